@@ -1,0 +1,90 @@
+"""The interface every platform reader implements, and the context it reports through.
+
+A reader is a small class with a ``platform`` name and two methods:
+
+* ``detect(archive)`` looks only at member *paths* (and at most a few bytes) and returns a
+  :class:`Detection` (generation, format, how sure) or ``None`` when the archive is not this platform's;
+* ``read(archive, detection, ctx)`` yields normalized records. A file it cannot read is reported with
+  ``ctx.skip(member, reason)`` and reading goes on; what the export cannot tell (e.g. Facebook has no
+  per-post audience) goes in ``ctx.note(...)``; the account owner's name and handle in ``ctx.account``.
+  ``ctx.understood(member)`` marks a member as read, so ``inspect`` can list the files nobody read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from scanner.archive import Archive, Member
+from scanner.records import AnyRecord
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What an archive is: ``platform``, layout ``generation`` (e.g. ``x-v2``, ``facebook-2024``),
+    ``format`` (``json``, ``html``, ``csv``, ``js``) and a score used to pick among readers."""
+
+    platform: str
+    generation: str
+    format: str
+    score: float = 1.0
+    evidence: str = ""
+
+
+@dataclass
+class Account:
+    """The archive owner, as far as the archive tells."""
+
+    name: str | None = None
+    handle: str | None = None
+    account_id: str | None = None
+
+
+@dataclass
+class Skipped:
+    """A file that could not be read, and why (one line, no content from the file)."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class ReadContext:
+    """Collects everything a reader says besides records."""
+
+    account: Account = field(default_factory=Account)
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    read_members: set[str] = field(default_factory=set)
+    stats: dict[str, int] = field(default_factory=dict)
+
+    def skip(self, member: Member | str, reason: str) -> None:
+        """Record that a file could not be read; the scan goes on."""
+        path = member.display if isinstance(member, Member) else member
+        self.skipped.append(Skipped(path, reason))
+        if isinstance(member, Member):
+            self.read_members.add(member.path)
+
+    def note(self, text: str) -> None:
+        """A plain-language limitation of this export (shown in the report's source notes)."""
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def understood(self, member: Member) -> None:
+        """Mark a member as read by the reader."""
+        self.read_members.add(member.path)
+
+    def count(self, key: str, n: int = 1) -> None:
+        """Bump a reader statistic (e.g. ``unresolved_account_ids``)."""
+        self.stats[key] = self.stats.get(key, 0) + n
+
+
+class Reader(Protocol):
+    """A platform reader (see the module docstring)."""
+
+    platform: str
+
+    def detect(self, archive: Archive) -> Detection | None: ...
+
+    def read(self, archive: Archive, detection: Detection, ctx: ReadContext) -> Iterator[AnyRecord]: ...

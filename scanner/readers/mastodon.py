@@ -1,0 +1,21 @@
+"""Mastodon export reader (placeholder until implemented)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scanner.archive import Archive
+from scanner.readers.base import Detection, ReadContext
+from scanner.records import AnyRecord
+
+
+class MastodonReader:
+    """Reads Mastodon exports."""
+
+    platform = "mastodon"
+
+    def detect(self, archive: Archive) -> Detection | None:
+        return None
+
+    def read(self, archive: Archive, detection: Detection, ctx: ReadContext) -> Iterator[AnyRecord]:
+        return iter(())

@@ -1,0 +1,244 @@
+"""The vocabulary of checks: severities, categories, findings, and the Check base class.
+
+A check is one small class in its own module. It declares its identity as data (``id``, ``category``,
+``kinds`` it reads) and its docstring is its user documentation (``boundary-audit list-checks`` prints it).
+The pipeline calls :meth:`Check.run` for every record of a declared kind and :meth:`Check.finish` once per
+source after the last record, for checks that judge the account as a whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from scanner.records import AnyRecord, Kind
+
+if TYPE_CHECKING:
+    from checks.matching import Matcher
+    from checks.policy import Policy
+
+
+class Severity(StrEnum):
+    """How urgent a finding is, most urgent first."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for critical … 4 for info (sort key)."""
+        return list(Severity).index(self)
+
+    def at_least(self, other: Severity) -> bool:
+        """True when this severity is ``other`` or more urgent."""
+        return self.rank <= other.rank
+
+    def lowered(self, steps: int = 1) -> Severity:
+        """This severity made ``steps`` levels less urgent (never below info)."""
+        order = list(Severity)
+        return order[min(self.rank + steps, len(order) - 1)]
+
+
+class Category(StrEnum):
+    """The fixed finding categories (DESIGN.md section 4, a contract)."""
+
+    WORK_RELATED_POST = "work-related-post"
+    CLIENT_MENTION = "client-mention"
+    PHI_IDENTIFIER = "phi-identifier"
+    CLIENT_CONNECTION = "client-connection"
+    CLIENT_FRIEND_REQUEST = "client-friend-request"
+    CLIENT_MESSAGE = "client-message"
+    CLIENT_ENGAGEMENT = "client-engagement"
+    SENSITIVE_GROUP = "sensitive-group"
+    WORKPLACE_LOCATION = "workplace-location"
+    PUBLIC_VISIBILITY = "public-visibility"
+    PROFILE_EXPOSURE = "profile-exposure"
+    ACCOUNT_SECURITY = "account-security"
+
+
+class Status(StrEnum):
+    """A finding's review status (set from the triage file)."""
+
+    OPEN = "open"
+    FALSE_POSITIVE = "false-positive"
+    ACCEPTED = "accepted"
+    FIXED = "fixed"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of the record's text (or of a field) and why it counted."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ClientMatch:
+    """A client involved in a finding: id, how they matched and how sure.
+
+    ``name`` is the client-list name, kept for the full report only; writers mask or drop it
+    according to the redaction level. ``initials`` are what supervision reports show.
+    """
+
+    id: str
+    match: str
+    score: float
+    status: str = "current"
+    name: str | None = None
+    initials: str = ""
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """The part of a record a report shows."""
+
+    kind: str
+    id: str
+    timestamp: datetime | None = None
+    name: str | None = None
+    handle: str | None = None
+    source: str = ""
+    url: str | None = None
+    excerpt: str = ""
+
+
+@dataclass(frozen=True)
+class Remediation:
+    """What to do about a finding: a one-line summary, concrete steps, references."""
+
+    summary: str
+    steps: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    script: str | None = None
+    supervision_questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in one record (DESIGN.md section 4)."""
+
+    check: str
+    category: Category
+    severity: Severity
+    confidence: float
+    title: str
+    message: str
+    platform: str
+    record: RecordRef
+    evidence: tuple[Evidence, ...] = ()
+    clients: tuple[ClientMatch, ...] = ()
+    remediation: Remediation = field(default_factory=lambda: Remediation(summary=""))
+    status: Status = Status.OPEN
+    note: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """Identity that survives a re-export: check, platform, record id and client ids only."""
+        ids = ",".join(sorted(c.id for c in self.clients))
+        raw = "\x1f".join([self.check, self.platform, self.record.id, ids])
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+    def with_status(self, status: Status, note: str | None = None) -> Finding:
+        """A copy carrying a triage status."""
+        return replace(self, status=status, note=note)
+
+
+@dataclass
+class SourceInfo:
+    """What a check may know about the archive it is reading."""
+
+    platform: str
+    generation: str = ""
+    account_name: str | None = None
+    account_handle: str | None = None
+
+
+@dataclass
+class CheckContext:
+    """Everything a check needs besides the record: policy, the people matcher, the source, caches.
+
+    ``memo`` lets several checks share per-record work (e.g. one text analysis per record).
+    """
+
+    policy: Policy
+    matcher: Matcher
+    source: SourceInfo
+    memo: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+    def cached(self, key: str, record: AnyRecord, compute: Callable[[], Any]) -> Any:
+        """Compute ``compute()`` once per (key, record) for this source."""
+        slot = (key, record.id)
+        if slot not in self.memo:
+            self.memo[slot] = compute()
+        return self.memo[slot]
+
+
+class Check:
+    """Base class for checks. Subclasses set the class attributes and override ``run`` and/or ``finish``."""
+
+    id: ClassVar[str]
+    category: ClassVar[Category]
+    kinds: ClassVar[frozenset[Kind]] = frozenset()
+    platforms: ClassVar[frozenset[str] | None] = None  # None = every platform
+
+    def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
+        """Findings for one record."""
+        return ()
+
+    def finish(self, ctx: CheckContext) -> Iterable[Finding]:
+        """Findings for the account as a whole, after every record of the source was seen."""
+        return ()
+
+    @classmethod
+    def describe(cls) -> str:
+        """The check's user documentation: its docstring."""
+        return (cls.__doc__ or "").strip()
+
+
+def excerpt(text: str, limit: int = 280) -> str:
+    """The text shortened for display, on a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def record_ref(record: AnyRecord, *, name: str | None = None, handle: str | None = None, text: str = "") -> RecordRef:
+    """A :class:`RecordRef` for ``record`` with an optional display name / handle / excerpt."""
+    return RecordRef(
+        kind=str(record.kind),
+        id=record.id,
+        timestamp=record.timestamp,
+        name=name,
+        handle=handle,
+        source=record.source,
+        url=record.url,
+        excerpt=excerpt(text) if text else "",
+    )
+
+
+def sort_findings(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Most severe first, then most confident, then oldest first (stable, deterministic)."""
+    return iter(
+        sorted(
+            findings,
+            key=lambda f: (
+                f.severity.rank,
+                -f.confidence,
+                f.category,
+                f.record.timestamp.isoformat() if f.record.timestamp else "",
+                f.fingerprint,
+            ),
+        )
+    )

@@ -1,0 +1,83 @@
+"""What a finished scan hands to the report writers.
+
+The pipeline builds a :class:`ScanResult`; writers only read it. It lives with the writers (not in
+``scanner``) so that ``reports`` depends on nothing but ``checks.base``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from checks.base import Finding, Severity, Status
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file that was not read, and the one-line reason."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """One scanned export (possibly several zip parts)."""
+
+    path: str
+    platform: str
+    generation: str
+    format: str
+    account_name: str | None = None
+    account_handle: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    skipped: tuple[SkippedFile, ...] = ()
+    notes: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    unread: tuple[str, ...] = ()  # data files no reader understood (media files are not listed)
+
+
+@dataclass(frozen=True)
+class ErrorEntry:
+    """Something that went wrong: an input that could not be opened, a check that failed."""
+
+    where: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """Findings, sources, skipped files and errors of one scan."""
+
+    findings: tuple[Finding, ...]
+    sources: tuple[SourceReport, ...]
+    errors: tuple[ErrorEntry, ...] = ()
+    generated_at: datetime | None = None
+    tool_version: str = ""
+    redaction: str = "full"
+    clients_total: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    compare: dict[str, list[str]] | None = None  # re-audit diff: new / fixed / remaining fingerprints
+
+    @property
+    def open_findings(self) -> tuple[Finding, ...]:
+        """Findings not yet reviewed in the triage file."""
+        return tuple(f for f in self.findings if f.status == Status.OPEN)
+
+    @property
+    def by_severity(self) -> dict[str, int]:
+        """Open findings per severity, every severity present (most urgent first)."""
+        counts = Counter(f.severity for f in self.open_findings)
+        return {s.value: counts.get(s, 0) for s in Severity}
+
+    @property
+    def by_category(self) -> dict[str, int]:
+        """Open findings per category (only categories that occur)."""
+        counts = Counter(f.category.value for f in self.open_findings)
+        return dict(sorted(counts.items()))
+
+    @property
+    def partial(self) -> bool:
+        """True when some input or file could not be read (the scan is incomplete)."""
+        return bool(self.errors) or any(s.skipped for s in self.sources)

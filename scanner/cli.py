@@ -1,0 +1,283 @@
+"""The command line. Click commands only: each one parses options and calls the pipeline or a writer.
+
+Exit status of ``scan`` (documented in ``--help`` and the README):
+0 scan complete; 1 open findings at or above ``--fail-on``; 2 nothing could be scanned or a usage
+error; 3 the scan was partial (some inputs or files could not be read — the report lists them).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from rich.console import Console
+
+from checks import ALL_CHECKS
+from checks.base import Severity
+from checks.policy import PolicyError, load_policy
+from reports.model import ScanResult
+from reports.terminal import print_summary
+from reports.writer import Format, write_reports
+from scanner import __version__
+from scanner.archive import GiB, Limits
+from scanner.clients import ClientListError, load_clients
+from scanner.pipeline import ScanOptions, scan
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
+
+log = logging.getLogger("boundary-audit")
+
+FORMAT_CHOICES = [f.value for f in Format]
+DEFAULT_FORMATS = ("html", "json")
+
+
+def _fail(message: str) -> NoReturn:
+    """Print a one-line error and exit 2 (never a traceback for a user mistake)."""
+    click.echo(f"boundary-audit: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _setup_logging(debug: bool) -> None:
+    level = logging.DEBUG if debug else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if debug:
+        log.warning("--debug is on: log lines may include file paths and record details; do not share this log.")
+
+
+def _limits(max_file_size: float, max_total_size: float, max_files: int) -> Limits:
+    return Limits(
+        max_member_bytes=int(max_file_size * GiB),
+        max_total_bytes=int(max_total_size * GiB),
+        max_members=max_files,
+    )
+
+
+def limit_options(func: Any) -> Any:
+    """The safety-limit flags shared by scan, inspect and batch."""
+    func = click.option("--max-files", type=int, default=500_000, show_default=True,
+                        help="Refuse archives with more files than this (zip-bomb guard).")(func)
+    func = click.option("--max-total-size", type=float, default=40.0, show_default=True,
+                        help="Refuse archives that unpack to more than this many GiB.")(func)
+    func = click.option("--max-file-size", type=float, default=4.0, show_default=True,
+                        help="Skip single files that unpack to more than this many GiB.")(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="boundary-audit")
+def cli() -> None:
+    """Audit your own social-media archives for professional-boundary and privacy problems.
+
+    Everything runs on this computer: nothing is sent anywhere unless you run `online-check`
+    and confirm it. Start with `boundary-audit demo`, then `boundary-audit scan YOUR-ARCHIVE.zip
+    --clients clients.csv`.
+    """
+
+
+@cli.command("scan")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--clients", "clients_path", type=click.Path(path_type=Path),
+              help="Your client list (clients.csv, or one name per line). Never leaves this computer.")
+@click.option("--policy", "policy_path", type=click.Path(path_type=Path),
+              help="policy.toml: workplace, work hours, allowances (optional).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
+              help="Report format; repeat for several. Default: html and json.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("boundary-audit-report"),
+              show_default=True, help="Folder for the report files (created, owner-only files).")
+@click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="full", show_default=True,
+              help="full: for you alone; supervision: clients as initials; agency: counts only.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Only check records from this date on (YYYY-MM-DD).")
+@click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
+              help="Exit with status 1 when open findings at or above this severity exist.")
+@click.option("--quiet", is_flag=True, help="No progress bar or summary table.")
+@click.option("--debug", is_flag=True, help="Verbose log on stderr (may include file paths; never shared).")
+@limit_options
+def scan_command(
+    inputs: Sequence[Path],
+    clients_path: Path | None,
+    policy_path: Path | None,
+    formats: Sequence[str],
+    out_dir: Path,
+    redact: str,
+    since: Any,
+    fail_on: str | None,
+    quiet: bool,
+    debug: bool,
+    max_file_size: float,
+    max_total_size: float,
+    max_files: int,
+) -> None:
+    """Scan one or more archives (zip, folder, tar.gz) and write one report.
+
+    Give every part of a multi-part export, and as many platforms as you like: they all land in one
+    report. Exit status: 0 complete, 1 findings at or above --fail-on, 2 nothing could be scanned,
+    3 partial scan (the report lists what could not be read).
+    """
+    _setup_logging(debug)
+    options = _options(clients_path, policy_path, _limits(max_file_size, max_total_size, max_files))
+    if since is not None:
+        from dataclasses import replace
+
+        options.policy = replace(options.policy, since=since.date())
+    result = _run_scan(inputs, options, quiet)
+    status = _finish(result, formats or DEFAULT_FORMATS, out_dir, redact, quiet, options)
+    if fail_on and any(f.severity.at_least(Severity(fail_on)) for f in result.open_findings):
+        status = EXIT_FINDINGS
+    sys.exit(status)
+
+
+def _options(clients_path: Path | None, policy_path: Path | None, limits: Limits) -> ScanOptions:
+    try:
+        clients = load_clients(clients_path)
+    except ClientListError as exc:
+        _fail(str(exc))
+    try:
+        policy = load_policy(policy_path)
+    except PolicyError as exc:
+        _fail(str(exc))
+    for warning in clients.warnings:
+        click.echo(f"boundary-audit: warning: {warning}", err=True)
+    return ScanOptions(clients=clients, policy=policy, limits=limits)
+
+
+def _run_scan(inputs: Sequence[Path], options: ScanOptions, quiet: bool) -> ScanResult:
+    console = Console(stderr=True)
+    if quiet or not console.is_terminal:
+        return scan(inputs, options)
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("Reading archives…", total=None)
+
+        def on_progress(label: str, records: int) -> None:
+            progress.update(task, description=f"Reading {Path(label.split(' + ')[0]).name}: {records:,} records")
+
+        options.progress = on_progress
+        return scan(inputs, options)
+
+
+def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: str, quiet: bool,
+            options: ScanOptions) -> int:
+    for error in result.errors:
+        click.echo(f"boundary-audit: could not read {error.where}: {error.message}", err=True)
+    if not result.sources:
+        _fail("nothing could be scanned; check the paths above and give the archive you downloaded")
+    try:
+        written = write_reports(result, formats, out_dir, redact)
+    except OSError as exc:
+        _fail(f"cannot write the report to {out_dir} ({exc.strerror or exc})")
+    if not quiet:
+        print_summary(result, Console())
+    for path in written:
+        click.echo(f"Report written: {path}")
+    skipped = sum(len(s.skipped) for s in result.sources)
+    if skipped:
+        click.echo(f"Note: {skipped} file(s) could not be read; the report lists them.", err=True)
+    return EXIT_PARTIAL if result.partial else EXIT_OK
+
+
+@cli.command("inspect")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@limit_options
+def inspect_command(inputs: Sequence[Path], max_file_size: float, max_total_size: float, max_files: int) -> None:
+    """Say what an archive is (platform, layout generation, format), how many records of each kind it
+    holds, and which files were not understood. Runs no checks and needs no client list."""
+    result = scan(inputs, ScanOptions(checks=(), limits=_limits(max_file_size, max_total_size, max_files)))
+    for error in result.errors:
+        click.echo(f"boundary-audit: could not read {error.where}: {error.message}", err=True)
+    for source in result.sources:
+        click.echo(f"{source.path}")
+        click.echo(f"  platform:   {source.platform}")
+        click.echo(f"  generation: {source.generation}  (format: {source.format})")
+        if len(source.parts) > 1:
+            click.echo(f"  parts:      {len(source.parts)} archives read as one export")
+        if source.account_handle or source.account_name:
+            click.echo(f"  account:    {source.account_handle or source.account_name}")
+        click.echo("  records:")
+        for kind, n in source.counts.items():
+            click.echo(f"    {kind:<12} {n:>8,}")
+        if not source.counts:
+            click.echo("    (none)")
+        for note in source.notes:
+            click.echo(f"  note: {note}")
+        for skipped in source.skipped:
+            click.echo(f"  skipped: {skipped.path}: {skipped.reason}")
+        if source.unread:
+            click.echo(f"  files not understood ({len(source.unread)}):")
+            for path in source.unread[:50]:
+                click.echo(f"    {path}")
+            if len(source.unread) > 50:
+                click.echo(f"    … and {len(source.unread) - 50} more")
+    sys.exit(EXIT_ERROR if not result.sources else EXIT_PARTIAL if result.partial else EXIT_OK)
+
+
+@cli.command("list-checks")
+def list_checks_command() -> None:
+    """List every check with its category and what it looks for."""
+    for check in ALL_CHECKS:
+        click.echo(f"{check.id}  [{check.category.value}]")
+        for line in check.describe().splitlines():
+            click.echo(f"    {line}")
+        click.echo()
+
+
+@cli.command("demo")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("boundary-audit-demo-report"),
+              show_default=True, help="Folder for the demo report.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
+              help="Report format; repeat for several. Default: html and json.")
+def demo_command(out_dir: Path, formats: Sequence[str]) -> None:
+    """Scan the bundled synthetic demo archive (a fictional counsellor's X account) and write a report.
+
+    Nothing here is real: use it to see what a report looks like before scanning your own archives.
+    """
+    from scanner.demo import demo_paths
+
+    archive, clients, policy = demo_paths()
+    options = _options(clients, policy, Limits())
+    click.echo(f"Scanning the demo archive ({archive.name}) with its demo client list…")
+    result = _run_scan([archive], options, quiet=False)
+    _finish(result, formats or DEFAULT_FORMATS, out_dir, "full", False, options)
+    click.echo(f"Open {out_dir / 'boundary-audit-report.html'} in your browser to read the demo report.")
+
+
+def _register_optional_commands() -> None:
+    """Command groups that live in their own modules."""
+    try:  # TODO(lead): import at module level once every command module has landed
+        from scanner.cli_clients import clients_group
+    except ImportError:
+        return
+    cli.add_command(clients_group)
+
+
+def main() -> None:
+    """Console-script entry point: run the CLI; unexpected failures become one line, not a traceback."""
+    _register_optional_commands()
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if "--debug" in sys.argv:
+            raise
+        click.echo(
+            f"boundary-audit: internal error ({type(exc).__name__}); please re-run with --debug and report it "
+            "(the debug output may contain personal data: do not share it publicly)",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)

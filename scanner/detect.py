@@ -1,0 +1,60 @@
+"""Which platform, layout generation and format an archive is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scanner.archive import Archive
+from scanner.readers import ALL_READERS, Detection, Reader
+
+SUPPORTED = (
+    "X/Twitter archives (all generations), Facebook and Instagram 'Download your information' exports "
+    "(JSON or HTML), LinkedIn data exports and Mastodon account archives"
+)
+
+# Paths that give away platforms we do not read, for a helpful message.
+_OTHER_PLATFORMS = {
+    "TikTok": ("user_data.json", "user_data_tiktok.json"),
+    "Bluesky": ("repo.car",),
+    "Snapchat": ("json/account.json", "json/snap_history.json"),
+    "Google Takeout": ("archive_browser.html",),
+    "Threads": ("threads_and_replies.json", "your_threads/threads_and_replies.json"),
+}
+
+
+class UnknownArchiveError(Exception):
+    """An archive no reader recognizes; ``str()`` is a one-line message saying what it looks like."""
+
+
+@dataclass(frozen=True)
+class Detected:
+    """A reader together with what it recognized."""
+
+    reader: Reader
+    detection: Detection
+
+
+def detect(archive: Archive) -> Detected:
+    """The best reader for ``archive``; raises :class:`UnknownArchiveError` when none fits."""
+    candidates: list[Detected] = []
+    for reader in ALL_READERS:
+        found = reader.detect(archive)
+        if found is not None:
+            candidates.append(Detected(reader, found))
+    if candidates:
+        return max(candidates, key=lambda d: d.detection.score)
+    raise UnknownArchiveError(f"{archive.label}: {describe_unknown(archive)}")
+
+
+def describe_unknown(archive: Archive) -> str:
+    """A one-line explanation of what an unrecognized archive looks like."""
+    if not archive.members:
+        return "is empty (no files to read); give the archive you downloaded from the platform"
+    for name, markers in _OTHER_PLATFORMS.items():
+        if archive.has(*markers):
+            return f"this looks like a {name} export; boundary-audit reads {SUPPORTED}"
+    sample = ", ".join(m.path for m in archive.members[:3])
+    return (
+        f"this does not look like a social-media export (it holds {len(archive.members)} files such as {sample}); "
+        f"boundary-audit reads {SUPPORTED}"
+    )

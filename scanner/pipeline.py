@@ -1,0 +1,254 @@
+"""The one orchestrator: inputs → archives → records → checks → findings → :class:`ScanResult`.
+
+Every input is opened and identified; inputs that are parts of one export (same platform, generation and
+format, or an unrecognizable part named like a recognized one) are read together as one source. Records
+stream from the reader to the checks that declared their kind; nothing holds the whole archive in memory.
+A file that cannot be read becomes a skipped entry, an input that cannot be opened or a check that fails
+becomes an error entry, and the scan goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from checks import ALL_CHECKS
+from checks.base import Check, CheckContext, Finding, Severity, SourceInfo, sort_findings
+from checks.matching import Matcher
+from checks.policy import Policy
+from reports.model import ErrorEntry, ScanResult, SkippedFile, SourceReport
+from scanner import __version__
+from scanner.archive import Archive, ArchiveError, Limits
+from scanner.clients import ClientList
+from scanner.detect import Detected, UnknownArchiveError, detect
+from scanner.readers import ReadContext
+from scanner.records import AnyRecord, Kind
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[str, int], None]
+"""Called with (source label, records read so far) every few thousand records and at the end."""
+
+
+@dataclass
+class ScanOptions:
+    """Everything a scan needs besides its inputs."""
+
+    clients: ClientList = field(default_factory=ClientList)
+    policy: Policy = field(default_factory=Policy)
+    limits: Limits = field(default_factory=Limits)
+    checks: Sequence[type[Check]] = ALL_CHECKS
+    progress: ProgressCallback | None = None
+
+
+@dataclass
+class _Group:
+    paths: list[Path]
+    detected: Detected | None = None
+
+
+def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> ScanResult:
+    """Scan every input and return one result (the one entry point the CLI and batch mode use)."""
+    options = options or ScanOptions()
+    started = time.perf_counter()
+    errors: list[ErrorEntry] = []
+    groups = _group_inputs([Path(p) for p in inputs], options.limits, errors)
+    matcher = Matcher(options.clients)
+    checks = [cls() for cls in options.checks if options.policy.check_enabled(cls.id)]
+
+    sources: list[SourceReport] = []
+    findings: dict[tuple[str, str], Finding] = {}
+    timings: dict[str, float] = {}
+    for group in groups:
+        t0 = time.perf_counter()
+        try:
+            source, found = _scan_group(group, checks, matcher, options, errors)
+        except ArchiveError as exc:
+            errors.append(ErrorEntry(exc.path, exc.reason))
+            continue
+        sources.append(source)
+        timings[source.path] = round(time.perf_counter() - t0, 3)
+        for finding in found:
+            findings.setdefault((finding.category, finding.fingerprint), finding)
+
+    timings["total"] = round(time.perf_counter() - started, 3)
+    final = [_apply_overrides(f, options.policy) for f in findings.values()]
+    return ScanResult(
+        findings=tuple(sort_findings(final)),
+        sources=tuple(sources),
+        errors=tuple(errors),
+        generated_at=datetime.now(UTC).replace(microsecond=0),
+        tool_version=__version__,
+        clients_total=len(options.clients),
+        timings=timings,
+    )
+
+
+def _group_inputs(paths: list[Path], limits: Limits, errors: list[ErrorEntry]) -> list[_Group]:
+    """Identify each input; merge the parts of one export into one group."""
+    recognized: list[_Group] = []
+    unknown: list[tuple[Path, str]] = []
+    for path in paths:
+        try:
+            with Archive([path], limits) as archive:
+                recognized.append(_Group([path], detect(archive)))
+        except ArchiveError as exc:
+            errors.append(ErrorEntry(exc.path, exc.reason))
+        except UnknownArchiveError as exc:
+            unknown.append((path, str(exc)))
+
+    merged: list[_Group] = []
+    for group in recognized:
+        assert group.detected is not None
+        key = _part_key(group.detected)
+        twin = next((g for g in merged if g.detected and _part_key(g.detected) == key), None)
+        if twin is not None:
+            twin.paths.extend(group.paths)
+        else:
+            merged.append(group)
+    for path, message in unknown:
+        # A later part of a multi-part export may hold only media: attach it to the export it is named like.
+        twin = next((g for g in merged if _export_stem(g.paths[0]) == _export_stem(path)), None)
+        if twin is not None and _export_stem(path):
+            twin.paths.append(path)
+        else:
+            errors.append(ErrorEntry(str(path), message.split(": ", 1)[-1]))
+    return merged
+
+
+def _part_key(detected: Detected) -> tuple[str, str, str]:
+    d = detected.detection
+    return (d.platform, d.generation, d.format)
+
+
+_STEM = re.compile(r"^((?:facebook|instagram|twitter|meta)-[^-]+)", re.IGNORECASE)
+
+
+def _export_stem(path: Path) -> str:
+    match = _STEM.match(path.name)
+    return match.group(1).lower() if match else ""
+
+
+def _scan_group(
+    group: _Group,
+    checks: list[Check],
+    matcher: Matcher,
+    options: ScanOptions,
+    errors: list[ErrorEntry],
+) -> tuple[SourceReport, list[Finding]]:
+    label = " + ".join(str(p) for p in group.paths)
+    with Archive(group.paths, options.limits) as archive:
+        detected = group.detected or detect(archive)
+        detection = detected.detection
+        read_ctx = ReadContext()
+        info = SourceInfo(platform=detection.platform, generation=detection.generation)
+        check_ctx = CheckContext(policy=options.policy, matcher=matcher, source=info)
+        by_kind = _checks_by_kind(checks, detection.platform)
+        counts: Counter[str] = Counter()
+        seen: set[tuple[Kind, str]] = set()
+        found: list[Finding] = []
+        since = options.policy.since
+        try:
+            for record in detected.reader.read(archive, detection, read_ctx):
+                key = (record.kind, record.id)
+                if key in seen:
+                    continue
+                seen.add(key)
+                counts[record.kind.value] += 1
+                if options.progress and len(seen) % 2000 == 0:
+                    options.progress(label, len(seen))
+                if since and record.timestamp and record.timestamp.date() < since:
+                    continue
+                info.account_name = info.account_name or read_ctx.account.name
+                info.account_handle = info.account_handle or read_ctx.account.handle
+                found.extend(_run_checks(by_kind.get(record.kind, ()), record, check_ctx, errors))
+        except Exception as exc:  # a reader bug must not lose the rest of the scan
+            log.debug("reader failure", exc_info=True)
+            errors.append(
+                ErrorEntry(label, f"reading stopped early ({type(exc).__name__}); the report covers what was read")
+            )
+        info.account_name = info.account_name or read_ctx.account.name
+        info.account_handle = info.account_handle or read_ctx.account.handle
+        for check in checks:
+            if check.platforms is None or detection.platform in check.platforms:
+                found.extend(_guard(check, lambda c=check: c.finish(check_ctx), errors))
+        if options.progress:
+            options.progress(label, len(seen))
+        skipped = [SkippedFile(s.path, s.reason) for s in read_ctx.skipped]
+        skipped += [SkippedFile(u.path, u.reason) for u in archive.unsafe]
+        notes = list(read_ctx.notes)
+        for key_name, value in sorted(read_ctx.stats.items()):
+            log.debug("%s: %s=%s", label, key_name, value)
+        source = SourceReport(
+            path=label,
+            platform=detection.platform,
+            generation=detection.generation,
+            format=detection.format,
+            account_name=read_ctx.account.name,
+            account_handle=read_ctx.account.handle,
+            counts=dict(sorted(counts.items())),
+            skipped=tuple(skipped),
+            notes=tuple(notes),
+            parts=tuple(str(p) for p in group.paths),
+            unread=tuple(
+                m.path for m in archive.members if m.path not in read_ctx.read_members and not _is_media(m.path)
+            ),
+        )
+    return source, found
+
+
+_MEDIA = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".mp4", ".mov", ".m4a", ".mp3", ".webm", ".svg",
+          ".css", ".woff", ".woff2", ".ttf", ".ico", ".bmp", ".tif", ".tiff", ".aac", ".opus", ".wav", ".avif")
+
+
+def _is_media(path: str) -> bool:
+    return path.lower().endswith(_MEDIA)
+
+
+def _checks_by_kind(checks: Iterable[Check], platform: str) -> dict[Kind, list[Check]]:
+    table: dict[Kind, list[Check]] = {}
+    for check in checks:
+        if check.platforms is not None and platform not in check.platforms:
+            continue
+        for kind in check.kinds:
+            table.setdefault(kind, []).append(check)
+    return table
+
+
+def _run_checks(checks: Iterable[Check], record: AnyRecord, ctx: CheckContext, errors: list[ErrorEntry]) -> list[Finding]:
+    out: list[Finding] = []
+    for check in checks:
+        out.extend(_guard(check, lambda c=check: c.run(record, ctx), errors, record.source))  # type: ignore[misc]
+    return out
+
+
+def _guard(
+    check: Check,
+    call: Callable[[], Iterable[Finding]],
+    errors: list[ErrorEntry],
+    where: str = "",
+) -> list[Finding]:
+    """Run a check; a failure becomes an error entry (no record content in it) and the scan goes on."""
+    try:
+        return list(call())
+    except Exception as exc:
+        log.debug("check %s failed", check.id, exc_info=True)
+        errors.append(ErrorEntry(f"check {check.id}" + (f" on {where}" if where else ""), f"failed ({type(exc).__name__})"))
+        return []
+
+
+def _apply_overrides(finding: Finding, policy: Policy) -> Finding:
+    """Severity overrides from the policy, by check id or category."""
+    override = policy.severity_overrides.get(finding.check) or policy.severity_overrides.get(finding.category.value)
+    if override:
+        try:
+            return replace(finding, severity=Severity(override))
+        except ValueError:
+            return finding
+    return finding

@@ -74,19 +74,124 @@ def _parse_range(text: str) -> tuple[time, time]:
     return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
 
 
+KNOWN_KEYS: dict[str, set[str] | None] = {
+    "workplace": {"name", "aliases", "address", "city"},
+    "work_hours": {"timezone", "text", *DAYS},
+    "checks": {"enable", "disable"},
+    "severity": None,  # check id or category → severity
+    "allow": {"linkedin_client_connections", "professional_page"},
+    "former_clients": None,
+    "since": None,
+}
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+
+TEMPLATE = """\
+# boundary-audit policy. Every setting is optional; delete what you do not need.
+# Values here never leave your computer.
+
+[workplace]
+# The names people use for where you work; they are looked for in your posts and check-ins.
+name = "Example Community Counselling Centre"
+aliases = ["ECCC", "the Main St clinic"]
+address = "100 Main Street, Springfield"
+city = "Springfield"
+
+[work_hours]
+# Messages with clients outside these hours are pointed out. Times are HH:MM-HH:MM, several ranges allowed.
+timezone = "America/Chicago"
+mon = ["09:00-17:00"]
+tue = ["09:00-17:00"]
+wed = ["09:00-17:00"]
+thu = ["09:00-17:00"]
+fri = ["09:00-17:00"]
+
+[allow]
+# Your agency allows LinkedIn connections with clients (they are then shown as information only).
+linkedin_client_connections = false
+# You keep a professional page, separate from your personal profile.
+professional_page = false
+
+[checks]
+# Run only some checks (ids from `boundary-audit list-checks`), or switch some off.
+# enable = ["client-connection", "client-friend-request"]
+disable = []
+
+[severity]
+# Raise or lower a check or a whole category: critical, high, medium, low or info.
+# "sensitive-group" = "low"
+
+# Former clients: "report" (default), "lower" (one severity level lower) or "ignore".
+# former_clients = "report"
+
+# Only look at records from this date on.
+# since = 2020-01-01
+"""
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith((f"{key} ", f"{key}=", f"[{key}]", f'"{key}"')):
+            return number
+    return None
+
+
+def validate_policy(data: dict[str, Any], text: str, origin: str) -> None:
+    """Reject unknown sections, keys and values, naming the line."""
+
+    def fail(key: str, problem: str) -> None:
+        line = _line_of(text, key)
+        where = f"{origin} line {line}" if line else origin
+        raise PolicyError(f"{where}: {problem}")
+
+    for section, value in data.items():
+        if section not in KNOWN_KEYS:
+            fail(section, f"unknown setting {section!r}; known: {', '.join(KNOWN_KEYS)}")
+        allowed = KNOWN_KEYS[section]
+        if allowed is not None:
+            if not isinstance(value, dict):
+                fail(section, f"[{section}] must be a table")
+            for key in value:
+                if key not in allowed:
+                    fail(key, f"unknown key {key!r} in [{section}]; known: {', '.join(sorted(allowed))}")
+    for day in DAYS:
+        for item in data.get("work_hours", {}).get(day, ()):
+            try:
+                start, end = _parse_range(str(item))
+            except ValueError:
+                fail(day, f"{day} = {item!r} is not a HH:MM-HH:MM range")
+            if end <= start:
+                fail(day, f"{day} = {item!r} ends before it starts")
+    zone = data.get("work_hours", {}).get("timezone")
+    if zone is not None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(str(zone))
+        except (ZoneInfoNotFoundError, ValueError):
+            fail("timezone", f"unknown time zone {zone!r} (use a name like \"America/Chicago\" or \"Europe/Paris\")")
+    for key, value in data.get("severity", {}).items():
+        if str(value) not in SEVERITIES:
+            fail(key, f"severity {value!r} for {key!r} must be one of {', '.join(SEVERITIES)}")
+    if str(data.get("former_clients", "report")) not in ("report", "lower", "ignore"):
+        fail("former_clients", "former_clients must be \"report\", \"lower\" or \"ignore\"")
+
+
 def load_policy(path: str | Path | None) -> Policy:
-    """Read a ``policy.toml``; ``None`` gives the defaults."""
+    """Read and validate a ``policy.toml``; ``None`` gives the defaults."""
     if path is None:
         return Policy()
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         raise PolicyError(f"{path}: file not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{path}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(f"{path}: cannot be read ({exc})") from None
+    validate_policy(data, text, str(path))
     return policy_from_dict(data, str(path))
 
 

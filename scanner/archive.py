@@ -165,7 +165,7 @@ class _Tar(_Container):
     def __init__(self, path: Path) -> None:
         super().__init__(path)
         try:
-            self.tf = tarfile.open(path, "r:*")
+            self.tf = tarfile.open(path, "r:*")  # noqa: SIM115 (closed in close())
         except (tarfile.TarError, OSError, EOFError) as exc:
             raise ArchiveError(path, f"is not a readable tar archive ({exc}); download it again") from None
 
@@ -194,6 +194,19 @@ class _Tar(_Container):
         self.tf.close()
 
 
+class _SingleFile(_Container):
+    """A lone export file given as an input (e.g. Mastodon's separate ``following_accounts.csv``)."""
+
+    def members(self) -> Iterator[tuple[str, int, int | None, Any, str | None]]:
+        yield self.path.name, self.path.stat().st_size, None, self.path, None
+
+    def open(self, ref: Any) -> IO[bytes]:
+        return open(ref, "rb")
+
+
+_SINGLE_FILE_SUFFIXES = (".csv", ".json")
+
+
 def _bad_zip_reason(path: Path, exc: Exception) -> str:
     try:
         with open(path, "rb") as fh:
@@ -220,6 +233,8 @@ def _open_container(path: Path) -> _Container:
             return _Tar(path)
     except OSError:
         pass
+    if name.endswith(_SINGLE_FILE_SUFFIXES):
+        return _SingleFile(path)
     raise ArchiveError(
         path, "is not an archive boundary-audit can open; give the downloaded .zip (or .tar.gz), or its folder"
     )
@@ -344,7 +359,8 @@ class Archive:
             raw = container.open(ref)
         except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError, RuntimeError, ValueError) as exc:
             raise MemberError(member, f"cannot be read ({exc})") from None
-        return _Limited(raw, member, min(self.limits.max_member_bytes, max(member.size, 0)))
+        limited = _Limited(raw, member, min(self.limits.max_member_bytes, max(member.size, 0)))
+        return io.BufferedReader(limited, buffer_size=1 << 16)
 
     def read_bytes(self, member: Member) -> bytes:
         """The whole member as bytes."""
@@ -368,7 +384,8 @@ class Archive:
         except json.JSONDecodeError as exc:
             if not text.strip():
                 raise MemberError(member, "is empty") from None
-            raise MemberError(member, f"is not valid JSON (line {exc.lineno}: {exc.msg}); it may be truncated") from None
+            reason = f"is not valid JSON (line {exc.lineno}: {exc.msg}); it may be truncated"
+            raise MemberError(member, reason) from None
         except RecursionError:
             raise MemberError(member, "is nested too deeply to be a real export file") from None
 

@@ -24,8 +24,11 @@ from reports.terminal import print_summary
 from reports.writer import Format, write_reports
 from scanner import __version__
 from scanner.archive import GiB, Limits
+from scanner.cli_triage import triage_command
 from scanner.clients import ClientListError, load_clients
+from scanner.compare import CompareError, compare, previous_ids
 from scanner.pipeline import ScanOptions, scan
+from scanner.triage import TriageError, load_triage
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
 
@@ -94,6 +97,10 @@ def cli() -> None:
               help="Only check records from this date on (YYYY-MM-DD).")
 @click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
               help="Exit with status 1 when open findings at or above this severity exist.")
+@click.option("--triage", "triage_path", type=click.Path(path_type=Path),
+              help="Triage file from `boundary-audit triage`: reviewed findings are marked, not counted as open.")
+@click.option("--compare", "compare_path", type=click.Path(path_type=Path),
+              help="An earlier JSON report: show what is new, fixed and still there.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary table.")
 @click.option("--debug", is_flag=True, help="Verbose log on stderr (may include file paths; never shared).")
 @limit_options
@@ -106,6 +113,8 @@ def scan_command(
     redact: str,
     since: Any,
     fail_on: str | None,
+    triage_path: Path | None,
+    compare_path: Path | None,
     quiet: bool,
     debug: bool,
     max_file_size: float,
@@ -125,10 +134,30 @@ def scan_command(
 
         options.policy = replace(options.policy, since=since.date())
     result = _run_scan(inputs, options, quiet)
+    result = _review(result, triage_path, compare_path)
     status = _finish(result, formats or DEFAULT_FORMATS, out_dir, redact, quiet, options)
     if fail_on and any(f.severity.at_least(Severity(fail_on)) for f in result.open_findings):
         status = EXIT_FINDINGS
     sys.exit(status)
+
+
+def _review(result: ScanResult, triage_path: Path | None, compare_path: Path | None) -> ScanResult:
+    """Mark reviewed findings from the triage file and attach the re-audit diff."""
+    from dataclasses import replace
+
+    if triage_path is not None:
+        try:
+            triage = load_triage(triage_path)
+        except TriageError as exc:
+            _fail(str(exc))
+        result = replace(result, findings=tuple(triage.apply(result.findings)))
+    if compare_path is not None:
+        try:
+            previous = previous_ids(compare_path)
+        except CompareError as exc:
+            _fail(str(exc))
+        result = replace(result, compare=compare(previous, result.open_findings))
+    return result
 
 
 def _options(clients_path: Path | None, policy_path: Path | None, limits: Limits) -> ScanOptions:
@@ -174,6 +203,10 @@ def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: s
         _fail(f"cannot write the report to {out_dir} ({exc.strerror or exc})")
     if not quiet:
         print_summary(result, Console())
+    if result.compare is not None:
+        diff = result.compare
+        click.echo(f"Since the earlier report: {len(diff['new'])} new, {len(diff['fixed'])} fixed, "
+                   f"{len(diff['remaining'])} still open.")
     for path in written:
         click.echo(f"Report written: {path}")
     skipped = sum(len(s.skipped) for s in result.sources)
@@ -247,6 +280,71 @@ def demo_command(out_dir: Path, formats: Sequence[str]) -> None:
     click.echo(f"Open {out_dir / 'boundary-audit-report.html'} in your browser to read the demo report.")
 
 
+@cli.command("batch")
+@click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for all reports.")
+@click.option("--clients", "clients_path", type=click.Path(path_type=Path),
+              help="Client list (an agency would use a hashed list: `boundary-audit clients hash`).")
+@click.option("--policy", "policy_path", type=click.Path(path_type=Path),
+              help="Default policy.toml; a person's own policy.toml in their folder wins.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
+              help="Report format per person; repeatable. Default: html and json.")
+@click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="agency", show_default=True,
+              help="Redaction of each person's report.")
+@click.option("--workers", type=int, help="Parallel processes (default: one per CPU core).")
+@limit_options
+def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_path: Path | None,
+                  formats: Sequence[str], redact: str, workers: int | None, max_file_size: float,
+                  max_total_size: float, max_files: int) -> None:
+    """Scan many people: ROOT holds one sub-folder per person with their archives (and optionally their
+    own policy.toml). Writes one report folder per person and OUT/batch-summary.csv with counts only.
+    One person's unreadable archive is reported and the others are still scanned."""
+    from scanner.batch import run_batch
+
+    _setup_logging(False)
+    options = _options(clients_path, policy_path, _limits(max_file_size, max_total_size, max_files))
+    results = run_batch(root, out_dir, options.clients, options.policy, tuple(formats or DEFAULT_FORMATS),
+                        redact, options.limits, workers)
+    for r in results:
+        line = f"{r.person}: {r.status}, {r.findings} open finding(s)"
+        click.echo(line if not r.errors else line + " — " + "; ".join(r.errors), err=bool(r.errors))
+    click.echo(f"Summary written: {out_dir / 'batch-summary.csv'}")
+    failed = [r for r in results if r.status != "complete"]
+    sys.exit(EXIT_PARTIAL if failed else EXIT_OK)
+
+
+@cli.group("policy")
+def policy_group() -> None:
+    """Create or check a policy.toml (workplace, work hours, allowances)."""
+
+
+@policy_group.command("init")
+@click.argument("file", type=click.Path(path_type=Path), default=Path("policy.toml"))
+def policy_init_command(file: Path) -> None:
+    """Write a commented policy.toml template to FILE (never overwrites)."""
+    from checks.policy import TEMPLATE
+    from reports.writer import write_atomic
+
+    if file.exists():
+        _fail(f"{file} already exists; choose another name or edit it")
+    write_atomic(file, TEMPLATE)
+    click.echo(f"Policy template written: {file}. Edit it, then pass it with --policy.")
+
+
+@policy_group.command("check")
+@click.argument("file", type=click.Path(path_type=Path))
+def policy_check_command(file: Path) -> None:
+    """Validate a policy.toml and show what it sets."""
+    try:
+        policy = load_policy(file)
+    except PolicyError as exc:
+        _fail(str(exc))
+    click.echo(f"{file} is valid.")
+    address = "yes" if policy.workplace.address else "no"
+    click.echo(f"  workplace names: {len(policy.workplace.names)}; address: {address}")
+    click.echo(f"  work hours: {', '.join(policy.work_hours.days) or 'not set'} ({policy.work_hours.timezone})")
+
+
 def _register_optional_commands() -> None:
     """Command groups that live in their own modules."""
     try:  # TODO(lead): import at module level once every command module has landed
@@ -254,6 +352,9 @@ def _register_optional_commands() -> None:
     except ImportError:
         return
     cli.add_command(clients_group)
+
+
+cli.add_command(triage_command)
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -177,7 +178,7 @@ def _scan_group(
         info.account_handle = info.account_handle or read_ctx.account.handle
         for check in checks:
             if check.platforms is None or detection.platform in check.platforms:
-                found.extend(_guard(check, lambda c=check: c.finish(check_ctx), errors))
+                found.extend(_guard(check, partial(check.finish, check_ctx), errors))
         if options.progress:
             options.progress(label, len(seen))
         skipped = [SkippedFile(s.path, s.reason) for s in read_ctx.skipped]
@@ -221,10 +222,12 @@ def _checks_by_kind(checks: Iterable[Check], platform: str) -> dict[Kind, list[C
     return table
 
 
-def _run_checks(checks: Iterable[Check], record: AnyRecord, ctx: CheckContext, errors: list[ErrorEntry]) -> list[Finding]:
+def _run_checks(
+    checks: Iterable[Check], record: AnyRecord, ctx: CheckContext, errors: list[ErrorEntry]
+) -> list[Finding]:
     out: list[Finding] = []
     for check in checks:
-        out.extend(_guard(check, lambda c=check: c.run(record, ctx), errors, record.source))  # type: ignore[misc]
+        out.extend(_guard(check, partial(check.run, record, ctx), errors, record.source))
     return out
 
 
@@ -239,7 +242,8 @@ def _guard(
         return list(call())
     except Exception as exc:
         log.debug("check %s failed", check.id, exc_info=True)
-        errors.append(ErrorEntry(f"check {check.id}" + (f" on {where}" if where else ""), f"failed ({type(exc).__name__})"))
+        place = f"check {check.id}" + (f" on {where}" if where else "")
+        errors.append(ErrorEntry(place, f"failed ({type(exc).__name__})"))
         return []
 
 

@@ -113,7 +113,7 @@ def test_malformed_json_is_a_member_error(make_zip):
 @pytest.mark.parametrize(
     ("data", "text"),
     [
-        ("héllo".encode("utf-8"), "héllo"),
+        ("héllo".encode(), "héllo"),
         (b"\xef\xbb\xbfh\xc3\xa9llo", "héllo"),
         ("héllo\tx".encode("utf-16"), "héllo\tx"),
         ("héllo".encode("utf-16-le"), "héllo"),

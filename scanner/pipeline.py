@@ -15,8 +15,8 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from checks import ALL_CHECKS
@@ -148,39 +148,10 @@ def _scan_group(
         detected = group.detected or detect(archive)
         detection = detected.detection
         read_ctx = ReadContext()
-        info = SourceInfo(platform=detection.platform, generation=detection.generation)
-        check_ctx = CheckContext(policy=options.policy, matcher=matcher, source=info)
-        by_kind = _checks_by_kind(checks, detection.platform)
-        counts: Counter[str] = Counter()
-        seen: set[tuple[Kind, str]] = set()
-        found: list[Finding] = []
-        since = options.policy.since
-        try:
-            for record in detected.reader.read(archive, detection, read_ctx):
-                key = (record.kind, record.id)
-                if key in seen:
-                    continue
-                seen.add(key)
-                counts[record.kind.value] += 1
-                if options.progress and len(seen) % 2000 == 0:
-                    options.progress(label, len(seen))
-                if since and record.timestamp and record.timestamp.date() < since:
-                    continue
-                info.account_name = info.account_name or read_ctx.account.name
-                info.account_handle = info.account_handle or read_ctx.account.handle
-                found.extend(_run_checks(by_kind.get(record.kind, ()), record, check_ctx, errors))
-        except Exception as exc:  # a reader bug must not lose the rest of the scan
-            log.debug("reader failure", exc_info=True)
-            errors.append(
-                ErrorEntry(label, f"reading stopped early ({type(exc).__name__}); the report covers what was read")
-            )
-        info.account_name = info.account_name or read_ctx.account.name
-        info.account_handle = info.account_handle or read_ctx.account.handle
-        for check in checks:
-            if check.platforms is None or detection.platform in check.platforms:
-                found.extend(_guard(check, partial(check.finish, check_ctx), errors))
-        if options.progress:
-            options.progress(label, len(seen))
+        records = detected.reader.read(archive, detection, read_ctx)
+        counts, found = check_records(
+            records, detection.platform, detection.generation, checks, matcher, options, errors, label, read_ctx
+        )
         skipped = [SkippedFile(s.path, s.reason) for s in read_ctx.skipped]
         skipped += [SkippedFile(u.path, u.reason) for u in archive.unsafe]
         notes = list(read_ctx.notes)
@@ -202,6 +173,55 @@ def _scan_group(
             ),
         )
     return source, found
+
+
+def check_records(
+    records: Iterable[AnyRecord],
+    platform: str,
+    generation: str,
+    checks: Sequence[Check],
+    matcher: Matcher,
+    options: ScanOptions,
+    errors: list[ErrorEntry],
+    label: str,
+    read_ctx: ReadContext | None = None,
+) -> tuple[Counter[str], list[Finding]]:
+    """Stream records of one source through the checks: de-duplicate by (kind, id), count, dispatch by kind,
+    then let account-level checks finish. Used for archives and for live sources alike."""
+    read_ctx = read_ctx or ReadContext()
+    info = SourceInfo(platform=platform, generation=generation)
+    check_ctx = CheckContext(policy=options.policy, matcher=matcher, source=info)
+    by_kind = _checks_by_kind(checks, platform)
+    counts: Counter[str] = Counter()
+    seen: set[tuple[Kind, str]] = set()
+    found: list[Finding] = []
+    since = options.policy.since
+    try:
+        for record in records:
+            key = (record.kind, record.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            counts[record.kind.value] += 1
+            if options.progress and len(seen) % 2000 == 0:
+                options.progress(label, len(seen))
+            if since and record.timestamp and record.timestamp.date() < since:
+                continue
+            info.account_name = info.account_name or read_ctx.account.name
+            info.account_handle = info.account_handle or read_ctx.account.handle
+            found.extend(_run_checks(by_kind.get(record.kind, ()), record, check_ctx, errors))
+    except Exception as exc:  # a reader bug must not lose the rest of the scan
+        log.debug("reader failure", exc_info=True)
+        reason = f"reading stopped early ({type(exc).__name__}); the report covers what was read"
+        errors.append(ErrorEntry(label, reason))
+    info.account_name = info.account_name or read_ctx.account.name
+    info.account_handle = info.account_handle or read_ctx.account.handle
+    for check in checks:
+        if check.platforms is None or platform in check.platforms:
+            found.extend(_guard(check, partial(check.finish, check_ctx), errors))
+    if options.progress:
+        options.progress(label, len(seen))
+    return counts, found
 
 
 _MEDIA = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".mp4", ".mov", ".m4a", ".mp3", ".webm", ".svg",

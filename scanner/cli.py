@@ -17,9 +17,9 @@ import click
 from rich.console import Console
 
 from checks import ALL_CHECKS
-from checks.base import Severity
+from checks.base import Severity, sort_findings
 from checks.policy import PolicyError, load_policy
-from reports.model import ScanResult
+from reports.model import ErrorEntry, ScanResult
 from reports.terminal import print_summary
 from reports.writer import Format, write_reports
 from scanner import __version__
@@ -311,6 +311,60 @@ def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_p
     click.echo(f"Summary written: {out_dir / 'batch-summary.csv'}")
     failed = [r for r in results if r.status != "complete"]
     sys.exit(EXIT_PARTIAL if failed else EXIT_OK)
+
+
+@cli.command("online-check")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--clients", "clients_path", type=click.Path(path_type=Path),
+              help="Client list, used only on this computer to find flagged posts; never sent.")
+@click.option("--policy", "policy_path", type=click.Path(path_type=Path), help="policy.toml (optional).")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation before the requests are made.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
+              help="Report format; repeatable. Default: html and json.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("boundary-audit-online-report"),
+              show_default=True, help="Folder for the report.")
+@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for each answer.")
+@click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between requests.")
+def online_check_command(inputs: Sequence[Path], clients_path: Path | None, policy_path: Path | None, yes: bool,
+                         formats: Sequence[str], out_dir: Path, timeout: float, delay: float) -> None:
+    """Check what a logged-out visitor can see of YOUR accounts now (uses the network, only when confirmed).
+
+    The archives say what an account holds; only the platform says what the public sees today. This
+    derives your own public profile addresses and the links of your own flagged posts from the archives,
+    shows you exactly which addresses will be requested, and asks before sending anything. Requests are
+    made as a logged-out visitor, with no cookies. Nothing from your client list is ever sent.
+    """
+    from dataclasses import replace
+
+    from scanner import online
+    from scanner.pipeline import check_records
+
+    _setup_logging(False)
+    options = _options(clients_path, policy_path, Limits())
+    result = _run_scan(inputs, options, quiet=True)
+    targets = online.targets_from(result)
+    if not targets:
+        _fail("no public addresses could be derived from these archives (no account handle or post links found)")
+    click.echo("These addresses will be requested, as a logged-out visitor:")
+    for target in targets:
+        click.echo(f"  {target.url}")
+    if not yes and not click.confirm("Send these requests now?", default=False):
+        click.echo("Nothing was requested.")
+        sys.exit(EXIT_OK)
+    outcomes = online.check_targets(targets, timeout=timeout, delay=delay)
+    errors: list[ErrorEntry] = []
+    findings = list(result.findings) + online.outcome_findings(outcomes)
+    for outcome in outcomes:
+        click.echo(f"  {outcome.status:<10} {outcome.target.url} — {outcome.detail}")
+        if outcome.records:
+            from checks import ALL_CHECKS as checks
+            from checks.matching import Matcher
+
+            _, live = check_records(outcome.records, outcome.target.platform, "live", [c() for c in checks],
+                                    Matcher(options.clients), options, errors, outcome.target.url)
+            findings.extend(live)
+    result = replace(result, findings=tuple(sort_findings(findings)), errors=result.errors + tuple(errors))
+    _finish(result, formats or DEFAULT_FORMATS, out_dir, "full", False, options)
 
 
 @cli.group("policy")

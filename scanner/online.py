@@ -1,0 +1,268 @@
+"""The opt-in online check: what a logged-out visitor can see of the clinician's own accounts.
+
+This is the only module that uses the network, and only when the user runs ``online-check`` and
+confirms the exact list of addresses. It requests the clinician's *own* public profile addresses and the
+permalinks of their own flagged posts, as a logged-out visitor (no cookies, a clear User-Agent, explicit
+timeouts, a polite rate, retries with back-off). Nothing from the client list is ever sent.
+
+Every answer is classified without guessing: ``public`` (the page or API answered without a login),
+``login-wall`` (redirected to a sign-in page), ``not-found``, or ``unknown`` (blocked, rate-limited,
+timed out, or an answer we cannot read).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http.cookiejar import DefaultCookiePolicy
+from typing import Any
+from urllib.parse import quote, urlparse
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from checks.base import Category, Evidence, Finding, RecordRef, Remediation, Severity
+from checks.remediation import remediation_for
+from reports.model import ScanResult
+from scanner import __version__
+from scanner.records import Audience, Post, Profile, stable_id
+
+USER_AGENT = f"boundary-audit/{__version__} (privacy self-audit of one's own account; logged-out visitor check)"
+LOGIN_MARKERS = ("/login", "/i/flow/login", "/accounts/login", "authwall", "/signin", "/uas/login", "checkpoint")
+MAX_POST_URLS = 25
+
+PUBLIC, LOGIN_WALL, NOT_FOUND, UNKNOWN = "public", "login-wall", "not-found", "unknown"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One address to request, and why."""
+
+    platform: str
+    url: str
+    what: str  # "profile" or "post"
+    api: str | None = None  # "mastodon" or "bluesky" for open-API lookups
+    handle: str | None = None
+
+
+@dataclass
+class Outcome:
+    """What the platform answered for one target."""
+
+    target: Target
+    status: str
+    detail: str
+    checked_at: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
+    records: list[Any] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Base addresses (overridable for tests against a local server)."""
+
+    x: str = "https://x.com"
+    instagram: str = "https://www.instagram.com"
+    linkedin: str = "https://www.linkedin.com"
+    bluesky_api: str = "https://public.api.bsky.app"
+    mastodon_scheme: str = "https"
+
+
+def targets_from(result: ScanResult, endpoints: Endpoints = Endpoints()) -> list[Target]:
+    """The clinician's own public addresses derived from the scanned archives (never from the client list)."""
+    out: list[Target] = []
+    for source in result.sources:
+        handle = (source.account_handle or "").lstrip("@")
+        if not handle:
+            continue
+        if source.platform == "x":
+            out.append(Target("x", f"{endpoints.x}/{quote(handle)}", "profile", handle=handle))
+        elif source.platform == "instagram":
+            out.append(Target("instagram", f"{endpoints.instagram}/{quote(handle)}/", "profile", handle=handle))
+        elif source.platform == "linkedin":
+            out.append(Target("linkedin", f"{endpoints.linkedin}/in/{quote(handle)}", "profile", handle=handle))
+        elif source.platform == "mastodon" and "@" in handle:
+            user, server = handle.split("@", 1)
+            base = f"{endpoints.mastodon_scheme}://{server}"
+            out.append(Target("mastodon", f"{base}/api/v1/accounts/lookup?acct={quote(user)}", "profile",
+                              api="mastodon", handle=handle))
+        elif source.platform == "bluesky":
+            url = f"{endpoints.bluesky_api}/xrpc/app.bsky.actor.getProfile?actor={quote(handle)}"
+            out.append(Target("bluesky", url, "profile", api="bluesky", handle=handle))
+    posts = [f for f in result.open_findings if f.record.url and f.category in _TEXT_CATEGORIES]
+    seen: set[str] = set()
+    for finding in posts:
+        url = str(finding.record.url)
+        if url not in seen and urlparse(url).scheme in ("http", "https"):
+            seen.add(url)
+            out.append(Target(finding.platform, url, "post"))
+        if len(seen) >= MAX_POST_URLS:
+            break
+    return out
+
+
+_TEXT_CATEGORIES = {Category.WORK_RELATED_POST, Category.CLIENT_MENTION, Category.PHI_IDENTIFIER,
+                    Category.WORKPLACE_LOCATION}
+
+
+def make_session(retries: int = 2, backoff: float = 1.0) -> requests.Session:
+    """A logged-out session: no cookies kept, a clear User-Agent, retries with back-off honouring Retry-After."""
+    session = requests.Session()
+    session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
+    session.headers.update({"User-Agent": USER_AGENT, "Accept-Language": "en"})
+    retry = Retry(total=retries, connect=retries, read=retries, status=retries, backoff_factor=backoff,
+                  status_forcelist=(429, 500, 502, 503, 504), allowed_methods=("GET",),
+                  respect_retry_after_header=True, raise_on_status=False)
+    adapter = HTTPAdapter(max_retries=retry)
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    return session
+
+
+def classify(response: requests.Response) -> tuple[str, str]:
+    """(status, detail) for a response, without guessing."""
+    final = response.url.lower()
+    chain = [r.headers.get("Location", "") for r in response.history] + [final]
+    if any(marker in link.lower() for link in chain for marker in LOGIN_MARKERS):
+        return LOGIN_WALL, "the platform asked a logged-out visitor to sign in"
+    code = response.status_code
+    if code in (404, 410):
+        return NOT_FOUND, f"the platform answered {code} (not found)"
+    if code == 200:
+        return PUBLIC, "a logged-out visitor can open this address"
+    if code == 429:
+        return UNKNOWN, "the platform is rate-limiting requests; try again later"
+    return UNKNOWN, f"the platform answered {code}; visibility could not be determined"
+
+
+def check_targets(
+    targets: Iterable[Target],
+    session: requests.Session | None = None,
+    timeout: float = 10.0,
+    delay: float = 1.0,
+    sleep: Callable[[float], None] = time.sleep,
+) -> list[Outcome]:
+    """Request every target once, politely, and classify the answers."""
+    session = session or make_session()
+    outcomes = []
+    for index, target in enumerate(targets):
+        if index:
+            sleep(delay)
+        try:
+            response = session.get(target.url, timeout=timeout, allow_redirects=True)
+        except requests.Timeout:
+            outcomes.append(Outcome(target, UNKNOWN, "the request timed out"))
+            continue
+        except requests.RequestException as exc:
+            outcomes.append(Outcome(target, UNKNOWN, f"the request failed ({type(exc).__name__})"))
+            continue
+        status, detail = classify(response)
+        outcome = Outcome(target, status, detail)
+        if status == PUBLIC and target.api:
+            _read_api(outcome, response, session, timeout)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _read_api(outcome: Outcome, response: requests.Response, session: requests.Session, timeout: float) -> None:
+    """For open platforms: read the public posts as a live source (records for the same checks)."""
+    try:
+        profile = response.json()
+    except ValueError:
+        outcome.status, outcome.detail = UNKNOWN, "the API answered with something that is not JSON"
+        return
+    if not isinstance(profile, dict):
+        outcome.status, outcome.detail = UNKNOWN, "the API answered in an unexpected shape"
+        return
+    target = outcome.target
+    try:
+        if target.api == "mastodon":
+            outcome.records = list(_mastodon_records(profile, target, session, timeout))
+        elif target.api == "bluesky":
+            outcome.records = list(_bluesky_records(profile, target, session, timeout))
+    except (requests.RequestException, ValueError, KeyError, TypeError):
+        outcome.detail += "; its public posts could not be read"
+    outcome.detail += f"; {sum(isinstance(r, Post) for r in outcome.records)} public post(s) read"
+
+
+def _get_json(session: requests.Session, url: str, timeout: float) -> Any:
+    response = session.get(url, timeout=timeout)
+    response.raise_for_status()
+    return response.json()
+
+
+def _mastodon_records(profile: dict[str, Any], target: Target, session: requests.Session,
+                      timeout: float) -> Iterator[Any]:
+    base = target.url.split("/api/", 1)[0]
+    yield Profile(platform="mastodon", id=str(profile.get("url") or target.url), source=f"live:{target.url}",
+                  name=profile.get("display_name"), handle=target.handle, bio=_text(profile.get("note", "")),
+                  private=bool(profile.get("locked")), url=profile.get("url"))
+    statuses = _get_json(session, f"{base}/api/v1/accounts/{quote(str(profile['id']))}/statuses?limit=40", timeout)
+    for index, status in enumerate(statuses if isinstance(statuses, list) else []):
+        created = _iso(status.get("created_at"))
+        yield Post(platform="mastodon", id=str(status.get("uri") or status.get("id")), source=f"live:statuses#{index}",
+                   timestamp=created, url=status.get("url"), text=_text(status.get("content", "")),
+                   audience=Audience.PUBLIC if status.get("visibility") == "public" else Audience.UNLISTED)
+
+
+def _bluesky_records(profile: dict[str, Any], target: Target, session: requests.Session,
+                     timeout: float) -> Iterator[Any]:
+    base = target.url.split("/xrpc/", 1)[0]
+    handle = str(profile.get("handle") or target.handle)
+    yield Profile(platform="bluesky", id=str(profile.get("did") or handle), source=f"live:{target.url}",
+                  name=profile.get("displayName"), handle=handle, bio=profile.get("description"), private=False,
+                  url=f"https://bsky.app/profile/{handle}")
+    feed = _get_json(session, f"{base}/xrpc/app.bsky.feed.getAuthorFeed?actor={quote(handle)}&limit=50", timeout)
+    for index, item in enumerate(feed.get("feed", []) if isinstance(feed, dict) else []):
+        post = item.get("post", {})
+        record = post.get("record", {})
+        rkey = str(post.get("uri", "")).rsplit("/", 1)[-1]
+        yield Post(platform="bluesky", id=str(post.get("uri") or stable_id("bluesky", "post", index)),
+                   source=f"live:feed#{index}", timestamp=_iso(record.get("createdAt")),
+                   url=f"https://bsky.app/profile/{handle}/post/{rkey}" if rkey else None,
+                   text=str(record.get("text", "")), audience=Audience.PUBLIC)
+
+
+def _text(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup or "")).strip()
+
+
+def _iso(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def outcome_findings(outcomes: Iterable[Outcome]) -> list[Finding]:
+    """``public-visibility`` findings for what a logged-out visitor could open ("seen publicly on <date>")."""
+    findings = []
+    for outcome in outcomes:
+        if outcome.status != PUBLIC:
+            continue
+        target = outcome.target
+        seen = f"seen publicly on {outcome.checked_at.date().isoformat()}"
+        what = "your profile" if target.what == "profile" else "this flagged post"
+        rem = remediation_for(Category.PUBLIC_VISIBILITY, target.platform)
+        findings.append(Finding(
+            check="online-check",
+            category=Category.PUBLIC_VISIBILITY,
+            severity=Severity.HIGH if target.what == "post" else Severity.MEDIUM,
+            confidence=0.9,
+            title=f"Anyone can open {what} on {target.platform} without logging in",
+            message=f"A logged-out visitor could open {target.url} ({seen}).",
+            platform=target.platform,
+            record=RecordRef(kind="profile" if target.what == "profile" else "post",
+                             id=target.url, timestamp=outcome.checked_at, handle=target.handle,
+                             source="online-check", url=target.url),
+            evidence=(Evidence(0, 0, seen, outcome.detail),),
+            remediation=rem if rem.steps else Remediation(summary="Restrict who can see this account or post."),
+        ))
+    return findings

@@ -121,19 +121,21 @@ def test_public_outcome_becomes_public_visibility_finding():
     assert "seen publicly on" in finding.evidence[0].text
 
 
+_PAGES = {
+    "/public": (200, {}, b"<html>hello</html>"),
+    "/walled": (302, {"Location": "/login?next=/walled"}, b""),
+    "/login": (200, {}, b"sign in"),
+    "/missing": (404, {}, b""),
+    "/blocked": (403, {}, b""),
+}
+
+
 class _Canned(BaseHTTPRequestHandler):
-    pages = {
-        "/public": (200, {}, b"<html>hello</html>"),
-        "/walled": (302, {"Location": "/login?next=/walled"}, b""),
-        "/login": (200, {}, b"sign in"),
-        "/missing": (404, {}, b""),
-        "/blocked": (403, {}, b""),
-    }
 
     def do_GET(self):
-        status, headers, body = self.pages.get(self.path.split("?")[0], (404, {}, b""))
+        status, headers, body = _PAGES.get(self.path.split("?")[0], (404, {}, b""))
         if self.path.startswith("/login"):
-            status, headers, body = self.pages["/login"]
+            status, headers, body = _PAGES["/login"]
         self.send_response(status)
         for key, value in headers.items():
             self.send_header(key, value)

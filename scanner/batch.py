@@ -16,6 +16,7 @@ from pathlib import Path
 
 from checks.base import Severity
 from checks.policy import Policy, PolicyError, load_policy
+from reports.batch_summary import render_batch_summary
 from reports.writer import write_atomic, write_reports
 from scanner.archive import Limits
 from scanner.clients import ClientList
@@ -96,6 +97,9 @@ def run_batch(
             ]
             results = [f.result() for f in futures]
     write_atomic(out_root / "batch-summary.csv", summary_csv(results))
+    rows = [{"person": r.person, "status": r.status, "findings": r.findings, "by_severity": r.by_severity,
+             "errors": len(r.errors)} for r in results]
+    write_atomic(out_root / "batch-summary.html", render_batch_summary(rows))
     return results
 
 

@@ -277,7 +277,7 @@ def demo_command(out_dir: Path, formats: Sequence[str]) -> None:
     click.echo(f"Scanning the demo archive ({archive.name}) with its demo client list…")
     result = _run_scan([archive], options, quiet=False)
     _finish(result, formats or DEFAULT_FORMATS, out_dir, "full", False, options)
-    click.echo(f"Open {out_dir / 'boundary-audit-report.html'} in your browser to read the demo report.")
+    click.echo("Open the .html report in your browser to read it. Everything in it is fictional.")
 
 
 @cli.command("batch")

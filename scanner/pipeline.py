@@ -193,12 +193,13 @@ def check_records(
     check_ctx = CheckContext(policy=options.policy, matcher=matcher, source=info)
     by_kind = _checks_by_kind(checks, platform)
     counts: Counter[str] = Counter()
-    seen: set[tuple[Kind, str]] = set()
+    seen: set[tuple[Kind, str, str]] = set()
     found: list[Finding] = []
     since = options.policy.since
     try:
         for record in records:
-            key = (record.kind, record.id)
+            # A mutual follow is two connection records with the same account id: relation is part of the key.
+            key = (record.kind, record.id, str(getattr(record, "relation", "")))
             if key in seen:
                 continue
             seen.add(key)

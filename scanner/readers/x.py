@@ -1,21 +1,401 @@
-"""X export reader (placeholder until implemented)."""
+"""X (Twitter) archive reader: every generation from the classic Tweet archive to today's ``data/tweets.js``.
+
+Reading order matters because the reader is a generator: the owner (manifest, ``account.js``) and the
+protected state come first, then the tweets -- which also teach the offline account directory which numeric
+id belongs to which handle -- and only then the followers, following, blocks, mutes and message threads,
+whose people X lists by number only. Layout detection lives in :mod:`scanner.readers.x_layout`, the JS
+wrapper in :mod:`scanner.readers.x_js`, tweets in :mod:`scanner.readers.x_tweets` and everything else in
+:mod:`scanner.readers.x_records`.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
+from typing import Any
 
-from scanner.archive import Archive
+from scanner.archive import Archive, Member, MemberError
 from scanner.readers.base import Detection, ReadContext
-from scanner.records import AnyRecord
+from scanner.readers.x_js import JsDataError, iter_js_items, load_js
+from scanner.readers.x_layout import Layout, classify, survey
+from scanner.readers.x_records import (
+    RELATIONS,
+    LikeContext,
+    account_connection,
+    app_setting,
+    build_profile,
+    contact_connection,
+    conversation_ids,
+    dm_thread,
+    inner,
+    like_reaction,
+    protected_setting,
+    protected_state,
+    setting,
+    two_factor_setting,
+)
+from scanner.readers.x_tweets import (
+    PLATFORM,
+    AccountDirectory,
+    Owner,
+    as_dict,
+    clean,
+    csv_post,
+    id_text,
+    learn_from_tweet,
+    tweet_post,
+    unwrap_tweet,
+)
+from scanner.records import AnyRecord, Audience, Person, Post
+
+_NO_AUDIENCE = (
+    "X archives do not say who could see each post; whether the account is protected is known only from "
+    "changes in the six months before the archive was made."
+)
+_NO_LIKE_AUTHOR = "X likes record neither when the post was liked nor, usually, whose post it was."
+_CSV_FIELD_LIMIT = 16 * 1024 * 1024
+
+
+def _audience(protected: bool | None) -> Audience:
+    """Who can see the account's posts now: protected -> followers only."""
+    if protected is None:
+        return Audience.UNKNOWN
+    return Audience.FRIENDS if protected else Audience.PUBLIC
 
 
 class XReader:
-    """Reads X exports."""
+    """Reads X archives (``x-classic``, ``x-v1-2019``, ``x-v2-2020``, ``x-v2``, loose data files)."""
 
-    platform = "x"
+    platform = PLATFORM
 
     def detect(self, archive: Archive) -> Detection | None:
-        return None
+        """Identify an X archive by its member paths (sniffing the first bytes of at most a few files)."""
+        layout = survey(archive)
+        if not layout.is_x:
+            return None
+        fmt = "csv" if layout.generation == "x-classic" and not layout.classic_js else "js"
+        return Detection(PLATFORM, layout.generation, fmt, 0.6 if layout.loose else 1.0, layout.evidence)
 
     def read(self, archive: Archive, detection: Detection, ctx: ReadContext) -> Iterator[AnyRecord]:
-        return iter(())
+        """Yield every record the archive holds (see the module docstring for the order)."""
+        yield from _Run(archive, ctx, survey(archive)).records()
+
+
+class _Run:
+    """The state of reading one archive."""
+
+    def __init__(self, archive: Archive, ctx: ReadContext, layout: Layout) -> None:
+        self.archive = archive
+        self.ctx = ctx
+        self.layout = layout
+        self.owner = Owner()
+        self.directory = AccountDirectory()
+        self.reply_targets: dict[str, Person] = {}
+        self.own_tweet_ids: set[int] = set()
+        self.audience = Audience.UNKNOWN
+        self.protected: bool | None = None
+        self.people_seen: set[str] = set()
+
+    # ------------------------------------------------------------------ plumbing
+    def items(self, member: Member) -> Iterator[tuple[int, Any]]:
+        """``(index, item)`` of a data file; a file that cannot be read is skipped with its reason."""
+        try:
+            yield from enumerate(iter_js_items(self.archive, member))
+        except (JsDataError, MemberError) as exc:
+            self.ctx.skip(member, exc.reason)
+            return
+        self.ctx.understood(member)
+
+    def objects(self, data_type: str) -> list[tuple[str, dict[str, Any]]]:
+        """``(source, inner object)`` for every item of a (small) data type."""
+        out = []
+        for member in self.layout.of(data_type):
+            for index, item in self.items(member):
+                value = inner(item)
+                if value is not None:
+                    out.append((f"{member.path}#{index}", value))
+        return out
+
+    def read_cleanly(self, data_type: str) -> bool:
+        """True when ``data_type`` has files and none of them was skipped (so an empty list means empty)."""
+        members = self.layout.of(data_type)
+        skipped = {s.path for s in self.ctx.skipped}
+        return bool(members) and not any(m.display in skipped for m in members)
+
+    # ------------------------------------------------------------------ the run
+    def records(self) -> Iterator[AnyRecord]:
+        """All records, in dependency order."""
+        self._read_manifest()
+        account = self._first("account")
+        profile = self._first("profile")
+        phones = [p for _, o in self.objects("phone_number") if (p := clean(o.get("phoneNumber")))]
+        details = self._user_details()
+        self._set_owner(account[1], details[1])
+        history = self.objects("protected_history")
+        self.protected, _, _ = protected_state([o for _, o in history])
+        self.audience = _audience(self.protected)
+        if self.read_cleanly("protected_history"):
+            source = history[-1][0] if history else f"{self.layout.of('protected_history')[0].path}#0"
+            yield protected_setting([o for _, o in history], owner=self.owner, source=source)
+        yield from self._tweets()
+        yield from self._classic()
+        if account[0] or profile[0] or details[0] or phones:
+            yield build_profile(
+                owner=self.owner, account=account[1], profile=profile[1] or details[1], phones=phones,
+                source=profile[0] or account[0] or details[0] or "", private=self.protected,
+            )
+        yield from self._likes()
+        yield from self._connections()
+        yield from self._threads()
+        yield from self._settings()
+        self._finish()
+
+    def _read_manifest(self) -> None:
+        manifest = self.layout.manifest
+        if manifest is None:
+            return
+        try:
+            config = load_js(self.archive, manifest)
+        except (JsDataError, MemberError) as exc:
+            self.ctx.skip(manifest, exc.reason + "; the other files are read without it")
+            return
+        self.ctx.understood(manifest)
+        if not isinstance(config, dict):
+            return
+        user = as_dict(config.get("userInfo"))
+        self.owner = Owner(
+            handle=(clean(user.get("userName")) or "").lstrip("@") or None,
+            account_id=id_text(user.get("accountId")),
+            name=clean(user.get("displayName")),
+        )
+        missing = []
+        data_types = as_dict(config.get("dataTypes"))
+        for data_type in data_types.values():
+            files = as_dict(data_type).get("files")
+            for entry in files if isinstance(files, list) else ():
+                name = str(entry.get("fileName") or "") if isinstance(entry, dict) else ""
+                found = classify(name.rsplit("/", 1)[-1].lower()) if name else None
+                if found is None:
+                    continue
+                members = self.archive.find(name)
+                if not members:
+                    missing.append(name)
+                for member in members:
+                    self.layout.add(found[0], member, found[1])
+        if missing:
+            self.ctx.note(
+                f"The archive's manifest lists {len(missing)} data file(s) this tool reads that are not in "
+                f"the archive (for example {missing[0]}); download the complete archive to include them."
+            )
+
+    def _first(self, data_type: str) -> tuple[str, dict[str, Any]]:
+        found = self.objects(data_type)
+        return found[0] if found else ("", {})
+
+    def _user_details(self) -> tuple[str, dict[str, Any]]:
+        member = self.layout.user_details
+        if member is None:
+            return "", {}
+        try:
+            value = load_js(self.archive, member)
+        except (JsDataError, MemberError) as exc:
+            self.ctx.skip(member, exc.reason)
+            return "", {}
+        self.ctx.understood(member)
+        if not isinstance(value, dict):
+            return "", {}
+        profile = {"bio": value.get("bio"), "website": value.get("expanded_url") or value.get("url"),
+                   "location": value.get("location")}
+        return f"{member.path}#0", {**value, "description": profile}
+
+    def _set_owner(self, account: dict[str, Any], details: dict[str, Any]) -> None:
+        owner = self.owner
+        handle = owner.handle or clean(account.get("username")) or clean(details.get("screen_name"))
+        self.owner = Owner(
+            handle=handle.lstrip("@") if handle else None,
+            account_id=owner.account_id or id_text(account.get("accountId")) or id_text(details.get("id")),
+            name=owner.name or clean(account.get("accountDisplayName")) or clean(details.get("full_name")),
+        )
+        self._publish_owner()
+
+    def _publish_owner(self) -> None:
+        self.ctx.account.name = self.owner.name
+        self.ctx.account.handle = self.owner.handle
+        self.ctx.account.account_id = self.owner.account_id
+        if self.owner.account_id and self.owner.handle:
+            self.directory.learn(self.owner.account_id, self.owner.handle, self.owner.name, None)
+
+    # ------------------------------------------------------------------ tweets
+    def _tweet_records(self, member: Member, seen: set[str] | None = None) -> Iterator[Post]:
+        for index, item in self.items(member):
+            raw = unwrap_tweet(item)
+            if raw is None:
+                self.ctx.count("x_unreadable_tweet_items")
+                continue
+            post = tweet_post(raw, source=f"{member.path}#{index}", owner=self.owner, audience=self.audience)
+            if post is None or (seen is not None and post.id in seen):
+                continue
+            if seen is not None:
+                seen.add(post.id)
+            learn_from_tweet(self.directory, raw, post.timestamp)
+            self._remember(post, raw.get("in_reply_to_status_id_str") or raw.get("in_reply_to_status_id"))
+            yield post
+
+    def _remember(self, post: Post, replied_status: object) -> None:
+        if post.id.isdigit():
+            self.own_tweet_ids.add(int(post.id))
+        status = id_text(replied_status)
+        if status is not None and post.in_reply_to is not None:
+            self.reply_targets[status] = post.in_reply_to
+
+    def _tweets(self) -> Iterator[AnyRecord]:
+        for member in self.layout.of("tweets"):
+            yield from self._tweet_records(member)
+
+    def _classic(self) -> Iterator[AnyRecord]:
+        seen: set[str] = set()
+        latest: tuple[Any, bool, str] | None = None
+        for member in self.layout.classic_js:
+            for post in self._tweet_records(member, seen):
+                known = post.audience is not Audience.UNKNOWN and post.timestamp is not None
+                if known and (latest is None or post.timestamp > latest[0]):
+                    latest = (post.timestamp, post.audience is Audience.FRIENDS, post.source)
+                yield post
+        if latest is not None and self.protected is None:
+            self.protected = latest[1]
+            self.audience = _audience(self.protected)
+        if self.layout.classic_csv is not None:
+            yield from self._classic_csv(self.layout.classic_csv, seen)
+        if latest is not None and not self.layout.of("protected_history"):
+            when, protected, source = latest
+            yield setting(
+                self.owner, "protected", source=source, timestamp=when, value=str(protected).lower(),
+                enabled=protected,
+                detail=f"As of the newest tweet in this archive ({when.date().isoformat()}) the account was "
+                + ("protected (followers only)." if protected else "public."),
+            )
+
+    def _classic_csv(self, member: Member, seen: set[str]) -> Iterator[AnyRecord]:
+        csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+        try:
+            with self.archive.open(member) as raw:
+                text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+                reader = csv.DictReader(text)
+                if not reader.fieldnames or "tweet_id" not in reader.fieldnames:
+                    self.ctx.skip(member, "has no tweet_id column, so it is not a Twitter tweets.csv")
+                    return
+                for index, row in enumerate(reader):
+                    post = csv_post(row, source=f"{member.path}#{index}", owner=self.owner, audience=self.audience)
+                    if post is None or post.id in seen:
+                        continue
+                    seen.add(post.id)
+                    self._remember(post, row.get("in_reply_to_status_id"))
+                    yield post
+        except (csv.Error, MemberError, UnicodeError) as exc:
+            reason = exc.reason if isinstance(exc, MemberError) else f"is not a readable CSV file ({exc})"
+            self.ctx.skip(member, reason + "; download the archive again")
+            return
+        self.ctx.understood(member)
+
+    # ------------------------------------------------------------------ likes, lists, messages
+    def _likes(self) -> Iterator[AnyRecord]:
+        known = LikeContext(self.owner, self.directory, self.reply_targets, self.own_tweet_ids)
+        for member in self.layout.of("like"):
+            self.ctx.note(_NO_LIKE_AUTHOR)
+            for index, item in self.items(member):
+                reaction = like_reaction(item, source=f"{member.path}#{index}", known=known)
+                if reaction is not None:
+                    yield reaction
+
+    def _connections(self) -> Iterator[AnyRecord]:
+        for data_type, relation in RELATIONS.items():
+            for member in self.layout.of(data_type):
+                for index, item in self.items(member):
+                    found = account_connection(
+                        item, relation, source=f"{member.path}#{index}", directory=self.directory
+                    )
+                    if found is not None:
+                        self.people_seen.add(found.id)
+                        yield found
+
+    def _threads(self) -> Iterator[AnyRecord]:
+        members = [*self.layout.of("dm"), *self.layout.of("dm_group")]
+        if members and self.owner.account_id is None:
+            self._infer_owner(self.layout.of("dm"))
+        directory = self.directory
+        for member in members:
+            for index, item in self.items(member):
+                source = f"{member.path}#{index}"
+                thread = dm_thread(item, source=source, owner_id=self.owner.account_id, directory=directory)
+                if thread is not None:
+                    self.people_seen.update(p.account_id for p in thread.participants if p.account_id)
+                    yield thread
+
+    def _infer_owner(self, members: list[Member]) -> None:
+        """Without account.js: the owner is the one id in every one-to-one conversation."""
+        common: set[str] | None = None
+        conversations = 0
+        for member in members:
+            try:
+                for item in iter_js_items(self.archive, member):
+                    ids = set(conversation_ids(item))
+                    if ids:
+                        conversations += 1
+                        common = ids if common is None else common & ids
+            except (JsDataError, MemberError):
+                return  # the real pass reports the problem
+        if common is not None and len(common) == 1 and conversations >= 2:
+            self.owner = Owner(handle=self.owner.handle, account_id=common.pop(), name=self.owner.name)
+            self._publish_owner()
+
+    # ------------------------------------------------------------------ settings
+    def _settings(self) -> Iterator[AnyRecord]:
+        devices = self.objects("ni_devices")
+        if self.read_cleanly("ni_devices"):
+            source = devices[0][0] if devices else f"{self.layout.of('ni_devices')[0].path}#0"
+            yield two_factor_setting([o for _, o in devices], owner=self.owner, source=source)
+        for member in self.layout.of("connected_application"):
+            for index, item in self.items(member):
+                app = app_setting(item, owner=self.owner, source=f"{member.path}#{index}")
+                if app is not None:
+                    yield app
+        yield from self._contacts()
+        for source, value in self.objects("account_timezone"):
+            zone = clean(value.get("timeZone"))
+            yield setting(
+                self.owner, "account_timezone", source=source, value=zone, enabled=None,
+                detail=None if zone else "The archive lists no time zone for the account.",
+            )
+
+    def _contacts(self) -> Iterator[AnyRecord]:
+        members = self.layout.of("contact")
+        if not members:
+            return
+        count = 0
+        for member in members:
+            for index, item in self.items(member):
+                contact = contact_connection(item, source=f"{member.path}#{index}")
+                if contact is not None:
+                    count += 1
+                    yield contact
+        if not self.read_cleanly("contact"):
+            return
+        yield setting(
+            self.owner, "synced_contacts", source=f"{members[0].path}#0", value=str(count), enabled=count > 0,
+            detail=f"{count} address-book entries were uploaded to X." if count else "No address book.",
+        )
+
+    def _finish(self) -> None:
+        wrote = self.layout.of("tweets") or self.layout.of("protected_history")
+        if self.audience is Audience.UNKNOWN and wrote:
+            self.ctx.note(_NO_AUDIENCE)
+        unresolved = sum(1 for account_id in self.people_seen if not self.directory.resolves(account_id))
+        if self.people_seen:
+            self.ctx.count("unresolved_account_ids", unresolved)
+            self.ctx.count("account_ids", len(self.people_seen))
+            self.ctx.note(
+                "X lists followers, following and message partners by number only; "
+                f"{unresolved} of {len(self.people_seen)} could not be matched to a username from this "
+                "archive."
+            )

@@ -1,0 +1,198 @@
+"""sensitive-group: membership of a group whose members may include your clients.
+
+Recovery and 12-step groups (AA, NA, Al-Anon, SMART Recovery, sober communities), mental-health, grief
+and family support groups, and parenting or community groups of your clinic's own area (from the
+policy's workplace city and street) are places where you may meet clients as peers. That is not wrong in
+itself (your own recovery or grief matters), so the finding gives options rather than a verdict: stay
+and keep a low profile, leave, or switch to a group outside your service area; decide ahead of time how
+you will respond if a client joins or recognises you; take it to supervision. Professional groups
+(NASW chapters, clinicians' networks) are not reported. Keywords, in English and French, are in
+``checks/lexicons/groups.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import ClassVar
+
+from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
+from checks.client_connection import platform_label
+from checks.matching import normalize
+from checks.policy import Workplace
+from checks.remediation import remediation_for
+from scanner.records import AnyRecord, Group, Kind
+
+THRESHOLD = 1.0
+LOCAL_WEIGHT = 0.5
+_THEMES_TEXT = {
+    "recovery": "recovery / 12-step",
+    "mental_health": "mental-health or family support",
+    "parenting": "parenting",
+    "community": "community",
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry: a normalized phrase, its theme and weight."""
+
+    phrase: str
+    theme: str
+    weight: float
+    prefix: bool = False
+
+
+@cache
+def load_terms() -> tuple[Term, ...]:
+    """The group lexicon (``checks/lexicons/groups.txt``)."""
+    text = resources.files("checks.lexicons").joinpath("groups.txt").read_text(encoding="utf-8")
+    terms: list[Term] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        weight, theme, phrase = line.split("\t", 2)
+        prefix = phrase.endswith("*")
+        terms.append(Term(normalize(phrase.rstrip("*")), theme.strip(), float(weight), prefix))
+    return tuple(terms)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    parts = []
+    terms = load_terms()
+    # Longest phrases first, so "recovery community" wins over "recovery" at the same position.
+    for i in sorted(range(len(terms)), key=lambda n: -len(terms[n].phrase)):
+        body = re.escape(terms[i].phrase) + (r"\w*" if terms[i].prefix else "")
+        parts.append(f"(?P<t{i}>{body})")
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+@cache
+def area_names(workplace: Workplace) -> tuple[str, ...]:
+    """Normalized names of the clinic's area: the city (without the state) and the street of the address."""
+    names: list[str] = []
+    if workplace.city:
+        names.append(normalize(workplace.city.split(",")[0]))
+    if workplace.address:
+        parts = [p.strip() for p in workplace.address.split(",")]
+        if len(parts) > 1 and not workplace.city:
+            names.append(normalize(parts[1]))
+        street = re.sub(r"^\d+\w?\s+", "", parts[0])
+        names.extend(_street_variants(normalize(street)))
+    return tuple(n for n in dict.fromkeys(names) if len(n) > 2)
+
+
+_STREET_TYPES = {
+    "avenue": "ave",
+    "street": "st",
+    "road": "rd",
+    "boulevard": "blvd",
+    "drive": "dr",
+    "lane": "ln",
+    "place": "pl",
+    "court": "ct",
+    "parkway": "pkwy",
+}
+
+
+def _street_variants(street: str) -> list[str]:
+    """``grand avenue`` → [``grand avenue``, ``grand ave``]; a bare name (no street type) is not an area."""
+    words = street.split()
+    if len(words) < 2:
+        return []
+    last = words[-1]
+    full = {v: k for k, v in _STREET_TYPES.items()}
+    if last in _STREET_TYPES:
+        return [street, " ".join([*words[:-1], _STREET_TYPES[last]])]
+    if last in full:
+        return [street, " ".join([*words[:-1], full[last]])]
+    return [street]
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """Why a group name scored: themes with their weights and the matched phrases."""
+
+    score: float
+    themes: tuple[str, ...]
+    phrases: tuple[str, ...]
+    professional: bool
+
+
+def score_group(name: str, workplace: Workplace) -> GroupScore:
+    """Score a group name against the lexicon and the clinic's area."""
+    text = normalize(name)
+    terms = load_terms()
+    best: dict[str, float] = {}
+    phrases: list[str] = []
+    for found in _pattern().finditer(text):
+        index = int((found.lastgroup or "t0")[1:])
+        term = terms[index]
+        best[term.theme] = max(best.get(term.theme, term.weight), term.weight)
+        phrases.append(found.group(0))
+    local = any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in area_names(workplace))
+    professional = "professional" in best
+    if "not_recovery" in best:
+        best.pop("recovery", None)
+    score = best.get("recovery", 0.0) + best.get("mental_health", 0.0) + best.get("support", 0.0)
+    score += (LOCAL_WEIGHT if local else 0.0) + max(best.get("parenting", 0.0), best.get("community", 0.0))
+    themes = [t for t in _THEMES_TEXT if t in best]
+    if local:
+        themes.append("local")
+    return GroupScore(round(score, 2), tuple(themes), tuple(phrases), professional)
+
+
+def describe(result: GroupScore) -> str:
+    """``recovery / 12-step group``, ``local parenting group in your clinic's area``, ..."""
+    clinical = [_THEMES_TEXT[t] for t in ("recovery", "mental_health") if t in result.themes]
+    if clinical:
+        kind = " and ".join(clinical) + " group"
+        return kind + (" in your clinic's area" if "local" in result.themes else "")
+    local = [_THEMES_TEXT[t] for t in ("parenting", "community") if t in result.themes]
+    return (local[0] if local else "local") + " group in your clinic's area"
+
+
+class SensitiveGroupCheck(Check):
+    """Membership of a recovery, support, or local parenting/community group where clients may also be."""
+
+    id: ClassVar[str] = "sensitive-group"
+    category: ClassVar[Category] = Category.SENSITIVE_GROUP
+    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.GROUP})
+
+    def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
+        """One finding per group membership whose name suggests clients may be members."""
+        if not isinstance(record, Group) or not record.name.strip():
+            return
+        result = score_group(record.name, ctx.policy.workplace)
+        if result.professional or result.score < THRESHOLD:
+            return
+        clinical = {"recovery", "mental_health"} & set(result.themes)
+        severity = Severity.MEDIUM if clinical else Severity.LOW
+        admin = record.role.strip().lower() in {"admin", "administrator", "moderator", "owner"}
+        if admin:
+            severity = Severity.HIGH if clinical else Severity.MEDIUM
+        kind = describe(result)
+        platform = platform_label(record.platform)
+        message = (
+            f"You are {'an admin' if admin else 'a member'} of a {platform} {kind}. Clients, or their families, "
+            "may be members too, which can make a dual relationship. Options: stay and keep a low profile; "
+            "leave, or move to a group outside your service area; decide ahead of time what you will do if a "
+            "client joins or recognises you. Worth raising in supervision."
+        )
+        evidence = tuple(Evidence(0, 0, p, "group-name keyword") for p in dict.fromkeys(result.phrases))
+        yield Finding(
+            check=self.id,
+            category=self.category,
+            severity=severity,
+            confidence=round(min(0.95, 0.5 + result.score / 4), 2),
+            title=f"Member of a {kind}",
+            message=message,
+            platform=record.platform,
+            record=record_ref(record, name=record.name),
+            evidence=evidence,
+            remediation=remediation_for(self.category, record.platform),
+        )

@@ -1,0 +1,329 @@
+"""workplace-location: a check-in or post that shows where, and when, you work.
+
+Reported: check-ins and location tags at the workplace (its name, an alias or its street address from
+the policy ``[workplace]``, or the employer on your profile when the policy names none); check-ins on
+the workplace's street during work hours (the coffee shop across the road at 8:15 on a Tuesday); posts
+whose text names the workplace, an alias or the street address; and posts that tell people when you
+are at work ("here till 8 for evening group", "I'll be at the clinic every Wednesday"). A client, or
+someone looking for a client, can use this to find you. Consider removing the location, limiting the
+audience of such posts, and turning off location tagging.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cache
+from typing import Any, ClassVar
+
+from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
+from checks.client_connection import platform_label
+from checks.client_message import within_work_hours
+from checks.matching import normalize
+from checks.policy import Workplace
+from checks.remediation import remediation_for
+from checks.sensitive_group import _street_variants
+from scanner.records import AnyRecord, Comment, Kind, Place, Post, Profile
+
+NEAR_SLACK = timedelta(minutes=60)
+NEAR_METRES = 300.0
+AT_METRES = 60.0
+
+_DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTH_ABBR = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+TIME_CUE = re.compile(
+    r"(?ix)\b(?:"
+    r"(?:till|til|until|’til|'til)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|a|p)?\b"
+    rf"|(?:every|each)\s+(?:other\s+)?{_DAYS}"
+    rf"|{_DAY}(?:day)?s?\s*/\s*{_DAY}(?:day)?s?"
+    r"|\d{1,2}(?::\d\d)?\s*(?:[–-]\s*\d{1,2}(?::\d\d)?\s*)?(?:am|pm|a\.m\.|p\.m\.)"
+    r"|\d{1,2}(?::\d\d)?\s*[–-]\s*\d{1,2}(?::\d\d)?"
+    r"|\d{1,2}[ap]\b"
+    r"|tonight|right\s+now|this\s+(?:morning|afternoon|evening)|tomorrow"
+    rf"|(?:this|next)\s+(?:week|{_DAYS})"
+    rf"|starting\s+(?:next\s+week|on\s+)?(?:{_DAYS}|{_MONTHS}|in\s+\w+)"
+    rf"|{_MONTH_ABBR}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r")"
+)
+LOCATION_CUE = re.compile(
+    r"(?i)\b(?:here|outside|in\s+front\s+of|parking|come\s+(?:see|visit)|stop\s+by|drop[\s-]?off|"
+    r"(?:i'?m|i\s+am|we'?re|i'?ll\s+be|back)\s+(?:at|in))\b"
+)
+PRESENCE = re.compile(
+    r"(?i)\b(?:i'?ll\s+be|i\s+will\s+be|i'?m|i\s+am|back|here|be)\s+(?:at|in|on)\b|\bhere\s+(?:till|til|until)\b"
+)
+WORK_CONTEXT = re.compile(
+    r"(?i)\b(?:clinic|office|unit|ward|agency|work|therapists?|clinicians?|sessions?|caseload|clients?|"
+    r"patients?|shift|intake|staff|(?:evening|therapy|group)\s+(?:group|session)s?)\b"
+)
+WORK_NOUNS = r"(?:office|clinic|building|location|site|campus|agency|center|centre|offices)"
+
+
+Reason = tuple[str, str, int]  # (matched phrase, why it counts, weight: 3 at work, 2 text, 1 near)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What identifies the workplace, normalized for matching."""
+
+    strong: tuple[str, ...]  # full names and multi-word aliases, normalized
+    weak: tuple[str, ...]  # capitalised one-word aliases: only when not part of another proper name
+    acronyms: tuple[str, ...]  # all-caps aliases, matched exactly as written
+    numbered: tuple[str, ...]  # "1420 grand"
+    streets: tuple[str, ...]  # "grand avenue", "grand ave"
+    city: tuple[str, ...]  # normalized city / state / zip words of the workplace
+    name_tokens: frozenset[str]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.strong or self.weak or self.acronyms or self.numbered or self.streets)
+
+
+@cache
+def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
+    """The workplace's identifying terms from the policy, or from the profile's employers when it has none.
+
+    Multi-word names match anywhere (case-folded). One-word aliases count only as written with a capital
+    (an acronym such as ``RCMHC`` exactly as written) and, unless an acronym, not glued to another proper
+    name (``Riverbend Park``). A one-word alias written in lower case (``clinic``) is too generic and ignored.
+    """
+    names = list(workplace.names) or list(employers)
+    strong: list[str] = []
+    weak: list[str] = []
+    acronyms: list[str] = []
+    tokens: set[str] = set()
+    for raw in names:
+        norm = re.sub(r"^the\s+", "", normalize(raw))
+        if not norm:
+            continue
+        tokens.update(norm.split())
+        word = re.sub(r"^the\s+", "", raw.strip(), flags=re.IGNORECASE)
+        if " " in norm:
+            strong.append(norm)
+        elif word.isupper() and len(word) >= 3:
+            acronyms.append(word)
+        elif word[:1].isupper() and len(norm) >= 4:
+            weak.append(word)
+    numbered: list[str] = []
+    streets: list[str] = []
+    city: list[str] = []
+    if workplace.address:
+        parts = [p.strip() for p in workplace.address.split(",")]
+        street_at = next((i for i, p in enumerate(parts) if re.match(r"^\d+\w?\s+\D", p)), None)
+        if street_at is not None:
+            m = re.match(r"^(\d+\w?)\s+(.+)$", normalize(parts[street_at]))
+            if m:
+                name_words = [w for w in m.group(2).split() if w not in _STREET_WORDS]
+                if name_words:
+                    numbered.append(f"{m.group(1)} {name_words[0]}")
+                streets.extend(_street_variants(m.group(2)))
+            for part in parts[street_at + 1 :]:
+                city.extend(normalize(part).split())
+    if workplace.city:
+        city.extend(normalize(workplace.city).split())
+    return Terms(
+        tuple(dict.fromkeys(strong)),
+        tuple(dict.fromkeys(weak)),
+        tuple(dict.fromkeys(acronyms)),
+        tuple(numbered),
+        tuple(s for s in dict.fromkeys(streets) if " " in s),
+        tuple(dict.fromkeys(city)),
+        frozenset(tokens),
+    )
+
+
+_STREET_WORDS = {"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive", "dr", "n", "s", "e", "w"}
+
+
+def _find(phrase: str, text: str) -> re.Match[str] | None:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+
+
+def names_workplace(text: str, terms: Terms) -> str | None:
+    """The workplace name, alias or street address that ``text`` names, or ``None``."""
+    norm = normalize(text)
+    for phrase in (*terms.strong, *terms.numbered):
+        if _find(phrase, norm):
+            return phrase
+    for street in terms.streets:
+        if re.search(rf"(?<!\w){re.escape(street)}\.?\s+(?:\w+\s+){{0,2}}?{WORK_NOUNS}\b", norm):
+            return street
+    for acronym in terms.acronyms:
+        if re.search(rf"(?<!\w){re.escape(acronym)}(?!\w)", text):
+            return acronym
+    for alias in terms.weak:
+        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text, re.IGNORECASE):
+            if text[m.start()].isupper() and not _part_of_other_name(text, m.start(), m.end(), terms):
+                return alias
+    return None
+
+
+def _part_of_other_name(text: str, start: int, end: int, terms: Terms) -> bool:
+    """True when a one-word alias is glued to another proper name (``Riverbend Park``, ``Lake Riverbend``)."""
+    after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[end:])
+    before = re.search(r"([A-Z][\w'’]*)[\s-]+$", text[:start])
+    for word in (after.group(1) if after else None, before.group(1) if before else None):
+        if word and normalize(word) not in terms.name_tokens and normalize(word) not in {"the", "at", "i"}:
+            return True
+    return False
+
+
+def on_workplace_street(place: str | None, address: str | None, terms: Terms) -> str | None:
+    """The workplace street when the place (name or address) is on it and names no other town, else ``None``."""
+    for value in (place, address):
+        if not value:
+            continue
+        norm = normalize(value)
+        for street in terms.streets:
+            if _find(street, norm):
+                extra = [normalize(p) for p in value.split(",")[1:]]
+                other_town = any(p and not set(p.split()) <= set(terms.city) for p in extra)
+                return None if other_town else street
+    return None
+
+
+def schedule_cue(text: str) -> str | None:
+    """A phrase telling when the writer is at work (``here till 8``), or ``None``."""
+    time = TIME_CUE.search(text)
+    if time and PRESENCE.search(text) and WORK_CONTEXT.search(text):
+        return time.group(0)
+    return None
+
+
+def _distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371000.0
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(a))
+
+
+def _policy_coordinates(extra: dict[str, Any]) -> tuple[float, float] | None:
+    wp = extra.get("workplace", {})
+    try:
+        return float(wp["latitude"]), float(wp["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+class WorkplaceLocationCheck(Check):
+    """Check-ins, location tags and posts that reveal where and when you work."""
+
+    id: ClassVar[str] = "workplace-location"
+    category: ClassVar[Category] = Category.WORKPLACE_LOCATION
+    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.POST, Kind.PLACE, Kind.COMMENT, Kind.PROFILE})
+
+    def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
+        """One finding per post, comment or place that reveals the workplace."""
+        if isinstance(record, Profile):
+            employers = ctx.memo.setdefault(("workplace-location", "employers"), [])
+            employers.extend(w.employer for w in record.work if w.employer)
+            return
+        employers = tuple(ctx.memo.get(("workplace-location", "employers"), ()))
+        terms = build_terms(ctx.policy.workplace, employers)
+        place_name, address, text = _parts(record)
+        reasons = _place_reasons(record, place_name, address, terms, ctx) if (place_name or address) else []
+        if text and not terms.empty and (hit := names_workplace(text, terms)) and (
+            TIME_CUE.search(text) or LOCATION_CUE.search(text) or reasons
+        ):
+            reasons.append((hit, "the text names the workplace", 2))
+        cue = schedule_cue(text) if text else None
+        if text and not cue and any(w == 3 for _, _, w in reasons) and (time := TIME_CUE.search(text)):
+            cue = time.group(0)  # at the workplace already: any time phrase says when
+        if cue:
+            reasons.append((cue, "the text says when you are at work", 2))
+        if not reasons:
+            return
+        key = ("workplace-location:seen", f"{record.timestamp}|{normalize(place_name or '')}|{normalize(text)[:80]}")
+        if key in ctx.memo:
+            return
+        ctx.memo[key] = True
+        yield self._finding(record, reasons, place_name, text)
+
+    def _finding(self, record: AnyRecord, reasons: list[Reason], place: str | None, text: str) -> Finding:
+        weight = sum(w for _, _, w in reasons)
+        at_work = any(w == 3 for _, _, w in reasons)
+        when = any("when" in why for _, why, _ in reasons)
+        severity = Severity.HIGH if at_work and when else Severity.MEDIUM if weight >= 2 else Severity.LOW
+        platform = platform_label(record.platform)
+        if at_work:
+            what = "checks you in at your workplace"
+        elif any(w == 1 for _, _, w in reasons):
+            what = "places you next to your workplace during work hours"
+        else:
+            what = "names your workplace" if any("names" in why for _, why, _ in reasons) else "tells when you work"
+        message = f"This {platform} {record.kind.value} {what}"
+        message += " and says when you are there. " if when and "when" not in what else ". "
+        message += (
+            "Clients, or people looking for a client, can use it to find you or to guess who your clients are. "
+            "Remove the location or limit who can see the post, and turn off location tagging."
+        )
+        evidence = tuple(_evidence(text, place, phrase, why) for phrase, why, _ in reasons)
+        return Finding(
+            check=self.id,
+            category=self.category,
+            severity=severity,
+            confidence=round(min(0.95, 0.55 + 0.12 * weight), 2),
+            title=f"{platform} {record.kind.value} reveals your workplace" + (" and hours" if when else ""),
+            message=message,
+            platform=record.platform,
+            record=record_ref(record, name=place or None, text=text),
+            evidence=evidence,
+            remediation=remediation_for(self.category, record.platform),
+        )
+
+
+def _place_reasons(
+    record: AnyRecord, name: str | None, address: str | None, terms: Terms, ctx: CheckContext
+) -> list[Reason]:
+    """Why the record's place is at, or near, the workplace (empty when it is not)."""
+    hours = ctx.policy.work_hours
+    in_hours = record.timestamp is not None and bool(within_work_hours(record.timestamp, hours, NEAR_SLACK))
+    if not terms.empty and (hit := names_workplace(name or "", terms) or _address_hit(address, terms)):
+        return [(hit, "the place is the workplace", 3)]
+    if (street := on_workplace_street(name, address, terms)) and in_hours:
+        return [(street, "a place on the workplace's street, during work hours", 1)]
+    target = _policy_coordinates(ctx.policy.extra)
+    lat, lon = getattr(record, "latitude", None), getattr(record, "longitude", None)
+    if target and lat is not None and lon is not None:
+        metres = _distance_m(target[0], target[1], float(lat), float(lon))
+        if metres <= AT_METRES:
+            return [(name or "coordinates", "the place is at the workplace", 3)]
+        if metres <= NEAR_METRES and in_hours:
+            return [(name or "coordinates", "a place near the workplace, in work hours", 1)]
+    return []
+
+
+def _parts(record: AnyRecord) -> tuple[str | None, str | None, str]:
+    """(place name, place address, text) of a post, comment or place."""
+    if isinstance(record, Place):
+        return record.name or None, record.address, record.text
+    if isinstance(record, Post):
+        return record.place, None, record.text
+    if isinstance(record, Comment):
+        return None, None, record.text
+    return None, None, ""
+
+
+def _address_hit(address: str | None, terms: Terms) -> str | None:
+    if not address:
+        return None
+    norm = normalize(address)
+    return next((n for n in terms.numbered if _find(n, norm)), None)
+
+
+def _evidence(text: str, place: str | None, phrase: str, why: str) -> Evidence:
+    """A span over the text when the phrase is in it (case-insensitive), else the phrase alone."""
+    if text:
+        m = re.search(re.escape(phrase).replace(r"\ ", r"[\s\W]+"), text, re.IGNORECASE)
+        if m:
+            return Evidence(m.start(), m.end(), m.group(0), why)
+    return Evidence(0, 0, place or phrase, why)

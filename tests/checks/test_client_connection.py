@@ -1,0 +1,63 @@
+"""client-connection: table-driven over relations, client status and policy."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from checks.base import CheckContext, Severity, SourceInfo
+from checks.client_connection import ClientConnectionCheck
+from checks.matching import Matcher
+from checks.policy import Policy
+from scanner.clients import Client, ClientList
+from scanner.records import Connection, Person, Relation
+
+CLIENTS = ClientList((Client("C1", "Grace Hollis"), Client("C2", "Peggy Lindgren", status="former")))
+T = datetime(2021, 3, 1, 12, 0, tzinfo=UTC)
+
+
+def run(person: str, relation: Relation, platform: str = "facebook", policy: Policy | None = None) -> list:
+    ctx = CheckContext(policy=policy or Policy(), matcher=Matcher(CLIENTS), source=SourceInfo(platform))
+    record = Connection(platform=platform, id="r1", source="friends.json#0", timestamp=T,
+                        person=Person(name=person), relation=relation)
+    return list(ClientConnectionCheck().run(record, ctx))
+
+
+@pytest.mark.parametrize(
+    ("person", "relation", "platform", "severity"),
+    [
+        ("Grace Hollis", Relation.FRIEND, "facebook", Severity.HIGH),
+        ("Grace Hollis", Relation.FOLLOWING, "instagram", Severity.HIGH),
+        ("Grace Hollis", Relation.FOLLOWER, "instagram", Severity.MEDIUM),
+        ("Grace Hollis", Relation.CONNECTION, "linkedin", Severity.HIGH),
+        ("Peggy Lindgren", Relation.FRIEND, "facebook", Severity.MEDIUM),  # former: one step lower
+        ("Grace Hollis", Relation.REQUEST_RECEIVED, "facebook", None),  # client-friend-request's job
+        ("Grace Hollis", Relation.BLOCKED, "facebook", None),  # a boundary already in place
+        ("Grace Hollis", Relation.CONTACT, "facebook", None),  # account-security's job
+        ("Grace Hollins", Relation.FRIEND, "facebook", None),  # not a client
+    ],
+)
+def test_relations(person: str, relation: Relation, platform: str, severity: Severity | None) -> None:
+    found = run(person, relation, platform)
+    assert [f.severity for f in found] == ([severity] if severity else [])
+
+
+def test_finding_carries_the_record_and_client_without_naming_them_in_the_message() -> None:
+    (finding,) = run("Grace Hollis", Relation.FRIEND)
+    assert finding.category == "client-connection"
+    assert finding.record.name == "Grace Hollis"
+    assert finding.record.timestamp == T
+    assert [c.id for c in finding.clients] == ["C1"]
+    assert "Grace" not in finding.message
+
+
+@pytest.mark.parametrize(("mode", "severity"), [("report", Severity.MEDIUM), ("lower", Severity.LOW), ("ignore", None)])
+def test_former_client_policy(mode: str, severity: Severity | None) -> None:
+    found = run("Peggy Lindgren", Relation.FRIEND, policy=Policy(former_clients=mode))
+    assert [f.severity for f in found] == ([severity] if severity else [])
+
+
+def test_linkedin_allowed_by_policy_is_info() -> None:
+    (finding,) = run("Grace Hollis", Relation.CONNECTION, "linkedin", Policy(allow_linkedin_client_connections=True))
+    assert finding.severity is Severity.INFO

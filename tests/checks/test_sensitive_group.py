@@ -1,0 +1,84 @@
+"""sensitive-group: table of group names (generic, not the dev corpus's)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from checks.base import CheckContext, Severity, SourceInfo
+from checks.matching import Matcher
+from checks.policy import Policy, Workplace
+from checks.sensitive_group import SensitiveGroupCheck, load_terms, score_group
+from scanner.clients import ClientList
+from scanner.records import Group
+
+POLICY = Policy(workplace=Workplace(name="Lakeside Counseling", city="Millbrook, Ohio",
+                                    address="200 Elm Street, Millbrook, OH 44000"))
+
+
+@pytest.mark.parametrize(
+    ("name", "flag"),
+    [
+        ("Alcoholics Anonymous District 12", True),
+        ("AA Millbrook", True),
+        ("Narcotics Anonymous - Tri-County", True),
+        ("Al-Anon Family Groups of Ohio", True),
+        ("SMART Recovery Online", True),
+        ("Sober Parents Ohio", True),
+        ("Millbrook Peer Recovery Community", True),
+        ("Opioid Recovery Support Network", True),
+        ("NAMI Ohio Family Support", True),
+        ("Grief Support for Widows", True),
+        ("Postpartum Depression Support Moms", True),
+        ("Millbrook Moms", True),
+        ("Buy Nothing Millbrook", True),
+        ("Elm Street Neighbors", True),
+        ("Alcooliques Anonymes – Région de Québec", True),
+        ("Groupe de soutien deuil", True),
+        ("Parents de Millbrook", True),
+        # not sensitive
+        ("NASW Ohio Chapter", False),
+        ("Ohio Behavioral Health Professionals", False),
+        ("Therapists in Private Practice", False),
+        ("Post-op ACL Recovery Support", False),
+        ("Data Recovery Tips", False),
+        ("Millbrook Trail Runners", False),
+        ("Vintage Furniture Ohio", False),
+        ("Weight Loss Support", False),
+        ("Quilters Anonymous", False),
+        ("Moms of Ohio", False),
+    ],
+)
+def test_group_names(name: str, flag: bool) -> None:
+    result = score_group(name, POLICY.workplace)
+    assert (result.score >= 1.0 and not result.professional) is flag, result
+
+
+def run(name: str, role: str = "member") -> list:
+    ctx = CheckContext(policy=POLICY, matcher=Matcher(ClientList()), source=SourceInfo("facebook"))
+    record = Group(platform="facebook", id="g", source="groups.json#0", timestamp=datetime(2020, 1, 1, tzinfo=UTC),
+                   name=name, role=role)
+    return list(SensitiveGroupCheck().run(record, ctx))
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "severity"),
+    [
+        ("Narcotics Anonymous - Tri-County", "member", Severity.MEDIUM),
+        ("Narcotics Anonymous - Tri-County", "admin", Severity.HIGH),
+        ("Millbrook Moms", "member", Severity.LOW),
+        ("Sourdough Nerds", "member", None),
+    ],
+)
+def test_severity_and_record(name: str, role: str, severity: Severity | None) -> None:
+    found = run(name, role)
+    assert [f.severity for f in found] == ([severity] if severity else [])
+    if found:
+        assert found[0].record.name == name
+        assert "Options" in found[0].message
+
+
+def test_lexicon_loads_with_every_theme() -> None:
+    themes = {t.theme for t in load_terms()}
+    assert {"recovery", "mental_health", "support", "parenting", "community", "professional", "not_recovery"} <= themes

@@ -82,6 +82,7 @@ KNOWN_KEYS: dict[str, set[str] | None] = {
     "allow": {"linkedin_client_connections", "professional_page"},
     "former_clients": None,
     "since": None,
+    "region": None,  # two-letter country code for phone numbers in text (default "US")
 }
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 
@@ -125,6 +126,9 @@ disable = []
 
 # Only look at records from this date on.
 # since = 2020-01-01
+
+# Country for phone numbers written without an international prefix (two letters; default "US").
+# region = "US"
 """
 
 

@@ -1,0 +1,390 @@
+"""client-mention: a specific client is named or identifiable in something you wrote.
+
+Reads your posts, replies, captions, comments and messages. A client's full name or handle is a mention
+when the text has any work or health context (so a namesake celebrity in a post about basketball is
+not); a first name or nickname alone counts only when the same text is about your clinical work
+("Will finally opened up in group today"), and names that are also ordinary words (Hope, Will, Grace)
+only when written as a name ("Hope A.", not "hope you" or "saying grace"). A first name right after a
+relation word ("my nephew Will", "our intern Hunter") or followed by another surname ("Grace Kelly") is
+somebody else. A description that points at one person — age, condition, school, team, employer, a
+relative ("the 15-year-old whose dad coaches the wrestling team"), or facts from the client list's
+notes column — is a mention too, with lower confidence and no client when none of your notes fits.
+Several clients in one text give one finding. Severity: critical when the text is public, high when
+friends-only or the audience is unknown (possibly public), medium in an only-me post.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from checks.base import (
+    Category,
+    Check,
+    CheckContext,
+    ClientMatch,
+    Evidence,
+    Finding,
+    Severity,
+    record_ref,
+)
+from checks.client_connection import match_person
+from checks.matching import NameHit
+from checks.remediation import remediation_for
+from checks.text import (
+    WORK_THRESHOLD,
+    Segment,
+    TextAnalysis,
+    analysis_for,
+    ends_with_phrase,
+    fold_str,
+    lexicon_words,
+    lexicons,
+    words,
+    written_by_owner,
+)
+from scanner.clients import Client
+from scanner.records import AnyRecord, Audience, Comment, Kind, Thread
+
+WEAK_CONTEXT = 1.5
+"""Work score a first name / nickname needs in its own text (message) to count as a client."""
+STRONG_CONTEXT = 0.5
+"""Work or health score a full name needs (a namesake in a text about something else is not a client)."""
+
+_AGE = re.compile(r"(?i)\b(?:the|a|an|this|that)\s+\d{1,2}[- ]?(?:year[- ]old|y/?o|yo|ans)\b(?!s)")
+_ORG = re.compile(
+    r"\b(?:[A-Z][\w'&.-]+\s+){1,3}(?:High|Middle|Elementary|School|College|University|Academy|Steel|Inc|Corp|"
+    r"Company|Foods|Bank|Hospital|Church|Team|Club|Lycée|Collège)\b"
+)
+_TEAM = re.compile(r"(?i)\b(?:varsity|jv|junior varsity|wrestling|football|basketball|soccer|hockey|swim)\s+team\b")
+_RELATIVE = re.compile(
+    r"(?i)\b(?:whose\s+(?:dad|mom|father|mother|husband|wife|son|daughter|parents?|brother|sister|spouse)|"
+    r"the\s+\w+'s\s+(?:son|daughter|kid|wife|husband|mom|dad))\b"
+)
+
+
+@dataclass
+class Mentions:
+    """The clients found in one record's text, and how."""
+
+    clients: list[ClientMatch] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    described: bool = False  # a unique description (with or without a listed client)
+    named: bool = False  # at least one client by name or handle
+
+    def add(self, match: ClientMatch, ev: Evidence) -> None:
+        """Add a client (once; the best match wins) and its evidence."""
+        for i, c in enumerate(self.clients):
+            if c.id == match.id:
+                if match.score > c.score:
+                    self.clients[i] = match
+                break
+        else:
+            self.clients.append(match)
+        self.evidence.append(ev)
+
+
+def client_match(client: Client, how: str, score: float) -> ClientMatch:
+    """A :class:`ClientMatch` for a client."""
+    return ClientMatch(
+        id=client.id, match=how, score=round(score, 2), status=client.status, name=client.name, initials=client.initials
+    )
+
+
+def _surname_initials(client: Client) -> set[str]:
+    names = [client.name, *client.aliases]
+    return {fold_str(n.split()[-1])[:1] for n in names if len(n.split()) > 1}
+
+
+def _surnames(client: Client) -> set[str]:
+    return {fold_str(n.split()[-1]) for n in (client.name, *client.aliases) if len(n.split()) > 1}
+
+
+def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
+    """Whether a first-name / nickname hit is a client: (why not, or None) and the form ("name", "initial", "cue")."""
+    lex = lexicons()
+    text = a.text
+    if hit.word_name and not text[hit.start : hit.start + 1].isupper():
+        return "an ordinary word, not a name", "name"
+    before = words(fold_str(text[a.segment_of(hit.start).start : hit.start]))
+    sentence_start = re.search(r"(?:^|[.!?\n…]\s*|[\"“(]\s*)$", text[: hit.start]) is not None
+    after_words = words(fold_str(text[hit.end : hit.end + 40]))
+    joined = re.match(r"\s+\w", text[hit.end :]) is not None  # "Will you" (a word), not "Grace, she ..." (a name)
+    if hit.word_name and sentence_start and joined and after_words[0] in lex.people.get("word_use_after", ()):
+        return "an ordinary word at the start of a sentence", "name"
+    if p := ends_with_phrase(before, lex.people.get("relations", ()), 3):
+        return f"somebody else ('{p}' before the name)", "name"
+    form = "name"
+    nxt = re.match(r"(?:\s+|'s\s+)([A-Z][\w'’-]*)(\.)?", text[hit.end :])
+    if nxt:
+        word = nxt.group(1)
+        if len(word) == 1:
+            if fold_str(word) not in _surname_initials(hit.client):
+                return "another surname initial", "name"
+            form = "initial"
+        elif fold_str(word) in _surnames(hit.client):
+            form = "initial"  # the matcher gave the first name only; the surname follows
+        elif word.lower() not in ("i", "i'm", "i've") and not _looks_like_sentence_word(text, hit.end, nxt):
+            return "followed by another surname", "name"
+    if len(hit.text.split()) > 1 and len(hit.text.split()[-1].strip(".")) == 1:
+        form = "initial"
+    if ends_with_phrase(before, lex.people.get("client_cues", ()), 3):
+        form = "cue"
+    return None, form
+
+
+def _looks_like_sentence_word(text: str, end: int, nxt: re.Match[str]) -> bool:
+    """A capitalised word after the name that starts a new clause rather than being a surname."""
+    gap = text[end : end + nxt.start(1) - 0]
+    return any(c in gap for c in ",;:!?()") or nxt.group(1) in ("If", "And", "But", "So", "The")
+
+
+def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
+    key = ("client-notes", "*")
+    if key not in ctx.memo:
+        clients = getattr(getattr(ctx.matcher, "clients", None), "clients", None) or ()
+        index = []
+        for c in clients:
+            tokens = frozenset(_stem(w) for w in words(fold_str(c.notes or "")) if _content(w))
+            if len(tokens) >= 2:
+                index.append((c, tokens))
+        ctx.memo[key] = index
+    result: list[tuple[Client, frozenset[str]]] = ctx.memo[key]
+    return result
+
+
+def _stem(w: str) -> str:
+    w = w.strip("'").removesuffix("'s")
+    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _content(w: str) -> bool:
+    """A notes word that can identify someone: not generic, not a weekday, a number or a lexicon word."""
+    w = w.removesuffix("'s")
+    stop = lexicons().people.get("notes_stop", ())
+    return (
+        len(w) > 2
+        and w not in stop
+        and _stem(w) not in stop
+        and _stem(w) not in lexicon_words()
+        and w not in lexicon_words()
+        and not any(ch.isdigit() for ch in w)
+    )
+
+
+def _described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) -> list[tuple[Client, list[str]]]:
+    text = a.folded if seg is None else fold_str(a.text[seg.start : seg.end])
+    tokens = {_stem(w) for w in words(text)}
+    found = []
+    for client, note_tokens in _notes_index(ctx):
+        common = sorted(note_tokens & tokens)
+        if len(common) >= 2:
+            found.append((client, common))
+    return found
+
+
+def _unique_description(a: TextAnalysis, start: int, end: int) -> list[tuple[str, Evidence]]:
+    """Quasi-identifier features (age, condition, school/employer, team, relative, 'the only') in one sentence."""
+    text = a.text[start:end]
+    feats: list[tuple[str, Evidence]] = []
+    for name, rx in (("age", _AGE), ("place", _ORG), ("team", _TEAM), ("relative", _RELATIVE)):
+        m = rx.search(text)
+        if m:
+            feats.append(
+                (name, Evidence(start + m.start(), start + m.end(), m.group(), f"identifying detail ({name})"))
+            )
+    for h in a.health_hits():
+        if start <= h.start < end:
+            feats.append(("condition", h.evidence("identifying detail (condition)")))
+            break
+    return feats
+
+
+def _sentences(text: str) -> Iterable[tuple[int, int]]:
+    start = 0
+    for m in re.finditer(r"[.!?\n]+(?:\s+|$)", text):
+        yield start, m.start()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def thread_partner_clients(record: AnyRecord, ctx: CheckContext) -> list[ClientMatch]:
+    """Clients who take part in a thread (their thread is a client-message, not a mention)."""
+    if not isinstance(record, Thread):
+        return []
+    out: list[ClientMatch] = []
+    people = list(record.participants) + [m.sender for m in record.messages if not m.from_owner]
+    for p in dict.fromkeys(people):
+        m = match_person(ctx, p, record.platform)
+        if m is not None and m.client.id not in {c.id for c in out}:
+            out.append(client_match(m.client, f"thread partner ({m.how})", m.score))
+    return out
+
+
+def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
+    """The clients named or described in the record's text (cached per record, shared with phi-identifier)."""
+
+    def compute() -> Mentions:
+        a = analysis_for(record, ctx)
+        result = Mentions()
+        if not a.text.strip() or not written_by_owner(record):
+            return result
+        partners = {c.id for c in thread_partner_clients(record, ctx)}
+        described = {c.id for seg in a.segments for c, _ in _described_by_notes(a, ctx, _seg(a, seg))}
+        for hit in ctx.matcher.find_in_text(a.text, record.platform):
+            if hit.client.id in partners:
+                continue
+            seg = a.segment_of(hit.start)
+            if isinstance(record, Thread) and not hit.strong and _vocative(a.text, seg, hit):
+                continue  # greeting the person one is writing to: the thread partner, not a mention
+            score, _ = a.work_score(seg, dampers=False)
+            health = bool(a.health_hits(seg))
+            if hit.strong:
+                handle = "handle" in hit.how or hit.text.startswith("@")
+                if handle or score >= STRONG_CONTEXT or health:
+                    conf = 0.95 if handle or score >= WORK_THRESHOLD or health else 0.8
+                    result.add(client_match(hit.client, hit.how, conf), _ev(hit, "client's name or handle"))
+                    result.named = True
+                continue
+            why_not, form = judge_weak(a, hit)
+            if why_not:
+                continue
+            if hit.client.id in described:
+                form = "described"
+            need = {"cue": 0.0, "described": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
+            if score >= need or (health and (form == "initial" or not hit.word_name)):
+                conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)
+                conf += 0.1 if score >= WORK_THRESHOLD + 1 else 0
+                how = hit.how if form == "name" else f"{hit.how}+{form}"
+                result.add(client_match(hit.client, how, min(conf, 0.95)), _ev(hit, "client's name in work context"))
+                result.named = True
+        _add_descriptions(a, ctx, result)
+        return result
+
+    mentions: Mentions = ctx.cached("client-mentions", record, compute)
+    return mentions
+
+
+def _add_descriptions(a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:
+    for seg in a.segments:
+        score, _ = a.work_score(seg)
+        if score < WORK_THRESHOLD:
+            continue
+        for client, common in _described_by_notes(a, ctx, _seg(a, seg)):
+            result.add(
+                client_match(client, "description", 0.6),
+                Evidence(seg.start, seg.start, ", ".join(common), "matches details in the client list's notes"),
+            )
+            result.described = True
+        for s0, s1 in _sentences(a.text[seg.start : seg.end]):
+            feats = _unique_description(a, seg.start + s0, seg.start + s1)
+            kinds = {f for f, _ in feats}
+            if len(kinds) >= 2 and kinds & {"age", "relative"}:
+                result.described = True
+                result.evidence += [e for _, e in feats]
+
+
+_GREETING = re.compile(r"(?i)^\W*(?:(?:hi|hey|hello|dear|good (?:morning|evening)|bonjour|salut|hola)\W+)?$")
+
+
+def _vocative(text: str, seg: Segment, hit: NameHit) -> bool:
+    """A name that opens a message ("Hi Hunter!", "Grace, thank you") addresses the reader."""
+    return bool(_GREETING.match(text[seg.start : hit.start])) and bool(re.match(r"\s*[,!.:—-]", text[hit.end :]))
+
+
+def _seg(a: TextAnalysis, seg: Segment) -> Segment | None:
+    return seg if len(a.segments) > 1 else None
+
+
+def _ev(hit: NameHit, reason: str) -> Evidence:
+    return Evidence(hit.start, hit.end, hit.text, reason)
+
+
+def mention_severity(audience: Audience, named: bool) -> Severity:
+    """Critical in public, high friends-only / unknown / direct, medium only-me; one step lower unnamed."""
+    sev = {
+        Audience.PUBLIC: Severity.CRITICAL,
+        Audience.UNLISTED: Severity.CRITICAL,
+        Audience.PRIVATE: Severity.MEDIUM,
+    }.get(audience, Severity.HIGH)
+    return sev if named else sev.lowered()
+
+
+def ref_name(record: AnyRecord) -> tuple[str | None, str | None]:
+    """The display name / handle a finding on this record shows (thread partner, comment target)."""
+    if isinstance(record, Thread) and record.participants:
+        p = record.participants[0]
+        return p.name or p.handle, p.handle
+    if isinstance(record, Comment) and record.target_owner:
+        return record.target_owner.name, record.target_owner.handle
+    return None, None
+
+
+def describe_where(record: AnyRecord, audience: Audience) -> str:
+    """'a public post', 'a friends-only post', 'a message thread' ..."""
+    if isinstance(record, Thread):
+        return "a message thread"
+    noun = "comment" if isinstance(record, Comment) else getattr(record, "subkind", "post")
+    noun = {"tweet": "post", "status": "post", "caption": "caption", "reply": "reply"}.get(noun, noun)
+    return {
+        Audience.PUBLIC: f"a public {noun}",
+        Audience.UNLISTED: f"an unlisted {noun}",
+        Audience.FRIENDS: f"a friends-only {noun}",
+        Audience.PRIVATE: f"an only-me {noun}",
+    }.get(audience, f"a {noun} (audience unknown, possibly public)")
+
+
+class ClientMentionCheck(Check):
+    __doc__ = __doc__
+    id: ClassVar[str] = "client-mention"
+    category: ClassVar[Category] = Category.CLIENT_MENTION
+    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.POST, Kind.COMMENT, Kind.THREAD, Kind.PLACE, Kind.PROFILE})
+
+    def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
+        """One finding when the record's text names or describes one or more clients."""
+        m = mentions_for(record, ctx)
+        if not m.clients and not m.described:
+            return ()
+        a = analysis_for(record, ctx)
+        where = describe_where(record, a.audience)
+        n = len(m.clients)
+        if m.named:
+            what = f"{n} client{'s' if n > 1 else ''} named" if n else "a client named"
+        else:
+            what = "a client identifiable from a description"
+        conf = max((c.score for c in m.clients), default=0.5)
+        if not m.clients:
+            conf = 0.5
+        name, handle = ref_name(record)
+        return (
+            Finding(
+                check=self.id,
+                category=self.category,
+                severity=mention_severity(a.audience, m.named),
+                confidence=round(conf, 2),
+                title=f"Client {'named' if m.named else 'identifiable'} in {where}",
+                message=f"{what.capitalize()} in {where}. Anyone who sees it can learn that this person is "
+                "(or was) in treatment with you.",
+                platform=record.platform,
+                record=record_ref(record, name=name, handle=handle, text=a.text),
+                evidence=tuple(sorted(_dedupe(m.evidence), key=lambda e: (e.start, e.end))),
+                clients=tuple(m.clients),
+                remediation=remediation_for(self.category, record.platform),
+            ),
+        )
+
+
+def _dedupe(evidence: Sequence[Evidence]) -> list[Evidence]:
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for e in evidence:
+        if (e.start, e.end, e.reason) not in seen:
+            seen.add((e.start, e.end, e.reason))
+            out.append(e)
+    return out
+
+
+__all__ = ["ClientMentionCheck", "Mentions", "mentions_for", "thread_partner_clients"]

@@ -1,0 +1,144 @@
+"""phi-identifier: health information or identifiers tied to a client you can identify.
+
+Reads your posts, replies, captions, comments and message threads. A finding needs an identifiable client
+— named or described in the same text (see client-mention), or the other person in a message thread who
+is on your client list — together with either a health detail (diagnosis, medication, substance use,
+sobriety or relapse, hospitalization, pregnancy, self-harm) or one of the HIPAA Safe Harbor identifiers
+(45 CFR 164.514(b)(2)): a phone number, an e-mail address, a date other than the year ("her intake was
+March 3", "8/29"), the weekday and time of an appointment ("my Thursday 3pm"), a record or account
+number, a URL. Your own health ("my meds", "my relapse") and your family's are not a client's. Severity:
+critical in public, high friends-only / unknown audience / in messages, medium in an only-me post.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import ClassVar
+
+import phonenumbers
+
+from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
+from checks.client_mention import describe_where, mentions_for, ref_name, thread_partner_clients
+from checks.remediation import remediation_for
+from checks.text import TextAnalysis, analysis_for, written_by_owner
+from scanner.records import AnyRecord, Audience, Kind
+
+_MONTHS = (
+    r"jan(?:uary|vier)?|feb(?:ruary)?|f[eé]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|"
+    r"july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|oct(?:ober|obre)?|nov(?:ember|embre)?|"
+    r"dec(?:ember)?|d[eé]c(?:embre)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre"
+)
+_DAYS = (
+    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo"
+)
+_TIME = r"\d{1,2}(?::\d\d|h\d\d|h)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("e-mail address", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)),
+    ("URL", re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)),
+    ("exact date", re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:%|am|pm))", re.I)),
+    ("exact date", re.compile(rf"\b\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:de\s+)?(?:{_MONTHS})\b", re.I)),
+    (
+        "exact date",
+        re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|1[1-9]|2\d|3[01])(?:/(?:\d{4}|\d{2}))?(?![\d/])"),
+    ),  # "n/10" is left out: a rating ("10/10 co-therapist") far more often than the 10th
+    ("exact date", re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/10/(?:\d{4}|\d{2})(?![\d/])")),
+    ("exact date", re.compile(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")),
+    (
+        "appointment day and time",
+        re.compile(
+            rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at\s+|@\s*|à\s+|a las\s+)?\d{{1,2}}(?::\d\d|h\d\d|h|\s*(?:am|pm))\b", re.I
+        ),
+    ),
+    ("appointment day and time", re.compile(rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at|@|à|a las)\s+\d{{1,2}}\b", re.I)),
+    (
+        "appointment time",
+        re.compile(
+            rf"\b(?:appointment|appt|session|cita|rendez-vous|rdv|consultation)\b[^.!?\n]{{0,20}}?"
+            rf"\b(?:at|a las|de las|à|a)\s+{_TIME}",
+            re.I,
+        ),
+    ),
+    (
+        "record number",
+        re.compile(
+            r"\b(?:mrn|medical record|record|chart|case|account|acct|member|policy|patient id|client id|dossier|dob)"
+            r"\s*(?:no\.?|number|#|n°|num)?\s*[:#]?\s*(?=[\w-]*\d)[A-Z0-9-]{4,}\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def find_identifiers(text: str, region: str = "US") -> list[Evidence]:
+    """Safe Harbor identifiers in ``text``: phones (phonenumbers), e-mails, dates, appointment times, numbers, URLs."""
+    found: list[Evidence] = []
+    for m in phonenumbers.PhoneNumberMatcher(text, region):
+        found.append(Evidence(m.start, m.end, m.raw_string, "phone number"))
+    for label, rx in IDENTIFIER_PATTERNS:
+        for mm in rx.finditer(text):
+            if any(e.start <= mm.start() < e.end for e in found):
+                continue
+            found.append(Evidence(mm.start(), mm.end(), mm.group(), label))
+    return sorted(found, key=lambda e: (e.start, e.end))
+
+
+def phi_severity(audience: Audience) -> Severity:
+    """Critical in public, medium only-me, high otherwise (friends, unknown, messages)."""
+    return {
+        Audience.PUBLIC: Severity.CRITICAL,
+        Audience.UNLISTED: Severity.CRITICAL,
+        Audience.PRIVATE: Severity.MEDIUM,
+    }.get(audience, Severity.HIGH)
+
+
+def _region(ctx: CheckContext) -> str:
+    region = ctx.policy.extra.get("region") or ctx.policy.extra.get("country") or "US"
+    return str(region).upper()
+
+
+class PhiIdentifierCheck(Check):
+    __doc__ = __doc__
+    id: ClassVar[str] = "phi-identifier"
+    category: ClassVar[Category] = Category.PHI_IDENTIFIER
+    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.POST, Kind.COMMENT, Kind.THREAD, Kind.PLACE, Kind.PROFILE})
+
+    def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
+        """One finding when an identifiable client's health detail or identifiers are in the record's text."""
+        if not written_by_owner(record):
+            return ()
+        a: TextAnalysis = analysis_for(record, ctx)
+        if not a.text.strip():
+            return ()
+        mentions = mentions_for(record, ctx)
+        clients = list(mentions.clients) + [
+            c for c in thread_partner_clients(record, ctx) if c.id not in {m.id for m in mentions.clients}
+        ]
+        if not clients and not mentions.described:
+            return ()
+        health = [h.evidence("health information about the client") for h in a.health_hits()]
+        identifiers = find_identifiers(a.text, _region(ctx))
+        if not health and not identifiers:
+            return ()
+        kinds = sorted({e.reason for e in identifiers} | ({"health detail"} if health else set()))
+        where = describe_where(record, a.audience)
+        name, handle = ref_name(record)
+        conf = max((c.score for c in clients), default=0.5) * (0.95 if health or identifiers else 0.8)
+        return (
+            Finding(
+                check=self.id,
+                category=self.category,
+                severity=phi_severity(a.audience),
+                confidence=round(conf, 2),
+                title=f"Client health information or identifiers in {where}",
+                message=f"{', '.join(kinds).capitalize()} tied to an identifiable client in {where}. "
+                "This is protected health information: remove it from the platform.",
+                platform=record.platform,
+                record=record_ref(record, name=name, handle=handle, text=a.text),
+                evidence=tuple(sorted(health + identifiers + mentions.evidence, key=lambda e: (e.start, e.end))),
+                clients=tuple(clients),
+                remediation=remediation_for(self.category, record.platform),
+            ),
+        )

@@ -1,0 +1,590 @@
+"""Shared text analysis for the text checks (work-related-post, client-mention, phi-identifier).
+
+One analysis per record, cached through ``ctx.cached`` so the three checks share it: the record's text
+is folded once (NFKC, accents stripped, case-folded, with a map back to the original offsets), every
+lexicon term is found in one Aho–Corasick pass (plus a few regular expressions kept in the lexicon
+files), hits are filtered by their negative contexts (``lexicons/negative_contexts.toml``: "gym
+session", "be patient", "my therapist", "Dan's clients" ...), and the kept hits give a work score with
+an explanation naming every term that counted.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+from checks.base import CheckContext, Evidence
+from checks.policy import Workplace
+from scanner.records import AnyRecord, Audience, Comment, Place, Post, Profile, Thread
+
+WORK_THRESHOLD = 2.0
+"""A text whose work score reaches this is about the clinician's clinical work."""
+
+WORK_POOL = ("work", "clinical", "workplace", "workplace_name")
+LEXICON_FILES = {
+    "work": "work_terms.txt",
+    "clinical": "clinical_terms.txt",
+    "workplace": "workplace_terms.txt",
+    "venting": "venting.txt",
+    "health": "health_terms.txt",
+}
+REASONS = {
+    "work": "work term",
+    "clinical": "clinical term",
+    "workplace": "workplace term",
+    "workplace_name": "names the workplace",
+    "venting": "venting about work",
+    "health": "health information",
+}
+_WORD = re.compile(r"[\w'’&@.-]*\w|\w")
+
+
+# ---------------------------------------------------------------------------------------------- folding
+def fold(text: str) -> tuple[str, list[int]]:
+    """The folded form of ``text`` and, for each folded character, its index in ``text``.
+
+    NFKC (stylised letters), accents stripped, case-folded, typographic quotes and dashes made plain.
+    The map has one extra entry (``len(text)``) so a folded end offset maps too.
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in "’‘ʼ`":
+            ch = "'"
+        elif ch in "‐‑‒":
+            ch = "-"
+        for c in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
+            if unicodedata.combining(c):
+                continue
+            for f in c.casefold():
+                out.append(f)
+                where.append(i)
+    where.append(len(text))
+    return "".join(out), where
+
+
+def fold_str(text: str) -> str:
+    """Just the folded string (for lexicon terms and comparisons)."""
+    return fold(text)[0]
+
+
+def words(text: str) -> list[str]:
+    """Words of a folded text (apostrophes, hyphens, ``&`` and ``@`` kept inside words)."""
+    return [w.strip(".") for w in _WORD.findall(text) if w.strip(".")]
+
+
+@cache
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    left = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    right = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return re.compile(left + re.escape(phrase) + right)
+
+
+def has_phrase(haystack: str, phrase: str) -> bool:
+    """Whether folded ``phrase`` occurs in folded ``haystack`` as whole words."""
+    return bool(_phrase_re(phrase).search(haystack))
+
+
+def ends_with_phrase(tail: Sequence[str], phrases: Iterable[str], window: int) -> str | None:
+    """The first phrase whose words end within the last ``window`` words of ``tail``."""
+    for phrase in phrases:
+        pw = phrase.split()
+        for end in range(len(tail), max(len(tail) - window, 0), -1):
+            if end - len(pw) >= 0 and list(tail[end - len(pw) : end]) == pw:
+                return phrase
+    return None
+
+
+def starts_with_phrase(head: Sequence[str], phrases: Iterable[str]) -> str | None:
+    """The first phrase whose words start ``head``."""
+    for phrase in phrases:
+        pw = phrase.split()
+        if list(head[: len(pw)]) == pw:
+            return phrase
+    return None
+
+
+# --------------------------------------------------------------------------------------------- lexicons
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry."""
+
+    lexicon: str
+    term: str  # folded; for regex entries the pattern
+    weight: float
+    prefix: bool = False
+    kind: str = "plain"  # plain | regex | case (case-sensitive, on the original text)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A negative context for some terms (see negative_contexts.toml)."""
+
+    terms: frozenset[str]
+    window: int = 2
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    sentence: tuple[str, ...] = ()
+    text: tuple[str, ...] = ()
+    possessor: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Every lexicon, its automaton, the negative rules, dampers and people words."""
+
+    automaton: Any
+    regexes: tuple[tuple[Term, re.Pattern[str]], ...]
+    case_regexes: tuple[tuple[Term, re.Pattern[str]], ...]
+    rules: dict[str, tuple[Rule, ...]]
+    dampers: dict[str, tuple[float, tuple[str, ...]]]
+    people: dict[str, tuple[str, ...]]
+
+
+def _read(name: str) -> str:
+    return resources.files("checks.lexicons").joinpath(name).read_text(encoding="utf-8")
+
+
+def parse_lexicon(lexicon: str, text: str) -> list[Term]:
+    """Parse ``weight <TAB> term`` lines (``#`` comments; ``*`` suffix; ``re:`` regex; ``=`` case-sensitive)."""
+    terms = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        weight_s, _, raw = line.partition("\t")
+        raw = raw.strip()
+        weight = float(weight_s)
+        if raw.startswith("re:"):
+            terms.append(Term(lexicon, raw[3:], weight, kind="regex"))
+        elif raw.startswith("="):
+            terms.append(Term(lexicon, raw[1:], weight, kind="case"))
+        else:
+            prefix = raw.endswith("*")
+            terms.append(Term(lexicon, fold_str(raw.rstrip("*")), weight, prefix=prefix))
+    return terms
+
+
+@cache
+def lexicons() -> Lexicons:
+    """Load every lexicon file once (data in checks/lexicons/)."""
+    auto = ahocorasick.Automaton()
+    entries: dict[str, list[Term]] = {}
+    regexes: list[tuple[Term, re.Pattern[str]]] = []
+    case_regexes: list[tuple[Term, re.Pattern[str]]] = []
+    for lexicon, filename in LEXICON_FILES.items():
+        for t in parse_lexicon(lexicon, _read(filename)):
+            if t.kind == "regex":
+                regexes.append((t, re.compile(t.term)))
+            elif t.kind == "case":
+                case_regexes.append((t, re.compile(r"(?<!\w)" + re.escape(t.term) + r"(?!\w)")))
+            else:
+                entries.setdefault(t.term, []).append(t)
+    for key, ts in entries.items():
+        auto.add_word(key, (key, tuple(ts)))
+    auto.make_automaton()
+    neg = tomllib.loads(_read("negative_contexts.toml"))
+    rules: dict[str, list[Rule]] = {}
+    for r in neg.get("rule", []):
+        rule = Rule(
+            terms=frozenset(fold_str(t) for t in r["terms"]),
+            window=int(r.get("window", 2)),
+            before=tuple(fold_str(x) for x in r.get("before", ())),
+            after=tuple(fold_str(x) for x in r.get("after", ())),
+            sentence=tuple(fold_str(x) for x in r.get("sentence", ())),
+            text=tuple(fold_str(x) for x in r.get("text", ())),
+            possessor=bool(r.get("possessor", False)),
+        )
+        for key in rule.terms:
+            rules.setdefault(key, []).append(rule)
+    dampers = {
+        name: (float(d["weight"]), tuple(x if x.startswith("re:") else fold_str(x) for x in d["terms"]))
+        for name, d in neg.get("dampers", {}).items()
+    }
+    people = {
+        k: tuple(v if k == "family_titles" else fold_str(v) for v in vs) for k, vs in neg.get("people", {}).items()
+    }
+    return Lexicons(
+        automaton=auto,
+        regexes=tuple(regexes),
+        case_regexes=tuple(case_regexes),
+        rules={k: tuple(v) for k, v in rules.items()},
+        dampers=dampers,
+        people=people,
+    )
+
+
+@cache
+def lexicon_words() -> frozenset[str]:
+    """Every word of every plain lexicon term (generic vocabulary, never identifying on its own)."""
+    out: set[str] = set()
+    for lexicon, filename in LEXICON_FILES.items():
+        for t in parse_lexicon(lexicon, _read(filename)):
+            if t.kind == "plain":
+                out.update(words(t.term))
+    return frozenset(out)
+
+
+# ------------------------------------------------------------------------------------------------ hits
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon term found in the text, at ``[start, end)`` of the ORIGINAL text."""
+
+    lexicon: str
+    term: str
+    weight: float
+    start: int
+    end: int
+    text: str
+    fstart: int = 0  # folded offsets
+    fend: int = 0
+    dropped: str | None = None  # why a negative context dropped it
+    pattern: bool = False  # found by a regular expression (rules then apply to its last word)
+
+    def evidence(self, reason: str | None = None) -> Evidence:
+        """This hit as report evidence."""
+        return Evidence(self.start, self.end, self.text, reason or f"{REASONS.get(self.lexicon, self.lexicon)}")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A part of the analysed text: a post's text, or one message of a thread."""
+
+    start: int
+    end: int
+    owner: bool = True
+    sender: str | None = None
+
+
+@dataclass
+class TextAnalysis:
+    """Everything the text checks need to know about one record's text."""
+
+    text: str
+    folded: str
+    index: list[int]
+    segments: tuple[Segment, ...]
+    hits: list[Hit] = field(default_factory=list)  # kept
+    dropped: list[Hit] = field(default_factory=list)
+    dampers: list[tuple[str, float, str]] = field(default_factory=list)  # (group, weight, phrase)
+    place_hit: str | None = None  # the record is tagged at the workplace (its place name)
+    audience: Audience = Audience.UNKNOWN
+
+    # -- views
+    def kept(self, lexicons: Iterable[str], segment: Segment | None = None) -> list[Hit]:
+        """Kept hits of these lexicons (in one segment if given)."""
+        lex = set(lexicons)
+        return [
+            h for h in self.hits if h.lexicon in lex and (segment is None or segment.start <= h.start < segment.end)
+        ]
+
+    def health_hits(self, segment: Segment | None = None) -> list[Hit]:
+        """Health terms that are not the clinician's own or her family's."""
+        return self.kept(("health",), segment)
+
+    def segment_of(self, pos: int) -> Segment:
+        """The segment holding original offset ``pos``."""
+        for s in self.segments:
+            if s.start <= pos < s.end:
+                return s
+        return self.segments[-1]
+
+    def work_score(self, segment: Segment | None = None, *, dampers: bool = True) -> tuple[float, list[Evidence]]:
+        """The work score (of one segment, or the whole text) and the evidence for every term that counted.
+
+        ``dampers=False`` leaves out the whole-text dampers (advocacy, peer community): used to confirm a
+        client's first name, where the name itself already says the text is about a person.
+        """
+        best: dict[str, Hit] = {}
+        for h in self.kept(WORK_POOL, segment):
+            if h.term not in best or h.weight > best[h.term].weight:
+                best[h.term] = h
+        score = sum(h.weight for h in best.values())
+        evidence = [h.evidence(f"{REASONS[h.lexicon]} (+{h.weight:g})") for h in best.values()]
+        if self.place_hit and segment in (None, self.segments[0]):
+            score += 1.5
+            evidence.append(Evidence(0, 0, self.place_hit, "tagged at the workplace (+1.5)"))
+        health = {h.term: h for h in self.health_hits(segment)}
+        if health:
+            add = min(0.5 * len(health), 1.0)
+            score += add
+            evidence += [h.evidence(f"health detail (+{add / len(health):g})") for h in health.values()]
+        vent = {h.term: h for h in self.kept(("venting",), segment)}
+        if vent and score > 0:
+            add = min(sum(h.weight for h in vent.values()), 1.0)
+            score += add
+            evidence += [h.evidence("venting about work") for h in vent.values()]
+        for group, weight, phrase in self.dampers if dampers else ():
+            score -= weight
+            evidence.append(Evidence(0, 0, phrase, f"{group} context (-{weight:g})"))
+        evidence.sort(key=lambda e: (e.start, e.end))
+        return score, evidence
+
+
+# ------------------------------------------------------------------------------------------- analysis
+def _sentence_bounds(folded: str, pos: int) -> tuple[int, int]:
+    start = max(folded.rfind(c, 0, pos) for c in ".!?\n…")
+    ends = [i for i in (folded.find(c, pos) for c in ".!?\n…") if i >= 0]
+    return start + 1, (min(ends) if ends else len(folded))
+
+
+def _is_possessor(w: str) -> bool:
+    if w in ("her", "his", "their", "son", "sa", "ses", "leur", "leurs"):
+        return True
+    contractions = lexicons().people.get("contractions", ())
+    return w.endswith("'s") and w not in contractions and w not in ("client's", "patient's")
+
+
+def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
+    """Why a negative context drops this hit, or None to keep it."""
+    f = a.folded
+    before = words(f[: h.fstart])
+    after = words(f[h.fend :])
+    s0, s1 = _sentence_bounds(f, h.fstart)
+    sentence = f[s0:s1]
+    matched = words(f[h.fstart : h.fend]) if h.pattern else [h.term]
+    rules = [r for w in dict.fromkeys(matched) for r in lex.rules.get(w, ())]
+    for rule in rules:
+        if rule.before and (p := ends_with_phrase(before, rule.before, rule.window)):
+            return f"'{p}' before it"
+        if rule.after and (p := starts_with_phrase(after, rule.after)):
+            return f"'{p}' after it"
+        if rule.sentence and (p := next((x for x in rule.sentence if has_phrase(sentence, x)), None)):
+            return f"'{p}' in the sentence"
+        first_person = bool(before) and before[-1] in ("my", "our", "mes", "mon", "ma", "nos")
+        if rule.text and not first_person and (p := next((x for x in rule.text if has_phrase(f, x)), None)):
+            return f"'{p}' in the text"
+        if rule.possessor:
+            tail = before[-rule.window :]
+            for i, w in enumerate(tail):
+                if _is_possessor(w) and not any(x in ("my", "our", "i", "we") for x in tail[i + 1 :]):
+                    return f"'{w}' owns it"
+    if h.lexicon == "health":
+        return _own_health(a, h, lex, before, sentence)
+    return None
+
+
+def _own_health(a: TextAnalysis, h: Hit, lex: Lexicons, before: list[str], sentence: str) -> str | None:
+    """A health term that is the clinician's own or her family's (in text she wrote)."""
+    seg = a.segment_of(h.start)
+    if not seg.owner:
+        return None
+    people = lex.people
+    in_sentence = words(a.folded[_sentence_bounds(a.folded, h.fstart)[0] : h.fstart])
+    if p := ends_with_phrase(in_sentence, people.get("first_person", ()), 2):
+        return f"first person ('{p}')"
+    if p := ends_with_phrase(in_sentence, people.get("first_person_subject", ()), 4):
+        return f"first person ('{p}')"
+    for i, w in enumerate(in_sentence):
+        if w in people.get("family", ()) and i > 0 and in_sentence[i - 1] in ("my", "our", "my own"):
+            return f"family ('my {w}')"
+        if w.endswith("'s") and w[:-2] in people.get("family", ()) and i > 0 and in_sentence[i - 1] in ("my", "our"):
+            return f"family ('my {w}')"
+    original = a.text[a.segment_of(h.start).start : h.start]
+    s_start = max(original.rfind(c) for c in ".!?\n")
+    for title in people.get("family_titles", ()):
+        if re.search(r"(?<!\w)" + re.escape(title) + r"(?!\w)", original[s_start + 1 :]):
+            return f"family ('{title}')"
+    return None
+
+
+def _find_hits(a: TextAnalysis, lex: Lexicons) -> list[Hit]:
+    f, idx = a.folded, a.index
+    found: list[Hit] = []
+
+    def add(t: Term, fs: int, fe: int) -> None:
+        s, e = idx[fs], idx[fe - 1] + 1 if fe > fs else idx[fs]
+        found.append(Hit(t.lexicon, t.term, t.weight, s, e, a.text[s:e], fs, fe, pattern=t.kind == "regex"))
+
+    for end, (key, terms) in lex.automaton.iter(f):
+        fs, fe = end - len(key) + 1, end + 1
+        if fs > 0 and f[fs - 1].isalnum():
+            continue
+        for t in terms:
+            e = fe
+            if t.prefix:
+                while e < len(f) and f[e].isalnum():
+                    e += 1
+            elif e < len(f) and f[e].isalnum():
+                continue
+            add(t, fs, e)
+    for t, rx in lex.regexes:
+        for m in rx.finditer(f):
+            if m.end() > m.start():
+                add(t, m.start(), m.end())
+    for t, rx in lex.case_regexes:
+        for m in rx.finditer(a.text):
+            fs = idx.index(m.start()) if m.start() in idx else 0
+            found.append(
+                Hit(t.lexicon, fold_str(t.term), t.weight, m.start(), m.end(), m.group(), fs, fs + len(t.term))
+            )
+    return found
+
+
+def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Within each pool (work terms / health / venting) keep the heaviest (then longest) of overlapping hits."""
+    out: list[Hit] = []
+    pools: dict[str, list[Hit]] = {}
+    for h in hits:
+        pools.setdefault("work" if h.lexicon in WORK_POOL else h.lexicon, []).append(h)
+    for pool in pools.values():
+        pool.sort(key=lambda h: (-h.weight, -(h.end - h.start), h.start))
+        taken: list[Hit] = []
+        for h in pool:
+            if all(h.end <= t.start or h.start >= t.end for t in taken):
+                taken.append(h)
+        out += taken
+    return sorted(out, key=lambda h: (h.start, h.end))
+
+
+@cache
+def _workplace_patterns(wp: Workplace) -> tuple[tuple[re.Pattern[str], str, float], ...]:
+    pats: list[tuple[re.Pattern[str], str, float]] = []
+    for name in sorted(wp.names, key=len, reverse=True):
+        fname = fold_str(name).strip()
+        if fname.startswith("the "):
+            fname = fname[4:]
+        if fname:
+            pats.append((_phrase_re(fname), name, 3.0))
+    if wp.address:
+        m = re.match(r"\s*(\d+[a-z]?)\s+([^\s,]+)(?:\s+([^\s,]+))?", fold_str(wp.address))
+        if m:
+            number, street, kind = m.group(1), m.group(2), m.group(3) or ""
+            pats.append((re.compile(rf"(?<!\w){re.escape(number)}\s+{re.escape(street)}(?!\w)"), "street address", 1.0))
+            kinds = "ave|avenue|av|st|street|rd|road|blvd|boulevard|dr|drive|rue|bd"
+            if kind:
+                pats.append(
+                    (
+                        re.compile(
+                            rf"(?<!\w){re.escape(street)}\.?\s+(?:{kinds})\.?\s+(?:office|clinic|site|building|location|campus)(?!\w)"
+                        ),
+                        "the workplace's street",
+                        2.0,
+                    )
+                )
+    return tuple(pats)
+
+
+def _workplace_hits(a: TextAnalysis, wp: Workplace) -> list[Hit]:
+    hits = []
+    full_names = [fold_str(n) for n in wp.names]
+    for rx, label, weight in _workplace_patterns(wp):
+        for m in rx.finditer(a.folded):
+            s, e = a.index[m.start()], a.index[m.end() - 1] + 1
+            if " " not in m.group().strip() and label in wp.names:
+                nxt = re.match(r"\s+([A-Z][\w'&-]*)", a.text[e:])
+                if nxt and not any(n.startswith(fold_str(m.group() + " " + nxt.group(1))) for n in full_names):
+                    continue  # "Riverbend Park": another place that shares a one-word alias
+            hits.append(
+                Hit("workplace_name", f"workplace:{fold_str(label)}", weight, s, e, a.text[s:e], m.start(), m.end())
+            )
+    return hits
+
+
+def place_is_workplace(place: str | None, wp: Workplace) -> bool:
+    """Whether a place name is the workplace (its name or a multi-word alias, or it contains the street)."""
+    if not place:
+        return False
+    fp = fold_str(place)
+    for name in wp.names:
+        fname = fold_str(name).removeprefix("the ")
+        if fp == fname or (" " in fname and has_phrase(fp, fname)):
+            return True
+    return False
+
+
+def analyze(
+    text: str,
+    *,
+    segments: Sequence[Segment] | None = None,
+    workplace: Workplace | None = None,
+    place: str | None = None,
+    audience: Audience = Audience.UNKNOWN,
+) -> TextAnalysis:
+    """Analyse one text: lexicon hits (kept and dropped, with reasons), dampers, workplace mentions."""
+    lex = lexicons()
+    folded, index = fold(text)
+    a = TextAnalysis(
+        text=text,
+        folded=folded,
+        index=index,
+        segments=tuple(segments) if segments else (Segment(0, len(text)),),
+        audience=audience,
+    )
+    raw = _find_hits(a, lex)
+    if workplace is not None:
+        raw += _workplace_hits(a, workplace)
+        if place_is_workplace(place, workplace):
+            a.place_hit = place
+    for h in _resolve_overlaps(raw):
+        reason = _drop_reason(a, h, lex)
+        if reason:
+            a.dropped.append(replace(h, dropped=reason))
+        else:
+            a.hits.append(h)
+    for group, (weight, phrases) in lex.dampers.items():
+        for x in phrases:
+            m = re.search(x[3:], folded) if x.startswith("re:") else _phrase_re(x).search(folded)
+            if m:
+                a.dampers.append((group, weight, a.text[index[m.start()] : index[m.end() - 1] + 1]))
+                break
+    return a
+
+
+# -------------------------------------------------------------------------------------- record texts
+def record_text(record: AnyRecord) -> tuple[str, tuple[Segment, ...], str | None]:
+    """The text a record holds, its segments (thread messages) and its place name."""
+    if isinstance(record, Post):
+        return record.text or "", (Segment(0, len(record.text or "")),), record.place
+    if isinstance(record, Comment):
+        return record.text or "", (Segment(0, len(record.text or "")),), None
+    if isinstance(record, Place):
+        return record.text or "", (Segment(0, len(record.text or "")),), record.name
+    if isinstance(record, Profile):
+        return record.bio or "", (Segment(0, len(record.bio or "")),), None
+    if isinstance(record, Thread):
+        parts: list[str] = []
+        segs: list[Segment] = []
+        pos = 0
+        for m in record.messages:
+            t = m.text or ""
+            segs.append(Segment(pos, pos + len(t), m.from_owner, m.sender.label))
+            parts.append(t)
+            pos += len(t) + 1
+        return "\n".join(parts), tuple(segs) or (Segment(0, 0),), None
+    return "", (Segment(0, 0),), None
+
+
+def record_audience(record: AnyRecord) -> Audience:
+    """Who can see the record's text."""
+    if isinstance(record, Post):
+        return record.audience
+    if isinstance(record, Thread):
+        return Audience.DIRECT
+    return Audience.UNKNOWN
+
+
+def analysis_for(record: AnyRecord, ctx: CheckContext) -> TextAnalysis:
+    """The record's text analysis, computed once per record and shared by the text checks."""
+
+    def compute() -> TextAnalysis:
+        text, segments, place = record_text(record)
+        return analyze(
+            text, segments=segments, workplace=ctx.policy.workplace, place=place, audience=record_audience(record)
+        )
+
+    result: TextAnalysis = ctx.cached("text-analysis", record, compute)
+    return result
+
+
+def written_by_owner(record: AnyRecord) -> bool:
+    """False for a post somebody else wrote (a post that tags the owner)."""
+    return not (isinstance(record, Post) and record.author is not None)

@@ -1,0 +1,128 @@
+"""client-mention: names, handles, first names with work context, descriptions; decoys that must not flag."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from checks.base import CheckContext, Severity, SourceInfo
+from checks.client_mention import ClientMentionCheck
+from checks.matching import Matcher
+from checks.policy import Policy, Workplace
+from scanner.clients import Client, ClientList
+from scanner.records import Audience, Message, Person, Post, Thread
+
+T0 = datetime(2024, 3, 5, 15, 0, tzinfo=UTC)
+CLIENTS = ClientList(
+    (
+        Client(id="C1", name="Hope Alvarado", handles=(("instagram", "hopealvarado_"),)),
+        Client(id="C2", name="William Brennan", aliases=("Will", "Billy")),
+        Client(id="C3", name="Grace Hollis"),
+        Client(id="C4", name="Mark Szymanski"),
+        Client(id="C5", name="Michael Jordan"),
+        Client(
+            id="C6", name="Samuel Okafor", aliases=("Sam",), notes="adult; owns a Nigerian restaurant; Friday sessions"
+        ),
+        Client(id="C7", name="Tamara Dunleavy", aliases=("Tami",), notes="adult; welder at Harlow Steel"),
+    )
+)
+POLICY = Policy(workplace=Workplace(name="Riverside Community Health", aliases=("Riverside",)))
+
+
+def ctx(platform: str = "facebook") -> CheckContext:
+    return CheckContext(policy=POLICY, matcher=Matcher(CLIENTS), source=SourceInfo(platform=platform))
+
+
+def post(text: str, audience: Audience = Audience.PUBLIC, platform: str = "facebook") -> Post:
+    return Post(platform=platform, id=str(abs(hash(text))), source="t", timestamp=T0, text=text, audience=audience)
+
+
+def clients_in(text: str, platform: str = "facebook") -> set[str]:
+    findings = list(ClientMentionCheck().run(post(text, platform=platform), ctx(platform)))
+    assert len(findings) <= 1
+    return {c.id for f in findings for c in f.clients} | ({"?"} if findings and not findings[0].clients else set())
+
+
+CASES = [
+    ("Hope Alvarado came in today with blue hair and the biggest smile, proud of her progress in session", {"C1"}),
+    ("Will finally opened up in group today. Six weeks of silence.", {"C2"}),
+    ("My client Grace made this for me before her baby came", {"C3"}),
+    ("Mark from my Tuesday men's group just got his 1-year chip", {"C4"}),
+    ("Hope A. told me in session she got the job!!", {"C1"}),
+    ("Michael Jordan (no, not that one) just finished his anger management program", {"C5"}),
+    ("My Friday 2pm owns the only Nigerian restaurant in town and brought jollof rice for the whole staff", {"C6"}),
+    ("Shoutout to the only woman welder at Harlow Steel, who is also on my caseload", {"C7"}),
+    (
+        "Can't stop thinking about the 15-year-old with autism I see on Tuesdays whose dad coaches the wrestling team",
+        {"?"},
+    ),
+    # decoys
+    ("Fourth of July at Mark & Rose's. Will lit a sparkler off another sparkler", set()),
+    ("Will you please stop growing?? You were 4 like yesterday", set()),
+    ("Will someone tell the bullpen the game has 9 innings", set()),
+    ("Saying grace with a toddler at the table is a contact sport", set()),
+    ("Wigilia at Babcia Grace's. 12 dishes and 0 room for dessert", set()),
+    ("I hope whoever designed the left-turn signals is having a bad day", set()),
+    ("Dad still thinks Michael Jordan should've stuck with baseball", set()),
+    ("Farewell lunch for our clinical director Grace Whitman, 31 years at the agency", set()),
+    ("Shoutout to my coworker Grace N. who covered my Thursday groups", set()),
+    ("Our new intern Will is 23 and calls the fax machine the printer phone", set()),
+    ("Father's Day parade: my nephew Will made a sign, then we had a session of pierogi", set()),
+    ("Grace Kelly in Rear Window is my entire personality and my caseload agrees", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_texts(text: str, expected: set[str]) -> None:
+    assert clients_in(text) == expected
+
+
+def test_handle_on_its_platform() -> None:
+    assert clients_in("so proud of @hopealvarado_ today", platform="instagram") == {"C1"}
+
+
+def test_several_clients_one_finding_and_severity() -> None:
+    text = "Hope A. and Grace Hollis both in group today, what a session"
+    public = list(ClientMentionCheck().run(post(text), ctx()))
+    assert len(public) == 1 and {c.id for c in public[0].clients} == {"C1", "C3"}
+    assert public[0].severity is Severity.CRITICAL
+    assert any(e.text == "Grace Hollis" for e in public[0].evidence)
+    unknown = next(iter(ClientMentionCheck().run(post(text, Audience.UNKNOWN), ctx())))
+    assert unknown.severity is Severity.HIGH
+    private = next(iter(ClientMentionCheck().run(post(text, Audience.PRIVATE), ctx())))
+    assert private.severity is Severity.MEDIUM
+
+
+def test_post_by_someone_else_is_not_a_mention() -> None:
+    tagged = Post(
+        platform="facebook",
+        id="x",
+        source="t",
+        timestamp=T0,
+        text="Hope Alvarado in group today",
+        author=Person(name="Somebody"),
+    )
+    assert not list(ClientMentionCheck().run(tagged, ctx()))
+
+
+def test_thread_partner_greeting_is_not_a_mention_but_a_named_third_client_is() -> None:
+    msgs = (
+        Message(Person(name="Pat Colleague"), T0, "can you cover my 2pm?", False),
+        Message(Person(name="Me"), T0, "Pat, yes. Is it Grace Hollis? her safety plan is in the chart", True),
+    )
+    thread = Thread(
+        platform="facebook",
+        id="t",
+        source="t",
+        timestamp=T0,
+        participants=(Person(name="Pat Colleague"),),
+        messages=msgs,
+    )
+    found = list(ClientMentionCheck().run(thread, ctx()))
+    assert [c.id for c in found[0].clients] == ["C3"] and found[0].record.name == "Pat Colleague"
+    greet = (Message(Person(name="Me"), T0, "Hi Hope! see you at your session Tuesday", True),)
+    own = Thread(
+        platform="facebook", id="t2", source="t", timestamp=T0, participants=(Person(name="H. A."),), messages=greet
+    )
+    assert not list(ClientMentionCheck().run(own, ctx()))

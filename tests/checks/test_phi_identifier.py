@@ -1,0 +1,115 @@
+"""phi-identifier: a client's health details and Safe Harbor identifiers; the clinician's own health is not."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from checks.base import CheckContext, Severity, SourceInfo
+from checks.matching import Matcher
+from checks.phi_identifier import PhiIdentifierCheck, find_identifiers
+from checks.policy import Policy, Workplace
+from scanner.clients import Client, ClientList
+from scanner.records import Audience, Message, Person, Post, Thread
+
+T0 = datetime(2024, 3, 5, 15, 0, tzinfo=UTC)
+CLIENTS = ClientList(
+    (
+        Client(id="C1", name="Hope Alvarado"),
+        Client(id="C2", name="Destiny Ruiz"),
+        Client(id="C3", name="Margaret Lindgren", aliases=("Peggy",)),
+        Client(id="C4", name="Grace Hollis"),
+    )
+)
+POLICY = Policy(workplace=Workplace(name="Riverside Community Health"))
+
+
+def ctx() -> CheckContext:
+    return CheckContext(policy=POLICY, matcher=Matcher(CLIENTS), source=SourceInfo(platform="facebook"))
+
+
+def post(text: str, audience: Audience = Audience.PUBLIC) -> Post:
+    return Post(platform="facebook", id=str(abs(hash(text))), source="t", timestamp=T0, text=text, audience=audience)
+
+
+CASES = [
+    ("Hope Alvarado's postpartum depression is finally lifting, she told me in session", True),
+    ("So proud of Destiny Ruiz, 2 years sober today, what a session", True),
+    ("Called 319-555-0143 four times today. Destiny, please call the office back about your session", True),
+    ("Note for tmrw: new email for Hope A is hope.a.2020@example.com, update chart", True),
+    ("@reply Hope A. your appt is still on for 8/29 at 10, see you in session", True),
+    ("my Thursday 3pm (Grace, she said I could tag her) brought me a sunflower from her garden", True),
+    (
+        "Can't stop thinking about the 15-year-old on my caseload with anorexia on the varsity team whose dad coaches",
+        True,
+    ),
+    # not PHI
+    ("Hope Alvarado got into culinary school and I told her in session she would", False),
+    ("my OCD about my desk is why nobody borrows my stapler", False),
+    ("13 years sober today. Keep counting.", False),
+    ("Sending prayers for my mother-in-law Peggy, who has COVID", False),
+    ("Babcia Grace is in the hospital with pneumonia. Prayers appreciated", False),
+    ("Babcia's 91st birthday party is Sunday March 10, 2pm. RSVP to my mom at 319-555-0121", False),
+    ("Owen's tooth appointment moved to Thursday 3:30", False),
+    ("If you're hurting, please reach out: 1-800-273-8255", False),
+    ("telehealth with Grace today and her dog would not leave the camera alone, 10/10 co-therapist", False),
+]
+
+
+@pytest.mark.parametrize(("text", "should_flag"), CASES)
+def test_texts(text: str, should_flag: bool) -> None:
+    findings = list(PhiIdentifierCheck().run(post(text), ctx()))
+    assert bool(findings) is should_flag, [e.reason for f in findings for e in f.evidence]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("call me at (319) 555-0143", "phone number"),
+        ("her intake was March 3", "exact date"),
+        ("moved to Wed 12/4 at 3pm", "exact date"),
+        ("see you Thursday at 10", "appointment day and time"),
+        ("mañana no puedo ir a la cita de las 9", "appointment time"),
+        ("rendez-vous lundi à 14h", "appointment day and time"),
+        ("MRN 00482913 in the chart", "record number"),
+        ("write to jo@example.org", "e-mail address"),
+    ],
+)
+def test_identifiers(text: str, reason: str) -> None:
+    assert reason in {e.reason for e in find_identifiers(text)}
+
+
+def test_no_identifier_in_plain_text() -> None:
+    assert find_identifiers("see you Tuesday, the score was 28-3 and 24/7 coverage, rated 10/10") == []
+
+
+def test_severity_and_evidence() -> None:
+    text = "Hope Alvarado's relapse last week scared me, we talked about it in session"
+    f = next(iter(PhiIdentifierCheck().run(post(text), ctx())))
+    assert f.severity is Severity.CRITICAL and [c.id for c in f.clients] == ["C1"]
+    assert any(e.text == "relapse" for e in f.evidence)
+    assert next(iter(PhiIdentifierCheck().run(post(text, Audience.PRIVATE), ctx()))).severity is Severity.MEDIUM
+
+
+def test_client_thread_health_detail_is_phi_but_scheduling_without_time_is_not() -> None:
+    def thread(partner: str, texts: list[tuple[str, bool]]) -> Thread:
+        msgs = tuple(Message(Person(name="Me" if own else partner), T0, t, own) for t, own in texts)
+        return Thread(
+            platform="facebook",
+            id=partner,
+            source="t",
+            timestamp=T0,
+            participants=(Person(name=partner),),
+            messages=msgs,
+        )
+
+    health = thread(
+        "Grace Hollis", [("i ran out of my zoloft 2 days ago", False), ("Please call your prescriber.", True)]
+    )
+    found = list(PhiIdentifierCheck().run(health, ctx()))
+    assert found and found[0].severity is Severity.HIGH and found[0].record.name == "Grace Hollis"
+    plain = thread("Grace Hollis", [("can I move thursday to friday?", False), ("Please call the front desk.", True)])
+    assert not list(PhiIdentifierCheck().run(plain, ctx()))
+    family = thread("Barb Mom", [("Dr. Singh says my A1C is 6.8!!", False), ("so proud of you", True)])
+    assert not list(PhiIdentifierCheck().run(family, ctx()))

@@ -1,0 +1,141 @@
+"""work-related-post: table-driven texts (work vs. other senses), threads, severity and evidence."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from checks.base import CheckContext, Severity, SourceInfo
+from checks.matching import Matcher
+from checks.policy import Policy, Workplace
+from checks.work_related_post import WorkRelatedPostCheck
+from scanner.clients import Client, ClientList
+from scanner.records import Audience, Comment, Message, Person, Post, Thread
+
+T0 = datetime(2024, 3, 5, 15, 0, tzinfo=UTC)
+CLIENTS = ClientList(
+    (
+        Client(id="C1", name="Hope Alvarado"),
+        Client(id="C2", name="William Brennan", aliases=("Will",)),
+        Client(id="C3", name="Grace Hollis"),
+    )
+)
+POLICY = Policy(
+    workplace=Workplace(
+        name="Riverside Community Health",
+        aliases=("RCH", "Riverside"),
+        address="200 Elm Street, Springfield",
+    )
+)
+
+
+def ctx(platform: str = "facebook") -> CheckContext:
+    return CheckContext(policy=POLICY, matcher=Matcher(CLIENTS), source=SourceInfo(platform=platform))
+
+
+def post(
+    text: str, audience: Audience = Audience.PUBLIC, author: Person | None = None, place: str | None = None
+) -> Post:
+    return Post(
+        platform="facebook",
+        id=str(abs(hash(text))),
+        source="t",
+        timestamp=T0,
+        text=text,
+        audience=audience,
+        author=author,
+        place=place,
+    )
+
+
+CASES = [
+    # clinical work (several professions, French)
+    ("14 progress notes today. coffee went cold at 9:15 and I drank it anyway", True),
+    ("Crisis day. Three walk-ins before lunch, one ambulance.", True),
+    ("Had an irate parent yell at me in the lobby because I won't say what her son talks about in session.", True),
+    ("Holidays are rough for a lot of the folks on my caseload.", True),
+    ("Had a client tell me today that I was the first person who didn't flinch.", True),
+    ("Back at Riverside Community Health three days a week starting Monday", True),
+    ("Night shift on the unit again, 6 patients and a charge nurse who is a saint", True),
+    ("Three home visits and a CPS report before noon. My caseload is out of control.", True),
+    ("Grosse journée : douze séances et deux patients en crise, je suis épuisée", True),
+    ("Ma garde aux urgences était interminable, trois patients en attente de lit", True),
+    ("the barista drew a heart on my cold brew and I'll make it through 7 sessions on that alone", True),
+    # other senses and other people's work
+    ("Killer session at the gym this morning. My quads have filed a formal complaint.", False),
+    ("Saturday jam session in the garage, Dad on accordion", False),
+    ("Iowa legislative session starts today. Writing emails to my state senator", False),
+    ("The House is in session and I have tabs open for six bills", False),
+    ("be patient with yourselves this holiday season", False),
+    ("Our dog is the most patient dog in the world", False),
+    ("Started seeing my own therapist again. Therapists need therapists. No shame in it.", False),
+    ("My friend Jess launched her freelance design business and her first client is a goat farm!", False),
+    ("Dan's landscaping clients keep tipping him in zucchini", False),
+    ("My hair appointment moved to Thursday, finally a trim", False),
+    ("World Mental Health Day. Sharing this article because stigma kills", False),
+    ("Recovery meetup Saturday at the library, coffee and donuts, this is a peer space, not therapy.", False),
+    ("Family photo session done!! the kids cooperated for four frames", False),
+    ("Recovery walk at Riverside Park this weekend, bring gloves", False),
+    ("Reading group tonight: we're discussing Beloved", False),
+    ("Session beers on the patio", False),
+    ("Picked up an extra shift at the bakery this weekend", False),
+    ("Charting until 9pm after a 12-hour shift. Nursing is a calling they said", True),
+    ("Happy Father's Day to my dad and my brother Will", False),
+]
+
+
+@pytest.mark.parametrize(("text", "should_flag"), CASES)
+def test_texts(text: str, should_flag: bool) -> None:
+    findings = list(WorkRelatedPostCheck().run(post(text), ctx()))
+    assert bool(findings) is should_flag, [e.reason for f in findings for e in f.evidence]
+
+
+def test_evidence_names_every_term_and_severity_follows_audience() -> None:
+    text = "Caseload of 62 and three intakes tomorrow"
+    public = next(iter(WorkRelatedPostCheck().run(post(text), ctx())))
+    spans = {e.text.lower() for e in public.evidence}
+    assert {"caseload", "intakes"} <= spans
+    assert all(text[e.start : e.end] == e.text for e in public.evidence if e.end > e.start)
+    assert public.severity is Severity.HIGH
+    assert public.record.timestamp == T0
+    friends = next(iter(WorkRelatedPostCheck().run(post(text, Audience.FRIENDS), ctx())))
+    assert friends.severity is Severity.MEDIUM
+    private = next(iter(WorkRelatedPostCheck().run(post(text, Audience.PRIVATE), ctx())))
+    assert private.severity is Severity.LOW
+
+
+def test_post_by_someone_else_is_skipped_unless_at_the_workplace() -> None:
+    other = post("staff holiday party", author=Person(name="A Colleague"))
+    assert not list(WorkRelatedPostCheck().run(other, ctx()))
+    at_work = post("staff holiday party", author=Person(name="A Colleague"), place="Riverside Community Health")
+    assert list(WorkRelatedPostCheck().run(at_work, ctx()))
+
+
+def test_comment_is_read() -> None:
+    c = Comment(
+        platform="facebook",
+        id="c1",
+        source="t",
+        timestamp=T0,
+        text="we lost two clinicians so everybody's caseload went up",
+    )
+    assert list(WorkRelatedPostCheck().run(c, ctx()))
+
+
+def _thread(partner: str, texts: list[tuple[str, bool]]) -> Thread:
+    msgs = tuple(Message(Person(name="Me" if own else partner), T0, t, own) for t, own in texts)
+    return Thread(
+        platform="facebook", id="t1", source="t", timestamp=T0, participants=(Person(name=partner),), messages=msgs
+    )
+
+
+def test_thread_with_colleague_counts_but_thread_with_client_does_not() -> None:
+    talk = [
+        ("did you see the new productivity numbers? 32 billable hours a week", False),
+        ("I saw. I cried in my car.", True),
+    ]
+    colleague = list(WorkRelatedPostCheck().run(_thread("Pat Colleague", talk), ctx()))
+    assert colleague and colleague[0].record.name == "Pat Colleague"
+    client = [("can I move my appointment?", False), ("Please call the office to reschedule your session.", True)]
+    assert not list(WorkRelatedPostCheck().run(_thread("Hope Alvarado", client), ctx()))

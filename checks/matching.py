@@ -1,22 +1,80 @@
-"""The people matcher: finds clients among people in lists and in free text.
+"""The people matcher: finds clients among people in lists and in free text (DESIGN.md section 7).
 
-(Interface version; the people-matcher work replaces the internals and keeps this API.)
+One :class:`Matcher` is built per scan from the client list and shared by every check:
+
+* :meth:`Matcher.match_person` — is this friend / follower / requester / thread partner a client?
+  X account id, handle (on its platform), full-name variants (nickname + surname, alias, maiden or
+  married name, ``Last, First``, middle names optional), a username that spells the name; a first or
+  last name alone never matches. Fuzzy matches need an identical surname and score below 0.9, so the
+  default ``min_score`` (0.9) leaves them out.
+* :meth:`Matcher.find_in_text` — every client name and handle in a text, in one pass (Aho–Corasick over
+  the normalized text; cost does not grow with the client list). Full names and handles are *strong*;
+  a first name or nickname alone is *weak* (the text checks confirm it with work context); names that
+  are ordinary words count only when capitalised and read as a name.
+
+A hashed client list (agencies) works the same way: candidate forms of names, handles and the text's
+word n-grams are hashed with the agency key and looked up.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from scanner.clients import Client, ClientList
+from rapidfuzz import fuzz
+
+from checks.names import (
+    SCORES,
+    TITLES,
+    USERNAME_KINDS,
+    Variant,
+    _set,
+    client_variants,
+    display_forms,
+    fold,
+    keyed_hash,
+    name_words,
+    normalize,
+    normalize_handle,
+    username_forms,
+    word_names,
+)
+from checks.textsearch import NormText, PatternIndex
+from scanner.clients import PLATFORM_ALIASES, Client, ClientList
 from scanner.records import Person
+
+__all__ = ["Matcher", "NameHit", "PersonMatch", "TermHit", "TextScan", "normalize"]
+
+_NAME_KINDS = frozenset({"full_name", "first_last", "alias", "nickname", "initial"})
+_USERNAME_SCORES = {"full_name": 0.95, "first_last": 0.95, "alias": 0.95, "nickname": 0.93, "initial": 0.90}
+_KIN = _set(
+    """my our her his their cousin cousins aunt auntie aunty uncle grandma grandpa granny grandmother
+    grandfather nana papa babcia dziadek niece nephew sister brother mom mum mother dad father son daughter
+    husband wife bro sis stepmom stepdad stepson stepdaughter law st saint mt mount lake fort port"""
+)
+_CAPS_OK = _set(
+    """i i'm im monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
+    sat sun january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec ok okay and but"""
+)
+_NAME_NEXT = _set(
+    """said says told tells texted texts called calls came comes asked asks brought brings finally just got
+    gets did does didn doesn made makes showed shows shared shares started starts left missed cancelled
+    canceled rescheduled mentioned cried laughed hugged smiled graduated wrote sent opened walked turned
+    celebrated and from if who has had s"""
+)
+_FUNCTION_WORDS = _set("the a an my our your his her their this that these those to and with for from at by of")
+_MIN_DEFAULT = 0.9
+_Offer = Callable[[Client, str, float], None]
 
 
 @dataclass(frozen=True)
 class PersonMatch:
-    """A client matched to a person in a list: how (``handle``, ``x_id``, ``full_name``, ``alias``,
-    ``nickname``, ``username``, ``fuzzy``) and a score in 0–1."""
+    """A client matched to a person in a list: how (``x_id``, ``handle``, ``full_name``, ``first_last``,
+    ``alias``, ``nickname``, ``initial``, ``username``, ``fuzzy``) and a score in 0–1."""
 
     client: Client
     how: str
@@ -27,9 +85,11 @@ class PersonMatch:
 class NameHit:
     """A client's name or handle found in text at ``[start, end)`` of the ORIGINAL text.
 
-    ``strong`` hits (full name, handle, multi-word alias) are mentions on their own; weak hits (a first
-    name or nickname alone) need work context, and ``word_name`` says the name is also an ordinary word
-    (Hope, Will, Grace) so it counts only when capitalised and used as a name.
+    ``strong`` hits (full name, handle, multi-word alias, nickname + surname) are mentions on their own;
+    weak hits (``first_name``, ``first_initial`` such as "Hope A.", ``title_surname`` such as
+    "Mr. Dearborn", ``surname``) need work context, and ``word_name`` says the name is also an ordinary
+    word (Hope, Will, Grace). When several clients share the name, ``candidates`` lists them all and
+    ``client`` is the first.
     """
 
     client: Client
@@ -39,29 +99,383 @@ class NameHit:
     how: str
     strong: bool
     word_name: bool = False
+    score: float = 0.0
+    candidates: tuple[Client, ...] = ()
 
 
-def normalize(text: str) -> str:
-    """NFKC, accents stripped, case-folded, punctuation to spaces, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = re.sub(r"[^\w\s]", " ", text.casefold())
-    return " ".join(text.split())
+@dataclass(frozen=True)
+class TermHit:
+    """A lexicon term found by :meth:`Matcher.scan` at ``[start, end)`` of the original text."""
+
+    tag: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TextScan:
+    """Name hits and lexicon-term hits of one text, from one pass."""
+
+    names: list[NameHit]
+    terms: list[TermHit]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """Clients sharing one variant of one kind."""
+
+    how: str
+    platform: str
+    word_name: bool
+    clients: tuple[Client, ...]
+
+    @property
+    def strong(self) -> bool:
+        return self.how in ("handle_text", "full_name", "first_last", "alias", "nickname")
+
+    @property
+    def weak(self) -> bool:
+        return self.how in ("first_name", "first_initial", "title_surname", "surname")
+
+
+def _platform(p: str | None) -> str:
+    p = (p or "").lower()
+    return PLATFORM_ALIASES.get(p, p)
 
 
 class Matcher:
-    """Matches people and text against one client list."""
+    """Matches people and text against one client list (plain or hashed). Build once per scan.
 
-    def __init__(self, clients: ClientList) -> None:
+    ``terms`` (optional) maps normalized lexicon terms to a tag; :meth:`scan` then reports them from the
+    same pass as the names (plain lists only search terms and names in one automaton).
+    """
+
+    def __init__(self, clients: ClientList, terms: Mapping[str, str] | None = None) -> None:
         self.clients = clients
-        self._by_name = {normalize(c.name): c for c in clients.clients}
+        self._key = clients.key if clients.hashed else None
+        groups: dict[str, dict[tuple[str, str, bool], list[Client]]] = defaultdict(lambda: defaultdict(list))
+        self._surnames: dict[str, list[tuple[Client, frozenset[str]]]] = defaultdict(list)
+        for client in clients.clients:
+            for key, how, platform, word in self._client_keys(client):
+                bucket = groups[key][(how, platform, word)]
+                if client not in bucket:
+                    bucket.append(client)
+        self._index: dict[str, tuple[_Entry, ...]] = {
+            key: tuple(_Entry(h, p, w, tuple(cs)) for (h, p, w), cs in kinds.items())
+            for key, kinds in groups.items()
+        }
+        self._max_ngram = 4
+        text_patterns: list[tuple[str, tuple[object, ...]]] = []
+        if not self._key:
+            text_patterns = [
+                (key, tuple(e for e in entries if e.strong or e.weak))
+                for key, entries in self._index.items()
+                if any(e.strong or e.weak for e in entries)
+            ]
+        term_tags: dict[str, list[str]] = defaultdict(list)
+        for term, tag in (terms or {}).items():
+            norm = normalize(term)
+            if norm:
+                term_tags[norm].append(tag)
+        merged: dict[str, tuple[object, ...]] = dict(text_patterns)
+        for norm, tags in term_tags.items():
+            merged[norm] = merged.get(norm, ()) + tuple(tags)
+        self._automaton: PatternIndex[tuple[object, ...]] = PatternIndex(list(merged.items()))
 
-    def match_person(self, person: Person, platform: str) -> PersonMatch | None:
-        """The best client match for a person in a list, or ``None``."""
-        if person.name and (c := self._by_name.get(normalize(person.name))):
-            return PersonMatch(c, "full_name", 1.0)
-        return None
+    # ------------------------------------------------------------------ building
+
+    def _client_keys(self, client: Client) -> Iterable[tuple[str, str, str, bool]]:
+        if client.hashed:
+            for how, platform, flags, digest in client.hashed:
+                yield digest, how, platform, "w" in flags
+            return
+        variants = client_variants(client)
+        for v in variants:
+            yield v.text, v.how, v.platform, v.word_name
+        if not self.clients.hashed:
+            self._note_surnames(client, variants)
+
+    def _note_surnames(self, client: Client, variants: list[Variant]) -> None:
+        givens = frozenset(v.text for v in variants if v.how == "first_name")
+        for v in variants:
+            if v.how == "surname":
+                self._surnames[v.text].append((client, givens))
+
+    def _key_of(self, text: str) -> str:
+        return keyed_hash(self._key, text) if self._key else text
+
+    def _lookup(self, text: str) -> tuple[_Entry, ...]:
+        return self._index.get(self._key_of(text), ())
+
+    def variants(self, client: Client) -> list[Variant]:
+        """The variants a plaintext client is matched by (for ``clients check``)."""
+        return client_variants(client)
+
+    # ------------------------------------------------------------------ people in lists
+
+    def match_person(self, person: Person, platform: str, *, min_score: float = _MIN_DEFAULT) -> PersonMatch | None:
+        """The best client match for a person in a list, or ``None``.
+
+        ``min_score`` (default 0.9) leaves out fuzzy matches; lower it to see possible matches.
+        """
+        platform = _platform(platform)
+        best: dict[str, PersonMatch] = {}
+
+        def offer(client: Client, how: str, score: float) -> None:
+            score = round(min(score, 1.0), 3)
+            if score >= min_score and (client.id not in best or best[client.id].score < score):
+                best[client.id] = PersonMatch(client, how, score)
+
+        if person.account_id and platform == "x":
+            for e in self._lookup(person.account_id.strip()):
+                if e.how == "x_id":
+                    for c in e.clients:
+                        offer(c, "x_id", 1.0)
+        handles = self._handle_candidates(person)
+        for h in handles:
+            for e in self._lookup(h):
+                if e.how == "handle" and _platform(e.platform) in (platform, ""):
+                    for c in e.clients:
+                        offer(c, "handle", 1.0)
+        if person.name:
+            for form, penalty in display_forms(person.name).items():
+                for e in self._lookup(form):
+                    if e.how in _NAME_KINDS:
+                        self._offer_entry(e, SCORES[e.how] - penalty, offer)
+        if not best and handles:
+            self._match_username(person, handles[0], offer)
+        if not best and min_score < _MIN_DEFAULT and person.name and not self._key:
+            self._match_fuzzy(person.name, offer)
+        if not best:
+            return None
+        ranked = sorted(best.values(), key=lambda m: -m.score)
+        top = ranked[0]
+        if top.how in ("initial", "username") and len(ranked) > 1 and ranked[1].score == top.score:
+            return None  # "J. Smith" fits several clients: not an identification
+        return top
+
+    @staticmethod
+    def _offer_entry(e: _Entry, score: float, offer: _Offer) -> None:
+        if e.how == "initial" and len(e.clients) > 1:
+            return
+        for c in e.clients:
+            offer(c, e.how, score)
+
+    @staticmethod
+    def _handle_candidates(person: Person) -> list[str]:
+        out: list[str] = []
+        for raw in (person.handle, person.url):
+            if raw:
+                h = normalize_handle(raw)
+                for cand in (h, h.split("@")[0]):
+                    if cand and cand not in out:
+                        out.append(cand)
+        return out
+
+    def _match_username(self, person: Person, handle: str, offer: _Offer) -> None:
+        found: list[tuple[_Entry, float]] = []
+        for form, penalty in username_forms(handle).items():
+            for e in self._lookup(form):
+                if e.how in USERNAME_KINDS:
+                    found.append((e, _USERNAME_SCORES[e.how] - penalty))
+        words = [w for w in (name_words(person.name or "")) if w]
+        for e, score in found:
+            for c in e.clients:
+                if len(words) >= 2 and not self._name_agrees(c, words):
+                    continue  # the display name says someone else
+                if e.how == "initial" and len(e.clients) > 1:
+                    continue
+                offer(c, "username", score)
+
+    def _name_agrees(self, client: Client, words: list[list[str]]) -> bool:
+        """Some word of a display name is the client's first name, nickname or surname (or an initial)."""
+        for w in words:
+            joined = "".join(w)
+            if len(joined) == 1:
+                continue
+            for e in self._lookup(joined):
+                if e.how in ("first_name", "surname") and client in e.clients:
+                    return True
+        return all(len("".join(w)) == 1 for w in words[1:])
+
+    def _match_fuzzy(self, name: str, offer: _Offer) -> None:
+        words = ["".join(w) for w in name_words(name)]
+        if len(words) < 2:
+            return
+        given, surname = words[0], words[-1]
+        candidates = self._surnames.get(surname, [])
+        scored = []
+        for client, givens in candidates:
+            ratio = max((fuzz.ratio(given, g) for g in givens), default=0.0)
+            scored.append((ratio, client))
+        scored.sort(key=lambda t: -t[0])
+        if not scored or scored[0][0] < 80 or len(given) < 4:
+            return
+        if len(scored) > 1 and scored[1][0] >= scored[0][0] - 5:
+            return  # two clients with this surname fit about as well
+        offer(scored[0][1], "fuzzy", 0.75 + (scored[0][0] - 80) / 100 * 0.7)  # at most 0.89
+
+    # ------------------------------------------------------------------ free text
 
     def find_in_text(self, text: str, platform: str | None = None) -> list[NameHit]:
-        """Every client name / handle occurrence in ``text`` (one pass)."""
-        return []
+        """Every client name / handle occurrence in ``text`` (one pass), ordered by position."""
+        return self.scan(text, platform).names
+
+    def scan(self, text: str, platform: str | None = None) -> TextScan:
+        """Name hits and (when the matcher was given ``terms``) lexicon-term hits of ``text``."""
+        if not text:
+            return TextScan([], [])
+        norm = NormText.of(text)
+        raw: list[tuple[int, int, _Entry]] = []
+        terms: list[TermHit] = []
+        for m in self._automaton.search(norm):
+            for value in m.value:
+                if isinstance(value, _Entry):
+                    raw.append((m.start, m.end, value))
+                else:
+                    s, e = norm.span(m.start, m.end)
+                    terms.append(TermHit(str(value), s, e, text[s:e]))
+        if self._key:
+            raw.extend(self._hashed_ngrams(norm))
+        plat = _platform(platform) if platform else ""
+        hits = [h for h in (self._hit(norm, s, e, entry, plat) for s, e, entry in raw) if h is not None]
+        hits = _drop_covered(hits)
+        hits = [h for h in hits if h.strong or _weak_ok(text, h)]
+        hits.sort(key=lambda h: (h.start, -h.end))
+        terms.sort(key=lambda t: t.start)
+        return TextScan(hits, terms)
+
+    def _hashed_ngrams(self, norm: NormText) -> list[tuple[int, int, _Entry]]:
+        out: list[tuple[int, int, _Entry]] = []
+        toks = list(norm.tokens())
+        for i in range(len(toks)):
+            for n in range(1, self._max_ngram + 1):
+                if i + n > len(toks):
+                    break
+                s, e = toks[i][0], toks[i + n - 1][1]
+                for entry in self._lookup(norm.text[s:e]):
+                    if entry.strong or entry.weak:
+                        out.append((s, e, entry))
+        return out
+
+    def _hit(self, norm: NormText, start: int, end: int, entry: _Entry, platform: str) -> NameHit | None:
+        s, e = norm.span(start, end)
+        how = entry.how
+        if how == "handle_text":
+            if platform and _platform(entry.platform) not in (platform, ""):
+                return None
+            at = s > 0 and norm.original[s - 1] == "@"
+            written = norm.original[s:e]
+            if not at and (any(c.isspace() for c in written) or len(written) < 6 or written.lower() in word_names()):
+                return None  # a bare handle counts only as one distinctive token ("hope_alv", not "Hope A")
+            how = "handle"
+        elif how == "first_name":
+            upgraded = self._upgrade(norm, start, end, entry)
+            if upgraded:
+                return upgraded
+        return NameHit(
+            client=entry.clients[0],
+            start=s,
+            end=e,
+            text=norm.original[s:e],
+            how=how,
+            strong=entry.strong,
+            word_name=entry.word_name,
+            score=SCORES.get(entry.how, 0.5),
+            candidates=entry.clients,
+        )
+
+    def _upgrade(self, norm: NormText, start: int, end: int, entry: _Entry) -> NameHit | None:
+        """"Will T. Brennan": a first name, a middle initial, then the rest of a full-name variant."""
+        rest = norm.text[end + 1 : end + 60].split(" ")
+        if len(rest) < 2 or len(rest[0]) != 1:
+            return None
+        first = norm.text[start:end]
+        for n in (1, 2):
+            tail = " ".join(rest[1 : 1 + n])
+            for e in self._lookup(f"{first} {tail}"):
+                if e.strong and set(e.clients) & set(entry.clients):
+                    stop = end + 1 + len(rest[0]) + 1 + len(tail)
+                    s, x = norm.span(start, stop)
+                    return NameHit(e.clients[0], s, x, norm.original[s:x], e.how, True, False,
+                                   SCORES[e.how] - 0.01, e.clients)
+        return None
+
+
+def _drop_covered(hits: list[NameHit]) -> list[NameHit]:
+    """Drop hits inside a longer hit (``Grace`` inside ``Grace Hollis``) and exact duplicates."""
+    seen: set[tuple[int, int, str]] = set()
+    out: list[NameHit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), -h.score)):
+        key = (h.start, h.end, h.client.id)
+        if key in seen:
+            continue
+        if any(o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in out):
+            continue
+        seen.add(key)
+        out.append(h)
+    return out
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def _prev_word(text: str, start: int) -> tuple[str, str]:
+    """The word before ``start`` and what separates them."""
+    before = text[max(0, start - 40) : start]
+    m = re.search(r"([^\W_]+)([^\w]*)$", before)
+    return (m.group(1), m.group(2)) if m else ("", before)
+
+
+def _next_word(text: str, end: int) -> tuple[str, str]:
+    """The word after ``end`` (possessive ``'s`` skipped) and what separates them."""
+    after = text[end : end + 40]
+    m = re.match(r"((?:['’]s)?[^\w]*)([^\W_]+)", after)
+    return (m.group(2), m.group(1)) if m else ("", after)
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Nothing but punctuation, quotes or emoji between ``start`` and the text start or a sentence end."""
+    i = start - 1
+    while i >= 0 and not text[i].isalnum() and text[i] not in ".!?…\n":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return True
+    if text[i] in ".!?…":
+        prev, _ = _prev_word(text, i)
+        return fold(prev) not in TITLES and fold(prev) not in ("st", "mt")
+    return False
+
+
+def _capitalised(s: str) -> bool:
+    return unicodedata.normalize("NFKC", s[:1]).isupper()
+
+
+def _weak_ok(text: str, h: NameHit) -> bool:
+    """Whether a weak hit (first name, nickname, surname alone) reads as a name here."""
+    prev, prev_sep = _prev_word(text, h.start)
+    capitalised = _capitalised(h.text)
+    shouting = len(h.text) > 2 and h.text.isupper()
+    if prev and fold(prev) in _KIN and prev_sep.strip() in ("", ".", "-"):
+        return False  # "my nephew Marcus", "cousin Liz", "St. Paddy's", "mother-in-law Peggy"
+    if h.how in ("surname", "title_surname"):
+        if not capitalised or shouting:
+            return False
+        # "Jake Pruitt": someone else with the client's surname ("The Fairweather siblings" is fine)
+        return not (h.how == "surname" and prev and _capitalised(prev) and not prev_sep.strip()
+                    and fold(prev) not in TITLES and fold(prev) not in _FUNCTION_WORDS)
+    if h.how == "first_initial":
+        # "Hope A." needs both capitals; the initial itself makes the name reading likely
+        return _capitalised(h.text[-1:]) and (not h.word_name or (capitalised and not shouting))
+    if h.word_name:
+        if not capitalised or shouting:
+            return False
+        if _at_sentence_start(text, h.start):
+            nxt, sep = _next_word(text, h.end)
+            word = fold(nxt)
+            if not (sep.startswith((",", "'", "’")) or word in _NAME_NEXT or (len(word) > 4 and word.endswith("ed"))):
+                return False  # "Will you…", "Hope for Cedar Bend 5K"
+    nxt, sep = _next_word(text, h.end)
+    # "Grace Lutheran", "Sam's Club", "Hope Pruitt": someone or something else
+    return not (nxt and not sep.strip(" '’s") and _capitalised(nxt) and fold(nxt) not in _CAPS_OK)

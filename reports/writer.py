@@ -1,49 +1,140 @@
-"""Writers behind one small interface, chosen by format; files written atomically, owner-only (0600).
+"""The writer interface: pick formats from an enum, redact once, write each report atomically.
 
-(Minimal version: JSON only until the other writers land.)
+Reports hold sensitive material, so every file is written owner-only (0600) through a temporary file in
+the same folder and ``os.replace`` (a reader never sees half a report), and a warning is raised when the
+output folder is synced to a cloud service.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import tempfile
-from collections.abc import Iterable
+import warnings
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 
-from reports.json import render_json
 from reports.model import ScanResult
+from reports.redact import redact
+
+REPORT_STEM = "boundary-audit-report"
 
 
 class Format(StrEnum):
-    """Report formats."""
+    """The report formats."""
 
     JSON = "json"
     HTML = "html"
     MARKDOWN = "markdown"
     CSV = "csv"
 
+    @property
+    def extension(self) -> str:
+        """The file extension, without the dot."""
+        return {"json": "json", "html": "html", "markdown": "md", "csv": "csv"}[self.value]
+
+
+class CloudSyncWarning(UserWarning):
+    """The report folder is inside a folder that a cloud service copies off this computer."""
+
+
+# (pattern over the lower-cased, "/"-separated path, service)
+_CLOUD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"/mobile documents/com~apple~clouddocs(/|$)|/icloud ?drive(/|$)"), "iCloud Drive"),
+    (re.compile(r"/dropbox( \([^/]*\)|-[^/]*)?(/|$)"), "Dropbox"),
+    (re.compile(r"/onedrive( - [^/]*|-[^/]*)?(/|$)"), "OneDrive"),
+    (re.compile(r"/(google ?drive|googledrive-[^/]*|my drive)(/|$)"), "Google Drive"),
+    (re.compile(r"/library/cloudstorage/"), "a cloud-storage service"),
+)
+
+
+def cloud_sync_service(path: str | Path) -> str | None:
+    """The cloud service whose synced folder holds ``path`` (Dropbox, OneDrive, iCloud Drive, Google Drive).
+
+    Recognised by the folder names those services use (``Dropbox (Team)``, ``OneDrive - Agency``,
+    ``Mobile Documents/com~apple~CloudDocs``, ``GoogleDrive-me@…``); ``None`` when none matches.
+    """
+    text = "/" + str(Path(path).expanduser().resolve()).replace("\\", "/").strip("/").lower() + "/"
+    for pattern, service in _CLOUD_PATTERNS:
+        if pattern.search(text):
+            return service
+    return None
+
+
+def render(result: ScanResult, fmt: Format) -> str:
+    """One report as text (``result`` already redacted as wanted)."""
+    if fmt is Format.JSON:
+        from reports.json import render_json
+
+        return render_json(result)
+    if fmt is Format.HTML:
+        from reports.html import render_html
+
+        return render_html(result)
+    if fmt is Format.MARKDOWN:
+        from reports.markdown import render_markdown
+
+        return render_markdown(result)
+    from reports.csv import render_csv
+
+    return render_csv(result)
+
+
+def report_name(fmt: Format, redaction: str = "full") -> str:
+    """The file name of a report: ``boundary-audit-report.html``, ``…-supervision.html`` for a redacted copy."""
+    suffix = "" if redaction == "full" else f"-{redaction}"
+    return f"{REPORT_STEM}{suffix}.{fmt.extension}"
+
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a 0600 temp file in the same folder and an atomic rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    """Write ``text`` to ``path`` owner-only (0600) via a temporary file in the same folder."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         raise
 
 
-def write_reports(result: ScanResult, formats: Iterable[Format | str], out_dir: Path, redaction: str = "full") -> list[Path]:
-    """Write one file per format into ``out_dir``; return the paths written."""
-    written = []
-    for fmt in formats:
-        if Format(fmt) is Format.JSON:
-            path = out_dir / "boundary-audit-report.json"
-            write_atomic(path, render_json(result))
-            written.append(path)
+def write_reports(
+    result: ScanResult,
+    formats: Iterable[Format | str],
+    out_dir: str | Path,
+    redaction: str = "full",
+    *,
+    client_names: Iterable[str] = (),
+    on_warning: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Write ``result`` in each format into ``out_dir`` at the ``redaction`` level; the paths written.
+
+    ``client_names`` (every name, alias, nickname and handle of the client list) are masked in
+    supervision and agency copies. A cloud-synced ``out_dir`` produces a warning through ``on_warning``
+    (default: :class:`CloudSyncWarning` via :mod:`warnings`); the reports are still written.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True, mode=0o700)
+    service = cloud_sync_service(out)
+    if service:
+        message = (
+            f"The report folder {out} is inside {service}: the reports will be copied to that service. "
+            "Consider writing them to a local folder instead (--out)."
+        )
+        if on_warning is not None:
+            on_warning(message)
+        else:
+            warnings.warn(message, CloudSyncWarning, stacklevel=2)
+    view = redact(result, redaction, client_names)
+    written: list[Path] = []
+    for item in dict.fromkeys(Format(f) for f in formats):
+        path = out / report_name(item, view.redaction)
+        write_atomic(path, render(view, item))
+        written.append(path)
     return written

@@ -1,53 +1,121 @@
-"""The client list (DESIGN.md section 6): load and validate ``clients.csv`` or a plain list of names.
+"""The client list (DESIGN.md section 6): load and validate ``clients.csv``, a plain list of names, or an
+agency's hashed list.
 
-(Minimal version; the people-matcher work extends it with validation, templates and hashed lists.)
+* ``clients.csv``: UTF-8 with a header ``id,name,aliases,status,handles,notes`` (any order; only ``name``
+  is required). ``aliases`` and ``handles`` are ``;``-separated; a handle is ``platform:handle``
+  (``x:@jdoe``, ``instagram:jdoe_22``, ``x_id:123456``). A missing ``id`` becomes ``L<line>``.
+* A plain list: one name a line; ``#`` starts a comment.
+* A hashed list (``boundary-audit clients hash``): a versioned header, then ``id,status,variants`` where
+  each variant is ``kind:platform:flags:hmac`` — keyed hashes of normalized name variants, no plaintext.
+
+Every problem names the file and the line. Nothing here logs a name.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+PLATFORMS = frozenset({"facebook", "instagram", "x", "linkedin", "mastodon", "bluesky", "tiktok"})
+PLATFORM_ALIASES = {"twitter": "x", "fb": "facebook", "ig": "instagram", "li": "linkedin", "bsky": "bluesky"}
+STATUSES = frozenset({"current", "former"})
+COLUMNS = ("id", "name", "aliases", "status", "handles", "notes")
+HASHED_MAGIC = "# boundary-audit hashed client list"
+HASHED_VERSION = 1
+_HANDLE_RE = re.compile(r"^@?[\w.\-@]+$", re.UNICODE)
 
 
 class ClientListError(Exception):
     """A client list that cannot be used; ``str()`` names the file, the line and the problem."""
 
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems or (message,)
+
 
 @dataclass(frozen=True)
 class Client:
-    """One person on the client list."""
+    """One person on the client list.
+
+    ``hashed`` holds ``(kind, platform, flags, hmac)`` variants for a hashed list, whose ``name`` is empty.
+    """
 
     id: str
     name: str
     aliases: tuple[str, ...] = ()
     status: str = "current"
     handles: tuple[tuple[str, str], ...] = ()  # (platform, handle) — platform "x_id" for X numeric ids
-    notes: str = ""
+    notes: str = field(default="", repr=False)
     line: int = 0
+    hashed: tuple[tuple[str, str, str, str], ...] = field(default=(), repr=False)
 
     @property
     def initials(self) -> str:
-        """Initials for supervision reports (``J.D.``)."""
+        """Initials for supervision reports (``J.D.``); empty for a hashed list."""
         return "".join(p[0].upper() + "." for p in self.name.split() if p[:1].isalpha())
+
+    @property
+    def label(self) -> str:
+        """The name, or the id when the list is hashed."""
+        return self.name or self.id
 
 
 @dataclass(frozen=True)
 class ClientList:
-    """The loaded client list."""
+    """The loaded client list. ``key`` is the agency key of a hashed list (never shown)."""
 
     clients: tuple[Client, ...] = ()
     path: str | None = None
     hashed: bool = False
     warnings: tuple[str, ...] = field(default=())
+    key: bytes | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.clients)
 
 
-def load_clients(path: str | Path | None) -> ClientList:
-    """Load a client list; ``None`` gives an empty list."""
+def key_fingerprint(key: bytes) -> str:
+    """A short fingerprint of a hashing key, stored in a hashed list's header to catch a wrong key."""
+    return hashlib.sha256(b"boundary-audit key id\0" + key).hexdigest()[:12]
+
+
+def read_key_file(path: str | Path) -> bytes:
+    """The agency key: the file's bytes, surrounding whitespace stripped; at least 16 bytes."""
+    path = Path(path)
+    try:
+        key = path.read_bytes().strip()
+    except OSError as exc:
+        raise ClientListError(f"{path}: the key file cannot be read ({exc.strerror or exc})") from None
+    if len(key) < 16:
+        raise ClientListError(f"{path}: the key is too short (use at least 16 random bytes)")
+    return key
+
+
+def permission_warning(path: Path) -> str | None:
+    """A warning when a file holding client data is readable by group or others (POSIX only)."""
+    if os.name != "posix":
+        return None
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        return f"{path}: readable by other users of this computer; restrict it with: chmod 600 {path}"
+    return None
+
+
+def load_clients(path: str | Path | None, key: bytes | None = None) -> ClientList:
+    """Load a client list; ``None`` gives an empty list.
+
+    A hashed list needs the agency ``key`` (or the ``BOUNDARY_AUDIT_KEY_FILE`` environment variable
+    naming the key file). Raises :class:`ClientListError` naming the file, the line and the problem.
+    """
     if path is None:
         return ClientList()
     path = Path(path)
@@ -55,34 +123,154 @@ def load_clients(path: str | Path | None) -> ClientList:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ClientListError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClientListError(f"{path}: cannot be read ({exc})") from None
-    rows = list(csv.reader(io.StringIO(text)))
-    clients = []
-    if rows and [c.strip().lower() for c in rows[0]][:2] == ["id", "name"]:
-        header = [c.strip().lower() for c in rows[0]]
-        for n, row in enumerate(rows[1:], start=2):
-            rec = dict(zip(header, row, strict=False))
-            if not any(v.strip() for v in row):
-                continue
-            handles = []
-            for h in (rec.get("handles") or "").split(";"):
-                if ":" in h:
-                    plat, _, value = h.partition(":")
-                    handles.append((plat.strip().lower(), value.strip().lstrip("@")))
-            clients.append(
-                Client(
-                    id=(rec.get("id") or f"L{n:03d}").strip(),
-                    name=(rec.get("name") or "").strip(),
-                    aliases=tuple(a.strip() for a in (rec.get("aliases") or "").split(";") if a.strip()),
-                    status=(rec.get("status") or "current").strip().lower(),
-                    handles=tuple(handles),
-                    notes=rec.get("notes") or "",
-                    line=n,
-                )
-            )
+    except UnicodeDecodeError:
+        raise ClientListError(f"{path}: not UTF-8 text; save the client list as UTF-8 CSV") from None
+    except OSError as exc:
+        raise ClientListError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    warnings = [w for w in (permission_warning(path),) if w]
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    if first.startswith(HASHED_MAGIC):
+        if key is None and os.environ.get("BOUNDARY_AUDIT_KEY_FILE"):
+            key = read_key_file(os.environ["BOUNDARY_AUDIT_KEY_FILE"])
+        clients = _parse_hashed(path, text, key)
+        return ClientList(clients, str(path), hashed=True, warnings=tuple(warnings), key=key)
+    first = next((ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
+    header = [c.strip().lower() for c in next(csv.reader([first]), [])]
+    if "name" in header and (len(header) > 1 or first.strip().lower() == "name"):
+        clients, more = _parse_csv(path, text)
+        warnings.extend(more)
     else:
-        for n, line in enumerate(text.splitlines(), start=1):
-            if line.strip() and not line.lstrip().startswith("#"):
-                clients.append(Client(id=f"L{n:03d}", name=line.strip(), line=n))
-    return ClientList(tuple(clients), str(path))
+        clients = _parse_plain(path, text)
+    return ClientList(clients, str(path), warnings=tuple(warnings))
+
+
+def _raise(path: Path, problems: list[str]) -> None:
+    if problems:
+        shown = problems[:20] + ([f"... and {len(problems) - 20} more"] if len(problems) > 20 else [])
+        raise ClientListError(f"{path}: {len(problems)} problem(s):\n  " + "\n  ".join(shown), tuple(problems))
+
+
+def parse_handles(value: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """``platform:handle;...`` → (handles, problems)."""
+    handles: list[tuple[str, str]] = []
+    problems: list[str] = []
+    for raw in value.split(";"):
+        item = raw.strip()
+        if not item:
+            continue
+        plat, sep, handle = item.partition(":")
+        plat = PLATFORM_ALIASES.get(plat.strip().lower(), plat.strip().lower())
+        handle = handle.strip()
+        if not sep or not handle or not plat:
+            problems.append(f"malformed handle {item!r} (write platform:handle, e.g. instagram:jdoe_22)")
+        elif plat == "x_id":
+            if not handle.isdigit():
+                problems.append(f"x_id must be the numeric X account id, got {handle!r}")
+            else:
+                handles.append(("x_id", handle))
+        elif plat not in PLATFORMS:
+            problems.append(f"unknown platform {plat!r} in {item!r} (use one of {', '.join(sorted(PLATFORMS))}, x_id)")
+        elif not _HANDLE_RE.match(handle) and not handle.startswith(("http://", "https://")):
+            problems.append(f"malformed handle {item!r} (no spaces; letters, digits, . _ -)")
+        else:
+            handles.append((plat, handle if handle.startswith("http") else handle.lstrip("@")))
+    return handles, problems
+
+
+def _parse_csv(path: Path, text: str) -> tuple[tuple[Client, ...], list[str]]:
+    rows = csv.reader(io.StringIO(text))
+    header: list[str] = []
+    problems: list[str] = []
+    warnings: list[str] = []
+    clients: list[Client] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        line = rows.line_num
+        if not header:
+            if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+                continue
+            header = [c.strip().lower() for c in row]
+            unknown = [c for c in header if c and c not in COLUMNS]
+            if unknown:
+                warnings.append(f"{path}:{line}: unknown column(s) ignored: {', '.join(unknown)}")
+            continue
+        if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+            continue
+        if len(row) > len(header):
+            problems.append(f"line {line}: {len(row)} fields but the header has {len(header)} (quote commas)")
+            continue
+        rec = {h: v.strip() for h, v in zip(header, row, strict=False)}
+        name = rec.get("name", "")
+        if not name:
+            problems.append(f"line {line}: empty name")
+            continue
+        status = (rec.get("status") or "current").lower()
+        if status not in STATUSES:
+            problems.append(f"line {line}: unknown status {rec.get('status')!r} (use current or former)")
+        handles, handle_problems = parse_handles(rec.get("handles", ""))
+        problems.extend(f"line {line}: {p}" for p in handle_problems)
+        cid = rec.get("id") or f"L{line:03d}"
+        if cid in seen:
+            problems.append(f"line {line}: duplicate id {cid!r} (first on line {seen[cid]})")
+        seen[cid] = line
+        clients.append(
+            Client(
+                id=cid,
+                name=name,
+                aliases=tuple(a.strip() for a in rec.get("aliases", "").split(";") if a.strip()),
+                status=status,
+                handles=tuple(handles),
+                notes=rec.get("notes", ""),
+                line=line,
+            )
+        )
+    _raise(path, problems)
+    return tuple(clients), warnings
+
+
+def _parse_plain(path: Path, text: str) -> tuple[Client, ...]:
+    clients = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        name = line.strip()
+        if name and not name.startswith("#"):
+            clients.append(Client(id=f"L{n:03d}", name=name, line=n))
+    return tuple(clients)
+
+
+def _parse_hashed(path: Path, text: str, key: bytes | None) -> tuple[Client, ...]:
+    lines = text.splitlines()
+    header = lines[0].split()
+    fields = dict(p.split("=", 1) for p in header if "=" in p)
+    if fields.get("version") != str(HASHED_VERSION):
+        raise ClientListError(f"{path}:1: unsupported hashed list version {fields.get('version')!r}")
+    if key is None:
+        raise ClientListError(f"{path}: this is a hashed client list; give the agency key file (--key-file)")
+    if fields.get("key") != key_fingerprint(key):
+        raise ClientListError(f"{path}:1: the key does not match this hashed list (ask the agency for its key)")
+    problems: list[str] = []
+    clients: list[Client] = []
+    seen: set[str] = set()
+    reader = csv.reader(io.StringIO("\n".join(lines[1:])))
+    for row in reader:
+        line = reader.line_num + 1
+        if not row or row[0].startswith("#") or row == ["id", "status", "variants"]:
+            continue
+        if len(row) != 3:
+            problems.append(f"line {line}: expected id,status,variants")
+            continue
+        cid, status, variants = (c.strip() for c in row)
+        entries = []
+        for item in variants.split(";"):
+            parts = item.split(":")
+            if len(parts) != 4 or not re.fullmatch(r"[0-9a-f]{32}", parts[3]):
+                problems.append(f"line {line}: malformed hashed variant")
+                break
+            entries.append((parts[0], parts[1], parts[2], parts[3]))
+        if status not in STATUSES:
+            problems.append(f"line {line}: unknown status {status!r}")
+        if cid in seen:
+            problems.append(f"line {line}: duplicate id {cid!r}")
+        seen.add(cid)
+        clients.append(Client(id=cid, name="", status=status, line=line, hashed=tuple(entries)))
+    _raise(path, problems)
+    return tuple(clients)

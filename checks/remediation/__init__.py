@@ -3,6 +3,18 @@
 Each ``<category>.toml`` has a ``[default]`` table and optional per-platform tables (``[facebook]``, …)
 with ``summary``, ``steps`` (list), ``references`` (list), and optionally ``script`` and
 ``supervision_questions``. A platform table overrides the fields it sets; steps are platform-specific.
+
+Two optional ``[default]`` keys complete the format:
+
+- ``why``: a short plain-language paragraph on why the category matters (reports print it; see
+  :func:`why_it_matters`).
+- ``workflow``: steps that apply on every platform and come before the platform's ``steps`` (e.g. the
+  friend-request workflow: don't accept, record, raise it in session, then decline).
+
+Platforms: ``facebook``, ``instagram``, ``x``, ``linkedin``, ``mastodon``. References cite codes by section
+(ACA 2014 H.6 and A.5.e, NASW 1.06 and 1.07, NCSBN social-media guidance, HIPAA 45 CFR 164.514(b)(2));
+every text is written in our own words. ``policy_template.md`` holds the social-media policy statement a
+clinician can adapt for informed consent (:func:`policy_template`).
 """
 
 from __future__ import annotations
@@ -31,8 +43,18 @@ def remediation_for(category: Category | str, platform: str) -> Remediation:
     merged.update(data.get(platform, {}))
     return Remediation(
         summary=merged.get("summary", "Review this item and decide whether it should stay online."),
-        steps=tuple(merged.get("steps", ())),
+        steps=tuple(data.get("default", {}).get("workflow", ())) + tuple(merged.get("steps", ())),
         references=tuple(merged.get("references", ())),
         script=merged.get("script"),
         supervision_questions=tuple(merged.get("supervision_questions", ())),
     )
+
+
+def why_it_matters(category: Category | str) -> str:
+    """A short plain-language explanation of why the category matters (empty when none is written)."""
+    return " ".join(str(_table(str(category)).get("default", {}).get("why", "")).split())
+
+
+def policy_template() -> str:
+    """The social-media policy statement for informed consent, as Markdown for the clinician to adapt."""
+    return resources.files(__package__).joinpath("policy_template.md").read_text(encoding="utf-8")

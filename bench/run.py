@@ -1,0 +1,270 @@
+"""Benchmarks: full scans against a ``json.loads`` baseline, client-list scaling, the client-mention pass
+against a deny-list regex, and peak memory on the 500k-tweet X archive.
+
+    python bench/generate.py --out /tmp/bench-data
+    python bench/run.py --data /tmp/bench-data                  # everything (~10 minutes)
+    python bench/run.py --data /tmp/bench-data --only x --no-500k
+    python bench/run.py --data /tmp/bench-data --profile /tmp/prof   # pyinstrument HTML per scan (if installed)
+
+Everything runs in this one process except the 500k scan, which runs in a child process so that the peak
+resident memory it reports is its own. Ratios are printed next to the targets; ``--json FILE`` also saves them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from a checkout
+    sys.path.insert(0, str(ROOT))
+
+from checks.matching import Matcher  # noqa: E402
+from checks.policy import Policy, load_policy  # noqa: E402
+from reports.writer import write_reports  # noqa: E402
+from scanner.archive import Archive  # noqa: E402
+from scanner.clients import ClientList, load_clients  # noqa: E402
+from scanner.detect import detect  # noqa: E402
+from scanner.pipeline import ScanOptions, scan  # noqa: E402
+from scanner.readers import ReadContext  # noqa: E402
+from scanner.records import AnyRecord, Comment, Place, Post, Reaction, Thread  # noqa: E402
+
+ARCHIVES = {"x": "x-100k.zip", "facebook": "facebook-100k.zip", "instagram": "instagram-100k.zip"}
+TARGET_SCAN_VS_JSON = 3.0
+TARGET_MATCH_SPEEDUP = 50.0
+TARGET_CLIENT_SCALING = 1.2
+TARGET_PEAK_MB = 1024.0
+_YTD = re.compile(rb"^\s*(?:window\.[\w.]+|var\s+\w+|Grailbird\.[\w.]+)\s*=\s*")
+
+
+@dataclass
+class Results:
+    """Every figure measured, in seconds / MB / ratios, keyed for ``--json``."""
+
+    figures: dict[str, Any] = field(default_factory=dict)
+    verdicts: list[tuple[str, str, bool]] = field(default_factory=list)
+
+    def verdict(self, label: str, text: str, met: bool) -> None:
+        """Record a target and whether it is met, and print it."""
+        self.verdicts.append((label, text, met))
+        print(f"  -> {label}: {text}  [{'met' if met else 'NOT met'}]", flush=True)
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    gc.collect()
+    t0 = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - t0, value
+
+
+def json_baseline(path: Path) -> tuple[int, int]:
+    """Read every JSON / JS member of the zip and ``json.loads`` it (X ``.js``: the ``window.YTD… =`` prefix
+    stripped); (members parsed, uncompressed bytes)."""
+    count = size = 0
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            name = info.filename.lower()
+            if not name.endswith((".json", ".js")):
+                continue
+            data = zf.read(info)
+            if name.endswith(".js"):
+                data = _YTD.sub(b"", data, count=1)
+            json.loads(data)
+            count += 1
+            size += len(data)
+    return count, size
+
+
+def iter_records(path: Path) -> Iterator[AnyRecord]:
+    """Every record the platform reader yields for one archive (no checks)."""
+    with Archive([path]) as archive:
+        detected = detect(archive)
+        yield from detected.reader.read(archive, detected.detection, ReadContext())
+
+
+def record_texts(record: AnyRecord) -> Iterator[str]:
+    """The free texts of a record that the client-mention pass searches."""
+    if isinstance(record, Post | Comment | Place) and record.text:
+        yield record.text
+    elif isinstance(record, Reaction) and record.target_text:
+        yield record.target_text
+    elif isinstance(record, Thread):
+        yield from (m.text for m in record.messages if m.text)
+
+
+def run_scan(paths: list[Path], clients: ClientList, policy: Policy, out: Path) -> dict[str, Any]:
+    """One full scan with every check, then the JSON and HTML reports; timings and counts."""
+    t_scan, result = _timed(lambda: scan(paths, ScanOptions(clients=clients, policy=policy)))
+    names = [n for c in clients.clients for n in (c.name, *c.aliases)]
+    t_write, _ = _timed(lambda: write_reports(result, ["json", "html"], out, client_names=names))
+    records = sum(sum(s.counts.values()) for s in result.sources)
+    return {"scan_s": round(t_scan, 3), "write_s": round(t_write, 3), "total_s": round(t_scan + t_write, 3),
+            "records": records, "findings": len(result.findings), "errors": len(result.errors)}
+
+
+def _profiled(enabled: Path | None, name: str, fn: Callable[[], Any]) -> Any:
+    if enabled is None:
+        return fn()
+    from pyinstrument import Profiler  # a developer tool, not a dependency
+
+    profiler = Profiler(interval=0.002)
+    profiler.start()
+    try:
+        return fn()
+    finally:
+        profiler.stop()
+        enabled.mkdir(parents=True, exist_ok=True)
+        (enabled / f"{name}.html").write_text(profiler.output_html(), encoding="utf-8")
+        (enabled / f"{name}.txt").write_text(profiler.output_text(unicode=True, show_all=False), encoding="utf-8")
+
+
+def bench_archive(platform: str, data: Path, policy: Policy, res: Results, profile: Path | None) -> list[str]:
+    """json.loads baseline vs full scans with 100 and 10,000 clients; returns the archive's texts."""
+    path = data / ARCHIVES[platform]
+    print(f"\n== {platform}: {path.name}", flush=True)
+    t_json, (members, size) = _timed(lambda: json_baseline(path))
+    print(f"  json.loads of {members} members ({size / 1e6:.1f} MB): {t_json:.2f} s", flush=True)
+    t_read, texts = _timed(lambda: [t for r in iter_records(path) for t in record_texts(r)])
+    print(f"  reader alone (records, no checks): {t_read:.2f} s", flush=True)
+    fig: dict[str, Any] = {"json_loads_s": round(t_json, 3), "json_mb": round(size / 1e6, 1),
+                           "read_s": round(t_read, 3), "texts": len(texts)}
+    with tempfile.TemporaryDirectory(prefix="bench-out-") as tmp:
+        for n in (100, 10_000):
+            clients = load_clients(data / f"clients-{n}.csv")
+            run = _profiled(profile, f"scan-{platform}-{n}",
+                            lambda c=clients: run_scan([path], c, policy, Path(tmp)))  # type: ignore[misc]
+            fig[f"scan_{n}"] = run
+            print(f"  scan + JSON/HTML with {n:>6} clients: {run['total_s']:.2f} s (scan {run['scan_s']:.2f}, "
+                  f"write {run['write_s']:.2f}); {run['records']} records, {run['findings']} findings, "
+                  f"{run['errors']} errors", flush=True)
+    ratio = fig["scan_100"]["total_s"] / t_json
+    scaling = fig["scan_10000"]["total_s"] / fig["scan_100"]["total_s"]
+    fig["scan_vs_json"] = round(ratio, 2)
+    fig["clients_10000_vs_100"] = round(scaling, 2)
+    res.figures[platform] = fig
+    res.verdict(f"{platform} scan ÷ json.loads", f"{ratio:.2f}x (target ≤ {TARGET_SCAN_VS_JSON}x)",
+                ratio <= TARGET_SCAN_VS_JSON)
+    res.verdict(f"{platform} 10,000 ÷ 100 clients", f"{scaling:.2f}x (target ≤ {TARGET_CLIENT_SCALING}x)",
+                scaling <= TARGET_CLIENT_SCALING)
+    return texts
+
+
+def deny_list_regex(clients: ClientList) -> re.Pattern[str]:
+    """The baseline: one alternation of every name and alias, as Presidio's deny-list recognizer builds it."""
+    names = sorted({n for c in clients.clients for n in (c.name, *c.aliases) if n}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+
+
+def bench_matching(texts: list[tuple[str, str]], data: Path, sample: int, res: Results) -> None:
+    """Matcher.find_in_text over every text vs the deny-list regex (on an evenly spread sample: it is slow)."""
+    print(f"\n== client-mention pass, 10,000 clients, {len(texts)} texts", flush=True)
+    clients = load_clients(data / "clients-10000.csv")
+    t_build, matcher = _timed(lambda: Matcher(clients))
+    t_regex_build, pattern = _timed(lambda: deny_list_regex(clients))
+    step = max(1, len(texts) // sample)
+    picked = texts[::step]
+
+    def ours(items: list[tuple[str, str]]) -> int:
+        return sum(len(matcher.find_in_text(text, platform)) for platform, text in items)
+
+    def regex(items: list[tuple[str, str]]) -> int:
+        return sum(1 for _, text in items for _m in pattern.finditer(text))
+
+    t_all, hits_all = _timed(lambda: ours(texts))
+    t_ours, hits = _timed(lambda: ours(picked))
+    t_base, base_hits = _timed(lambda: regex(picked))
+    speedup = t_base / t_ours if t_ours else float("inf")
+    print(f"  Matcher build {t_build:.2f} s; all {len(texts)} texts: {t_all:.2f} s "
+          f"({len(texts) / t_all:,.0f} texts/s, {hits_all} hits)", flush=True)
+    print(f"  sample of {len(picked)} texts: ours {t_ours:.3f} s ({hits} hits), deny-list regex {t_base:.2f} s "
+          f"({base_hits} hits; regex build {t_regex_build:.2f} s)", flush=True)
+    res.figures["matching"] = {"texts": len(texts), "matcher_build_s": round(t_build, 3),
+                               "all_texts_s": round(t_all, 3), "sample": len(picked),
+                               "sample_ours_s": round(t_ours, 4), "sample_regex_s": round(t_base, 3),
+                               "hits_ours_sample": hits, "hits_regex_sample": base_hits,
+                               "speedup": round(speedup, 1)}
+    res.verdict("mention pass vs deny-list regex", f"{speedup:.0f}x faster (target ≥ {TARGET_MATCH_SPEEDUP:.0f}x)",
+                speedup >= TARGET_MATCH_SPEEDUP)
+
+
+def bench_memory(data: Path, policy_path: Path | None, res: Results, name: str = "x-500k.zip") -> None:
+    """The 500k-tweet scan (10,000 clients, JSON + HTML) in a child process: its peak RSS and time."""
+    path = data / name
+    print(f"\n== peak memory: {name} in a child process", flush=True)
+    cmd = [sys.executable, __file__, "--child", str(path), "--data", str(data)]
+    if policy_path:
+        cmd += ["--policy", str(policy_path)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        print(done.stderr[-2000:], file=sys.stderr)
+        res.verdict("500k peak memory", f"child failed (exit {done.returncode})", False)
+        return
+    child = json.loads(done.stdout.strip().splitlines()[-1])
+    res.figures["x500k"] = child
+    print(f"  scan + JSON/HTML: {child['total_s']:.1f} s; {child['records']} records, {child['findings']} findings; "
+          f"peak RSS {child['peak_rss_mb']:.0f} MB (after imports {child['base_rss_mb']:.0f} MB)", flush=True)
+    res.verdict("500k peak RSS", f"{child['peak_rss_mb']:.0f} MB (target ≤ {TARGET_PEAK_MB:.0f} MB)",
+                child["peak_rss_mb"] <= TARGET_PEAK_MB)
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def child(path: Path, data: Path, policy_path: Path | None) -> None:
+    """Child-process entry: one scan, printed as one JSON line."""
+    base = _rss_mb()
+    policy = load_policy(policy_path) if policy_path else Policy()
+    clients = load_clients(data / "clients-10000.csv")
+    with tempfile.TemporaryDirectory(prefix="bench-out-") as tmp:
+        run = run_scan([path], clients, policy, Path(tmp))
+    run.update(peak_rss_mb=round(_rss_mb(), 1), base_rss_mb=round(base, 1))
+    print(json.dumps(run))
+
+
+def main() -> None:
+    """Run the benchmarks and print the figures and the verdicts."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT / "bench" / "data")
+    parser.add_argument("--only", action="append", choices=sorted(ARCHIVES), help="archives to run (repeatable)")
+    parser.add_argument("--no-500k", action="store_true", help="skip the 500k-tweet memory run")
+    parser.add_argument("--sample", type=int, default=2000, help="texts the deny-list regex is timed on")
+    parser.add_argument("--policy", type=Path, help="policy.toml (default: DATA/policy.toml when present)")
+    parser.add_argument("--profile", type=Path, help="write pyinstrument profiles of each scan into this folder")
+    parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    policy_path = args.policy or (args.data / "policy.toml" if (args.data / "policy.toml").exists() else None)
+    if args.child:
+        child(args.child, args.data, policy_path)
+        return
+    policy = load_policy(policy_path) if policy_path else Policy()
+    res = Results()
+    texts: list[tuple[str, str]] = []
+    for platform in args.only or list(ARCHIVES):
+        texts += [(platform, t) for t in bench_archive(platform, args.data, policy, res, args.profile)]
+    if texts:
+        bench_matching(texts, args.data, args.sample, res)
+    if not args.no_500k:
+        bench_memory(args.data, policy_path, res)
+    print("\n== summary")
+    for label, text, met in res.verdicts:
+        print(f"  {'✔' if met else '✘'} {label}: {text}")
+    if args.json:
+        args.json.write_text(json.dumps({"figures": res.figures, "verdicts": res.verdicts}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,474 @@
+"""Name normalization and the name variants of a client (DESIGN.md section 7).
+
+Both sides of every comparison go through the same functions here: the client list when the matcher is
+built, and display names, usernames and free text when they are checked. A *variant* is a normalized
+string (lower-case ASCII-folded tokens separated by single spaces) with what it means: a full name, a
+nickname with the surname, a handle, a first name alone... Hashed client lists hold keyed hashes of the
+same strings, so the matcher works the same way on either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from nicknames import NickNamer
+
+from scanner.clients import Client
+
+# ------------------------------------------------------------------------------------------ folding
+
+_APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
+_EXTRA_FOLD = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i", "ð": "d"})
+
+
+@cache
+def fold_char(ch: str) -> str:
+    """One character → its folded form: NFKC, accents stripped, case-folded ('' for combining marks)."""
+    out = []
+    for c in unicodedata.normalize("NFKC", ch):
+        for d in unicodedata.normalize("NFKD", c):
+            if not unicodedata.combining(d):
+                out.append(d)
+    return "".join(out).casefold().translate(_EXTRA_FOLD)
+
+
+def fold(text: str) -> str:
+    """NFKC (stylised letters such as 𝓙𝓪𝓷𝓮), accents stripped, case-folded; punctuation kept."""
+    if text.isascii():
+        return text.lower()
+    return "".join(fold_char(c) for c in text)
+
+
+def is_word_char(ch: str) -> bool:
+    """Letters and digits (after folding) are word characters; everything else separates words."""
+    return ch.isalnum()
+
+
+def normalize(text: str) -> str:
+    """Text normalization shared by all matching: fold, punctuation and emoji to spaces, collapse."""
+    folded = fold(text)
+    return " ".join("".join(c if is_word_char(c) else " " for c in folded).split())
+
+
+# ------------------------------------------------------------------------------------------ name parsing
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+TITLES = _set("mr mrs ms miss mx dr prof rev fr sr sra srta sir dame")
+SUFFIXES = _set(
+    """jr sr ii iii iv v phd psyd md do rn lpn np aprn pmhnp fnp pa lcsw lisw licsw lmsw msw bsw lpc lpcc lmhc
+    lmft mft cadc ladc lcdc ncc bcba cna rd dds esq cpa mba ma ms mss bs ba med edd dnp crnp lsw acsw
+    realtor cfp pe"""
+)
+PARTICLES = _set("mc mac o de da del della der di du la le van von st ter ten bin ibn al el dos das")
+SURNAME_TITLES = ("mr", "mrs", "ms", "miss", "mx")
+
+
+def _word_parts(word: str) -> list[str]:
+    """A folded word split at hyphens / apostrophes / internal capitals into its alphanumeric parts."""
+    raw = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", word)  # AnneMarie, McDonald, DeAngelo
+    folded = fold(raw)
+    return ["".join(c for c in p if is_word_char(c)) for p in re.split(r"[^\w]|_", folded) if p] or []
+
+
+def spacing_alternatives(parts: list[str]) -> list[str]:
+    """Every way of writing a multi-part word with or without spaces between the parts (≤ 8)."""
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return parts
+    if len(parts) > 4:
+        return [" ".join(parts), "".join(parts)]
+    out = []
+    for seps in itertools.product(("", " "), repeat=len(parts) - 1):
+        out.append(parts[0] + "".join(s + p for s, p in zip(seps, parts[1:], strict=True)))
+    return out
+
+
+def _strip_name_noise(name: str) -> tuple[str, list[str]]:
+    """Drop emoji/credentials/titles; return the cleaned name and any quoted or bracketed nicknames."""
+    quoted = re.findall(r"[\"“”(\[]([^\"“”()\[\]]{1,30})[\"“”)\]]", name)
+    name = re.sub(r"[\"“”(\[][^\"“”()\[\]]{0,30}[\"“”)\]]", " ", name)
+    segments = [seg for seg in name.split(",")]
+    while len(segments) > 1 and all(t in SUFFIXES for t in normalize(segments[-1]).split()):
+        segments.pop()  # "Grace Whitman, LISW", "Jane Doe, PhD, LCSW"
+    if len(segments) == 2 and normalize(segments[0]) and normalize(segments[1]):
+        name = f"{segments[1]} {segments[0]}"  # "Last, First"
+    else:
+        name = " ".join(segments)
+    return name, quoted
+
+
+def name_words(name: str) -> list[list[str]]:
+    """A display name as words, each a list of its parts; titles, credentials and emoji dropped.
+
+    Apostrophes join (``O'Neil`` → ``oneil``); hyphens separate parts of one word (``anne``, ``marie``).
+    """
+    words: list[list[str]] = []
+    for raw in name.split():
+        raw = "".join(c for c in raw if c not in _APOSTROPHES)
+        if not raw:
+            continue
+        parts = [part for piece in re.split(f"[{_HYPHENS}]", raw) for part in _word_parts(piece) if part]
+        if parts:
+            words.append(parts)
+    while words and len(words[0]) == 1 and words[0][0] in TITLES and len(words) > 1:
+        words.pop(0)
+    while words and len(words[-1]) == 1 and words[-1][0] in SUFFIXES and len(words) > 2:
+        words.pop()
+    return words
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A name as given name, middle names and surname, each a list of spacing alternatives."""
+
+    given: tuple[str, ...]
+    middles: tuple[tuple[str, ...], ...]
+    surname: tuple[str, ...]
+
+    @property
+    def given_key(self) -> str:
+        return self.given[-1] if self.given else ""
+
+    @property
+    def surname_key(self) -> str:
+        return self.surname[-1] if self.surname else ""
+
+
+def parse_name(name: str) -> ParsedName | None:
+    """Split a client-list name into given / middle / surname (surname particles stay with the surname)."""
+    cleaned, _ = _strip_name_noise(name)
+    words = []
+    for raw in cleaned.split():
+        raw_parts = [p for x in re.split(f"[{_HYPHENS}{_APOSTROPHES}]", raw) for p in _word_parts(x)]
+        if raw_parts:
+            words.append(raw_parts)
+    while words and len(words[0]) == 1 and words[0][0] in TITLES and len(words) > 1:
+        words.pop(0)
+    while words and len(words[-1]) == 1 and words[-1][0] in SUFFIXES and len(words) > 2:
+        words.pop()
+    if not words:
+        return None
+    if len(words) == 1:
+        return ParsedName(tuple(spacing_alternatives(words[0])), (), ())
+    surname = words[-1]
+    rest = words[:-1]
+    while len(rest) > 1 and len(rest[-1]) == 1 and rest[-1][0] in PARTICLES:
+        surname = rest.pop() + surname
+    given = rest[0]
+    middles = tuple(tuple(spacing_alternatives(w)) for w in rest[1:])
+    return ParsedName(tuple(spacing_alternatives(given)), middles, tuple(spacing_alternatives(surname)))
+
+
+# ------------------------------------------------------------------------------------------ nicknames
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+@cache
+def nicknames_for(given: str) -> frozenset[str]:
+    """Nicknames of a given name from the ``nicknames`` dataset, both directions (Robert ↔ Bob).
+
+    A "nickname" that is a given name of its own (Peter for Patrick, Lisa for Elizabeth) is left out.
+    """
+    nn = _nicknamer()
+    out: set[str] = set()
+    for nick in nn.nicknames_of(given):
+        own = nn.nicknames_of(nick)
+        if own and given not in own:
+            continue
+        out.add(nick)
+    canon = nn.canonicals_of(given)
+    if 0 < len(canon) <= 2:
+        out.update(canon)
+    out.discard(given)
+    return frozenset(n for n in out if len(n) >= 2 and n.isalpha())
+
+
+def is_known_given_name(token: str) -> bool:
+    """True when the nicknames dataset knows the token as a given name or a nickname."""
+    nn = _nicknamer()
+    return bool(nn.nicknames_of(token) or nn.canonicals_of(token))
+
+
+@cache
+def word_names() -> frozenset[str]:
+    """Names that are also ordinary English words (checks/lexicons/word_names.txt)."""
+    text = resources.files("checks.lexicons").joinpath("word_names.txt").read_text(encoding="utf-8")
+    return frozenset(
+        normalize(line) for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+# ------------------------------------------------------------------------------------------ variants
+
+# Person-matching base scores per kind of variant.
+SCORES = {
+    "x_id": 1.0,
+    "handle": 1.0,
+    "handle_text": 1.0,
+    "full_name": 1.0,
+    "first_last": 0.98,
+    "alias": 0.97,
+    "nickname": 0.95,
+    "initial": 0.90,
+    "first_initial": 0.8,
+    "title_surname": 0.6,
+    "first_name": 0.5,
+    "surname": 0.4,
+}
+PERSON_KINDS = frozenset({"x_id", "handle", "full_name", "first_last", "alias", "nickname", "initial"})
+STRONG_TEXT_KINDS = frozenset({"handle_text", "full_name", "first_last", "alias", "nickname"})
+WEAK_TEXT_KINDS = frozenset({"first_name", "first_initial", "title_surname", "surname"})
+# kinds whose compact two-token forms a username may spell
+USERNAME_KINDS = frozenset({"full_name", "first_last", "alias", "nickname", "initial"})
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One normalized form of a client's name or handle and what it means.
+
+    ``text`` is the normalized string; ``how`` its kind (see ``SCORES``); ``platform`` is set for
+    handles; ``word_name`` marks a single name that is also an English word.
+    """
+
+    text: str
+    how: str
+    platform: str = ""
+    word_name: bool = False
+
+    @property
+    def score(self) -> float:
+        return SCORES.get(self.how, 0.5)
+
+    @property
+    def for_person(self) -> bool:
+        return self.how in PERSON_KINDS
+
+    @property
+    def text_role(self) -> str:
+        """``strong`` / ``weak`` / '' — how a text occurrence of this variant counts."""
+        if self.how in STRONG_TEXT_KINDS:
+            return "strong"
+        if self.how in WEAK_TEXT_KINDS:
+            return "weak"
+        return ""
+
+    @property
+    def flags(self) -> str:
+        return "w" if self.word_name else ""
+
+
+def normalize_handle(handle: str) -> str:
+    """A handle as compared: URL reduced to its last path segment, ``@`` stripped, case-folded."""
+    h = handle.strip()
+    if "/" in h:
+        segs = [s for s in h.split("?")[0].split("#")[0].split("/") if s and s not in ("_u", "in", "www")]
+        h = segs[-1] if segs else h
+    return fold(h.lstrip("@")).strip()
+
+
+def handle_text(handle: str) -> str:
+    """The normalized text form of a handle, as it appears in normalized text (``hope_alv`` → ``hope alv``)."""
+    return normalize(normalize_handle(handle).split("@")[0])
+
+
+def _combos(*alts: Iterable[str]) -> Iterator[str]:
+    for combo in itertools.product(*alts):
+        yield " ".join(c for c in combo if c)
+
+
+def _is_word(token: str) -> bool:
+    return token.replace(" ", "") in word_names() or token in word_names()
+
+
+def client_variants(client: Client) -> list[Variant]:
+    """Every variant of one client: names, aliases, nicknames, handles, X ids (deduplicated)."""
+    found: dict[tuple[str, str, str], Variant] = {}
+
+    def add(text: str, how: str, platform: str = "") -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        word = how in ("first_name", "first_initial") and _is_word(text if how == "first_name" else text[:-2])
+        v = Variant(text, how, platform, word_name=word)
+        key = (text, how, platform)
+        found.setdefault(key, v)
+
+    forms: list[tuple[ParsedName, str]] = []
+    main = parse_name(client.name)
+    if main:
+        forms.append((main, "full_name"))
+    single_aliases: list[str] = []
+    for alias in client.aliases:
+        parsed = parse_name(alias)
+        if parsed is None:
+            continue
+        if parsed.surname:
+            forms.append((parsed, "alias"))
+        else:
+            single_aliases.extend(parsed.given)
+    surnames = {s for form, _ in forms for s in form.surname}
+    givens_main = set(main.given) if main else set()
+    # a single-token alias is a nickname unless it looks like a surname (long, not a known given name)
+    alias_nicks = [a for a in single_aliases if " " in a or len(a) < 6 or is_known_given_name(a)]
+    alias_surnames = [a for a in single_aliases if a not in alias_nicks]
+
+    for form, how in forms:
+        real_surname = any(len(s.replace(" ", "")) > 1 for s in form.surname)
+        middles = form.middles
+        for text in _combos(form.given, *middles, form.surname):
+            add(text, how)
+        if middles:
+            for text in _combos(form.given, form.surname):
+                add(text, "first_last" if how == "full_name" else how)
+        if not real_surname:
+            continue
+        given_forms = set(form.given)
+        nicks = set(alias_nicks)
+        for g in form.given:
+            nicks |= nicknames_for(g.replace(" ", ""))
+        nicks -= given_forms
+        for text in _combos(sorted(nicks), form.surname):
+            add(text, "nickname")
+        for g in sorted(given_forms | nicks):
+            for s in form.surname:
+                add(f"{g} {s[0]}", "first_initial")
+        for s in form.surname:
+            add(f"{form.given_key[0]} {s}", "initial")
+            add(s, "surname")
+            for t in SURNAME_TITLES:
+                add(f"{t} {s}", "title_surname")
+        for extra in alias_surnames:
+            for text in _combos(sorted(given_forms | nicks), [extra]):
+                add(text, "alias")
+    # first names and nicknames alone (weak in text); package nicknames only when they resemble the name
+    for g in sorted(givens_main):
+        add(g, "first_name")
+        for nick in nicknames_for(g.replace(" ", "")):
+            if nick[:2] == g[:2] or nick in g.replace(" ", ""):
+                add(nick, "first_name")
+    for a in alias_nicks:
+        add(a, "first_name")
+    if not surnames and main:
+        for g in main.given:
+            add(g, "first_name")
+
+    for platform, handle in client.handles:
+        h = normalize_handle(handle)
+        if not h:
+            continue
+        if platform == "x_id":
+            add(h, "x_id", "x")
+        else:
+            add(h, "handle", platform)
+            add(handle_text(h), "handle_text", platform)
+    return list(found.values())
+
+
+def keyed_hash(key: bytes, text: str) -> str:
+    """HMAC-SHA256 of a normalized variant, hex, truncated to 128 bits (hashed client lists)."""
+    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+
+# ------------------------------------------------------------------------------------------ person side
+
+
+def _unit_forms(units: list[str], out: dict[str, float], base: float) -> None:
+    """Given/surname splits of a display name's units, with penalties for dropped and trailing words."""
+    n = len(units)
+    if n < 2:
+        return
+    _keep(out, " ".join(units), base)
+    for i in range(1, min(2, n - 1) + 1):
+        given = " ".join(units[:i])
+        for j in range(i, n):
+            dropped = units[i:j]
+            if len(dropped) > 2:
+                break
+            drop_pen = sum(0.01 if len(u) == 1 else 0.03 for u in dropped)
+            for k in range(j + 1, min(j + 2, n) + 1):
+                trailing = n - k
+                if trailing > 2:
+                    continue
+                _keep(out, f"{given} {' '.join(units[j:k])}", base + drop_pen + 0.05 * trailing)
+
+
+def _keep(out: dict[str, float], text: str, penalty: float) -> None:
+    if penalty < out.get(text, 9.0):
+        out[text] = penalty
+
+
+def display_forms(name: str) -> dict[str, float]:
+    """Candidate normalized forms of a display name → penalty (0 = as shown).
+
+    Covers ``Last, First``, quoted nicknames (``Katherine "Katie" Moreau``), dropped middle names and
+    initials, hyphenated and apostrophe spellings, a trailing extra word, and the reversed order.
+    """
+    out: dict[str, float] = {}
+    cleaned, quoted = _strip_name_noise(name)
+    words = name_words(cleaned)
+    if len(words) > 7:
+        return out
+    variants = [words]
+    for q in quoted:
+        qparts = [part for piece in q.split() for part in _word_parts(piece) if part]
+        if len(qparts) == 1 and len(words) >= 2:
+            variants.append([[qparts[0]], *words[1:]])
+    for ws in variants:
+        unit_lists = [[" ".join(w) for w in ws], ["".join(w) for w in ws], [p for w in ws for p in w]]
+        for units in unit_lists:
+            _unit_forms(units, out, 0.0)
+        if len(ws) in (2, 3):
+            _unit_forms(["".join(w) for w in reversed(ws)], out, 0.05)
+    return out
+
+
+def username_forms(handle: str) -> dict[str, float]:
+    """Candidate ``given surname`` forms a username may spell (``jane.doe87``, ``janedoe_``, ``jdoe``,
+    ``doe.jane``) → penalty. Only letters count; digits and separators split the segments."""
+    out: dict[str, float] = {}
+    local = normalize_handle(handle).split("@")[0]
+    segs = [s for s in re.split(r"[^a-z]+", fold(local)) if s][:6]
+    for i, a in enumerate(segs):
+        for j in range(i + 1, len(segs)):
+            b = segs[j]
+            _keep(out, f"{a} {b}", 0.0 if j == i + 1 else 0.02)
+            _keep(out, f"{b} {a}", 0.02)
+        if len(a) >= 4:
+            for k in range(1, len(a) - 1):
+                _keep(out, f"{a[:k]} {a[k:]}", 0.0)
+                _keep(out, f"{a[k:]} {a[:k]}", 0.02)
+    return out
+
+
+def hashed_list_text(clients: Iterable[Client], key: bytes) -> str:
+    """A hashed client list (``clients hash``): a versioned header, then ``id,status,variants`` with each
+    variant as ``kind:platform:flags:hmac``. No name, alias, handle or note is written."""
+    from scanner.clients import HASHED_MAGIC, HASHED_VERSION, key_fingerprint
+
+    lines = [
+        f"{HASHED_MAGIC} version={HASHED_VERSION} hash=hmac-sha256-128 key={key_fingerprint(key)}",
+        "id,status,variants",
+    ]
+    for client in clients:
+        entries = sorted(
+            {f"{v.how}:{v.platform}:{v.flags}:{keyed_hash(key, v.text)}" for v in client_variants(client)}
+        )
+        lines.append(f"{client.id},{client.status},{';'.join(entries)}")
+    return "\n".join(lines) + "\n"

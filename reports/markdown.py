@@ -1,0 +1,176 @@
+"""The Markdown report: the same content as the HTML report, for notes and supervision files.
+
+Post text is untrusted: Markdown and HTML syntax in it is backslash-escaped (CommonMark), so that a post
+containing ``<script>``, links or emphasis shows as the characters it is in any Markdown viewer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from checks.base import Finding, Remediation
+from checks.remediation import remediation_for, why_it_matters
+from reports.model import ScanResult
+from reports.view import (
+    REDACTION_LABELS,
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+    category_label,
+    checklist,
+    client_label,
+    format_time,
+    highlight,
+    platform_label,
+    reviewed,
+    severity_counts,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START = re.compile(r"^(\s*)([-+#=>:]|\d+[.)])")
+
+
+def md(text: str | None, *, line_start: bool = False) -> str:
+    """Untrusted ``text`` on one line with Markdown/HTML syntax escaped (also block syntax if it starts a line)."""
+    flat = " ".join((text or "").split())
+    escaped = _SPECIAL.sub(r"\\\1", flat)
+    if line_start:
+        escaped = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return escaped
+
+
+def prose(text: str | None) -> str:
+    """The tool's own guidance text on one line (only angle brackets escaped)."""
+    return " ".join((text or "").split()).replace("<", "\\<").replace(">", "\\>")
+
+
+def _code(text: str) -> str:
+    """``text`` as inline code (backticks inside are replaced)."""
+    return "`" + text.replace("`", "'") + "`" if text else ""
+
+
+def _remediation(f: Finding) -> Remediation:
+    rem = f.remediation
+    return rem if (rem.summary or rem.steps) else remediation_for(f.category, f.platform)
+
+
+def _steps(rem: Remediation, indent: str = "") -> Iterable[str]:
+    for n, step in enumerate(rem.steps, start=1):
+        yield f"{indent}{n}. {prose(step)}"
+    if rem.script:
+        yield ""
+        yield f"{indent}*What you might say:* {prose(rem.script)}"
+    if rem.supervision_questions:
+        yield ""
+        yield f"{indent}*Questions for supervision:*"
+        yield ""
+        yield from (f"{indent}- {prose(q)}" for q in rem.supervision_questions)
+
+
+def _excerpt(f: Finding) -> str:
+    parts = []
+    for text, reason in highlight(" ".join(f.record.excerpt.split()), f.evidence):
+        escaped = _SPECIAL.sub(r"\\\1", text)
+        parts.append(f"**{escaped}**" if reason and escaped.strip() == escaped else escaped)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), "".join(parts))
+
+
+def _card(f: Finding, *, show_names: bool) -> Iterable[str]:
+    rec = f.record
+    yield f"### {md(f.title)}"
+    yield ""
+    meta = [SEVERITY_LABELS.get(f.severity.value, f.severity.value), platform_label(f.platform), rec.kind]
+    if rec.timestamp:
+        meta.append(format_time(rec.timestamp))
+    meta.append(f"{round(f.confidence * 100)}% sure")
+    yield f"*{' · '.join(md(m) for m in meta)}* — id {_code(f.fingerprint)}"
+    yield ""
+    who = " ".join(x for x in (rec.name or "", f"@{rec.handle.lstrip('@')}" if rec.handle else "") if x)
+    if who:
+        yield f"- **Who:** {md(who)}"
+    if f.clients:
+        labels = ", ".join(client_label(c, with_name=show_names) for c in f.clients)
+        yield f"- **On your client list:** {md(labels)}"
+    if rec.source:
+        yield f"- **Found in:** {_code(rec.source)}"
+    if rec.url:
+        yield f"- **Link:** {_code(rec.url)}"
+    yield ""
+    if rec.excerpt:
+        yield f"> {_excerpt(f)}"
+        yield ""
+    if f.message:
+        yield md(f.message, line_start=True)
+        yield ""
+    rem = _remediation(f)
+    yield f"**What to do:** {prose(rem.summary)}"
+    yield ""
+    if rem.references:
+        yield f"*References:* {prose('; '.join(rem.references))}"
+        yield ""
+
+
+def render_markdown(result: ScanResult) -> str:
+    """The Markdown report."""
+    show_names = result.redaction == "full"
+    out: list[str] = ["# Social-media boundary audit", ""]
+    when = result.generated_at.strftime("%Y-%m-%d %H:%M UTC") if result.generated_at else ""
+    out += [f"Generated {when} by boundary-audit {md(result.tool_version)}. "
+            f"{md(REDACTION_LABELS.get(result.redaction, result.redaction))}.", ""]  # fmt: skip
+    open_findings = list(result.open_findings)
+    done = reviewed(result)
+    out += ["## At a glance", "", f"{len(open_findings)} items to review; {len(done)} already reviewed.", ""]
+    out += ["| Severity | Items |", "|---|---:|"]
+    out += [f"| {SEVERITY_LABELS[s]} | {n} |" for s, n in severity_counts(open_findings).items()]
+    out.append("")
+    if result.by_category:
+        out += ["| Kind | Items |", "|---|---:|"]
+        out += [f"| {category_label(c)} | {n} |" for c, n in result.by_category.items()]
+        out.append("")
+    if result.partial:
+        out += ["**The scan is incomplete:** some files could not be read (listed at the end).", ""]
+
+    items = checklist(open_findings)
+    if items:
+        out += ["## Checklist, most urgent first", ""]
+        for item in items:
+            rem = _remediation(item.findings[0])
+            out.append(
+                f"- [ ] **{SEVERITY_LABELS[item.severity.value]} — {platform_label(item.platform)}: "
+                f"{category_label(item.category)}** ({item.count}). {prose(rem.summary)}"
+            )
+            steps = list(_steps(rem, indent="    "))
+            if steps:
+                out += ["", *steps, ""]
+        out.append("")
+
+    if result.redaction != "agency":
+        grouped: dict[str, list[Finding]] = {}
+        for item in items:
+            grouped.setdefault(item.category, []).extend(item.findings)
+        for category, findings in grouped.items():
+            out += [f"## {category_label(category)} ({len(findings)})", ""]
+            why = why_it_matters(category)
+            if why:
+                out += [f"*Why it matters:* {prose(why)}", ""]
+            for f in findings:
+                out += list(_card(f, show_names=show_names))
+
+    if done:
+        out += ["## Already reviewed", "", "| Status | Item | Platform | Note | Id |", "|---|---|---|---|---|"]
+        for f in done:
+            row = [STATUS_LABELS.get(f.status.value, f.status.value), f.title, platform_label(f.platform), f.note or ""]
+            out.append("| " + " | ".join(md(c) for c in row) + f" | {_code(f.fingerprint)} |")
+        out.append("")
+
+    out += ["## What was scanned", ""]
+    for s in result.sources:
+        account = " ".join(x for x in (s.account_name or "", f"@{s.account_handle}" if s.account_handle else "") if x)
+        counts = ", ".join(f"{n} {k}" for k, n in s.counts.items()) or "no records"
+        out.append(f"- **{platform_label(s.platform)}** {md(account)} — {_code(s.path)}, layout "
+                   f"{md(s.generation or 'unknown')} ({md(s.format)}): {md(counts)}")  # fmt: skip
+        out += [f"    - Note: {md(n)}" for n in s.notes]
+        out += [f"    - Not read: {_code(k.path)} — {md(k.reason)}" for k in s.skipped]
+    out += [f"- Problem: {_code(e.where)} — {md(e.message)}" for e in result.errors]
+    out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -25,7 +25,7 @@ from reports.writer import Format, write_reports
 from scanner import __version__
 from scanner.archive import GiB, Limits
 from scanner.cli_triage import triage_command
-from scanner.clients import ClientListError, load_clients
+from scanner.clients import ClientListError, load_clients, masking_names
 from scanner.compare import CompareError, compare, previous_ids
 from scanner.pipeline import ScanOptions, scan
 from scanner.triage import TriageError, load_triage
@@ -42,6 +42,10 @@ def _fail(message: str) -> NoReturn:
     """Print a one-line error and exit 2 (never a traceback for a user mistake)."""
     click.echo(f"boundary-audit: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"boundary-audit: warning: {message}", err=True)
 
 
 def _setup_logging(debug: bool) -> None:
@@ -170,7 +174,7 @@ def _options(clients_path: Path | None, policy_path: Path | None, limits: Limits
     except PolicyError as exc:
         _fail(str(exc))
     for warning in clients.warnings:
-        click.echo(f"boundary-audit: warning: {warning}", err=True)
+        _warn(warning)
     return ScanOptions(clients=clients, policy=policy, limits=limits)
 
 
@@ -198,7 +202,8 @@ def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: s
     if not result.sources:
         _fail("nothing could be scanned; check the paths above and give the archive you downloaded")
     try:
-        written = write_reports(result, formats, out_dir, redact)
+        written = write_reports(result, formats, out_dir, redact, client_names=masking_names(options.clients),
+                                on_warning=_warn)
     except OSError as exc:
         _fail(f"cannot write the report to {out_dir} ({exc.strerror or exc})")
     if not quiet:
@@ -365,6 +370,14 @@ def online_check_command(inputs: Sequence[Path], clients_path: Path | None, poli
             findings.extend(live)
     result = replace(result, findings=tuple(sort_findings(findings)), errors=result.errors + tuple(errors))
     _finish(result, formats or DEFAULT_FORMATS, out_dir, "full", False, options)
+
+
+@cli.command("policy-template")
+def policy_template_command() -> None:
+    """Print a plain-language social-media policy for your informed-consent paperwork (adapt it to your practice)."""
+    from checks.remediation import policy_template
+
+    click.echo(policy_template())
 
 
 @cli.group("policy")

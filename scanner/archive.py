@@ -18,6 +18,7 @@ import os
 import stat
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -25,6 +26,10 @@ from typing import IO, Any
 
 GiB = 1024**3
 MiB = 1024**2
+
+# What a corrupt or hostile member can raise while it is opened or decompressed.
+_READ_ERRORS = (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError, RuntimeError, ValueError, zlib.error,
+                NotImplementedError)
 
 
 class ArchiveError(Exception):
@@ -357,8 +362,8 @@ class Archive:
         container, ref = member._ref
         try:
             raw = container.open(ref)
-        except (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError, RuntimeError, ValueError) as exc:
-            raise MemberError(member, f"cannot be read ({exc})") from None
+        except _READ_ERRORS as exc:
+            raise MemberError(member, f"cannot be read ({_one_line(exc)})") from None
         limited = _Limited(raw, member, min(self.limits.max_member_bytes, max(member.size, 0)))
         return io.BufferedReader(limited, buffer_size=1 << 16)
 
@@ -367,10 +372,10 @@ class Archive:
         with self.open(member) as fh:
             try:
                 return fh.read()
-            except (OSError, zipfile.BadZipFile, EOFError, ValueError, RuntimeError) as exc:
+            except _READ_ERRORS as exc:
                 if isinstance(exc, MemberError):
                     raise
-                raise MemberError(member, f"is corrupt inside the archive ({exc})") from None
+                raise MemberError(member, f"is corrupt inside the archive ({_one_line(exc)})") from None
 
     def read_text(self, member: Member) -> str:
         """The member decoded: BOM-aware (UTF-8, UTF-16), else UTF-8, else Windows-1252."""
@@ -421,8 +426,10 @@ class _Limited(io.RawIOBase):
         want = min(len(view), self.remaining)
         try:
             data = self.raw.read(want)
-        except (OSError, zipfile.BadZipFile, EOFError, ValueError, RuntimeError) as exc:
-            raise MemberError(self.member, f"is corrupt inside the archive ({exc})") from None
+        except _READ_ERRORS as exc:
+            if isinstance(exc, MemberError):
+                raise
+            raise MemberError(self.member, f"is corrupt inside the archive ({_one_line(exc)})") from None
         n = len(data)
         view[:n] = data
         self.remaining -= n
@@ -444,6 +451,12 @@ class _Limited(io.RawIOBase):
             self.raw.close()
         finally:
             super().close()
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's message cut to one short line (it names the problem, never file content)."""
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:120]
 
 
 def decode_text(data: bytes) -> str:

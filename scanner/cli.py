@@ -24,8 +24,9 @@ from reports.terminal import print_summary
 from reports.writer import Format, write_reports
 from scanner import __version__
 from scanner.archive import GiB, Limits
+from scanner.cli_clients import clients_group
 from scanner.cli_triage import triage_command
-from scanner.clients import ClientListError, load_clients, masking_names
+from scanner.clients import ClientListError, load_clients, masking_names, read_key_file
 from scanner.compare import CompareError, compare, previous_ids
 from scanner.pipeline import ScanOptions, scan
 from scanner.triage import TriageError, load_triage
@@ -91,6 +92,8 @@ def cli() -> None:
               help="Your client list (clients.csv, or one name per line). Never leaves this computer.")
 @click.option("--policy", "policy_path", type=click.Path(path_type=Path),
               help="policy.toml: workplace, work hours, allowances (optional).")
+@click.option("--key-file", type=click.Path(path_type=Path),
+              help="The agency key for a hashed client list (from `boundary-audit clients hash`).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
               help="Report format; repeat for several. Default: html and json.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("boundary-audit-report"),
@@ -112,6 +115,7 @@ def scan_command(
     inputs: Sequence[Path],
     clients_path: Path | None,
     policy_path: Path | None,
+    key_file: Path | None,
     formats: Sequence[str],
     out_dir: Path,
     redact: str,
@@ -132,7 +136,7 @@ def scan_command(
     3 partial scan (the report lists what could not be read).
     """
     _setup_logging(debug)
-    options = _options(clients_path, policy_path, _limits(max_file_size, max_total_size, max_files))
+    options = _options(clients_path, policy_path, _limits(max_file_size, max_total_size, max_files), key_file)
     if since is not None:
         from dataclasses import replace
 
@@ -164,9 +168,10 @@ def _review(result: ScanResult, triage_path: Path | None, compare_path: Path | N
     return result
 
 
-def _options(clients_path: Path | None, policy_path: Path | None, limits: Limits) -> ScanOptions:
+def _options(clients_path: Path | None, policy_path: Path | None, limits: Limits,
+             key_file: Path | None = None) -> ScanOptions:
     try:
-        clients = load_clients(clients_path)
+        clients = load_clients(clients_path, read_key_file(key_file) if key_file else None)
     except ClientListError as exc:
         _fail(str(exc))
     try:
@@ -292,6 +297,8 @@ def demo_command(out_dir: Path, formats: Sequence[str]) -> None:
               help="Client list (an agency would use a hashed list: `boundary-audit clients hash`).")
 @click.option("--policy", "policy_path", type=click.Path(path_type=Path),
               help="Default policy.toml; a person's own policy.toml in their folder wins.")
+@click.option("--key-file", type=click.Path(path_type=Path),
+              help="The agency key for a hashed client list (from `boundary-audit clients hash`).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
               help="Report format per person; repeatable. Default: html and json.")
 @click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="agency", show_default=True,
@@ -299,7 +306,7 @@ def demo_command(out_dir: Path, formats: Sequence[str]) -> None:
 @click.option("--workers", type=int, help="Parallel processes (default: one per CPU core).")
 @limit_options
 def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_path: Path | None,
-                  formats: Sequence[str], redact: str, workers: int | None, max_file_size: float,
+                  key_file: Path | None, formats: Sequence[str], redact: str, workers: int | None, max_file_size: float,
                   max_total_size: float, max_files: int) -> None:
     """Scan many people: ROOT holds one sub-folder per person with their archives (and optionally their
     own policy.toml). Writes one report folder per person and OUT/batch-summary.csv with counts only.
@@ -307,7 +314,7 @@ def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_p
     from scanner.batch import run_batch
 
     _setup_logging(False)
-    options = _options(clients_path, policy_path, _limits(max_file_size, max_total_size, max_files))
+    options = _options(clients_path, policy_path, _limits(max_file_size, max_total_size, max_files), key_file)
     results = run_batch(root, out_dir, options.clients, options.policy, tuple(formats or DEFAULT_FORMATS),
                         redact, options.limits, workers)
     for r in results:
@@ -412,21 +419,12 @@ def policy_check_command(file: Path) -> None:
     click.echo(f"  work hours: {', '.join(policy.work_hours.days) or 'not set'} ({policy.work_hours.timezone})")
 
 
-def _register_optional_commands() -> None:
-    """Command groups that live in their own modules."""
-    try:  # TODO(lead): import at module level once every command module has landed
-        from scanner.cli_clients import clients_group
-    except ImportError:
-        return
-    cli.add_command(clients_group)
-
-
 cli.add_command(triage_command)
+cli.add_command(clients_group)
 
 
 def main() -> None:
     """Console-script entry point: run the CLI; unexpected failures become one line, not a traceback."""
-    _register_optional_commands()
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

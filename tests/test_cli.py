@@ -8,7 +8,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from scanner.cli import EXIT_ERROR, _register_optional_commands, cli
+from scanner.cli import EXIT_ERROR, cli
 
 
 def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -20,7 +20,6 @@ def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tupl
     return out
 
 
-_register_optional_commands()
 
 
 @pytest.mark.parametrize("command", _all_commands(cli))

@@ -86,6 +86,11 @@ SOURCES = ['<a href="http://twitter.com/download/iphone" rel="nofollow">Twitter 
            '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
            '<a href="http://twitter.com/download/android" rel="nofollow">Twitter for Android</a>']
 
+JOBS = ["teacher at Lincoln Elementary", "nurse at the county hospital", "plays hockey for the Millbrook Hawks",
+        "works at the bakery on Main Street", "bus driver", "student at Westfield College", "retired firefighter",
+        "runs the hardware store", "coaches the girls soccer team", "accountant at Pruitt and Sons"]
+DETAILS = ["twin brother", "three kids", "recently divorced", "lives with her mother", "new to town",
+           "adopted daughter", "veteran", "wheelchair user", "moving to Ohio in spring", "grandson in the band"]
 EPOCH = datetime(2012, 1, 1, tzinfo=UTC)
 SPAN = 13 * 365 * 86400
 PART_BYTES = 100 * 1024 * 1024  # X splits big data types into ~100 MiB part files
@@ -331,7 +336,7 @@ def instagram_archive(path: Path, posts: int, followers: int, threads: int, seed
 
 
 def client_list(path: Path, n: int, seed: int = 4) -> None:
-    """A clients.csv with ``n`` synthetic clients (some with a nickname alias, some with a handle)."""
+    """A clients.csv with ``n`` synthetic clients (some with a nickname alias, a handle or notes)."""
     rng = random.Random(seed)
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
@@ -342,7 +347,10 @@ def client_list(path: Path, n: int, seed: int = 4) -> None:
             handle = ""
             if rng.random() < 0.3:
                 handle = "instagram:" + _ascii(f"{first}.{last}{i}")
-            writer.writerow([f"C{i:05d}", f"{first} {last}", alias, rng.choice(["current", "former"]), handle, ""])
+            notes = ""
+            if rng.random() < 0.2:  # a few identifying details, as clinicians note them
+                notes = f"{rng.choice(JOBS)}; {rng.choice(DETAILS)}"
+            writer.writerow([f"C{i:05d}", f"{first} {last}", alias, rng.choice(["current", "former"]), handle, notes])
 
 
 POLICY = """# Benchmark policy (synthetic).

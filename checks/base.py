@@ -167,20 +167,27 @@ class SourceInfo:
 class CheckContext:
     """Everything a check needs besides the record: policy, the people matcher, the source, caches.
 
-    ``memo`` lets several checks share per-record work (e.g. one text analysis per record).
+    ``memo`` holds state a check keeps for the whole source; :meth:`cached` lets several checks share
+    per-record work (e.g. one text analysis per record) and keeps it for the current record only, so
+    memory does not grow with the archive.
     """
 
     policy: Policy
     matcher: Matcher
     source: SourceInfo
     memo: dict[tuple[str, str], Any] = field(default_factory=dict)
+    _record_key: tuple[str, str] | None = field(default=None, repr=False)
+    _record_memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def cached(self, key: str, record: AnyRecord, compute: Callable[[], Any]) -> Any:
-        """Compute ``compute()`` once per (key, record) for this source."""
-        slot = (key, record.id)
-        if slot not in self.memo:
-            self.memo[slot] = compute()
-        return self.memo[slot]
+        """Compute ``compute()`` once per (key, record); values of earlier records are dropped."""
+        current = (record.kind.value, record.id)
+        if current != self._record_key:
+            self._record_key = current
+            self._record_memo = {}
+        if key not in self._record_memo:
+            self._record_memo[key] = compute()
+        return self._record_memo[key]
 
 
 class Check:

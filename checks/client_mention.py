@@ -116,6 +116,8 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
         return "an ordinary word at the start of a sentence", "name"
     if p := ends_with_phrase(before, lex.people.get("relations", ()), 3):
         return f"somebody else ('{p}' before the name)", "name"
+    if _compound_part(text, hit.start, hit.end):
+        return "part of a hyphenated name (a place, a saint, another person)", "name"
     form = "name"
     nxt = re.match(r"(?:\s+|'s\s+)([A-Z][\w'’-]*)(\.)?", text[hit.end :])
     if nxt:
@@ -133,6 +135,11 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
     if ends_with_phrase(before, lex.people.get("client_cues", ()), 3):
         form = "cue"
     return None, form
+
+
+def _compound_part(text: str, start: int, end: int) -> bool:
+    """A first name glued by a hyphen to a capitalised word: ``Sainte-Aurore``, ``Marie-Claire`` for Claire."""
+    return bool(re.search(r"[A-Za-zÀ-ÿ]-$", text[:start]) or re.match(r"-[A-ZÀ-Þ]", text[end:]))
 
 
 def _looks_like_sentence_word(text: str, end: int, nxt: re.Match[str]) -> bool:
@@ -175,6 +182,8 @@ def _content(w: str) -> bool:
 
 
 def _described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) -> list[tuple[Client, list[str]]]:
+    if not _notes_index(ctx):
+        return []
     text = a.folded if seg is None else fold_str(a.text[seg.start : seg.end])
     tokens = {_stem(w) for w in words(text)}
     found = []

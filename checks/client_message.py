@@ -49,8 +49,14 @@ def within_work_hours(moment: datetime, hours: WorkHours, slack: timedelta = tim
     for start, end in hours.days.get(day, ()):
         lo = timedelta(hours=start.hour, minutes=start.minute) - slack
         hi = timedelta(hours=end.hour, minutes=end.minute) + slack
+        if end < start:  # a night shift: from ``start`` to midnight here, the rest the next morning
+            hi += timedelta(days=1)
         if lo <= clock <= hi:
             return True
+    previous = DAYS[(local.weekday() - 1) % 7]
+    for start, end in hours.days.get(previous, ()):
+        if end < start and clock <= timedelta(hours=end.hour, minutes=end.minute) + slack:
+            return True  # the morning tail of yesterday's night shift
     return False
 
 

@@ -53,8 +53,13 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+_ASCII_NORMAL = {i: (chr(i).lower() if chr(i).isalnum() else " ") for i in range(128)}
+
+
 def normalize(text: str) -> str:
     """Text normalization shared by all matching: fold, punctuation and emoji to spaces, collapse."""
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_NORMAL).split())
     folded = fold(text)
     return " ".join("".join(c if is_word_char(c) else " " for c in folded).split())
 

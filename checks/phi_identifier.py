@@ -45,6 +45,12 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|1[1-9]|2\d|3[01])(?:/(?:\d{4}|\d{2}))?(?![\d/])"),
     ),  # "n/10" is left out: a rating ("10/10 co-therapist") far more often than the 10th
     ("exact date", re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/10/(?:\d{4}|\d{2})(?![\d/])")),
+    # day first (Europe and most of the world): 20/12, 31/03/2024; a day over 12 cannot be a US month
+    (
+        "exact date",
+        re.compile(r"(?<![\d/])(?!24/7(?![\d/]))(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?:/(?:\d{4}|\d{2}))?(?![\d/])"),
+    ),
+    ("exact date", re.compile(r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d{2})(?![\d.])")),
     ("exact date", re.compile(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")),
     (
         "appointment day and time",
@@ -53,6 +59,14 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("appointment day and time", re.compile(rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at|@|à|a las)\s+\d{{1,2}}\b", re.I)),
+    (
+        "appointment day and time",  # "jeudi 10/10 à 14h30", "Tuesday 3 March at 2pm"
+        re.compile(
+            rf"\b(?:{_DAYS})\b\.?,?\s+(?:\d{{1,2}}(?:/\d{{1,2}})?|\d{{1,2}}\s+\w+)\s*,?\s+(?:at|@|à|a las)\s+"
+            rf"\d{{1,2}}(?::\d\d|h\d\d|h|\s*(?:am|pm))?",
+            re.I,
+        ),
+    ),
     (
         "appointment time",
         re.compile(
@@ -72,11 +86,25 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+PHONE_REGIONS = ("US", "GB", "FR", "CA", "AU", "IE", "DE", "BE", "CH", "ES", "IT", "NL")
+"""Regions whose national number formats are tried after the policy's own (a clinician may have moved)."""
+
+
+def find_phones(text: str, region: str = "US") -> list[Evidence]:
+    """Valid phone numbers in ``text``: national formats of ``region`` first, then of PHONE_REGIONS."""
+    found: list[Evidence] = []
+    if not re.search(r"\d[\d\s().-]{6,}\d", text):
+        return found
+    for reg in dict.fromkeys((region, *PHONE_REGIONS)):
+        for m in phonenumbers.PhoneNumberMatcher(text, reg):
+            if not any(e.start < m.end and m.start < e.end for e in found):
+                found.append(Evidence(m.start, m.end, m.raw_string, "phone number"))
+    return found
+
+
 def find_identifiers(text: str, region: str = "US") -> list[Evidence]:
     """Safe Harbor identifiers in ``text``: phones (phonenumbers), e-mails, dates, appointment times, numbers, URLs."""
-    found: list[Evidence] = []
-    for m in phonenumbers.PhoneNumberMatcher(text, region):
-        found.append(Evidence(m.start, m.end, m.raw_string, "phone number"))
+    found: list[Evidence] = find_phones(text, region)
     for label, rx in IDENTIFIER_PATTERNS:
         for mm in rx.finditer(text):
             if any(e.start <= mm.start() < e.end for e in found):
@@ -94,9 +122,31 @@ def phi_severity(audience: Audience) -> Severity:
     }.get(audience, Severity.HIGH)
 
 
+_COUNTRY_REGIONS = (
+    (r"france|\b(?:paris|lyon|marseille|toulouse|lille|bordeaux|nantes|strasbourg)\b", "FR"),
+    (r"united kingdom|\buk\b|england|scotland|wales|northern ireland|\b(?:london|manchester|salford|glasgow)\b", "GB"),
+    (r"canada|qu[eé]bec|montr[eé]al|ontario|toronto", "CA"),
+    (r"belgi(?:que|um|e)|bruxelles|brussels", "BE"),
+    (r"suisse|switzerland|schweiz|gen[eè]ve|geneva|lausanne", "CH"),
+    (r"ireland|[eé]ire|dublin", "IE"),
+    (r"australia|sydney|melbourne", "AU"),
+    (r"deutschland|germany|berlin", "DE"),
+    (r"espa[nñ]a|spain|madrid|barcelona", "ES"),
+)
+
+
+def region_from_workplace(address: str | None, city: str | None) -> str | None:
+    """The phone region the workplace's address or city names (``Lyon, France`` → ``FR``), or ``None``."""
+    where = f"{address or ''}, {city or ''}".casefold()
+    return next((code for rx, code in _COUNTRY_REGIONS if re.search(rx, where)), None)
+
+
 def _region(ctx: CheckContext) -> str:
-    region = ctx.policy.extra.get("region") or ctx.policy.extra.get("country") or "US"
-    return str(region).upper()
+    region = ctx.policy.extra.get("region") or ctx.policy.extra.get("country")
+    if not region:
+        wp = ctx.policy.workplace
+        region = region_from_workplace(wp.address, wp.city)
+    return str(region or "US").upper()
 
 
 class PhiIdentifierCheck(Check):

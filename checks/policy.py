@@ -164,8 +164,8 @@ def validate_policy(data: dict[str, Any], text: str, origin: str) -> None:
                 start, end = _parse_range(str(item))
             except ValueError:
                 fail(day, f"{day} = {item!r} is not a HH:MM-HH:MM range")
-            if end <= start:
-                fail(day, f"{day} = {item!r} ends before it starts")
+            if end == start:  # an end before the start is a night shift running past midnight
+                fail(day, f"{day} = {item!r} is empty (it ends when it starts)")
     zone = data.get("work_hours", {}).get("timezone")
     if zone is not None:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError

@@ -99,11 +99,20 @@ _STREET_TYPES = {
 }
 
 
+_LEADING_STREET_TYPES = {"rue", "avenue", "boulevard", "bd", "place", "quai", "cours", "chemin", "allee", "impasse",
+    "route", "calle", "via", "rua"}
+
+
 def _street_variants(street: str) -> list[str]:
-    """``grand avenue`` → [``grand avenue``, ``grand ave``]; a bare name (no street type) is not an area."""
+    """``grand avenue`` → [``grand avenue``, ``grand ave``]; ``rue des tanneurs`` → [it, ``des tanneurs``].
+
+    A bare name (no street type) is not an area.
+    """
     words = street.split()
     if len(words) < 2:
         return []
+    if words[0] in _LEADING_STREET_TYPES:
+        return [street] + ([" ".join(words[1:])] if len(words) > 2 else [])
     last = words[-1]
     full = {v: k for k, v in _STREET_TYPES.items()}
     if last in _STREET_TYPES:

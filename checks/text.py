@@ -54,21 +54,29 @@ def fold(text: str) -> tuple[str, list[int]]:
     NFKC (stylised letters), accents stripped, case-folded, typographic quotes and dashes made plain.
     The map has one extra entry (``len(text)``) so a folded end offset maps too.
     """
+    if text.isascii():  # most texts: one character each, lower-cased
+        return text.lower().replace("`", "'"), list(range(len(text) + 1))
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
-        if ch in "’‘ʼ`":
-            ch = "'"
-        elif ch in "‐‑‒":
-            ch = "-"
-        for c in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch)):
-            if unicodedata.combining(c):
-                continue
-            for f in c.casefold():
-                out.append(f)
-                where.append(i)
+        folded = _fold_char(ch)
+        out.append(folded)
+        where.extend([i] * len(folded))
     where.append(len(text))
     return "".join(out), where
+
+
+@cache
+def _fold_char(ch: str) -> str:
+    if ch in "’‘ʼ`":
+        ch = "'"
+    elif ch in "‐‑‒":
+        ch = "-"
+    return "".join(
+        c.casefold()
+        for c in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch))
+        if not unicodedata.combining(c)
+    )
 
 
 def fold_str(text: str) -> str:
@@ -95,12 +103,22 @@ def has_phrase(haystack: str, phrase: str) -> bool:
 
 def ends_with_phrase(tail: Sequence[str], phrases: Iterable[str], window: int) -> str | None:
     """The first phrase whose words end within the last ``window`` words of ``tail``."""
+    n = len(tail)
+    lo = max(n - window, 0)
+    last = set(tail[lo:n])
     for phrase in phrases:
-        pw = phrase.split()
-        for end in range(len(tail), max(len(tail) - window, 0), -1):
-            if end - len(pw) >= 0 and list(tail[end - len(pw) : end]) == pw:
+        pw = _split(phrase)
+        if pw and pw[-1] not in last:
+            continue  # its last word is not in the window
+        for end in range(n, lo, -1):
+            if end - len(pw) >= 0 and tuple(tail[end - len(pw) : end]) == pw:
                 return phrase
     return None
+
+
+@cache
+def _split(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.split())
 
 
 def starts_with_phrase(head: Sequence[str], phrases: Iterable[str]) -> str | None:
@@ -532,7 +550,10 @@ def analyze(
             a.hits.append(h)
     for group, (weight, phrases) in lex.dampers.items():
         for x in phrases:
-            m = re.search(x[3:], folded) if x.startswith("re:") else _phrase_re(x).search(folded)
+            if x.startswith("re:"):
+                m = re.search(x[3:], folded)
+            else:
+                m = _phrase_re(x).search(folded) if x in folded else None
             if m:
                 a.dampers.append((group, weight, a.text[index[m.start()] : index[m.end() - 1] + 1]))
                 break

@@ -25,7 +25,7 @@ from checks.client_message import within_work_hours
 from checks.matching import normalize
 from checks.policy import Workplace
 from checks.remediation import remediation_for
-from checks.sensitive_group import _street_variants
+from checks.sensitive_group import _LEADING_STREET_TYPES, _street_variants
 from scanner.records import AnyRecord, Comment, Kind, Place, Post, Profile
 
 NEAR_SLACK = timedelta(minutes=60)
@@ -48,6 +48,10 @@ TIME_CUE = re.compile(
     r"|\d{1,2}(?::\d\d)?\s*[–-]\s*\d{1,2}(?::\d\d)?"
     r"|\d{1,2}[ap]\b"
     r"|tonight|right\s+now|this\s+(?:morning|afternoon|evening)|tomorrow"
+    r"|(?:jusqu'?(?:à|a)|d(?:è|e)s|avant|apr(?:è|e)s)\s+\d{1,2}\s*h(?:\d\d)?"
+    r"|\d{1,2}h\d\d|\d{1,2}\s?h\b|ce\s+(?:soir|matin|midi)|cette\s+nuit|demain|aujourd'?hui"
+    r"|(?:tous\s+les|chaque)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?"
+    r"|(?:à|a)\s+partir\s+(?:du|de)\b"
     rf"|(?:this|next)\s+(?:week|{_DAYS})"
     rf"|starting\s+(?:next\s+week|on\s+)?(?:{_DAYS}|{_MONTHS}|in\s+\w+)"
     rf"|{_MONTH_ABBR}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
@@ -55,14 +59,22 @@ TIME_CUE = re.compile(
 )
 LOCATION_CUE = re.compile(
     r"(?i)\b(?:here|outside|in\s+front\s+of|parking|come\s+(?:see|visit)|stop\s+by|drop[\s-]?off|"
-    r"(?:i'?m|i\s+am|we'?re|i'?ll\s+be|back)\s+(?:at|in))\b"
+    r"(?:i'?m|i\s+am|we'?re|i'?ll\s+be|back)\s+(?:at|in)|ici|devant|sur\s+le\s+parking|venez|passez|"
+    r"je\s+suis\s+(?:à|a|au|aux)|je\s+serai)\b"
 )
 PRESENCE = re.compile(
     r"(?i)\b(?:i'?ll\s+be|i\s+will\s+be|i'?m|i\s+am|back|here|be)\s+(?:at|in|on)\b|\bhere\s+(?:till|til|until)\b"
 )
 WORK_CONTEXT = re.compile(
     r"(?i)\b(?:clinic|office|unit|ward|agency|work|therapists?|clinicians?|sessions?|caseload|clients?|"
-    r"patients?|shift|intake|staff|(?:evening|therapy|group)\s+(?:group|session)s?)\b"
+    r"patients?|shift|intake|staff|(?:evening|therapy|group)\s+(?:group|session)s?|"
+    r"service|unité|unite|urgences|garde|patientes?|équipe|equipe|boulot|taf|consultations?)\b"
+)
+MEMBER_CUE = re.compile(
+    r"(?i)\b(?:join(?:ing|ed)?|i\s+work\s+(?:at|for|in)|working\s+at|our\s+team|my\s+team|my\s+colleagues|"
+    r"(?:we'?re|we\s+are|is)\s+hiring|rejoindre|rejoins|rejoint|je\s+travaille|notre\s+(?:équipe|equipe|service)|"
+    r"mon\s+(?:équipe|equipe|service)|mes\s+coll(?:è|e)gues|nos\s+coll(?:è|e)gues|recrute|recrutons|"
+    r"je\s+prends\s+le\s+poste|en\s+tant\s+qu)"
 )
 WORK_NOUNS = r"(?:office|clinic|building|location|site|campus|agency|center|centre|offices)"
 
@@ -101,11 +113,11 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
     acronyms: list[str] = []
     tokens: set[str] = set()
     for raw in names:
-        norm = re.sub(r"^the\s+", "", normalize(raw))
+        norm = re.sub(r"^(?:the|les|le|la|l)\s+", "", normalize(raw))
         if not norm:
             continue
         tokens.update(norm.split())
-        word = re.sub(r"^the\s+", "", raw.strip(), flags=re.IGNORECASE)
+        word = re.sub(r"^(?:the\s+|les\s+|le\s+|la\s+|l')", "", raw.strip(), flags=re.IGNORECASE)
         if " " in norm:
             strong.append(norm)
         elif word.isupper() and len(word) >= 3:
@@ -122,7 +134,9 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
             m = re.match(r"^(\d+\w?)\s+(.+)$", normalize(parts[street_at]))
             if m:
                 name_words = [w for w in m.group(2).split() if w not in _STREET_WORDS]
-                if name_words:
+                if m.group(2).split()[0] in _LEADING_STREET_TYPES:
+                    numbered.append(f"{m.group(1)} {m.group(2)}")  # "18 rue des tanneurs"
+                elif name_words:
                     numbered.append(f"{m.group(1)} {name_words[0]}")
                 streets.extend(_street_variants(m.group(2)))
             for part in parts[street_at + 1 :]:
@@ -232,7 +246,7 @@ class WorkplaceLocationCheck(Check):
         place_name, address, text = _parts(record)
         reasons = _place_reasons(record, place_name, address, terms, ctx) if (place_name or address) else []
         if text and not terms.empty and (hit := names_workplace(text, terms)) and (
-            TIME_CUE.search(text) or LOCATION_CUE.search(text) or reasons
+            TIME_CUE.search(text) or LOCATION_CUE.search(text) or MEMBER_CUE.search(text) or reasons
         ):
             reasons.append((hit, "the text names the workplace", 2))
         cue = schedule_cue(text) if text else None

@@ -385,14 +385,17 @@ class Archive:
         """The member parsed as JSON, with a clear reason when it is not."""
         text = self.read_text(member)
         try:
-            return json.loads(text)
+            value = json.loads(text)
         except json.JSONDecodeError as exc:
             if not text.strip():
                 raise MemberError(member, "is empty") from None
             reason = f"is not valid JSON (line {exc.lineno}: {exc.msg}); it may be truncated"
             raise MemberError(member, reason) from None
         except RecursionError:
-            raise MemberError(member, "is nested too deeply to be a real export file") from None
+            raise MemberError(member, TOO_DEEP) from None
+        if json_too_deep(value, self.limits.max_json_depth):
+            raise MemberError(member, TOO_DEEP)
+        return value
 
     def close(self) -> None:
         for container in self._containers:
@@ -451,6 +454,23 @@ class _Limited(io.RawIOBase):
             self.raw.close()
         finally:
             super().close()
+
+
+TOO_DEEP = "is nested too deeply to be a real export file"
+
+
+def json_too_deep(value: Any, limit: int) -> bool:
+    """True when parsed JSON nests deeper than ``limit`` (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        for child in children:
+            if isinstance(child, dict | list):
+                if depth + 1 > limit:
+                    return True
+                stack.append((child, depth + 1))
+    return False
 
 
 def _one_line(exc: BaseException) -> str:

@@ -276,27 +276,28 @@ def html_text(node: Any) -> str:
     from bs4 import NavigableString, Tag
 
     parts: list[str] = []
-
-    def walk(el: Any) -> None:
-        for child in el.children:
-            if isinstance(child, NavigableString):
-                if type(child).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction"):
-                    continue
-                parts.append(str(child))
-            elif isinstance(child, Tag):
-                if child.name in ("script", "style", "head"):
-                    continue
-                if child.name == "br":
-                    parts.append("\n")
-                    continue
-                block = child.name in _BLOCK_TAGS
-                if block:
-                    parts.append("\n")
-                walk(child)
-                if block:
-                    parts.append("\n")
-
-    walk(node)
+    # An explicit stack rather than recursion: hostile HTML may nest tens of thousands of levels deep.
+    # Items are nodes to visit, or a str to emit after a block element's children.
+    stack: list[Any] = list(reversed(list(node.children)))
+    while stack:
+        child = stack.pop()
+        if isinstance(child, str) and not isinstance(child, NavigableString):
+            parts.append(child)
+        elif isinstance(child, NavigableString):
+            if type(child).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction"):
+                continue
+            parts.append(str(child))
+        elif isinstance(child, Tag):
+            if child.name in ("script", "style", "head"):
+                continue
+            if child.name == "br":
+                parts.append("\n")
+                continue
+            block = child.name in _BLOCK_TAGS
+            if block:
+                parts.append("\n")
+                stack.append("\n")
+            stack.extend(reversed(list(child.children)))
     lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
     return "\n".join(line for line in lines if line).strip()
 

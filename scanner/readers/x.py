@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Any, TypeVar
 
 from scanner.archive import Archive, Member, MemberError
 from scanner.readers.base import Detection, ReadContext
+from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
 from scanner.readers.x_js import JsDataError, iter_js_items, load_js
 from scanner.readers.x_layout import Layout, classify, survey
 from scanner.readers.x_records import (
@@ -47,7 +49,7 @@ from scanner.readers.x_tweets import (
     tweet_post,
     unwrap_tweet,
 )
-from scanner.records import AnyRecord, Audience, Person, Post
+from scanner.records import AnyRecord, Audience, Connection, Person, Post, Relation
 
 _NO_AUDIENCE = (
     "X archives do not say who could see each post; whether the account is protected is known only from "
@@ -55,6 +57,7 @@ _NO_AUDIENCE = (
 )
 _NO_LIKE_AUTHOR = "X likes record neither when the post was liked nor, usually, whose post it was."
 _CSV_FIELD_LIMIT = 16 * 1024 * 1024
+R = TypeVar("R")
 
 
 def _audience(protected: bool | None) -> Audience:
@@ -107,6 +110,16 @@ class _Run:
             return
         self.ctx.understood(member)
 
+    def each(self, member: Member, build: Callable[..., R | None]) -> Iterator[R]:
+        """``build(item, source=...)`` for every item of a data file; an item of an unexpected shape is
+        left out and counted (one note per file), and the rest of the file is still read."""
+        tally = EntryTally(self.ctx, member)
+        for index, item in self.items(member):
+            made = tally.build(build, item, source=f"{member.path}#{index}")
+            if made is not None:
+                yield made
+        tally.close()
+
     def objects(self, data_type: str) -> list[tuple[str, dict[str, Any]]]:
         """``(source, inner object)`` for every item of a (small) data type."""
         out = []
@@ -116,6 +129,16 @@ class _Run:
                 if value is not None:
                     out.append((f"{member.path}#{index}", value))
         return out
+
+    def guarded(self, member: Member | None, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:
+        """Records of one step; a shape error skips the step's file (records already read stay)."""
+        try:
+            yield from records
+        except SHAPE_ERRORS as exc:
+            if member is not None:
+                self.ctx.skip(member, shape_reason(exc))
+            else:
+                self.ctx.count("x_unreadable_steps")
 
     def read_cleanly(self, data_type: str) -> bool:
         """True when ``data_type`` has files and none of them was skipped (so an empty list means empty)."""
@@ -132,24 +155,41 @@ class _Run:
         phones = [p for _, o in self.objects("phone_number") if (p := clean(o.get("phoneNumber")))]
         details = self._user_details()
         self._set_owner(account[1], details[1])
+        yield from self.guarded(self._first_member("protected_history"), self._protected())
+        yield from self._tweets()
+        yield from self._classic()
+        if account[0] or profile[0] or details[0] or phones:
+            yield from self.guarded(self._first_member("profile", "account"), iter(self.tally_one(
+                build_profile, owner=self.owner, account=account[1], profile=profile[1] or details[1],
+                phones=phones, source=profile[0] or account[0] or details[0] or "", private=self.protected,
+            )))
+        yield from self._likes()
+        yield from self._connections()
+        yield from self._threads()
+        yield from self._settings()
+        self._finish()
+
+    def _first_member(self, *data_types: str) -> Member | None:
+        for data_type in data_types:
+            if self.layout.of(data_type):
+                return self.layout.of(data_type)[0]
+        return None
+
+    def tally_one(self, make: Callable[..., AnyRecord], **kwargs: Any) -> list[AnyRecord]:
+        """One aggregate record (profile, setting), or none when its parts have an unexpected shape."""
+        try:
+            return [make(**kwargs)]
+        except SHAPE_ERRORS:
+            self.ctx.count("unreadable_entries")
+            return []
+
+    def _protected(self) -> Iterator[AnyRecord]:
         history = self.objects("protected_history")
         self.protected, _, _ = protected_state([o for _, o in history])
         self.audience = _audience(self.protected)
         if self.read_cleanly("protected_history"):
             source = history[-1][0] if history else f"{self.layout.of('protected_history')[0].path}#0"
             yield protected_setting([o for _, o in history], owner=self.owner, source=source)
-        yield from self._tweets()
-        yield from self._classic()
-        if account[0] or profile[0] or details[0] or phones:
-            yield build_profile(
-                owner=self.owner, account=account[1], profile=profile[1] or details[1], phones=phones,
-                source=profile[0] or account[0] or details[0] or "", private=self.protected,
-            )
-        yield from self._likes()
-        yield from self._connections()
-        yield from self._threads()
-        yield from self._settings()
-        self._finish()
 
     def _read_manifest(self) -> None:
         manifest = self.layout.manifest
@@ -228,19 +268,21 @@ class _Run:
 
     # ------------------------------------------------------------------ tweets
     def _tweet_records(self, member: Member, seen: set[str] | None = None) -> Iterator[Post]:
-        for index, item in self.items(member):
+        def build(item: Any, *, source: str) -> Post | None:
             raw = unwrap_tweet(item)
             if raw is None:
                 self.ctx.count("x_unreadable_tweet_items")
-                continue
-            post = tweet_post(raw, source=f"{member.path}#{index}", owner=self.owner, audience=self.audience)
+                return None
+            post = tweet_post(raw, source=source, owner=self.owner, audience=self.audience)
             if post is None or (seen is not None and post.id in seen):
-                continue
+                return None
             if seen is not None:
                 seen.add(post.id)
             learn_from_tweet(self.directory, raw, post.timestamp)
             self._remember(post, raw.get("in_reply_to_status_id_str") or raw.get("in_reply_to_status_id"))
-            yield post
+            return post
+
+        yield from self.each(member, build)
 
     def _remember(self, post: Post, replied_status: object) -> None:
         if post.id.isdigit():
@@ -285,13 +327,17 @@ class _Run:
                 if not reader.fieldnames or "tweet_id" not in reader.fieldnames:
                     self.ctx.skip(member, "has no tweet_id column, so it is not a Twitter tweets.csv")
                     return
+                tally = EntryTally(self.ctx, member)
                 for index, row in enumerate(reader):
-                    post = csv_post(row, source=f"{member.path}#{index}", owner=self.owner, audience=self.audience)
+                    post = tally.build(
+                        csv_post, row, source=f"{member.path}#{index}", owner=self.owner, audience=self.audience
+                    )
                     if post is None or post.id in seen:
                         continue
                     seen.add(post.id)
                     self._remember(post, row.get("in_reply_to_status_id"))
                     yield post
+                tally.close()
         except (csv.Error, MemberError, UnicodeError) as exc:
             reason = exc.reason if isinstance(exc, MemberError) else f"is not a readable CSV file ({exc})"
             self.ctx.skip(member, reason + "; download the archive again")
@@ -303,34 +349,29 @@ class _Run:
         known = LikeContext(self.owner, self.directory, self.reply_targets, self.own_tweet_ids)
         for member in self.layout.of("like"):
             self.ctx.note(_NO_LIKE_AUTHOR)
-            for index, item in self.items(member):
-                reaction = like_reaction(item, source=f"{member.path}#{index}", known=known)
-                if reaction is not None:
-                    yield reaction
+            yield from self.each(member, partial(like_reaction, known=known))
 
     def _connections(self) -> Iterator[AnyRecord]:
         for data_type, relation in RELATIONS.items():
             for member in self.layout.of(data_type):
-                for index, item in self.items(member):
-                    found = account_connection(
-                        item, relation, source=f"{member.path}#{index}", directory=self.directory
-                    )
-                    if found is not None:
-                        self.people_seen.add(found.id)
-                        yield found
+                build = partial(self._connection, relation=relation)
+                for found in self.each(member, build):
+                    self.people_seen.add(found.id)
+                    yield found
+
+    def _connection(self, item: Any, *, relation: Relation, source: str) -> Connection | None:
+        return account_connection(item, relation, source=source, directory=self.directory)
 
     def _threads(self) -> Iterator[AnyRecord]:
         members = [*self.layout.of("dm"), *self.layout.of("dm_group")]
         if members and self.owner.account_id is None:
             self._infer_owner(self.layout.of("dm"))
         directory = self.directory
+        build = partial(dm_thread, owner_id=self.owner.account_id, directory=directory)
         for member in members:
-            for index, item in self.items(member):
-                source = f"{member.path}#{index}"
-                thread = dm_thread(item, source=source, owner_id=self.owner.account_id, directory=directory)
-                if thread is not None:
-                    self.people_seen.update(p.account_id for p in thread.participants if p.account_id)
-                    yield thread
+            for thread in self.each(member, build):
+                self.people_seen.update(p.account_id for p in thread.participants if p.account_id)
+                yield thread
 
     def _infer_owner(self, members: list[Member]) -> None:
         """Without account.js: the owner is the one id in every one-to-one conversation."""
@@ -345,6 +386,8 @@ class _Run:
                         common = ids if common is None else common & ids
             except (JsDataError, MemberError):
                 return  # the real pass reports the problem
+            except SHAPE_ERRORS:
+                return
         if common is not None and len(common) == 1 and conversations >= 2:
             self.owner = Owner(handle=self.owner.handle, account_id=common.pop(), name=self.owner.name)
             self._publish_owner()
@@ -354,12 +397,10 @@ class _Run:
         devices = self.objects("ni_devices")
         if self.read_cleanly("ni_devices"):
             source = devices[0][0] if devices else f"{self.layout.of('ni_devices')[0].path}#0"
-            yield two_factor_setting([o for _, o in devices], owner=self.owner, source=source)
+            yield from self.tally_one(two_factor_setting, items=[o for _, o in devices], owner=self.owner,
+                                      source=source)
         for member in self.layout.of("connected_application"):
-            for index, item in self.items(member):
-                app = app_setting(item, owner=self.owner, source=f"{member.path}#{index}")
-                if app is not None:
-                    yield app
+            yield from self.each(member, partial(app_setting, owner=self.owner))
         yield from self._contacts()
         for source, value in self.objects("account_timezone"):
             zone = clean(value.get("timeZone"))
@@ -374,11 +415,9 @@ class _Run:
             return
         count = 0
         for member in members:
-            for index, item in self.items(member):
-                contact = contact_connection(item, source=f"{member.path}#{index}")
-                if contact is not None:
-                    count += 1
-                    yield contact
+            for contact in self.each(member, contact_connection):
+                count += 1
+                yield contact
         if not self.read_cleanly("contact"):
             return
         yield setting(

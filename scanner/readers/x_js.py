@@ -15,7 +15,8 @@ from typing import IO, Any
 
 import ijson
 
-from scanner.archive import Archive, Member, MiB
+from scanner.archive import Archive, Member, MiB, json_too_deep
+from scanner.readers.guard import JsonTooDeep, stream_json_items
 
 STREAM_THRESHOLD = 50 * MiB
 """Members larger than this are streamed with ijson instead of ``json.loads``."""
@@ -23,6 +24,7 @@ STREAM_THRESHOLD = 50 * MiB
 _GLOBAL_RE = re.compile(rb"^\s*window\.YTD\.([A-Za-z0-9_]+)\.part\d+\s*=")
 _TRAILING = ("trailing garbage", "Additional data")
 _FIX_HINT = "download the archive again (the file may be truncated or edited)"
+_TOO_DEEP = "is nested too deeply to be a real X archive file; it was not read"
 
 
 class JsDataError(Exception):
@@ -56,12 +58,15 @@ def load_js(archive: Archive, member: Member) -> Any:
     if not body:
         raise JsDataError("holds no data after the '=' assignment; " + _FIX_HINT)
     try:
-        return json.loads(body)
+        value = json.loads(body)
     except json.JSONDecodeError as exc:
         reason = f"is not valid X archive data (line {exc.lineno}: {exc.msg}); {_FIX_HINT}"
         raise JsDataError(reason) from None
     except RecursionError:
-        raise JsDataError("is nested too deeply to be a real X archive file") from None
+        raise JsDataError(_TOO_DEEP) from None
+    if json_too_deep(value, archive.limits.max_json_depth):
+        raise JsDataError(_TOO_DEEP)
+    return value
 
 
 def iter_js_items(archive: Archive, member: Member) -> Iterator[Any]:
@@ -117,9 +122,11 @@ def _stream_items(archive: Archive, member: Member) -> Iterator[Any]:
                 raise JsDataError("has no 'name = data' assignment, so it is not an X archive data file")
             rest = head[index + 1 :]
         try:
-            for item in ijson.items(_Rest(rest, raw), "item", use_float=True):
+            for item in stream_json_items(_Rest(rest, raw), "item", archive.limits.max_json_depth):
                 count += 1
                 yield item
+        except JsonTooDeep:
+            raise JsDataError(f"{_TOO_DEEP} (after item {count})") from None
         except ijson.JSONError as exc:
             if any(word in str(exc) for word in _TRAILING):
                 return  # the array was complete; only a trailing ';' or similar followed

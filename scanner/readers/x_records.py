@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from scanner.readers.x_tweets import PLATFORM, AccountDirectory, Owner, as_dict, clean, id_text, parse_time
+from scanner.readers.x_tweets import PLATFORM, AccountDirectory, Owner, as_dict, as_list, clean, id_text, parse_time
 from scanner.records import (
     Connection,
     Message,
@@ -150,7 +150,7 @@ def dm_thread(item: Any, *, source: str, owner_id: str | None, directory: Accoun
     messages: list[Message] = []
     title = ""
     title_time: datetime | None = None
-    for event in conv.get("messages") or ():
+    for event in as_list(conv.get("messages")):
         if not isinstance(event, dict) or len(event) != 1:
             continue
         kind, body = next(iter(event.items()))
@@ -160,7 +160,7 @@ def dm_thread(item: Any, *, source: str, owner_id: str | None, directory: Accoun
             if id_text(body.get(key)):
                 people[str(id_text(body.get(key)))] = None
         for key in ("participantsSnapshot", "userIds"):
-            for user_id in body.get(key) or ():
+            for user_id in as_list(body.get(key)):
                 if id_text(user_id):
                     people[str(id_text(user_id))] = None
         if kind == "messageCreate":
@@ -186,7 +186,7 @@ def dm_thread(item: Any, *, source: str, owner_id: str | None, directory: Accoun
 
 def _message(body: dict[str, Any], owner_id: str | None, directory: AccountDirectory) -> Message:
     text = str(body.get("text") or "")
-    for url in body.get("urls") or ():
+    for url in as_list(body.get("urls")):
         if isinstance(url, dict) and url.get("url") and url.get("expanded"):
             text = text.replace(str(url["url"]), str(url["expanded"]))
     sender_id = id_text(body.get("senderId"))

@@ -8,6 +8,7 @@ objects, and classic Grailbird objects (numeric ids, ``text``, an embedded ``use
 from __future__ import annotations
 
 import html
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -77,6 +78,8 @@ def id_text(value: object) -> str | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
         value = int(value)
     text = str(value).strip()
     return text if text and text not in ("-1", "0") else None
@@ -85,6 +88,11 @@ def id_text(value: object) -> str | None:
 def as_dict(value: object) -> dict[str, Any]:
     """``value`` when it is a JSON object, else an empty dict."""
     return value if isinstance(value, dict) else {}
+
+
+def as_list(value: object) -> list[Any]:
+    """``value`` when it is a JSON array, else an empty list."""
+    return value if isinstance(value, list) else []
 
 
 def clean(value: object) -> str | None:
@@ -173,7 +181,7 @@ def tweet_text(raw: dict[str, Any]) -> str:
     """``full_text`` (or classic ``text``) with t.co links expanded and HTML entities unescaped."""
     text = str(raw.get("full_text") or raw.get("text") or "")
     entities = as_dict(raw.get("entities"))
-    for url in entities.get("urls") or ():
+    for url in as_list(entities.get("urls")):
         if isinstance(url, dict) and url.get("url") and url.get("expanded_url"):
             text = text.replace(str(url["url"]), str(url["expanded_url"]))
     return html.unescape(text)
@@ -183,7 +191,7 @@ def mentions_of(raw: dict[str, Any]) -> tuple[Person, ...]:
     """``entities.user_mentions`` as Persons (name, handle, numeric id)."""
     entities = as_dict(raw.get("entities"))
     people = []
-    for mention in entities.get("user_mentions") or ():
+    for mention in as_list(entities.get("user_mentions")):
         if not isinstance(mention, dict):
             continue
         person = Person(

@@ -126,3 +126,28 @@ def test_thread_partner_greeting_is_not_a_mention_but_a_named_third_client_is() 
         platform="facebook", id="t2", source="t", timestamp=T0, participants=(Person(name="H. A."),), messages=greet
     )
     assert not list(ClientMentionCheck().run(own, ctx()))
+
+
+FR_CLIENTS = ClientList(
+    (
+        Client(id="F1", name="Aurore Vidal"),
+        Client(id="F2", name="Mohamed Haddad", aliases=("Momo",)),
+        Client(id="F3", name="Claire Dumas", notes="urgences psy; passages fréquents"),
+    )
+)
+FR_POLICY = Policy(workplace=Workplace(name="Hôpital Sainte-Aurore", aliases=("CH Sainte-Aurore",)))
+
+FRENCH_CASES = [
+    ("Nuit de garde aux urgences du CH Sainte-Aurore, 12 patients en attente", set()),  # a saint, not Aurore
+    ("Marie-Claire, ma collègue, a tenu la garde de nuit aux urgences psy", set()),  # hyphenated name
+    ("Les urgences psy débordent, passages fréquents toute la nuit", set()),  # clinical notes words only
+    ("Momo est revenu nous voir dans le service, il tient son sevrage depuis 6 mois", {"F2"}),
+    ("Aurore V. est sortie du service ce matin avec un rendez-vous au CMP", {"F1"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRENCH_CASES)
+def test_french_texts(text: str, expected: set[str]) -> None:
+    c = CheckContext(policy=FR_POLICY, matcher=Matcher(FR_CLIENTS), source=SourceInfo(platform="facebook"))
+    found = {m.id for f in ClientMentionCheck().run(post(text), c) for m in f.clients}
+    assert found == expected

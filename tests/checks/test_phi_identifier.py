@@ -8,7 +8,7 @@ import pytest
 
 from checks.base import CheckContext, Severity, SourceInfo
 from checks.matching import Matcher
-from checks.phi_identifier import PhiIdentifierCheck, find_identifiers
+from checks.phi_identifier import PhiIdentifierCheck, find_identifiers, region_from_workplace
 from checks.policy import Policy, Workplace
 from scanner.clients import Client, ClientList
 from scanner.records import Audience, Message, Person, Post, Thread
@@ -113,3 +113,41 @@ def test_client_thread_health_detail_is_phi_but_scheduling_without_time_is_not()
     assert not list(PhiIdentifierCheck().run(plain, ctx()))
     family = thread("Barb Mom", [("Dr. Singh says my A1C is 6.8!!", False), ("so proud of you", True)])
     assert not list(PhiIdentifierCheck().run(family, ctx()))
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "reason"),
+    [
+        ("prévenir sa sœur au 06 47 21 88 35", "FR", "phone number"),
+        ("call his mum on 07700 900461", "FR", "phone number"),  # a UK mobile in a French user's post
+        ("ring 020 7946 0018 tomorrow", "US", "phone number"),  # UK landline with no policy region
+        ("rendez-vous déplacé au jeudi 10/10 à 14h30", "FR", "appointment day and time"),
+        ("sortie prévue le 23/03", "FR", "exact date"),
+        ("seen on 14.02.2024 in clinic", "GB", "exact date"),
+    ],
+)
+def test_international_identifiers(text: str, region: str, reason: str) -> None:
+    assert reason in {e.reason for e in find_identifiers(text, region)}
+
+
+@pytest.mark.parametrize("text", ["open 24/7", "a 15/20 grade", "rated 10/10"])
+def test_no_identifier_in_ratings(text: str) -> None:
+    assert find_identifiers(text, "FR") == []
+
+
+@pytest.mark.parametrize(
+    ("address", "city", "region"),
+    [
+        ("18 rue des Tanneurs, 69007 Lyon, France", "Lyon, France", "FR"),
+        ("12 Oxford Road, Manchester M13 9PL", "Manchester, England", "GB"),
+        ("1420 Grand Avenue, Cedar Bend, IA 52411", "Cedar Bend, Iowa", None),
+    ],
+)
+def test_region_from_workplace(address: str, city: str, region: str | None) -> None:
+    assert region_from_workplace(address, city) == region
+
+
+def test_french_health_detail_with_named_client() -> None:
+    text = "Destiny R. est revenue aux urgences cette nuit, troisième TS depuis janvier"
+    f = next(iter(PhiIdentifierCheck().run(post(text), ctx())))
+    assert [c.id for c in f.clients] == ["C2"]

@@ -139,3 +139,30 @@ def test_thread_with_colleague_counts_but_thread_with_client_does_not() -> None:
     assert colleague and colleague[0].record.name == "Pat Colleague"
     client = [("can I move my appointment?", False), ("Please call the office to reschedule your session.", True)]
     assert not list(WorkRelatedPostCheck().run(_thread("Hope Alvarado", client), ctx()))
+
+
+# Vocabulary beyond US outpatient therapy: nursing, hospital wards, NHS (UK) and French psychiatric care.
+GENERALISATION_CASES = [
+    ("Handover ran late again on the ward, home at 9", True),
+    ("Picked up a bank shift on Ward 6 for Sunday", True),
+    ("Two of my service users moved flats this week and both invited me to the housewarming", True),
+    ("Joined the CMHT as a CPN after my preceptorship", True),
+    ("Nuit de garde aux urgences psy, 9 patients en attente d'un lit", True),
+    ("Réunion de service de 3h, on manque toujours d'infirmiers", True),
+    ("Formation sur la contention et la désescalade avec l'équipe soignante", True),
+    ("Deux admissions en soins sans consentement ce matin", True),
+    ("Session surf ce matin à Hossegor, je suis tombée 30 fois", False),
+    ("Ctrl+Shift+T is the best shortcut ever", False),
+    ("Service client de la banque : 40 minutes d'attente", False),
+    ("Mode de garde trouvé pour la rentrée, une nounou en or", False),
+    ("Mon patient préféré (le chat) dort sur mon clavier", False),
+    ("Il faut être patiente avec une pâte à pain", False),
+    ("Maman est aux urgences pour sa hanche, elle râle contre les infirmières", False),
+    ("Les clients de la boulangerie ont dévalisé les croissants ce matin", False),
+]
+
+
+@pytest.mark.parametrize(("text", "should_flag"), GENERALISATION_CASES)
+def test_other_professions_and_french(text: str, should_flag: bool) -> None:
+    findings = list(WorkRelatedPostCheck().run(post(text), ctx()))
+    assert bool(findings) is should_flag, [e.reason for f in findings for e in f.evidence]

@@ -16,6 +16,7 @@ friends-only or the audience is unknown (possibly public), medium in an only-me 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -182,16 +183,31 @@ def _content(w: str) -> bool:
 
 
 def _described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) -> list[tuple[Client, list[str]]]:
-    if not _notes_index(ctx):
+    index = _notes_index(ctx)
+    if not index:
         return []
     text = a.folded if seg is None else fold_str(a.text[seg.start : seg.end])
     tokens = {_stem(w) for w in words(text)}
+    by_token = _notes_by_token(ctx)
+    shared = Counter(i for t in tokens for i in by_token.get(t, ()))  # cost follows the text, not the list
     found = []
-    for client, note_tokens in _notes_index(ctx):
-        common = sorted(note_tokens & tokens)
-        if len(common) >= 2:
-            found.append((client, common))
+    for i in sorted(i for i, n in shared.items() if n >= 2):
+        client, note_tokens = index[i]
+        found.append((client, sorted(note_tokens & tokens)))
     return found
+
+
+def _notes_by_token(ctx: CheckContext) -> dict[str, tuple[int, ...]]:
+    """Notes token → positions in :func:`_notes_index` of the clients whose notes hold it."""
+    key = ("client-notes-by-token", "*")
+    if key not in ctx.memo:
+        by_token: dict[str, list[int]] = {}
+        for i, (_, note_tokens) in enumerate(_notes_index(ctx)):
+            for t in note_tokens:
+                by_token.setdefault(t, []).append(i)
+        ctx.memo[key] = {t: tuple(v) for t, v in by_token.items()}
+    result: dict[str, tuple[int, ...]] = ctx.memo[key]
+    return result
 
 
 def _unique_description(a: TextAnalysis, start: int, end: int) -> list[tuple[str, Evidence]]:

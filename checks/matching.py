@@ -159,7 +159,7 @@ class Matcher:
         for client in clients.clients:
             for key, how, platform, word in self._client_keys(client):
                 bucket = groups[key][(how, platform, word)]
-                if client not in bucket:
+                if not bucket or bucket[-1] is not client:  # a client's repeats arrive together
                     bucket.append(client)
         self._index: dict[str, tuple[_Entry, ...]] = {
             key: tuple(_Entry(h, p, w, tuple(cs)) for (h, p, w), cs in kinds.items())

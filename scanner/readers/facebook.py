@@ -23,6 +23,7 @@ from scanner.readers import facebook_json as fb_json
 from scanner.readers.base import Detection, ReadContext
 from scanner.readers.facebook_layout import RELATIONS, Routed, detect_layout, route
 from scanner.readers.facebook_records import MessageFacts, Owner, thread_folder, thread_record
+from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
 from scanner.readers.meta import HtmlPage, fix_mojibake, fix_tree, parse_html_page, part_number, zone_from_text
 from scanner.records import AnyRecord
 
@@ -153,8 +154,8 @@ class _Read:
         except fb_json.ShapeError as exc:
             self.ctx.skip(routed.member, f"{exc}; it was left out (is it from a Facebook export?)")
             return
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            self.ctx.skip(routed.member, f"has an unexpected layout ({type(exc).__name__}); it was left out")
+        except SHAPE_ERRORS as exc:
+            self.ctx.skip(routed.member, shape_reason(exc))
             return
         self.ctx.understood(routed.member)
 
@@ -172,6 +173,9 @@ class _Read:
         except MemberError as exc:
             self.ctx.skip(routed.member, f"{exc.reason}; export it again if you need this file")
             return None
+        except SHAPE_ERRORS as exc:
+            self.ctx.skip(routed.member, shape_reason(exc))
+            return None
 
     def _timezone(self, routed: Routed) -> None:
         try:
@@ -180,7 +184,7 @@ class _Read:
             self.ctx.skip(routed.member, f"{exc.reason}; times in HTML files are read as UTC")
             return
         if routed.member.path.lower().endswith(".json"):
-            with contextlib.suppress(MemberError):
+            with contextlib.suppress(MemberError, *SHAPE_ERRORS):
                 text = fb_json.timezone_name(fix_tree(self.archive.read_json(routed.member))) or text
         zone = zone_from_text(text)
         if zone is not None:
@@ -232,7 +236,9 @@ class _Read:
                 return [fix_mojibake(json.loads(f'"{n}"')) for n in _NAME_JSON.findall(block.group(1))]
             data = fix_tree(self.archive.read_json(routed.member))
             return fb_json.thread_parts(data)[1]
-        except (MemberError, fb_json.ShapeError, ValueError):
+        except MemberError:
+            return []
+        except SHAPE_ERRORS:
             return []
 
     def _threads(self) -> Iterator[AnyRecord]:
@@ -253,8 +259,12 @@ class _Read:
                 used.append(routed)
             if not used:
                 continue
-            record = thread_record(title, names, messages, thread_folder(files[0].folder), self.owner,
-                                   f"{used[0].member.path}#0")
+            try:
+                record = thread_record(title, names, messages, thread_folder(files[0].folder), self.owner,
+                                       f"{used[0].member.path}#0")
+            except SHAPE_ERRORS as exc:
+                self.ctx.skip(used[0].member, shape_reason(exc))
+                continue
             yield from self._emit(iter((record,)))
 
     def _thread_file(self, routed: Routed, start: int) -> tuple[str, list[str], list[MessageFacts]] | None:
@@ -263,9 +273,14 @@ class _Read:
             if page is None:
                 return None
             self._check_minutes(page)
+            try:
+                names = fb_html.thread_participants(page) or fb_html.sender_names(page)
+                parts = fb_html.thread_title(page), names, fb_html.thread_messages(page, self.html_ctx, start)
+            except SHAPE_ERRORS as exc:
+                self.ctx.skip(routed.member, shape_reason(exc))
+                return None
             self.ctx.understood(routed.member)
-            names = fb_html.thread_participants(page) or fb_html.sender_names(page)
-            return fb_html.thread_title(page), names, fb_html.thread_messages(page, self.html_ctx, start)
+            return parts
         data = self._json(routed)
         if data is None:
             return None
@@ -274,8 +289,15 @@ class _Read:
         except fb_json.ShapeError as exc:
             self.ctx.skip(routed.member, f"{exc}; it was left out")
             return None
+        except SHAPE_ERRORS as exc:
+            self.ctx.skip(routed.member, shape_reason(exc))
+            return None
         self.ctx.understood(routed.member)
-        return title, names, [fb_json.message_facts(m, start + i) for i, m in enumerate(raw)]
+        tally = EntryTally(self.ctx, routed.member)
+        messages = [m for i, raw_message in enumerate(raw)
+                    if (m := tally.build(fb_json.message_facts, raw_message, start + i)) is not None]
+        tally.close()
+        return title, names, messages
 
 
 _SECONDS = re.compile(r"\d:\d\d:\d\d")

@@ -26,6 +26,7 @@ from scanner.readers.facebook_records import (
     post_records,
     reaction_record,
 )
+from scanner.readers.guard import safe_int
 from scanner.readers.meta import label_lookup, label_text, label_values, parse_bool, records_of
 from scanner.records import (
     AnyRecord,
@@ -438,16 +439,16 @@ def thread_parts(data: Any) -> tuple[str, list[str], list[dict[str, Any]]]:
 
 def message_facts(raw: dict[str, Any], order: int) -> MessageFacts:
     """One raw message object → :class:`MessageFacts` (``timestamp_ms``, sender, content)."""
-    millis = raw.get("timestamp_ms")
-    if not isinstance(millis, int | float):
+    millis = safe_int(raw.get("timestamp_ms")) if isinstance(raw.get("timestamp_ms"), int | float) else None
+    if millis is None:
         seconds = raw.get("timestamp")
-        millis = int(seconds * 1000) if isinstance(seconds, int | float) else 0
+        millis = (safe_int(seconds * 1000) if isinstance(seconds, int | float) else None) or 0
     text = _str(raw.get("content"))
     share = raw.get("share")
     if not text and isinstance(share, dict):
         text = _str(share.get("share_text"))
-    return MessageFacts(sender=_str(raw.get("sender_name")), timestamp=from_epoch(int(millis)),
-                        text=text, millis=int(millis), order=order)
+    return MessageFacts(sender=_str(raw.get("sender_name")), timestamp=from_epoch(millis),
+                        text=text, millis=millis, order=order)
 
 
 # --------------------------------------------------------------------------- settings and searches

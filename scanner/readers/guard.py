@@ -44,6 +44,11 @@ def shape_reason(exc: BaseException) -> str:
     return f"has an unexpected structure ({type(exc).__name__}); it was not read"
 
 
+class LayoutError(ValueError):
+    """A file whose layout is not the expected one. Its message is written by the reader (never file
+    content), so it may be shown to the user."""
+
+
 class JsonTooDeep(ValueError):
     """Streamed JSON that nests deeper than the limit (a real export never does)."""
 

@@ -29,6 +29,7 @@ from scanner.readers import instagram_html as html
 from scanner.readers import instagram_legacy as legacy
 from scanner.readers import instagram_records as build
 from scanner.readers.base import Detection, ReadContext
+from scanner.readers.guard import SHAPE_ERRORS, LayoutError, shape_reason
 from scanner.readers.instagram_files import SIGNATURES, Route, is_foreign, is_html, route_of
 from scanner.readers.instagram_messages import ThreadCollector, thread_key
 from scanner.readers.meta import fix_tree
@@ -189,9 +190,11 @@ class _Reading:
         except MemberError as exc:
             self.ctx.skip(member, f"{exc.reason}; export the data again or unpack and re-zip it")
             return
+        except LayoutError as exc:
+            self.ctx.skip(member, f"has a layout this version does not understand ({exc}); please report it")
+            return
         except Exception as exc:  # one odd file must not stop the scan; it is reported instead
-            detail = str(exc) if isinstance(exc, ValueError) else type(exc).__name__
-            self.ctx.skip(member, f"has a layout this version does not understand ({detail}); please report it")
+            self.ctx.skip(member, shape_reason(exc))
             return
         self.ctx.understood(member)
         yield from records
@@ -208,7 +211,7 @@ class _Reading:
         data = fix_tree(self.archive.read_json(member))
         entries = unwrap_list(data, route.keys)
         if entries is None:
-            raise ValueError(f"expected a list of {route.kind} records")
+            raise LayoutError(f"expected a list of {route.kind} records")
         return entries
 
     def _file(self, member: Member, route: Route) -> Iterator[AnyRecord]:
@@ -251,7 +254,7 @@ class _Reading:
             yield from self._profile(legacy.profile_entries(data), member.path)
         elif name == "messages.json":
             if not isinstance(data, list):
-                raise ValueError("expected a list of conversations")
+                raise LayoutError("expected a list of conversations")
             self.threads.add_legacy(member.path, data)
         elif name == "contacts.json":
             yield from self._contacts(legacy.contacts(data, member.path), member.path)
@@ -278,13 +281,13 @@ class _Reading:
     def _messages(self, member: Member) -> None:
         found = thread_key(member.path)
         if found is None:
-            raise ValueError("message file outside a thread folder")
+            raise LayoutError("message file outside a thread folder")
         if is_html(member.path):
             data: Any = html.thread_from_html(self.archive.read_text(member))
         else:
             data = fix_tree(self.archive.read_json(member))
         if not isinstance(data, dict):
-            raise ValueError("expected a message thread object")
+            raise LayoutError("expected a message thread object")
         self.threads.add(found[0], found[1], member.path, data)
 
     def _finish(self) -> Iterator[AnyRecord]:
@@ -297,5 +300,12 @@ class _Reading:
                 "This Instagram export has no personal information file (it may be one part of a multi-part "
                 "export): the profile and the private-account setting are unknown."
             )
-        owner = self.threads.owner(self.profile_names)
-        yield from self.threads.threads(owner)
+        try:
+            owner = self.threads.owner(self.profile_names)
+            threads = list(self.threads.threads(owner))
+        except SHAPE_ERRORS as exc:
+            self.ctx.count("unreadable_entries")
+            self.ctx.note("Message threads could not be assembled: the message files have an unexpected "
+                          f"structure ({type(exc).__name__}); the other files were read.")
+            return
+        yield from threads

@@ -19,6 +19,7 @@ from scanner.archive import Archive, Member, MemberError, decode_text
 from scanner.readers import linkedin_files as files
 from scanner.readers.base import Detection, ReadContext
 from scanner.readers.csvsniff import Table, file_key, read_table
+from scanner.readers.guard import SHAPE_ERRORS, shape_reason
 from scanner.records import AnyRecord, Profile, WorkEntry, stable_id
 
 PLATFORM = files.PLATFORM
@@ -139,6 +140,12 @@ class LinkedInReader:
                     if table is not None:
                         yield member, table
 
+        def guarded(member: Member, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:
+            try:
+                yield from records
+            except SHAPE_ERRORS as exc:
+                ctx.skip(member, shape_reason(exc))
+
         for member, table in tables(["profile"], PROFILE):
             _profile_csv(table, member, parts, owner)
         for member, table in tables(["emailaddresses"], EMAILS):
@@ -162,32 +169,37 @@ class LinkedInReader:
             ctx.account.name = owner.name
 
         for member, table in tables(["connections"], files.CONNECTIONS):
-            yield from files.connections(table, member.path)
+            yield from guarded(member, files.connections(table, member.path))
         for member, table in tables(["invitations"], files.INVITATIONS):
-            yield from files.invitations(table, member.path, owner, ctx)
+            yield from guarded(member, files.invitations(table, member.path, owner, ctx))
         for member, table in tables(["memberfollows"], files.MEMBER_FOLLOWS):
-            yield from files.follows(table, member.path, ctx)
+            yield from guarded(member, files.follows(table, member.path, ctx))
         for member, table in tables(["companyfollows"], files.COMPANY_FOLLOWS):
-            yield from files.follows(table, member.path, ctx)
+            yield from guarded(member, files.follows(table, member.path, ctx))
         for member, table in tables(["messages"], files.MESSAGES):
             if not owner.name or not files.shows_owner(table, owner):
                 # no Profile.csv, or the profile name differs from the one messages show (e.g. credentials)
                 owner.name = files.infer_owner(table) or owner.name
                 ctx.account.name = ctx.account.name or owner.name
-            yield from files.messages(table, member.path, owner)
+            yield from guarded(member, files.messages(table, member.path, owner))
         for member, table in tables(["shares"], files.SHARES):
-            yield from files.shares(table, member.path, ctx)
+            yield from guarded(member, files.shares(table, member.path, ctx))
         for member, table in tables(["comments"], files.COMMENTS):
             ctx.note(_NO_TARGET)
-            yield from files.comments(table, member.path)
+            yield from guarded(member, files.comments(table, member.path))
         for member, table in tables(["reactions"], files.REACTIONS):
             ctx.note(_NO_TARGET)
-            yield from files.reactions(table, member.path)
+            yield from guarded(member, files.reactions(table, member.path))
 
         if owner.slug:
             ctx.account.handle = owner.slug
         if parts.seen:
-            yield _build_profile(parts, owner)
+            try:
+                profile = _build_profile(parts, owner)
+            except SHAPE_ERRORS:
+                ctx.count("unreadable_entries")
+            else:
+                yield profile
         ctx.note(
             "LinkedIn exports do not include profile visibility or who can see your connections; "
             "only each post's Visibility is recorded."
@@ -203,6 +215,9 @@ def _load(archive: Archive, member: Member, spec: files.Spec, ctx: ReadContext) 
         return None
     except csv.Error as exc:
         ctx.skip(member, f"is not a readable CSV file ({exc}); download the export again")
+        return None
+    except SHAPE_ERRORS as exc:
+        ctx.skip(member, shape_reason(exc))
         return None
     ctx.understood(member)
     missing = table.missing(*spec.required)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 import ijson
@@ -17,6 +18,14 @@ import ijson
 from scanner.archive import Archive, Member, MemberError, decode_text
 from scanner.readers.base import Detection, ReadContext
 from scanner.readers.csvsniff import column_key, file_key, read_table
+from scanner.readers.guard import (
+    NESTED_TOO_DEEPLY,
+    SHAPE_ERRORS,
+    EntryTally,
+    JsonTooDeep,
+    shape_reason,
+    stream_json_items,
+)
 from scanner.readers.mastodon_activity import (
     PLATFORM,
     account_of,
@@ -79,7 +88,7 @@ class MastodonReader:
     def detect(self, archive: Archive) -> Detection | None:
         """Mastodon when ``actor.json``/``outbox.json`` are ActivityStreams documents, or when the
         input holds Mastodon's CSV exports (``following_accounts.csv`` …)."""
-        core = [m for m in (_json_member(archive, "actor.json"), _json_member(archive, "outbox.json")) if m]
+        core = [m for m in map(partial(_json_member, archive), _JSON_FILES) if m]
         if core and any(_looks_like_activitypub(archive, m) for m in core):
             present = [n for n in _JSON_FILES if _json_member(archive, n)]
             score = 1.0 if len(present) >= 2 else 0.8
@@ -97,7 +106,12 @@ class MastodonReader:
             actor = _read_json(archive, actor_member, ctx)
             if isinstance(actor, dict):
                 followers = actor.get("followers") if isinstance(actor.get("followers"), str) else None
-                yield from _actor(actor, actor_member, ctx)
+                try:
+                    records = list(_actor(actor, actor_member, ctx))
+                except SHAPE_ERRORS as exc:
+                    ctx.skip(actor_member, shape_reason(exc))
+                    records = []
+                yield from records
             elif actor is not None:
                 ctx.skip(actor_member, "is not an ActivityPub actor (expected a JSON object)")
         outbox = _json_member(archive, "outbox.json")
@@ -189,14 +203,18 @@ def _outbox(archive: Archive, member: Member, followers: str | None, ctx: ReadCo
                 ctx.skip(member, "is not an ActivityPub outbox (no orderedItems list)")
                 return
         ctx.understood(member)
+        tally = EntryTally(ctx, member)
         for index, item in enumerate(items):
-            result = outbox_item(item, followers, f"{member.path}#{index}")
+            result = tally.build(outbox_item, item, followers, f"{member.path}#{index}")
             if isinstance(result, str):
                 ctx.count(f"mastodon_outbox_left_out: {result}")
-            else:
+            elif result is not None:
                 yield result
+        tally.close()
     except MemberError as exc:
         ctx.skip(member, f"{exc.reason}; download the archive again")
+    except JsonTooDeep:
+        ctx.skip(member, NESTED_TOO_DEEPLY)
     except (ijson.JSONError, ijson.IncompleteJSONError) as exc:
         detail = " ".join(str(exc).split())[:60]
         ctx.skip(member, f"is not valid JSON ({detail}); it may be truncated — download it again")
@@ -204,7 +222,7 @@ def _outbox(archive: Archive, member: Member, followers: str | None, ctx: ReadCo
 
 def _stream_items(archive: Archive, member: Member) -> Iterator[Any]:
     with archive.open(member) as fh:
-        yield from ijson.items(fh, "orderedItems.item", use_float=True)
+        yield from stream_json_items(fh, "orderedItems.item", archive.limits.max_json_depth)
 
 
 def _collection(archive: Archive, member: Member, reaction: str, ctx: ReadContext) -> Iterator[Reaction]:

@@ -140,10 +140,17 @@ def bench_archive(platform: str, data: Path, policy: Policy, res: Results, profi
     path = data / ARCHIVES[platform]
     print(f"\n== {platform}: {path.name}", flush=True)
     t_json, (members, size) = _timed(lambda: json_baseline(path))
-    print(f"  json.loads of {members} members ({size / 1e6:.1f} MB): {t_json:.2f} s", flush=True)
+    gc.disable()  # the stricter reference: the same loads without the cyclic GC walking the growing trees
+    try:
+        t_nogc, _ = _timed(lambda: json_baseline(path))
+    finally:
+        gc.enable()
+    print(f"  json.loads of {members} members ({size / 1e6:.1f} MB): {t_json:.2f} s "
+          f"({t_nogc:.2f} s with the GC off)", flush=True)
     t_read, texts = _timed(lambda: [t for r in iter_records(path) for t in record_texts(r)])
     print(f"  reader alone (records, no checks): {t_read:.2f} s", flush=True)
-    fig: dict[str, Any] = {"json_loads_s": round(t_json, 3), "json_mb": round(size / 1e6, 1),
+    fig: dict[str, Any] = {"json_loads_s": round(t_json, 3), "json_loads_nogc_s": round(t_nogc, 3),
+                           "json_mb": round(size / 1e6, 1),
                            "read_s": round(t_read, 3), "texts": len(texts)}
     with tempfile.TemporaryDirectory(prefix="bench-out-") as tmp:
         for n in (100, 10_000):
@@ -155,11 +162,13 @@ def bench_archive(platform: str, data: Path, policy: Policy, res: Results, profi
                   f"write {run['write_s']:.2f}; wall {run['wall_s']:.2f}); {run['records']} records, "
                   f"{run['findings']} findings, {run['errors']} errors", flush=True)
     ratio = fig["scan_100"]["total_s"] / t_json
+    fig["scan_vs_json_nogc"] = round(fig["scan_100"]["total_s"] / t_nogc, 2)
     scaling = fig["scan_10000"]["total_s"] / fig["scan_100"]["total_s"]
     fig["scan_vs_json"] = round(ratio, 2)
     fig["clients_10000_vs_100"] = round(scaling, 2)
     res.figures[platform] = fig
-    res.verdict(f"{platform} scan ÷ json.loads", f"{ratio:.2f}x (target ≤ {TARGET_SCAN_VS_JSON}x)",
+    res.verdict(f"{platform} scan ÷ json.loads", f"{ratio:.2f}x (target ≤ {TARGET_SCAN_VS_JSON}x; "
+                f"{fig['scan_vs_json_nogc']:.1f}x against GC-off loads)",
                 ratio <= TARGET_SCAN_VS_JSON)
     res.verdict(f"{platform} 10,000 ÷ 100 clients", f"{scaling:.2f}x (target ≤ {TARGET_CLIENT_SCALING}x)",
                 scaling <= TARGET_CLIENT_SCALING)

@@ -63,7 +63,9 @@ LOCATION_CUE = re.compile(
     r"je\s+suis\s+(?:à|a|au|aux)|je\s+serai)\b"
 )
 PRESENCE = re.compile(
-    r"(?i)\b(?:i'?ll\s+be|i\s+will\s+be|i'?m|i\s+am|back|here|be)\s+(?:at|in|on)\b|\bhere\s+(?:till|til|until)\b"
+    r"(?i)\b(?:i'?ll\s+be|i\s+will\s+be|i'?m|i\s+am|here|be)\s+(?:at|in|on)\b|\bback\s+(?:at|in)\b"
+    r"|\bback\s+on\s+(?:the\s+)?(?:unit|ward|floor|shift|nights|days|call|duty)\b"  # not "back on the lithium"
+    r"|\bhere\s+(?:till|til|until)\b"
 )
 WORK_CONTEXT = re.compile(
     r"(?i)\b(?:clinic|office|unit|ward|agency|work|therapists?|clinicians?|sessions?|caseload|clients?|"

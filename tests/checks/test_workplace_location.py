@@ -112,3 +112,17 @@ def test_address_with_a_suite_first() -> None:
     policy = policy_from_dict({"workplace": {"name": "Harbor Family Services",
                                              "address": "Suite 4, 55 Main Street, Millbrook, OH"}})
     assert len(run(post("drop-off at 55 Main through Dec 15"), policy)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Back on the ward tomorrow 7a, see you all at handover", True),
+        ("I'll be at the clinic till 8 tonight for group", True),
+        ("She rang the ward at 3am again. She's back on the lithium and sounding steadier", False),
+    ],
+)
+def test_schedule_cue_needs_presence_not_any_back_on(text: str, cue: bool) -> None:
+    from checks.workplace_location import schedule_cue
+
+    assert (schedule_cue(text) is not None) is cue

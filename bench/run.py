@@ -234,6 +234,14 @@ def bench_memory(data: Path, policy_path: Path | None, res: Results, name: str =
 
 
 def _rss_mb() -> float:
+    """Peak RSS of this process in MB: VmHWM where Linux has it (``ru_maxrss`` of an exec'd child also
+    carries the parent's size at fork), else ``ru_maxrss``."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 

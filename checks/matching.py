@@ -289,7 +289,14 @@ class Matcher:
                 offer(c, "username", score)
 
     def _name_agrees(self, client: Client, words: list[list[str]]) -> bool:
-        """Some word of a display name is the client's first name, nickname or surname (or an initial)."""
+        """Some word of a display name is the client's first name, nickname or surname (or an initial),
+        and a hyphenated last name is not a longer surname built on the client's ("Faure-Dumas" ≠ "Faure")."""
+        last = words[-1]
+        if len(last) > 1:
+            own = {s.replace(" ", "") for s, _ in self._lookup_surnames(client)}
+            builds_on_client = any(client in [c for c, _ in self._surnames.get(part, [])] for part in last)
+            if "".join(last) not in own and builds_on_client:
+                return False
         for w in words:
             joined = "".join(w)
             if len(joined) == 1:
@@ -298,6 +305,9 @@ class Matcher:
                 if e.how in ("first_name", "surname") and client in e.clients:
                     return True
         return all(len("".join(w)) == 1 for w in words[1:])
+
+    def _lookup_surnames(self, client: Client) -> list[tuple[str, Client]]:
+        return [(s, c) for s, entries in self._surnames.items() for c, _ in entries if c is client]
 
     def _match_fuzzy(self, name: str, offer: _Offer) -> None:
         words = ["".join(w) for w in name_words(name)]

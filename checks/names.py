@@ -394,7 +394,7 @@ def keyed_hash(key: bytes, text: str) -> str:
 # ------------------------------------------------------------------------------------------ person side
 
 
-def _unit_forms(units: list[str], out: dict[str, float], base: float) -> None:
+def _unit_forms(units: list[str], out: dict[str, float], base: float, max_trailing: int = 2) -> None:
     """Given/surname splits of a display name's units, with penalties for dropped and trailing words."""
     n = len(units)
     if n < 2:
@@ -409,7 +409,7 @@ def _unit_forms(units: list[str], out: dict[str, float], base: float) -> None:
             drop_pen = sum(0.01 if len(u) == 1 else 0.03 for u in dropped)
             for k in range(j + 1, min(j + 2, n) + 1):
                 trailing = n - k
-                if trailing > 2:
+                if trailing > max_trailing:
                     continue
                 _keep(out, f"{given} {' '.join(units[j:k])}", base + drop_pen + 0.05 * trailing)
 
@@ -436,9 +436,10 @@ def display_forms(name: str) -> dict[str, float]:
         if len(qparts) == 1 and len(words) >= 2:
             variants.append([[qparts[0]], *words[1:]])
     for ws in variants:
-        unit_lists = [[" ".join(w) for w in ws], ["".join(w) for w in ws], [p for w in ws for p in w]]
-        for units in unit_lists:
-            _unit_forms(units, out, 0.0)
+        _unit_forms([" ".join(w) for w in ws], out, 0.0)
+        _unit_forms(["".join(w) for w in ws], out, 0.0)
+        # Hyphen parts as separate words, but a part is never dropped from the end: "Faure-Dumas" is not "Faure".
+        _unit_forms([p for w in ws for p in w], out, 0.0, max_trailing=0)
         if len(ws) in (2, 3):
             _unit_forms(["".join(w) for w in reversed(ws)], out, 0.05)
     return out

@@ -9,7 +9,7 @@ import pytest
 
 from checks.matching import Matcher, NameHit
 from checks.names import display_forms, hashed_list_text, normalize, parse_name, username_forms
-from scanner.clients import load_clients
+from scanner.clients import Client, ClientList, load_clients
 from scanner.records import Person
 from tests.conftest import EVAL_DEV
 
@@ -333,3 +333,19 @@ def test_dev_corpus_connections() -> None:
     recall = tp / (tp + fn) if tp + fn else 1.0
     print(f"dev connections: P={precision:.3f} R={recall:.3f} misses={misses} false alarms={alarms}")
     assert precision >= 0.97 and recall >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("client", "person", "expected"),
+    [
+        ("Sandrine Faure", Person(name="Sandrine Faure-Dumas"), None),
+        ("Sandrine Faure", Person(name="Sandrine Faure-Dumas", handle="sandrine-faure-dumas"), None),
+        ("Jean Faure-Dumas", Person(name="Jean Faure-Dumas", handle="jean-faure-dumas"), "C1"),
+        ("Jean Faure-Dumas", Person(name="Jean Faure Dumas"), "C1"),
+        ("Sandrine Faure", Person(handle="sandrine.faure87"), "C1"),
+    ],
+)
+def test_a_longer_hyphenated_surname_is_someone_else(client: str, person: Person, expected: str | None) -> None:
+    matcher = Matcher(ClientList((Client(id="C1", name=client),)))
+    found = matcher.match_person(person, "linkedin" if person.name else "instagram")
+    assert (found.client.id if found else None) == expected

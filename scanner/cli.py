@@ -56,16 +56,19 @@ def _setup_logging(debug: bool) -> None:
         log.warning("--debug is on: log lines may include file paths and record details; do not share this log.")
 
 
-def _limits(max_file_size: float, max_total_size: float, max_files: int) -> Limits:
+def _limits(max_file_size: float, max_total_size: float, max_files: int, max_depth: int = 200) -> Limits:
     return Limits(
         max_member_bytes=int(max_file_size * GiB),
         max_total_bytes=int(max_total_size * GiB),
         max_members=max_files,
+        max_json_depth=max_depth,
     )
 
 
 def limit_options(func: Any) -> Any:
     """The safety-limit flags shared by scan, inspect and batch."""
+    func = click.option("--max-depth", type=int, default=200, show_default=True,
+                        help="Skip JSON files nested deeper than this (real exports stay far below).")(func)
     func = click.option("--max-files", type=int, default=500_000, show_default=True,
                         help="Refuse archives with more files than this (zip-bomb guard).")(func)
     func = click.option("--max-total-size", type=float, default=40.0, show_default=True,
@@ -128,6 +131,7 @@ def scan_command(
     max_file_size: float,
     max_total_size: float,
     max_files: int,
+    max_depth: int,
 ) -> None:
     """Scan one or more archives (zip, folder, tar.gz) and write one report.
 
@@ -136,7 +140,8 @@ def scan_command(
     3 partial scan (the report lists what could not be read).
     """
     _setup_logging(debug)
-    options = _options(clients_path, policy_path, _limits(max_file_size, max_total_size, max_files), key_file)
+    limits = _limits(max_file_size, max_total_size, max_files, max_depth)
+    options = _options(clients_path, policy_path, limits, key_file)
     if since is not None:
         from dataclasses import replace
 
@@ -228,10 +233,12 @@ def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: s
 @cli.command("inspect")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @limit_options
-def inspect_command(inputs: Sequence[Path], max_file_size: float, max_total_size: float, max_files: int) -> None:
+def inspect_command(inputs: Sequence[Path], max_file_size: float, max_total_size: float, max_files: int,
+                    max_depth: int) -> None:
     """Say what an archive is (platform, layout generation, format), how many records of each kind it
     holds, and which files were not understood. Runs no checks and needs no client list."""
-    result = scan(inputs, ScanOptions(checks=(), limits=_limits(max_file_size, max_total_size, max_files)))
+    limits = _limits(max_file_size, max_total_size, max_files, max_depth)
+    result = scan(inputs, ScanOptions(checks=(), limits=limits))
     for error in result.errors:
         click.echo(f"boundary-audit: could not read {error.where}: {error.message}", err=True)
     for source in result.sources:
@@ -307,14 +314,15 @@ def demo_command(out_dir: Path, formats: Sequence[str]) -> None:
 @limit_options
 def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_path: Path | None,
                   key_file: Path | None, formats: Sequence[str], redact: str, workers: int | None, max_file_size: float,
-                  max_total_size: float, max_files: int) -> None:
+                  max_total_size: float, max_files: int, max_depth: int) -> None:
     """Scan many people: ROOT holds one sub-folder per person with their archives (and optionally their
     own policy.toml). Writes one report folder per person and OUT/batch-summary.csv with counts only.
     One person's unreadable archive is reported and the others are still scanned."""
     from scanner.batch import run_batch
 
     _setup_logging(False)
-    options = _options(clients_path, policy_path, _limits(max_file_size, max_total_size, max_files), key_file)
+    limits = _limits(max_file_size, max_total_size, max_files, max_depth)
+    options = _options(clients_path, policy_path, limits, key_file)
     results = run_batch(root, out_dir, options.clients, options.policy, tuple(formats or DEFAULT_FORMATS),
                         redact, options.limits, workers)
     for r in results:

@@ -156,6 +156,7 @@ class Matcher:
         self._key = clients.key if clients.hashed else None
         groups: dict[str, dict[tuple[str, str, bool], list[Client]]] = defaultdict(lambda: defaultdict(list))
         self._surnames: dict[str, list[tuple[Client, frozenset[str]]]] = defaultdict(list)
+        self._surnames_of: dict[str, set[str]] = defaultdict(set)  # client id → surname variants
         for client in clients.clients:
             for key, how, platform, word in self._client_keys(client):
                 bucket = groups[key][(how, platform, word)]
@@ -201,6 +202,7 @@ class Matcher:
         for v in variants:
             if v.how == "surname":
                 self._surnames[v.text].append((client, givens))
+                self._surnames_of[client.id].add(v.text.replace(" ", ""))
 
     def _key_of(self, text: str) -> str:
         return keyed_hash(self._key, text) if self._key else text
@@ -293,7 +295,7 @@ class Matcher:
         and a hyphenated last name is not a longer surname built on the client's ("Faure-Dumas" ≠ "Faure")."""
         last = words[-1]
         if len(last) > 1:
-            own = {s.replace(" ", "") for s, _ in self._lookup_surnames(client)}
+            own = self._surnames_of.get(client.id, set())
             builds_on_client = any(client in [c for c, _ in self._surnames.get(part, [])] for part in last)
             if "".join(last) not in own and builds_on_client:
                 return False
@@ -305,9 +307,6 @@ class Matcher:
                 if e.how in ("first_name", "surname") and client in e.clients:
                     return True
         return all(len("".join(w)) == 1 for w in words[1:])
-
-    def _lookup_surnames(self, client: Client) -> list[tuple[str, Client]]:
-        return [(s, c) for s, entries in self._surnames.items() for c, _ in entries if c is client]
 
     def _match_fuzzy(self, name: str, offer: _Offer) -> None:
         words = ["".join(w) for w in name_words(name)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -109,8 +108,6 @@ def _walk(doc: dict[str, Any], triage: TriageFile, path: Path, names: list[str])
         index += 1
     reviewed = sum(1 for f in todo if f["id"] in triage.entries)
     click.echo(f"\nReviewed {reviewed} of {len(todo)}. Triage file: {path}")
-    if not sys.stdin.isatty():
-        return
 
 
 def _show(finding: dict[str, Any], index: int, total: int) -> None:

@@ -258,7 +258,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
         if not a.text.strip() or not written_by_owner(record):
             return result
         partners = {c.id for c in thread_partner_clients(record, ctx)}
-        described = {c.id for seg in a.segments for c, _ in _described_by_notes(a, ctx, _seg(a, seg))}
+        described: set[str] | None = None  # clients the notes column describes here (worked out when needed)
         for hit in ctx.matcher.find_in_text(a.text, record.platform):
             if hit.client.id in partners:
                 continue
@@ -277,6 +277,8 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             why_not, form = judge_weak(a, hit)
             if why_not:
                 continue
+            if described is None:
+                described = {c.id for seg in a.segments for c, _ in _described_by_notes(a, ctx, _seg(a, seg))}
             if hit.client.id in described:
                 form = "described"
             need = {"cue": 0.0, "described": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)

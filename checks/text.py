@@ -23,6 +23,7 @@ import ahocorasick
 
 from checks.base import CheckContext, Evidence
 from checks.policy import Workplace
+from checks.prefilter import required_literals
 from scanner.records import AnyRecord, Audience, Comment, Place, Post, Profile, Thread
 
 WORK_THRESHOLD = 2.0
@@ -58,12 +59,22 @@ def fold(text: str) -> tuple[str, list[int]]:
         return text.lower().replace("`", "'"), list(range(len(text) + 1))
     out: list[str] = []
     where: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
+    last = 0
+    for m in _NON_ASCII.finditer(text):  # ASCII runs in bulk, the rest (accents, emoji) one by one
+        i = m.start()
+        if i > last:
+            out.append(text[last:i].lower().replace("`", "'"))
+            where.extend(range(last, i))
+        folded = _fold_char(text[i])
         out.append(folded)
         where.extend([i] * len(folded))
-    where.append(len(text))
+        last = i + 1
+    out.append(text[last:].lower().replace("`", "'"))
+    where.extend(range(last, len(text) + 1))
     return "".join(out), where
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @cache
@@ -157,14 +168,20 @@ class Rule:
 
 @dataclass(frozen=True)
 class Lexicons:
-    """Every lexicon, its automaton, the negative rules, dampers and people words."""
+    """Every lexicon, its automaton, the negative rules, dampers and people words.
+
+    The automaton maps each key to ``(key, terms, gates)``: the plain lexicon terms spelled that way, and
+    the ids of the regular expressions and damper phrases that can only match a text holding the key
+    (see :mod:`checks.prefilter`). One pass over a text finds the terms and says which patterns to try.
+    """
 
     automaton: Any
-    regexes: tuple[tuple[Term, re.Pattern[str]], ...]
-    case_regexes: tuple[tuple[Term, re.Pattern[str]], ...]
+    regexes: tuple[tuple[Term, re.Pattern[str], str | None], ...]  # (term, regex, gate id or None: always)
+    case_regexes: tuple[tuple[Term, re.Pattern[str], str], ...]
     rules: dict[str, tuple[Rule, ...]]
     dampers: dict[str, tuple[float, tuple[str, ...]]]
     people: dict[str, tuple[str, ...]]
+    damper_gates: dict[str, str | None]  # damper phrase → gate id (None: always try)
 
 
 def _read(name: str) -> str:
@@ -194,21 +211,28 @@ def parse_lexicon(lexicon: str, text: str) -> list[Term]:
 @cache
 def lexicons() -> Lexicons:
     """Load every lexicon file once (data in checks/lexicons/)."""
-    auto = ahocorasick.Automaton()
     entries: dict[str, list[Term]] = {}
-    regexes: list[tuple[Term, re.Pattern[str]]] = []
-    case_regexes: list[tuple[Term, re.Pattern[str]]] = []
+    gates: dict[str, list[str]] = {}  # automaton key → gate ids it opens
+
+    def gate(gate_id: str, literals: Iterable[str] | None) -> str | None:
+        if not literals:
+            return None
+        for literal in literals:
+            gates.setdefault(literal, []).append(gate_id)
+        return gate_id
+
+    regexes: list[tuple[Term, re.Pattern[str], str | None]] = []
+    case_regexes: list[tuple[Term, re.Pattern[str], str]] = []
     for lexicon, filename in LEXICON_FILES.items():
         for t in parse_lexicon(lexicon, _read(filename)):
             if t.kind == "regex":
-                regexes.append((t, re.compile(t.term)))
+                regexes.append((t, re.compile(t.term), gate(f"re:{len(regexes)}", required_literals(t.term))))
             elif t.kind == "case":
-                case_regexes.append((t, re.compile(r"(?<!\w)" + re.escape(t.term) + r"(?!\w)")))
+                gid = gate(f"case:{len(case_regexes)}", [fold_str(t.term)])
+                assert gid is not None
+                case_regexes.append((t, re.compile(r"(?<!\w)" + re.escape(t.term) + r"(?!\w)"), gid))
             else:
                 entries.setdefault(t.term, []).append(t)
-    for key, ts in entries.items():
-        auto.add_word(key, (key, tuple(ts)))
-    auto.make_automaton()
     neg = tomllib.loads(_read("negative_contexts.toml"))
     rules: dict[str, list[Rule]] = {}
     for r in neg.get("rule", []):
@@ -230,6 +254,15 @@ def lexicons() -> Lexicons:
     people = {
         k: tuple(v if k == "family_titles" else fold_str(v) for v in vs) for k, vs in neg.get("people", {}).items()
     }
+    damper_gates = {
+        x: gate(f"damper:{x}", required_literals(x[3:]) if x.startswith("re:") else [x])
+        for _, phrases in dampers.values()
+        for x in phrases
+    }
+    auto = ahocorasick.Automaton()
+    for key in entries.keys() | gates.keys():
+        auto.add_word(key, (key, tuple(entries.get(key, ())), tuple(gates.get(key, ()))))
+    auto.make_automaton()
     return Lexicons(
         automaton=auto,
         regexes=tuple(regexes),
@@ -237,6 +270,7 @@ def lexicons() -> Lexicons:
         rules={k: tuple(v) for k, v in rules.items()},
         dampers=dampers,
         people=people,
+        damper_gates=damper_gates,
     )
 
 
@@ -361,11 +395,15 @@ def _is_possessor(w: str) -> bool:
     return w.endswith("'s") and w not in contractions and w not in ("client's", "patient's")
 
 
+_MARGIN = 200  # characters; more than any rule's window of words
+
+
 def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
     """Why a negative context drops this hit, or None to keep it."""
     f = a.folded
-    before = words(f[: h.fstart])
-    after = words(f[h.fend :])
+    # the rules look a few words either side: tokenize a margin, not the whole text, for every hit
+    before = words(f[max(0, h.fstart - _MARGIN) : h.fstart])[1 if h.fstart > _MARGIN else 0 :]
+    after = words(f[h.fend : h.fend + _MARGIN])[:-1 if len(f) - h.fend > _MARGIN else None]
     s0, s1 = _sentence_bounds(f, h.fstart)
     sentence = f[s0:s1]
     matched = words(f[h.fstart : h.fend]) if h.pattern else [h.term]
@@ -414,7 +452,8 @@ def _own_health(a: TextAnalysis, h: Hit, lex: Lexicons, before: list[str], sente
     return None
 
 
-def _find_hits(a: TextAnalysis, lex: Lexicons) -> list[Hit]:
+def _find_hits(a: TextAnalysis, lex: Lexicons, opened: set[str]) -> list[Hit]:
+    """Lexicon hits of the text, from one automaton pass; ``opened`` receives the gate ids the pass opened."""
     f, idx = a.folded, a.index
     found: list[Hit] = []
 
@@ -422,7 +461,11 @@ def _find_hits(a: TextAnalysis, lex: Lexicons) -> list[Hit]:
         s, e = idx[fs], idx[fe - 1] + 1 if fe > fs else idx[fs]
         found.append(Hit(t.lexicon, t.term, t.weight, s, e, a.text[s:e], fs, fe, pattern=t.kind == "regex"))
 
-    for end, (key, terms) in lex.automaton.iter(f):
+    for end, (key, terms, gates) in lex.automaton.iter(f):
+        if gates:
+            opened.update(gates)
+            if not terms:
+                continue
         fs, fe = end - len(key) + 1, end + 1
         if fs > 0 and f[fs - 1].isalnum():
             continue
@@ -434,11 +477,15 @@ def _find_hits(a: TextAnalysis, lex: Lexicons) -> list[Hit]:
             elif e < len(f) and f[e].isalnum():
                 continue
             add(t, fs, e)
-    for t, rx in lex.regexes:
+    for t, rx, gid in lex.regexes:
+        if gid is not None and gid not in opened:
+            continue  # the text lacks every string a match needs
         for m in rx.finditer(f):
             if m.end() > m.start():
                 add(t, m.start(), m.end())
-    for t, rx in lex.case_regexes:
+    for t, rx, gid in lex.case_regexes:
+        if gid not in opened:
+            continue
         for m in rx.finditer(a.text):
             fs = idx.index(m.start()) if m.start() in idx else 0
             found.append(
@@ -464,19 +511,22 @@ def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
 
 
 @cache
-def _workplace_patterns(wp: Workplace) -> tuple[tuple[re.Pattern[str], str, float], ...]:
-    pats: list[tuple[re.Pattern[str], str, float]] = []
+def _workplace_patterns(wp: Workplace) -> tuple[tuple[re.Pattern[str], str, float, str], ...]:
+    """(regex over folded text, label, weight, a string every match contains) for the workplace."""
+    pats: list[tuple[re.Pattern[str], str, float, str]] = []
     for name in sorted(wp.names, key=len, reverse=True):
         fname = fold_str(name).strip()
         if fname.startswith("the "):
             fname = fname[4:]
         if fname:
-            pats.append((_phrase_re(fname), name, 3.0))
+            pats.append((_phrase_re(fname), name, 3.0, fname))
     if wp.address:
         m = re.match(r"\s*(\d+[a-z]?)\s+([^\s,]+)(?:\s+([^\s,]+))?", fold_str(wp.address))
         if m:
             number, street, kind = m.group(1), m.group(2), m.group(3) or ""
-            pats.append((re.compile(rf"(?<!\w){re.escape(number)}\s+{re.escape(street)}(?!\w)"), "street address", 1.0))
+            pats.append(
+                (re.compile(rf"(?<!\w){re.escape(number)}\s+{re.escape(street)}(?!\w)"), "street address", 1.0, street)
+            )
             kinds = "ave|avenue|av|st|street|rd|road|blvd|boulevard|dr|drive|rue|bd"
             if kind:
                 pats.append(
@@ -486,6 +536,7 @@ def _workplace_patterns(wp: Workplace) -> tuple[tuple[re.Pattern[str], str, floa
                         ),
                         "the workplace's street",
                         2.0,
+                        street,
                     )
                 )
     return tuple(pats)
@@ -493,12 +544,14 @@ def _workplace_patterns(wp: Workplace) -> tuple[tuple[re.Pattern[str], str, floa
 
 def _workplace_hits(a: TextAnalysis, wp: Workplace) -> list[Hit]:
     hits = []
-    full_names = [fold_str(n) for n in wp.names]
-    for rx, label, weight in _workplace_patterns(wp):
+    for rx, label, weight, needed in _workplace_patterns(wp):
+        if needed not in a.folded:
+            continue
         for m in rx.finditer(a.folded):
             s, e = a.index[m.start()], a.index[m.end() - 1] + 1
             if " " not in m.group().strip() and label in wp.names:
                 nxt = re.match(r"\s+([A-Z][\w'&-]*)", a.text[e:])
+                full_names = [fold_str(n) for n in wp.names]
                 if nxt and not any(n.startswith(fold_str(m.group() + " " + nxt.group(1))) for n in full_names):
                     continue  # "Riverbend Park": another place that shares a one-word alias
             hits.append(
@@ -537,7 +590,8 @@ def analyze(
         segments=tuple(segments) if segments else (Segment(0, len(text)),),
         audience=audience,
     )
-    raw = _find_hits(a, lex)
+    opened: set[str] = set()
+    raw = _find_hits(a, lex, opened)
     if workplace is not None:
         raw += _workplace_hits(a, workplace)
         if place_is_workplace(place, workplace):
@@ -550,10 +604,10 @@ def analyze(
             a.hits.append(h)
     for group, (weight, phrases) in lex.dampers.items():
         for x in phrases:
-            if x.startswith("re:"):
-                m = re.search(x[3:], folded)
-            else:
-                m = _phrase_re(x).search(folded) if x in folded else None
+            gid = lex.damper_gates[x]
+            if gid is not None and gid not in opened:
+                continue
+            m = re.search(x[3:], folded) if x.startswith("re:") else _phrase_re(x).search(folded)
             if m:
                 a.dampers.append((group, weight, a.text[index[m.start()] : index[m.end() - 1] + 1]))
                 break

@@ -21,6 +21,7 @@ from checks.names import fold_char
 
 _ASCII_TABLE = {i: (chr(i).lower() if chr(i).isalnum() else " ") for i in range(128)}
 _SPACE_RUNS = re.compile(r"  +")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 T = TypeVar("T")
 
@@ -56,22 +57,31 @@ class NormText:
                 s = "".join(parts)
             # index i of s maps to original index i - 1 + shift(i)
             return cls(original, s, None, breaks, shifts)
-        out = [" "]
-        idx = [0]
-        for i, ch in enumerate(original):
-            folded = fold_char(ch)
-            if not folded:
-                continue
-            for c in folded:
-                if c.isalnum():
-                    out.append(c)
-                    idx.append(i)
-                elif out[-1] != " ":
-                    out.append(" ")
-                    idx.append(i)
-        if out[-1] != " ":
-            out.append(" ")
-            idx.append(len(original))
+        # ASCII runs through the table, other characters folded one by one; then space runs collapsed
+        pieces: list[str] = [" "]
+        where: list[int] = [0]
+        last = 0
+        for m in _NON_ASCII.finditer(original):
+            i = m.start()
+            if i > last:
+                pieces.append(original[last:i].translate(_ASCII_TABLE))
+                where.extend(range(last, i))
+            folded = "".join(c if c.isalnum() else " " for c in fold_char(original[i]))
+            pieces.append(folded)
+            where.extend([i] * len(folded))
+            last = i + 1
+        pieces += [original[last:].translate(_ASCII_TABLE), " "]
+        where.extend(range(last, len(original) + 1))
+        spaced = "".join(pieces)
+        out: list[str] = []
+        idx: list[int] = []
+        last = 0
+        for m in _SPACE_RUNS.finditer(spaced):  # keep the first space of a run (and its original offset)
+            out.append(spaced[last : m.start() + 1])
+            idx.extend(where[last : m.start() + 1])
+            last = m.end()
+        out.append(spaced[last:])
+        idx.extend(where[last:])
         return cls(original, "".join(out), idx, [], [])
 
     def orig_index(self, i: int) -> int:

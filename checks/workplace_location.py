@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
@@ -95,6 +95,7 @@ class Terms:
     streets: tuple[str, ...]  # "grand avenue", "grand ave"
     city: tuple[str, ...]  # normalized city / state / zip words of the workplace
     name_tokens: frozenset[str]
+    words: frozenset[str] = frozenset()  # every word of the above: a text that names the workplace holds one
 
     @property
     def empty(self) -> bool:
@@ -145,14 +146,16 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
                 city.extend(normalize(part).split())
     if workplace.city:
         city.extend(normalize(workplace.city).split())
+    numbered_t, streets_t = tuple(numbered), tuple(s for s in dict.fromkeys(streets) if " " in s)
     return Terms(
         tuple(dict.fromkeys(strong)),
         tuple(dict.fromkeys(weak)),
         tuple(dict.fromkeys(acronyms)),
-        tuple(numbered),
-        tuple(s for s in dict.fromkeys(streets) if " " in s),
+        numbered_t,
+        streets_t,
         tuple(dict.fromkeys(city)),
         frozenset(tokens),
+        frozenset(tokens).union(*(p.split() for p in (*numbered_t, *streets_t))),
     )
 
 
@@ -165,7 +168,9 @@ def _find(phrase: str, text: str) -> re.Match[str] | None:
 
 def names_workplace(text: str, terms: Terms) -> str | None:
     """The workplace name, alias or street address that ``text`` names, or ``None``."""
-    norm = normalize(text)
+    norm = _normalized(text)
+    if not any(word in norm for word in terms.words):
+        return None  # every name, alias and street below leaves one of its words in the normalized text
     for phrase in (*terms.strong, *terms.numbered):
         if _find(phrase, norm):
             return phrase
@@ -180,6 +185,12 @@ def names_workplace(text: str, terms: Terms) -> str | None:
             if text[m.start()].isupper() and not _part_of_other_name(text, m.start(), m.end(), terms):
                 return alias
     return None
+
+
+@lru_cache(maxsize=4)
+def _normalized(text: str) -> str:
+    """``normalize(text)``, kept for the few checks that look at the same record's text one after another."""
+    return normalize(text)
 
 
 def _part_of_other_name(text: str, start: int, end: int, terms: Terms) -> bool:
@@ -208,10 +219,10 @@ def on_workplace_street(place: str | None, address: str | None, terms: Terms) ->
 
 def schedule_cue(text: str) -> str | None:
     """A phrase telling when the writer is at work (``here till 8``), or ``None``."""
+    if not (PRESENCE.search(text) and WORK_CONTEXT.search(text)):
+        return None  # the cheaper two first: most texts fail them
     time = TIME_CUE.search(text)
-    if time and PRESENCE.search(text) and WORK_CONTEXT.search(text):
-        return time.group(0)
-    return None
+    return time.group(0) if time else None
 
 
 def _distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -248,7 +248,10 @@ def _run_checks(
 ) -> list[Finding]:
     out: list[Finding] = []
     for check in checks:
-        out.extend(_guard(check, partial(check.run, record, ctx), errors, record.source))
+        try:
+            out.extend(list(check.run(record, ctx)))  # all of a check's findings for the record, or none
+        except Exception as exc:  # a failing check costs its own findings for this record, nothing more
+            _failed(check, exc, errors, record.source)
     return out
 
 
@@ -262,10 +265,14 @@ def _guard(
     try:
         return list(call())
     except Exception as exc:
-        log.debug("check %s failed", check.id, exc_info=True)
-        place = f"check {check.id}" + (f" on {where}" if where else "")
-        errors.append(ErrorEntry(place, f"failed ({type(exc).__name__})"))
+        _failed(check, exc, errors, where)
         return []
+
+
+def _failed(check: Check, exc: Exception, errors: list[ErrorEntry], where: str = "") -> None:
+    log.debug("check %s failed", check.id, exc_info=exc)
+    place = f"check {check.id}" + (f" on {where}" if where else "")
+    errors.append(ErrorEntry(place, f"failed ({type(exc).__name__})"))
 
 
 def _apply_overrides(finding: Finding, policy: Policy) -> Finding:

@@ -1,0 +1,74 @@
+"""Literal prefilters for regular expressions: run a regex only on texts that can match it.
+
+Most texts match none of the lexicon's regular expressions, yet running each of them costs a scan of the
+text. :func:`required_literals` reads a pattern's parse tree (the standard library's own ``re`` parser)
+and returns strings one of which every match must contain — ``clients?`` needs ``client``,
+``(?:want|urge) to use`` needs ``to use``. Those strings go into the Aho–Corasick automaton the text is
+searched with anyway, so deciding which regexes to run costs nothing extra. The same idea as the literal
+prefilters of RE2 and Hyperscan, kept to what is certain: when no required string is known (a pattern
+made of classes and digits only, or a case-insensitive one), the regex always runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from re import _constants as sre  # type: ignore[attr-defined]  # the stdlib's own regex parser
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains, or ``None`` when none is known.
+
+    The best set is the one whose shortest string is longest (rarest in text). Case-insensitive
+    patterns return ``None``.
+    """
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _sequence(list(parsed))
+
+
+def _quality(candidate: frozenset[str]) -> tuple[int, int]:
+    return min(len(s) for s in candidate), -len(candidate)
+
+
+def _sequence(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Required strings of a sequence: its best literal run or the best requirement of one of its items."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and all(candidate) and (best is None or _quality(candidate) > _quality(best)):
+            best = candidate
+
+    for op, arg in items:
+        if op is sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = arg
+            if not add_flags & re.IGNORECASE:
+                consider(_sequence(list(sub)))
+        elif op is sre.BRANCH:
+            alternatives = [_sequence(list(branch)) for branch in arg[1]]
+            if all(alternatives):
+                consider(frozenset().union(*alternatives))  # type: ignore[arg-type]
+        elif op in _REPEATS:
+            low, _high, sub = arg
+            if low >= 1:
+                consider(_sequence(list(sub)))
+        # anything else (classes, anchors, lookarounds, back references) requires no literal and ends the run
+    if run:
+        consider(frozenset({"".join(run)}))
+    return best

@@ -23,6 +23,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -121,9 +122,12 @@ class TextScan:
     terms: list[TermHit]
 
 
-@dataclass(frozen=True)
-class _Entry:
-    """Clients sharing one variant of one kind."""
+_STRONG_HOWS = frozenset({"handle_text", "full_name", "first_last", "alias", "nickname"})
+_WEAK_HOWS = frozenset({"first_name", "first_initial", "title_surname", "surname"})
+
+
+class _Entry(NamedTuple):
+    """Clients sharing one variant of one kind (a named tuple: tens of thousands are built per client list)."""
 
     how: str
     platform: str
@@ -132,11 +136,11 @@ class _Entry:
 
     @property
     def strong(self) -> bool:
-        return self.how in ("handle_text", "full_name", "first_last", "alias", "nickname")
+        return self.how in _STRONG_HOWS
 
     @property
     def weak(self) -> bool:
-        return self.how in ("first_name", "first_initial", "title_surname", "surname")
+        return self.how in _WEAK_HOWS
 
 
 def _platform(p: str | None) -> str:
@@ -169,11 +173,11 @@ class Matcher:
         self._max_ngram = 4
         text_patterns: list[tuple[str, tuple[object, ...]]] = []
         if not self._key:
-            text_patterns = [
-                (key, tuple(e for e in entries if e.strong or e.weak))
-                for key, entries in self._index.items()
-                if any(e.strong or e.weak for e in entries)
-            ]
+            text_hows = _STRONG_HOWS | _WEAK_HOWS
+            for key, entries in self._index.items():
+                in_text = tuple(e for e in entries if e.how in text_hows)
+                if in_text:
+                    text_patterns.append((key, in_text))
         term_tags: dict[str, list[str]] = defaultdict(list)
         for term, tag in (terms or {}).items():
             norm = normalize(term)

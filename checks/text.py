@@ -170,18 +170,20 @@ class Rule:
 class Lexicons:
     """Every lexicon, its automaton, the negative rules, dampers and people words.
 
-    The automaton maps each key to ``(key, terms, gates)``: the plain lexicon terms spelled that way, and
-    the ids of the regular expressions and damper phrases that can only match a text holding the key
-    (see :mod:`checks.prefilter`). One pass over a text finds the terms and says which patterns to try.
+    The automaton maps each key to ``(key, terms, pattern ids)``: the plain lexicon terms spelled that
+    way, and the patterns that can only match a text holding the key (see :mod:`checks.prefilter`). One
+    pass over a text finds the terms and says which patterns to try. Pattern ids number ``regexes``
+    first, then ``damper_patterns``; ``always`` are tried on every text (no useful literal).
     """
 
     automaton: Any
-    regexes: tuple[tuple[Term, re.Pattern[str], str | None], ...]  # (term, regex, gate id or None: always)
-    case_regexes: tuple[tuple[Term, re.Pattern[str], str], ...]
+    regexes: tuple[tuple[Term, re.Pattern[str]], ...]
+    case_regexes: tuple[tuple[Term, re.Pattern[str]], ...]  # tried when the term is in the text as written
     rules: dict[str, tuple[Rule, ...]]
     dampers: dict[str, tuple[float, tuple[str, ...]]]
     people: dict[str, tuple[str, ...]]
-    damper_gates: dict[str, str | None]  # damper phrase → gate id (None: always try)
+    damper_patterns: tuple[tuple[str, float, re.Pattern[str]], ...]  # (group, weight, regex), in file order
+    always: frozenset[int]
 
 
 def _read(name: str) -> str:
@@ -208,29 +210,32 @@ def parse_lexicon(lexicon: str, text: str) -> list[Term]:
     return terms
 
 
+_MIN_GATE = 3
+
+
 @cache
 def lexicons() -> Lexicons:
     """Load every lexicon file once (data in checks/lexicons/)."""
     entries: dict[str, list[Term]] = {}
-    gates: dict[str, list[str]] = {}  # automaton key → gate ids it opens
+    gates: dict[str, list[int]] = {}  # automaton key → ids of the patterns it lets run
+    always: set[int] = set()
 
-    def gate(gate_id: str, literals: Iterable[str] | None) -> str | None:
-        if not literals:
-            return None
+    def gate(pattern_id: int, literals: Iterable[str] | None) -> None:
+        if not literals or min(len(x) for x in literals) < _MIN_GATE:
+            always.add(pattern_id)  # no useful literal (" " or "a" is in every text)
+            return
         for literal in literals:
-            gates.setdefault(literal, []).append(gate_id)
-        return gate_id
+            gates.setdefault(literal, []).append(pattern_id)
 
-    regexes: list[tuple[Term, re.Pattern[str], str | None]] = []
-    case_regexes: list[tuple[Term, re.Pattern[str], str]] = []
+    regexes: list[tuple[Term, re.Pattern[str]]] = []
+    case_regexes: list[tuple[Term, re.Pattern[str]]] = []
     for lexicon, filename in LEXICON_FILES.items():
         for t in parse_lexicon(lexicon, _read(filename)):
             if t.kind == "regex":
-                regexes.append((t, re.compile(t.term), gate(f"re:{len(regexes)}", required_literals(t.term))))
+                gate(len(regexes), required_literals(t.term))
+                regexes.append((t, re.compile(t.term)))
             elif t.kind == "case":
-                gid = gate(f"case:{len(case_regexes)}", [fold_str(t.term)])
-                assert gid is not None
-                case_regexes.append((t, re.compile(r"(?<!\w)" + re.escape(t.term) + r"(?!\w)"), gid))
+                case_regexes.append((t, re.compile(r"(?<!\w)" + re.escape(t.term) + r"(?!\w)")))
             else:
                 entries.setdefault(t.term, []).append(t)
     neg = tomllib.loads(_read("negative_contexts.toml"))
@@ -254,11 +259,11 @@ def lexicons() -> Lexicons:
     people = {
         k: tuple(v if k == "family_titles" else fold_str(v) for v in vs) for k, vs in neg.get("people", {}).items()
     }
-    damper_gates = {
-        x: gate(f"damper:{x}", required_literals(x[3:]) if x.startswith("re:") else [x])
-        for _, phrases in dampers.values()
-        for x in phrases
-    }
+    damper_patterns: list[tuple[str, float, re.Pattern[str]]] = []
+    for group, (weight, phrases) in dampers.items():
+        for x in phrases:
+            gate(len(regexes) + len(damper_patterns), required_literals(x[3:]) if x.startswith("re:") else [x])
+            damper_patterns.append((group, weight, re.compile(x[3:]) if x.startswith("re:") else _phrase_re(x)))
     auto = ahocorasick.Automaton()
     for key in entries.keys() | gates.keys():
         auto.add_word(key, (key, tuple(entries.get(key, ())), tuple(gates.get(key, ()))))
@@ -270,7 +275,8 @@ def lexicons() -> Lexicons:
         rules={k: tuple(v) for k, v in rules.items()},
         dampers=dampers,
         people=people,
-        damper_gates=damper_gates,
+        damper_patterns=tuple(damper_patterns),
+        always=frozenset(always),
     )
 
 
@@ -452,8 +458,9 @@ def _own_health(a: TextAnalysis, h: Hit, lex: Lexicons, before: list[str], sente
     return None
 
 
-def _find_hits(a: TextAnalysis, lex: Lexicons, opened: set[str]) -> list[Hit]:
-    """Lexicon hits of the text, from one automaton pass; ``opened`` receives the gate ids the pass opened."""
+def _find_hits(a: TextAnalysis, lex: Lexicons, opened: set[int]) -> list[Hit]:
+    """Lexicon hits of the text from one automaton pass, plus the regexes it opened (``opened`` receives the
+    ids of every pattern the pass found a literal of)."""
     f, idx = a.folded, a.index
     found: list[Hit] = []
 
@@ -461,9 +468,9 @@ def _find_hits(a: TextAnalysis, lex: Lexicons, opened: set[str]) -> list[Hit]:
         s, e = idx[fs], idx[fe - 1] + 1 if fe > fs else idx[fs]
         found.append(Hit(t.lexicon, t.term, t.weight, s, e, a.text[s:e], fs, fe, pattern=t.kind == "regex"))
 
-    for end, (key, terms, gates) in lex.automaton.iter(f):
-        if gates:
-            opened.update(gates)
+    for end, (key, terms, pattern_ids) in lex.automaton.iter(f):
+        if pattern_ids:
+            opened.update(pattern_ids)
             if not terms:
                 continue
         fs, fe = end - len(key) + 1, end + 1
@@ -477,14 +484,13 @@ def _find_hits(a: TextAnalysis, lex: Lexicons, opened: set[str]) -> list[Hit]:
             elif e < len(f) and f[e].isalnum():
                 continue
             add(t, fs, e)
-    for t, rx, gid in lex.regexes:
-        if gid is not None and gid not in opened:
-            continue  # the text lacks every string a match needs
+    for i in sorted(i for i in opened if i < len(lex.regexes)):  # the others lack every string a match needs
+        t, rx = lex.regexes[i]
         for m in rx.finditer(f):
             if m.end() > m.start():
                 add(t, m.start(), m.end())
-    for t, rx, gid in lex.case_regexes:
-        if gid not in opened:
+    for t, rx in lex.case_regexes:
+        if t.term not in a.text:
             continue
         for m in rx.finditer(a.text):
             fs = idx.index(m.start()) if m.start() in idx else 0
@@ -590,7 +596,7 @@ def analyze(
         segments=tuple(segments) if segments else (Segment(0, len(text)),),
         audience=audience,
     )
-    opened: set[str] = set()
+    opened = set(lex.always)
     raw = _find_hits(a, lex, opened)
     if workplace is not None:
         raw += _workplace_hits(a, workplace)
@@ -602,15 +608,13 @@ def analyze(
             a.dropped.append(replace(h, dropped=reason))
         else:
             a.hits.append(h)
-    for group, (weight, phrases) in lex.dampers.items():
-        for x in phrases:
-            gid = lex.damper_gates[x]
-            if gid is not None and gid not in opened:
-                continue
-            m = re.search(x[3:], folded) if x.startswith("re:") else _phrase_re(x).search(folded)
-            if m:
-                a.dampers.append((group, weight, a.text[index[m.start()] : index[m.end() - 1] + 1]))
-                break
+    first_damper = len(lex.regexes)
+    for i in sorted(i for i in opened if i >= first_damper):  # the first phrase of each group that is there
+        group, weight, rx = lex.damper_patterns[i - first_damper]
+        if any(g == group for g, _, _ in a.dampers):
+            continue
+        if m := rx.search(folded):
+            a.dampers.append((group, weight, a.text[index[m.start()] : index[m.end() - 1] + 1]))
     return a
 
 

@@ -31,7 +31,7 @@ def test_no_literal_when_none_is_certain(pattern: str) -> None:
     assert required_literals(pattern) is None
 
 
-_PATTERNS = [t.term for t, _, _ in lexicons().regexes] + [
+_PATTERNS = [t.term for t, _ in lexicons().regexes] + [
     x[3:] for _, phrases in lexicons().dampers.values() for x in phrases if x.startswith("re:")
 ]
 

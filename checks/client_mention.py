@@ -44,6 +44,7 @@ from checks.text import (
     lexicon_words,
     lexicons,
     words,
+    words_before,
     written_by_owner,
 )
 from scanner.clients import Client
@@ -109,8 +110,8 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
     text = a.text
     if hit.word_name and not text[hit.start : hit.start + 1].isupper():
         return "an ordinary word, not a name", "name"
-    before = words(fold_str(text[a.segment_of(hit.start).start : hit.start]))
-    sentence_start = re.search(r"(?:^|[.!?\n…]\s*|[\"“(]\s*)$", text[: hit.start]) is not None
+    before = words_before(text, a.segment_of(hit.start).start, hit.start, folded=False)
+    sentence_start = _sentence_start(text, hit.start)
     after_words = words(fold_str(text[hit.end : hit.end + 40]))
     joined = re.match(r"\s+\w", text[hit.end :]) is not None  # "Will you" (a word), not "Grace, she ..." (a name)
     if hit.word_name and sentence_start and joined and after_words[0] in lex.people.get("word_use_after", ()):
@@ -136,6 +137,14 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
     if ends_with_phrase(before, lex.people.get("client_cues", ()), 3):
         form = "cue"
     return None, form
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens the text or follows a sentence end, a line break or an opening quote / bracket."""
+    body = text[:pos].rstrip()
+    if "\n" in text[len(body) : pos]:
+        return True
+    return (pos == 0) if not body else body[-1] in ".!?…\"“("
 
 
 def _compound_part(text: str, start: int, end: int) -> bool:

@@ -93,13 +93,30 @@ PHONE_REGIONS = ("US", "GB", "FR", "CA", "AU", "IE", "DE", "BE", "CH", "ES", "IT
 def find_phones(text: str, region: str = "US") -> list[Evidence]:
     """Valid phone numbers in ``text``: national formats of ``region`` first, then of PHONE_REGIONS."""
     found: list[Evidence] = []
-    if not re.search(r"\d[\d\s().-]{6,}\d", text):
-        return found
-    for reg in dict.fromkeys((region, *PHONE_REGIONS)):
-        for m in phonenumbers.PhoneNumberMatcher(text, reg):
-            if not any(e.start < m.end and m.start < e.end for e in found):
-                found.append(Evidence(m.start, m.end, m.raw_string, "phone number"))
+    for lo, hi in _digit_windows(text):  # phonenumbers scans each window, not a whole message thread
+        window = text[lo:hi]
+        for reg in dict.fromkeys((region, *PHONE_REGIONS)):
+            for m in phonenumbers.PhoneNumberMatcher(window, reg):
+                start, end = lo + m.start, lo + m.end
+                if not any(e.start < end and start < e.end for e in found):
+                    found.append(Evidence(start, end, m.raw_string, "phone number"))
     return found
+
+
+_DIGIT_RUN = re.compile(r"\d[\d\s().-]{6,}\d")
+_CONTEXT = 40  # characters around a run of digits: prefixes (+33, "tel"), extensions, the matcher's own checks
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` around each run of digits long enough to be a phone number (overlaps merged)."""
+    windows: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        lo, hi = max(0, m.start() - _CONTEXT), min(len(text), m.end() + _CONTEXT)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 def find_identifiers(text: str, region: str = "US") -> list[Evidence]:

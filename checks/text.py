@@ -100,6 +100,25 @@ def words(text: str) -> list[str]:
     return [w.strip(".") for w in _WORD.findall(text) if w.strip(".")]
 
 
+MARGIN = 200
+"""Characters either side of a hit that context rules read: far more than any rule's window of words."""
+
+
+def words_before(text: str, start: int, end: int, *, folded: bool = True) -> list[str]:
+    """The last words of ``text[start:end]`` (tokenized from a margin, not from ``start``; the slice is
+    folded first when ``text`` is not)."""
+    lo = max(start, end - MARGIN)
+    part = text[lo:end] if folded else fold_str(text[lo:end])
+    found = words(part)
+    return found[1:] if lo > start else found  # the first may be cut
+
+
+def words_after(text: str, start: int) -> list[str]:
+    """The first words of ``text[start:]`` (tokenized up to a margin)."""
+    found = words(text[start : start + MARGIN])
+    return found[:-1] if len(text) - start > MARGIN else found  # the last may be cut
+
+
 @cache
 def _phrase_re(phrase: str) -> re.Pattern[str]:
     left = r"(?<!\w)" if phrase[:1].isalnum() else ""
@@ -401,15 +420,11 @@ def _is_possessor(w: str) -> bool:
     return w.endswith("'s") and w not in contractions and w not in ("client's", "patient's")
 
 
-_MARGIN = 200  # characters; more than any rule's window of words
-
-
 def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
     """Why a negative context drops this hit, or None to keep it."""
     f = a.folded
-    # the rules look a few words either side: tokenize a margin, not the whole text, for every hit
-    before = words(f[max(0, h.fstart - _MARGIN) : h.fstart])[1 if h.fstart > _MARGIN else 0 :]
-    after = words(f[h.fend : h.fend + _MARGIN])[:-1 if len(f) - h.fend > _MARGIN else None]
+    before = words_before(f, 0, h.fstart)
+    after = words_after(f, h.fend)
     s0, s1 = _sentence_bounds(f, h.fstart)
     sentence = f[s0:s1]
     matched = words(f[h.fstart : h.fend]) if h.pattern else [h.term]

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar
 
 from checks.base import (
@@ -172,6 +173,7 @@ def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
     return result
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
     w = w.strip("'").removesuffix("'s")
     return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
@@ -196,7 +198,7 @@ def _described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None)
     if not index:
         return []
     text = a.folded if seg is None else fold_str(a.text[seg.start : seg.end])
-    tokens = {_stem(w) for w in words(text)}
+    tokens = {_stem(w) for w in set(words(text))}
     by_token = _notes_by_token(ctx)
     shared = Counter(i for t in tokens for i in by_token.get(t, ()))  # cost follows the text, not the list
     found = []

@@ -95,7 +95,7 @@ class Terms:
     streets: tuple[str, ...]  # "grand avenue", "grand ave"
     city: tuple[str, ...]  # normalized city / state / zip words of the workplace
     name_tokens: frozenset[str]
-    words: frozenset[str] = frozenset()  # every word of the above: a text that names the workplace holds one
+    words: frozenset[str] = frozenset()  # the longest word of each name, alias and street: a text naming one holds it
 
     @property
     def empty(self) -> bool:
@@ -155,8 +155,12 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
         streets_t,
         tuple(dict.fromkeys(city)),
         frozenset(tokens),
-        frozenset(tokens).union(*(p.split() for p in (*numbered_t, *streets_t))),
+        frozenset(_longest_word(p) for p in (*strong, *weak, *acronyms, *numbered_t, *streets_t)),
     )
+
+
+def _longest_word(phrase: str) -> str:
+    return max(normalize(phrase).split() or [""], key=len)
 
 
 _STREET_WORDS = {"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive", "dr", "n", "s", "e", "w"}
@@ -170,7 +174,7 @@ def names_workplace(text: str, terms: Terms) -> str | None:
     """The workplace name, alias or street address that ``text`` names, or ``None``."""
     norm = _normalized(text)
     if not any(word in norm for word in terms.words):
-        return None  # every name, alias and street below leaves one of its words in the normalized text
+        return None  # every name, alias and street below leaves its longest word in the normalized text
     for phrase in (*terms.strong, *terms.numbered):
         if _find(phrase, norm):
             return phrase

@@ -24,7 +24,7 @@ from scanner.readers.base import Detection, ReadContext
 from scanner.readers.facebook_layout import RELATIONS, Routed, detect_layout, route
 from scanner.readers.facebook_records import MessageFacts, Owner, thread_folder, thread_record
 from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
-from scanner.readers.meta import HtmlPage, fix_mojibake, fix_tree, parse_html_page, part_number, zone_from_text
+from scanner.readers.meta import HtmlPage, fix_mojibake, parse_html_page, part_number, zone_from_text
 from scanner.records import AnyRecord
 
 NOTE_AUDIENCE = (
@@ -123,32 +123,41 @@ class _Read:
 
     def _route(self, name: str) -> Iterator[AnyRecord]:
         for routed in sorted(self.by_route.get(name, []), key=lambda r: (part_number(r.member.path), r.member.path)):
-            member = routed.member
             if name == "timezone":
                 self._timezone(routed)
-                continue
-            if self.html:
-                parser = _html_parser(name)
-                if parser is None:
-                    continue
-                page = self._page(routed)
-                if page is None:
-                    continue
-                self._check_minutes(page)
-                yield from self._guarded(routed, parser(page, member.path, self.html_ctx))
+            elif self.html:
+                yield from self._html_file(name, routed)
             else:
-                json_parser = _json_parser(name)
-                if json_parser is None:
-                    continue
-                data = self._json(routed)
-                if data is None:
-                    continue
-                if name == "profile":
-                    self.owner.add(fb_json.owner_name(data))
-                yield from self._guarded(routed, json_parser(data, member.path, self.owner))
+                yield from self._json_file(name, routed)
+
+    def _html_file(self, name: str, routed: Routed) -> Iterator[AnyRecord]:
+        parser = _html_parser(name)
+        if parser is None:
+            return
+        page = self._page(routed)
+        if page is None:
+            return
+        self._check_minutes(page)
+        tally = EntryTally(self.ctx, routed.member)
+        yield from self._guarded(routed, parser(page, routed.member.path, self.html_ctx, tally))
+        tally.close()
+
+    def _json_file(self, name: str, routed: Routed) -> Iterator[AnyRecord]:
+        parser = _json_parser(name)
+        if parser is None:
+            return
+        data = self._json(routed)
+        if data is None:
+            return
+        if name == "profile":
+            self.owner.add(fb_json.owner_name(data))
+        tally = EntryTally(self.ctx, routed.member)
+        yield from self._guarded(routed, parser(data, routed.member.path, self.owner, tally))
+        tally.close()
 
     def _guarded(self, routed: Routed, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:
-        """Yield a (lazy) parser's records; a shape problem skips the file (records already yielded stay)."""
+        """Yield a (lazy) parser's records; a file-level shape problem skips the file (records already
+        yielded stay). Entries that fail on their own are left out by the parser's tally instead."""
         try:
             yield from self._emit(records)
         except fb_json.ShapeError as exc:
@@ -161,8 +170,9 @@ class _Read:
 
     # ------------------------------------------------------------------ loading
     def _json(self, routed: Routed) -> Any:
+        """The parsed file as it is: parsers repair the mojibake of the strings they take out."""
         try:
-            return fix_tree(self.archive.read_json(routed.member))
+            return self.archive.read_json(routed.member)
         except MemberError as exc:
             self.ctx.skip(routed.member, f"{exc.reason}; export it again if you need this file")
             return None
@@ -185,7 +195,7 @@ class _Read:
             return
         if routed.member.path.lower().endswith(".json"):
             with contextlib.suppress(MemberError, *SHAPE_ERRORS):
-                text = fb_json.timezone_name(fix_tree(self.archive.read_json(routed.member))) or text
+                text = fb_json.timezone_name(self.archive.read_json(routed.member)) or text
         zone = zone_from_text(text)
         if zone is not None:
             self.html_ctx.tz = self.html_ctx.tz or zone
@@ -234,8 +244,7 @@ class _Read:
             block = _PARTICIPANTS_JSON.search(head)
             if block:
                 return [fix_mojibake(json.loads(f'"{n}"')) for n in _NAME_JSON.findall(block.group(1))]
-            data = fix_tree(self.archive.read_json(routed.member))
-            return fb_json.thread_parts(data)[1]
+            return fb_json.thread_parts(self.archive.read_json(routed.member))[1]
         except MemberError:
             return []
         except SHAPE_ERRORS:
@@ -267,20 +276,27 @@ class _Read:
                 continue
             yield from self._emit(iter((record,)))
 
-    def _thread_file(self, routed: Routed, start: int) -> tuple[str, list[str], list[MessageFacts]] | None:
-        if self.html:
-            page = self._page(routed)
-            if page is None:
-                return None
-            self._check_minutes(page)
-            try:
-                names = fb_html.thread_participants(page) or fb_html.sender_names(page)
-                parts = fb_html.thread_title(page), names, fb_html.thread_messages(page, self.html_ctx, start)
-            except SHAPE_ERRORS as exc:
-                self.ctx.skip(routed.member, shape_reason(exc))
-                return None
-            self.ctx.understood(routed.member)
-            return parts
+    def _thread_file(self, routed: Routed, start: int) -> ThreadParts | None:
+        """Title, participant names and messages of one thread file (``None`` when it was skipped)."""
+        return self._html_thread_file(routed, start) if self.html else self._json_thread_file(routed, start)
+
+    def _html_thread_file(self, routed: Routed, start: int) -> ThreadParts | None:
+        page = self._page(routed)
+        if page is None:
+            return None
+        self._check_minutes(page)
+        tally = EntryTally(self.ctx, routed.member)
+        try:
+            names = fb_html.thread_participants(page) or fb_html.sender_names(page)
+            parts = fb_html.thread_title(page), names, fb_html.thread_messages(page, self.html_ctx, start, tally)
+        except SHAPE_ERRORS as exc:
+            self.ctx.skip(routed.member, shape_reason(exc))
+            return None
+        tally.close()
+        self.ctx.understood(routed.member)
+        return parts
+
+    def _json_thread_file(self, routed: Routed, start: int) -> ThreadParts | None:
         data = self._json(routed)
         if data is None:
             return None
@@ -300,6 +316,7 @@ class _Read:
         return title, names, messages
 
 
+ThreadParts = tuple[str, list[str], list[MessageFacts]]
 _SECONDS = re.compile(r"\d:\d\d:\d\d")
 _HEAD_BYTES = 64 * 1024
 _PARTICIPANTS_JSON = re.compile(r'"participants"\s*:\s*\[(.*?)\]', re.DOTALL)

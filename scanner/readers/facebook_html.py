@@ -1,13 +1,15 @@
 """Facebook HTML files → records, parsed by structure (record boxes, headings, tables, footers).
 
 HTML text is real UTF-8 (no mojibake repair). Dates are display strings in the account's language and
-time zone; :class:`HtmlContext` carries the zone (from ``timezone.json|html``, else UTC).
+time zone; :class:`HtmlContext` carries the zone (from ``timezone.json|html``, else UTC). Record boxes are
+read one by one through the file's :class:`~scanner.readers.guard.EntryTally`: a box that fails is left out
+and counted, the rest of the page is read.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
@@ -26,6 +28,7 @@ from scanner.readers.facebook_records import (
     post_records,
     reaction_record,
 )
+from scanner.readers.guard import EntryTally
 from scanner.readers.meta import HtmlPage, HtmlRecord, parse_bool, parse_display_date
 from scanner.records import AnyRecord, Profile, Relation, Search, Setting, WorkEntry
 
@@ -41,7 +44,8 @@ class HtmlContext:
         return parse_display_date(record.date, self.tz) if record.date else None
 
 
-HtmlParser = Callable[[HtmlPage, str, HtmlContext], Iterator[AnyRecord]]
+HtmlParser = Callable[[HtmlPage, str, HtmlContext, EntryTally], Iterator[AnyRecord]]
+BoxParser = Callable[[HtmlRecord, str], Iterable[AnyRecord]]
 
 _PLACE_ROWS = ("Place", "Location", "Check-in", "Checked in at", "Luogo", "Plaats", "Locatie", "Ort", "Lieu",
                "Lugar", "Local", "Miejsce")
@@ -55,34 +59,48 @@ def _split_names(text: str | None) -> list[str]:
     return [n.strip() for n in re.split(r",\s*|\s+and\s+|\n", text) if n.strip()]
 
 
-def posts(page: HtmlPage, source: str, ctx: HtmlContext) -> Iterator[AnyRecord]:
+def _each(page: HtmlPage, source: str, tally: EntryTally, parse: BoxParser) -> Iterator[AnyRecord]:
+    """``parse(box, "source#index")``'s records for every record box; a box that raises is counted and left out."""
+    return tally.each(page.records, lambda i, record: parse(record, f"{source}#{i}"))
+
+
+def posts(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
     """Your posts page: title, text, optional place / tags rows, footer date."""
-    for i, record in enumerate(page.records):
-        place_name = record.row(*_PLACE_ROWS)
-        facts = PostFacts(
-            timestamp=ctx.when(record),
-            title=record.title,
-            text=record.text,
-            place=PlaceFacts(place_name, record.row("Address", "Adres", "Adresse", "Indirizzo", "Dirección"))
-            if place_name else None,
-            tags=_split_names(record.row(*_TAG_ROWS)),
-            has_attachment=bool(record.links),
-        )
-        yield from post_records(facts, ctx.owner, f"{source}#{i}")
+    yield from _each(page, source, tally, lambda record, src: _post(record, src, ctx))
 
 
-def comments(page: HtmlPage, source: str, ctx: HtmlContext) -> Iterator[AnyRecord]:
+def _post(record: HtmlRecord, source: str, ctx: HtmlContext) -> Iterator[AnyRecord]:
+    place_name = record.row(*_PLACE_ROWS)
+    facts = PostFacts(
+        timestamp=ctx.when(record),
+        title=record.title,
+        text=record.text,
+        place=PlaceFacts(place_name, record.row("Address", "Adres", "Adresse", "Indirizzo", "Dirección"))
+        if place_name else None,
+        tags=_split_names(record.row(*_TAG_ROWS)),
+        has_attachment=bool(record.links),
+    )
+    return post_records(facts, ctx.owner, source)
+
+
+def comments(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
     """Comments page: title (whose post), the comment text, footer date."""
-    for i, record in enumerate(page.records):
-        group = record.row("Group", "Groep", "Gruppe", "Gruppo", "Grupo", "Groupe")
-        yield comment_record(ctx.when(record), record.text, record.title, ctx.owner, f"{source}#{i}", group)
+    yield from _each(page, source, tally, lambda record, src: (_comment(record, src, ctx),))
 
 
-def reactions(page: HtmlPage, source: str, ctx: HtmlContext) -> Iterator[AnyRecord]:
+def _comment(record: HtmlRecord, source: str, ctx: HtmlContext) -> AnyRecord:
+    group = record.row("Group", "Groep", "Gruppe", "Gruppo", "Grupo", "Groupe")
+    return comment_record(ctx.when(record), record.text, record.title, ctx.owner, source, group)
+
+
+def reactions(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
     """Likes and reactions page: the title names whose content it was."""
-    for i, record in enumerate(page.records):
-        word = record.row("Reaction", "Type") or _reaction_word(record.text) or "like"
-        yield reaction_record(ctx.when(record), word, record.title, ctx.owner, f"{source}#{i}")
+    yield from _each(page, source, tally, lambda record, src: (_reaction(record, src, ctx),))
+
+
+def _reaction(record: HtmlRecord, source: str, ctx: HtmlContext) -> AnyRecord:
+    word = record.row("Reaction", "Type") or _reaction_word(record.text) or "like"
+    return reaction_record(ctx.when(record), word, record.title, ctx.owner, source)
 
 
 def _reaction_word(text: str) -> str | None:
@@ -93,46 +111,54 @@ def _reaction_word(text: str) -> str | None:
 def connections(relation: Relation) -> HtmlParser:
     """A parser for a friends-family page (one box per person: name heading, date footer)."""
 
-    def parse(page: HtmlPage, source: str, ctx: HtmlContext) -> Iterator[AnyRecord]:
-        for i, record in enumerate(page.records):
-            name = record.title or record.text.split("\n")[0]
-            if name:
-                yield connection_record(relation, name, ctx.when(record), f"{source}#{i}")
+    def entry_records(record: HtmlRecord, source: str, ctx: HtmlContext) -> Iterable[AnyRecord]:
+        name = record.title or record.text.split("\n")[0]
+        return (connection_record(relation, name, ctx.when(record), source),) if name else ()
+
+    def parse(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
+        yield from _each(page, source, tally, lambda record, src: entry_records(record, src, ctx))
 
     return parse
 
 
-def groups(page: HtmlPage, source: str, ctx: HtmlContext) -> Iterator[AnyRecord]:
+def groups(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
     """Group membership page: the group name is only in the title (``You became a member of X.``)."""
-    for i, record in enumerate(page.records):
-        if left_group(record.title):
-            continue
-        name = record.row("Name", "Group", "Groep", "Gruppe", "Gruppo", "Grupo") or group_from_title(record.title)
-        if name:
-            yield group_record(name, ctx.when(record), f"{source}#{i}")
+    yield from _each(page, source, tally, lambda record, src: _group(record, src, ctx))
 
 
-def groups_admin(page: HtmlPage, source: str, ctx: HtmlContext) -> Iterator[AnyRecord]:
+def _group(record: HtmlRecord, source: str, ctx: HtmlContext) -> Iterable[AnyRecord]:
+    if left_group(record.title):
+        return ()
+    name = record.row("Name", "Group", "Groep", "Gruppe", "Gruppo", "Grupo") or group_from_title(record.title)
+    return (group_record(name, ctx.when(record), source),) if name else ()
+
+
+def groups_admin(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
     """Groups you administer."""
-    for i, record in enumerate(page.records):
-        name = group_from_title(record.title) if "member" in record.title.lower() else record.title
-        if name:
-            yield group_record(name, ctx.when(record), f"{source}#{i}", role="admin")
+    yield from _each(page, source, tally, lambda record, src: _admined_group(record, src, ctx))
 
 
-def search(page: HtmlPage, source: str, ctx: HtmlContext) -> Iterator[AnyRecord]:
+def _admined_group(record: HtmlRecord, source: str, ctx: HtmlContext) -> Iterable[AnyRecord]:
+    name = group_from_title(record.title) if "member" in record.title.lower() else record.title
+    return (group_record(name, ctx.when(record), source, role="admin"),) if name else ()
+
+
+def search(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
     """Search history page: the searched text is the body (or the quoted part of the title)."""
-    for i, record in enumerate(page.records):
-        quoted = re.search(r"[\"“](.+?)[\"”]", record.title)
-        query = record.text.split("\n")[0] if record.text else (quoted.group(1) if quoted else "")
-        query = query.strip('"“”')
-        if query:
-            when = ctx.when(record)
-            yield Search(platform=PLATFORM, id=fb_id("search", when, query), source=f"{source}#{i}",
-                         timestamp=when, query=query)
+    yield from _each(page, source, tally, lambda record, src: _search(record, src, ctx))
 
 
-def two_factor(page: HtmlPage, source: str, ctx: HtmlContext) -> Iterator[AnyRecord]:
+def _search(record: HtmlRecord, source: str, ctx: HtmlContext) -> Iterable[AnyRecord]:
+    quoted = re.search(r"[\"“](.+?)[\"”]", record.title)
+    query = record.text.split("\n")[0] if record.text else (quoted.group(1) if quoted else "")
+    query = query.strip('"“”')
+    if not query:
+        return ()
+    when = ctx.when(record)
+    return (Search(platform=PLATFORM, id=fb_id("search", when, query), source=source, timestamp=when, query=query),)
+
+
+def two_factor(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
     """Two-factor page: the first on/off value found in its rows or text."""
     value: str | None = None
     enabled: bool | None = None
@@ -148,7 +174,7 @@ def two_factor(page: HtmlPage, source: str, ctx: HtmlContext) -> Iterator[AnyRec
                   name="two_factor", value=value, enabled=enabled)
 
 
-def profile(page: HtmlPage, source: str, ctx: HtmlContext) -> Iterator[AnyRecord]:
+def profile(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
     """Profile page (rows such as Name / Username / Email / Current city / Employer)."""
     rows = [row for record in page.records for row in record.rows]
     holder = HtmlRecord(rows=rows)
@@ -200,15 +226,15 @@ def thread_participants(page: HtmlPage) -> list[str]:
     return []
 
 
-def thread_messages(page: HtmlPage, ctx: HtmlContext, start: int) -> list[MessageFacts]:
+def thread_messages(page: HtmlPage, ctx: HtmlContext, start: int, tally: EntryTally) -> list[MessageFacts]:
     """Messages of one thread page (one box per message: sender heading, text, date footer)."""
-    out: list[MessageFacts] = []
-    for i, record in enumerate(page.records):
-        when = ctx.when(record)
-        millis = int(when.timestamp() * 1000) if when else 0
-        out.append(MessageFacts(sender=record.title, timestamp=when, text=record.text, millis=millis,
-                                order=start + i))
-    return out
+    return list(tally.each(page.records, lambda i, record: (_message(record, ctx, start + i),)))
+
+
+def _message(record: HtmlRecord, ctx: HtmlContext, order: int) -> MessageFacts:
+    when = ctx.when(record)
+    millis = int(when.timestamp() * 1000) if when else 0
+    return MessageFacts(sender=record.title, timestamp=when, text=record.text, millis=millis, order=order)
 
 
 def thread_title(page: HtmlPage) -> str:

@@ -9,7 +9,7 @@ the owner, which group was joined); English wording first, with a few common loc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -33,7 +33,7 @@ PLATFORM = "facebook"
 
 def fb_id(kind: str, *parts: object) -> str:
     """A stable id from content that survives a re-export; text parts are whitespace-normalized."""
-    return stable_id(PLATFORM, kind, *(norm_space(p) if isinstance(p, str) else p for p in parts))
+    return stable_id(PLATFORM, kind, *[" ".join(p.split()) if isinstance(p, str) else p for p in parts])
 
 
 def norm_space(text: str) -> str:
@@ -46,6 +46,10 @@ def same_name(a: str | None, b: str | None) -> bool:
     return bool(a and b) and norm_space(a or "").casefold() == norm_space(b or "").casefold()
 
 
+TitleParser = Callable[[str | None, "Owner"], Person | None]
+_TITLE_MEMO_SIZE = 4096
+
+
 @dataclass
 class Owner:
     """What the reader knows about the account owner: the profile name first, plus the other names the
@@ -53,15 +57,31 @@ class Owner:
 
     name: str | None = None
     aliases: set[str] = field(default_factory=set)
+    _titles: dict[tuple[TitleParser, str], Person | None] = field(default_factory=dict, init=False, repr=False,
+                                                                  compare=False)
 
     def add(self, name: str | None) -> None:
         """Record a name the owner is known by (the first one becomes :attr:`name`)."""
         name = norm_space(name or "")
         if not name:
             return
+        folded = name.casefold()
+        if self.name is None or folded not in self.aliases:
+            self._titles.clear()  # what titles say about the owner may change
         if self.name is None:
             self.name = name
-        self.aliases.add(name.casefold())
+        self.aliases.add(folded)
+
+    def from_title(self, parse: TitleParser, title: str) -> Person | None:
+        """``parse(title, self)``, remembered until the owner's names change: exports repeat the same
+        titles (``X updated her status.``) on thousands of entries."""
+        key = (parse, title)
+        if key in self._titles:
+            return self._titles[key]
+        if len(self._titles) >= _TITLE_MEMO_SIZE:
+            self._titles.clear()
+        person = self._titles[key] = parse(title, self)
+        return person
 
     def is_owner(self, name: str | None) -> bool:
         if same_name(self.name, name):
@@ -199,9 +219,9 @@ class PostFacts:
 
 def post_records(facts: PostFacts, owner: Owner, source: str) -> Iterator[AnyRecord]:
     """The Post (and Place, for a check-in or location tag) records of one post entry."""
-    tags = tuple(Person(name=n) for n in _unique(facts.tags) if n)
-    author = Person(name=facts.author) if facts.author else author_from_title(facts.title, owner)
-    timeline = timeline_owner_from_title(facts.title, owner)
+    tags = tuple(Person(name=n) for n in _unique(facts.tags) if n) if facts.tags else ()
+    author = Person(name=facts.author) if facts.author else owner.from_title(author_from_title, facts.title)
+    timeline = owner.from_title(timeline_owner_from_title, facts.title)
     subkind = facts.subkind
     if facts.place and subkind == "status":
         subkind = "checkin"
@@ -252,7 +272,7 @@ def comment_record(
         source=source,
         timestamp=timestamp,
         text=text,
-        target_owner=target_from_title(title, owner),
+        target_owner=owner.from_title(target_from_title, title),
         group=group or None,
     )
 
@@ -267,7 +287,7 @@ def reaction_record(
     target_url: str | None = None,
 ) -> Reaction:
     """A like or reaction by the owner."""
-    target = target or target_from_title(title, owner)
+    target = target or owner.from_title(target_from_title, title)
     word = (reaction or "like").strip().lower() or "like"
     return Reaction(
         platform=PLATFORM,
@@ -345,6 +365,7 @@ def thread_record(
     names = _unique(participants) or _unique(m.sender for m in unique)
     others = [n for n in names if not owner.is_owner(n)] if owner.name else names
     first = unique[0].timestamp if unique else None
+    senders = {m.sender: (Person(name=m.sender), owner.is_owner(m.sender)) for m in unique}  # a few per thread
     return Thread(
         platform=PLATFORM,
         id=fb_id("thread", "|".join(sorted(norm_space(n).casefold() for n in others)), first,
@@ -354,8 +375,7 @@ def thread_record(
         title=title,
         participants=tuple(Person(name=n) for n in others),
         messages=tuple(
-            Message(sender=Person(name=m.sender), timestamp=m.timestamp, text=m.text,
-                    from_owner=owner.is_owner(m.sender))
+            Message(sender=senders[m.sender][0], timestamp=m.timestamp, text=m.text, from_owner=senders[m.sender][1])
             for m in unique
         ),
         folder=folder,

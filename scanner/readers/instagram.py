@@ -12,7 +12,9 @@ Generations (FORMATS-meta.md §5), told apart by paths alone:
 * ``instagram-2020`` -- ``connections.json``, ``media.json``, ``profile.json`` at the root.
 
 Files are read by what they are (:mod:`instagram_files`), not by generation, so mixed and multi-part exports
-work; records seen twice (same stable id) are yielded once.
+work; records seen twice (same stable id) are yielded once. A file that cannot be read, or whose shape is not
+the expected one, is skipped with a reason; inside a file, entries are read one by one through an
+:class:`~scanner.readers.guard.EntryTally`, so one odd entry is left out (and counted) without losing the rest.
 """
 
 from __future__ import annotations
@@ -29,10 +31,10 @@ from scanner.readers import instagram_html as html
 from scanner.readers import instagram_legacy as legacy
 from scanner.readers import instagram_records as build
 from scanner.readers.base import Detection, ReadContext
-from scanner.readers.guard import SHAPE_ERRORS, LayoutError, shape_reason
+from scanner.readers.guard import SHAPE_ERRORS, EntryTally, LayoutError, shape_reason
 from scanner.readers.instagram_files import SIGNATURES, Route, is_foreign, is_html, route_of
 from scanner.readers.instagram_messages import ThreadCollector, thread_key
-from scanner.readers.meta import fix_tree
+from scanner.readers.instagram_records import SourceFile
 from scanner.readers.meta_common_ig import unwrap_list
 from scanner.records import AnyRecord, Relation, Setting
 
@@ -128,7 +130,7 @@ class InstagramReader:
         yield from _Reading(archive, ctx).run()
 
 
-_LEGACY_HANDLERS: dict[str, Callable[[Any, str], Iterator[AnyRecord]]] = {
+_LEGACY_HANDLERS: dict[str, Callable[[Any, SourceFile], Iterator[AnyRecord]]] = {
     "connections.json": legacy.connections,
     "media.json": legacy.media,
     "comments.json": legacy.comments,
@@ -183,10 +185,13 @@ class _Reading:
                 self.seen.add(record.id)
                 yield record
 
-    def _guard(self, member: Member, work: Callable[[], Iterator[AnyRecord]]) -> Iterator[AnyRecord]:
-        """Run one file's reading; an unreadable or oddly shaped file is skipped with a reason."""
+    def _guard(self, member: Member, work: Callable[[SourceFile], Iterator[AnyRecord]]) -> Iterator[AnyRecord]:
+        """Run one file's reading; an unreadable or oddly shaped file is skipped with a reason, entries that
+        fail on their own are left out and counted (one note per file)."""
+        tally = EntryTally(self.ctx, member)
+        file = SourceFile.html(member.path, tally) if is_html(member.path) else SourceFile.json(member.path, tally)
         try:
-            records = list(work())
+            records = list(work(file))
         except MemberError as exc:
             self.ctx.skip(member, f"{exc.reason}; export the data again or unpack and re-zip it")
             return
@@ -196,6 +201,7 @@ class _Reading:
         except Exception as exc:  # one odd file must not stop the scan; it is reported instead
             self.ctx.skip(member, shape_reason(exc))
             return
+        tally.close()
         self.ctx.understood(member)
         yield from records
 
@@ -208,61 +214,59 @@ class _Reading:
             if route.kind == "posts":
                 return html.media_entries(text)
             return html.page_entries(text)
-        data = fix_tree(self.archive.read_json(member))
-        entries = unwrap_list(data, route.keys)
+        entries = unwrap_list(self.archive.read_json(member), route.keys)
         if entries is None:
             raise LayoutError(f"expected a list of {route.kind} records")
         return entries
 
-    def _file(self, member: Member, route: Route) -> Iterator[AnyRecord]:
-        path = member.path
+    def _file(self, member: Member, route: Route, file: SourceFile) -> Iterator[AnyRecord]:
         if route.kind == "messages":
-            self._messages(member)
+            self._messages(member, file)
             return
         if route.kind == "ignore":
             return
         entries = self._load(member, route)
         if route.kind == "profile":
-            yield from self._profile(entries, path)
+            yield from self._profile(entries, file)
         elif route.kind == "posts":
-            yield from build.posts(entries, path, route.detail)
+            yield from build.posts(entries, file, route.detail)
         elif route.kind == "comments":
-            yield from build.comments(entries, path)
+            yield from build.comments(entries, file)
         elif route.kind == "likes":
-            yield from build.likes(entries, path, route.detail)
+            yield from build.likes(entries, file, route.detail)
         elif route.kind == "relation":
-            yield from build.relations(entries, path, Relation(route.detail))
+            yield from build.relations(entries, file, Relation(route.detail))
         elif route.kind == "contacts":
-            yield from self._contacts(entries, path)
+            yield from self._contacts(entries, file)
         elif route.kind == "privacy":
-            yield from build.privacy_changes(entries, path)
+            yield from build.privacy_changes(entries, file)
         elif route.kind == "comment_permission":
-            yield from build.comment_permissions(entries, path)
+            yield from build.comment_permissions(entries, file)
         elif route.kind == "two_factor":
-            yield from build.two_factor(entries, path)
+            yield from build.two_factor(entries, file)
         elif route.kind == "logins":
-            yield from build.logins(entries, path)
+            yield from build.logins(entries, file)
         elif route.kind == "searches":
-            yield from build.searches(entries, path, route.detail == "profile")
+            yield from build.searches(entries, file, route.detail == "profile")
         elif route.kind == "insights":
-            self.syncing = self.syncing or build.contact_syncing(entries, path)
+            self.syncing = self.syncing or build.contact_syncing(entries, file)
 
-    def _legacy(self, member: Member) -> Iterator[AnyRecord]:
+    def _legacy(self, member: Member, file: SourceFile) -> Iterator[AnyRecord]:
         name = member.name.lower()
-        data = fix_tree(self.archive.read_json(member))
+        data = self.archive.read_json(member)
         if name == "profile.json":
-            yield from self._profile(legacy.profile_entries(data), member.path)
+            yield from self._profile(legacy.profile_entries(data), file)
         elif name == "messages.json":
             if not isinstance(data, list):
                 raise LayoutError("expected a list of conversations")
-            self.threads.add_legacy(member.path, data)
+            self.threads.add_legacy(file, data)
         elif name == "contacts.json":
-            yield from self._contacts(legacy.contacts(data, member.path), member.path)
+            yield from self._contacts(legacy.contacts(data), file)
         else:
-            yield from _LEGACY_HANDLERS[name](data, member.path)
+            yield from _LEGACY_HANDLERS[name](data, file)
 
-    def _profile(self, entries: list[Any], path: str) -> Iterator[AnyRecord]:
-        profile, setting = build.profile(entries, path)
+    def _profile(self, entries: list[Any], file: SourceFile) -> Iterator[AnyRecord]:
+        profile, setting = build.profile(entries, file)
         if profile is None:
             return
         self.ctx.account.name = self.ctx.account.name or profile.name
@@ -272,23 +276,23 @@ class _Reading:
         if setting is not None:
             yield setting
 
-    def _contacts(self, entries: list[Any], path: str) -> Iterator[AnyRecord]:
-        for record in build.contacts(entries, path):
+    def _contacts(self, entries: list[Any], file: SourceFile) -> Iterator[AnyRecord]:
+        for record in build.contacts(entries, file):
             self.contact_ids.add(record.id)
-            self.contact_source = self.contact_source or path
+            self.contact_source = self.contact_source or file.path
             yield record
 
-    def _messages(self, member: Member) -> None:
+    def _messages(self, member: Member, file: SourceFile) -> None:
         found = thread_key(member.path)
         if found is None:
             raise LayoutError("message file outside a thread folder")
         if is_html(member.path):
             data: Any = html.thread_from_html(self.archive.read_text(member))
         else:
-            data = fix_tree(self.archive.read_json(member))
+            data = self.archive.read_json(member)
         if not isinstance(data, dict):
             raise LayoutError("expected a message thread object")
-        self.threads.add(found[0], found[1], member.path, data)
+        self.threads.add(found[0], found[1], file, data)
 
     def _finish(self) -> Iterator[AnyRecord]:
         if self.contact_ids:

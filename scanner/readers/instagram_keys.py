@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 FIELD_KEYS: dict[str, tuple[str, ...]] = {
@@ -103,28 +105,27 @@ for _field, _keys in FIELD_KEYS.items():
         _INDEX.setdefault(norm_key(_key), {})[_field] = None
 
 
+@lru_cache(maxsize=4096)
 def fields_of(key: str) -> tuple[str, ...]:
-    """The canonical fields a (possibly localized) key can stand for, e.g. ``"Nome"`` → name, first_name."""
+    """The canonical fields a (possibly localized) key can stand for, e.g. ``"Nome"`` → name, first_name.
+
+    Cached: an export repeats the same few keys in every record, and folding a key is not cheap.
+    """
     return tuple(_INDEX.get(norm_key(key), {}))
 
 
-def map_field(string_map: Any, field: str) -> dict[str, Any] | None:
-    """The ``{"value", "href", "timestamp"}`` entry of ``string_map`` for a canonical ``field``, if any."""
+def map_fields(string_map: Any, fix: Callable[[str], str]) -> dict[str, dict[str, Any]]:
+    """Canonical field → its ``{"value", "href", "timestamp"}`` entry of ``string_map`` (the first key that
+    stands for the field wins), in one pass over the map. Keys are read through ``fix`` (the mojibake repair
+    of JSON exports) before they are matched."""
+    found: dict[str, dict[str, Any]] = {}
     if not isinstance(string_map, dict):
-        return None
+        return found
     for key, entry in string_map.items():
-        if isinstance(key, str) and field in fields_of(key) and isinstance(entry, dict):
-            return entry
-    return None
-
-
-def map_value(string_map: Any, field: str) -> str:
-    """The text value for ``field`` in ``string_map`` (empty string when absent)."""
-    entry = map_field(string_map, field)
-    if entry is None:
-        return ""
-    value = entry.get("value")
-    return str(value).strip() if value is not None else ""
+        if isinstance(key, str) and isinstance(entry, dict):
+            for field in fields_of(key if key.isascii() else fix(key)):
+                found.setdefault(field, entry)
+    return found
 
 
 def parse_flag(value: Any) -> bool | None:

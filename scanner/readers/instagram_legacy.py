@@ -17,6 +17,7 @@ from typing import Any
 
 from scanner.readers import instagram_records as build
 from scanner.readers.guard import LayoutError
+from scanner.readers.instagram_records import SourceFile
 from scanner.readers.meta_common_ig import parse_iso
 from scanner.records import AnyRecord, Relation
 
@@ -50,7 +51,7 @@ def _list_entry(username: str, when: Any) -> dict[str, Any]:
     return {"title": "", "string_list_data": [{"href": href, "value": username, "timestamp": _epoch(when)}]}
 
 
-def connections(data: Any, path: str) -> Iterator[AnyRecord]:
+def connections(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``connections.json``: one dict of ``username -> time`` per list."""
     if not isinstance(data, dict):
         raise LayoutError("not an object of lists")
@@ -59,10 +60,10 @@ def connections(data: Any, path: str) -> Iterator[AnyRecord]:
         if relation is None or not isinstance(people, dict):
             continue
         entries = [_list_entry(user, when) for user, when in people.items() if isinstance(user, str)]
-        yield from build.relations(entries, f"{path}:{category}", relation)
+        yield from build.relations(entries, file.under(f"{file.path}:{category}"), relation)
 
 
-def media(data: Any, path: str) -> Iterator[AnyRecord]:
+def media(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``media.json``: photos and videos (posts) and stories."""
     if not isinstance(data, dict):
         raise LayoutError("not an object of media lists")
@@ -80,7 +81,7 @@ def media(data: Any, path: str) -> Iterator[AnyRecord]:
             for item in items
             if isinstance(item, dict)
         ]
-        yield from build.posts(entries, f"{path}:{key}", subkind)
+        yield from build.posts(entries, file.under(f"{file.path}:{key}"), subkind)
 
 
 def profile_entries(data: Any) -> list[dict[str, Any]]:
@@ -108,7 +109,7 @@ def _split_row(row: list[Any]) -> tuple[int, list[str]]:
     return when, rest
 
 
-def comments(data: Any, path: str) -> Iterator[AnyRecord]:
+def comments(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``comments.json``: ``media_comments`` rows ``[time, text, owner]``."""
     if not isinstance(data, dict):
         raise LayoutError("not an object of comment lists")
@@ -119,10 +120,10 @@ def comments(data: Any, path: str) -> Iterator[AnyRecord]:
         when, rest = _split_row(row)
         text, owner = [*rest, "", ""][:2]
         entries.append({"title": owner, "string_list_data": [{"value": text, "timestamp": when}]})
-    yield from build.comments(entries, path)
+    yield from build.comments(entries, file)
 
 
-def likes(data: Any, path: str) -> Iterator[AnyRecord]:
+def likes(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``likes.json``: ``media_likes`` / ``comment_likes`` rows ``[time, owner]``."""
     if not isinstance(data, dict):
         raise LayoutError("not an object of like lists")
@@ -132,10 +133,10 @@ def likes(data: Any, path: str) -> Iterator[AnyRecord]:
             if isinstance(row, list):
                 when, rest = _split_row(row)
                 entries.append({"title": rest[0] if rest else "", "string_list_data": [{"timestamp": when}]})
-        yield from build.likes(entries, f"{path}:{key}", what)
+        yield from build.likes(entries, file.under(f"{file.path}:{key}"), what)
 
 
-def searches(data: Any, path: str) -> Iterator[AnyRecord]:
+def searches(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``searches.json``: ``[{"search_click", "time", "type"}]`` (type ``user`` is a profile search)."""
     rows = data if isinstance(data, list) else None
     if rows is None:
@@ -146,10 +147,10 @@ def searches(data: Any, path: str) -> Iterator[AnyRecord]:
             for r in rows
             if isinstance(r, dict) and (r.get("type") == "user") is profiles
         ]
-        yield from build.searches(entries, path, profiles)
+        yield from build.searches(entries, file, profiles)
 
 
-def contacts(data: Any, path: str) -> list[dict[str, Any]]:
+def contacts(data: Any) -> list[dict[str, Any]]:
     """``contacts.json`` rows (a list, or a dict holding one)."""
     rows = data if isinstance(data, list) else next((v for v in data.values() if isinstance(v, list)), None)
     if rows is None:
@@ -157,17 +158,17 @@ def contacts(data: Any, path: str) -> list[dict[str, Any]]:
     return [r for r in rows if isinstance(r, dict)]
 
 
-def settings(data: Any, path: str) -> Iterator[AnyRecord]:
+def settings(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``settings.json``: ``allow_comments_from``."""
     if not isinstance(data, dict):
         raise LayoutError("not a settings object")
-    yield from build.comment_permissions([{"allow_comments_from": data.get("allow_comments_from") or ""}], path)
+    yield from build.comment_permissions([{"allow_comments_from": data.get("allow_comments_from") or ""}], file)
 
 
-def account_history(data: Any, path: str) -> Iterator[AnyRecord]:
+def account_history(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``account_history.json``: ``login_history`` rows with ISO ``timestamp``, ``ip_address``, ``user_agent``."""
     if not isinstance(data, dict):
         raise LayoutError("not an account-history object")
     rows = [r for r in data.get("login_history") or () if isinstance(r, dict)]
     entries = [{**r, "timestamp": _epoch(r.get("timestamp"))} for r in rows]
-    yield from build.logins(entries, path)
+    yield from build.logins(entries, file)

@@ -9,6 +9,10 @@ Participants are named as the file names them (usually the display name). The th
 person's username without punctuation plus an id (``destinyruizxo_1059102989622690``); a participant shown by
 a lowercase, username-shaped name that spells that folder prefix is shown by username, so it is kept as the
 handle too. The <= 2020 ``messages.json`` names everyone by username.
+
+Messages are added one by one through the file's tally (a message of an unexpected shape is left out and
+counted), and their strings are repaired as the file's :class:`~scanner.readers.instagram_records.SourceFile`
+says (JSON: Meta's mojibake; HTML: as it is).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from scanner.readers.instagram_records import SourceFile
 from scanner.readers.meta_common_ig import parse_iso
 from scanner.records import Message, Person, Thread, from_epoch, stable_id
 
@@ -71,54 +76,53 @@ class ThreadCollector:
     def __init__(self) -> None:
         self._threads: dict[str, _RawThread] = {}
 
-    def add(self, key: str, folder: str, source: str, data: dict[str, Any]) -> None:
+    def add(self, key: str, folder: str, file: SourceFile, data: dict[str, Any]) -> None:
         """Add one ``message_N`` file's content (``participants``, ``title``, ``messages``)."""
         prefix = key.rsplit("/", 1)[-1].rpartition("_")[0].lower()
-        thread = self._threads.setdefault(key, _RawThread(folder=folder, source=source, prefix=prefix))
-        title = data.get("title")
-        if isinstance(title, str) and title.strip() and not thread.title:
-            thread.title = title.strip()
+        thread = self._threads.setdefault(key, _RawThread(folder=folder, source=file.path, prefix=prefix))
+        title = file.text(data.get("title"))
+        if title and not thread.title:
+            thread.title = title
         for participant in data.get("participants") or ():
-            name = participant.get("name") if isinstance(participant, dict) else participant
-            if isinstance(name, str) and name.strip() and name.strip() not in thread.participants:
-                thread.participants.append(name.strip())
+            name = file.text(participant.get("name") if isinstance(participant, dict) else participant)
+            if name and name not in thread.participants:
+                thread.participants.append(name)
         for message in data.get("messages") or ():
             if isinstance(message, dict):
-                self._add_message(thread, message)
+                file.tally.build(self._add_message, thread, message, file)
 
-    def add_legacy(self, source: str, conversations: Iterable[Any]) -> None:
+    def add_legacy(self, file: SourceFile, conversations: Iterable[Any]) -> None:
         """Add the <= 2020 ``messages.json`` (``participants`` usernames, ``conversation`` with ISO times)."""
         for conversation in conversations:
-            if not isinstance(conversation, dict):
+            if isinstance(conversation, dict):
+                file.tally.build(self._add_conversation, conversation, file)
+
+    def _add_conversation(self, conversation: dict[str, Any], file: SourceFile) -> None:
+        names = [file.fix(p) for p in conversation.get("participants") or () if isinstance(p, str)]
+        key = "inbox/" + "|".join(sorted(names))
+        thread = self._threads.setdefault(key, _RawThread(folder="inbox", source=file.path, by_username=True))
+        thread.participants.extend(n for n in names if n not in thread.participants)
+        for message in conversation.get("conversation") or ():
+            if not isinstance(message, dict):
                 continue
-            names = [p for p in conversation.get("participants") or () if isinstance(p, str)]
-            key = "inbox/" + "|".join(sorted(names))
-            thread = self._threads.setdefault(key, _RawThread(folder="inbox", source=source, by_username=True))
-            thread.participants.extend(n for n in names if n not in thread.participants)
-            for message in conversation.get("conversation") or ():
-                if not isinstance(message, dict):
-                    continue
-                when = parse_iso(message.get("created_at"))
-                self._add_message(
-                    thread,
-                    {
-                        "sender_name": message.get("sender") or "",
-                        "timestamp_ms": when.timestamp() * 1000 if when else 0,
-                        "content": message.get("text") or "",
-                    },
-                )
+            when = parse_iso(message.get("created_at"))
+            legacy = {
+                "sender_name": message.get("sender") or "",
+                "timestamp_ms": when.timestamp() * 1000 if when else 0,
+                "content": message.get("text") or "",
+            }
+            file.tally.build(self._add_message, thread, legacy, file)
 
     @staticmethod
-    def _add_message(thread: _RawThread, message: dict[str, Any]) -> None:
-        sender = message.get("sender_name")
-        sender = sender.strip() if isinstance(sender, str) else ""
+    def _add_message(thread: _RawThread, message: dict[str, Any], file: SourceFile) -> None:
+        sender = file.text(message.get("sender_name"))
         stamp = message.get("timestamp_ms")
         when = from_epoch(stamp / 1000 if isinstance(stamp, int | float) and stamp > 0 else None)
-        content = message.get("content")
+        content = file.raw(message.get("content"))
         text = content if isinstance(content, str) else ""
         share = message.get("share")
         if isinstance(share, dict):
-            extra = share.get("share_text") or share.get("link") or ""
+            extra = file.raw(share.get("share_text") or share.get("link") or "")
             if isinstance(extra, str) and extra and extra not in text:
                 text = f"{text} {extra}".strip()
         text = text.strip()
@@ -145,14 +149,15 @@ class ThreadCollector:
     def threads(self, owner: set[str]) -> Iterator[Thread]:
         """One Thread record per conversation, participants without the owner, messages chronological."""
         for thread in self._threads.values():
-            ordered = sorted(thread.messages.values(), key=lambda m: m[1].timestamp() if m[1] else 0.0)
+            # keys are (sender, epoch seconds, text): sorted by time, in file order within a second
+            ordered = [message for _, message in sorted(thread.messages.items(), key=lambda item: item[0][1])]
+            senders = {s: (thread.person(s), _fold(s) in owner) for s in {s for s, _, _ in ordered}}
             messages = tuple(
-                Message(sender=thread.person(s), timestamp=w, text=t, from_owner=_fold(s) in owner)
-                for s, w, t in ordered
+                Message(sender=senders[s][0], timestamp=w, text=t, from_owner=senders[s][1]) for s, w, t in ordered
             )
             people = [p for p in thread.participants if _fold(p) not in owner]
-            for sender, _, _ in ordered:
-                if sender and _fold(sender) not in owner and sender not in people:
+            for sender in dict.fromkeys(s for s, _, _ in ordered):
+                if sender and not senders[sender][1] and sender not in people:
                     people.append(sender)
             if not people and thread.title and _fold(thread.title) not in owner:
                 people = [thread.title]

@@ -1,19 +1,27 @@
 """Instagram JSON-shaped records (JSON files, or HTML pages converted by :mod:`instagram_html`) → records.
 
-Every builder takes the list of records of one file and the member path (for ``source``), and yields
-normalized records whose ids are :func:`scanner.records.stable_id` over content that every layout generation
-and format shows the same way (kind, time, text, usernames) -- never the path.
+Every builder takes the list of records of one file and a :class:`SourceFile` (the member path for ``source``,
+the file's :class:`~scanner.readers.guard.EntryTally`, and whether its strings need Meta's mojibake repair),
+and yields normalized records whose ids are :func:`scanner.records.stable_id` over content that every layout
+generation and format shows the same way (kind, time, text, usernames) -- never the path.
+
+Entries are built one by one through the tally: an entry of an unexpected shape is left out and counted, the
+rest of the file is read. Strings are repaired when a builder takes them out (:meth:`SourceFile.text`), not
+up front: JSON files carry the mojibake, HTML pages are real UTF-8 and are read as they are.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
-from scanner.readers.instagram_keys import map_field, map_value, parse_flag, privacy_word
+from scanner.readers.guard import EntryTally
+from scanner.readers.instagram_keys import map_fields, parse_flag, privacy_word
+from scanner.readers.meta import fix_mojibake, keep_text
 from scanner.records import (
     Comment,
     Connection,
@@ -28,6 +36,9 @@ from scanner.records import (
     from_epoch,
     stable_id,
 )
+
+R = TypeVar("R")
+Fields = dict[str, dict[str, Any]]  # canonical field -> string_map_data entry (see instagram_keys.map_fields)
 
 PLATFORM = "instagram"
 PROFILE_URL = "https://www.instagram.com/{}"
@@ -51,8 +62,60 @@ def handle_from_url(url: str) -> str | None:
     return None
 
 
-def _str(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
+@dataclass(frozen=True)
+class SourceFile:
+    """What the builders need to know about the file their entries come from.
+
+    ``path`` prefixes each record's ``source`` (``path#index``); ``tally`` counts the entries that could not be
+    read; ``fix`` repairs a string taken out of an entry (:func:`~scanner.readers.meta.fix_mojibake` for JSON,
+    :func:`~scanner.readers.meta.keep_text` for HTML, see :meth:`json` / :meth:`html`).
+    """
+
+    path: str
+    tally: EntryTally
+    fix: Callable[[str], str] = fix_mojibake
+
+    @classmethod
+    def json(cls, path: str, tally: EntryTally) -> SourceFile:
+        """A JSON file: strings carry Meta's mojibake and are repaired when read."""
+        return cls(path, tally, fix_mojibake)
+
+    @classmethod
+    def html(cls, path: str, tally: EntryTally) -> SourceFile:
+        """An HTML page converted to JSON-shaped entries: its text is real UTF-8, read as it is."""
+        return cls(path, tally, keep_text)
+
+    def under(self, path: str) -> SourceFile:
+        """The same file, with records' ``source`` under another name (``connections.json:followers``)."""
+        return replace(self, path=path)
+
+    def text(self, value: Any) -> str:
+        """``value`` as stripped, repaired text; ``""`` when it is not a string."""
+        if not isinstance(value, str):
+            return ""
+        return value.strip() if value.isascii() else self.fix(value).strip()
+
+    def raw(self, value: Any) -> Any:
+        """``value`` repaired when it is a string (not stripped); any other value unchanged."""
+        return self.fix(value) if isinstance(value, str) else value
+
+    def fields(self, entry: dict[str, Any]) -> Fields:
+        """The ``string_map_data`` entries of a record by canonical field (keys in any known language)."""
+        return map_fields(entry.get("string_map_data"), self.fix)
+
+    def value(self, fields: Fields, field: str) -> str:
+        """The text value of ``field`` in :meth:`fields` (``""`` when absent)."""
+        entry = fields.get(field)
+        value = entry.get("value") if entry is not None else None
+        if value is None:
+            return ""
+        return self.text(value) if isinstance(value, str) else str(value).strip()
+
+    def each(self, entries: list[Any], make: Callable[[dict[str, Any], str], Iterable[R]]) -> Iterator[R]:
+        """``make(entry, "path#index")``'s records for every object entry (others are ignored); an entry
+        that raises is left out and counted by the tally."""
+        return self.tally.each(entries, lambda i, entry: make(entry, f"{self.path}#{i}") if isinstance(entry, dict)
+                               else ())
 
 
 def _first_list_item(entry: dict[str, Any]) -> dict[str, Any]:
@@ -62,65 +125,59 @@ def _first_list_item(entry: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def _label_values(entry: dict[str, Any]) -> dict[str, str]:
+def _label_values(entry: dict[str, Any], file: SourceFile) -> dict[str, str]:
     """``label -> value`` of the newer ``label_values`` records (nested ``dict`` lists flattened)."""
     found: dict[str, str] = {}
+    labelled = entry.get("label_values")
+    if labelled is None:
+        return found
 
     def visit(node: Any) -> None:
         if isinstance(node, list):
             for item in node:
                 visit(item)
         elif isinstance(node, dict):
-            label = _str(node.get("label"))
-            value = _str(node.get("value")) or _str(node.get("href"))
+            label = file.text(node.get("label"))
+            value = file.text(node.get("value")) or file.text(node.get("href"))
             if label and value:
                 found.setdefault(label.casefold(), value)
             for child in node.values():
                 if isinstance(child, list | dict):
                     visit(child)
 
-    visit(entry.get("label_values"))
+    visit(labelled)
     return found
 
 
-def entry_time(entry: dict[str, Any]) -> datetime | None:
+def _entry_time(entry: dict[str, Any], first: dict[str, Any], fields: Fields) -> datetime | None:
     """The time of a record: ``string_list_data[0].timestamp``, the ``Time`` map entry, or ``timestamp``."""
-    first = _first_list_item(entry)
     when = from_epoch(first.get("timestamp"))
-    if when is None:
-        time_entry = map_field(entry.get("string_map_data"), "time")
-        if time_entry is not None:
-            when = from_epoch(time_entry.get("timestamp"))
+    if when is None and (time_entry := fields.get("time")) is not None:
+        when = from_epoch(time_entry.get("timestamp"))
     if when is None:
         when = from_epoch(entry.get("timestamp"))
     if when is None:
         for value in (entry.get("string_map_data") or {}).values():
-            if isinstance(value, dict) and from_epoch(value.get("timestamp")):
-                return from_epoch(value.get("timestamp"))
+            if isinstance(value, dict) and (found := from_epoch(value.get("timestamp"))):
+                return found
     return when
 
 
-def person_from_entry(entry: dict[str, Any]) -> Person | None:
+def _person(entry: dict[str, Any], first: dict[str, Any], fields: Fields, file: SourceFile) -> Person | None:
     """The other account of a list record: username from ``value``, ``title`` or the link; display name kept."""
-    first = _first_list_item(entry)
-    value = _str(first.get("value"))
-    href = _str(first.get("href"))
-    title = _str(entry.get("title"))
-    labels = _label_values(entry)
-    mapped_user = map_value(entry.get("string_map_data"), "username")
-    mapped_name = map_value(entry.get("string_map_data"), "name")
-    handle = None
+    value = file.text(first.get("value"))
+    title = file.text(entry.get("title"))
+    labels = _label_values(entry, file)
     if value and is_username(value):
-        handle = value
+        handle: str | None = value
     elif title and is_username(title):
         handle = title
-    elif mapped_user:
-        handle = mapped_user
-    elif labels.get("username"):
-        handle = labels["username"]
     else:
+        handle = file.value(fields, "username") or labels.get("username") or None
+    if not handle:
+        href = file.text(first.get("href"))
         handle = handle_from_url(href) or handle_from_url(value) or handle_from_url(labels.get("url", ""))
-    name = mapped_name or labels.get("name") or None
+    name = file.value(fields, "name") or labels.get("name") or None
     if not name and title and title != handle and not is_username(title):
         name = title
     if not handle and not name:
@@ -130,45 +187,50 @@ def person_from_entry(entry: dict[str, Any]) -> Person | None:
 
 
 # ---------------------------------------------------------------------------------------------- connections
-def relations(entries: list[Any], path: str, relation: Relation) -> Iterator[Connection]:
+def relations(entries: list[Any], file: SourceFile, relation: Relation) -> Iterator[Connection]:
     """Followers, following, close friends, requests, blocked / restricted / hidden-story lists."""
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            continue
-        person = person_from_entry(entry)
-        if person is None:
-            continue
-        when = entry_time(entry)
-        yield Connection(
-            platform=PLATFORM,
-            id=stable_id(PLATFORM, "connection", relation.value, person.handle or person.name, when),
-            source=f"{path}#{index}",
-            timestamp=when,
-            url=person.url,
-            person=person,
-            relation=relation,
-        )
+    yield from file.each(entries, lambda entry, source: _relation(entry, source, file, relation))
 
 
-def contacts(entries: list[Any], path: str) -> Iterator[Connection]:
+def _relation(entry: dict[str, Any], source: str, file: SourceFile, relation: Relation) -> Iterable[Connection]:
+    first = _first_list_item(entry)
+    fields = file.fields(entry)
+    person = _person(entry, first, fields, file)
+    if person is None:
+        return ()
+    when = _entry_time(entry, first, fields)
+    return (Connection(
+        platform=PLATFORM,
+        id=stable_id(PLATFORM, "connection", relation.value, person.handle or person.name, when),
+        source=source,
+        timestamp=when,
+        url=person.url,
+        person=person,
+        relation=relation,
+    ),)
+
+
+def contacts(entries: list[Any], file: SourceFile) -> Iterator[Connection]:
     """Synced address-book contacts (first / last name and contact detail, keys possibly localized)."""
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            continue
-        smap = entry.get("string_map_data")
-        first = map_value(smap, "first_name") or _str(entry.get("first_name"))
-        last = map_value(smap, "last_name") or _str(entry.get("last_name"))
-        detail = map_value(smap, "contact") or _str(entry.get("contact")) or _str(entry.get("contact_info"))
-        name = " ".join(p for p in (first, last) if p) or _str(entry.get("name")) or _str(entry.get("title"))
-        if not name and not detail:
-            continue
-        yield Connection(
-            platform=PLATFORM,
-            id=stable_id(PLATFORM, "connection", "contact", name, detail),
-            source=f"{path}#{index}",
-            person=Person(name=name or None),
-            relation=Relation.CONTACT,
-        )
+    yield from file.each(entries, lambda entry, source: _contact(entry, source, file))
+
+
+def _contact(entry: dict[str, Any], source: str, file: SourceFile) -> Iterable[Connection]:
+    fields = file.fields(entry)
+    first = file.value(fields, "first_name") or file.text(entry.get("first_name"))
+    last = file.value(fields, "last_name") or file.text(entry.get("last_name"))
+    detail = (file.value(fields, "contact") or file.text(entry.get("contact"))
+              or file.text(entry.get("contact_info")))
+    name = " ".join(p for p in (first, last) if p) or file.text(entry.get("name")) or file.text(entry.get("title"))
+    if not name and not detail:
+        return ()
+    return (Connection(
+        platform=PLATFORM,
+        id=stable_id(PLATFORM, "connection", "contact", name, detail),
+        source=source,
+        person=Person(name=name or None),
+        relation=Relation.CONTACT,
+    ),)
 
 
 # ---------------------------------------------------------------------------------------------- own content
@@ -200,109 +262,113 @@ def _coordinates(media: list[dict[str, Any]]) -> tuple[float, float] | None:
     return None
 
 
-def posts(entries: list[Any], path: str, subkind: str) -> Iterator[Post | Place]:
+def posts(entries: list[Any], file: SourceFile, subkind: str) -> Iterator[Post | Place]:
     """Posts, reels, stories and archived posts; EXIF coordinates or a location name also give a Place."""
     family = "story" if subkind == "story" else "media"
-    for index, item in enumerate(entries):
-        if not isinstance(item, dict):
-            continue
-        media = _media_items(item)
-        text = _str(item.get("title")) or next((_str(m.get("title")) for m in media if _str(m.get("title"))), "")
-        when = from_epoch(item.get("creation_timestamp"))
-        if when is None:
-            times = [t for t in (from_epoch(m.get("creation_timestamp")) for m in media) if t]
-            when = min(times) if times else None
-        if when is None and not text:
-            continue
-        coords = _coordinates(media)
-        location = _str(item.get("location"))
-        place = location or (f"{coords[0]:.5f}, {coords[1]:.5f}" if coords else None)
-        source = f"{path}#{index}"
-        yield Post(
-            platform=PLATFORM,
-            id=stable_id(PLATFORM, "post", family, when, text),
-            source=source,
-            timestamp=when,
-            text=text,
-            subkind=subkind,
-            place=place,
-        )
-        if coords or location:
-            yield Place(
-                platform=PLATFORM,
-                id=stable_id(PLATFORM, "place", when, location, *(coords or ())),
-                source=source,
-                timestamp=when,
-                name=location,
-                latitude=coords[0] if coords else None,
-                longitude=coords[1] if coords else None,
-                text=text,
-            )
+    yield from file.each(entries, lambda item, source: _post(item, source, file, subkind, family))
 
 
-def comments(entries: list[Any], path: str) -> Iterator[Comment]:
+def _post(item: dict[str, Any], source: str, file: SourceFile, subkind: str, family: str) -> Iterable[Post | Place]:
+    media = _media_items(item)
+    text = file.text(item.get("title")) or next((t for m in media if (t := file.text(m.get("title")))), "")
+    when = from_epoch(item.get("creation_timestamp"))
+    if when is None:
+        times = [t for t in (from_epoch(m.get("creation_timestamp")) for m in media) if t]
+        when = min(times) if times else None
+    if when is None and not text:
+        return ()
+    coords = _coordinates(media)
+    location = file.text(item.get("location"))
+    post = Post(
+        platform=PLATFORM,
+        id=stable_id(PLATFORM, "post", family, when, text),
+        source=source,
+        timestamp=when,
+        text=text,
+        subkind=subkind,
+        place=location or (f"{coords[0]:.5f}, {coords[1]:.5f}" if coords else None),
+    )
+    if not coords and not location:
+        return (post,)
+    return post, Place(
+        platform=PLATFORM,
+        id=stable_id(PLATFORM, "place", when, location, *(coords or ())),
+        source=source,
+        timestamp=when,
+        name=location,
+        latitude=coords[0] if coords else None,
+        longitude=coords[1] if coords else None,
+        text=text,
+    )
+
+
+def comments(entries: list[Any], file: SourceFile) -> Iterator[Comment]:
     """Comments the owner wrote: ``{title: owner, string_list_data: [{value}]}`` or the ``string_map_data`` form."""
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            continue
-        smap = entry.get("string_map_data")
-        text = map_value(smap, "comment")
-        owner = map_value(smap, "media_owner")
-        if not text and not owner:
-            text = _str(_first_list_item(entry).get("value"))
-            owner = _str(entry.get("title"))
-        when = entry_time(entry)
-        if not text and when is None:
-            continue
-        target = Person(handle=owner, url=PROFILE_URL.format(owner)) if owner and is_username(owner) else None
-        if owner and target is None:
-            target = Person(name=owner)
-        yield Comment(
-            platform=PLATFORM,
-            id=stable_id(PLATFORM, "comment", when, owner, text),
-            source=f"{path}#{index}",
-            timestamp=when,
-            text=text,
-            target_owner=target,
-        )
+    yield from file.each(entries, lambda entry, source: _comment(entry, source, file))
 
 
-def likes(entries: list[Any], path: str, what: str) -> Iterator[Reaction]:
+def _comment(entry: dict[str, Any], source: str, file: SourceFile) -> Iterable[Comment]:
+    first = _first_list_item(entry)
+    fields = file.fields(entry)
+    text = file.value(fields, "comment")
+    owner = file.value(fields, "media_owner")
+    if not text and not owner:
+        text = file.text(first.get("value"))
+        owner = file.text(entry.get("title"))
+    when = _entry_time(entry, first, fields)
+    if not text and when is None:
+        return ()
+    target = Person(handle=owner, url=PROFILE_URL.format(owner)) if owner and is_username(owner) else None
+    if owner and target is None:
+        target = Person(name=owner)
+    return (Comment(
+        platform=PLATFORM,
+        id=stable_id(PLATFORM, "comment", when, owner, text),
+        source=source,
+        timestamp=when,
+        text=text,
+        target_owner=target,
+    ),)
+
+
+def likes(entries: list[Any], file: SourceFile, what: str) -> Iterator[Reaction]:
     """Liked posts / comments / stories; ``title`` (or the ``Username`` label) is the content owner's username."""
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            continue
-        first = _first_list_item(entry)
-        labels = _label_values(entry)
-        owner = _str(entry.get("title")) or map_value(entry.get("string_map_data"), "username")
-        owner = owner or labels.get("username", "") or labels.get("author", "")
-        name = map_value(entry.get("string_map_data"), "name") or labels.get("name") or None
-        href = _str(first.get("href")) or labels.get("url", "")
-        when = entry_time(entry)
-        if not owner and not name and when is None:
-            continue
-        if owner and is_username(owner):
-            target = Person(name=name, handle=owner, url=PROFILE_URL.format(owner))
-        elif owner or name:
-            target = Person(name=name or owner)
-        else:
-            target = None
-        yield Reaction(
-            platform=PLATFORM,
-            id=stable_id(PLATFORM, "reaction", what, when, owner or name),
-            source=f"{path}#{index}",
-            timestamp=when,
-            url=href or None,
-            reaction="like",
-            title=owner or (name or ""),
-            target_owner=target,
-            target_url=href or None,
-            target_text=what,
-        )
+    yield from file.each(entries, lambda entry, source: _like(entry, source, file, what))
+
+
+def _like(entry: dict[str, Any], source: str, file: SourceFile, what: str) -> Iterable[Reaction]:
+    first = _first_list_item(entry)
+    fields = file.fields(entry)
+    labels = _label_values(entry, file)
+    owner = file.text(entry.get("title")) or file.value(fields, "username")
+    owner = owner or labels.get("username", "") or labels.get("author", "")
+    name = file.value(fields, "name") or labels.get("name") or None
+    href = file.text(first.get("href")) or labels.get("url", "")
+    when = _entry_time(entry, first, fields)
+    if not owner and not name and when is None:
+        return ()
+    if owner and is_username(owner):
+        target: Person | None = Person(name=name, handle=owner, url=PROFILE_URL.format(owner))
+    elif owner or name:
+        target = Person(name=name or owner)
+    else:
+        target = None
+    return (Reaction(
+        platform=PLATFORM,
+        id=stable_id(PLATFORM, "reaction", what, when, owner or name),
+        source=source,
+        timestamp=when,
+        url=href or None,
+        reaction="like",
+        title=owner or (name or ""),
+        target_owner=target,
+        target_url=href or None,
+        target_text=what,
+    ),)
 
 
 # ---------------------------------------------------------------------------------------------- profile & settings
-def profile(entries: list[Any], path: str) -> tuple[Profile | None, Setting | None]:
+def profile(entries: list[Any], file: SourceFile) -> tuple[Profile | None, Setting | None]:
     """The owner's profile (``profile_user``), and the private-account flag as a Setting."""
     smap: dict[str, Any] = {}
     for entry in entries:
@@ -310,12 +376,13 @@ def profile(entries: list[Any], path: str) -> tuple[Profile | None, Setting | No
             smap.update(entry["string_map_data"])
     if not smap:
         return None, None
-    handle = map_value(smap, "username") or None
-    name = map_value(smap, "name") or None
-    private_entry = map_field(smap, "private")
-    private_raw = private_entry.get("value") if private_entry else None
+    fields = map_fields(smap, file.fix)
+    handle = file.value(fields, "username") or None
+    name = file.value(fields, "name") or None
+    private_entry = fields.get("private")
+    private_raw = file.raw(private_entry.get("value")) if private_entry else None
     private = parse_flag(private_raw)
-    source = f"{path}#0"
+    source = f"{file.path}#0"
     record = Profile(
         platform=PLATFORM,
         id=stable_id(PLATFORM, "profile", handle or name),
@@ -323,10 +390,10 @@ def profile(entries: list[Any], path: str) -> tuple[Profile | None, Setting | No
         url=PROFILE_URL.format(handle) if handle else None,
         name=name,
         handle=handle,
-        bio=map_value(smap, "bio") or None,
-        websites=tuple(v for v in (map_value(smap, "website"),) if v),
-        emails=tuple(v for v in (map_value(smap, "email"),) if v),
-        phones=tuple(v for v in (map_value(smap, "phone"),) if v),
+        bio=file.value(fields, "bio") or None,
+        websites=tuple(v for v in (file.value(fields, "website"),) if v),
+        emails=tuple(v for v in (file.value(fields, "email"),) if v),
+        phones=tuple(v for v in (file.value(fields, "phone"),) if v),
         private=private,
     )
     setting = None
@@ -343,50 +410,54 @@ def profile(entries: list[Any], path: str) -> tuple[Profile | None, Setting | No
     return record, setting
 
 
-def privacy_changes(entries: list[Any], path: str) -> Iterator[Setting]:
+def privacy_changes(entries: list[Any], file: SourceFile) -> Iterator[Setting]:
     """Changes between public and private (``account_history_account_privacy_history``)."""
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            continue
-        title = _str(entry.get("title")) or _str(_first_list_item(entry).get("value"))
-        when = entry_time(entry)
-        if not title and when is None:
-            continue
-        yield Setting(
-            platform=PLATFORM,
-            id=stable_id(PLATFORM, "setting", "privacy_change", when, title),
-            source=f"{path}#{index}",
-            timestamp=when,
-            name="privacy_change",
-            value=title or None,
-            enabled=privacy_word(title),
-            detail="enabled=True means the account was made private",
-        )
+    yield from file.each(entries, lambda entry, source: _privacy_change(entry, source, file))
 
 
-def comment_permissions(entries: list[Any], path: str) -> Iterator[Setting]:
+def _privacy_change(entry: dict[str, Any], source: str, file: SourceFile) -> Iterable[Setting]:
+    first = _first_list_item(entry)
+    title = file.text(entry.get("title")) or file.text(first.get("value"))
+    when = _entry_time(entry, first, file.fields(entry))
+    if not title and when is None:
+        return ()
+    return (Setting(
+        platform=PLATFORM,
+        id=stable_id(PLATFORM, "setting", "privacy_change", when, title),
+        source=source,
+        timestamp=when,
+        name="privacy_change",
+        value=title or None,
+        enabled=privacy_word(title),
+        detail="enabled=True means the account was made private",
+    ),)
+
+
+def comment_permissions(entries: list[Any], file: SourceFile) -> Iterator[Setting]:
     """Who may comment on the owner's posts (``settings_allow_comments_from``)."""
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            continue
-        smap = entry.get("string_map_data")
-        value = map_value(smap, "comments_allowed_from")
-        if not value and isinstance(smap, dict):
-            value = next((_str(v.get("value")) for v in smap.values() if isinstance(v, dict) and v.get("value")), "")
-        value = value or _str(entry.get("allow_comments_from"))
-        if not value:
-            continue
-        yield Setting(
-            platform=PLATFORM,
-            id=stable_id(PLATFORM, "setting", "who_can_comment", value),
-            source=f"{path}#{index}",
-            timestamp=entry_time(entry),
-            name="who_can_comment",
-            value=value,
-        )
+    yield from file.each(entries, lambda entry, source: _comment_permission(entry, source, file))
 
 
-def two_factor(entries: list[Any], path: str) -> Iterator[Setting]:
+def _comment_permission(entry: dict[str, Any], source: str, file: SourceFile) -> Iterable[Setting]:
+    fields = file.fields(entry)
+    smap = entry.get("string_map_data")
+    value = file.value(fields, "comments_allowed_from")
+    if not value and isinstance(smap, dict):
+        value = next((file.text(v.get("value")) for v in smap.values() if isinstance(v, dict) and v.get("value")), "")
+    value = value or file.text(entry.get("allow_comments_from"))
+    if not value:
+        return ()
+    return (Setting(
+        platform=PLATFORM,
+        id=stable_id(PLATFORM, "setting", "who_can_comment", value),
+        source=source,
+        timestamp=_entry_time(entry, _first_list_item(entry), fields),
+        name="who_can_comment",
+        value=value,
+    ),)
+
+
+def two_factor(entries: list[Any], file: SourceFile) -> Iterator[Setting]:
     """Trusted two-factor devices: their presence means two-factor login was set up."""
     devices = [e for e in entries if isinstance(e, dict)]
     if not devices:
@@ -394,7 +465,7 @@ def two_factor(entries: list[Any], path: str) -> Iterator[Setting]:
     yield Setting(
         platform=PLATFORM,
         id=stable_id(PLATFORM, "setting", "two_factor", len(devices)),
-        source=f"{path}#0",
+        source=f"{file.path}#0",
         name="two_factor",
         value=f"{len(devices)} trusted device(s)",
         enabled=True,
@@ -402,71 +473,82 @@ def two_factor(entries: list[Any], path: str) -> Iterator[Setting]:
     )
 
 
-def logins(entries: list[Any], path: str) -> Iterator[Setting]:
+def logins(entries: list[Any], file: SourceFile) -> Iterator[Setting]:
     """Login activity: one ``active_session`` setting per login (time, user agent, IP address)."""
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            continue
-        smap = entry.get("string_map_data")
-        agent = map_value(smap, "user_agent") or _str(entry.get("user_agent"))
-        address = map_value(smap, "ip_address") or _str(entry.get("ip_address"))
-        when = entry_time(entry)
-        if when is None and not agent and not address:
-            continue
-        yield Setting(
-            platform=PLATFORM,
-            id=stable_id(PLATFORM, "setting", "active_session", when, address, agent),
-            source=f"{path}#{index}",
-            timestamp=when,
-            name="active_session",
-            value=agent or None,
-            detail=f"login from IP address {address}" if address else "login",
-        )
+    yield from file.each(entries, lambda entry, source: _login(entry, source, file))
 
 
-def searches(entries: list[Any], path: str, profiles: bool) -> Iterator[Search]:
+def _login(entry: dict[str, Any], source: str, file: SourceFile) -> Iterable[Setting]:
+    fields = file.fields(entry)
+    agent = file.value(fields, "user_agent") or file.text(entry.get("user_agent"))
+    address = file.value(fields, "ip_address") or file.text(entry.get("ip_address"))
+    when = _entry_time(entry, _first_list_item(entry), fields)
+    if when is None and not agent and not address:
+        return ()
+    return (Setting(
+        platform=PLATFORM,
+        id=stable_id(PLATFORM, "setting", "active_session", when, address, agent),
+        source=source,
+        timestamp=when,
+        name="active_session",
+        value=agent or None,
+        detail=f"login from IP address {address}" if address else "login",
+    ),)
+
+
+def searches(entries: list[Any], file: SourceFile, profiles: bool) -> Iterator[Search]:
     """Profile searches (``searches_user``: the account looked up) and word / phrase searches."""
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            continue
-        query = map_value(entry.get("string_map_data"), "search")
-        query = query or _str(_first_list_item(entry).get("value")) or _str(entry.get("title"))
-        if not query:
-            continue
-        when = entry_time(entry)
-        person = None
-        if profiles:
-            handle = query.lstrip("@")
-            if is_username(handle):
-                person = Person(handle=handle, url=PROFILE_URL.format(handle))
-            else:
-                person = Person(name=query)
-        yield Search(
-            platform=PLATFORM,
-            id=stable_id(PLATFORM, "search", when, query),
-            source=f"{path}#{index}",
-            timestamp=when,
-            query=query,
-            person=person,
-        )
+    yield from file.each(entries, lambda entry, source: _search(entry, source, file, profiles))
 
 
-def contact_syncing(entries: list[Any], path: str) -> Setting | None:
+def _search(entry: dict[str, Any], source: str, file: SourceFile, profiles: bool) -> Iterable[Search]:
+    first = _first_list_item(entry)
+    fields = file.fields(entry)
+    query = file.value(fields, "search") or file.text(first.get("value")) or file.text(entry.get("title"))
+    if not query:
+        return ()
+    when = _entry_time(entry, first, fields)
+    return (Search(
+        platform=PLATFORM,
+        id=stable_id(PLATFORM, "search", when, query),
+        source=source,
+        timestamp=when,
+        query=query,
+        person=_searched_person(query) if profiles else None,
+    ),)
+
+
+def _searched_person(query: str) -> Person:
+    """The account a profile search looked up: by username when the query is one, else by name."""
+    handle = query.lstrip("@")
+    if is_username(handle):
+        return Person(handle=handle, url=PROFILE_URL.format(handle))
+    return Person(name=query)
+
+
+def contact_syncing(entries: list[Any], file: SourceFile) -> Setting | None:
     """The ``Contact Syncing`` value of the account insights file, as a ``synced_contacts`` setting."""
     for entry in entries:
         if not isinstance(entry, dict):
             continue
-        raw = map_value(entry.get("string_map_data"), "contact_syncing")
-        if raw:
-            return Setting(
-                platform=PLATFORM,
-                id=stable_id(PLATFORM, "setting", "synced_contacts"),
-                source=f"{path}#0",
-                name="synced_contacts",
-                value=raw,
-                enabled=parse_flag(raw),
-            )
+        setting = file.tally.build(_syncing, entry, file)
+        if setting is not None:
+            return setting
     return None
+
+
+def _syncing(entry: dict[str, Any], file: SourceFile) -> Setting | None:
+    raw = file.value(file.fields(entry), "contact_syncing")
+    if not raw:
+        return None
+    return Setting(
+        platform=PLATFORM,
+        id=stable_id(PLATFORM, "setting", "synced_contacts"),
+        source=f"{file.path}#0",
+        name="synced_contacts",
+        value=raw,
+        enabled=parse_flag(raw),
+    )
 
 
 def synced_contacts_setting(count: int, path: str) -> Setting:

@@ -14,6 +14,9 @@ def fix_mojibake(text: str) -> str:
 
     ``"T\\u00c5\\u0091ke"`` arrives as ``'TÅ\\x91ke'`` and becomes ``'Tőke'``. Strings that are already
     correct (any character above U+00FF, or bytes that are not valid UTF-8) are returned unchanged.
+
+    Readers call this on the values they use, when they use them (pure-ASCII strings, most of an export,
+    return at once): repairing every string of a parsed file up front cost more than parsing it.
     """
     if text.isascii():
         return text
@@ -23,15 +26,14 @@ def fix_mojibake(text: str) -> str:
         return text
 
 
-def fix_tree(value: Any) -> Any:
-    """Apply :func:`fix_mojibake` to every string (keys too) in a parsed JSON value."""
-    if isinstance(value, str):
-        return fix_mojibake(value)
-    if isinstance(value, list):
-        return [fix_tree(v) for v in value]
-    if isinstance(value, dict):
-        return {fix_mojibake(k): fix_tree(v) for k, v in value.items()}
-    return value
+def repaired(value: Any) -> Any:
+    """``value`` with :func:`fix_mojibake` applied when it is a string; any other value unchanged."""
+    return fix_mojibake(value) if isinstance(value, str) else value
+
+
+def keep_text(text: str) -> str:
+    """``text`` unchanged: the repair to use for HTML exports, whose text is real UTF-8."""
+    return text
 
 
 # --------------------------------------------------------------------------- JSON shapes
@@ -72,21 +74,22 @@ def label_lookup(entries: list[dict[str, Any]], *labels: str) -> dict[str, Any] 
     """The first entry whose ``label`` or ``ent_field_name`` equals one of ``labels`` (case-insensitive).
 
     Labels are localized in real exports: pass English hints and fall back on structure when absent.
+    Entries are raw JSON: their labels are compared mojibake-repaired.
     """
     wanted = {label.casefold() for label in labels}
     for entry in entries:
         for key in ("label", "ent_field_name", "title"):
             value = entry.get(key)
-            if isinstance(value, str) and value.casefold() in wanted:
+            if isinstance(value, str) and fix_mojibake(value).casefold() in wanted:
                 return entry
     return None
 
 
 def label_text(entries: list[dict[str, Any]], *labels: str) -> str | None:
-    """The string ``value`` of the first entry matching :func:`label_lookup`, else ``None``."""
+    """The string ``value`` (mojibake-repaired) of the first entry matching :func:`label_lookup`, else ``None``."""
     entry = label_lookup(entries, *labels)
     value = entry.get("value") if entry else None
-    return value.strip() or None if isinstance(value, str) else None
+    return fix_mojibake(value).strip() or None if isinstance(value, str) else None
 
 
 _TRUE_WORDS = {"on", "true", "yes", "enabled", "active", "aan", "ja", "ein", "an", "aktiviert", "activé",

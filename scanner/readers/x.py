@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any, TypeVar
 
 from scanner.archive import Archive, Member, MemberError
+from scanner.readers import x_js
 from scanner.readers.base import Detection, ReadContext
 from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
 from scanner.readers.x_js import JsDataError, iter_js_items, load_js
@@ -45,8 +46,8 @@ from scanner.readers.x_tweets import (
     clean,
     csv_post,
     id_text,
-    learn_from_tweet,
     tweet_post,
+    tweet_sightings,
     unwrap_tweet,
 )
 from scanner.records import AnyRecord, Audience, Connection, Person, Post, Relation
@@ -58,6 +59,12 @@ _NO_AUDIENCE = (
 _NO_LIKE_AUTHOR = "X likes record neither when the post was liked nor, usually, whose post it was."
 _CSV_FIELD_LIMIT = 16 * 1024 * 1024
 R = TypeVar("R")
+B = TypeVar("B")
+_BuiltTweet = tuple[Post | None, list[tuple[object, object, object]], object]
+"""A tweet as built (its Post, what it shows about accounts, the id of the tweet it replies to), before it
+is settled into the run's state."""
+_UNREADABLE: _BuiltTweet = (None, [], None)
+"""Built for an item that holds no tweet object (counted when settled)."""
 
 
 def _audience(protected: bool | None) -> Audience:
@@ -83,6 +90,30 @@ class XReader:
     def read(self, archive: Archive, detection: Detection, ctx: ReadContext) -> Iterator[AnyRecord]:
         """Yield every record the archive holds (see the module docstring for the order)."""
         yield from _Run(archive, ctx, survey(archive)).records()
+
+
+def _build_all(items: Iterable[Any], path: str, build: Callable[..., Any]) -> tuple[int, list[Any]]:
+    """``build(item, source=...)`` of every item: (how many raised a shape error, what was built)."""
+    failed = 0
+    built = []
+    for index, item in enumerate(items):
+        try:
+            made = build(item, source=f"{path}#{index}")
+        except SHAPE_ERRORS:
+            failed += 1
+            continue
+        if made is not None:
+            built.append(made)
+    return failed, built
+
+
+def _settle(settle: Callable[[Any], Any], built: Any, tally: EntryTally) -> Any:
+    """``settle(built)``; ``None`` (and one more bad entry) when the item's content makes it raise."""
+    try:
+        return settle(built)
+    except SHAPE_ERRORS:
+        tally.failed()
+        return None
 
 
 class _Run:
@@ -112,12 +143,57 @@ class _Run:
 
     def each(self, member: Member, build: Callable[..., R | None]) -> Iterator[R]:
         """``build(item, source=...)`` for every item of a data file; an item of an unexpected shape is
-        left out and counted (one note per file), and the rest of the file is still read."""
+        left out and counted (one note per file), and the rest of the file is still read. ``build`` must
+        leave the run's state alone (see :meth:`settled`)."""
+        return self._built(member, build, None)
+
+    def settled(self, member: Member, build: Callable[..., B | None], settle: Callable[[B], R | None]) -> Iterator[R]:
+        """:meth:`each` for builds that teach the run something: ``build`` leaves the run's state alone and
+        ``settle(built)`` applies what the built value teaches (the account directory, the ids seen) and
+        returns the record to hand on, or ``None``."""
+        return self._built(member, build, settle)
+
+    def _built(self, member: Member, build: Callable[..., Any], settle: Callable[[Any], Any] | None) -> Iterator[Any]:
+        """A file up to ``x_js.STREAM_THRESHOLD`` is parsed item by item (no tree of the whole file is
+        kept) but hands on its records, and settles them, only once all of it has been read: a broken small
+        file gives nothing and changes nothing, as when it was read with one ``json.loads``. A bigger file
+        hands each record on as soon as it is built."""
+        if member.size > x_js.STREAM_THRESHOLD:
+            yield from self._each_streamed(member, build, settle)
+            return
+        try:
+            failed, built = _build_all(x_js.strict_items(self.archive, member), member.path, build)
+        except x_js.NotPlain:  # json.loads of the whole file reads it (or says why not): start again with that
+            try:
+                items = x_js.plain_items(self.archive, member)
+            except (JsDataError, MemberError) as exc:
+                self.ctx.skip(member, exc.reason)
+                return
+            failed, built = _build_all(items, member.path, build)
         tally = EntryTally(self.ctx, member)
+        for _ in range(failed):
+            tally.failed()
+        for made in built:
+            record = made if settle is None else _settle(settle, made, tally)
+            if record is not None:
+                yield record
+        self.ctx.understood(member)
+        tally.close()
+
+    def _each_streamed(
+        self, member: Member, build: Callable[..., Any], settle: Callable[[Any], Any] | None
+    ) -> Iterator[Any]:
+        tally = EntryTally(self.ctx, member)
+        path = member.path
         for index, item in self.items(member):
-            made = tally.build(build, item, source=f"{member.path}#{index}")
-            if made is not None:
-                yield made
+            try:  # EntryTally.build, inline: this runs once per item
+                made = build(item, source=f"{path}#{index}")
+            except SHAPE_ERRORS:
+                tally.failed()
+                continue
+            record = made if settle is None or made is None else _settle(settle, made, tally)
+            if record is not None:
+                yield record
         tally.close()
 
     def objects(self, data_type: str) -> list[tuple[str, dict[str, Any]]]:
@@ -268,21 +344,34 @@ class _Run:
 
     # ------------------------------------------------------------------ tweets
     def _tweet_records(self, member: Member, seen: set[str] | None = None) -> Iterator[Post]:
-        def build(item: Any, *, source: str) -> Post | None:
+        owner, audience = self.owner, self.audience
+
+        def build(item: Any, *, source: str) -> _BuiltTweet | None:
             raw = unwrap_tweet(item)
             if raw is None:
+                return _UNREADABLE
+            post = tweet_post(raw, source=source, owner=owner, audience=audience)
+            if post is None:
+                return None
+            replied = raw.get("in_reply_to_status_id_str") or raw.get("in_reply_to_status_id")
+            return post, tweet_sightings(raw, post.mentions), replied
+
+        def settle(built: _BuiltTweet) -> Post | None:
+            post, sightings, replied = built
+            if post is None:
                 self.ctx.count("x_unreadable_tweet_items")
                 return None
-            post = tweet_post(raw, source=source, owner=self.owner, audience=self.audience)
-            if post is None or (seen is not None and post.id in seen):
-                return None
             if seen is not None:
+                if post.id in seen:
+                    return None
                 seen.add(post.id)
-            learn_from_tweet(self.directory, raw, post.timestamp)
-            self._remember(post, raw.get("in_reply_to_status_id_str") or raw.get("in_reply_to_status_id"))
+            learn = self.directory.learn
+            for account_id, handle, name in sightings:
+                learn(account_id, handle, name, post.timestamp)
+            self._remember(post, replied)
             return post
 
-        yield from self.each(member, build)
+        yield from self.settled(member, build, settle)
 
     def _remember(self, post: Post, replied_status: object) -> None:
         if post.id.isdigit():

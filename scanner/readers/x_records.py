@@ -156,15 +156,18 @@ def dm_thread(item: Any, *, source: str, owner_id: str | None, directory: Accoun
         kind, body = next(iter(event.items()))
         if not isinstance(body, dict):
             continue
-        for key in ("senderId", "recipientId", "initiatingUserId"):
-            if id_text(body.get(key)):
-                people[str(id_text(body.get(key)))] = None
+        sender_id = id_text(body.get("senderId"))
+        for person_id in (sender_id, id_text(body.get("recipientId")), id_text(body.get("initiatingUserId"))):
+            if person_id:
+                people[person_id] = None
         for key in ("participantsSnapshot", "userIds"):
-            for user_id in as_list(body.get(key)):
-                if id_text(user_id):
-                    people[str(id_text(user_id))] = None
+            listed = body.get(key)
+            if listed and isinstance(listed, list):
+                for user_id in listed:
+                    if found := id_text(user_id):
+                        people[found] = None
         if kind == "messageCreate":
-            messages.append(_message(body, owner_id, directory))
+            messages.append(_message(body, sender_id, owner_id, directory))
         elif kind == "conversationNameUpdate" and clean(body.get("name")):
             when = parse_time(body.get("createdAt"))
             if title_time is None or (when is not None and when >= title_time):
@@ -184,16 +187,19 @@ def dm_thread(item: Any, *, source: str, owner_id: str | None, directory: Accoun
     )
 
 
-def _message(body: dict[str, Any], owner_id: str | None, directory: AccountDirectory) -> Message:
+def _message(
+    body: dict[str, Any], sender_id: str | None, owner_id: str | None, directory: AccountDirectory
+) -> Message:
     text = str(body.get("text") or "")
-    for url in as_list(body.get("urls")):
-        if isinstance(url, dict) and url.get("url") and url.get("expanded"):
-            text = text.replace(str(url["url"]), str(url["expanded"]))
-    sender_id = id_text(body.get("senderId"))
+    urls = body.get("urls")
+    if urls and isinstance(urls, list):
+        for url in urls:
+            if isinstance(url, dict) and url.get("url") and url.get("expanded"):
+                text = text.replace(str(url["url"]), str(url["expanded"]))
     return Message(
         sender=directory.person(sender_id) if sender_id else Person(),
         timestamp=parse_time(body.get("createdAt")),
-        text=html.unescape(text),
+        text=html.unescape(text) if "&" in text else text,
         from_owner=sender_id is not None and sender_id == owner_id,
     )
 

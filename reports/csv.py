@@ -7,7 +7,7 @@ carriage return) get a leading apostrophe: post text is untrusted (CSV injection
 from __future__ import annotations
 
 import csv
-import io
+from collections.abc import Iterator
 
 from checks.base import Finding, sort_findings
 from reports.model import ScanResult
@@ -64,15 +64,36 @@ def row(finding: Finding) -> list[str]:
     ]
 
 
+class _Pieces:
+    """A file-like sink for :mod:`csv` that keeps what was written until taken."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def take(self) -> str:
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
+
+
+def iter_csv(result: ScanResult) -> Iterator[str]:
+    """The CSV report (see :func:`render_csv`) in pieces: the byte-order mark and header, then one row each."""
+    sink = _Pieces()
+    writer = csv.writer(sink, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    yield "\ufeff" + sink.take()
+    for finding in sort_findings(result.findings):
+        writer.writerow(row(finding))
+        yield sink.take()
+
+
 def render_csv(result: ScanResult) -> str:
     """The CSV report: a header and one row per finding, most severe first (reviewed findings included).
 
     Starts with a UTF-8 byte-order mark so that spreadsheet programs read accents and emoji correctly.
     """
-    buf = io.StringIO()
-    buf.write("\ufeff")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for finding in sort_findings(result.findings):
-        writer.writerow(row(finding))
-    return buf.getvalue()
+    return "".join(iter_csv(result))

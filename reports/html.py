@@ -4,11 +4,16 @@ Rendered with Jinja2 and autoescaping from ``reports/templates/report.html.j2``:
 because post text is untrusted. The page makes no external request (inline CSS and SVG, no script) and
 carries a Content-Security-Policy that forbids any. Evidence is highlighted by splitting the excerpt into
 plain-text segments (:func:`reports.view.highlight`) that the template wraps in ``<mark>``.
+
+The page is rendered in pieces (:func:`iter_html`, Jinja's ``generate``) and the finding cards are built
+one at a time as the template reaches them, so a report of tens of thousands of findings is never held
+in memory whole.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -87,12 +92,23 @@ class Card:
 
 @dataclass(frozen=True)
 class Section:
-    """The cards of one category, most severe first."""
+    """The findings of one category, most severe first; their cards are built as they are read."""
 
     category: str
     severity: Severity
     why: str
-    cards: list[Card]
+    findings: list[Finding]
+    show_names: bool = True
+
+    @property
+    def count(self) -> int:
+        """How many cards the section has."""
+        return len(self.findings)
+
+    @property
+    def cards(self) -> Iterator[Card]:
+        """The cards, each built when the template reaches it (one pass)."""
+        return (_card(f, show_names=self.show_names) for f in self.findings)
 
 
 def _remediation(f: Finding) -> Remediation:
@@ -120,11 +136,8 @@ def _sections(findings: list[Finding], *, show_names: bool) -> list[Section]:
     grouped: dict[str, list[Finding]] = {}
     for f in sort_findings(findings):
         grouped.setdefault(str(f.category), []).append(f)
-    sections = [
-        Section(cat, fs[0].severity, why_it_matters(cat), [_card(f, show_names=show_names) for f in fs])
-        for cat, fs in grouped.items()
-    ]
-    return sorted(sections, key=lambda s: (s.severity.rank, -len(s.cards), s.category))
+    sections = [Section(cat, fs[0].severity, why_it_matters(cat), fs, show_names) for cat, fs in grouped.items()]
+    return sorted(sections, key=lambda s: (s.severity.rank, -s.count, s.category))
 
 
 def _status_table(result: ScanResult) -> list[tuple[str, dict[str, int]]]:
@@ -199,6 +212,11 @@ def context(result: ScanResult) -> dict[str, Any]:
     }
 
 
+def iter_html(result: ScanResult) -> Iterator[str]:
+    """The HTML report (see :func:`render_html`) in pieces, as Jinja renders them."""
+    return _environment().get_template("report.html.j2").generate(context(result))
+
+
 def render_html(result: ScanResult) -> str:
     """The HTML report as one self-contained page."""
-    return _environment().get_template("report.html.j2").render(context(result))
+    return "".join(iter_html(result))

@@ -1,8 +1,13 @@
-"""The JSON report (DESIGN.md section 5, a contract: ``schema_version`` 1)."""
+"""The JSON report (DESIGN.md section 5, a contract: ``schema_version`` 1).
+
+:func:`iter_json` writes the same text as ``json.dumps(to_dict(result), indent=2, ensure_ascii=False)``
+in pieces, one finding at a time, so that the findings never exist as one list of dicts or one string.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,6 +16,7 @@ from reports.model import ScanResult
 
 SCHEMA = "boundary-audit/report"
 SCHEMA_VERSION = 1
+_STREAMED: Any = object()  # stands for the findings in the document that iter_json writes piece by piece
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -69,6 +75,11 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
 
 def to_dict(result: ScanResult) -> dict[str, Any]:
     """The whole report as a JSON-ready dict."""
+    return _document(result, [finding_to_dict(f) for f in result.findings])
+
+
+def _document(result: ScanResult, findings: Any) -> dict[str, Any]:
+    """The report document with ``findings`` as the value of ``"findings"``."""
     doc: dict[str, Any] = {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
@@ -96,7 +107,7 @@ def to_dict(result: ScanResult) -> dict[str, Any]:
             "by_category": result.by_category,
             "partial": result.partial,
         },
-        "findings": [finding_to_dict(f) for f in result.findings],
+        "findings": findings,
         "errors": [{"where": e.where, "message": e.message} for e in result.errors],
     }
     if result.compare is not None:
@@ -104,6 +115,34 @@ def to_dict(result: ScanResult) -> dict[str, Any]:
     return doc
 
 
+def _indented(text: str, indent: str) -> str:
+    """Encoded JSON moved right by ``indent``: its only line breaks are between tokens (strings escape theirs)."""
+    return text.replace("\n", "\n" + indent)
+
+
+def _iter_findings(encoder: json.JSONEncoder, findings: Iterable[Finding]) -> Iterator[str]:
+    """The ``findings`` array at depth 1 of the document, one finding per piece."""
+    lead = "[\n    "
+    for finding in findings:
+        yield lead + _indented(encoder.encode(finding_to_dict(finding)), "    ")
+        lead = ",\n    "
+    yield "[]" if lead.startswith("[") else "\n  ]"
+
+
+def iter_json(result: ScanResult) -> Iterator[str]:
+    """The report as pretty-printed JSON text, in pieces (the same text as :func:`render_json`)."""
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False)
+    lead = "{\n  "
+    for key, value in _document(result, _STREAMED).items():
+        yield lead + encoder.encode(key) + ": "
+        if value is _STREAMED:
+            yield from _iter_findings(encoder, result.findings)
+        else:
+            yield _indented(encoder.encode(value), "  ")
+        lead = ",\n  "
+    yield "\n}\n"
+
+
 def render_json(result: ScanResult) -> str:
     """The report as pretty-printed JSON text."""
-    return json.dumps(to_dict(result), indent=2, ensure_ascii=False) + "\n"
+    return "".join(iter_json(result))

@@ -7,7 +7,7 @@ containing ``<script>``, links or emphasis shows as the characters it is in any 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from checks.base import Finding, Remediation
 from checks.remediation import remediation_for, why_it_matters
@@ -110,67 +110,91 @@ def _card(f: Finding, *, show_names: bool) -> Iterable[str]:
         yield ""
 
 
-def render_markdown(result: ScanResult) -> str:
-    """The Markdown report."""
+def _lines(result: ScanResult) -> Iterator[str]:
+    """The report's lines, without line breaks."""
     show_names = result.redaction == "full"
-    out: list[str] = ["# Social-media boundary audit", ""]
+    yield from ["# Social-media boundary audit", ""]
     when = result.generated_at.strftime("%Y-%m-%d %H:%M UTC") if result.generated_at else ""
-    out += [f"Generated {when} by boundary-audit {md(result.tool_version)}. "
-            f"{md(REDACTION_LABELS.get(result.redaction, result.redaction))}.", ""]  # fmt: skip
+    yield from [f"Generated {when} by boundary-audit {md(result.tool_version)}. "
+                f"{md(REDACTION_LABELS.get(result.redaction, result.redaction))}.", ""]  # fmt: skip
     open_findings = list(result.open_findings)
     done = reviewed(result)
-    out += ["## At a glance", "", f"{len(open_findings)} items to review; {len(done)} already reviewed.", ""]
-    out += ["| Severity | Items |", "|---|---:|"]
-    out += [f"| {SEVERITY_LABELS[s]} | {n} |" for s, n in severity_counts(open_findings).items()]
-    out.append("")
+    yield from ["## At a glance", "", f"{len(open_findings)} items to review; {len(done)} already reviewed.", ""]
+    yield from ["| Severity | Items |", "|---|---:|"]
+    yield from (f"| {SEVERITY_LABELS[s]} | {n} |" for s, n in severity_counts(open_findings).items())
+    yield ""
     if result.by_category:
-        out += ["| Kind | Items |", "|---|---:|"]
-        out += [f"| {category_label(c)} | {n} |" for c, n in result.by_category.items()]
-        out.append("")
+        yield from ["| Kind | Items |", "|---|---:|"]
+        yield from (f"| {category_label(c)} | {n} |" for c, n in result.by_category.items())
+        yield ""
     if result.partial:
-        out += ["**The scan is incomplete:** some files could not be read (listed at the end).", ""]
+        yield from ["**The scan is incomplete:** some files could not be read (listed at the end).", ""]
 
     items = checklist(open_findings)
     if items:
-        out += ["## Checklist, most urgent first", ""]
+        yield from ["## Checklist, most urgent first", ""]
         for item in items:
             rem = _remediation(item.findings[0])
-            out.append(
+            yield (
                 f"- [ ] **{SEVERITY_LABELS[item.severity.value]} — {platform_label(item.platform)}: "
                 f"{category_label(item.category)}** ({item.count}). {prose(rem.summary)}"
             )
             steps = list(_steps(rem, indent="    "))
             if steps:
-                out += ["", *steps, ""]
-        out.append("")
+                yield from ["", *steps, ""]
+        yield ""
 
     if result.redaction != "agency":
         grouped: dict[str, list[Finding]] = {}
         for item in items:
             grouped.setdefault(item.category, []).extend(item.findings)
         for category, findings in grouped.items():
-            out += [f"## {category_label(category)} ({len(findings)})", ""]
+            yield from [f"## {category_label(category)} ({len(findings)})", ""]
             why = why_it_matters(category)
             if why:
-                out += [f"*Why it matters:* {prose(why)}", ""]
+                yield from [f"*Why it matters:* {prose(why)}", ""]
             for f in findings:
-                out += list(_card(f, show_names=show_names))
+                yield from _card(f, show_names=show_names)
 
     if done:
-        out += ["## Already reviewed", "", "| Status | Item | Platform | Note | Id |", "|---|---|---|---|---|"]
+        yield from ["## Already reviewed", "", "| Status | Item | Platform | Note | Id |", "|---|---|---|---|---|"]
         for f in done:
             row = [STATUS_LABELS.get(f.status.value, f.status.value), f.title, platform_label(f.platform), f.note or ""]
-            out.append("| " + " | ".join(md(c) for c in row) + f" | {_code(f.fingerprint)} |")
-        out.append("")
+            yield "| " + " | ".join(md(c) for c in row) + f" | {_code(f.fingerprint)} |"
+        yield ""
 
-    out += ["## What was scanned", ""]
+    yield from ["## What was scanned", ""]
     for s in result.sources:
         account = " ".join(x for x in (s.account_name or "", f"@{s.account_handle}" if s.account_handle else "") if x)
         counts = ", ".join(f"{n} {k}" for k, n in s.counts.items()) or "no records"
-        out.append(f"- **{platform_label(s.platform)}** {md(account)} — {_code(s.path)}, layout "
-                   f"{md(s.generation or 'unknown')} ({md(s.format)}): {md(counts)}")  # fmt: skip
-        out += [f"    - Note: {md(n)}" for n in s.notes]
-        out += [f"    - Not read: {_code(k.path)} — {md(k.reason)}" for k in s.skipped]
-    out += [f"- Problem: {_code(e.where)} — {md(e.message)}" for e in result.errors]
-    out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+        yield (f"- **{platform_label(s.platform)}** {md(account)} — {_code(s.path)}, layout "
+               f"{md(s.generation or 'unknown')} ({md(s.format)}): {md(counts)}")  # fmt: skip
+        yield from (f"    - Note: {md(n)}" for n in s.notes)
+        yield from (f"    - Not read: {_code(k.path)} — {md(k.reason)}" for k in s.skipped)
+    yield from (f"- Problem: {_code(e.where)} — {md(e.message)}" for e in result.errors)
+    yield ""
+
+
+def iter_markdown(result: ScanResult) -> Iterator[str]:
+    """The Markdown report (see :func:`render_markdown`) in pieces.
+
+    The lines are joined with line breaks and the text ends in exactly one: line breaks are held back
+    until more text follows, so that the trailing ones can be dropped.
+    """
+    held = ""
+    lead = ""
+    for line in _lines(result):
+        piece = lead + line
+        lead = "\n"
+        body = piece.rstrip("\n")
+        if body:
+            yield held + body
+            held = piece[len(body):]
+        else:
+            held += piece
+    yield "\n"
+
+
+def render_markdown(result: ScanResult) -> str:
+    """The Markdown report."""
+    return "".join(iter_markdown(result))

@@ -3,6 +3,10 @@
 Reports hold sensitive material, so every file is written owner-only (0600) through a temporary file in
 the same folder and ``os.replace`` (a reader never sees half a report), and a warning is raised when the
 output folder is synced to a cloud service.
+
+Each writer produces its report as a stream of text pieces (:func:`render_stream`) that
+:func:`write_atomic` writes into the temporary file as they come: a report of tens of thousands of
+findings is never held in memory as one string.
 """
 
 from __future__ import annotations
@@ -12,14 +16,16 @@ import os
 import re
 import tempfile
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 
 from reports.model import ScanResult
 from reports.redact import redact
 
 REPORT_STEM = "boundary-audit-report"
+_BATCH = 512  # pieces joined per write: writers yield many small strings
 
 
 class Format(StrEnum):
@@ -63,23 +69,28 @@ def cloud_sync_service(path: str | Path) -> str | None:
     return None
 
 
+def render_stream(result: ScanResult, fmt: Format) -> Iterator[str]:
+    """One report as consecutive pieces of text (``result`` already redacted as wanted)."""
+    if fmt is Format.JSON:
+        from reports.json import iter_json
+
+        return iter_json(result)
+    if fmt is Format.HTML:
+        from reports.html import iter_html
+
+        return iter_html(result)
+    if fmt is Format.MARKDOWN:
+        from reports.markdown import iter_markdown
+
+        return iter_markdown(result)
+    from reports.csv import iter_csv
+
+    return iter_csv(result)
+
+
 def render(result: ScanResult, fmt: Format) -> str:
     """One report as text (``result`` already redacted as wanted)."""
-    if fmt is Format.JSON:
-        from reports.json import render_json
-
-        return render_json(result)
-    if fmt is Format.HTML:
-        from reports.html import render_html
-
-        return render_html(result)
-    if fmt is Format.MARKDOWN:
-        from reports.markdown import render_markdown
-
-        return render_markdown(result)
-    from reports.csv import render_csv
-
-    return render_csv(result)
+    return "".join(render_stream(result, fmt))
 
 
 def report_name(fmt: Format, redaction: str = "full") -> str:
@@ -88,12 +99,18 @@ def report_name(fmt: Format, redaction: str = "full") -> str:
     return f"{REPORT_STEM}{suffix}.{fmt.extension}"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` owner-only (0600) via a temporary file in the same folder."""
+def write_atomic(path: Path, content: str | Iterable[str]) -> None:
+    """Write ``content`` (a string, or pieces of text written as they come) to ``path`` owner-only (0600)
+    via a temporary file in the same folder; the temporary file is removed if anything fails."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            if isinstance(content, str):
+                fh.write(content)
+            else:
+                pieces = iter(content)
+                while batch := list(islice(pieces, _BATCH)):
+                    fh.write("".join(batch))
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
@@ -135,6 +152,6 @@ def write_reports(
     written: list[Path] = []
     for item in dict.fromkeys(Format(f) for f in formats):
         path = out / report_name(item, view.redaction)
-        write_atomic(path, render(view, item))
+        write_atomic(path, render_stream(view, item))
         written.append(path)
     return written

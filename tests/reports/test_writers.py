@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import stat
 import warnings
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,10 +18,20 @@ from rich.console import Console
 
 from checks.base import Category
 from reports.csv import COLUMNS, render_csv, safe_cell
+from reports.json import render_json, to_dict
 from reports.markdown import md, render_markdown
 from reports.model import ScanResult
+from reports.redact import redact
 from reports.terminal import print_summary
-from reports.writer import CloudSyncWarning, Format, cloud_sync_service, report_name, write_reports
+from reports.writer import (
+    CloudSyncWarning,
+    Format,
+    cloud_sync_service,
+    render,
+    render_stream,
+    report_name,
+    write_reports,
+)
 from tests.reports.conftest import XSS_SCRIPT, finding
 
 
@@ -44,13 +56,40 @@ def test_write_replaces_an_existing_report(result: ScanResult, tmp_path: Path) -
 def test_failed_write_leaves_nothing(result: ScanResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import reports.writer as writer
 
-    def boom(*_: object) -> str:
+    def boom(*_: object) -> Iterator[str]:
+        yield "<!DOCTYPE html>" * 10_000  # part of the report reaches the temporary file first
         raise RuntimeError("render failed")
 
-    monkeypatch.setattr(writer, "render", boom)
+    monkeypatch.setattr(writer, "render_stream", boom)
     with pytest.raises(RuntimeError):
         write_reports(result, ["html"], tmp_path)
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_streamed_reports_match_the_rendered_text(result: ScanResult, fmt: Format, tmp_path: Path) -> None:
+    for redaction in ("full", "supervision", "agency"):
+        [path] = write_reports(result, [fmt], tmp_path, redaction)
+        assert path.read_bytes() == render(redact(result, redaction), fmt).encode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_streamed_report_without_findings(fmt: Format) -> None:
+    empty = ScanResult(findings=(), sources=())
+    assert "".join(render_stream(empty, fmt)) == render(empty, fmt)
+    if fmt is Format.JSON:
+        assert json.loads(render(empty, fmt))["findings"] == []
+
+
+def test_json_report_streams_the_same_text_as_dumps(result: ScanResult) -> None:
+    for redaction in ("full", "supervision", "agency"):
+        view = redact(result, redaction)
+        assert render_json(view) == json.dumps(to_dict(view), indent=2, ensure_ascii=False) + "\n"
+
+
+def test_markdown_ends_with_one_line_break(result: ScanResult) -> None:
+    text = render_markdown(result)
+    assert text.endswith("\n") and not text.endswith("\n\n")
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Final
+
+import ahocorasick
 
 from checks.base import Evidence, Finding, RecordRef, Remediation
 from reports.model import ErrorEntry, ScanResult, SkippedFile, SourceReport
@@ -60,13 +63,58 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _loose(text: str) -> str:
+    """Case-folded and accent-free: a name's words are in this form of any text the name's regex matches
+    case-insensitively ("İpek" folds to "i̇pek"; without the dot it holds "ipek")."""
+    folded = text.casefold()
+    return folded if folded.isascii() else _strip_accents(folded)
+
+
 def _pattern(parts: list[str]) -> str:
     return "@?" + _SEP.join(re.escape(t) for t in parts)
 
 
-def _compile(patterns: set[str], flags: int) -> re.Pattern[str] | None:
+@lru_cache(maxsize=4096)
+def _compile(patterns: tuple[str, ...], flags: int) -> re.Pattern[str]:
     ordered = sorted(patterns, key=len, reverse=True)  # longest first: "Jane Doe" before "Jane"
-    return re.compile(_LEFT + "(?:" + "|".join(ordered) + ")" + _RIGHT, flags) if ordered else None
+    return re.compile(_LEFT + "(?:" + "|".join(ordered) + ")" + _RIGHT, flags)
+
+
+class _PatternSet:
+    """Name patterns, and the few of them a given text can match.
+
+    One alternation of every name costs milliseconds per text with thousands of clients (the deny-list
+    approach). A pattern can only match a text that holds every one of its words (case-folded), so one
+    Aho–Corasick pass over the text finds its words, and the alternation is built from the patterns whose
+    words are all there (cached: the same few names recur). The result is the same as the full alternation's:
+    patterns left out could not have matched anywhere in the text.
+    """
+
+    def __init__(self, patterns: dict[str, tuple[str, ...]], flags: int) -> None:
+        self.flags = flags
+        self._by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for pattern, tokens in patterns.items():
+            words = frozenset(_loose(t) for t in tokens)
+            self._by_word.setdefault(max(words, key=len), []).append((pattern, words))
+        self._automaton = ahocorasick.Automaton()
+        for word in {w for entries in self._by_word.values() for _, ws in entries for w in ws}:
+            self._automaton.add_word(word, word)
+        self.empty = not self._by_word
+        if not self.empty:
+            self._automaton.make_automaton()
+
+    def regex_for(self, text: str) -> re.Pattern[str] | None:
+        """The alternation of the patterns that can match ``text`` (``None`` when none can)."""
+        if self.empty:
+            return None
+        present = {word for _, word in self._automaton.iter(_loose(text))}
+        candidates = tuple(sorted(
+            pattern
+            for word in present
+            for pattern, words in self._by_word.get(word, ())
+            if words <= present
+        ))
+        return _compile(candidates, self.flags) if candidates else None
 
 
 class NameMasker:
@@ -79,24 +127,25 @@ class NameMasker:
     """
 
     def __init__(self, names: Iterable[str], labels: dict[str, str] | None = None) -> None:
-        patterns: set[str] = set()
-        parts: set[str] = set()
+        patterns: dict[str, tuple[str, ...]] = {}  # regex source → the words it is made of
+        parts: dict[str, tuple[str, ...]] = {}
         for name in names:
             for variant in {name, _strip_accents(name)}:
                 tokens = [t for t in _SPLIT.split(variant.strip()) if t]
                 if not tokens or sum(len(t) for t in tokens) < 2:
                     continue
-                patterns.add(_pattern(tokens))
+                patterns[_pattern(tokens)] = tuple(tokens)
                 if len(tokens) == 2:
-                    patterns.add(_pattern(tokens[::-1]))
+                    patterns[_pattern(tokens[::-1])] = tuple(tokens)
                 words = variant.split()
                 if len(words) > 1:
                     for word in words + [p for w in words for p in w.split("-")]:
                         if sum(c.isalpha() for c in word) >= 3:
                             for cased in {word, word.title(), word.upper()}:
-                                parts.add(_pattern([t for t in _SPLIT.split(cased) if t]))
-        self._re = _compile(patterns, re.IGNORECASE)
-        self._parts = _compile(parts - patterns, 0)
+                                part = [t for t in _SPLIT.split(cased) if t]
+                                parts[_pattern(part)] = tuple(part)
+        self._names = _PatternSet(patterns, re.IGNORECASE)
+        self._parts = _PatternSet({k: v for k, v in parts.items() if k not in patterns}, 0)
         self._labels: dict[str, str] = {}
         for name, label in (labels or {}).items():
             tokens = [t for t in _SPLIT.split(name) if t]
@@ -108,10 +157,10 @@ class NameMasker:
         """``text`` with every client name replaced."""
         if not text:
             return text
-        if self._re is not None:
-            text = self._re.sub(lambda m: self._labels.get(_fold(m.group(0)), MASK), text)
-        if self._parts is not None:
-            text = self._parts.sub(MASK, text)
+        if names := self._names.regex_for(text):
+            text = names.sub(lambda m: self._labels.get(_fold(m.group(0)), MASK), text)
+        if parts := self._parts.regex_for(text):
+            text = parts.sub(MASK, text)
         return text
 
     def opt(self, text: str | None) -> str | None:

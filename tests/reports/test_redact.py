@@ -100,3 +100,11 @@ def test_agency_keeps_only_counts_and_status(result: ScanResult) -> None:
         assert source.path == f"{source.platform} export"
         assert all("/" not in k.path for k in source.skipped)
     assert {f.status for f in agency.findings} >= {Status.FIXED, Status.FALSE_POSITIVE}
+
+
+def test_masking_with_a_long_client_list_finds_every_listed_name_and_only_those() -> None:
+    listed = [f"Client{i:04d} Surname{i:04d}" for i in range(3000)] + ["İpek Ağaoğlu", "Jane Doe"]
+    mask = NameMasker(listed)
+    text = "Saw surname0042, CLIENT0042 and IPEK AGAOGLU; Doe, Jane too. Client9999 Surname9999 is not listed."
+    assert mask(text) == f"Saw {MASK} and {MASK}; {MASK} too. Client9999 Surname9999 is not listed."
+    assert mask("Surname0042 called.") == f"{MASK} called."  # one word of a listed name, written as a name

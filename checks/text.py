@@ -56,25 +56,30 @@ def fold(text: str) -> tuple[str, list[int]]:
     The map has one extra entry (``len(text)``) so a folded end offset maps too.
     """
     if text.isascii():  # most texts: one character each, lower-cased
-        return text.lower().replace("`", "'"), list(range(len(text) + 1))
+        return _fold_ascii(text), list(range(len(text) + 1))
     out: list[str] = []
     where: list[int] = []
     last = 0
     for m in _NON_ASCII.finditer(text):  # ASCII runs in bulk, the rest (accents, emoji) one by one
         i = m.start()
         if i > last:
-            out.append(text[last:i].lower().replace("`", "'"))
+            out.append(_fold_ascii(text[last:i]))
             where.extend(range(last, i))
         folded = _fold_char(text[i])
         out.append(folded)
         where.extend([i] * len(folded))
         last = i + 1
-    out.append(text[last:].lower().replace("`", "'"))
+    out.append(_fold_ascii(text[last:]))
     where.extend(range(last, len(text) + 1))
     return "".join(out), where
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_ascii(text: str) -> str:
+    """The fold of ASCII text: one character each, lower-cased, the backtick as an apostrophe."""
+    return text.lower().replace("`", "'")
 
 
 @cache

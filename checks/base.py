@@ -72,14 +72,25 @@ class Status(StrEnum):
     FIXED = "fixed"
 
 
+CLIENT_NAME = "client-name"
+"""Evidence tag: a client's name, nickname or handle as written in the text."""
+CLIENT_DETAIL = "client-detail"
+"""Evidence tag: words of the text that describe a client (age, school, relative, the list's notes)."""
+
+
 @dataclass(frozen=True)
 class Evidence:
-    """A span of the record's text (or of a field) and why it counted."""
+    """A span of the record's text (or of a field) and why it counted.
+
+    ``tag`` is for machines: ``client-name`` (a client's name, nickname or handle) and ``client-detail``
+    (words that describe a client) tell the masker of redacted reports what to hide.
+    """
 
     start: int
     end: int
     text: str
     reason: str
+    tag: str = ""
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import ClassVar
 
+from checks.analysis.normalize import fold
 from checks.base import (
+    CLIENT_DETAIL,
+    CLIENT_NAME,
     Category,
     Check,
     CheckContext,
@@ -41,7 +44,6 @@ from checks.text import (
     TextAnalysis,
     analysis_for,
     ends_with_phrase,
-    fold_str,
     lexicon_words,
     lexicons,
     words,
@@ -98,11 +100,11 @@ def client_match(client: Client, how: str, score: float) -> ClientMatch:
 
 def _surname_initials(client: Client) -> set[str]:
     names = [client.name, *client.aliases]
-    return {fold_str(n.split()[-1])[:1] for n in names if len(n.split()) > 1}
+    return {fold(n.split()[-1])[:1] for n in names if len(n.split()) > 1}
 
 
 def _surnames(client: Client) -> set[str]:
-    return {fold_str(n.split()[-1]) for n in (client.name, *client.aliases) if len(n.split()) > 1}
+    return {fold(n.split()[-1]) for n in (client.name, *client.aliases) if len(n.split()) > 1}
 
 
 def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
@@ -113,7 +115,7 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
         return "an ordinary word, not a name", "name"
     before = words_before(text, a.segment_of(hit.start).start, hit.start, folded=False)
     sentence_start = _sentence_start(text, hit.start)
-    after_words = words(fold_str(text[hit.end : hit.end + 40]))
+    after_words = words(fold(text[hit.end : hit.end + 40]))
     joined = re.match(r"\s+\w", text[hit.end :]) is not None  # "Will you" (a word), not "Grace, she ..." (a name)
     if hit.word_name and sentence_start and joined and after_words[0] in lex.people.get("word_use_after", ()):
         return "an ordinary word at the start of a sentence", "name"
@@ -126,10 +128,10 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
     if nxt:
         word = nxt.group(1)
         if len(word) == 1:
-            if fold_str(word) not in _surname_initials(hit.client):
+            if fold(word) not in _surname_initials(hit.client):
                 return "another surname initial", "name"
             form = "initial"
-        elif fold_str(word) in _surnames(hit.client):
+        elif fold(word) in _surnames(hit.client):
             form = "initial"  # the matcher gave the first name only; the surname follows
         elif word.lower() not in ("i", "i'm", "i've") and not _looks_like_sentence_word(text, hit.end, nxt):
             return "followed by another surname", "name"
@@ -165,7 +167,7 @@ def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
         clients = getattr(getattr(ctx.matcher, "clients", None), "clients", None) or ()
         index = []
         for c in clients:
-            tokens = frozenset(_stem(w) for w in words(fold_str(c.notes or "")) if _content(w))
+            tokens = frozenset(_stem(w) for w in words(fold(c.notes or "")) if _content(w))
             if len(tokens) >= 2:
                 index.append((c, tokens))
         ctx.memo[key] = index
@@ -197,7 +199,7 @@ def _described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None)
     index = _notes_index(ctx)
     if not index:
         return []
-    text = a.folded if seg is None else fold_str(a.text[seg.start : seg.end])
+    text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
     tokens = {_stem(w) for w in set(words(text))}
     by_token = _notes_by_token(ctx)
     shared = Counter(i for t in tokens for i in by_token.get(t, ()))  # cost follows the text, not the list
@@ -228,9 +230,8 @@ def _unique_description(a: TextAnalysis, start: int, end: int) -> list[tuple[str
     for name, rx in (("age", _AGE), ("place", _ORG), ("team", _TEAM), ("relative", _RELATIVE)):
         m = rx.search(text)
         if m:
-            feats.append(
-                (name, Evidence(start + m.start(), start + m.end(), m.group(), f"identifying detail ({name})"))
-            )
+            why = f"identifying detail ({name})"
+            feats.append((name, Evidence(start + m.start(), start + m.end(), m.group(), why, CLIENT_DETAIL)))
     for h in a.health_hits():
         if start <= h.start < end:
             feats.append(("condition", h.evidence("identifying detail (condition)")))
@@ -306,6 +307,9 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
     return mentions
 
 
+_NOTES_REASON = "matches details in the client list's notes"
+
+
 def _add_descriptions(a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:
     for seg in a.segments:
         score, _ = a.work_score(seg)
@@ -314,7 +318,7 @@ def _add_descriptions(a: TextAnalysis, ctx: CheckContext, result: Mentions) -> N
         for client, common in _described_by_notes(a, ctx, _seg(a, seg)):
             result.add(
                 client_match(client, "description", 0.6),
-                Evidence(seg.start, seg.start, ", ".join(common), "matches details in the client list's notes"),
+                Evidence(seg.start, seg.start, ", ".join(common), _NOTES_REASON, CLIENT_DETAIL),
             )
             result.described = True
         for s0, s1 in _sentences(a.text[seg.start : seg.end]):
@@ -338,7 +342,7 @@ def _seg(a: TextAnalysis, seg: Segment) -> Segment | None:
 
 
 def _ev(hit: NameHit, reason: str) -> Evidence:
-    return Evidence(hit.start, hit.end, hit.text, reason)
+    return Evidence(hit.start, hit.end, hit.text, reason, CLIENT_NAME)
 
 
 def mention_severity(audience: Audience, named: bool) -> Severity:

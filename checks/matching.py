@@ -27,7 +27,9 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from checks.analysis.normalize import NormText, fold, normalize
 from checks.names import (
+    NICKNAME_ALONE,
     SCORES,
     TITLES,
     USERNAME_KINDS,
@@ -35,15 +37,13 @@ from checks.names import (
     _set,
     client_variants,
     display_forms,
-    fold,
     keyed_hash,
     name_words,
-    normalize,
     normalize_handle,
     username_forms,
     word_names,
 )
-from checks.textsearch import NormText, PatternIndex
+from checks.textsearch import PatternIndex
 from scanner.clients import PLATFORM_ALIASES, Client, ClientList
 from scanner.records import Person
 
@@ -122,7 +122,7 @@ class TextScan:
     terms: list[TermHit]
 
 
-_STRONG_HOWS = frozenset({"handle_text", "full_name", "first_last", "alias", "nickname"})
+_STRONG_HOWS = frozenset({"handle_text", "full_name", "first_last", "reversed", "alias", "nickname"})
 _WEAK_HOWS = frozenset({"first_name", "first_initial", "title_surname", "surname"})
 
 
@@ -173,7 +173,7 @@ class Matcher:
         self._max_ngram = 4
         text_patterns: list[tuple[str, tuple[object, ...]]] = []
         if not self._key:
-            text_hows = _STRONG_HOWS | _WEAK_HOWS
+            text_hows = _STRONG_HOWS | _WEAK_HOWS | {NICKNAME_ALONE}
             for key, entries in self._index.items():
                 in_text = tuple(e for e in entries if e.how in text_hows)
                 if in_text:
@@ -340,6 +340,18 @@ class Matcher:
         if not text:
             return TextScan([], [])
         norm = NormText.of(text)
+        raw, terms = self._raw_hits(norm)
+        raw = [r for r in raw if r[2].how != NICKNAME_ALONE]  # only a redacted report hides these
+        plat = _platform(platform) if platform else ""
+        hits = [h for h in (self._hit(norm, s, e, entry, plat) for s, e, entry in raw) if h is not None]
+        hits = _drop_covered(hits)
+        hits = [h for h in hits if h.strong or _weak_ok(text, h)]
+        hits.sort(key=lambda h: (h.start, -h.end))
+        terms.sort(key=lambda t: t.start)
+        return TextScan(hits, terms)
+
+    def _raw_hits(self, norm: NormText) -> tuple[list[tuple[int, int, _Entry]], list[TermHit]]:
+        """Every name-variant occurrence (normalized span and entry) and every lexicon term, in one pass."""
         raw: list[tuple[int, int, _Entry]] = []
         terms: list[TermHit] = []
         for m in self._automaton.search(norm):
@@ -348,16 +360,51 @@ class Matcher:
                     raw.append((m.start, m.end, value))
                 else:
                     s, e = norm.span(m.start, m.end)
-                    terms.append(TermHit(str(value), s, e, text[s:e]))
+                    terms.append(TermHit(str(value), s, e, norm.original[s:e]))
         if self._key:
             raw.extend(self._hashed_ngrams(norm))
-        plat = _platform(platform) if platform else ""
-        hits = [h for h in (self._hit(norm, s, e, entry, plat) for s, e, entry in raw) if h is not None]
-        hits = _drop_covered(hits)
-        hits = [h for h in hits if h.strong or _weak_ok(text, h)]
-        hits.sort(key=lambda h: (h.start, -h.end))
-        terms.sort(key=lambda t: t.start)
-        return TextScan(hits, terms)
+        return raw, terms
+
+    def hits_to_hide(self, text: str) -> list[NameHit]:
+        """Every place in ``text`` where a client's name, nickname or handle could be read: what a redacted
+        report must mask (DESIGN.md section 8).
+
+        Looser than :meth:`scan`, which decides what is a *mention*: every variant of every client counts,
+        strong or weak, on any platform, next to kinship words or not; only a name that is also an ordinary
+        word (Hope, Will) and a surname alone are left when written in lower case ("I hope", "a young man").
+        """
+        if not text:
+            return []
+        norm = NormText.of(text)
+        raw, _ = self._raw_hits(norm)
+        hits: list[NameHit] = []
+        for start, end, entry in raw:
+            s, e = norm.span(start, end)
+            written = text[s:e]
+            lower_ok = not (entry.word_name or entry.how in ("surname", "title_surname", NICKNAME_ALONE))
+            if (entry.weak or entry.how == NICKNAME_ALONE) and not lower_ok and not _capitalised(written):
+                continue
+            hits.append(NameHit(entry.clients[0], s, e, written, entry.how, entry.strong, entry.word_name,
+                                SCORES.get(entry.how, 0.5), entry.clients))
+        hits.extend(self._run_together(norm))
+        return _drop_covered(hits)
+
+    def _run_together(self, norm: NormText) -> list[NameHit]:
+        """Names written as one word (``janedoe`` in a file name, ``#MariaLopez``), as usernames spell them."""
+        hits: list[NameHit] = []
+        for start, end in norm.tokens():
+            token = norm.text[start:end]
+            if end - start < 5 or not token.isalpha():
+                continue
+            for form in username_forms(token):
+                entries = [e for e in self._lookup(form) if e.how in USERNAME_KINDS and e.how != "initial"]
+                if entries:
+                    s, e = norm.span(start, end)
+                    clients = tuple(dict.fromkeys(c for entry in entries for c in entry.clients))
+                    hits.append(NameHit(clients[0], s, e, norm.original[s:e], entries[0].how, True,
+                                        score=SCORES[entries[0].how], candidates=clients))
+                    break
+        return hits
 
     def _hashed_ngrams(self, norm: NormText) -> list[tuple[int, int, _Entry]]:
         out: list[tuple[int, int, _Entry]] = []
@@ -368,7 +415,7 @@ class Matcher:
                     break
                 s, e = toks[i][0], toks[i + n - 1][1]
                 for entry in self._lookup(norm.text[s:e]):
-                    if entry.strong or entry.weak:
+                    if entry.strong or entry.weak or entry.how == NICKNAME_ALONE:
                         out.append((s, e, entry))
         return out
 

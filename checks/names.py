@@ -13,7 +13,6 @@ import hashlib
 import hmac
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,47 +20,11 @@ from importlib import resources
 
 from nicknames import NickNamer
 
+from checks.analysis.normalize import fold, is_word_char, normalize, strip_name_credentials
 from scanner.clients import Client
-
-# ------------------------------------------------------------------------------------------ folding
 
 _APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
-_EXTRA_FOLD = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i", "ð": "d"})
-
-
-@cache
-def fold_char(ch: str) -> str:
-    """One character → its folded form: NFKC, accents stripped, case-folded ('' for combining marks)."""
-    out = []
-    for c in unicodedata.normalize("NFKC", ch):
-        for d in unicodedata.normalize("NFKD", c):
-            if not unicodedata.combining(d):
-                out.append(d)
-    return "".join(out).casefold().translate(_EXTRA_FOLD)
-
-
-def fold(text: str) -> str:
-    """NFKC (stylised letters such as 𝓙𝓪𝓷𝓮), accents stripped, case-folded; punctuation kept."""
-    if text.isascii():
-        return text.lower()
-    return "".join(fold_char(c) for c in text)
-
-
-def is_word_char(ch: str) -> bool:
-    """Letters and digits (after folding) are word characters; everything else separates words."""
-    return ch.isalnum()
-
-
-_ASCII_NORMAL = {i: (chr(i).lower() if chr(i).isalnum() else " ") for i in range(128)}
-
-
-def normalize(text: str) -> str:
-    """Text normalization shared by all matching: fold, punctuation and emoji to spaces, collapse."""
-    if text.isascii():
-        return " ".join(text.translate(_ASCII_NORMAL).split())
-    folded = fold(text)
-    return " ".join("".join(c if is_word_char(c) else " " for c in folded).split())
 
 
 # ------------------------------------------------------------------------------------------ name parsing
@@ -104,9 +67,7 @@ def _strip_name_noise(name: str) -> tuple[str, list[str]]:
     """Drop emoji/credentials/titles; return the cleaned name and any quoted or bracketed nicknames."""
     quoted = re.findall(r"[\"“”(\[]([^\"“”()\[\]]{1,30})[\"“”)\]]", name)
     name = re.sub(r"[\"“”(\[][^\"“”()\[\]]{0,30}[\"“”)\]]", " ", name)
-    segments = [seg for seg in name.split(",")]
-    while len(segments) > 1 and all(t in SUFFIXES for t in normalize(segments[-1]).split()):
-        segments.pop()  # "Grace Whitman, LISW", "Jane Doe, PhD, LCSW"
+    segments = strip_name_credentials(name, SUFFIXES).split(",")  # "Grace Whitman, LISW"
     if len(segments) == 2 and normalize(segments[0]) and normalize(segments[1]):
         name = f"{segments[1]} {segments[0]}"  # "Last, First"
     else:
@@ -228,6 +189,7 @@ SCORES = {
     "handle_text": 1.0,
     "full_name": 1.0,
     "first_last": 0.98,
+    "reversed": 0.9,
     "alias": 0.97,
     "nickname": 0.95,
     "initial": 0.90,
@@ -235,9 +197,13 @@ SCORES = {
     "title_surname": 0.6,
     "first_name": 0.5,
     "surname": 0.4,
+    "nickname_alone": 0.3,
 }
+NICKNAME_ALONE = "nickname_alone"
+"""Any nickname of a client's given name, alone ("Bob" for Robert Lee): not a mention, but a redacted
+report hides it."""
 PERSON_KINDS = frozenset({"x_id", "handle", "full_name", "first_last", "alias", "nickname", "initial"})
-STRONG_TEXT_KINDS = frozenset({"handle_text", "full_name", "first_last", "alias", "nickname"})
+STRONG_TEXT_KINDS = frozenset({"handle_text", "full_name", "first_last", "reversed", "alias", "nickname"})
 WEAK_TEXT_KINDS = frozenset({"first_name", "first_initial", "title_surname", "surname"})
 # kinds whose compact two-token forms a username may spell
 USERNAME_KINDS = frozenset({"full_name", "first_last", "alias", "nickname", "initial"})
@@ -309,7 +275,8 @@ def client_variants(client: Client) -> list[Variant]:
         text = " ".join(text.split())
         if not text:
             return
-        word = how in ("first_name", "first_initial") and _is_word(text if how == "first_name" else text[:-2])
+        single = text if how != "first_initial" else text[:-2]
+        word = how in ("first_name", "first_initial", NICKNAME_ALONE) and _is_word(single)
         v = Variant(text, how, platform, word_name=word)
         key = (text, how, platform)
         found.setdefault(key, v)
@@ -350,6 +317,8 @@ def client_variants(client: Client) -> list[Variant]:
         nicks -= given_forms
         for text in _combos(sorted(nicks), form.surname):
             add(text, "nickname")
+        for text in _combos(form.surname, form.given):
+            add(text, "reversed")  # "Alvarado, Hope" in text
         for g in sorted(given_forms | nicks):
             for s in form.surname:
                 add(f"{g} {s[0]}", "first_initial")
@@ -369,6 +338,10 @@ def client_variants(client: Client) -> list[Variant]:
                 add(nick, "first_name")
     for a in alias_nicks:
         add(a, "first_name")
+    for g in sorted(givens_main):
+        for nick in sorted(nicknames_for(g.replace(" ", ""))):
+            if (nick, "first_name", "") not in found:
+                add(nick, NICKNAME_ALONE)
     if not surnames and main:
         for g in main.given:
             add(g, "first_name")

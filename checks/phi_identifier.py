@@ -16,8 +16,7 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
-import phonenumbers
-
+from checks.analysis.identifiers import EMAIL, find_phones
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.client_mention import describe_where, mentions_for, ref_name, thread_partner_clients
 from checks.remediation import remediation_for
@@ -36,7 +35,7 @@ _DAYS = (
 )
 _TIME = r"\d{1,2}(?::\d\d|h\d\d|h)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
 IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("e-mail address", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.I)),
+    ("e-mail address", EMAIL),
     ("URL", re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)),
     ("exact date", re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:%|am|pm))", re.I)),
     ("exact date", re.compile(rf"\b\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:de\s+)?(?:{_MONTHS})\b", re.I)),
@@ -84,39 +83,6 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-
-
-PHONE_REGIONS = ("US", "GB", "FR", "CA", "AU", "IE", "DE", "BE", "CH", "ES", "IT", "NL")
-"""Regions whose national number formats are tried after the policy's own (a clinician may have moved)."""
-
-
-def find_phones(text: str, region: str = "US") -> list[Evidence]:
-    """Valid phone numbers in ``text``: national formats of ``region`` first, then of PHONE_REGIONS."""
-    found: list[Evidence] = []
-    for lo, hi in _digit_windows(text):  # phonenumbers scans each window, not a whole message thread
-        window = text[lo:hi]
-        for reg in dict.fromkeys((region, *PHONE_REGIONS)):
-            for m in phonenumbers.PhoneNumberMatcher(window, reg):
-                start, end = lo + m.start, lo + m.end
-                if not any(e.start < end and start < e.end for e in found):
-                    found.append(Evidence(start, end, m.raw_string, "phone number"))
-    return found
-
-
-_DIGIT_RUN = re.compile(r"\d[\d\s().-]{6,}\d")
-_CONTEXT = 40  # characters around a run of digits: prefixes (+33, "tel"), extensions, the matcher's own checks
-
-
-def _digit_windows(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` around each run of digits long enough to be a phone number (overlaps merged)."""
-    windows: list[tuple[int, int]] = []
-    for m in _DIGIT_RUN.finditer(text):
-        lo, hi = max(0, m.start() - _CONTEXT), min(len(text), m.end() + _CONTEXT)
-        if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], hi)
-        else:
-            windows.append((lo, hi))
-    return windows
 
 
 def find_identifiers(text: str, region: str = "US") -> list[Evidence]:

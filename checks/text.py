@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -21,6 +20,7 @@ from typing import Any
 
 import ahocorasick
 
+from checks.analysis.normalize import fold, fold_with_map
 from checks.base import CheckContext, Evidence
 from checks.policy import Workplace
 from checks.prefilter import required_literals
@@ -49,57 +49,6 @@ _WORD = re.compile(r"[\w'’&@.-]*\w|\w")
 
 
 # ---------------------------------------------------------------------------------------------- folding
-def fold(text: str) -> tuple[str, list[int]]:
-    """The folded form of ``text`` and, for each folded character, its index in ``text``.
-
-    NFKC (stylised letters), accents stripped, case-folded, typographic quotes and dashes made plain.
-    The map has one extra entry (``len(text)``) so a folded end offset maps too.
-    """
-    if text.isascii():  # most texts: one character each, lower-cased
-        return _fold_ascii(text), list(range(len(text) + 1))
-    out: list[str] = []
-    where: list[int] = []
-    last = 0
-    for m in _NON_ASCII.finditer(text):  # ASCII runs in bulk, the rest (accents, emoji) one by one
-        i = m.start()
-        if i > last:
-            out.append(_fold_ascii(text[last:i]))
-            where.extend(range(last, i))
-        folded = _fold_char(text[i])
-        out.append(folded)
-        where.extend([i] * len(folded))
-        last = i + 1
-    out.append(_fold_ascii(text[last:]))
-    where.extend(range(last, len(text) + 1))
-    return "".join(out), where
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _fold_ascii(text: str) -> str:
-    """The fold of ASCII text: one character each, lower-cased, the backtick as an apostrophe."""
-    return text.lower().replace("`", "'")
-
-
-@cache
-def _fold_char(ch: str) -> str:
-    if ch in "’‘ʼ`":
-        ch = "'"
-    elif ch in "‐‑‒":
-        ch = "-"
-    return "".join(
-        c.casefold()
-        for c in unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch))
-        if not unicodedata.combining(c)
-    )
-
-
-def fold_str(text: str) -> str:
-    """Just the folded string (for lexicon terms and comparisons)."""
-    return fold(text)[0]
-
-
 def words(text: str) -> list[str]:
     """Words of a folded text (apostrophes, hyphens, ``&`` and ``@`` kept inside words)."""
     return [w.strip(".") for w in _WORD.findall(text) if w.strip(".")]
@@ -113,7 +62,7 @@ def words_before(text: str, start: int, end: int, *, folded: bool = True) -> lis
     """The last words of ``text[start:end]`` (tokenized from a margin, not from ``start``; the slice is
     folded first when ``text`` is not)."""
     lo = max(start, end - MARGIN)
-    part = text[lo:end] if folded else fold_str(text[lo:end])
+    part = text[lo:end] if folded else fold(text[lo:end])
     found = words(part)
     return found[1:] if lo > start else found  # the first may be cut
 
@@ -230,7 +179,7 @@ def parse_lexicon(lexicon: str, text: str) -> list[Term]:
             terms.append(Term(lexicon, raw[1:], weight, kind="case"))
         else:
             prefix = raw.endswith("*")
-            terms.append(Term(lexicon, fold_str(raw.rstrip("*")), weight, prefix=prefix))
+            terms.append(Term(lexicon, fold(raw.rstrip("*")), weight, prefix=prefix))
     return terms
 
 
@@ -266,22 +215,22 @@ def lexicons() -> Lexicons:
     rules: dict[str, list[Rule]] = {}
     for r in neg.get("rule", []):
         rule = Rule(
-            terms=frozenset(fold_str(t) for t in r["terms"]),
+            terms=frozenset(fold(t) for t in r["terms"]),
             window=int(r.get("window", 2)),
-            before=tuple(fold_str(x) for x in r.get("before", ())),
-            after=tuple(fold_str(x) for x in r.get("after", ())),
-            sentence=tuple(fold_str(x) for x in r.get("sentence", ())),
-            text=tuple(fold_str(x) for x in r.get("text", ())),
+            before=tuple(fold(x) for x in r.get("before", ())),
+            after=tuple(fold(x) for x in r.get("after", ())),
+            sentence=tuple(fold(x) for x in r.get("sentence", ())),
+            text=tuple(fold(x) for x in r.get("text", ())),
             possessor=bool(r.get("possessor", False)),
         )
         for key in rule.terms:
             rules.setdefault(key, []).append(rule)
     dampers = {
-        name: (float(d["weight"]), tuple(x if x.startswith("re:") else fold_str(x) for x in d["terms"]))
+        name: (float(d["weight"]), tuple(x if x.startswith("re:") else fold(x) for x in d["terms"]))
         for name, d in neg.get("dampers", {}).items()
     }
     people = {
-        k: tuple(v if k == "family_titles" else fold_str(v) for v in vs) for k, vs in neg.get("people", {}).items()
+        k: tuple(v if k == "family_titles" else fold(v) for v in vs) for k, vs in neg.get("people", {}).items()
     }
     damper_patterns: list[tuple[str, float, re.Pattern[str]]] = []
     for group, (weight, phrases) in dampers.items():
@@ -515,7 +464,7 @@ def _find_hits(a: TextAnalysis, lex: Lexicons, opened: set[int]) -> list[Hit]:
         for m in rx.finditer(a.text):
             fs = idx.index(m.start()) if m.start() in idx else 0
             found.append(
-                Hit(t.lexicon, fold_str(t.term), t.weight, m.start(), m.end(), m.group(), fs, fs + len(t.term))
+                Hit(t.lexicon, fold(t.term), t.weight, m.start(), m.end(), m.group(), fs, fs + len(t.term))
             )
     return found
 
@@ -541,13 +490,13 @@ def _workplace_patterns(wp: Workplace) -> tuple[tuple[re.Pattern[str], str, floa
     """(regex over folded text, label, weight, a string every match contains) for the workplace."""
     pats: list[tuple[re.Pattern[str], str, float, str]] = []
     for name in sorted(wp.names, key=len, reverse=True):
-        fname = fold_str(name).strip()
+        fname = fold(name).strip()
         if fname.startswith("the "):
             fname = fname[4:]
         if fname:
             pats.append((_phrase_re(fname), name, 3.0, fname))
     if wp.address:
-        m = re.match(r"\s*(\d+[a-z]?)\s+([^\s,]+)(?:\s+([^\s,]+))?", fold_str(wp.address))
+        m = re.match(r"\s*(\d+[a-z]?)\s+([^\s,]+)(?:\s+([^\s,]+))?", fold(wp.address))
         if m:
             number, street, kind = m.group(1), m.group(2), m.group(3) or ""
             pats.append(
@@ -577,11 +526,11 @@ def _workplace_hits(a: TextAnalysis, wp: Workplace) -> list[Hit]:
             s, e = a.index[m.start()], a.index[m.end() - 1] + 1
             if " " not in m.group().strip() and label in wp.names:
                 nxt = re.match(r"\s+([A-Z][\w'&-]*)", a.text[e:])
-                full_names = [fold_str(n) for n in wp.names]
-                if nxt and not any(n.startswith(fold_str(m.group() + " " + nxt.group(1))) for n in full_names):
+                full_names = [fold(n) for n in wp.names]
+                if nxt and not any(n.startswith(fold(m.group() + " " + nxt.group(1))) for n in full_names):
                     continue  # "Riverbend Park": another place that shares a one-word alias
             hits.append(
-                Hit("workplace_name", f"workplace:{fold_str(label)}", weight, s, e, a.text[s:e], m.start(), m.end())
+                Hit("workplace_name", f"workplace:{fold(label)}", weight, s, e, a.text[s:e], m.start(), m.end())
             )
     return hits
 
@@ -590,9 +539,9 @@ def place_is_workplace(place: str | None, wp: Workplace) -> bool:
     """Whether a place name is the workplace (its name or a multi-word alias, or it contains the street)."""
     if not place:
         return False
-    fp = fold_str(place)
+    fp = fold(place)
     for name in wp.names:
-        fname = fold_str(name).removeprefix("the ")
+        fname = fold(name).removeprefix("the ")
         if fp == fname or (" " in fname and has_phrase(fp, fname)):
             return True
     return False
@@ -608,7 +557,7 @@ def analyze(
 ) -> TextAnalysis:
     """Analyse one text: lexicon hits (kept and dropped, with reasons), dampers, workplace mentions."""
     lex = lexicons()
-    folded, index = fold(text)
+    folded, index = fold_with_map(text)
     a = TextAnalysis(
         text=text,
         folded=folded,

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from checks.analysis.masking import client_tag, initials
 from checks.base import Category, ClientMatch, Finding, Remediation, Severity, sort_findings
 from reports.model import ScanResult
 
@@ -110,19 +111,14 @@ def is_client_related(finding: Finding) -> bool:
 
 def initials_of(client: ClientMatch) -> str:
     """The client's initials (``J.D.``), from the match or derived from the name."""
-    if client.initials:
-        return client.initials
-    if client.name:
-        return "".join(p[0].upper() + "." for p in client.name.split() if p[:1].isalpha())
-    return ""
+    return client.initials or initials(client.name)
 
 
 def client_label(client: ClientMatch, *, with_name: bool = True) -> str:
     """How a report names a client: ``Jane Doe (C007)``, or ``J.D. (C007)`` without the name."""
     if with_name and client.name:
         return f"{client.name} ({client.id})"
-    initials = initials_of(client)
-    return f"{initials} ({client.id})" if initials else f"client {client.id}"
+    return client_tag(client.id, initials_of(client))
 
 
 def iso_time(ts: datetime | None) -> str:

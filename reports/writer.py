@@ -22,7 +22,7 @@ from itertools import islice
 from pathlib import Path
 
 from reports.model import ScanResult
-from reports.redact import redact
+from reports.redact import Masker, redact
 
 REPORT_STEM = "boundary-audit-report"
 _BATCH = 512  # pieces joined per write: writers yield many small strings
@@ -127,14 +127,15 @@ def write_reports(
     out_dir: str | Path,
     redaction: str = "full",
     *,
-    client_names: Iterable[str] = (),
+    masker: Masker | None = None,
     on_warning: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Write ``result`` in each format into ``out_dir`` at the ``redaction`` level; the paths written.
 
-    ``client_names`` (every name, alias, nickname and handle of the client list) are masked in
-    supervision and agency copies. A cloud-synced ``out_dir`` produces a warning through ``on_warning``
-    (default: :class:`CloudSyncWarning` via :mod:`warnings`); the reports are still written.
+    ``masker`` (a :class:`~checks.analysis.masking.ClientMasker` built from the scan's client list and
+    ``result``'s findings) masks clients in supervision and agency copies. A cloud-synced ``out_dir``
+    produces a warning through ``on_warning`` (default: :class:`CloudSyncWarning` via :mod:`warnings`);
+    the reports are still written.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -148,7 +149,7 @@ def write_reports(
             on_warning(message)
         else:
             warnings.warn(message, CloudSyncWarning, stacklevel=2)
-    view = redact(result, redaction, client_names)
+    view = redact(result, redaction, masker)
     written: list[Path] = []
     for item in dict.fromkeys(Format(f) for f in formats):
         path = out / report_name(item, view.redaction)

@@ -14,12 +14,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checks.analysis.masking import ClientMasker
 from checks.base import Severity
 from checks.policy import Policy, PolicyError, load_policy
 from reports.batch_summary import render_batch_summary
 from reports.writer import write_atomic, write_reports
 from scanner.archive import Limits
-from scanner.clients import ClientList, masking_names
+from scanner.clients import ClientList
 from scanner.pipeline import ScanOptions, scan
 
 POLICY_NAME = "policy.toml"
@@ -74,7 +75,7 @@ def scan_person(
     result.errors = [f"{Path(e.where).name}: {e.message}" for e in scanned.errors]
     if not scanned.sources:
         return result
-    write_reports(scanned, formats, out_root / name, redaction, client_names=masking_names(clients))
+    write_reports(scanned, formats, out_root / name, redaction, masker=ClientMasker(clients, scanned.findings))
     result.status = "partial" if scanned.partial else "complete"
     result.findings = len(scanned.open_findings)
     result.by_severity = scanned.by_severity

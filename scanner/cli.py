@@ -17,16 +17,18 @@ import click
 from rich.console import Console
 
 from checks import ALL_CHECKS
+from checks.analysis.masking import ClientMasker
 from checks.base import Severity, sort_findings
 from checks.policy import PolicyError, load_policy
 from reports.model import ErrorEntry, ScanResult
+from reports.redact import redact as redact_result
 from reports.terminal import print_summary
 from reports.writer import Format, write_reports
 from scanner import __version__
 from scanner.archive import GiB, Limits
 from scanner.cli_clients import clients_group
 from scanner.cli_triage import triage_command
-from scanner.clients import ClientListError, load_clients, masking_names, read_key_file
+from scanner.clients import ClientListError, load_clients, read_key_file
 from scanner.compare import CompareError, compare, previous_ids
 from scanner.pipeline import ScanOptions, scan
 from scanner.triage import TriageError, load_triage
@@ -207,17 +209,18 @@ def _run_scan(inputs: Sequence[Path], options: ScanOptions, quiet: bool) -> Scan
 
 def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: str, quiet: bool,
             options: ScanOptions) -> int:
-    for error in result.errors:
+    masker = ClientMasker(options.clients, result.findings)
+    shown = redact_result(result, redact, masker)  # the terminal shows no more than the report does
+    for error in shown.errors:
         click.echo(f"boundary-audit: could not read {error.where}: {error.message}", err=True)
     if not result.sources:
         _fail("nothing could be scanned; check the paths above and give the archive you downloaded")
     try:
-        written = write_reports(result, formats, out_dir, redact, client_names=masking_names(options.clients),
-                                on_warning=_warn)
+        written = write_reports(result, formats, out_dir, redact, masker=masker, on_warning=_warn)
     except OSError as exc:
         _fail(f"cannot write the report to {out_dir} ({exc.strerror or exc})")
     if not quiet:
-        print_summary(result, Console())
+        print_summary(shown, Console())
     if result.compare is not None:
         diff = result.compare
         click.echo(f"Since the earlier report: {len(diff['new'])} new, {len(diff['fixed'])} fixed, "

@@ -80,15 +80,6 @@ class ClientList:
         return len(self.clients)
 
 
-def masking_names(clients: ClientList) -> list[str]:
-    """Every name, alias and handle on the list: what redacted reports must never show."""
-    names: list[str] = []
-    for client in clients.clients:
-        names.extend(n for n in (client.name, *client.aliases) if n)
-        names.extend(handle for platform, handle in client.handles if platform != "x_id" and handle)
-    return names
-
-
 def key_fingerprint(key: bytes) -> str:
     """A short fingerprint of a hashing key, stored in a hashed list's header to catch a wrong key."""
     return hashlib.sha256(b"boundary-audit key id\0" + key).hexdigest()[:12]

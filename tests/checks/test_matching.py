@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from checks.analysis.normalize import normalize
 from checks.matching import Matcher, NameHit
-from checks.names import display_forms, hashed_list_text, normalize, parse_name, username_forms
+from checks.names import display_forms, hashed_list_text, parse_name, username_forms
 from scanner.clients import Client, ClientList, load_clients
 from scanner.records import Person
 from tests.conftest import EVAL_DEV

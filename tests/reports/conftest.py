@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from checks.analysis.masking import ClientMasker
 from checks.base import (
     Category,
     ClientMatch,
@@ -17,6 +18,7 @@ from checks.base import (
 )
 from checks.remediation import remediation_for
 from reports.model import ErrorEntry, ScanResult, SkippedFile, SourceReport
+from scanner.clients import Client, ClientList
 
 # name, aliases, handles — none of them is an ordinary English word, so a plain search finds only leaks.
 CLIENTS: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
@@ -25,6 +27,17 @@ CLIENTS: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("C003", "Zofia Wrzesniewska", (), ("zofiaw",)),
 ]
 CLIENT_NAMES: list[str] = [v for _, name, aliases, handles in CLIENTS for v in (name, *aliases, *handles)]
+CLIENT_LIST = ClientList(
+    tuple(
+        Client(id=cid, name=name, aliases=aliases, handles=tuple(("instagram", h) for h in handles))
+        for cid, name, aliases, handles in CLIENTS
+    )
+)
+
+
+def masker_for(result: ScanResult) -> ClientMasker:
+    """The masker the CLI builds for ``result`` from the client list above."""
+    return ClientMasker(CLIENT_LIST, result.findings)
 
 XSS_SCRIPT = "<script>document.title='PWNED';window.pwned=1</script>"
 XSS_IMG = "<img src=x onerror=\"document.title='PWNED2';window.pwned=2\">"

@@ -13,7 +13,7 @@ from reports.html import CSP, render_html
 from reports.model import ScanResult
 from reports.redact import redact
 from reports.view import highlight
-from tests.reports.conftest import CLIENT_NAMES, XSS_IMG, XSS_SCRIPT, ev, finding
+from tests.reports.conftest import XSS_IMG, XSS_SCRIPT, ev, finding, masker_for
 
 
 class Tags(HTMLParser):
@@ -128,7 +128,7 @@ def test_empty_result_renders() -> None:
 
 
 def test_agency_copy_has_status_table_and_no_cards(result: ScanResult) -> None:
-    html = render_html(redact(result, "agency", CLIENT_NAMES))
+    html = render_html(redact(result, "agency", masker_for(result)))
     assert 'id="status"' in html and '<article class="card' not in html
     assert "Agency copy" in html
 

@@ -13,7 +13,7 @@ from reports.model import ScanResult
 from reports.redact import redact
 from reports.terminal import print_summary
 from reports.writer import Format, write_reports
-from tests.reports.conftest import CLIENT_NAMES, CLIENTS
+from tests.reports.conftest import CLIENT_NAMES, CLIENTS, masker_for
 
 # Display names the export showed for client records (not on the client list itself).
 EXPORT_NAMES = ["Barty O."]
@@ -33,7 +33,7 @@ def test_the_full_report_does_contain_the_names(result: ScanResult, tmp_path: Pa
 
 @pytest.mark.parametrize("level", ["supervision", "agency"])
 def test_no_client_name_in_any_format(result: ScanResult, tmp_path: Path, level: str) -> None:
-    paths = write_reports(result, list(Format), tmp_path, level, client_names=CLIENT_NAMES)
+    paths = write_reports(result, list(Format), tmp_path, level, masker=masker_for(result))
     assert {p.suffix for p in paths} == {".json", ".html", ".md", ".csv"}
     for path in paths:
         assert level in path.name
@@ -44,7 +44,7 @@ def test_no_client_name_in_any_format(result: ScanResult, tmp_path: Path, level:
 @pytest.mark.parametrize("level", ["supervision", "agency"])
 def test_no_first_name_or_surname_alone(result: ScanResult, tmp_path: Path, level: str) -> None:
     parts = [p for _, name, _, _ in CLIENTS for p in name.split()]
-    for path in write_reports(result, list(Format), tmp_path, level, client_names=CLIENT_NAMES):
+    for path in write_reports(result, list(Format), tmp_path, level, masker=masker_for(result)):
         text = path.read_text(encoding="utf-8")
         found = [p for p in parts if re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", text)]
         assert not found, f"{path.name} shows {found}"
@@ -53,12 +53,12 @@ def test_no_first_name_or_surname_alone(result: ScanResult, tmp_path: Path, leve
 @pytest.mark.parametrize("level", ["supervision", "agency"])
 def test_no_client_name_in_terminal_summary(result: ScanResult, level: str) -> None:
     out = io.StringIO()
-    print_summary(redact(result, level, CLIENT_NAMES), Console(file=out, width=200))
+    print_summary(redact(result, level, masker_for(result)), Console(file=out, width=200))
     assert not leaks(out.getvalue(), CLIENT_NAMES + EXPORT_NAMES)
 
 
 def test_supervision_shows_initials_and_client_ids(result: ScanResult, tmp_path: Path) -> None:
-    [html] = write_reports(result, ["html"], tmp_path, "supervision", client_names=CLIENT_NAMES)
+    [html] = write_reports(result, ["html"], tmp_path, "supervision", masker=masker_for(result))
     text = html.read_text(encoding="utf-8")
     for cid, name, _, _ in CLIENTS:
         initials = "".join(p[0] + "." for p in name.split())
@@ -66,7 +66,7 @@ def test_supervision_shows_initials_and_client_ids(result: ScanResult, tmp_path:
 
 
 def test_agency_report_has_no_post_text(result: ScanResult, tmp_path: Path) -> None:
-    paths = write_reports(result, list(Format), tmp_path, "agency", client_names=CLIENT_NAMES)
+    paths = write_reports(result, list(Format), tmp_path, "agency", masker=masker_for(result))
     excerpts = [f.record.excerpt for f in result.findings if f.record.excerpt]
     handles = [f.record.handle for f in result.findings if f.record.handle]
     accounts = [s.account_name for s in result.sources if s.account_name]

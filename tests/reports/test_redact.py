@@ -4,41 +4,55 @@ from __future__ import annotations
 
 import pytest
 
+from checks.analysis.masking import ClientMasker
 from checks.base import Status
 from reports.model import ScanResult
-from reports.redact import MASK, NameMasker, redact
-from tests.reports.conftest import CLIENT_NAMES
+from reports.redact import redact
+from scanner.clients import Client, ClientList
+from tests.reports.conftest import masker_for
+
+JD = "[J.D. (C1)]"
+
+
+def masker(*clients: Client) -> ClientMasker:
+    return ClientMasker(ClientList(clients))
 
 
 @pytest.mark.parametrize(
-    ("names", "text", "expected"),
+    ("client", "text", "expected"),
     [
-        (["Jane Doe"], "Saw jane DOE today", f"Saw {MASK} today"),
-        (["Jane Doe"], "Doe, Jane called", f"{MASK} called"),
-        (["Jane Doe"], "messages/inbox/janedoe_1234/message_1.json", f"messages/inbox/{MASK}_1234/message_1.json"),
-        (["Jane Doe"], "jane.doe and Jane-Doe", f"{MASK} and {MASK}"),
-        (["Ann"], "Ann's annual review", f"{MASK}'s annual review"),
-        (["Ann"], "ANN", MASK),
-        (["@jdoe_22"], "thanks @jdoe_22!", f"thanks {MASK}!"),
-        (["jdoe_22"], "thanks @jdoe_22!", f"thanks {MASK}!"),
-        (["José Núñez"], "jose nunez and José Núñez", f"{MASK} and {MASK}"),
-        (["Anne-Marie O'Neil"], "anne marie oneil came", f"{MASK} came"),
-        (["Bob"], "Bobby and bob", f"Bobby and {MASK}"),
-        ([], "Jane Doe", "Jane Doe"),
-        (["J"], "J went home", "J went home"),  # a single letter is never masked
-        # a part of a longer name is masked when written as a name, not as an ordinary word
-        (["Hope Alvarado"], "Hope did well; I hope so. ALVARADO!", f"{MASK} did well; I hope so. {MASK}!"),
-        (["Anne-Marie Lee"], "Marie and Anne", f"{MASK} and {MASK}"),
-        (["Al Li"], "Al and Li", "Al and Li"),  # parts shorter than three letters stay
+        (Client("C1", "Jane Doe"), "Saw jane DOE today", f"Saw {JD} today"),
+        (Client("C1", "Jane Doe"), "Doe, Jane called", f"{JD} called"),
+        (Client("C1", "Jane Doe"), "inbox/janedoe_1234/message_1.json", f"inbox/{JD}_1234/message_1.json"),
+        (Client("C1", "Jane Doe"), "jane.doe and Jane-Doe", f"{JD} and {JD}"),
+        (Client("C1", "Ann Lee"), "Ann's annual review", "[A.L. (C1)]'s annual review"),
+        (Client("C1", "Ann Lee"), "ANN", "[A.L. (C1)]"),
+        (Client("C1", "Jane Doe", handles=(("x", "@jdoe_22"),)), "thanks @jdoe_22!", f"thanks @{JD}!"),
+        (Client("C1", "José Núñez"), "jose nunez and José Núñez", "[J.N. (C1)] and [J.N. (C1)]"),
+        (Client("C1", "Anne-Marie O'Neil"), "anne marie oneil came", "[A.O. (C1)] came"),
+        (Client("C1", "Robert Lee"), "In session today Bob told me", "In session today [R.L. (C1)] told me"),
+        (Client("C1", "Søren Ødegård"), "Session with Soren Odegard ran long", "Session with [S.Ø. (C1)] ran long"),
+        (Client("C1", "Hope Alvarado"), "𝓗𝓸𝓹𝓮 𝓐𝓵𝓿𝓪𝓻𝓪𝓭𝓸 and Alvarado, Hope", "[H.A. (C1)] and [H.A. (C1)]"),
+        # a name that is also a word is masked when written as a name, not as an ordinary word
+        (Client("C1", "Hope Alvarado"), "Hope did well; I hope so. ALVARADO!", "[H.A. (C1)] did well; I hope so. [H.A. (C1)]!"),  # noqa: E501
+        (Client("C1", "Jane Doe"), "Jane Smith and Ms. Doe", "[J.D. (C1)] Smith and [J.D. (C1)]"),
+        (Client("C1", "Al Li"), "Al Green", "[A.L. (C1)] Green"),
+        (Client("C1", "Jo Li", notes="cell 319-555-0143"), "call (319) 555 0143 or 5550143", "call [phone] or [phone]"),
+        (Client("C1", "Jane Doe"), "write to someone@example.org", "write to [e-mail]"),
     ],
 )
-def test_masker(names: list[str], text: str, expected: str) -> None:
-    assert NameMasker(names)(text) == expected
+def test_masker(client: Client, text: str, expected: str) -> None:
+    assert masker(client)(text) == expected
 
 
-def test_masker_uses_labels_for_known_clients() -> None:
-    mask = NameMasker(["Jane Doe", "Janie"], {"Jane Doe": "[J.D. (C1)]"})
-    assert mask("Jane Doe and DOE, JANE and Janie") == f"[J.D. (C1)] and [J.D. (C1)] and {MASK}"
+def test_a_name_two_clients_share_is_masked_without_an_id() -> None:
+    mask = masker(Client("C1", "Jane Doe"), Client("C2", "Jane Roe"))
+    assert mask("Jane came, then Jane Roe") == "[client] came, then [J.R. (C2)]"
+
+
+def test_no_client_list_masks_what_the_findings_matched(result: ScanResult) -> None:
+    mask = ClientMasker(ClientList(), result.findings)
+    assert mask("Marisol Quintero and QUINTERO, marisol") == "[M.Q. (C001)] and [M.Q. (C001)]"
 
 
 def test_unknown_level_is_refused(result: ScanResult) -> None:
@@ -47,13 +61,13 @@ def test_unknown_level_is_refused(result: ScanResult) -> None:
 
 
 def test_full_keeps_everything(result: ScanResult) -> None:
-    full = redact(result, "full", CLIENT_NAMES)
+    full = redact(result, "full", masker_for(result))
     assert full.findings == result.findings
     assert full.redaction == "full"
 
 
 def test_supervision_shows_initials_and_ids(result: ScanResult) -> None:
-    sup = redact(result, "supervision", CLIENT_NAMES)
+    sup = redact(result, "supervision", masker_for(result))
     assert sup.redaction == "supervision"
     request = next(f for f in sup.findings if f.record.id == "fr1")
     assert [(c.id, c.name, c.initials) for c in request.clients] == [("C001", None, "M.Q.")]
@@ -62,11 +76,11 @@ def test_supervision_shows_initials_and_ids(result: ScanResult) -> None:
     assert request.title == "Friend request from [M.Q. (C001)]"
     thread = next(f for f in sup.findings if f.record.kind == "thread")
     assert thread.record.source == "message_1.json#0"
-    assert "[client]: can we move" in thread.record.excerpt  # an alias is masked too
+    assert "[M.Q. (C001)]: can we move" in thread.record.excerpt  # an alias is masked too
 
 
 def test_supervision_keeps_non_client_findings_readable(result: ScanResult) -> None:
-    sup = redact(result, "supervision", CLIENT_NAMES)
+    sup = redact(result, "supervision", masker_for(result))
     group = next(f for f in sup.findings if f.record.id == "g1")
     assert group.record.name == "Riverside Recovery Circle"
     work = next(f for f in sup.findings if f.record.id == "w1")
@@ -77,11 +91,11 @@ def test_supervision_keeps_non_client_findings_readable(result: ScanResult) -> N
 def test_redacted_findings_keep_the_full_report_ids(result: ScanResult) -> None:
     ids = [f.fingerprint for f in result.findings]
     for level in ("supervision", "agency"):
-        assert [f.fingerprint for f in redact(result, level, CLIENT_NAMES).findings] == ids
+        assert [f.fingerprint for f in redact(result, level, masker_for(result)).findings] == ids
 
 
 def test_agency_keeps_only_counts_and_status(result: ScanResult) -> None:
-    agency = redact(result, "agency", CLIENT_NAMES)
+    agency = redact(result, "agency", masker_for(result))
     assert agency.by_category == result.by_category
     assert agency.by_severity == result.by_severity
     assert agency.clients_total == 0
@@ -103,8 +117,10 @@ def test_agency_keeps_only_counts_and_status(result: ScanResult) -> None:
 
 
 def test_masking_with_a_long_client_list_finds_every_listed_name_and_only_those() -> None:
-    listed = [f"Client{i:04d} Surname{i:04d}" for i in range(3000)] + ["İpek Ağaoğlu", "Jane Doe"]
-    mask = NameMasker(listed)
+    listed = [Client(f"C{i}", f"Client{i:04d} Surname{i:04d}") for i in range(3000)]
+    mask = masker(*listed, Client("CI", "İpek Ağaoğlu"), Client("CJ", "Jane Doe"))
     text = "Saw surname0042, CLIENT0042 and IPEK AGAOGLU; Doe, Jane too. Client9999 Surname9999 is not listed."
-    assert mask(text) == f"Saw {MASK} and {MASK}; {MASK} too. Client9999 Surname9999 is not listed."
-    assert mask("Surname0042 called.") == f"{MASK} called."  # one word of a listed name, written as a name
+    assert mask(text) == (
+        "Saw [C.S. (C42)] and [İ.A. (CI)]; [J.D. (CJ)] too. Client9999 Surname9999 is not listed."
+    )
+    assert mask("Surname0042 called.") == "[C.S. (C42)] called."  # a surname alone, written as a name

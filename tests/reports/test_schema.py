@@ -14,7 +14,7 @@ from reports.json import to_dict
 from reports.model import ScanResult
 from reports.redact import redact
 from reports.writer import write_reports
-from tests.reports.conftest import CLIENT_NAMES
+from tests.reports.conftest import masker_for
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def validator() -> jsonschema.Draft202012Validator:
 @pytest.mark.parametrize("level", ["full", "supervision", "agency"])
 def test_every_report_validates(validator: jsonschema.Draft202012Validator, result: ScanResult, level: str,
                                 tmp_path: Path) -> None:  # fmt: skip
-    [path] = write_reports(result, ["json"], tmp_path, level, client_names=CLIENT_NAMES)
+    [path] = write_reports(result, ["json"], tmp_path, level, masker=masker_for(result))
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["redaction"] == level
     validator.validate(doc)

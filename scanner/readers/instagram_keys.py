@@ -9,10 +9,11 @@ Entries not verified against a real export are Instagram's own UI wording for th
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
+
+from checks.analysis.normalize import fold
 
 FIELD_KEYS: dict[str, tuple[str, ...]] = {
     "username": (
@@ -94,9 +95,7 @@ FALSE_WORDS = frozenset({
 
 def norm_key(text: str) -> str:
     """Fold a key or value for comparison: accents stripped, case-folded, only letters and digits kept."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[\W_]+", "", stripped)
+    return re.sub(r"[\W_]+", "", fold(text))
 
 
 _INDEX: dict[str, dict[str, None]] = {}

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from checks.analysis.normalize import fold
 from scanner.readers.instagram_records import SourceFile
 from scanner.readers.meta_common_ig import parse_iso
 from scanner.records import Message, Person, Thread, from_epoch, stable_id
@@ -43,7 +44,7 @@ class _RawThread:
     messages: dict[tuple[str, float, str], tuple[str, datetime | None, str]] = field(default_factory=dict)
 
     def names(self) -> set[str]:
-        return {_fold(n) for n in self.participants} | {_fold(m[0]) for m in self.messages.values()}
+        return {_name_key(n) for n in self.participants} | {_name_key(m[0]) for m in self.messages.values()}
 
     def person(self, name: str) -> Person:
         """A participant as shown; with the handle when the name is evidently the username."""
@@ -56,8 +57,9 @@ class _RawThread:
         return Person(name=name)
 
 
-def _fold(name: str) -> str:
-    return " ".join(name.split()).casefold()
+def _name_key(name: str) -> str:
+    """A participant's name as compared with the owner's and used in thread ids (spaces collapsed, folded)."""
+    return fold(" ".join(name.split()))
 
 
 def thread_key(path: str) -> tuple[str, str] | None:
@@ -135,7 +137,7 @@ class ThreadCollector:
         """The owner's folded names: a profile name / username that appears in a thread, else the only
         participant common to every thread with two or more people."""
         names = [t.names() for t in self._threads.values()]
-        wanted = {_fold(c) for c in candidates if c}
+        wanted = {_name_key(c) for c in candidates if c}
         hits = {c for c in wanted if any(c in n for n in names)}
         if hits:
             return hits
@@ -151,20 +153,20 @@ class ThreadCollector:
         for thread in self._threads.values():
             # keys are (sender, epoch seconds, text): sorted by time, in file order within a second
             ordered = [message for _, message in sorted(thread.messages.items(), key=lambda item: item[0][1])]
-            senders = {s: (thread.person(s), _fold(s) in owner) for s in {s for s, _, _ in ordered}}
+            senders = {s: (thread.person(s), _name_key(s) in owner) for s in {s for s, _, _ in ordered}}
             messages = tuple(
                 Message(sender=senders[s][0], timestamp=w, text=t, from_owner=senders[s][1]) for s, w, t in ordered
             )
-            people = [p for p in thread.participants if _fold(p) not in owner]
+            people = [p for p in thread.participants if _name_key(p) not in owner]
             for sender in dict.fromkeys(s for s, _, _ in ordered):
                 if sender and not senders[sender][1] and sender not in people:
                     people.append(sender)
-            if not people and thread.title and _fold(thread.title) not in owner:
+            if not people and thread.title and _name_key(thread.title) not in owner:
                 people = [thread.title]
             first = next((m.timestamp for m in messages if m.timestamp), None)
             yield Thread(
                 platform=PLATFORM,
-                id=stable_id(PLATFORM, "thread", "|".join(sorted(_fold(p) for p in people)), first),
+                id=stable_id(PLATFORM, "thread", "|".join(sorted(_name_key(p) for p in people)), first),
                 source=f"{thread.source}#0",
                 timestamp=first,
                 title=thread.title or ", ".join(people),

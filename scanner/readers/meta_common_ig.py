@@ -11,12 +11,13 @@ Times without a zone are taken as UTC (HTML exports show the account's local tim
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 from dateutil import parser as date_parser
+
+from checks.analysis.normalize import fold
 
 _RECORD_MARKERS = ("string_map_data", "string_list_data", "label_values", "media", "uri", "messages")
 
@@ -71,11 +72,6 @@ _DATE_HINT = re.compile(r"\d{1,4}")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?", re.IGNORECASE)
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def parse_display_date(text: str | None) -> datetime | None:
     """Parse an HTML export's display date (``Jun 04, 2025 6:46:10 pm``, ``25 juli 2026 13:28``) as UTC.
 
@@ -105,7 +101,7 @@ def parse_display_date(text: str | None) -> datetime | None:
 
 def _parse_localized(raw: str) -> datetime | None:
     """Day / month-name / year in any order plus an optional clock, e.g. ``25. Juli 2026 um 13:28``."""
-    folded = _fold(raw)
+    folded = fold(raw)
     clock = _CLOCK.search(folded)
     rest = folded[: clock.start()] + " " + folded[clock.end() :] if clock else folded
     words = re.findall(r"[^\W\d_]+", rest)

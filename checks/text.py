@@ -124,6 +124,7 @@ class Term:
     weight: float
     prefix: bool = False
     kind: str = "plain"  # plain | regex | case (case-sensitive, on the original text)
+    lang: str = "en"  # the language the term belongs to ("@lang xx" lines in the lexicon files)
 
 
 @dataclass(frozen=True)
@@ -164,22 +165,27 @@ def _read(name: str) -> str:
 
 
 def parse_lexicon(lexicon: str, text: str) -> list[Term]:
-    """Parse ``weight <TAB> term`` lines (``#`` comments; ``*`` suffix; ``re:`` regex; ``=`` case-sensitive)."""
+    """Parse ``weight <TAB> term`` lines (``#`` comments; ``*`` suffix; ``re:`` regex; ``=`` case-sensitive;
+    ``@lang xx`` sets the language of the terms that follow)."""
     terms = []
+    lang = "en"
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
+            continue
+        if line.startswith("@lang"):
+            lang = line.split()[1]
             continue
         weight_s, _, raw = line.partition("\t")
         raw = raw.strip()
         weight = float(weight_s)
         if raw.startswith("re:"):
-            terms.append(Term(lexicon, raw[3:], weight, kind="regex"))
+            terms.append(Term(lexicon, raw[3:], weight, kind="regex", lang=lang))
         elif raw.startswith("="):
-            terms.append(Term(lexicon, raw[1:], weight, kind="case"))
+            terms.append(Term(lexicon, raw[1:], weight, kind="case", lang=lang))
         else:
             prefix = raw.endswith("*")
-            terms.append(Term(lexicon, fold(raw.rstrip("*")), weight, prefix=prefix))
+            terms.append(Term(lexicon, fold(raw.rstrip("*")), weight, prefix=prefix, lang=lang))
     return terms
 
 
@@ -310,11 +316,15 @@ class TextAnalysis:
     audience: Audience = Audience.UNKNOWN
 
     # -- views
-    def kept(self, lexicons: Iterable[str], segment: Segment | None = None) -> list[Hit]:
-        """Kept hits of these lexicons (in one segment if given)."""
+    def kept(self, lexicons: Iterable[str], segment: Segment | None = None, *, own: bool = False) -> list[Hit]:
+        """Kept hits of these lexicons (in one segment if given; only in the owner's own words if ``own``)."""
         lex = set(lexicons)
         return [
-            h for h in self.hits if h.lexicon in lex and (segment is None or segment.start <= h.start < segment.end)
+            h
+            for h in self.hits
+            if h.lexicon in lex
+            and (segment is None or segment.start <= h.start < segment.end)
+            and (not own or self.segment_of(h.start).owner)
         ]
 
     def health_hits(self, segment: Segment | None = None) -> list[Hit]:
@@ -329,13 +339,15 @@ class TextAnalysis:
         return self.segments[-1]
 
     def work_score(self, segment: Segment | None = None, *, dampers: bool = True) -> tuple[float, list[Evidence]]:
-        """The work score (of one segment, or the whole text) and the evidence for every term that counted.
+        """The work score (of one segment, or of everything the owner wrote) and the evidence for every term
+        that counted. Other people's messages in a thread are their words, not the owner's clinical work.
 
         ``dampers=False`` leaves out the whole-text dampers (advocacy, peer community): used to confirm a
         client's first name, where the name itself already says the text is about a person.
         """
+        own = segment is None
         best: dict[str, Hit] = {}
-        for h in self.kept(WORK_POOL, segment):
+        for h in self.kept(WORK_POOL, segment, own=own):
             if h.term not in best or h.weight > best[h.term].weight:
                 best[h.term] = h
         score = sum(h.weight for h in best.values())
@@ -343,12 +355,12 @@ class TextAnalysis:
         if self.place_hit and segment in (None, self.segments[0]):
             score += 1.5
             evidence.append(Evidence(0, 0, self.place_hit, "tagged at the workplace (+1.5)"))
-        health = {h.term: h for h in self.health_hits(segment)}
+        health = {h.term: h for h in self.kept(("health",), segment, own=own)}
         if health:
             add = min(0.5 * len(health), 1.0)
             score += add
             evidence += [h.evidence(f"health detail (+{add / len(health):g})") for h in health.values()]
-        vent = {h.term: h for h in self.kept(("venting",), segment)}
+        vent = {h.term: h for h in self.kept(("venting",), segment, own=own)}
         if vent and score > 0:
             add = min(sum(h.weight for h in vent.values()), 1.0)
             score += add

@@ -132,11 +132,14 @@ def _thread(partner: str, texts: list[tuple[str, bool]]) -> Thread:
 
 def test_thread_with_colleague_counts_but_thread_with_client_does_not() -> None:
     talk = [
-        ("did you see the new productivity numbers? 32 billable hours a week", False),
-        ("I saw. I cried in my car.", True),
+        ("did you see the new productivity numbers?", False),
+        ("I saw. 32 billable hours a week. I cried in my car.", True),
     ]
     colleague = list(WorkRelatedPostCheck().run(_thread("Pat Colleague", talk), ctx()))
     assert colleague and colleague[0].record.name == "Pat Colleague"
+    # the other person's words are theirs: a friend who talks about her own caseload is not the owner's work
+    friend = [("my caseload is insane, 3 intakes and a no-show today", False), ("oh no! wine later?", True)]
+    assert not list(WorkRelatedPostCheck().run(_thread("Pat Friend", friend), ctx()))
     client = [("can I move my appointment?", False), ("Please call the office to reschedule your session.", True)]
     assert not list(WorkRelatedPostCheck().run(_thread("Hope Alvarado", client), ctx()))
 

@@ -36,6 +36,8 @@ MIN_CHARS = 25
 MIN_WORDS = 3
 #: A normalized probability below this → ``None``.
 MIN_PROBABILITY = 0.7
+#: Only this many characters of a cleaned text are read: enough to tell, and a long post costs what a short one does.
+MAX_CHARS = 240
 
 _STRIP = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+"  # links and e-mail addresses
@@ -62,10 +64,10 @@ def _identifier() -> Any:
 
 def identify(text: str) -> tuple[str | None, float]:
     """The most likely language of ``text`` and its probability; ``(None, 0.0)`` when the text is too short."""
-    cleaned = clean_for_language(text)
+    cleaned = clean_for_language(text[: 3 * MAX_CHARS])  # links and handles go: read a little more than needed
     if len(cleaned) < MIN_CHARS or cleaned.count(" ") + 1 < MIN_WORDS:
         return None, 0.0
-    lang, prob = _identifier().classify(cleaned)
+    lang, prob = _identifier().classify(cleaned[:MAX_CHARS])
     return str(lang), float(prob)
 
 

@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import HERE, InputError, load, scan, text_findings  # noqa: E402
+from run import HERE, InputError, load, scan, text_findings
 
 CATEGORY = "work-related-post"
 COLUMNS = ("post_id", "flagged", "own_clinical_work", "note", "cues", "text")

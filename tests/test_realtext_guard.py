@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import sys
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from scanner.records import Post
 REALTEXT = Path(__file__).resolve().parent.parent / "eval" / "realtext"
 sys.path.insert(0, str(REALTEXT))
 
+import health_sample  # noqa: E402
 import run  # noqa: E402
 import wrap_x  # noqa: E402
 
@@ -79,3 +82,42 @@ def test_bad_inputs_are_input_errors(tmp_path: Path, spec: str, body: str | None
         path.write_text(body, encoding="utf-8")
     with pytest.raises(run.InputError):
         run.load(spec.format(path=path), limit=None, seed=1)
+
+
+def test_health_sample_writes_flagged_and_unflagged_rows(tmp_path: Path) -> None:
+    posts = tmp_path / "posts.jsonl"
+    texts = [
+        "Third night shift in a row on the ICU, two of my patients coded and my caseload is insane",
+        "Charting until midnight again after a full clinic day, my patients deserve better than this",
+        "Lovely walk by the river with the dog this morning",
+        "Anyone watched the match last night? What a finish",
+    ]
+    posts.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)))
+    out = tmp_path / "check.csv"
+    summary = health_sample.sample(f"en:h:{posts}", 2, 1, out, REALTEXT / "clients.csv", REALTEXT / "policy.toml")
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert tuple(rows[0]) == health_sample.COLUMNS
+    flagged = {r["post_id"] for r in rows if r["flagged"] == "y"}
+    assert flagged >= {"h-0", "h-1"} and {r["post_id"] for r in rows} == {"h-0", "h-1", "h-2", "h-3"}
+    assert all(r["cues"] for r in rows if r["flagged"] == "y") and "4 posts, 2 flagged" in summary
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([("y", "y"), ("y", "n"), ("n", "n"), ("n", "y")], "1/2 are the author's own clinical work (precision 0.50)"),
+        ([("y", "Y"), ("n", "n")], "1/1 are the author's own clinical work (precision 1.00); unflagged: 0/1"),
+    ],
+)
+def test_health_score(tmp_path: Path, rows: list[tuple[str, str]], expected: str) -> None:
+    path = tmp_path / "filled.csv"
+    body = "post_id,flagged,own_clinical_work,note\n" + "".join(f"p{i},{f},{o},x\n" for i, (f, o) in enumerate(rows))
+    path.write_text(body, encoding="utf-8")
+    assert expected in health_sample.score(path)
+
+
+def test_health_score_refuses_unchecked_rows(tmp_path: Path) -> None:
+    path = tmp_path / "half.csv"
+    path.write_text("post_id,flagged,own_clinical_work,note\np1,y,y,\np2,y,,\n", encoding="utf-8")
+    with pytest.raises(run.InputError, match="1 rows not checked"):
+        health_sample.score(path)

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from checks.language import SUPPORTED, clean_for_language, identify, is_common_word, is_supported, language_of
+from checks.language import (
+    CANDIDATES,
+    LANGUAGE_NAMES,
+    SUPPORTED,
+    clean_for_language,
+    identify,
+    is_common_word,
+    is_supported,
+    language_name,
+    language_of,
+    lexicon_languages,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,6 +63,17 @@ def test_is_supported(lang: str | None, supported: bool) -> None:
     assert set(SUPPORTED) == {"en", "fr"}
 
 
+@pytest.mark.parametrize(("lang", "lexicons"), [("en", ("en",)), ("fr", ("fr",)), (None, ("en", "fr")), ("de", ())])
+def test_lexicon_languages(lang: str | None, lexicons: tuple[str, ...]) -> None:
+    assert lexicon_languages(lang) == lexicons
+
+
+def test_every_candidate_has_a_name() -> None:
+    assert set(LANGUAGE_NAMES) == set(CANDIDATES)
+    assert language_name("de") == "German"
+    assert language_name("xx") == "xx"
+
+
 @pytest.mark.parametrize(
     ("word", "lang", "common"),
     [
@@ -64,7 +86,8 @@ def test_is_supported(lang: str | None, supported: bool) -> None:
         ("hope", "en", True),
         ("summer", "en", True),
         ("bill", "en", True),
-        ("Dawn", "en", True),
+        ("rich", "en", True),
+        ("green", "en", True),
         # nicknames and names that are mostly names
         ("mike", "en", False),
         ("chris", "en", False),
@@ -74,6 +97,15 @@ def test_is_supported(lang: str | None, supported: bool) -> None:
         ("john", "en", False),
         ("jack", "en", False),
         ("lottie", "en", False),
+        # names used mainly in English are more frequent in English, but less than words are
+        ("katie", "en", False),
+        ("josh", "en", False),
+        ("debbie", "en", False),
+        ("isaiah", "en", False),
+        ("william", "en", False),
+        # ambiguous, left as names
+        ("dawn", "en", False),
+        ("sue", "en", False),
         # French: "les" (Leslie) is a French word; "em" is not
         ("les", "fr", True),
         ("jour", "fr", True),

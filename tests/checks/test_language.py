@@ -1,0 +1,125 @@
+"""Language of a text (py3langid, restricted and thresholded) and common words (wordfreq)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.language import (
+    CANDIDATES,
+    LANGUAGE_NAMES,
+    SUPPORTED,
+    clean_for_language,
+    identify,
+    is_common_word,
+    is_supported,
+    language_name,
+    language_of,
+    lexicon_languages,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # posts long enough to tell, in the languages the guard corpora hold
+        ("Had a rough session today, my client cried and I felt useless", "en"),
+        ("@united thanks for losing my bag again, third time this year!! #fail", "en"),
+        ("Je suis crevée après cette longue journée au cabinet, vivement les vacances", "fr"),
+        ("Ich habe heute meinen Twitter-Client aktualisiert und es läuft wieder", "de"),
+        ("Het dossier van de gemeente is eindelijk rond, nu op naar het weekend", "nl"),
+        ("Hoy fue un día muy largo en el trabajo pero ya estoy en casa", "es"),
+        ("Hoje foi um dia muito longo no trabalho mas já estou em casa", "pt"),
+        ("Oggi è stata una giornata lunghissima al lavoro, finalmente a casa", "it"),
+        # too short, or nothing but handles, hashtags, links, names and emoji: unknown
+        ("ok", None),
+        ("Thanks!! 😍😍", None),
+        ("#therapy #selfcare #mondaymotivation @janedoe https://t.co/abc123", None),
+        ("Sarah Johnson Mike Brown Emily Davis", None),
+        ("@user @user @user 12:30 😂😂", None),
+        ("", None),
+    ],
+)
+def test_language_of(text: str, lang: str | None) -> None:
+    assert language_of(text) == lang
+
+
+def test_handles_and_links_do_not_count_towards_length() -> None:
+    # 60 characters, but only "see you" is language
+    assert clean_for_language("@someone_long_handle see you https://example.org/a/very/long/link") == "see you"
+    assert identify("@someone_long_handle see you https://example.org/a/very/long/link") == (None, 0.0)
+
+
+def test_probability_is_reported_and_bounded() -> None:
+    lang, prob = identify("The weather in Lyon was lovely this weekend, we walked for hours")
+    assert lang == "en"
+    assert 0.7 <= prob <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("lang", "supported"), [("en", True), ("fr", True), ("de", False), ("nl", False), (None, True)]
+)
+def test_is_supported(lang: str | None, supported: bool) -> None:
+    assert is_supported(lang) is supported
+    assert set(SUPPORTED) == {"en", "fr"}
+
+
+@pytest.mark.parametrize(("lang", "lexicons"), [("en", ("en",)), ("fr", ("fr",)), (None, ("en", "fr")), ("de", ())])
+def test_lexicon_languages(lang: str | None, lexicons: tuple[str, ...]) -> None:
+    assert lexicon_languages(lang) == lexicons
+
+
+def test_every_candidate_has_a_name() -> None:
+    assert set(LANGUAGE_NAMES) == set(CANDIDATES)
+    assert language_name("de") == "German"
+    assert language_name("xx") == "xx"
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "common"),
+    [
+        # nicknames that are ordinary English words: the false alarms of issue 18
+        ("day", "en", True),  # David
+        ("will", "en", True),  # William
+        ("em", "en", True),  # Emily, Emma ("them")
+        ("dob", "en", True),  # Robert (date of birth)
+        ("may", "en", True),
+        ("hope", "en", True),
+        ("summer", "en", True),
+        ("bill", "en", True),
+        ("rich", "en", True),
+        ("green", "en", True),
+        # nicknames and names that are mostly names
+        ("mike", "en", False),
+        ("chris", "en", False),
+        ("tony", "en", False),
+        ("megan", "en", False),
+        ("sarah", "en", False),
+        ("john", "en", False),
+        ("jack", "en", False),
+        ("lottie", "en", False),
+        # names used mainly in English are more frequent in English, but less than words are
+        ("katie", "en", False),
+        ("josh", "en", False),
+        ("debbie", "en", False),
+        ("isaiah", "en", False),
+        ("william", "en", False),
+        # ambiguous, left as names
+        ("dawn", "en", False),
+        ("sue", "en", False),
+        # French: "les" (Leslie) is a French word; "em" is not
+        ("les", "fr", True),
+        ("jour", "fr", True),
+        ("em", "fr", False),
+        ("rdv", "fr", True),
+        # French given names are frequent in French only, like words: not common words all the same
+        ("stéphane", "fr", False),
+        ("Julien", "fr", False),
+        ("jean", "fr", False),
+        # not a word at all, or a language without lists
+        ("", "en", False),
+        ("qwzx", "en", False),
+        ("day", "xx", False),
+    ],
+)
+def test_is_common_word(word: str, lang: str, common: bool) -> None:
+    assert is_common_word(word, lang) is common

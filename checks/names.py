@@ -21,6 +21,7 @@ from importlib import resources
 from nicknames import NickNamer
 
 from checks.analysis.normalize import fold, is_word_char, normalize, strip_name_credentials
+from checks.language import SUPPORTED, is_common_word
 from scanner.clients import Client
 
 _APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
@@ -264,7 +265,13 @@ def _combos(*alts: Iterable[str]) -> Iterator[str]:
 
 
 def _is_word(token: str) -> bool:
-    return token.replace(" ", "") in word_names() or token in word_names()
+    """A name that is also an ordinary word of English or French ("hope", "will", "day", "jour")."""
+    joined = token.replace(" ", "")
+    return (
+        joined in word_names()
+        or token in word_names()
+        or any(is_common_word(joined, lang) for lang in SUPPORTED)
+    )
 
 
 def client_variants(client: Client) -> list[Variant]:

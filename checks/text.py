@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -22,6 +23,7 @@ import ahocorasick
 
 from checks.analysis.normalize import fold, fold_with_map
 from checks.base import CheckContext, Evidence
+from checks.language import is_supported, language_name, language_of, lexicon_languages
 from checks.policy import Workplace
 from checks.prefilter import required_literals
 from scanner.records import AnyRecord, Audience, Comment, Place, Post, Profile, Thread
@@ -285,6 +287,7 @@ class Hit:
     fend: int = 0
     dropped: str | None = None  # why a negative context dropped it
     pattern: bool = False  # found by a regular expression (rules then apply to its last word)
+    lang: str = ""  # the language of the lexicon term ('' for the workplace's own names)
 
     def evidence(self, reason: str | None = None) -> Evidence:
         """This hit as report evidence."""
@@ -314,6 +317,7 @@ class TextAnalysis:
     dampers: list[tuple[str, float, str]] = field(default_factory=list)  # (group, weight, phrase)
     place_hit: str | None = None  # the record is tagged at the workplace (its place name)
     audience: Audience = Audience.UNKNOWN
+    lang: str | None = None  # the language of the owner's words (None: too short to tell, every lexicon applies)
 
     # -- views
     def kept(self, lexicons: Iterable[str], segment: Segment | None = None, *, own: bool = False) -> list[Hit]:
@@ -447,7 +451,9 @@ def _find_hits(a: TextAnalysis, lex: Lexicons, opened: set[int]) -> list[Hit]:
 
     def add(t: Term, fs: int, fe: int) -> None:
         s, e = idx[fs], idx[fe - 1] + 1 if fe > fs else idx[fs]
-        found.append(Hit(t.lexicon, t.term, t.weight, s, e, a.text[s:e], fs, fe, pattern=t.kind == "regex"))
+        found.append(
+            Hit(t.lexicon, t.term, t.weight, s, e, a.text[s:e], fs, fe, pattern=t.kind == "regex", lang=t.lang)
+        )
 
     for end, (key, terms, pattern_ids) in lex.automaton.iter(f):
         if pattern_ids:
@@ -476,7 +482,8 @@ def _find_hits(a: TextAnalysis, lex: Lexicons, opened: set[int]) -> list[Hit]:
         for m in rx.finditer(a.text):
             fs = idx.index(m.start()) if m.start() in idx else 0
             found.append(
-                Hit(t.lexicon, fold(t.term), t.weight, m.start(), m.end(), m.group(), fs, fs + len(t.term))
+                Hit(t.lexicon, fold(t.term), t.weight, m.start(), m.end(), m.group(), fs, fs + len(t.term),
+                    lang=t.lang)
             )
     return found
 
@@ -577,8 +584,10 @@ def analyze(
         segments=tuple(segments) if segments else (Segment(0, len(text)),),
         audience=audience,
     )
+    a.lang = language_of(_owner_text(a))
+    languages = lexicon_languages(a.lang)
     opened = set(lex.always)
-    raw = _find_hits(a, lex, opened)
+    raw = [h for h in _find_hits(a, lex, opened) if h.lang in languages]
     if workplace is not None:
         raw += _workplace_hits(a, workplace)
         if place_is_workplace(place, workplace):
@@ -597,6 +606,13 @@ def analyze(
         if m := rx.search(folded):
             a.dampers.append((group, weight, a.text[index[m.start()] : index[m.end() - 1] + 1]))
     return a
+
+
+def _owner_text(a: TextAnalysis) -> str:
+    """What the owner wrote (the whole text unless it is a thread with other people's messages)."""
+    if len(a.segments) == 1:
+        return a.text
+    return "\n".join(a.text[s.start : s.end] for s in a.segments if s.owner)
 
 
 # -------------------------------------------------------------------------------------- record texts
@@ -637,12 +653,30 @@ def analysis_for(record: AnyRecord, ctx: CheckContext) -> TextAnalysis:
 
     def compute() -> TextAnalysis:
         text, segments, place = record_text(record)
-        return analyze(
+        a = analyze(
             text, segments=segments, workplace=ctx.policy.workplace, place=place, audience=record_audience(record)
         )
+        if a.lang is not None and not is_supported(a.lang):
+            ctx.memo.setdefault(UNCHECKED_LANGUAGES, Counter())[a.lang] += 1
+        return a
 
     result: TextAnalysis = ctx.cached("text-analysis", record, compute)
     return result
+
+
+UNCHECKED_LANGUAGES = ("text-languages", "unchecked")
+"""``ctx.memo`` key of a Counter: texts per language the lexicons do not cover (reported as a source note)."""
+
+
+def unchecked_languages_note(counts: Counter[str]) -> str | None:
+    """The report's note on texts in languages the text checks could not read, or ``None``."""
+    if not counts:
+        return None
+    parts = ", ".join(f"{n:,} in {language_name(lang)}" for lang, n in counts.most_common())
+    return (
+        f"Texts in languages the work, health and mention vocabularies do not cover were not checked for "
+        f"work-related content ({parts}); names, handles and identifiers in them were still looked for."
+    )
 
 
 def written_by_owner(record: AnyRecord) -> bool:

@@ -23,6 +23,7 @@ from checks import ALL_CHECKS
 from checks.base import Check, CheckContext, Finding, Severity, SourceInfo, sort_findings
 from checks.matching import Matcher
 from checks.policy import Policy
+from checks.text import UNCHECKED_LANGUAGES, unchecked_languages_note
 from reports.model import ErrorEntry, ScanResult, SkippedFile, SourceReport
 from scanner import __version__
 from scanner.archive import Archive, ArchiveError, Limits
@@ -220,6 +221,8 @@ def check_records(
     for check in checks:
         if check.platforms is None or platform in check.platforms:
             found.extend(_guard(check, partial(check.finish, check_ctx), errors))
+    if note := unchecked_languages_note(check_ctx.memo.get(UNCHECKED_LANGUAGES, Counter())):
+        read_ctx.notes.append(note)
     if options.progress:
         options.progress(label, len(seen))
     return counts, found

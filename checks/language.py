@@ -30,7 +30,7 @@ CANDIDATES: tuple[str, ...] = (
     "ru", "uk", "be", "ar", "he", "fa", "ur", "hi", "bn", "ta", "ja", "zh", "ko", "th", "vi", "id", "ms", "tl", "sw",
 )
 
-#: Fewer letters than this (after links, handles, hashtags, digits and symbols are removed) → ``None``.
+#: Fewer characters than this (after links, handles, hashtags, digits and symbols are removed) → ``None``.
 MIN_CHARS = 25
 #: Fewer words than this → ``None``.
 MIN_WORDS = 3

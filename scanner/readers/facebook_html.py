@@ -70,8 +70,13 @@ def posts(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> I
 
 
 def _post(record: HtmlRecord, source: str, ctx: HtmlContext) -> Iterator[AnyRecord]:
+    return post_records(post_facts(record, ctx), ctx.owner, source)
+
+
+def post_facts(record: HtmlRecord, ctx: HtmlContext) -> PostFacts:
+    """One post-like box → :class:`PostFacts` (title, text, place and tags rows, footer date, links)."""
     place_name = record.row(*_PLACE_ROWS)
-    facts = PostFacts(
+    return PostFacts(
         timestamp=ctx.when(record),
         title=record.title,
         text=record.text,
@@ -80,7 +85,6 @@ def _post(record: HtmlRecord, source: str, ctx: HtmlContext) -> Iterator[AnyReco
         tags=_split_names(record.row(*_TAG_ROWS)),
         has_attachment=bool(record.links),
     )
-    return post_records(facts, ctx.owner, source)
 
 
 def comments(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:

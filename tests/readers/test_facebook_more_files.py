@@ -1,0 +1,212 @@
+"""Facebook files the reader once missed (issue 19): 2020–22 followers, generation detection, uploaded
+address books, photo / video / album / story captions, security and session files.
+
+Fixtures are small files written here in the real shapes (Meta's ``\\u00XX`` escaping included), zipped on
+the fly.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checks.account_security import AccountSecurityCheck
+from scanner.archive import Archive
+from scanner.clients import load_clients
+from scanner.pipeline import ScanOptions, scan
+from scanner.readers.facebook import FacebookReader
+from scanner.records import Connection, Place, Post, Relation, Setting
+from tests.readers.test_facebook import OWNER, T0, MakeZip, iso, meta_json, of, read
+
+G2 = {
+    "profile_information/profile_information.json": meta_json(
+        {"profile_v2": {"name": {"full_name": OWNER}, "username": "jeno.kovacs"}}),
+    "friends_and_followers/friends.json": meta_json({"friends_v2": [{"name": "Jane Doe", "timestamp": T0}]}),
+    "friends_and_followers/people_who_follow_you.json": meta_json(
+        {"followers_v2": [{"name": "Ada Follower", "timestamp": T0 - 10}, {"name": "Béla Kis", "timestamp": T0 - 20}]}),
+    "apps_and_websites_off_of_facebook/apps_and_websites.json": meta_json({"installed_apps_v2": []}),
+}
+
+
+def test_2020_22_followers_file_is_read(make_zip: MakeZip) -> None:
+    _, _, ctx, records = read([make_zip(G2)])
+    followers = {c.person.name: c for c in of(records, Connection) if c.relation is Relation.FOLLOWER}
+    assert set(followers) == {"Ada Follower", "Béla Kis"}
+    assert followers["Ada Follower"].timestamp == iso(T0 - 10)
+    assert ctx.skipped == []
+
+
+@pytest.mark.parametrize(
+    ("files", "generation"),
+    [
+        # 2020–22 exports also hold apps_and_websites_off_of_facebook/: the friends_and_followers/ folder decides
+        (G2, "facebook-2021"),
+        ({"apps_and_websites_off_of_facebook/connected_apps_and_websites.json": "{}",
+          "comments_and_reactions/comments.json": "{}"}, "facebook-2021"),
+        ({"apps_and_websites_off_of_facebook/connected_apps_and_websites.json": "{}",
+          "connections/friends/your_friends.json": "{}"}, "facebook-2024"),
+        ({"apps_and_websites_off_of_facebook/connected_apps_and_websites.json": "{}",
+          "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json": "[]"}, "facebook-2024"),
+    ],
+)
+def test_generation_is_decided_by_folders_only_one_generation_has(
+        make_zip: MakeZip, files: dict[str, Any], generation: str) -> None:
+    with Archive([make_zip(files)]) as archive:
+        detection = FacebookReader().detect(archive)
+    assert detection is not None and detection.generation == generation
+
+
+ADDRESS_BOOK = {"address_book_v2": {"address_book": [
+    {"name": "Jessica Harper", "details": [{"contact_point": "+15550100"}], "created_timestamp": T0},
+    {"name": "Zoé Martin", "details": [{"contact_point": "zoe@example.org"}], "created_timestamp": T0},
+    {"details": [{"contact_point": "+15550199"}]},  # no name: nothing to match
+]}}
+
+
+def test_address_book_gives_contacts_and_a_synced_contacts_setting(make_zip: MakeZip) -> None:
+    files = {**G2, "other_personal_information/your_address_books.json": meta_json(ADDRESS_BOOK)}
+    _, _, ctx, records = read([make_zip(files)])
+    contacts = [c for c in of(records, Connection) if c.relation is Relation.CONTACT]
+    assert sorted(c.person.name for c in contacts) == ["Jessica Harper", "Zoé Martin"]
+    synced = [s for s in of(records, Setting) if s.name == "synced_contacts"]
+    assert len(synced) == 1 and synced[0].enabled and synced[0].value == "2"
+    assert ctx.skipped == []
+
+
+def test_address_book_html_2020_22(make_zip: MakeZip) -> None:
+    box = ('<div class="pam _3-95 _2ph- _a6-g uiBoxWhite noborder"><div class="_3-95 _2pim _a6-h _a6-i">'
+           '{name}</div><div class="_3-95 _a6-p"><div><div>{detail}</div></div></div></div>')
+    page = ('<html><head><title>Your address books</title></head><body><div role="main">'
+            + box.format(name="Jessica Harper", detail="+15550100") + box.format(name="Tom Lee", detail="t@x.org")
+            + "</div></body></html>")
+    files = {"friends_and_followers/friends.html": "<html><body><div role='main'></div></body></html>",
+             "other_personal_information/your_address_books.html": page}
+    _, fmt, _, records = read([make_zip(files)])
+    assert fmt == "html"
+    contacts = {c.person.name for c in of(records, Connection) if c.relation is Relation.CONTACT}
+    assert contacts == {"Jessica Harper", "Tom Lee"}
+
+
+def test_client_in_facebook_address_book_is_reported(make_zip: MakeZip, tmp_path: Path) -> None:
+    files = {**G2, "other_personal_information/your_address_books.json": meta_json(ADDRESS_BOOK)}
+    clients_csv = tmp_path / "clients.csv"
+    clients_csv.write_text("id,name\nC1,Jessica Harper\nC2,Pat Nobody\n", encoding="utf-8")
+    result = scan([make_zip(files)], ScanOptions(clients=load_clients(clients_csv),
+                                                 checks=(AccountSecurityCheck,)))
+    found = [f for f in result.findings if "contacts you uploaded" in f.title]
+    assert [c.id for f in found for c in f.clients] == ["C1"]
+
+
+PHOTOS = {"other_photos_v2": [
+    {"uri": "photos_and_videos/Uploads/1.jpg", "creation_timestamp": T0 + 1, "title": "",
+     "description": "Team day at Riverside Clinic 😊", "tags": [{"name": "Jane Doe"}],
+     "place": {"name": "Riverside Clinic", "coordinate": {"latitude": 47.5, "longitude": 19.0}}},
+    {"uri": "photos_and_videos/Uploads/2.jpg", "creation_timestamp": T0 + 2},  # no caption: no record
+]}
+VIDEOS = {"videos_v2": [{"uri": "v/1.mp4", "creation_timestamp": T0 + 3, "description": "my first 5k"}]}
+STORIES = {"archived_stories_v2": [{"uri": "s/1.jpg", "creation_timestamp": T0 + 4, "title": "long shift today"}]}
+ALBUM = {"name": "Clinic opening", "description": "We opened the new wing", "last_modified_timestamp": T0 + 5,
+         "photos": [{"uri": "a/1.jpg", "creation_timestamp": T0 + 6, "description": "ribbon cutting with Bob Smith"}]}
+
+
+def test_photo_video_album_and_story_captions_are_posts(make_zip: MakeZip) -> None:
+    files = {**G2, "posts/your_uncategorized_photos.json": meta_json(PHOTOS),
+             "posts/your_videos.json": meta_json(VIDEOS), "stories/archived_stories.json": meta_json(STORIES),
+             "posts/album/0.json": meta_json(ALBUM)}
+    _, _, ctx, records = read([make_zip(files)])
+    posts = {p.text: p for p in of(records, Post)}
+    photo = posts["Team day at Riverside Clinic 😊"]
+    assert (photo.subkind, photo.place, photo.timestamp) == ("caption", "Riverside Clinic", iso(T0 + 1))
+    assert [t.name for t in photo.tags] == ["Jane Doe"]
+    assert posts["my first 5k"].subkind == "caption"
+    assert posts["long shift today"].subkind == "story"
+    assert posts["We opened the new wing"].subkind == "album"
+    assert posts["ribbon cutting with Bob Smith"].timestamp == iso(T0 + 6)
+    assert len(of(records, Post)) == 5
+    assert [p.name for p in of(records, Place)] == ["Riverside Clinic"]
+    assert ctx.skipped == []
+
+
+def _html_page(title: str, boxes: list[str]) -> str:
+    return (f"<html><head><title>{title}</title></head><body><main>{''.join(boxes)}</main></body></html>")
+
+
+def test_media_captions_in_html_2024(make_zip: MakeZip) -> None:
+    def section(text: str, date: str) -> str:
+        return f"<section><h2>Jenő Kovács</h2><div>{text}</div><footer>{date}</footer></section>"
+
+    files = {
+        "your_facebook_activity/posts/your_photos.html": _html_page("Your photos", [
+            section("Back at the clinic tomorrow", "Nov 14, 2023 10:13:20 pm")]),
+        "your_facebook_activity/posts/your_videos.html": _html_page("Your videos", [
+            section("Marathon finish line", "Nov 15, 2023 10:13:20 pm")]),
+        "your_facebook_activity/stories/archived_stories.html": _html_page("Archived stories", [
+            section("Coffee before group", "Nov 16, 2023 10:13:20 pm")]),
+        "your_facebook_activity/posts/album/1.html": _html_page("Holidays", [
+            section("Lake view", "Nov 17, 2023 10:13:20 pm")]),
+    }
+    _, fmt, _, records = read([make_zip(files)])
+    assert fmt == "html"
+    posts = {p.text: p for p in of(records, Post)}
+    assert posts["Back at the clinic tomorrow"].subkind == "caption"
+    assert posts["Back at the clinic tomorrow"].timestamp == iso(T0)
+    assert posts["Coffee before group"].subkind == "story"
+    assert {"Marathon finish line", "Lake view"} <= set(posts)
+
+
+SECURITY = {
+    "security_and_login_information/authorized_logins.json": meta_json({"recognized_devices_v2": [
+        {"name": f"Chrome on Mac {i}", "created_timestamp": T0 + i, "updated_timestamp": T0 + i,
+         "ip_address": "203.0.113.5", "user_agent": "Mozilla/5.0"} for i in range(6)]}),
+    "security_and_login_information/logins_and_logouts.json": meta_json({"account_accesses_v2": [
+        {"action": "Login", "timestamp": T0, "site": "www.facebook.com", "ip_address": "203.0.113.5"},
+        {"action": "Log Out", "timestamp": T0 + 60, "site": "www.facebook.com", "ip_address": "203.0.113.5"}]}),
+    "security_and_login_information/login_protection_data.json": meta_json({"login_protection_data_v2": [
+        {"name": "Cookie", "session": {"created_timestamp": T0 - 5, "ip_address": "198.51.100.1"}}]}),
+    "security_and_login_information/mobile_devices.json": meta_json({"devices_v2": [
+        {"type": "IPHONE", "os": "iOS 16", "update_time": T0}]}),
+    "security_and_login_information/account_activity.json": meta_json({"account_activity_v2": [
+        {"action": "Session updated", "timestamp": T0, "ip_address": "203.0.113.5", "city": "Szeged",
+         "country": "HU", "site_name": "Facebook"}]}),
+}
+
+
+def test_security_files_2020_22(make_zip: MakeZip) -> None:
+    _, _, ctx, records = read([make_zip({**G2, **SECURITY})])
+    by_name = Counter(s.name for s in of(records, Setting))
+    assert by_name["active_session"] == 6
+    assert by_name["login"] == 4
+    assert by_name["mobile_device"] == 1
+    logout = next(s for s in of(records, Setting) if s.value == "Log Out")
+    assert logout.enabled is False and logout.timestamp == iso(T0 + 60)
+    assert ctx.skipped == []
+    assert not [m for m in SECURITY if m not in ctx.read_members]
+
+
+def test_many_recognized_devices_feed_account_security(make_zip: MakeZip) -> None:
+    result = scan([make_zip({**G2, **SECURITY})], ScanOptions(checks=(AccountSecurityCheck,)))
+    assert any("6 active Facebook sessions" in f.title for f in result.findings)
+
+
+def test_security_html_2024(make_zip: MakeZip) -> None:
+    def session(device: str, ip: str) -> str:
+        return (f"<section><h2>{device}</h2><table><tr><td>IP address</td><td>{ip}</td></tr>"
+                "<tr><td>Created</td><td>Nov 14, 2023 10:13:20 pm</td></tr></table></section>")
+
+    files = {
+        "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.html": _html_page("Posts", []),
+        "security_and_login_information/where_you're_logged_in.html": _html_page(
+            "Where you're logged in", [session("Firefox on Windows", "203.0.113.9"), session("iPhone", "1.2.3.4")]),
+        "security_and_login_information/logins_and_logouts.html": _html_page("Logins and logouts", [
+            "<section><h2>Login</h2><table><tr><td>IP address</td><td>203.0.113.9</td></tr></table>"
+            "<footer>Nov 14, 2023 10:13:20 pm</footer></section>"]),
+    }
+    _, _, _, records = read([make_zip(files)])
+    sessions = {s.value: s for s in of(records, Setting) if s.name == "active_session"}
+    assert set(sessions) == {"Firefox on Windows", "iPhone"}
+    assert sessions["iPhone"].timestamp == iso(T0) and "1.2.3.4" in (sessions["iPhone"].detail or "")
+    login = next(s for s in of(records, Setting) if s.name == "login")
+    assert (login.value, login.timestamp, login.enabled) == ("Login", iso(T0), True)

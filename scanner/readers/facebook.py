@@ -20,6 +20,8 @@ from typing import Any
 from scanner.archive import Archive, MemberError
 from scanner.readers import facebook_html as fb_html
 from scanner.readers import facebook_json as fb_json
+from scanner.readers import facebook_media as fb_media
+from scanner.readers import facebook_security as fb_security
 from scanner.readers.base import Detection, ReadContext
 from scanner.readers.facebook_layout import RELATIONS, Routed, detect_layout, route
 from scanner.readers.facebook_records import MessageFacts, Owner, thread_folder, thread_record
@@ -326,10 +328,10 @@ _NAME_JSON = re.compile(r'"name"\s*:\s*"((?:[^"\\]|\\.)*)"')
 def _json_parser(name: str) -> fb_json.Parser | None:
     if name in RELATIONS:
         return fb_json.connections(RELATIONS[name])
-    return fb_json.PARSERS.get(name)
+    return fb_json.PARSERS.get(name) or fb_media.JSON_PARSERS.get(name) or fb_security.JSON_PARSERS.get(name)
 
 
 def _html_parser(name: str) -> fb_html.HtmlParser | None:
     if name in RELATIONS:
         return fb_html.connections(RELATIONS[name])
-    return fb_html.PARSERS.get(name)
+    return fb_html.PARSERS.get(name) or fb_media.HTML_PARSERS.get(name) or fb_security.HTML_PARSERS.get(name)

@@ -91,8 +91,8 @@ def _relation_by_header(archive: Archive, member: Member) -> Relation | None:
             head = decode_text(fh.read(512))
     except MemberError:
         return None
-    columns = tuple(column_key(c) for c in head.lstrip("\ufeff").split("\n", 1)[0].split(","))
-    return _CSV_HEADERS.get(columns[:2])
+    columns = [column_key(c) for c in head.lstrip("\ufeff").split("\n", 1)[0].split(",")]
+    return _CSV_HEADERS.get((columns[0], columns[1])) if len(columns) >= 2 else None
 
 
 def _looks_like_activitypub(archive: Archive, member: Member) -> bool:

@@ -18,7 +18,7 @@ from scanner.archive import Archive
 from scanner.clients import load_clients
 from scanner.pipeline import ScanOptions, scan
 from scanner.readers.facebook import FacebookReader
-from scanner.records import Connection, Place, Post, Relation, Setting
+from scanner.records import Connection, Place, Post, Relation, Setting, Thread
 from tests.readers.test_facebook import OWNER, T0, MakeZip, iso, meta_json, of, read
 
 G2 = {
@@ -210,3 +210,41 @@ def test_security_html_2024(make_zip: MakeZip) -> None:
     assert sessions["iPhone"].timestamp == iso(T0) and "1.2.3.4" in (sessions["iPhone"].detail or "")
     login = next(s for s in of(records, Setting) if s.name == "login")
     assert (login.value, login.timestamp, login.enabled) == ("Login", iso(T0), True)
+
+
+# ----------------------------------------------------------------------------- non-English HTML profiles
+def _profile_rows(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)
+    return f"<section><h2>Profile</h2><table>{cells}</table></section>"
+
+
+@pytest.mark.parametrize(
+    ("body", "owner"),
+    [
+        (_profile_rows([("Nombre", "Lucía Fernández"), ("Nombre de usuario", "lucia.f")]), "Lucía Fernández"),
+        (_profile_rows([("Nombre", "Lucía"), ("Apellidos", "Fernández")]), "Lucía Fernández"),
+        (_profile_rows([("Prénom", "Élodie"), ("Nom", "Marchand")]), "Élodie Marchand"),
+        (_profile_rows([("Vorname", "Jürgen"), ("Nachname", "Weiß")]), "Jürgen Weiß"),
+        (_profile_rows([("Nome completo", "João Silva")]), "João Silva"),
+        (_profile_rows([("Nome", "Giulia"), ("Cognome", "Rossi")]), "Giulia Rossi"),
+        (_profile_rows([("Volledige naam", "Sanne de Vries")]), "Sanne de Vries"),
+        (_profile_rows([("Full name", "Jenő Kovács")]), "Jenő Kovács"),
+        # a bare table under the main element (no record box), label row above value row
+        ("<div><table><tr><th>Nombre</th></tr><tr><td>Lucía Fernández</td></tr></table></div>", "Lucía Fernández"),
+    ],
+)
+def test_html_profile_owner_in_the_export_language(make_zip: MakeZip, body: str, owner: str) -> None:
+    thread = ("<html><head><title>{other}</title></head><body><div role='main'>"
+              "<div class='_3b0d'>Participantes: {other} y {owner}</div>"
+              "<div><div>{owner}</div><div>hola</div><div>14 nov 2023 22:13:20</div></div></div></body></html>")
+    files = {
+        "profile_information/profile_information.html": f"<html><body><main>{body}</main></body></html>",
+        "friends_and_followers/friends.html": "<html><body><div role='main'></div></body></html>",
+        "messages/inbox/ana_1/message_1.html": thread.format(other="Ana Ruiz", owner=owner),
+    }
+    _, fmt, ctx, records = read([make_zip(files)])
+    assert fmt == "html" and ctx.account.name == owner
+    assert not [n for n in ctx.notes if "owner's name was not found" in n]
+    (thread,) = [r for r in records if isinstance(r, Thread)]
+    assert [p.name for p in thread.participants] == ["Ana Ruiz"]
+    assert thread.messages[0].from_owner

@@ -8,6 +8,7 @@ the fly.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -248,3 +249,75 @@ def test_html_profile_owner_in_the_export_language(make_zip: MakeZip, body: str,
     (thread,) = [r for r in records if isinstance(r, Thread)]
     assert [p.name for p in thread.participants] == ["Ana Ruiz"]
     assert thread.messages[0].from_owner
+
+
+# ----------------------------------------------------------------------------- legacy downloads (~2010–2017)
+LEGACY_OWNER = "Maria Jones"
+
+
+def _legacy_page(title: str, body: str) -> str:
+    return (f'<html><head><title>{LEGACY_OWNER} - {title}</title></head><body><div class="nav"><ul>'
+            '<li><a href="../index.htm">Profile</a></li><li><a href="wall.htm">Wall</a></li></ul></div>'
+            f'<div class="contents"><h1>{LEGACY_OWNER}</h1>{body}</div>'
+            '<div class="footer">Downloaded by Maria Jones on Monday, 6 March 2017 at 10:00 UTC+01</div></body></html>')
+
+
+LEGACY = {
+    "facebook-mariajones/index.htm": _legacy_page(
+        "Profile", "<table><tr><th>Name</th><td>Maria Jones</td></tr></table>"),
+    "facebook-mariajones/html/friends.htm": _legacy_page("Friends", (
+        "<h2>Friends</h2><ul><li>Jane Doe</li><li>Tom Lee (Tuesday, 3 June 2014 at 19:20 UTC+01)</li></ul>"
+        "<h2>Sent Friend Requests</h2><ul><li>Ann Client</li></ul>"
+        "<h2>Received Friend Requests</h2><ul><li>Bob Smith</li></ul>"
+        "<h2>Removed Friends</h2><ul><li>Old Friend</li></ul>")),
+    "facebook-mariajones/html/wall.htm": _legacy_page("Wall", (
+        '<div><div class="meta">Wednesday, November 12, 2008 at 8:53pm UTC+01</div>Maria Jones updated her status.'
+        '<div class="comment">long day at the clinic, three intakes</div>'
+        '<div class="meta">Thursday, November 13, 2008 at 9:00am UTC+01</div>Jane Doe wrote on Maria Jones\'s wall.'
+        '<div class="comment">see you at group tonight</div></div>')),
+    "facebook-mariajones/html/timeline.htm": _legacy_page("Timeline", (
+        '<div><p><div class="meta">Tuesday, 3 June 2014 at 19:20 UTC+01</div>'
+        '<div class="comment">Proud of my patients this week</div></p></div>')),
+    "facebook-mariajones/html/messages.htm": _legacy_page("Messages", (
+        '<div><div class="thread">Bob Smith, Maria Jones'
+        '<div class="message"><div class="message_header"><span class="user">Bob Smith</span>'
+        '<span class="meta">Thursday, April 7, 2016 at 2:14pm UTC</span></div></div><p>Are you free Tuesday?</p>'
+        '<div class="message"><div class="message_header"><span class="user">Maria Jones</span>'
+        '<span class="meta">Thursday, April 7, 2016 at 2:20pm UTC</span></div></div><p>Let us talk in session</p>'
+        "</div></div>")),
+}
+
+
+def test_legacy_html_download_is_read(make_zip: MakeZip) -> None:
+    generation, fmt, ctx, records = read([make_zip(LEGACY)])
+    assert (generation, fmt) == ("facebook-legacy", "html")
+    assert ctx.account.name == LEGACY_OWNER and ctx.skipped == []
+    assert len(ctx.read_members) == len(LEGACY)  # every page is read: none listed as not understood
+    people = {(c.person.name, c.relation) for c in of(records, Connection)}
+    assert people == {("Jane Doe", Relation.FRIEND), ("Tom Lee", Relation.FRIEND),
+                      ("Ann Client", Relation.REQUEST_SENT), ("Bob Smith", Relation.REQUEST_RECEIVED),
+                      ("Old Friend", Relation.REMOVED)}
+    tom = next(c for c in of(records, Connection) if c.person.name == "Tom Lee")
+    assert tom.timestamp == datetime(2014, 6, 3, 18, 20, tzinfo=UTC)  # UTC+01 applied as written
+    posts = {p.text: p for p in of(records, Post)}
+    assert set(posts) == {"long day at the clinic, three intakes", "see you at group tonight",
+                          "Proud of my patients this week"}
+    assert posts["long day at the clinic, three intakes"].timestamp == datetime(2008, 11, 12, 19, 53, tzinfo=UTC)
+    by_other = posts["see you at group tonight"]
+    assert by_other.author is not None and by_other.author.name == "Jane Doe"
+    (thread,) = [r for r in records if isinstance(r, Thread)]
+    assert [p.name for p in thread.participants] == ["Bob Smith"]
+    assert [(m.text, m.from_owner) for m in thread.messages] == [("Are you free Tuesday?", False),
+                                                                 ("Let us talk in session", True)]
+
+
+def test_legacy_thread_files_of_2016(make_zip: MakeZip) -> None:
+    files = {"html/friends.htm": LEGACY["facebook-mariajones/html/friends.htm"],
+             "messages/12.html": _legacy_page("Conversation", (
+                 '<div class="thread"><h3>Conversation with Ann Client</h3>Participants: Ann Client'
+                 '<div class="message"><div class="message_header"><span class="user">Ann Client</span>'
+                 '<span class="meta">Thursday, April 7, 2016 at 2:14pm UTC</span></div></div><p>hello</p></div>'))}
+    _, _, ctx, records = read([make_zip(files)])
+    (thread,) = [r for r in records if isinstance(r, Thread)]
+    assert [p.name for p in thread.participants] == ["Ann Client"]
+    assert ctx.skipped == []

@@ -9,6 +9,7 @@ and counted, the rest of the page is read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -98,13 +99,21 @@ def _comment(record: HtmlRecord, source: str, ctx: HtmlContext) -> AnyRecord:
 
 
 def reactions(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
-    """Likes and reactions page: the title names whose content it was."""
-    yield from _each(page, source, tally, lambda record, src: (_reaction(record, src, ctx),))
+    """Likes and reactions page: the title names whose content it was. Boxes without a date (story
+    reactions) that read the same are counted apart, so each reaction stays a record of its own."""
+    repeats: Counter[tuple[str, str]] = Counter()
+    yield from _each(page, source, tally, lambda record, src: (_reaction(record, src, ctx, repeats),))
 
 
-def _reaction(record: HtmlRecord, source: str, ctx: HtmlContext) -> AnyRecord:
+def _reaction(record: HtmlRecord, source: str, ctx: HtmlContext, repeats: Counter[tuple[str, str]]) -> AnyRecord:
     word = record.row("Reaction", "Type") or _reaction_word(record.text) or "like"
-    return reaction_record(ctx.when(record), word, record.title, ctx.owner, source)
+    when = ctx.when(record)
+    occurrence = 0
+    if when is None:
+        key = (word.casefold(), " ".join(record.title.split()).casefold())
+        occurrence = repeats[key]
+        repeats[key] += 1
+    return reaction_record(when, word, record.title, ctx.owner, source, occurrence=occurrence)
 
 
 def _reaction_word(text: str) -> str | None:

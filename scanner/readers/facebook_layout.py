@@ -86,6 +86,20 @@ THREAD_RE = re.compile(
     r"(?P<thread>[^/]+)/message$"
 )
 
+# Messenger threads kept in a folder named by the thread's numeric id, without an inbox folder around it
+# (``messages/1234567890/message_1.json``, or ``1234567890/message_1.json`` at the top).
+NUMERIC_THREAD_RE = re.compile(r"(?:^|/)(?:messages/)?(?P<thread>\d{5,})/message$")
+
+
+def thread_of(canonical: str) -> tuple[str, str] | None:
+    """``(folder, thread folder)`` of a Messenger thread file's canonical path, else ``None``."""
+    match = THREAD_RE.search(canonical)
+    if match:
+        return match.group("folder"), match.group("thread")
+    numeric = NUMERIC_THREAD_RE.search(canonical)
+    return ("inbox", numeric.group("thread")) if numeric else None
+
+
 ALBUM_RE = re.compile(r"(?:^|/)(?:posts|photos_and_videos)/album/[^/]+$")
 
 _DATA_EXT = (".json", ".html")
@@ -107,10 +121,9 @@ def route(member: Member) -> Routed | None:
     if not path.lower().endswith(_DATA_EXT):
         return None
     canonical = canonical_name(path)
-    match = THREAD_RE.search(canonical)
-    if match:
-        key = f"{match.group('folder')}/{match.group('thread')}"
-        return Routed(member, "thread", key, match.group("folder"))
+    thread = thread_of(canonical)
+    if thread:
+        return Routed(member, "thread", f"{thread[0]}/{thread[1]}", thread[0])
     if ALBUM_RE.search(canonical):
         return Routed(member, "album")
     for name, tails in ROUTES:
@@ -190,7 +203,7 @@ def detect_layout(archive: Archive) -> Layout | None:
     posts = _has(paths, ("posts/your_posts",))
     if posts and not instagram:
         return Layout("facebook-2021", fmt, 0.6, posts)
-    threads = [p for p in paths if THREAD_RE.search(p.rpartition(".")[0])]
+    threads = [p for p in paths if thread_of(p.rpartition(".")[0])]
     if threads and not instagram and not _named_instagram(archive):
         return Layout("facebook-2021", fmt, 0.3, threads[0])
     return None

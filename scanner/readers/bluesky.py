@@ -22,7 +22,8 @@ from scanner.records import AnyRecord, Relation
 PLATFORM = bsky.PLATFORM
 NOTE_DIDS = (
     "Bluesky exports show other accounts by their DID only; {n} of them were not mentioned in your posts, so "
-    "their handles are unknown and they are matched to clients only by a did: handle on the client list."
+    "their handles are unknown: they match a client only when the client list gives the client's DID "
+    "(handles column: bluesky:did:plc:…)."
 )
 NOTE_NO_AUDIENCE = "Every Bluesky post is public: anyone can read it, logged in or not."
 

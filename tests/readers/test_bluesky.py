@@ -208,8 +208,8 @@ def test_other_car_files_are_not_bluesky(tmp_path: Path) -> None:
 
 def test_scanned_end_to_end(car_file: Path, tmp_path: Path) -> None:
     clients = tmp_path / "clients.csv"
-    clients.write_text("id,name,aliases,status,handles,notes\nC1,Ann Client,,current,bluesky:ann.bsky.social,\n",
-                       encoding="utf-8")
+    clients.write_text("id,name,aliases,status,handles,notes\nC1,Ann Client,,current,bluesky:ann.bsky.social,\n"
+                       f"C2,Bob Client,,current,bluesky:{BOB},\n", encoding="utf-8")  # a DID: never mentioned
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["scan", str(car_file), "--clients", str(clients), "--out", str(out),
                                       "--format", "json", "--quiet"])
@@ -218,6 +218,6 @@ def test_scanned_end_to_end(car_file: Path, tmp_path: Path) -> None:
     (source,) = report["sources"]
     assert (source["platform"], source["format"]) == ("bluesky", "car")
     assert source["counts"]["post"] == 3 and source["counts"]["connection"] == 4
-    categories = {(f["category"], f["record"]["kind"]) for f in report["findings"] if f.get("client")}
-    assert ("client-connection", "connection") in categories
-    assert ("client-mention", "post") in categories
+    found = {(f["category"], f["record"]["kind"], f["client"]["id"]) for f in report["findings"] if f.get("client")}
+    assert {("client-connection", "connection", "C1"), ("client-connection", "connection", "C2"),
+            ("client-mention", "post", "C1")} <= found

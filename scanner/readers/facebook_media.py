@@ -18,9 +18,7 @@ from typing import Any
 
 from scanner.readers import facebook_html as fb_html
 from scanner.readers import facebook_json as fb_json
-from scanner.readers.facebook_json import _place as place_of
-from scanner.readers.facebook_json import _require as require
-from scanner.readers.facebook_json import _str as text_of
+from scanner.readers.facebook_json import place_of, require, text_of
 from scanner.readers.facebook_records import Owner, PostFacts, post_records
 from scanner.readers.guard import EntryTally
 from scanner.readers.meta import HtmlPage, HtmlRecord, records_of

@@ -18,9 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from scanner.readers import facebook_html as fb_html
-from scanner.readers.facebook_json import Parser, ShapeError
-from scanner.readers.facebook_json import _require as require
-from scanner.readers.facebook_json import _str as text_of
+from scanner.readers.facebook_json import Parser, ShapeError, require, text_of
 from scanner.readers.facebook_records import PLATFORM, Owner, fb_id, norm_space
 from scanner.readers.guard import EntryTally
 from scanner.readers.meta import HtmlPage, HtmlRecord, label_text, label_values, parse_display_date, records_of

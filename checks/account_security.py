@@ -5,6 +5,10 @@ login alerts off; third-party apps connected to the account (one finding listing
 active sessions; contact syncing turned on; and, above all, clients in an address book you uploaded to
 the platform (high: the platform may suggest you to them, and them to others, as people you know).
 Each finding names the setting to change on that platform.
+
+Read from: uploaded contacts in Facebook address books (``your_address_books``), LinkedIn ``Contacts.csv``,
+X and Instagram synced contacts; sessions from Facebook "Where you're logged in" and recognized devices
+(``authorized_logins``), Instagram and X logins; two-factor, login alerts and apps where the export has them.
 """
 
 from __future__ import annotations

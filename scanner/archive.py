@@ -209,7 +209,7 @@ class _SingleFile(_Container):
         return open(ref, "rb")
 
 
-_SINGLE_FILE_SUFFIXES = (".csv", ".json")
+_SINGLE_FILE_SUFFIXES = (".csv", ".json", ".car")  # .car: a Bluesky repository export
 
 
 def _bad_zip_reason(path: Path, exc: Exception) -> str:

@@ -28,7 +28,7 @@ STATUSES = frozenset({"current", "former"})
 COLUMNS = ("id", "name", "aliases", "status", "handles", "notes")
 HASHED_MAGIC = "# boundary-audit hashed client list"
 HASHED_VERSION = 1
-_HANDLE_RE = re.compile(r"^@?[\w.\-@]+$", re.UNICODE)
+_HANDLE_RE = re.compile(r"^@?[\w.\-@:]+$", re.UNICODE)  # ":" for Bluesky DIDs (bluesky:did:plc:…)
 
 
 class ClientListError(Exception):

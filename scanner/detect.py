@@ -9,13 +9,12 @@ from scanner.readers import ALL_READERS, Detection, Reader
 
 SUPPORTED = (
     "X/Twitter archives (all generations), Facebook and Instagram 'Download your information' exports "
-    "(JSON or HTML), LinkedIn data exports and Mastodon account archives"
+    "(JSON or HTML), LinkedIn data exports, Mastodon account archives and Bluesky repository exports (.car)"
 )
 
 # Paths that give away platforms we do not read, for a helpful message.
 _OTHER_PLATFORMS = {
     "TikTok": ("user_data.json", "user_data_tiktok.json"),
-    "Bluesky": ("repo.car",),
     "Snapchat": ("json/account.json", "json/snap_history.json"),
     "Google Takeout": ("archive_browser.html",),
     "Threads": ("threads_and_replies.json", "your_threads/threads_and_replies.json"),

@@ -30,7 +30,8 @@ from checks.base import Category, Evidence, Finding, RecordRef, Remediation, Sev
 from checks.remediation import remediation_for
 from reports.model import ScanResult
 from scanner import __version__
-from scanner.records import Audience, Post, Profile, stable_id
+from scanner.readers import bluesky_records as bsky
+from scanner.records import Audience, Post, Profile
 
 USER_AGENT = f"boundary-audit/{__version__} (privacy self-audit of one's own account; logged-out visitor check)"
 LOGIN_MARKERS = ("/login", "/i/flow/login", "/accounts/login", "authwall", "/signin", "/uas/login", "checkpoint")
@@ -211,20 +212,15 @@ def _mastodon_records(profile: dict[str, Any], target: Target, session: requests
 
 def _bluesky_records(profile: dict[str, Any], target: Target, session: requests.Session,
                      timeout: float) -> Iterator[Any]:
+    """The public profile and recent posts, mapped as the Bluesky CAR reader maps them (same ids)."""
     base = target.url.split("/xrpc/", 1)[0]
     handle = str(profile.get("handle") or target.handle)
-    yield Profile(platform="bluesky", id=str(profile.get("did") or handle), source=f"live:{target.url}",
-                  name=profile.get("displayName"), handle=handle, bio=profile.get("description"), private=False,
-                  url=f"https://bsky.app/profile/{handle}")
+    yield bsky.profile_record(profile, str(profile.get("did") or ""), f"live:{target.url}", handle)
     feed = _get_json(session, f"{base}/xrpc/app.bsky.feed.getAuthorFeed?actor={quote(handle)}&limit=50", timeout)
     for index, item in enumerate(feed.get("feed", []) if isinstance(feed, dict) else []):
         post = item.get("post", {})
         record = post.get("record", {})
-        rkey = str(post.get("uri", "")).rsplit("/", 1)[-1]
-        yield Post(platform="bluesky", id=str(post.get("uri") or stable_id("bluesky", "post", index)),
-                   source=f"live:feed#{index}", timestamp=_iso(record.get("createdAt")),
-                   url=f"https://bsky.app/profile/{handle}/post/{rkey}" if rkey else None,
-                   text=str(record.get("text", "")), audience=Audience.PUBLIC)
+        yield bsky.post_record(record, str(post.get("uri") or ""), f"live:feed#{index}", actor=handle)
 
 
 def _text(markup: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scanner.readers.base import Account, Detection, ReadContext, Reader, Skipped
+from scanner.readers.bluesky import BlueskyReader
 from scanner.readers.facebook import FacebookReader
 from scanner.readers.instagram import InstagramReader
 from scanner.readers.linkedin import LinkedInReader
@@ -15,6 +16,7 @@ ALL_READERS: tuple[Reader, ...] = (
     InstagramReader(),
     LinkedInReader(),
     MastodonReader(),
+    BlueskyReader(),
 )
 
 __all__ = ["ALL_READERS", "Account", "Detection", "ReadContext", "Reader", "Skipped"]

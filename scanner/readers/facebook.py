@@ -20,6 +20,9 @@ from typing import Any
 from scanner.archive import Archive, MemberError
 from scanner.readers import facebook_html as fb_html
 from scanner.readers import facebook_json as fb_json
+from scanner.readers import facebook_legacy as fb_legacy
+from scanner.readers import facebook_media as fb_media
+from scanner.readers import facebook_security as fb_security
 from scanner.readers.base import Detection, ReadContext
 from scanner.readers.facebook_layout import RELATIONS, Routed, detect_layout, route
 from scanner.readers.facebook_records import MessageFacts, Owner, thread_folder, thread_record
@@ -50,7 +53,8 @@ _FIRST = ("timezone", "profile", "comments", "reactions")
 
 
 class FacebookReader:
-    """Reads Facebook exports (2018–2020, 2020–22, 2023 and 2024+ layouts; JSON and HTML)."""
+    """Reads Facebook exports (2018–2020, 2020–22, 2023 and 2024+ layouts, JSON and HTML; and the legacy
+    ``index.htm`` downloads of about 2010–2017)."""
 
     platform = "facebook"
 
@@ -58,11 +62,18 @@ class FacebookReader:
         """Facebook generation and format from member paths, or ``None`` when not a Facebook export."""
         layout = detect_layout(archive)
         if layout is None:
+            legacy = fb_legacy.legacy_pages(archive)
+            if legacy:
+                return Detection(self.platform, fb_legacy.GENERATION, "html", 0.9, legacy[0].path)
             return None
         return Detection(self.platform, layout.generation, layout.format, layout.score, layout.evidence)
 
     def read(self, archive: Archive, detection: Detection, ctx: ReadContext) -> Iterator[AnyRecord]:
         """Yield the export's records once each (see the module docstring)."""
+        if detection.generation == fb_legacy.GENERATION:
+            ctx.note(NOTE_AUDIENCE)
+            ctx.note(NOTE_NAMES)
+            return fb_legacy.read_legacy(archive, ctx, Owner())
         return _Read(archive, detection, ctx).records()
 
 
@@ -326,10 +337,10 @@ _NAME_JSON = re.compile(r'"name"\s*:\s*"((?:[^"\\]|\\.)*)"')
 def _json_parser(name: str) -> fb_json.Parser | None:
     if name in RELATIONS:
         return fb_json.connections(RELATIONS[name])
-    return fb_json.PARSERS.get(name)
+    return fb_json.PARSERS.get(name) or fb_media.JSON_PARSERS.get(name) or fb_security.JSON_PARSERS.get(name)
 
 
 def _html_parser(name: str) -> fb_html.HtmlParser | None:
     if name in RELATIONS:
         return fb_html.connections(RELATIONS[name])
-    return fb_html.PARSERS.get(name)
+    return fb_html.PARSERS.get(name) or fb_media.HTML_PARSERS.get(name) or fb_security.HTML_PARSERS.get(name)

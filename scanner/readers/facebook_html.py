@@ -9,6 +9,7 @@ and counted, the rest of the page is read.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -70,8 +71,13 @@ def posts(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> I
 
 
 def _post(record: HtmlRecord, source: str, ctx: HtmlContext) -> Iterator[AnyRecord]:
+    return post_records(post_facts(record, ctx), ctx.owner, source)
+
+
+def post_facts(record: HtmlRecord, ctx: HtmlContext) -> PostFacts:
+    """One post-like box → :class:`PostFacts` (title, text, place and tags rows, footer date, links)."""
     place_name = record.row(*_PLACE_ROWS)
-    facts = PostFacts(
+    return PostFacts(
         timestamp=ctx.when(record),
         title=record.title,
         text=record.text,
@@ -80,7 +86,6 @@ def _post(record: HtmlRecord, source: str, ctx: HtmlContext) -> Iterator[AnyReco
         tags=_split_names(record.row(*_TAG_ROWS)),
         has_attachment=bool(record.links),
     )
-    return post_records(facts, ctx.owner, source)
 
 
 def comments(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
@@ -94,13 +99,21 @@ def _comment(record: HtmlRecord, source: str, ctx: HtmlContext) -> AnyRecord:
 
 
 def reactions(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
-    """Likes and reactions page: the title names whose content it was."""
-    yield from _each(page, source, tally, lambda record, src: (_reaction(record, src, ctx),))
+    """Likes and reactions page: the title names whose content it was. Boxes without a date (story
+    reactions) that read the same are counted apart, so each reaction stays a record of its own."""
+    repeats: Counter[tuple[str, str]] = Counter()
+    yield from _each(page, source, tally, lambda record, src: (_reaction(record, src, ctx, repeats),))
 
 
-def _reaction(record: HtmlRecord, source: str, ctx: HtmlContext) -> AnyRecord:
+def _reaction(record: HtmlRecord, source: str, ctx: HtmlContext, repeats: Counter[tuple[str, str]]) -> AnyRecord:
     word = record.row("Reaction", "Type") or _reaction_word(record.text) or "like"
-    return reaction_record(ctx.when(record), word, record.title, ctx.owner, source)
+    when = ctx.when(record)
+    occurrence = 0
+    if when is None:
+        key = (word.casefold(), " ".join(record.title.split()).casefold())
+        occurrence = repeats[key]
+        repeats[key] += 1
+    return reaction_record(when, word, record.title, ctx.owner, source, occurrence=occurrence)
 
 
 def _reaction_word(text: str) -> str | None:
@@ -174,14 +187,29 @@ def two_factor(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally)
                   name="two_factor", value=value, enabled=enabled)
 
 
+# Profile labels in the languages Meta exports in (en, es, fr, de, pt, it, nl): a full name first, else a first
+# and a last name, else a plain "Name" row (which some languages use for the first name alone).
+_FULL_NAME = ("Full name", "Nombre completo", "Nom complet", "Vollständiger Name", "Nome completo", "Volledige naam")
+_FIRST_NAME = ("First name", "Nombre de pila", "Prénom", "Vorname", "Primeiro nome", "Voornaam")
+_LAST_NAME = ("Last name", "Surname", "Apellido", "Apellidos", "Nom de famille", "Nachname", "Sobrenome", "Apelido",
+              "Cognome", "Achternaam")
+_NAME = ("Name", "Nombre", "Nom", "Nome", "Naam")
+_USERNAME = ("Username", "Nombre de usuario", "Nom d'utilisateur", "Benutzername", "Nome de usuário", "Nome utente",
+             "Gebruikersnaam")
+_CITY = ("Current city", "Ciudad actual", "Ville actuelle", "Aktueller Wohnort", "Wohnort", "Cidade atual",
+         "Città attuale", "Huidige woonplaats")
+_EMPLOYER = {"employer", "company", "empresa", "empleador", "employeur", "entreprise", "arbeitgeber", "unternehmen",
+             "empregador", "datore di lavoro", "azienda", "werkgever", "bedrijf"}
+
+
 def profile(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
-    """Profile page (rows such as Name / Username / Email / Current city / Employer)."""
-    rows = [row for record in page.records for row in record.rows]
+    """Profile page (rows such as Name / Username / Email / Current city / Employer, in any export language)."""
+    rows = _paired([row for record in page.records for row in record.rows] + page.rows)
     holder = HtmlRecord(rows=rows)
-    name = holder.row("Name", "Full name", "Naam", "Nome", "Nombre", "Nom")
+    name = holder.row(*_FULL_NAME) or _first_last(holder) or holder.row(*_NAME)
     ctx.owner.add(name)
-    handle = holder.row("Username", "Gebruikersnaam", "Nome utente", "Nombre de usuario", "Benutzername")
-    employers = [v for label, v in rows if label.strip().rstrip(":").casefold() in {"employer", "company", "werkgever"}]
+    handle = holder.row(*_USERNAME)
+    employers = [v for label, v in rows if label.strip().rstrip(":").casefold() in _EMPLOYER]
     emails = tuple(v for label, v in rows if "mail" in label.casefold() and "@" in v)
     yield Profile(
         platform=PLATFORM,
@@ -190,9 +218,38 @@ def profile(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) ->
         name=name,
         handle=handle,
         emails=emails,
-        city=holder.row("Current city", "Huidige woonplaats", "Città attuale", "Ciudad actual", "Wohnort"),
+        city=holder.row(*_CITY),
         work=tuple(WorkEntry(employer=e) for e in employers),
     )
+
+
+def _first_last(holder: HtmlRecord) -> str | None:
+    """A first and a last name given apart: ``Prénom`` + ``Nom``, ``Nombre`` + ``Apellidos``, …"""
+    first, last, plain = holder.row(*_FIRST_NAME), holder.row(*_LAST_NAME), holder.row(*_NAME)
+    if first and last:
+        return f"{first} {last}"
+    if first and plain and first.casefold() not in plain.casefold():
+        return f"{first} {plain}"
+    if plain and last and last.casefold() not in plain.casefold():
+        return f"{plain} {last}"
+    return None
+
+
+def _paired(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Rows with a one-cell label row joined to the one-cell row under it (``<th>Nombre</th>`` then the value)."""
+    out: list[tuple[str, str]] = []
+    labels = {label.casefold() for label in (*_FULL_NAME, *_FIRST_NAME, *_LAST_NAME, *_NAME, *_USERNAME, *_CITY)}
+    index = 0
+    while index < len(rows):
+        label, value = rows[index]
+        if (not value and label.strip().rstrip(":").casefold() in labels and index + 1 < len(rows)
+                and not rows[index + 1][1]):
+            out.append((label, rows[index + 1][0]))
+            index += 2
+            continue
+        out.append((label, value))
+        index += 1
+    return out
 
 
 PARSERS: dict[str, HtmlParser] = {
@@ -222,8 +279,12 @@ def thread_participants(page: HtmlPage) -> list[str]:
     for line in page.header:
         match = _PARTICIPANTS.match(line)
         if match:
-            return _split_names(match.group(1))
+            return [n.strip() for n in _LIST_SEPARATORS.split(match.group(1)) if n.strip()]
     return []
+
+
+# ", " and the word for "and" in the export languages (en, es, fr, de, pt / it, nl) between participant names.
+_LIST_SEPARATORS = re.compile(r",\s*|\s+(?:and|y|et|und|e|en)\s+")
 
 
 def thread_messages(page: HtmlPage, ctx: HtmlContext, start: int, tally: EntryTally) -> list[MessageFacts]:

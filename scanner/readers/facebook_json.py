@@ -653,6 +653,11 @@ def _app(entry: dict[str, Any], active: bool, source: str) -> Setting | None:
                    detail=_str(entry.get("category")) or None)
 
 
+# The helpers the other Facebook JSON parsers (media captions, security files) share with this module.
+text_of = _str
+place_of = _place
+require = _require
+
 PARSERS: dict[str, Parser] = {
     "profile": profile,
     "posts": posts,

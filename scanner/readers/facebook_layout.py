@@ -41,7 +41,8 @@ ROUTES: tuple[tuple[str, tuple[str, ...]], ...] = (
                    "followers/who_you_ve_followed", "followers/who_you_follow",
                    "pages/pages_you_follow", "pages/pages_and_profiles_you_follow")),
     ("followers", ("following_and_followers/followers", "friends_and_followers/followers",
-                   "followers/people_who_followed_you", "followers/your_followers", "followers/followers")),
+                   "followers/people_who_followed_you", "followers/your_followers", "followers/followers",
+                   "friends_and_followers/people_who_follow_you")),
     ("groups", ("groups/your_group_membership_activity",)),
     ("groups_admin", ("groups/your_groups",)),
     ("group_posts", ("groups/your_posts_in_groups", "groups/group_posts_and_comments",
@@ -53,6 +54,17 @@ ROUTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("login_alerts", ("login_alerts_settings", "security_and_login_information/login_alerts")),
     ("sessions", ("security_and_login_information/where_you_re_logged_in",
                   "security_and_login_information/active_sessions")),
+    ("recognized_devices", ("security_and_login_information/authorized_logins",
+                            "security_and_login_information/recognized_devices")),
+    ("logins", ("security_and_login_information/logins_and_logouts",
+                "security_and_login_information/login_protection_data",
+                "security_and_login_information/account_activity")),
+    ("mobile_devices", ("security_and_login_information/mobile_devices",)),
+    ("address_book", ("other_personal_information/your_address_books",
+                      "personal_information/your_address_books")),
+    ("photos", ("posts/your_uncategorized_photos", "posts/your_photos", "photos_and_videos/your_photos")),
+    ("videos", ("posts/your_videos", "photos_and_videos/your_videos")),
+    ("stories", ("stories/archived_stories", "posts/archived_stories")),
     ("privacy", ("preferences/privacy_settings", "privacy_settings/privacy_settings")),
     ("apps", ("apps_and_websites/apps_and_websites", "apps_and_websites_off_of_facebook/connected_apps_and_websites",
               "apps_and_websites_off_of_facebook/apps_and_websites", "apps_and_websites/connected_apps_and_websites")),
@@ -74,6 +86,22 @@ THREAD_RE = re.compile(
     r"(?P<thread>[^/]+)/message$"
 )
 
+# Messenger threads kept in a folder named by the thread's numeric id, without an inbox folder around it
+# (``messages/1234567890/message_1.json``, or ``1234567890/message_1.json`` at the top).
+NUMERIC_THREAD_RE = re.compile(r"(?:^|/)(?:messages/)?(?P<thread>\d{5,})/message$")
+
+
+def thread_of(canonical: str) -> tuple[str, str] | None:
+    """``(folder, thread folder)`` of a Messenger thread file's canonical path, else ``None``."""
+    match = THREAD_RE.search(canonical)
+    if match:
+        return match.group("folder"), match.group("thread")
+    numeric = NUMERIC_THREAD_RE.search(canonical)
+    return ("inbox", numeric.group("thread")) if numeric else None
+
+
+ALBUM_RE = re.compile(r"(?:^|/)(?:posts|photos_and_videos)/album/[^/]+$")
+
 _DATA_EXT = (".json", ".html")
 
 
@@ -93,10 +121,11 @@ def route(member: Member) -> Routed | None:
     if not path.lower().endswith(_DATA_EXT):
         return None
     canonical = canonical_name(path)
-    match = THREAD_RE.search(canonical)
-    if match:
-        key = f"{match.group('folder')}/{match.group('thread')}"
-        return Routed(member, "thread", key, match.group("folder"))
+    thread = thread_of(canonical)
+    if thread:
+        return Routed(member, "thread", f"{thread[0]}/{thread[1]}", thread[0])
+    if ALBUM_RE.search(canonical):
+        return Routed(member, "album")
     for name, tails in ROUTES:
         if any(tail_matches(path, tail) for tail in tails):
             return Routed(member, name)
@@ -105,8 +134,11 @@ def route(member: Member) -> Routed | None:
 
 # --------------------------------------------------------------------------- detection
 
+# Folders only one generation has decide it; 2020–22 exports also have ``apps_and_websites_off_of_facebook/``,
+# so that folder alone (_SHARED_G2_G4) is tried only after the 2020–22 and 2018–20 markers.
 _G4 = ("your_facebook_activity/", "connections/friends/", "personal_information/profile_information/",
-       "apps_and_websites_off_of_facebook/", "logged_information/search/", "connections/followers/who_you")
+       "logged_information/search/", "connections/followers/who_you")
+_SHARED_G2_G4 = ("apps_and_websites_off_of_facebook/",)
 _G3 = ("your_activity_across_facebook/",)
 _G2 = ("friends_and_followers/", "comments_and_reactions/", "search/your_search_history", "pages/pages_you")
 _G1 = ("friends/friends", "friends/received_friend_requests", "friends/sent_friend_requests",
@@ -161,6 +193,9 @@ def detect_layout(archive: Archive) -> Layout | None:
     hit = _has(paths, _G1, exclude="connections/")
     if hit and not instagram:
         return Layout("facebook-2019", fmt, 0.9, hit)
+    hit = _has(paths, _SHARED_G2_G4)
+    if hit and not instagram:
+        return Layout("facebook-2024", fmt, 0.7, hit)
     profile = _has(paths, ("profile_information/profile_information",))
     if profile and not instagram:
         member = next(m for m in archive.members if tail_matches(m.path, "profile_information/profile_information"))
@@ -168,7 +203,7 @@ def detect_layout(archive: Archive) -> Layout | None:
     posts = _has(paths, ("posts/your_posts",))
     if posts and not instagram:
         return Layout("facebook-2021", fmt, 0.6, posts)
-    threads = [p for p in paths if THREAD_RE.search(p.rpartition(".")[0])]
+    threads = [p for p in paths if thread_of(p.rpartition(".")[0])]
     if threads and not instagram and not _named_instagram(archive):
         return Layout("facebook-2021", fmt, 0.3, threads[0])
     return None

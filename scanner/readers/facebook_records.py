@@ -285,13 +285,17 @@ def reaction_record(
     source: str,
     target: Person | None = None,
     target_url: str | None = None,
+    occurrence: int = 0,
 ) -> Reaction:
-    """A like or reaction by the owner."""
+    """A like or reaction by the owner. ``occurrence`` tells apart identical reactions without a time (the
+    n-th reaction to the same person's story in a file); 0 leaves the id as it always was."""
     target = target or owner.from_title(target_from_title, title)
     word = (reaction or "like").strip().lower() or "like"
+    basis = target.name if target and target.name else title
     return Reaction(
         platform=PLATFORM,
-        id=fb_id("reaction", timestamp, word, target.name if target and target.name else title),
+        id=fb_id("reaction", timestamp, word, basis, occurrence) if occurrence else fb_id(
+            "reaction", timestamp, word, basis),
         source=source,
         timestamp=timestamp,
         reaction=word,

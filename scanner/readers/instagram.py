@@ -240,6 +240,8 @@ class _Reading:
             yield from self._contacts(entries, file)
         elif route.kind == "privacy":
             yield from build.privacy_changes(entries, file)
+        elif route.kind == "profile_changes":
+            yield from build.profile_changes(entries, file)
         elif route.kind == "comment_permission":
             yield from build.comment_permissions(entries, file)
         elif route.kind == "two_factor":

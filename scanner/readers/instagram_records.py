@@ -343,7 +343,7 @@ def _like(entry: dict[str, Any], source: str, file: SourceFile, what: str) -> It
     owner = file.text(entry.get("title")) or file.value(fields, "username")
     owner = owner or labels.get("username", "") or labels.get("author", "")
     name = file.value(fields, "name") or labels.get("name") or None
-    href = file.text(first.get("href")) or labels.get("url", "")
+    href = file.text(first.get("href")) or labels.get("url", "") or _map_href(entry, file)
     when = _entry_time(entry, first, fields)
     if not owner and not name and when is None:
         return ()
@@ -359,12 +359,20 @@ def _like(entry: dict[str, Any], source: str, file: SourceFile, what: str) -> It
         source=source,
         timestamp=when,
         url=href or None,
-        reaction="like",
+        reaction="save" if what == "saved" else "like",
         title=owner or (name or ""),
         target_owner=target,
         target_url=href or None,
         target_text=what,
     ),)
+
+
+def _map_href(entry: dict[str, Any], file: SourceFile) -> str:
+    """The first link among the ``string_map_data`` values (saved posts keep theirs under ``Saved on``)."""
+    for value in (entry.get("string_map_data") or {}).values():
+        if isinstance(value, dict) and (href := file.text(value.get("href"))):
+            return href
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------- profile & settings
@@ -430,6 +438,33 @@ def _privacy_change(entry: dict[str, Any], source: str, file: SourceFile) -> Ite
         value=title or None,
         enabled=privacy_word(title),
         detail="enabled=True means the account was made private",
+    ),)
+
+
+def profile_changes(entries: list[Any], file: SourceFile) -> Iterator[Setting]:
+    """Changes to the profile (``profile_profile_change``: what changed, previous and new value, when)."""
+    yield from file.each(entries, lambda entry, source: _profile_change(entry, source, file))
+
+
+def _profile_change(entry: dict[str, Any], source: str, file: SourceFile) -> Iterable[Setting]:
+    values = entry.get("string_map_data")
+    if not isinstance(values, dict):
+        return ()
+    # keys are localized; their order is fixed: what changed, previous value, new value, change date
+    texts = [file.text(v.get("value")) for v in values.values() if isinstance(v, dict) and "value" in v]
+    texts += [""] * (3 - len(texts))
+    changed, previous, new = texts[:3]
+    when = _entry_time(entry, {}, file.fields(entry))
+    if not changed and not new:
+        return ()
+    return (Setting(
+        platform=PLATFORM,
+        id=stable_id(PLATFORM, "setting", "profile_change", when, changed, new),
+        source=source,
+        timestamp=when,
+        name="profile_change",
+        value=new or None,
+        detail=f"{changed}: {previous or '(empty)'} → {new or '(empty)'}",
     ),)
 
 

@@ -36,7 +36,7 @@ _DISTINCTIVE = {
 _GENERIC = {
     "messages", "comments", "reactions", "education", "skills", "logins", "searchqueries", "languages",
     "certifications", "courses", "projects", "honors", "publications", "volunteering", "learning",
-    "receipts", "events", "votes", "causesyoucareabout", "coachmessages",
+    "receipts", "events", "votes", "causesyoucareabout", "coachmessages", "contacts",
 }  # fmt: skip
 _NEWER_NAMES = {"messages.csv", "phonenumbers.csv", "importedcontacts.csv", "endorsement_received_info.csv"}
 _OLDER_NAMES = {"Messages.csv", "Phone Numbers.csv", "Imported Contacts.csv"}
@@ -172,6 +172,8 @@ class LinkedInReader:
             yield from guarded(member, files.connections(table, member.path))
         for member, table in tables(["invitations"], files.INVITATIONS):
             yield from guarded(member, files.invitations(table, member.path, owner, ctx))
+        for member, table in tables(["contacts", "importedcontacts"], files.CONTACTS):
+            yield from guarded(member, files.contacts(table, member.path))
         for member, table in tables(["memberfollows"], files.MEMBER_FOLLOWS):
             yield from guarded(member, files.follows(table, member.path, ctx))
         for member, table in tables(["companyfollows"], files.COMPANY_FOLLOWS):
@@ -237,7 +239,8 @@ def _profile_csv(table: Table, member: Member, parts: _ProfileParts, owner: file
     row = table.rows[0]
     parts.seen = True
     parts.source = f"{member.path}#0"
-    name = files.full_name(row.get("First Name"), row.get("Last Name"))
+    # the owner's own name keeps its credentials: profile-exposure reports them
+    name = " ".join(f"{row.get('First Name')} {row.get('Last Name')}".split())
     parts.name = name or None
     owner.name = owner.name or parts.name
     url = row.get("Public Profile Url", "Profile URL", "URL")

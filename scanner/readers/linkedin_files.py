@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import unquote, urlparse
 
+from scanner.postnominals import is_postnominal, strip_postnominals
 from scanner.readers.base import ReadContext
 from scanner.readers.csvsniff import Row, Table, column_key
 from scanner.readers.linkedin_dates import parse_when
@@ -26,6 +27,7 @@ from scanner.records import (
     Post,
     Reaction,
     Relation,
+    Setting,
     Thread,
     stable_id,
 )
@@ -58,13 +60,14 @@ class Owner:
 
 # ---------------------------------------------------------------------------------------------- helpers
 def norm_name(name: str) -> str:
-    """A display name reduced for comparison (case-folded, single spaces)."""
-    return " ".join(name.split()).casefold()
+    """A display name reduced for comparison (credentials after a comma dropped, case-folded, single spaces)."""
+    return " ".join(strip_postnominals(name).split()).casefold()
 
 
 def full_name(first: str, last: str) -> str:
-    """``First Last`` with single spaces (LinkedIn puts credentials in the last name: ``Doe, LCSW``)."""
-    return " ".join(f"{first} {last}".split())
+    """``First Last`` with single spaces and without the credentials LinkedIn members put in the last name
+    (``Doe, LCSW``)."""
+    return strip_postnominals(" ".join(f"{first} {last}".split()))
 
 
 def profile_slug(url: str | None) -> str | None:
@@ -79,20 +82,11 @@ def profile_slug(url: str | None) -> str | None:
 
 def _person(name: str, url: str | None) -> Person:
     url = url or None
-    return Person(name=name or None, handle=profile_slug(url), url=url)
+    return Person(name=strip_postnominals(name) or None, handle=profile_slug(url), url=url)
 
 
 def _minute(when: datetime | None) -> datetime | None:
     return when.replace(second=0) if when else None
-
-
-_CREDENTIAL_WORDS = {"phd", "psyd", "edd", "msc", "med", "mba", "jr", "sr", "esq", "ii", "iii", "iv"}
-
-
-def _is_credential(part: str) -> bool:
-    if " " in part or len(part) > 12:
-        return False
-    return part.upper() == part or "®" in part or part.rstrip(".").casefold() in _CREDENTIAL_WORDS
 
 
 def split_names(value: str, expected: int = 0) -> list[str]:
@@ -109,7 +103,7 @@ def split_names(value: str, expected: int = 0) -> list[str]:
     for part in (p.strip() for p in value.split(",")):
         if not part:
             continue
-        if names and _is_credential(part):
+        if names and is_postnominal(part):
             names[-1] = f"{names[-1]}, {part}"
         else:
             names.append(part)
@@ -127,7 +121,7 @@ CONNECTIONS = Spec(
     known=("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"),
     required=(("First Name", "Last Name", "Full Name", "Name"),),
     optional=(
-        (("URL", "Profile URL"), "has no URL column (before 2020): connections are matched by name only"),
+        (("URL", "Profile URL"), "has no URL column: connections are matched by name only"),
         (("Connected On",), "has no 'Connected On' column: connection dates are unknown"),
     ),
 )
@@ -196,6 +190,39 @@ def invitations(table: Table, path: str, owner: Owner, ctx: ReadContext) -> Iter
             person=person,
             relation=relation,
         )
+
+
+# ---------------------------------------------------------------------------------------------- contacts
+CONTACTS = Spec(
+    known=("Source", "FirstName", "LastName", "Companies", "Title", "Emails", "PhoneNumbers", "CreatedAt",
+           "First Name", "Last Name", "Email Address"),
+    required=(("FirstName", "First Name", "LastName", "Last Name", "FullName", "Full Name", "Name"),),
+)
+
+
+def contacts(table: Table, path: str) -> Iterator[Connection | Setting]:
+    """``Contacts.csv`` / ``ImportedContacts.csv`` (address books synced to LinkedIn) → one CONTACT per row,
+    then a ``synced_contacts`` setting when there was any."""
+    count = 0
+    for row in table.rows:
+        name = full_name(row.get("FirstName", "First Name"), row.get("LastName", "Last Name")) or strip_postnominals(
+            row.get("FullName", "Full Name", "Name"))
+        if not name:
+            continue
+        detail = row.get("Emails", "Email Address", "PhoneNumbers", "Phone Numbers")
+        count += 1
+        yield Connection(
+            platform=PLATFORM,
+            id=stable_id(PLATFORM, "connection", Relation.CONTACT, norm_name(name), detail),
+            source=f"{path}#{row.index}",
+            timestamp=parse_when(row.get("CreatedAt", "Created At")),
+            person=Person(name=name),
+            relation=Relation.CONTACT,
+        )
+    if count:
+        yield Setting(platform=PLATFORM, id=stable_id(PLATFORM, "setting", "synced_contacts"), source=f"{path}#0",
+                      name="synced_contacts", value=str(count), enabled=True,
+                      detail=f"{count} address-book contact(s) synced to LinkedIn")
 
 
 # ---------------------------------------------------------------------------------------------- follows

@@ -45,6 +45,13 @@ _CSV_RELATIONS = {
     "blockedaccounts": Relation.BLOCKED,
     "mutedaccounts": Relation.MUTED,
 }
+# Headers of the CSV exports, for files saved under another name ("export (1).csv"): column keys of the
+# first line → relation.
+_CSV_HEADERS = {
+    ("accountaddress", "showboosts"): Relation.FOLLOWING,
+    ("accountaddress", "hidenotifications"): Relation.MUTED,
+}
+_HEADER_PEEKS = 20
 _SETTINGS = (
     ("manuallyApprovesFollowers", "manually_approves_followers"),
     ("discoverable", "discoverable"),
@@ -61,6 +68,7 @@ def _json_member(archive: Archive, name: str) -> Member | None:
 
 def _csv_members(archive: Archive) -> list[tuple[Member, Relation | None]]:
     out: list[tuple[Member, Relation | None]] = []
+    peeks = 0
     for member in archive.members:
         if member.name.lower().endswith(".csv"):
             key = file_key(member.name)
@@ -68,7 +76,23 @@ def _csv_members(archive: Archive) -> list[tuple[Member, Relation | None]]:
                 out.append((member, _CSV_RELATIONS[key]))
             elif key == "bookmarks":
                 out.append((member, None))
+            elif peeks < _HEADER_PEEKS:
+                peeks += 1
+                relation = _relation_by_header(archive, member)
+                if relation is not None:
+                    out.append((member, relation))
     return out
+
+
+def _relation_by_header(archive: Archive, member: Member) -> Relation | None:
+    """The relation of a renamed Mastodon CSV export, from its header line (``Account address,Show boosts``)."""
+    try:
+        with archive.open(member) as fh:
+            head = decode_text(fh.read(512))
+    except MemberError:
+        return None
+    columns = [column_key(c) for c in head.lstrip("\ufeff").split("\n", 1)[0].split(",")]
+    return _CSV_HEADERS.get((columns[0], columns[1])) if len(columns) >= 2 else None
 
 
 def _looks_like_activitypub(archive: Archive, member: Member) -> bool:

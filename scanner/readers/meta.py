@@ -264,11 +264,13 @@ class HtmlRecord:
 
 @dataclass
 class HtmlPage:
-    """A parsed Meta HTML page: its title, the text outside the record boxes, and the records."""
+    """A parsed Meta HTML page: its title, the text outside the record boxes, the records, and the label /
+    value rows of tables that sit outside any record box (some profile pages hold only such a table)."""
 
     title: str = ""
     header: list[str] = field(default_factory=list)
     records: list[HtmlRecord] = field(default_factory=list)
+    rows: list[tuple[str, str]] = field(default_factory=list)
 
 
 _BLOCK_TAGS = {"div", "p", "li", "tr", "table", "section", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -324,6 +326,7 @@ def parse_html_page(markup: str) -> HtmlPage:
     page.records = [_html_record(box) for box in boxes]
     for box in boxes:
         box.extract()
+    page.rows = _table_rows(main)
     header = html_text(soup.body or soup)
     page.header = [line for line in header.split("\n") if line]
     return page
@@ -335,17 +338,25 @@ def _elements(tag: Any) -> list[Any]:
     return [c for c in tag.children if isinstance(c, Tag)]
 
 
-def _html_record(box: Any) -> HtmlRecord:
-    record = HtmlRecord(links=[a["href"] for a in box.find_all("a", href=True)])
-    for tr in box.find_all("tr"):
+def _table_rows(node: Any) -> list[tuple[str, str]]:
+    """``(label, value)`` of every table row under ``node`` (a one-cell row gives ``(text, "")``); the rows
+    and tables are taken out of ``node``."""
+    rows: list[tuple[str, str]] = []
+    for tr in node.find_all("tr"):
         cells = tr.find_all(["td", "th"], recursive=False)
         if len(cells) >= 2:
-            record.rows.append((html_text(cells[0]), html_text(cells[1])))
+            rows.append((html_text(cells[0]), html_text(cells[1])))
         elif len(cells) == 1:
-            record.rows.append((html_text(cells[0]), ""))
+            rows.append((html_text(cells[0]), ""))
         tr.extract()
-    for table in box.find_all("table"):
+    for table in node.find_all("table"):
         table.extract()
+    return rows
+
+
+def _html_record(box: Any) -> HtmlRecord:
+    record = HtmlRecord(links=[a["href"] for a in box.find_all("a", href=True)])
+    record.rows = _table_rows(box)
     heading = box.find(["h1", "h2", "h3", "h4", "h5", "h6"])
     footer = box.find("footer")
     children = _elements(box)

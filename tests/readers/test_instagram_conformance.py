@@ -149,9 +149,10 @@ def test_real_export_structure(structure: Path, make_zip: Callable[..., Path]) -
     routed = {m.path for m in archive.members if route_of(m.path) is not None}
     assert routed and routed <= ctx.read_members
     kinds = Counter(r.kind.value for r in records)
-    assert kinds["profile"] == 1 and kinds["connection"] == 2 and kinds["reaction"] == 1 and kinds["search"] == 1
+    # reactions: one liked post and one saved post (saved/saved_posts.json)
+    assert kinds["profile"] == 1 and kinds["connection"] == 2 and kinds["reaction"] == 2 and kinds["search"] == 1
     names = {s.name for s in records if isinstance(s, Setting)}
-    assert {"private_account", "privacy_change", "who_can_comment", "active_session"} <= names
+    assert {"private_account", "privacy_change", "who_can_comment", "active_session", "profile_change"} <= names
 
 
 # ----------------------------------------------------------------------------------------- rendered dev corpus

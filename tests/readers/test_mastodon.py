@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from scanner.archive import Archive
+from scanner.detect import detect
 from scanner.readers import mastodon as mastodon_module
 from scanner.readers.base import Detection, ReadContext
 from scanner.readers.mastodon import MastodonReader
@@ -360,3 +361,24 @@ def test_real_samples_read_without_skips(sample: str) -> None:
     understood = {m.path for m in archive.members if m.name.endswith(".json")}
     assert understood <= ctx.read_members
     assert of(records, Profile) and of(records, Reaction)
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [(CSVS["following_accounts.csv"], Relation.FOLLOWING), (CSVS["muted_accounts.csv"], Relation.MUTED)],
+)
+def test_renamed_csv_export_is_recognised_by_its_header(tmp_path: Path, text: str, relation: Relation) -> None:
+    path = tmp_path / "export (1).csv"  # as a browser saves a second download
+    path.write_text("\ufeff" + text, encoding="utf-8")
+    with Archive([path]) as archive:
+        assert detect(archive).detection.platform == "mastodon"
+    _, records, _ = read(path)
+    connections = of(records, Connection)
+    assert connections and {c.relation for c in connections} == {relation}
+
+
+def test_other_csv_files_are_not_taken_for_mastodon(tmp_path: Path) -> None:
+    path = tmp_path / "export (1).csv"
+    path.write_text("First Name,Last Name,Show boosts\nAnn,Lee,true\n", encoding="utf-8")
+    with Archive([path]) as archive:
+        assert MastodonReader().detect(archive) is None

@@ -435,8 +435,12 @@ class Archive:
                 raise MemberError(member, f"is corrupt inside the archive ({_one_line(exc)})") from None
 
     def read_text(self, member: Member) -> str:
-        """The member decoded: BOM-aware (UTF-8, UTF-16), else UTF-8, else Windows-1252."""
-        return decode_text(self.read_bytes(member))
+        """The member decoded: BOM-aware (UTF-8, UTF-16), else UTF-8, else Windows-1252. A file that is empty
+        or holds only white space is a :class:`MemberError` (a data file never is)."""
+        text = decode_text(self.read_bytes(member))
+        if not text.strip():
+            raise MemberError(member, "is empty")
+        return text
 
     def read_json(self, member: Member) -> Any:
         """The member parsed as JSON, with a clear reason when it is not."""

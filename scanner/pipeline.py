@@ -30,6 +30,7 @@ from scanner.bounds import bound_record, clean_optional, clean_text, cut_note
 from scanner.clients import ClientList
 from scanner.detect import Detected, UnknownArchiveError, detect
 from scanner.readers import ReadContext
+from scanner.readers.base import REPEATED, repeated_note
 from scanner.records import AnyRecord, Kind
 
 log = logging.getLogger(__name__)
@@ -207,6 +208,7 @@ def check_records(
             # A mutual follow is two connection records with the same account id: relation is part of the key.
             key = (record.kind, record.id, str(getattr(record, "relation", "")))
             if key in seen:
+                read_ctx.count(REPEATED)
                 continue
             seen.add(key)
             counts[record.kind.value] += 1
@@ -223,6 +225,8 @@ def check_records(
         errors.append(ErrorEntry(label, reason))
     if cut:
         read_ctx.note(cut_note(cut))
+    if read_ctx.stats.get(REPEATED):
+        read_ctx.note(repeated_note(read_ctx.stats[REPEATED]))
     info.account_name = clean_optional(info.account_name or read_ctx.account.name)
     info.account_handle = clean_optional(info.account_handle or read_ctx.account.handle)
     for check in checks:

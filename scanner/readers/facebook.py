@@ -20,10 +20,10 @@ from typing import Any
 from scanner.archive import Archive, MemberError
 from scanner.readers import facebook_html as fb_html
 from scanner.readers import facebook_json as fb_json
-from scanner.readers.base import Detection, ReadContext
+from scanner.readers.base import REPEATED, Detection, ReadContext
 from scanner.readers.facebook_layout import RELATIONS, Routed, detect_layout, route
 from scanner.readers.facebook_records import MessageFacts, Owner, thread_folder, thread_record
-from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
+from scanner.readers.guard import SHAPE_ERRORS, EntryTally, empty_entries, shape_reason
 from scanner.readers.meta import HtmlPage, fix_mojibake, parse_html_page, part_number, zone_from_text
 from scanner.records import AnyRecord
 
@@ -115,6 +115,7 @@ class _Read:
     def _emit(self, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:
         for record in records:
             if record.id in self.seen:
+                self.ctx.count(REPEATED)
                 continue
             self.seen.add(record.id)
             if record.kind == "profile" and not self.ctx.account.handle:
@@ -152,6 +153,8 @@ class _Read:
         if name == "profile":
             self.owner.add(fb_json.owner_name(data))
         tally = EntryTally(self.ctx, routed.member)
+        for _ in range(empty_entries(data)):
+            tally.failed()
         yield from self._guarded(routed, parser(data, routed.member.path, self.owner, tally))
         tally.close()
 

@@ -88,6 +88,26 @@ def safe_int(value: Any) -> int | None:
     return number if abs(number) < 10**18 else None
 
 
+def entry_object(entry: Any) -> dict[str, Any]:
+    """``entry`` when it is a non-empty object; ``TypeError`` (a left-out, counted entry) for ``null``, ``{}``
+    or a bare value where an entry belongs."""
+    if not isinstance(entry, dict) or not entry:
+        raise TypeError("not an entry")
+    return entry
+
+
+def empty_entries(data: Any) -> int:
+    """How many items of a file's list of entries (the root list, or the one list under the root object) are
+    ``null``, ``{}`` or bare values among objects: readers pass over them, so they are counted as left out."""
+    items = data
+    if isinstance(data, dict):
+        lists = [v for v in data.values() if isinstance(v, list)]
+        items = lists[0] if len(lists) == 1 and len(data) == 1 else None
+    if not isinstance(items, list) or not any(isinstance(i, dict) and i for i in items):
+        return 0
+    return sum(1 for i in items if not (isinstance(i, dict) and i))
+
+
 class EntryTally:
     """Builds the records of one file entry by entry; entries that fail are counted, not fatal."""
 

@@ -30,7 +30,7 @@ from scanner.archive import Archive, Member, MemberError
 from scanner.readers import instagram_html as html
 from scanner.readers import instagram_legacy as legacy
 from scanner.readers import instagram_records as build
-from scanner.readers.base import Detection, ReadContext
+from scanner.readers.base import REPEATED, Detection, ReadContext
 from scanner.readers.guard import SHAPE_ERRORS, EntryTally, LayoutError, shape_reason
 from scanner.readers.instagram_files import SIGNATURES, Route, is_foreign, is_html, route_of
 from scanner.readers.instagram_messages import ThreadCollector, thread_key
@@ -184,6 +184,8 @@ class _Reading:
             if record.id not in self.seen:
                 self.seen.add(record.id)
                 yield record
+            else:
+                self.ctx.count(REPEATED)
 
     def _guard(self, member: Member, work: Callable[[SourceFile], Iterator[AnyRecord]]) -> Iterator[AnyRecord]:
         """Run one file's reading; an unreadable or oddly shaped file is skipped with a reason, entries that

@@ -140,6 +140,7 @@ class _Read:
             return
         self._check_minutes(page)
         tally = EntryTally(self.ctx, routed.member)
+        tally.lost(page.missing)
         yield from self._guarded(routed, parser(page, routed.member.path, self.html_ctx, tally))
         tally.close()
 
@@ -289,6 +290,7 @@ class _Read:
             return None
         self._check_minutes(page)
         tally = EntryTally(self.ctx, routed.member)
+        tally.lost(page.missing)
         try:
             names = fb_html.thread_participants(page) or fb_html.sender_names(page)
             parts = fb_html.thread_title(page), names, fb_html.thread_messages(page, self.html_ctx, start, tally)

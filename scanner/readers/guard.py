@@ -115,6 +115,7 @@ class EntryTally:
         self.ctx = ctx
         self.member = member
         self.bad = 0
+        self.damaged = 0
 
     def build(self, make: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """``make(*args)``; ``None`` (and one more bad entry) when it raises a shape error."""
@@ -139,10 +140,16 @@ class EntryTally:
         self.bad += 1
         self.ctx.count("unreadable_entries")
 
+    def lost(self, count: int) -> None:
+        """Count entries the file announces but whose markup is too damaged to find (HTML pages)."""
+        self.damaged += count
+        self.ctx.count("unreadable_entries", count)
+
     def close(self) -> None:
-        """Add the per-file note when entries were left out."""
-        if self.bad:
-            name = self.member.display if isinstance(self.member, Member) else self.member
-            what = "1 entry" if self.bad == 1 else f"{self.bad} entries"
-            self.ctx.note(f"{what} in {name} could not be read (unexpected structure) and "
-                          f"{'was' if self.bad == 1 else 'were'} left out; the rest of the file was read.")
+        """Add the per-file notes when entries were left out."""
+        name = self.member.display if isinstance(self.member, Member) else self.member
+        for count, why in ((self.bad, "unexpected structure"), (self.damaged, "damaged markup")):
+            if count:
+                what = "1 entry" if count == 1 else f"{count} entries"
+                self.ctx.note(f"{what} in {name} could not be read ({why}) and "
+                              f"{'was' if count == 1 else 'were'} left out; the rest of the file was read.")

@@ -208,9 +208,10 @@ class _Reading:
         yield from records
 
     # ------------------------------------------------------------------------------------------ files
-    def _load(self, member: Member, route: Route) -> list[Any]:
+    def _load(self, member: Member, route: Route, file: SourceFile) -> list[Any]:
         if is_html(member.path):
             text = self.archive.read_text(member)
+            file.tally.lost(html.parse_page(text).missing)
             if route.kind == "profile":
                 return html.profile_entries(text)
             if route.kind == "posts":
@@ -227,7 +228,7 @@ class _Reading:
             return
         if route.kind == "ignore":
             return
-        entries = self._load(member, route)
+        entries = self._load(member, route, file)
         if route.kind == "profile":
             yield from self._profile(entries, file)
         elif route.kind == "posts":
@@ -289,7 +290,9 @@ class _Reading:
         if found is None:
             raise LayoutError("message file outside a thread folder")
         if is_html(member.path):
-            data: Any = html.thread_from_html(self.archive.read_text(member))
+            text = self.archive.read_text(member)
+            file.tally.lost(html.parse_page(text).missing)
+            data: Any = html.thread_from_html(text)
         else:
             data = self.archive.read_json(member)
         if not isinstance(data, dict):

@@ -115,7 +115,7 @@ class EntryTally:
         self.ctx = ctx
         self.member = member
         self.bad = 0
-        self.damaged = 0
+        self.damaged: dict[str, int] = {}
 
     def build(self, make: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """``make(*args)``; ``None`` (and one more bad entry) when it raises a shape error."""
@@ -140,15 +140,16 @@ class EntryTally:
         self.bad += 1
         self.ctx.count("unreadable_entries")
 
-    def lost(self, count: int) -> None:
-        """Count entries the file announces but whose markup is too damaged to find (HTML pages)."""
-        self.damaged += count
-        self.ctx.count("unreadable_entries", count)
+    def lost(self, count: int, why: str = "damaged markup") -> None:
+        """Count entries the file holds but that damage hides from the parser (``why`` says what damage)."""
+        if count:
+            self.damaged[why] = self.damaged.get(why, 0) + count
+            self.ctx.count("unreadable_entries", count)
 
     def close(self) -> None:
         """Add the per-file notes when entries were left out."""
         name = self.member.display if isinstance(self.member, Member) else self.member
-        for count, why in ((self.bad, "unexpected structure"), (self.damaged, "damaged markup")):
+        for why, count in (("unexpected structure", self.bad), *self.damaged.items()):
             if count:
                 what = "1 entry" if count == 1 else f"{count} entries"
                 self.ctx.note(f"{what} in {name} could not be read ({why}) and "

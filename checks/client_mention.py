@@ -57,6 +57,9 @@ WEAK_CONTEXT = 1.5
 """Work score a first name / nickname needs in its own text (message) to count as a client."""
 STRONG_CONTEXT = 0.5
 """Work or health score a full name needs (a namesake in a text about something else is not a client)."""
+_NEAR = 200
+"""Characters around a name that the judgement of a name reads (never the whole text: one text may hold
+thousands of names)."""
 
 _AGE = re.compile(r"(?i)\b(?:the|a|an|this|that)\s+\d{1,2}[- ]?(?:year[- ]old|y/?o|yo|ans)\b(?!s)")
 _ORG = re.compile(
@@ -116,7 +119,8 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
     before = words_before(text, a.segment_of(hit.start).start, hit.start, folded=False)
     sentence_start = _sentence_start(text, hit.start)
     after_words = words(fold(text[hit.end : hit.end + 40]))
-    joined = re.match(r"\s+\w", text[hit.end :]) is not None  # "Will you" (a word), not "Grace, she ..." (a name)
+    # "Will you" (a word), not "Grace, she ..." (a name)
+    joined = re.match(r"\s+\w", text[hit.end : hit.end + _NEAR]) is not None
     if hit.word_name and sentence_start and joined and after_words[0] in lex.people.get("word_use_after", ()):
         return "an ordinary word at the start of a sentence", "name"
     if p := ends_with_phrase(before, lex.people.get("relations", ()), 3):
@@ -124,7 +128,7 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
     if _compound_part(text, hit.start, hit.end):
         return "part of a hyphenated name (a place, a saint, another person)", "name"
     form = "name"
-    nxt = re.match(r"(?:\s+|'s\s+)([A-Z][\w'’-]*)(\.)?", text[hit.end :])
+    nxt = re.match(r"(?:\s+|'s\s+)([A-Z][\w'’-]*)(\.)?", text[hit.end : hit.end + _NEAR])
     if nxt:
         word = nxt.group(1)
         if len(word) == 1:
@@ -144,15 +148,17 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
 
 def _sentence_start(text: str, pos: int) -> bool:
     """Whether ``pos`` opens the text or follows a sentence end, a line break or an opening quote / bracket."""
-    body = text[:pos].rstrip()
-    if "\n" in text[len(body) : pos]:
+    lo = max(pos - _NEAR, 0)
+    body = text[lo:pos].rstrip()
+    if "\n" in text[lo + len(body) : pos]:
         return True
     return (pos == 0) if not body else body[-1] in ".!?…\"“("
 
 
 def _compound_part(text: str, start: int, end: int) -> bool:
     """A first name glued by a hyphen to a capitalised word: ``Sainte-Aurore``, ``Marie-Claire`` for Claire."""
-    return bool(re.search(r"[A-Za-zÀ-ÿ]-$", text[:start]) or re.match(r"-[A-ZÀ-Þ]", text[end:]))
+    before, after = text[max(start - 2, 0) : start], text[end : end + 2]
+    return bool(re.search(r"[A-Za-zÀ-ÿ]-$", before) or re.match(r"-[A-ZÀ-Þ]", after))
 
 
 def _looks_like_sentence_word(text: str, end: int, nxt: re.Match[str]) -> bool:
@@ -271,14 +277,16 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             return result
         partners = {c.id for c in thread_partner_clients(record, ctx)}
         described: set[str] | None = None  # clients the notes column describes here (worked out when needed)
+        context: dict[Segment, tuple[float, bool]] = {}
         for hit in ctx.matcher.find_in_text(a.text, record.platform):
             if hit.client.id in partners:
                 continue
             seg = a.segment_of(hit.start)
             if isinstance(record, Thread) and not hit.strong and _vocative(a.text, seg, hit):
                 continue  # greeting the person one is writing to: the thread partner, not a mention
-            score, _ = a.work_score(seg, dampers=False)
-            health = bool(a.health_hits(seg))
+            if seg not in context:  # once per segment, not once per name: a text may name many people
+                context[seg] = (a.work_score(seg, dampers=False)[0], bool(a.health_hits(seg)))
+            score, health = context[seg]
             if hit.strong:
                 handle = "handle" in hit.how or hit.text.startswith("@")
                 if handle or score >= STRONG_CONTEXT or health:

@@ -467,14 +467,21 @@ def _drop_covered(hits: list[NameHit]) -> list[NameHit]:
     """Drop hits inside a longer hit (``Grace`` inside ``Grace Hollis``) and exact duplicates."""
     seen: set[tuple[int, int, str]] = set()
     out: list[NameHit] = []
+    # Kept hits start at or before ``h``: one covers it when it ends after it, or ends with it but starts
+    # earlier. The furthest end and the earliest start ending there say so in one step (not one per kept hit).
+    far, first = -1, 0
     for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), -h.score)):
         key = (h.start, h.end, h.client.id)
         if key in seen:
             continue
-        if any(o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start) for o in out):
+        if far > h.end or (far == h.end and first < h.start):
             continue
         seen.add(key)
         out.append(h)
+        if h.end > far:
+            far, first = h.end, h.start
+        elif h.end == far:
+            first = min(first, h.start)
     return out
 
 

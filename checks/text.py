@@ -10,6 +10,7 @@ an explanation naming every term that counted.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections import Counter
@@ -318,6 +319,7 @@ class TextAnalysis:
     place_hit: str | None = None  # the record is tagged at the workplace (its place name)
     audience: Audience = Audience.UNKNOWN
     lang: str | None = None  # the language of the owner's words (None: too short to tell, every lexicon applies)
+    in_text: dict[str, bool] = field(default_factory=dict, repr=False)  # whole-text phrase tests, once each
 
     # -- views
     def kept(self, lexicons: Iterable[str], segment: Segment | None = None, *, own: bool = False) -> list[Hit]:
@@ -336,11 +338,11 @@ class TextAnalysis:
         return self.kept(("health",), segment)
 
     def segment_of(self, pos: int) -> Segment:
-        """The segment holding original offset ``pos``."""
-        for s in self.segments:
-            if s.start <= pos < s.end:
-                return s
-        return self.segments[-1]
+        """The segment holding original offset ``pos`` (a binary search: threads have many segments)."""
+        i = bisect.bisect_right(self.segments, pos, key=lambda s: s.start) - 1
+        if i >= 0 and self.segments[i].start <= pos < self.segments[i].end:
+            return self.segments[i]
+        return next((s for s in self.segments if s.start <= pos < s.end), self.segments[-1])
 
     def work_score(self, segment: Segment | None = None, *, dampers: bool = True) -> tuple[float, list[Evidence]]:
         """The work score (of one segment, or of everything the owner wrote) and the evidence for every term
@@ -377,10 +379,24 @@ class TextAnalysis:
 
 
 # ------------------------------------------------------------------------------------------- analysis
+SENTENCE_WINDOW = 1000
+"""Characters either side of a hit within which its sentence is looked for: a text without sentence ends must
+not make every hit read the whole text."""
+
+
 def _sentence_bounds(folded: str, pos: int) -> tuple[int, int]:
-    start = max(folded.rfind(c, 0, pos) for c in ".!?\n…")
-    ends = [i for i in (folded.find(c, pos) for c in ".!?\n…") if i >= 0]
-    return start + 1, (min(ends) if ends else len(folded))
+    lo, hi = max(pos - SENTENCE_WINDOW, 0), min(pos + SENTENCE_WINDOW, len(folded))
+    start = max(folded.rfind(c, lo, pos) for c in ".!?\n…")
+    ends = [i for i in (folded.find(c, pos, hi) for c in ".!?\n…") if i >= 0]
+    return (start + 1 if start >= 0 else lo), (min(ends) if ends else hi)
+
+
+def _text_has(a: TextAnalysis, phrase: str) -> bool:
+    """:func:`has_phrase` over the whole folded text, worked out once per phrase (not once per hit)."""
+    found = a.in_text.get(phrase)
+    if found is None:
+        found = a.in_text[phrase] = has_phrase(a.folded, phrase)
+    return found
 
 
 def _is_possessor(w: str) -> bool:
@@ -407,7 +423,7 @@ def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
         if rule.sentence and (p := next((x for x in rule.sentence if has_phrase(sentence, x)), None)):
             return f"'{p}' in the sentence"
         first_person = bool(before) and before[-1] in ("my", "our", "mes", "mon", "ma", "nos")
-        if rule.text and not first_person and (p := next((x for x in rule.text if has_phrase(f, x)), None)):
+        if rule.text and not first_person and (p := next((x for x in rule.text if _text_has(a, x)), None)):
             return f"'{p}' in the text"
         if rule.possessor:
             tail = before[-rule.window :]
@@ -435,7 +451,7 @@ def _own_health(a: TextAnalysis, h: Hit, lex: Lexicons, before: list[str], sente
             return f"family ('my {w}')"
         if w.endswith("'s") and w[:-2] in people.get("family", ()) and i > 0 and in_sentence[i - 1] in ("my", "our"):
             return f"family ('my {w}')"
-    original = a.text[a.segment_of(h.start).start : h.start]
+    original = a.text[max(seg.start, h.start - SENTENCE_WINDOW) : h.start]
     s_start = max(original.rfind(c) for c in ".!?\n")
     for title in people.get("family_titles", ()):
         if re.search(r"(?<!\w)" + re.escape(title) + r"(?!\w)", original[s_start + 1 :]):
@@ -497,8 +513,10 @@ def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     for pool in pools.values():
         pool.sort(key=lambda h: (-h.weight, -(h.end - h.start), h.start))
         taken: list[Hit] = []
+        used = bytearray(max((h.end for h in pool), default=0))  # characters a taken hit covers
         for h in pool:
-            if all(h.end <= t.start or h.start >= t.end for t in taken):
+            if used.find(1, h.start, h.end) < 0:  # overlaps no taken hit (one pass, not one per taken hit)
+                used[h.start : h.end] = b"\x01" * (h.end - h.start)
                 taken.append(h)
         out += taken
     return sorted(out, key=lambda h: (h.start, h.end))

@@ -104,7 +104,9 @@ def write_atomic(path: Path, content: str | Iterable[str]) -> None:
     via a temporary file in the same folder; the temporary file is removed if anything fails."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        # errors="replace": a character UTF-8 cannot hold (a lone surrogate) becomes "?" instead of costing
+        # the whole report; the pipeline already replaces them as records are read.
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as fh:
             if isinstance(content, str):
                 fh.write(content)
             else:

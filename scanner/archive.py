@@ -3,10 +3,13 @@
 Nothing is ever extracted to disk and inputs are opened read-only. Members are listed once, their
 paths normalized (``\\`` → ``/``, wrapper folders such as ``facebook-jdoe-2024-…/`` kept but matched
 by *ending*, ``__MACOSX`` and resource forks dropped). Unsafe members (symlinks, absolute or ``..``
-paths, duplicates, devices) are never read; they are recorded in :attr:`Archive.unsafe` with a reason.
+paths, devices, folders where a file belongs) are never read; a path that appears twice is refused in
+both copies; a damaged tar is read up to the damage. All are recorded in :attr:`Archive.unsafe` with a
+reason.
 
-Limits guard against zip bombs: a member whose declared size or compression ratio is absurd, or an
-archive with too many members, is refused with a message that names the flag to raise the limit.
+Limits guard against zip bombs: a member whose declared size or compression ratio is absurd (for a
+compressed tar, the ratio of the member to the whole archive), or an archive with too many members, is
+refused with a message that names the flag to raise the limit.
 """
 
 from __future__ import annotations
@@ -116,8 +119,17 @@ class _Container:
 class _Folder(_Container):
     def members(self) -> Iterator[tuple[str, int, int | None, Any, str | None]]:
         root = self.path
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        unreadable: list[OSError] = []
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable.append):
             dirnames.sort()
+            for name in list(dirnames):
+                full = Path(dirpath) / name
+                rel = full.relative_to(root).as_posix()
+                if full.is_symlink():  # a link to a folder, or a loop: never followed
+                    dirnames.remove(name)
+                    yield rel, 0, None, None, "is a symbolic link to a folder (not followed)"
+                elif looks_like_a_file(name):
+                    yield rel, 0, None, None, FOLDER_IN_FILE_PLACE
             for name in sorted(filenames):
                 full = Path(dirpath) / name
                 rel = full.relative_to(root).as_posix()
@@ -132,6 +144,9 @@ class _Folder(_Container):
                     yield rel, 0, None, None, "is not a regular file"
                 else:
                     yield rel, st.st_size, None, full, None
+        for error in unreadable:
+            rel = Path(error.filename).relative_to(root).as_posix() if error.filename else root.name
+            yield rel, 0, None, None, f"is a folder that cannot be read ({error.strerror})"
 
     def open(self, ref: Any) -> IO[bytes]:
         return open(ref, "rb")
@@ -150,6 +165,8 @@ class _Zip(_Container):
     def members(self) -> Iterator[tuple[str, int, int | None, Any, str | None]]:
         for info in self.zf.infolist():
             if info.is_dir():
+                if looks_like_a_file(info.filename.rstrip("/")):
+                    yield info.filename.rstrip("/"), 0, None, None, FOLDER_IN_FILE_PLACE
                 continue
             mode = info.external_attr >> 16
             reason = None
@@ -169,25 +186,56 @@ class _Zip(_Container):
 class _Tar(_Container):
     def __init__(self, path: Path) -> None:
         super().__init__(path)
+        self.damage: str | None = None  # why the listing stopped before the end of the archive
         try:
             self.tf = tarfile.open(path, "r:*")  # noqa: SIM115 (closed in close())
-        except (tarfile.TarError, OSError, EOFError) as exc:
-            raise ArchiveError(path, f"is not a readable tar archive ({exc}); download it again") from None
+        except _READ_ERRORS as exc:
+            raise ArchiveError(path, f"is not a readable tar archive ({_one_line(exc)}); download it again") from None
 
     def members(self) -> Iterator[tuple[str, int, int | None, Any, str | None]]:
-        try:
-            infos = self.tf.getmembers()
-        except (tarfile.TarError, OSError, EOFError) as exc:
-            raise ArchiveError(self.path, f"is truncated or corrupt ({exc}); download it again") from None
-        for info in infos:
+        # A gzip-compressed tar gives no compressed size per member: the whole archive's size bounds each
+        # member's, so the compression-ratio limit still applies to one member.
+        packed = self.path.stat().st_size if self._compressed() else None
+        for info in self._infos():
             if info.isdir():
+                if looks_like_a_file(info.name.rstrip("/")):
+                    yield info.name, 0, None, None, FOLDER_IN_FILE_PLACE
                 continue
             reason = None
             if info.issym() or info.islnk():
                 reason = "is a link (not followed)"
             elif not info.isfile():
                 reason = "is not a regular file"
-            yield info.name, info.size, None, info, reason
+            yield info.name, info.size, packed, info, reason
+        if self.damage:
+            yield "", 0, None, None, self.damage
+
+    def _compressed(self) -> bool:
+        return not isinstance(self.tf.fileobj, io.BufferedReader | io.FileIO)
+
+    def _infos(self) -> list[tarfile.TarInfo]:
+        """The members up to the end of the archive, or up to the damage (then :attr:`damage` says so).
+
+        ``tarfile`` takes a damaged header for the end of the archive: what follows the last member must be
+        end-of-archive padding (zero bytes) up to a clean end of the compressed stream, or the archive is damaged.
+        """
+        tf = self.tf
+        infos: list[tarfile.TarInfo] = []
+        try:
+            while (info := tf.next()) is not None:
+                infos.append(info)
+            fileobj = tf.fileobj
+            assert fileobj is not None
+            fileobj.seek(tf.offset)
+            while chunk := fileobj.read(1 << 20):
+                if chunk.strip(b"\0"):
+                    raise tarfile.ReadError("unreadable data after the last file")
+        except _READ_ERRORS as exc:
+            self.damage = (
+                f"is damaged after its first {len(infos)} files ({_one_line(exc)}); the files before the damage "
+                "were read, the rest could not be: download the archive again"
+            )
+        return infos
 
     def open(self, ref: Any) -> IO[bytes]:
         handle = self.tf.extractfile(ref)
@@ -236,7 +284,7 @@ def _open_container(path: Path) -> _Container:
     try:
         if tarfile.is_tarfile(path):
             return _Tar(path)
-    except OSError:
+    except _READ_ERRORS:
         pass
     if name.endswith(_SINGLE_FILE_SUFFIXES):
         return _SingleFile(path)
@@ -246,6 +294,14 @@ def _open_container(path: Path) -> _Container:
 
 
 _IGNORED_PARTS = {"__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini"}
+_FILE_SUFFIXES = (".json", ".js", ".csv", ".html", ".htm", ".txt")
+FOLDER_IN_FILE_PLACE = "is a folder where a data file was expected (not read)"
+DUPLICATE = "appears {n} times in the archive; no copy is read, as which one is genuine cannot be told"
+
+
+def looks_like_a_file(name: str) -> bool:
+    """Whether a folder's name is a data file's name (``tweets.js/``): a damaged or hostile archive."""
+    return name.lower().endswith(_FILE_SUFFIXES)
 
 
 def normalize_member_name(raw: str) -> tuple[str, str | None]:
@@ -283,22 +339,20 @@ class Archive:
         return ", ".join(p.name for p in self.paths)
 
     def _list(self, container: _Container) -> None:
-        seen = {(m.path, m.container) for m in self.members}
         total = sum(m.size for m in self.members)
+        listed: list[Member] = []
+        copies: dict[str, int] = {}
         for raw, size, csize, ref, reason in container.members():
             path, unsafe = normalize_member_name(raw)
             parts = path.split("/")
             if any(p in _IGNORED_PARTS or p.startswith("._") for p in parts):
                 continue
-            reason = unsafe or reason
-            if reason is None and (path, str(container.path)) in seen:
-                reason = "appears twice in the archive (only the first copy is read)"
-            if reason is None:
-                reason = self._size_problem(size, csize)
+            reason = unsafe or reason or (self._size_problem(size, csize) if ref is not None else None)
             if reason is not None:
-                self.unsafe.append(Unsafe(f"{container.path.name}:{path}", reason))
+                self.unsafe.append(Unsafe(f"{container.path.name}:{path}".rstrip(":"), reason))
                 continue
-            if len(self.members) >= self.limits.max_members:
+            copies[path] = copies.get(path, 0) + 1
+            if len(listed) + len(self.members) >= self.limits.max_members:
                 raise ArchiveError(
                     container.path,
                     f"has more than {self.limits.max_members:,} files; if this is a real export, "
@@ -311,8 +365,11 @@ class Archive:
                     f"would unpack to more than {self.limits.max_total_bytes / GiB:.0f} GiB; if this is a real "
                     "export, raise the limit with --max-total-size",
                 )
-            seen.add((path, str(container.path)))
-            self.members.append(Member(path, size, str(container.path), (container, ref), csize))
+            listed.append(Member(path, size, str(container.path), (container, ref), csize))
+        for path, n in copies.items():
+            if n > 1:
+                self.unsafe.append(Unsafe(f"{container.path.name}:{path}", DUPLICATE.format(n=n)))
+        self.members += [m for m in listed if copies[m.path] == 1]
 
     def _size_problem(self, size: int, csize: int | None) -> str | None:
         limits = self.limits
@@ -322,7 +379,7 @@ class Archive:
                 "(raise it with --max-file-size)"
             )
         if csize is not None and size > limits.ratio_floor_bytes and size > limits.max_ratio * max(csize, 1):
-            return "is compressed more than 1000:1, which only zip bombs are (not read)"
+            return f"is compressed more than {limits.max_ratio}:1, which only zip bombs are (not read)"
         return None
 
     # ----------------------------------------------------------------- finding members
@@ -378,8 +435,12 @@ class Archive:
                 raise MemberError(member, f"is corrupt inside the archive ({_one_line(exc)})") from None
 
     def read_text(self, member: Member) -> str:
-        """The member decoded: BOM-aware (UTF-8, UTF-16), else UTF-8, else Windows-1252."""
-        return decode_text(self.read_bytes(member))
+        """The member decoded: BOM-aware (UTF-8, UTF-16), else UTF-8, else Windows-1252. A file that is empty
+        or holds only white space is a :class:`MemberError` (a data file never is)."""
+        text = decode_text(self.read_bytes(member))
+        if not text.strip():
+            raise MemberError(member, "is empty")
+        return text
 
     def read_json(self, member: Member) -> Any:
         """The member parsed as JSON, with a clear reason when it is not."""

@@ -47,6 +47,10 @@ def detect(archive: Archive) -> Detected:
 
 def describe_unknown(archive: Archive) -> str:
     """A one-line explanation of what an unrecognized archive looks like."""
+    if not archive.members and archive.unsafe:
+        refused = "; ".join(f"{u.path} {u.reason}" for u in archive.unsafe[:3])
+        more = f" (and {len(archive.unsafe) - 3} more)" if len(archive.unsafe) > 3 else ""
+        return f"holds no file that can be read: {refused}{more}"
     if not archive.members:
         return "is empty (no files to read); give the archive you downloaded from the platform"
     for name, markers in _OTHER_PLATFORMS.items():

@@ -27,9 +27,11 @@ from checks.text import UNCHECKED_LANGUAGES, unchecked_languages_note
 from reports.model import ErrorEntry, ScanResult, SkippedFile, SourceReport
 from scanner import __version__
 from scanner.archive import Archive, ArchiveError, Limits
+from scanner.bounds import bound_record, clean_optional, clean_text, cut_note
 from scanner.clients import ClientList
 from scanner.detect import Detected, UnknownArchiveError, detect
 from scanner.readers import ReadContext
+from scanner.readers.base import REPEATED, repeated_note
 from scanner.records import AnyRecord, Kind
 
 log = logging.getLogger(__name__)
@@ -153,8 +155,8 @@ def _scan_group(
         counts, found = check_records(
             records, detection.platform, detection.generation, checks, matcher, options, errors, label, read_ctx
         )
-        skipped = [SkippedFile(s.path, s.reason) for s in read_ctx.skipped]
-        skipped += [SkippedFile(u.path, u.reason) for u in archive.unsafe]
+        skipped = [SkippedFile(clean_text(s.path), clean_text(s.reason)) for s in read_ctx.skipped]
+        skipped += [SkippedFile(clean_text(u.path), u.reason) for u in archive.unsafe]
         notes = list(read_ctx.notes)
         for key_name, value in sorted(read_ctx.stats.items()):
             log.debug("%s: %s=%s", label, key_name, value)
@@ -163,14 +165,16 @@ def _scan_group(
             platform=detection.platform,
             generation=detection.generation,
             format=detection.format,
-            account_name=read_ctx.account.name,
-            account_handle=read_ctx.account.handle,
+            account_name=clean_optional(read_ctx.account.name),
+            account_handle=clean_optional(read_ctx.account.handle),
             counts=dict(sorted(counts.items())),
             skipped=tuple(skipped),
             notes=tuple(notes),
             parts=tuple(str(p) for p in group.paths),
             unread=tuple(
-                m.path for m in archive.members if m.path not in read_ctx.read_members and not _is_media(m.path)
+                clean_text(m.path)
+                for m in archive.members
+                if m.path not in read_ctx.read_members and not _is_media(m.path)
             ),
         )
     return source, found
@@ -197,11 +201,15 @@ def check_records(
     seen: set[tuple[Kind, str, str]] = set()
     found: list[Finding] = []
     since = options.policy.since
+    cut = 0
     try:
         for record in records:
+            record, n = bound_record(record)
+            cut += n
             # A mutual follow is two connection records with the same account id: relation is part of the key.
             key = (record.kind, record.id, str(getattr(record, "relation", "")))
             if key in seen:
+                read_ctx.count(REPEATED)
                 continue
             seen.add(key)
             counts[record.kind.value] += 1
@@ -209,15 +217,19 @@ def check_records(
                 options.progress(label, len(seen))
             if since and record.timestamp and record.timestamp.date() < since:
                 continue
-            info.account_name = info.account_name or read_ctx.account.name
-            info.account_handle = info.account_handle or read_ctx.account.handle
+            info.account_name = info.account_name or clean_optional(read_ctx.account.name)
+            info.account_handle = info.account_handle or clean_optional(read_ctx.account.handle)
             found.extend(_run_checks(by_kind.get(record.kind, ()), record, check_ctx, errors))
     except Exception as exc:  # a reader bug must not lose the rest of the scan
         log.debug("reader failure", exc_info=True)
         reason = f"reading stopped early ({type(exc).__name__}); the report covers what was read"
         errors.append(ErrorEntry(label, reason))
-    info.account_name = info.account_name or read_ctx.account.name
-    info.account_handle = info.account_handle or read_ctx.account.handle
+    if cut:
+        read_ctx.note(cut_note(cut))
+    if read_ctx.stats.get(REPEATED):
+        read_ctx.note(repeated_note(read_ctx.stats[REPEATED]))
+    info.account_name = clean_optional(info.account_name or read_ctx.account.name)
+    info.account_handle = clean_optional(info.account_handle or read_ctx.account.handle)
     for check in checks:
         if check.platforms is None or platform in check.platforms:
             found.extend(_guard(check, partial(check.finish, check_ctx), errors))

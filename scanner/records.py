@@ -268,7 +268,7 @@ def stable_id(platform: str, kind: str, *parts: object) -> str:
     Build it only from fields that survive a re-export (kind, time, text, names), so the same record gets
     the same id in a new archive, in another layout generation, or in another part of a multi-part export.
     """
-    digest = hashlib.sha256("\x1f".join([platform, kind, *map(_part, parts)]).encode("utf-8"))
+    digest = hashlib.sha256("\x1f".join([platform, kind, *map(_part, parts)]).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]
 
 

@@ -49,6 +49,19 @@ class Skipped:
     reason: str
 
 
+REPEATED = "repeated_entries"
+"""The statistic counting entries a reader dropped as exact repeats of another (same id)."""
+
+
+def repeated_note(count: int) -> str:
+    """The source note for ``count`` entries read once because they repeated another entry exactly."""
+    what = "1 entry was an exact repeat" if count == 1 else f"{count:,} entries were exact repeats"
+    return (
+        f"{what} of another (same kind, time, people and text, as in overlapping parts of an export) and "
+        f"{'was' if count == 1 else 'were'} counted once."
+    )
+
+
 @dataclass
 class ReadContext:
     """Collects everything a reader says besides records."""

@@ -64,6 +64,7 @@ class Table:
     rows: tuple[Row, ...]
     delimiter: str = ","
     header_line: int = 0  # 0-based physical line of the header
+    swallowed: int = 0  # lines shaped like whole rows found inside one field: a stray quote ate them
 
     def has(self, *names: str) -> bool:
         """True when any of ``names`` is a column of this file."""
@@ -145,9 +146,12 @@ def read_table(text: str, known: Iterable[str] = (), header: bool = True) -> Tab
     else:
         columns = ()
     rows: list[Row] = []
+    swallowed = 0
+    row_delimiters = max(len(columns) - 1, 2)
     for fields in reader:
         if not any(f.strip() for f in fields):
             continue
+        swallowed += sum(_rows_inside(f, delimiter, row_delimiters) for f in fields if "\n" in f)
         if not header and len(fields) > len(columns):
             columns = columns + tuple(str(i + 1) for i in range(len(columns), len(fields)))
         keys = [column_key(c) for c in columns]
@@ -156,4 +160,14 @@ def read_table(text: str, known: Iterable[str] = (), header: bool = True) -> Tab
             if key and key not in values:
                 values[key] = value.replace("\r\n", "\n")
         rows.append(Row(len(rows), values))
-    return Table(columns=columns, rows=tuple(rows), delimiter=delimiter, header_line=start)
+    return Table(columns=columns, rows=tuple(rows), delimiter=delimiter, header_line=start, swallowed=swallowed)
+
+
+def _rows_inside(field: str, delimiter: str, row_delimiters: int) -> int:
+    """How many lines of a multi-line field are shaped like whole rows (as many delimiters as the header): a
+    stray ``"`` opened a quoted field there and the rows up to the next ``"`` were read into it. The last of
+    them ends where that next ``"`` opened a quoted value: after whole rows, any delimiter marks it."""
+    lines = field.split("\n")[1:]
+    rows = sum(1 for line in lines if line.count(delimiter) >= row_delimiters)
+    last = lines[-1] if lines else ""
+    return rows + (1 if rows and delimiter in last and last.count(delimiter) < row_delimiters else 0)

@@ -23,10 +23,10 @@ from scanner.readers import facebook_json as fb_json
 from scanner.readers import facebook_legacy as fb_legacy
 from scanner.readers import facebook_media as fb_media
 from scanner.readers import facebook_security as fb_security
-from scanner.readers.base import Detection, ReadContext
+from scanner.readers.base import REPEATED, Detection, ReadContext
 from scanner.readers.facebook_layout import RELATIONS, Routed, detect_layout, route
 from scanner.readers.facebook_records import MessageFacts, Owner, thread_folder, thread_record
-from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
+from scanner.readers.guard import SHAPE_ERRORS, EntryTally, empty_entries, shape_reason
 from scanner.readers.meta import HtmlPage, fix_mojibake, parse_html_page, part_number, zone_from_text
 from scanner.records import AnyRecord
 
@@ -126,6 +126,7 @@ class _Read:
     def _emit(self, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:
         for record in records:
             if record.id in self.seen:
+                self.ctx.count(REPEATED)
                 continue
             self.seen.add(record.id)
             if record.kind == "profile" and not self.ctx.account.handle:
@@ -150,6 +151,7 @@ class _Read:
             return
         self._check_minutes(page)
         tally = EntryTally(self.ctx, routed.member)
+        tally.lost(page.missing)
         yield from self._guarded(routed, parser(page, routed.member.path, self.html_ctx, tally))
         tally.close()
 
@@ -163,6 +165,8 @@ class _Read:
         if name == "profile":
             self.owner.add(fb_json.owner_name(data))
         tally = EntryTally(self.ctx, routed.member)
+        for _ in range(empty_entries(data)):
+            tally.failed()
         yield from self._guarded(routed, parser(data, routed.member.path, self.owner, tally))
         tally.close()
 
@@ -297,6 +301,7 @@ class _Read:
             return None
         self._check_minutes(page)
         tally = EntryTally(self.ctx, routed.member)
+        tally.lost(page.missing)
         try:
             names = fb_html.thread_participants(page) or fb_html.sender_names(page)
             parts = fb_html.thread_title(page), names, fb_html.thread_messages(page, self.html_ctx, start, tally)

@@ -88,6 +88,26 @@ def safe_int(value: Any) -> int | None:
     return number if abs(number) < 10**18 else None
 
 
+def entry_object(entry: Any) -> dict[str, Any]:
+    """``entry`` when it is a non-empty object; ``TypeError`` (a left-out, counted entry) for ``null``, ``{}``
+    or a bare value where an entry belongs."""
+    if not isinstance(entry, dict) or not entry:
+        raise TypeError("not an entry")
+    return entry
+
+
+def empty_entries(data: Any) -> int:
+    """How many items of a file's list of entries (the root list, or the one list under the root object) are
+    ``null``, ``{}`` or bare values among objects: readers pass over them, so they are counted as left out."""
+    items = data
+    if isinstance(data, dict):
+        lists = [v for v in data.values() if isinstance(v, list)]
+        items = lists[0] if len(lists) == 1 and len(data) == 1 else None
+    if not isinstance(items, list) or not any(isinstance(i, dict) and i for i in items):
+        return 0
+    return sum(1 for i in items if not (isinstance(i, dict) and i))
+
+
 class EntryTally:
     """Builds the records of one file entry by entry; entries that fail are counted, not fatal."""
 
@@ -95,6 +115,7 @@ class EntryTally:
         self.ctx = ctx
         self.member = member
         self.bad = 0
+        self.damaged: dict[str, int] = {}
 
     def build(self, make: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """``make(*args)``; ``None`` (and one more bad entry) when it raises a shape error."""
@@ -119,10 +140,17 @@ class EntryTally:
         self.bad += 1
         self.ctx.count("unreadable_entries")
 
+    def lost(self, count: int, why: str = "damaged markup") -> None:
+        """Count entries the file holds but that damage hides from the parser (``why`` says what damage)."""
+        if count:
+            self.damaged[why] = self.damaged.get(why, 0) + count
+            self.ctx.count("unreadable_entries", count)
+
     def close(self) -> None:
-        """Add the per-file note when entries were left out."""
-        if self.bad:
-            name = self.member.display if isinstance(self.member, Member) else self.member
-            what = "1 entry" if self.bad == 1 else f"{self.bad} entries"
-            self.ctx.note(f"{what} in {name} could not be read (unexpected structure) and "
-                          f"{'was' if self.bad == 1 else 'were'} left out; the rest of the file was read.")
+        """Add the per-file notes when entries were left out."""
+        name = self.member.display if isinstance(self.member, Member) else self.member
+        for why, count in (("unexpected structure", self.bad), *self.damaged.items()):
+            if count:
+                what = "1 entry" if count == 1 else f"{count} entries"
+                self.ctx.note(f"{what} in {name} could not be read ({why}) and "
+                              f"{'was' if count == 1 else 'were'} left out; the rest of the file was read.")

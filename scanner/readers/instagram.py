@@ -30,7 +30,7 @@ from scanner.archive import Archive, Member, MemberError
 from scanner.readers import instagram_html as html
 from scanner.readers import instagram_legacy as legacy
 from scanner.readers import instagram_records as build
-from scanner.readers.base import Detection, ReadContext
+from scanner.readers.base import REPEATED, Detection, ReadContext
 from scanner.readers.guard import SHAPE_ERRORS, EntryTally, LayoutError, shape_reason
 from scanner.readers.instagram_files import SIGNATURES, Route, is_foreign, is_html, route_of
 from scanner.readers.instagram_messages import ThreadCollector, thread_key
@@ -184,6 +184,8 @@ class _Reading:
             if record.id not in self.seen:
                 self.seen.add(record.id)
                 yield record
+            else:
+                self.ctx.count(REPEATED)
 
     def _guard(self, member: Member, work: Callable[[SourceFile], Iterator[AnyRecord]]) -> Iterator[AnyRecord]:
         """Run one file's reading; an unreadable or oddly shaped file is skipped with a reason, entries that
@@ -206,9 +208,10 @@ class _Reading:
         yield from records
 
     # ------------------------------------------------------------------------------------------ files
-    def _load(self, member: Member, route: Route) -> list[Any]:
+    def _load(self, member: Member, route: Route, file: SourceFile) -> list[Any]:
         if is_html(member.path):
             text = self.archive.read_text(member)
+            file.tally.lost(html.parse_page(text).missing)
             if route.kind == "profile":
                 return html.profile_entries(text)
             if route.kind == "posts":
@@ -225,7 +228,7 @@ class _Reading:
             return
         if route.kind == "ignore":
             return
-        entries = self._load(member, route)
+        entries = self._load(member, route, file)
         if route.kind == "profile":
             yield from self._profile(entries, file)
         elif route.kind == "posts":
@@ -289,7 +292,9 @@ class _Reading:
         if found is None:
             raise LayoutError("message file outside a thread folder")
         if is_html(member.path):
-            data: Any = html.thread_from_html(self.archive.read_text(member))
+            text = self.archive.read_text(member)
+            file.tally.lost(html.parse_page(text).missing)
+            data: Any = html.thread_from_html(text)
         else:
             data = self.archive.read_json(member)
         if not isinstance(data, dict):

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from scanner.readers.instagram_keys import fields_of
+from scanner.readers.meta import announced_boxes
 from scanner.readers.meta_common_ig import parse_display_date
 
 
@@ -40,6 +42,7 @@ class Page:
     title: str
     sections: list[Section]
     participants: list[str]
+    missing: int = 0  # record boxes the markup announces that the parse could not find (damaged markup)
 
 
 def _classes(tag: Tag) -> list[str]:
@@ -57,6 +60,7 @@ def _text(tag: Tag | None) -> str:
     return " ".join(tag.get_text(" ", strip=True).split()) if tag is not None else ""
 
 
+@lru_cache(maxsize=1)  # the reader counts the boxes, then builds entries from the same page
 def parse_page(html: str) -> Page:
     """Split an export page into record sections."""
     soup = BeautifulSoup(html, "html.parser")
@@ -72,7 +76,8 @@ def parse_page(html: str) -> Page:
         for prefix in ("Participants:", "Partecipanti:", "Teilnehmer:", "Participantes:", "Deelnemers:"):
             if text.startswith(prefix):
                 participants = [p.strip() for p in text[len(prefix) :].split(",") if p.strip()]
-    return Page(page_title, [_section(box) for box in innermost], participants)
+    missing = max(announced_boxes(html) - len(innermost), 0)
+    return Page(page_title, [_section(box) for box in innermost], participants, missing)
 
 
 def _section(box: Tag) -> Section:

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
-from scanner.readers.guard import EntryTally
+from scanner.readers.guard import EntryTally, entry_object
 from scanner.readers.instagram_keys import map_fields, parse_flag, privacy_word
 from scanner.readers.meta import fix_mojibake, keep_text
 from scanner.records import (
@@ -112,10 +112,9 @@ class SourceFile:
         return self.text(value) if isinstance(value, str) else str(value).strip()
 
     def each(self, entries: list[Any], make: Callable[[dict[str, Any], str], Iterable[R]]) -> Iterator[R]:
-        """``make(entry, "path#index")``'s records for every object entry (others are ignored); an entry
-        that raises is left out and counted by the tally."""
-        return self.tally.each(entries, lambda i, entry: make(entry, f"{self.path}#{i}") if isinstance(entry, dict)
-                               else ())
+        """``make(entry, "path#index")``'s records for every object entry; an entry that raises, or is no
+        object at all (``null``, ``{}``, a bare value), is left out and counted by the tally."""
+        return self.tally.each(entries, lambda i, entry: make(entry_object(entry), f"{self.path}#{i}"))
 
 
 def _first_list_item(entry: dict[str, Any]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from scanner.archive import Archive, Member, MemberError, decode_text
 from scanner.readers import linkedin_files as files
 from scanner.readers.base import Detection, ReadContext
 from scanner.readers.csvsniff import Table, file_key, read_table
-from scanner.readers.guard import SHAPE_ERRORS, shape_reason
+from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
 from scanner.records import AnyRecord, Profile, WorkEntry, stable_id
 
 PLATFORM = files.PLATFORM
@@ -222,6 +222,10 @@ def _load(archive: Archive, member: Member, spec: files.Spec, ctx: ReadContext) 
         ctx.skip(member, shape_reason(exc))
         return None
     ctx.understood(member)
+    if table.swallowed:
+        tally = EntryTally(ctx, member)
+        tally.lost(table.swallowed, "a stray quote character joined them to another row")
+        tally.close()
     missing = table.missing(*spec.required)
     if missing:
         names = " / ".join(f"'{m}'" for m in missing)

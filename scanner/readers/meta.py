@@ -271,6 +271,20 @@ class HtmlPage:
     header: list[str] = field(default_factory=list)
     records: list[HtmlRecord] = field(default_factory=list)
     rows: list[tuple[str, str]] = field(default_factory=list)
+    missing: int = 0  # record boxes the markup announces that the parse could not find (damaged markup)
+
+
+_SECTION_TAG = re.compile(r"[<>]section(?=[\s>])[^<>]*>")  # "<section ...>", or ">section ...>" without its "<"
+_SECTION_END = re.compile(r"/section\s*>")
+_BOX_CLASS = re.compile(r'class\s*=\s*"[^"]*(?<![\w-])(?:_a6-g|uiBoxWhite)(?![\w-])')
+
+
+def announced_boxes(markup: str) -> int:
+    """How many record boxes a Meta HTML page announces, counted on the text rather than on the parsed tree:
+    its ``<section>`` tags (2024+; opening or closing, whichever survived more), else its record-box classes
+    (2018-23). A parse that finds fewer lost boxes to damaged markup: they are counted as left out."""
+    sections = max(len(_SECTION_TAG.findall(markup)), len(_SECTION_END.findall(markup)))
+    return sections or len(_BOX_CLASS.findall(markup))
 
 
 _BLOCK_TAGS = {"div", "p", "li", "tr", "table", "section", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -322,7 +336,11 @@ def parse_html_page(markup: str) -> HtmlPage:
         page.title = " ".join(soup.title.string.split())
     main = soup.find("main") or soup.find(lambda tag: tag.get("role") == "main") or soup.body or soup
     sections = [s for s in main.find_all("section") if not s.find("section")] if isinstance(main, Tag) else []
+    announced = announced_boxes(markup)
+    if sections and len(sections) < announced:  # a damaged tag closed <main> early: the rest is still there
+        sections = [s for s in soup.find_all("section") if not s.find("section")]
     boxes = sections or [c for c in _elements(main) if c.name == "div" and len(_elements(c)) >= 2]
+    page.missing = max(announced - len(boxes), 0) if boxes else announced
     page.records = [_html_record(box) for box in boxes]
     for box in boxes:
         box.extract()

@@ -93,16 +93,18 @@ class XReader:
 
 
 def _build_all(items: Iterable[Any], path: str, build: Callable[..., Any]) -> tuple[int, list[Any]]:
-    """``build(item, source=...)`` of every item: (how many raised a shape error, what was built)."""
+    """``build(item, source=...)`` of every item: (how many raised a shape error or gave nothing -- a ``{}``
+    or ``null`` item -- and what was built)."""
     failed = 0
     built = []
     for index, item in enumerate(items):
         try:
             made = build(item, source=f"{path}#{index}")
         except SHAPE_ERRORS:
+            made = None
+        if made is None:
             failed += 1
-            continue
-        if made is not None:
+        else:
             built.append(made)
     return failed, built
 
@@ -189,9 +191,11 @@ class _Run:
             try:  # EntryTally.build, inline: this runs once per item
                 made = build(item, source=f"{path}#{index}")
             except SHAPE_ERRORS:
+                made = None
+            if made is None:  # a shape error, or an item that gives nothing ({} or null): left out, counted
                 tally.failed()
                 continue
-            record = made if settle is None or made is None else _settle(settle, made, tally)
+            record = made if settle is None else _settle(settle, made, tally)
             if record is not None:
                 yield record
         tally.close()

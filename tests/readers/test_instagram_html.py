@@ -191,9 +191,18 @@ def test_html_minute_precision_dates(make_zip: Callable[..., Path]) -> None:
     assert following.timestamp == datetime.fromtimestamp(when, tz=UTC)
 
 
-@pytest.mark.parametrize("broken", ["", "<html><body><p>nothing here</p></body></html>", "\x00\x01garbage"])
+@pytest.mark.parametrize("broken", ["<html><body><p>nothing here</p></body></html>", "\x00\x01garbage"])
 def test_html_pages_without_records_give_nothing(broken: str, make_zip: Callable[..., Path]) -> None:
     files = {"connections/followers_and_following/followers_1.html": broken,
              "personal_information/personal_information/personal_information.html": broken}
     records, ctx = read(make_zip(files))
     assert records == [] and ctx.skipped == []
+
+
+@pytest.mark.parametrize("empty", ["", "  \n\t "])
+def test_empty_html_pages_are_listed_as_skipped(empty: str, make_zip: Callable[..., Path]) -> None:
+    files = {"connections/followers_and_following/followers_1.html": empty}
+    records, ctx = read(make_zip(files))
+    assert records == []
+    assert [(s.path.split(":")[-1], s.reason.split(";")[0]) for s in ctx.skipped] == [
+        ("connections/followers_and_following/followers_1.html", "is empty")]

@@ -26,6 +26,7 @@ from checks.remediation import remediation_for, why_it_matters
 from reports.model import ScanResult
 from reports.view import (
     CATEGORY_LABELS,
+    NO_CLIENT_LIST,
     PLATFORM_LABELS,
     REDACTION_LABELS,
     SEVERITY_HINTS,
@@ -209,6 +210,7 @@ def context(result: ScanResult) -> dict[str, Any]:
         "sections": [] if result.redaction == "agency" else _sections(open_findings, show_names=show_names),
         "status_table": _status_table(result),
         "skipped_total": sum(len(s.skipped) for s in result.sources),
+        "no_client_list": NO_CLIENT_LIST,
     }
 
 

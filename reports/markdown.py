@@ -13,6 +13,7 @@ from checks.base import Finding, Remediation
 from checks.remediation import remediation_for, why_it_matters
 from reports.model import ScanResult
 from reports.view import (
+    NO_CLIENT_LIST,
     REDACTION_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
@@ -127,6 +128,8 @@ def _lines(result: ScanResult) -> Iterator[str]:
         yield from ["| Kind | Items |", "|---|---:|"]
         yield from (f"| {category_label(c)} | {n} |" for c, n in result.by_category.items())
         yield ""
+    if not result.client_checks:
+        yield from [f"**The client checks did not run.** {prose(NO_CLIENT_LIST)}", ""]
     if result.partial:
         yield from ["**The scan is incomplete:** some files could not be read (listed at the end).", ""]
 

@@ -93,6 +93,46 @@ REDACTION_LABELS: dict[str, str] = {
 }
 
 
+NO_CLIENT_LIST = (
+    "No client list was given (--clients), so the checks about clients did not run: clients among your "
+    "connections, named in posts, in your messages, requests and likes are not in this report."
+)
+
+
+_MATCH_WORDS: dict[str, str] = {
+    "x_id": "X account number",
+    "handle": "username",
+    "handle_text": "username",
+    "full_name": "full name",
+    "first_last": "first and last name",
+    "alias": "another name on your list",
+    "nickname": "nickname",
+    "initial": "first initial and surname",
+    "first_initial": "first name and surname initial",
+    "title_surname": "title and surname",
+    "first_name": "first name",
+    "surname": "surname",
+    "username": "a username that spells the name",
+    "described": "a description that fits your notes",
+}
+_FORM_WORDS: dict[str, str] = {
+    "initial": "with the surname's initial",
+    "cue": "next to a word such as client or session",
+    "described": "with a description that fits your notes",
+}
+
+
+def match_label(code: str) -> str:
+    """How a client was matched, in plain words: ``first_initial+initial`` → ``first name and surname initial``."""
+    base, *forms = code.split("+")
+    words = [_MATCH_WORDS.get(base, base.replace("_", " "))]
+    for form in forms:
+        if form == "name" or (form == "initial" and "initial" in base):
+            continue
+        words.append(_FORM_WORDS.get(form, form.replace("_", " ")))
+    return " ".join(words)
+
+
 def category_label(category: str) -> str:
     """The plain-language heading of a category."""
     return CATEGORY_LABELS.get(category, category.replace("-", " ").capitalize())

@@ -21,15 +21,16 @@ from checks.base import Severity, sort_findings
 from checks.policy import PolicyError, load_policy
 from reports.model import ErrorEntry, ScanResult
 from reports.terminal import print_summary
+from reports.view import NO_CLIENT_LIST
 from reports.writer import Format, write_reports
 from scanner import __version__
 from scanner.archive import GiB, Limits
 from scanner.cli_clients import clients_group
 from scanner.cli_triage import triage_command
 from scanner.clients import ClientListError, load_clients, masking_names, read_key_file
-from scanner.compare import CompareError, compare, previous_ids
+from scanner.compare import CompareError, PreviousReport, compare_scans, load_previous
 from scanner.pipeline import ScanOptions, scan
-from scanner.triage import TriageError, load_triage
+from scanner.triage import TriageError, TriageFile, load_triage
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
 
@@ -146,30 +147,43 @@ def scan_command(
         from dataclasses import replace
 
         options.policy = replace(options.policy, since=since.date())
+    triage, previous = _review_inputs(triage_path, compare_path)
     result = _run_scan(inputs, options, quiet)
-    result = _review(result, triage_path, compare_path)
+    result = _review(result, triage, previous)
     status = _finish(result, formats or DEFAULT_FORMATS, out_dir, redact, quiet, options)
     if fail_on and any(f.severity.at_least(Severity(fail_on)) for f in result.open_findings):
         status = EXIT_FINDINGS
     sys.exit(status)
 
 
-def _review(result: ScanResult, triage_path: Path | None, compare_path: Path | None) -> ScanResult:
-    """Mark reviewed findings from the triage file and attach the re-audit diff."""
-    from dataclasses import replace
-
+def _review_inputs(triage_path: Path | None, compare_path: Path | None) -> tuple[TriageFile | None,
+                                                                                  PreviousReport | None]:
+    """Read the triage file and the earlier report before scanning, so that a mistake stops at once."""
+    triage = previous = None
     if triage_path is not None:
+        if not triage_path.is_file():
+            _fail(f"{triage_path}: triage file not found (it is written by `boundary-audit triage REPORT.json`, "
+                  "beside the report by default)")
         try:
             triage = load_triage(triage_path)
         except TriageError as exc:
             _fail(str(exc))
-        result = replace(result, findings=tuple(triage.apply(result.findings)))
     if compare_path is not None:
         try:
-            previous = previous_ids(compare_path)
+            previous = load_previous(compare_path)
         except CompareError as exc:
             _fail(str(exc))
-        result = replace(result, compare=compare(previous, result.open_findings))
+    return triage, previous
+
+
+def _review(result: ScanResult, triage: TriageFile | None, previous: PreviousReport | None) -> ScanResult:
+    """Mark reviewed findings from the triage file and attach the re-audit diff."""
+    from dataclasses import replace
+
+    if triage is not None:
+        result = replace(result, findings=tuple(triage.apply(result.findings)))
+    if previous is not None:
+        result = replace(result, compare=compare_scans(previous, result.open_findings, result.sources))
     return result
 
 
@@ -218,10 +232,15 @@ def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: s
         _fail(f"cannot write the report to {out_dir} ({exc.strerror or exc})")
     if not quiet:
         print_summary(result, Console())
+    elif not result.client_checks:
+        _warn(NO_CLIENT_LIST)
     if result.compare is not None:
         diff = result.compare
         click.echo(f"Since the earlier report: {len(diff['new'])} new, {len(diff['fixed'])} fixed, "
                    f"{len(diff['remaining'])} still open.")
+        if diff.get("not_compared_scopes"):
+            click.echo(f"Not compared ({len(diff.get('not_compared', []))} item(s)): "
+                       + "; ".join(diff["not_compared_scopes"]) + ".")
     for path in written:
         click.echo(f"Report written: {path}")
     skipped = sum(len(s.skipped) for s in result.sources)

@@ -87,6 +87,7 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
         generated_at=datetime.now(UTC).replace(microsecond=0),
         tool_version=__version__,
         clients_total=len(options.clients),
+        client_checks=len(options.clients) > 0,
         timings=timings,
     )
 

@@ -31,6 +31,8 @@ __all__ = ["Client", "ClientList", "ClientListError", "load_clients", "masking_n
 PLATFORMS = frozenset({"facebook", "instagram", "x", "linkedin", "mastodon", "bluesky", "tiktok"})
 PLATFORM_ALIASES = {"twitter": "x", "fb": "facebook", "ig": "instagram", "li": "linkedin", "bsky": "bluesky"}
 STATUSES = frozenset({"current", "former"})
+# the names of the example rows in the `clients init` template: a list still holding one gets a warning
+EXAMPLE_NAMES = frozenset({"Jane Example", "Robert Sample", "Anne-Marie O'Example"})
 HASHED_MAGIC = "# boundary-audit hashed client list"
 HASHED_VERSION = 1
 _HANDLE_RE = re.compile(r"^@?[\w.\-@]+$", re.UNICODE)
@@ -116,11 +118,13 @@ def permission_warning(path: Path) -> str | None:
     return None
 
 
-def load_clients(path: str | Path | None, key: bytes | None = None) -> ClientList:
+def load_clients(path: str | Path | None, key: bytes | None = None, *, warn_permissions: bool = True) -> ClientList:
     """Load a client list; ``None`` gives an empty list.
 
     A hashed list needs the agency ``key`` (or the ``BOUNDARY_AUDIT_KEY_FILE`` environment variable
     naming the key file). Raises :class:`ClientListError` naming the file, the line and the problem.
+    ``warnings`` say when the file is readable by others (unless ``warn_permissions`` is false, for the
+    bundled demo list), lies in a cloud-synced folder, or still holds the template's example rows.
     """
     if path is None:
         return ClientList()
@@ -134,7 +138,7 @@ def load_clients(path: str | Path | None, key: bytes | None = None) -> ClientLis
     except OSError as exc:
         raise ClientListError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     text = decode_client_file(path, data)
-    warnings = [w for w in (permission_warning(path),) if w]
+    warnings = [w for w in (permission_warning(path) if warn_permissions else None, _synced_warning(path)) if w]
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if first.startswith(HASHED_MAGIC):
         if key is None and os.environ.get("BOUNDARY_AUDIT_KEY_FILE"):
@@ -148,7 +152,20 @@ def load_clients(path: str | Path | None, key: bytes | None = None) -> ClientLis
             warnings.append(f"{path}:{layout.header_line}: column(s) not used: {', '.join(layout.unknown)}")
     else:
         clients = _parse_plain(path, text)
+    warnings.extend(f"{path}:{c.line}: the template's example row ({c.name}) is still in the list; delete it"
+                    for c in clients if c.name in EXAMPLE_NAMES)
     return ClientList(clients, str(path), warnings=tuple(warnings))
+
+
+def _synced_warning(path: Path) -> str | None:
+    """A warning when the client list sits in a folder synced to a cloud service."""
+    from reports.writer import cloud_sync_service
+
+    service = cloud_sync_service(path.resolve())
+    if service:
+        return (f"{path}: this client list is in a {service} folder, so a copy of it is stored by {service}; "
+                "keep it in a folder that is not synced")
+    return None
 
 
 def _raise(path: Path, problems: list[str]) -> None:

@@ -28,6 +28,7 @@ from scanner import __version__
 from scanner.archive import Archive, ArchiveError, Limits
 from scanner.clients import ClientList
 from scanner.detect import Detected, UnknownArchiveError, detect
+from scanner.duplicates import drop_duplicates
 from scanner.readers import ReadContext
 from scanner.records import AnyRecord, Kind
 
@@ -59,7 +60,8 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
     options = options or ScanOptions()
     started = time.perf_counter()
     errors: list[ErrorEntry] = []
-    groups = _group_inputs([Path(p) for p in inputs], options.limits, errors)
+    paths, notices = drop_duplicates([Path(p) for p in inputs])
+    groups = _group_inputs(paths, options.limits, errors)
     matcher = Matcher(options.clients)
     checks = [cls() for cls in options.checks if options.policy.check_enabled(cls.id)]
 
@@ -88,6 +90,7 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
         tool_version=__version__,
         clients_total=len(options.clients),
         client_checks=len(options.clients) > 0,
+        notices=tuple(notices),
         timings=timings,
     )
 

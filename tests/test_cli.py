@@ -89,3 +89,18 @@ def test_scan_without_a_client_list_says_the_client_checks_did_not_run(tmp_path,
     with_list = CliRunner().invoke(cli, [*args, "--clients", str(clients), "--out", str(tmp_path / "o2")])
     assert "No client list was given" not in with_list.output
     assert json.loads((tmp_path / "o2" / "boundary-audit-report.json").read_text())["summary"]["client_checks"]
+
+
+def test_the_same_archive_given_twice_is_read_once(tmp_path, make_zip):
+    import shutil
+
+    tweets = "window.YTD.tweets.part0 = []"
+    archive = make_zip({"data/tweets.js": tweets, "data/account.js": "window.YTD.account.part0 = []"}, "x.zip")
+    copy = tmp_path / "copy-of-x.zip"
+    shutil.copy(archive, copy)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["scan", str(archive), str(archive), str(copy), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "could not be read" not in result.output
+    assert f"{archive} was given twice; it was read once" in result.output
+    assert f"{copy} is a copy of {archive}; it was read once" in result.output

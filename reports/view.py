@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checks.base import Category, ClientMatch, Finding, Remediation, Severity, sort_findings
 from reports.model import ScanResult
@@ -172,9 +173,20 @@ def iso_time(ts: datetime | None) -> str:
     return ts.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def format_time(ts: datetime | None) -> str:
-    """A record time for people: ``2023-08-12 16:10 UTC``; empty when unknown."""
-    return ts.strftime("%Y-%m-%d %H:%M UTC") if ts else ""
+def zone(name: str) -> tzinfo:
+    """The time zone called ``name`` (UTC when unknown)."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def format_time(ts: datetime | None, tz: str = "UTC") -> str:
+    """A record time for people in the time zone ``tz``, labelled: ``2023-08-12 11:10 CDT``; empty when unknown."""
+    if ts is None:
+        return ""
+    local = (ts if ts.tzinfo else ts.replace(tzinfo=UTC)).astimezone(zone(tz))
+    return local.strftime("%Y-%m-%d %H:%M ") + (local.tzname() or tz)
 
 
 def _norm_space(text: str) -> str:
@@ -252,7 +264,10 @@ class ChecklistItem:
 
     @property
     def count(self) -> int:
-        return len(self.findings)
+        """How many items (records) the line covers: a check-in listed as post and place counts once."""
+        from reports.cards import group_by_record
+
+        return len(group_by_record(self.findings))
 
 
 def checklist(findings: Sequence[Finding]) -> list[ChecklistItem]:

@@ -90,6 +90,7 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
         tool_version=__version__,
         clients_total=len(options.clients),
         client_checks=len(options.clients) > 0,
+        timezone=options.policy.work_hours.timezone,
         notices=tuple(notices),
         timings=timings,
     )

@@ -88,7 +88,19 @@ SEVERITIES = ("critical", "high", "medium", "low", "info")
 
 TEMPLATE = """\
 # boundary-audit policy. Every setting is optional; delete what you do not need.
-# Values here never leave your computer.
+# Values here never leave your computer. To use a line that starts with "# name =", remove the "# ".
+
+# Former clients: "report" (default), "lower" (one severity level lower) or "ignore".
+# former_clients = "report"
+
+# Only look at records from this date on (YYYY-MM-DD, no quotes).
+# since = 2020-01-01
+
+# Country for phone numbers written without an international prefix (two letters; default "US").
+# region = "US"
+
+# (The settings above must stay above the first [section] line: TOML puts every line under the
+# [section] heading before it.)
 
 [workplace]
 # The names people use for where you work; they are looked for in your posts and check-ins.
@@ -120,15 +132,6 @@ disable = []
 [severity]
 # Raise or lower a check or a whole category: critical, high, medium, low or info.
 # "sensitive-group" = "low"
-
-# Former clients: "report" (default), "lower" (one severity level lower) or "ignore".
-# former_clients = "report"
-
-# Only look at records from this date on.
-# since = 2020-01-01
-
-# Country for phone numbers written without an international prefix (two letters; default "US").
-# region = "US"
 """
 
 
@@ -192,7 +195,9 @@ def load_policy(path: str | Path | None) -> Policy:
     except FileNotFoundError:
         raise PolicyError(f"{path}: file not found") from None
     except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"{path}: {exc}") from None
+        raise PolicyError(f"{path}: not valid TOML: {exc}; write settings as name = value, with text in "
+                          "quotes (name = \"My clinic\"), lists in brackets ([\"09:00-17:00\"]) and dates as "
+                          "YYYY-MM-DD") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(f"{path}: cannot be read ({exc})") from None
     validate_policy(data, text, str(path))

@@ -21,11 +21,14 @@ from typing import Any
 
 import jinja2
 
-from checks.base import Finding, Remediation, Severity, sort_findings
+from checks.base import Finding, Remediation, Severity
 from checks.remediation import remediation_for, why_it_matters
+from reports.cards import RecordGroup, anchors_by_finding, group_by_record, safe_url
 from reports.model import ScanResult
 from reports.view import (
     CATEGORY_LABELS,
+    CATEGORY_SINGULAR,
+    NO_CLIENT_LIST,
     PLATFORM_LABELS,
     REDACTION_LABELS,
     SEVERITY_HINTS,
@@ -40,9 +43,9 @@ from reports.view import (
     client_label,
     format_time,
     highlight,
+    match_label,
     platform_label,
     reviewed,
-    severity_counts,
     work_posts_per_year,
 )
 
@@ -61,6 +64,7 @@ def _environment() -> jinja2.Environment:
     env.filters["category"] = category_label
     env.filters["platform"] = platform_label
     env.filters["when"] = format_time
+    env.filters["singular"] = lambda c: CATEGORY_SINGULAR.get(c, category_label(c))
     env.globals.update(
         SEVERITY_LABELS=SEVERITY_LABELS,
         SEVERITY_HINTS=SEVERITY_HINTS,
@@ -70,45 +74,82 @@ def _environment() -> jinja2.Environment:
 
 
 @dataclass(frozen=True)
-class Card:
-    """What one finding card shows."""
+class Reason:
+    """One finding on a card: why the record was flagged and what to do about that."""
 
     finding: Finding
-    segments: list[tuple[str, str | None]]
-    reasons: list[tuple[str, str]]
-    clients: list[str]
     remediation: Remediation
-    why: str
-    anchor: str
+    fix_anchor: str  # the checklist line with the steps for this kind on this platform
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one record's card shows: every finding about the record, most severe first."""
+
+    group: RecordGroup
+    segments: list[tuple[str, str | None]]
+    evidence: list[tuple[str, str]]
+    clients: list[tuple[str, str]]  # (label, how it was matched, in plain words)
+    reasons: list[Reason]
+    when: str
+    url: str | None
+
+    @property
+    def finding(self) -> Finding:
+        """The most severe finding: its record, platform and title lead the card."""
+        return self.group.first
+
+    @property
+    def anchor(self) -> str:
+        """The card's HTML id."""
+        return self.group.anchor
 
     @property
     def who(self) -> str:
+        """The person the record is about: ``Name (@handle)``."""
         rec = self.finding.record
         handle = ("@" + rec.handle.lstrip("@")) if rec.handle else ""
         if rec.name and handle:
             return f"{rec.name} ({handle})"
         return rec.name or handle
 
+    @property
+    def references(self) -> list[str]:
+        """The references of every reason, each once."""
+        return list(dict.fromkeys(r for reason in self.reasons for r in reason.remediation.references))
+
+    @property
+    def steps(self) -> list[Reason]:
+        """The reasons whose guidance differs (steps shown once each on screen)."""
+        seen: set[str] = set()
+        out = []
+        for reason in self.reasons:
+            if reason.remediation.steps and reason.remediation.summary not in seen:
+                seen.add(reason.remediation.summary)
+                out.append(reason)
+        return out
+
 
 @dataclass(frozen=True)
 class Section:
-    """The findings of one category, most severe first; their cards are built as they are read."""
+    """The cards whose most severe finding is of one category; cards are built as they are read."""
 
     category: str
     severity: Severity
     why: str
-    findings: list[Finding]
+    groups: list[RecordGroup]
     show_names: bool = True
+    timezone: str = "UTC"
 
     @property
     def count(self) -> int:
         """How many cards the section has."""
-        return len(self.findings)
+        return len(self.groups)
 
     @property
     def cards(self) -> Iterator[Card]:
         """The cards, each built when the template reaches it (one pass)."""
-        return (_card(f, show_names=self.show_names) for f in self.findings)
+        return (_card(g, show_names=self.show_names, tz=self.timezone) for g in self.groups)
 
 
 def _remediation(f: Finding) -> Remediation:
@@ -119,24 +160,31 @@ def _remediation(f: Finding) -> Remediation:
     return remediation_for(f.category, f.platform)
 
 
-def _card(f: Finding, *, show_names: bool) -> Card:
-    reasons = list(dict.fromkeys((e.text, e.reason) for e in f.evidence if e.reason))
+def _card(group: RecordGroup, *, show_names: bool, tz: str) -> Card:
+    findings = group.findings
+    evidence = [e for f in findings for e in f.evidence]
+    clients: dict[str, str] = {}
+    for f in findings:
+        for c in f.clients:
+            clients.setdefault(client_label(c, with_name=show_names), match_label(c.match))
+    first = group.first
+    excerpt = next((f.record.excerpt for f in findings if f.record.excerpt), "")
     return Card(
-        finding=f,
-        segments=highlight(f.record.excerpt, f.evidence),
-        reasons=reasons,
-        clients=[client_label(c, with_name=show_names) for c in f.clients],
-        remediation=_remediation(f),
-        why=why_it_matters(f.category),
-        anchor=f"fix-{f.category}-{f.platform}",
+        group=group,
+        segments=highlight(excerpt, evidence),
+        evidence=list(dict.fromkeys((e.text, e.reason) for e in evidence if e.reason)),
+        clients=list(clients.items()),
+        reasons=[Reason(f, _remediation(f), f"fix-{f.category}-{f.platform}") for f in findings],
+        when=format_time(first.record.timestamp, tz),
+        url=next((u for f in findings if (u := safe_url(f.record.url))), None),
     )
 
 
-def _sections(findings: list[Finding], *, show_names: bool) -> list[Section]:
-    grouped: dict[str, list[Finding]] = {}
-    for f in sort_findings(findings):
-        grouped.setdefault(str(f.category), []).append(f)
-    sections = [Section(cat, fs[0].severity, why_it_matters(cat), fs, show_names) for cat, fs in grouped.items()]
+def _sections(groups: list[RecordGroup], *, show_names: bool, tz: str) -> list[Section]:
+    grouped: dict[str, list[RecordGroup]] = {}
+    for group in groups:
+        grouped.setdefault(str(group.first.category), []).append(group)
+    sections = [Section(cat, gs[0].severity, why_it_matters(cat), gs, show_names, tz) for cat, gs in grouped.items()]
     return sorted(sections, key=lambda s: (s.severity.rank, -s.count, s.category))
 
 
@@ -148,16 +196,17 @@ def _status_table(result: ScanResult) -> list[tuple[str, dict[str, int]]]:
     return [(cat, dict(c)) for cat, c in sorted(table.items())]
 
 
-def _chart(items: list[Bar], *, row: int = 26, label_w: int = 330, bar_w: int = 330) -> dict[str, Any]:
-    """Geometry of a horizontal bar chart (the template draws it as inline SVG)."""
+def _chart(items: list[Bar], *, row: int = 34, bar_w: int = 300) -> dict[str, Any]:
+    """Geometry of a horizontal bar chart, each label on its own line above its bar, so that the chart stays
+    narrow (360 units) and its text readable on a phone (the template draws it as inline SVG)."""
     return {
         "bars": [
             {"bar": b, "y": i * row, "w": max(2.0, round(b.share * bar_w, 1)) if b.value else 0.0}
             for i, b in enumerate(items)
         ],
         "height": max(len(items) * row, row),
-        "label_w": label_w,
         "bar_w": bar_w,
+        "width": bar_w + 60,
         "row": row,
     }
 
@@ -189,6 +238,10 @@ def context(result: ScanResult) -> dict[str, Any]:
     open_findings = list(result.open_findings)
     show_names = result.redaction == "full"
     items: list[ChecklistItem] = checklist(open_findings)
+    groups = group_by_record(open_findings)
+    sections = [] if result.redaction == "agency" else _sections(groups, show_names=show_names, tz=result.timezone)
+    anchors = anchors_by_finding(g for section in sections for g in section.groups)
+    platforms = by_platform(open_findings)
     years = work_posts_per_year(f for f in result.findings if f.status != "false-positive")
     generated = result.generated_at or datetime.now(UTC)
     return {
@@ -196,20 +249,31 @@ def context(result: ScanResult) -> dict[str, Any]:
         "csp": CSP,
         "redaction": result.redaction,
         "redaction_label": REDACTION_LABELS.get(result.redaction, result.redaction),
-        "generated": generated.astimezone(UTC).strftime("%d %B %Y, %H:%M UTC"),
+        "generated": format_time(generated, result.timezone),
+        "timezone": result.timezone,
         "open_count": len(open_findings),
+        "item_count": len(groups),
         "reviewed": reviewed(result),
-        "severity_counts": severity_counts(open_findings),
-        "category_chart": _chart(bars(result.by_category, CATEGORY_LABELS), label_w=300, bar_w=390),
-        "platform_chart": _chart(bars(by_platform(open_findings), PLATFORM_LABELS), label_w=100, bar_w=260),
+        "severity_counts": {sev.value: sum(1 for g in groups if g.severity == sev) for sev in Severity},
+        "category_chart": _chart(bars(result.by_category, CATEGORY_LABELS)),
+        "platform_chart": _chart(bars(platforms, PLATFORM_LABELS)),
+        "platforms": sorted(platforms),
+        "severities_present": [s.value for s in Severity if any(g.severity == s for g in groups)],
+        "card_links": {i.anchor: _card_links(i, anchors) for i in items},
         "year_chart": _columns(bars(years, keep_order=True)) if years else None,
         "checklist": items,
         "checklist_why": {i.category: why_it_matters(i.category) for i in items},
         "checklist_rem": {i.anchor: _remediation(i.findings[0]) for i in items},
-        "sections": [] if result.redaction == "agency" else _sections(open_findings, show_names=show_names),
+        "sections": sections,
         "status_table": _status_table(result),
         "skipped_total": sum(len(s.skipped) for s in result.sources),
+        "no_client_list": NO_CLIENT_LIST,
     }
+
+
+def _card_links(item: ChecklistItem, anchors: dict[str, str]) -> list[str]:
+    """The anchors of the cards a checklist line covers, each once, in the line's order."""
+    return list(dict.fromkeys(anchors[f.fingerprint] for f in item.findings if f.fingerprint in anchors))
 
 
 def iter_html(result: ScanResult) -> Iterator[str]:

@@ -106,6 +106,7 @@ def _document(result: ScanResult, findings: Any) -> dict[str, Any]:
             "by_severity": result.by_severity,
             "by_category": result.by_category,
             "partial": result.partial,
+            "client_checks": result.client_checks,
         },
         "findings": findings,
         "errors": [{"where": e.where, "message": e.message} for e in result.errors],

@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from checks.base import Finding, Remediation
+from checks.base import Evidence, Finding, Remediation
 from checks.remediation import remediation_for, why_it_matters
+from reports.cards import RecordGroup, group_by_record, safe_url
 from reports.model import ScanResult
 from reports.view import (
+    CATEGORY_SINGULAR,
+    NO_CLIENT_LIST,
     REDACTION_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
@@ -21,6 +24,7 @@ from reports.view import (
     client_label,
     format_time,
     highlight,
+    match_label,
     platform_label,
     reviewed,
     severity_counts,
@@ -67,46 +71,52 @@ def _steps(rem: Remediation, indent: str = "") -> Iterable[str]:
         yield from (f"{indent}- {prose(q)}" for q in rem.supervision_questions)
 
 
-def _excerpt(f: Finding) -> str:
+def _excerpt(text: str, evidence: list[Evidence]) -> str:
     parts = []
-    for text, reason in highlight(" ".join(f.record.excerpt.split()), f.evidence):
-        escaped = _SPECIAL.sub(r"\\\1", text)
+    for piece, reason in highlight(" ".join(text.split()), evidence):
+        escaped = _SPECIAL.sub(r"\\\1", piece)
         parts.append(f"**{escaped}**" if reason and escaped.strip() == escaped else escaped)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), "".join(parts))
 
 
-def _card(f: Finding, *, show_names: bool) -> Iterable[str]:
+def _card(group: RecordGroup, *, show_names: bool, tz: str) -> Iterable[str]:
+    """One record: every finding about it, most severe first."""
+    f = group.first
     rec = f.record
     yield f"### {md(f.title)}"
     yield ""
     meta = [SEVERITY_LABELS.get(f.severity.value, f.severity.value), platform_label(f.platform), rec.kind]
     if rec.timestamp:
-        meta.append(format_time(rec.timestamp))
-    meta.append(f"{round(f.confidence * 100)}% sure")
-    yield f"*{' · '.join(md(m) for m in meta)}* — id {_code(f.fingerprint)}"
+        meta.append(format_time(rec.timestamp, tz))
+    ids = ", ".join(_code(x.fingerprint) for x in group.findings)
+    yield f"*{' · '.join(md(m) for m in meta)}* — id{'s' if len(group.findings) > 1 else ''} {ids}"
     yield ""
     who = " ".join(x for x in (rec.name or "", f"@{rec.handle.lstrip('@')}" if rec.handle else "") if x)
     if who:
         yield f"- **Who:** {md(who)}"
-    if f.clients:
-        labels = ", ".join(client_label(c, with_name=show_names) for c in f.clients)
-        yield f"- **On your client list:** {md(labels)}"
+    clients = dict.fromkeys(f"{client_label(c, with_name=show_names)}, matched by {match_label(c.match)}"
+                            for x in group.findings for c in x.clients)
+    if clients:
+        yield f"- **On your client list:** {md('; '.join(clients))}"
     if rec.source:
         yield f"- **Found in:** {_code(rec.source)}"
-    if rec.url:
-        yield f"- **Link:** {_code(rec.url)}"
+    url = next((u for x in group.findings if (u := safe_url(x.record.url))), None)
+    if url:
+        yield f"- **Link:** {_code(url)}"
     yield ""
-    if rec.excerpt:
-        yield f"> {_excerpt(f)}"
+    excerpt = next((x.record.excerpt for x in group.findings if x.record.excerpt), "")
+    if excerpt:
+        yield f"> {_excerpt(excerpt, [e for x in group.findings for e in x.evidence])}"
         yield ""
-    if f.message:
-        yield md(f.message, line_start=True)
-        yield ""
-    rem = _remediation(f)
-    yield f"**What to do:** {prose(rem.summary)}"
+    for x in group.findings:
+        rem = _remediation(x)
+        kind = CATEGORY_SINGULAR.get(x.category, category_label(x.category))
+        lead = f"**{kind}** " if len(group.findings) > 1 else ""
+        yield f"- {lead}({round(x.confidence * 100)}% sure) {md(x.message)} *What to do:* {prose(rem.summary)}"
     yield ""
-    if rem.references:
-        yield f"*References:* {prose('; '.join(rem.references))}"
+    refs = list(dict.fromkeys(r for x in group.findings for r in _remediation(x).references))
+    if refs:
+        yield f"*References:* {prose('; '.join(refs))}"
         yield ""
 
 
@@ -114,12 +124,14 @@ def _lines(result: ScanResult) -> Iterator[str]:
     """The report's lines, without line breaks."""
     show_names = result.redaction == "full"
     yield from ["# Social-media boundary audit", ""]
-    when = result.generated_at.strftime("%Y-%m-%d %H:%M UTC") if result.generated_at else ""
+    when = format_time(result.generated_at, result.timezone)
     yield from [f"Generated {when} by boundary-audit {md(result.tool_version)}. "
                 f"{md(REDACTION_LABELS.get(result.redaction, result.redaction))}.", ""]  # fmt: skip
     open_findings = list(result.open_findings)
     done = reviewed(result)
-    yield from ["## At a glance", "", f"{len(open_findings)} items to review; {len(done)} already reviewed.", ""]
+    items_count = len(group_by_record(open_findings))
+    yield from ["## At a glance", "", f"{items_count} items to review ({len(open_findings)} findings); "
+                f"{len(done)} already reviewed. Times are in the {md(result.timezone)} time zone.", ""]
     yield from ["| Severity | Items |", "|---|---:|"]
     yield from (f"| {SEVERITY_LABELS[s]} | {n} |" for s, n in severity_counts(open_findings).items())
     yield ""
@@ -127,6 +139,8 @@ def _lines(result: ScanResult) -> Iterator[str]:
         yield from ["| Kind | Items |", "|---|---:|"]
         yield from (f"| {category_label(c)} | {n} |" for c, n in result.by_category.items())
         yield ""
+    if not result.client_checks:
+        yield from [f"**The client checks did not run.** {prose(NO_CLIENT_LIST)}", ""]
     if result.partial:
         yield from ["**The scan is incomplete:** some files could not be read (listed at the end).", ""]
 
@@ -145,16 +159,16 @@ def _lines(result: ScanResult) -> Iterator[str]:
         yield ""
 
     if result.redaction != "agency":
-        grouped: dict[str, list[Finding]] = {}
-        for item in items:
-            grouped.setdefault(item.category, []).extend(item.findings)
-        for category, findings in grouped.items():
-            yield from [f"## {category_label(category)} ({len(findings)})", ""]
+        grouped: dict[str, list[RecordGroup]] = {}
+        for group in group_by_record(open_findings):
+            grouped.setdefault(str(group.first.category), []).append(group)
+        for category, groups in grouped.items():
+            yield from [f"## {category_label(category)} ({len(groups)})", ""]
             why = why_it_matters(category)
             if why:
                 yield from [f"*Why it matters:* {prose(why)}", ""]
-            for f in findings:
-                yield from _card(f, show_names=show_names)
+            for group in groups:
+                yield from _card(group, show_names=show_names, tz=result.timezone)
 
     if done:
         yield from ["## Already reviewed", "", "| Status | Item | Platform | Note | Id |", "|---|---|---|---|---|"]

@@ -57,6 +57,9 @@ class ScanResult:
     tool_version: str = ""
     redaction: str = "full"
     clients_total: int = 0
+    notices: tuple[str, ...] = ()  # things the user should know about the inputs (an archive given twice)
+    client_checks: bool = True  # False when no client list was given: the checks about clients did not run
+    timezone: str = "UTC"  # the policy's time zone: reports show record times in it
     timings: dict[str, float] = field(default_factory=dict)
     compare: dict[str, list[str]] | None = None  # re-audit diff: new / fixed / remaining fingerprints
 

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from checks.base import Severity, sort_findings
 from reports.model import ScanResult
-from reports.view import SEVERITY_LABELS, category_label, platform_label, reviewed
+from reports.view import NO_CLIENT_LIST, SEVERITY_LABELS, category_label, platform_label, reviewed
 
 SEVERITY_STYLES: dict[str, str] = {
     Severity.CRITICAL: "bold white on red",
@@ -40,6 +40,8 @@ def print_summary(result: ScanResult, console: Console, *, top: int = 10) -> Non
             line.append(f" — {len(s.skipped)} file(s) not read", style="yellow")
         console.print(line)
 
+    if not result.client_checks:
+        console.print(Text(NO_CLIENT_LIST, style="yellow"))
     open_findings = result.open_findings
     done = len(reviewed(result))
     heading = f"{len(open_findings)} item(s) to review" + (f", {done} already reviewed" if done else "")

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checks.analysis.masking import client_tag, initials
 from checks.base import Category, ClientMatch, Finding, Remediation, Severity, sort_findings
@@ -94,6 +95,46 @@ REDACTION_LABELS: dict[str, str] = {
 }
 
 
+NO_CLIENT_LIST = (
+    "No client list was given (--clients), so the checks about clients did not run: clients among your "
+    "connections, named in posts, in your messages, requests and likes are not in this report."
+)
+
+
+_MATCH_WORDS: dict[str, str] = {
+    "x_id": "X account number",
+    "handle": "username",
+    "handle_text": "username",
+    "full_name": "full name",
+    "first_last": "first and last name",
+    "alias": "another name on your list",
+    "nickname": "nickname",
+    "initial": "first initial and surname",
+    "first_initial": "first name and surname initial",
+    "title_surname": "title and surname",
+    "first_name": "first name",
+    "surname": "surname",
+    "username": "a username that spells the name",
+    "described": "a description that fits your notes",
+}
+_FORM_WORDS: dict[str, str] = {
+    "initial": "with the surname's initial",
+    "cue": "next to a word such as client or session",
+    "described": "with a description that fits your notes",
+}
+
+
+def match_label(code: str) -> str:
+    """How a client was matched, in plain words: ``first_initial+initial`` → ``first name and surname initial``."""
+    base, *forms = code.split("+")
+    words = [_MATCH_WORDS.get(base, base.replace("_", " "))]
+    for form in forms:
+        if form == "name" or (form == "initial" and "initial" in base):
+            continue
+        words.append(_FORM_WORDS.get(form, form.replace("_", " ")))
+    return " ".join(words)
+
+
 def category_label(category: str) -> str:
     """The plain-language heading of a category."""
     return CATEGORY_LABELS.get(category, category.replace("-", " ").capitalize())
@@ -128,9 +169,20 @@ def iso_time(ts: datetime | None) -> str:
     return ts.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def format_time(ts: datetime | None) -> str:
-    """A record time for people: ``2023-08-12 16:10 UTC``; empty when unknown."""
-    return ts.strftime("%Y-%m-%d %H:%M UTC") if ts else ""
+def zone(name: str) -> tzinfo:
+    """The time zone called ``name`` (UTC when unknown)."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def format_time(ts: datetime | None, tz: str = "UTC") -> str:
+    """A record time for people in the time zone ``tz``, labelled: ``2023-08-12 11:10 CDT``; empty when unknown."""
+    if ts is None:
+        return ""
+    local = (ts if ts.tzinfo else ts.replace(tzinfo=UTC)).astimezone(zone(tz))
+    return local.strftime("%Y-%m-%d %H:%M ") + (local.tzname() or tz)
 
 
 def _norm_space(text: str) -> str:
@@ -208,7 +260,10 @@ class ChecklistItem:
 
     @property
     def count(self) -> int:
-        return len(self.findings)
+        """How many items (records) the line covers: a check-in listed as post and place counts once."""
+        from reports.cards import group_by_record
+
+        return len(group_by_record(self.findings))
 
 
 def checklist(findings: Sequence[Finding]) -> list[ChecklistItem]:

@@ -1,7 +1,8 @@
-"""Batch mode for agencies: one sub-folder per person, scanned in parallel processes.
+"""Batch mode for agencies: one sub-folder (or one archive file) per person, scanned in parallel processes.
 
-Each person's folder holds their archives and, optionally, their own ``policy.toml``. Every person gets a
-report folder of their own; the aggregate summary holds counts only (no names, no post text). One person's
+Each person's folder holds their archives and, optionally, their own ``policy.toml``; an archive placed
+directly in the batch folder is a person of its own, named after the file. Every person gets a report
+folder of their own; the aggregate summary holds counts only (no names, no post text). One person's
 unreadable archive is reported for that person and never stops the others.
 """
 
@@ -10,8 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from checks.analysis.masking import ClientMasker
@@ -22,6 +25,7 @@ from reports.writer import write_atomic, write_reports
 from scanner.archive import Limits
 from scanner.clients import ClientList
 from scanner.pipeline import ScanOptions, scan
+from scanner.triage import TriageFile
 
 POLICY_NAME = "policy.toml"
 _NOT_ARCHIVES = {POLICY_NAME, "clients.csv", "notes.txt", ".DS_Store"}
@@ -39,43 +43,82 @@ class PersonResult:
     report_dir: str = ""
 
 
+ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".tar", ".js", ".json", ".csv")
+
+
+class BatchError(Exception):
+    """A batch folder that holds nothing to scan; ``str()`` says what to put in it."""
+
+
 def people(root: Path) -> list[Path]:
-    """The person folders under ``root`` (sorted; hidden folders ignored)."""
-    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    """The people under ``root``: each sub-folder, and each archive file placed directly in ``root``
+    (sorted; hidden entries, the policy and notes ignored). Raises :class:`BatchError` when there is none."""
+    found = sorted(p for p in root.iterdir() if not p.name.startswith(".") and p.name not in _NOT_ARCHIVES
+                   and (p.is_dir() or p.name.lower().endswith(ARCHIVE_SUFFIXES)))
+    if not found:
+        raise BatchError(f"{root} holds no person folders and no archives; put one sub-folder per person "
+                         "(holding their archives) or the archives themselves in it")
+    return found
+
+
+def person_name(path: Path) -> str:
+    """The person's name in the batch: the folder's name, or the archive file's name without its suffix."""
+    if path.is_dir():
+        return path.name
+    lower = path.name.lower()
+    suffix = next((s for s in ARCHIVE_SUFFIXES if lower.endswith(s)), "")
+    return path.name[: len(path.name) - len(suffix)] if suffix else path.name
 
 
 def person_inputs(folder: Path) -> list[Path]:
-    """The archives in a person's folder: every file and folder except the policy and notes."""
+    """The archives of a person: every file and folder in their folder except the policy and notes, or the
+    archive file itself."""
+    if not folder.is_dir():
+        return [folder]
     return sorted(p for p in folder.iterdir() if p.name not in _NOT_ARCHIVES and not p.name.startswith("."))
 
 
-def scan_person(
-    folder: Path, out_root: Path, clients: ClientList, default_policy: Policy, formats: tuple[str, ...],
-    redaction: str, limits: Limits,
-) -> PersonResult:
-    """Scan one person's folder and write their report; never raises for bad input."""
-    name = folder.name
+@dataclass(frozen=True)
+class BatchOptions:
+    """What every person's scan shares: formats, redaction, limits, a date, a triage file."""
+
+    formats: tuple[str, ...]
+    redaction: str
+    limits: Limits
+    since: date | None = None
+    triage: TriageFile | None = None
+
+
+def scan_person(folder: Path, out_root: Path, clients: ClientList, default_policy: Policy,
+                options: BatchOptions) -> PersonResult:
+    """Scan one person's folder (or archive) and write their report; never raises for bad input."""
+    name = person_name(folder)
     result = PersonResult(person=name, status="failed", report_dir=str(out_root / name))
     policy = default_policy
-    if (folder / POLICY_NAME).exists():
+    if folder.is_dir() and (folder / POLICY_NAME).exists():
         try:
             policy = load_policy(folder / POLICY_NAME)
         except PolicyError as exc:
             result.errors.append(str(exc).replace(str(folder), name))
             return result
+    if options.since is not None:
+        policy = replace(policy, since=options.since)
     inputs = person_inputs(folder)
     if not inputs:
         result.errors.append(f"{name}: no archives in the folder")
         return result
     try:
-        scanned = scan(inputs, ScanOptions(clients=clients, policy=policy, limits=limits))
+        scanned = scan(inputs, ScanOptions(clients=clients, policy=policy, limits=options.limits))
     except Exception as exc:  # one person's failure must not stop the batch
         result.errors.append(f"{name}: the scan failed ({type(exc).__name__})")
         return result
+    if options.triage is not None:
+        scanned = replace(scanned, findings=tuple(options.triage.apply(scanned.findings)))
     result.errors = [f"{Path(e.where).name}: {e.message}" for e in scanned.errors]
     if not scanned.sources:
         return result
-    write_reports(scanned, formats, out_root / name, redaction, masker=ClientMasker(clients, scanned.findings))
+    write_reports(scanned, options.formats, out_root / name, options.redaction,
+                  masker=ClientMasker(clients, scanned.findings))
     result.status = "partial" if scanned.partial else "complete"
     result.findings = len(scanned.open_findings)
     result.by_severity = scanned.by_severity
@@ -83,25 +126,38 @@ def scan_person(
 
 
 def run_batch(
-    root: Path, out_root: Path, clients: ClientList, policy: Policy, formats: tuple[str, ...], redaction: str,
-    limits: Limits, workers: int | None = None,
+    root: Path, out_root: Path, clients: ClientList, policy: Policy, options: BatchOptions,
+    workers: int | None = None, on_done: Callable[[PersonResult, int, int], None] | None = None,
 ) -> list[PersonResult]:
-    """Scan every person folder under ``root`` in parallel; write the aggregate summary; return the results."""
+    """Scan every person under ``root`` in parallel; write the aggregate summary; return the results.
+
+    ``on_done(result, done, total)`` is called as each person's scan ends (for progress). Raises
+    :class:`BatchError` when ``root`` holds nobody to scan.
+    """
     folders = people(root)
-    workers = max(1, min(workers or os.cpu_count() or 1, len(folders) or 1))
+    out_root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(folders)))
+    results: dict[Path, PersonResult] = {}
+
+    def done(folder: Path, person: PersonResult) -> None:
+        results[folder] = person
+        if on_done is not None:
+            on_done(person, len(results), len(folders))
+
     if workers == 1:
-        results = [scan_person(f, out_root, clients, policy, formats, redaction, limits) for f in folders]
+        for f in folders:
+            done(f, scan_person(f, out_root, clients, policy, options))
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [
-                pool.submit(scan_person, f, out_root, clients, policy, formats, redaction, limits) for f in folders
-            ]
-            results = [f.result() for f in futures]
-    write_atomic(out_root / "batch-summary.csv", summary_csv(results))
+            futures = {pool.submit(scan_person, f, out_root, clients, policy, options): f for f in folders}
+            for future in as_completed(futures):
+                done(futures[future], future.result())
+    ordered = [results[f] for f in folders]
+    write_atomic(out_root / "batch-summary.csv", summary_csv(ordered))
     rows = [{"person": r.person, "status": r.status, "findings": r.findings, "by_severity": r.by_severity,
-             "errors": len(r.errors)} for r in results]
+             "errors": len(r.errors)} for r in ordered]
     write_atomic(out_root / "batch-summary.html", render_batch_summary(rows))
-    return results
+    return ordered
 
 
 def summary_csv(results: list[PersonResult]) -> str:

@@ -23,15 +23,16 @@ from checks.policy import PolicyError, load_policy
 from reports.model import ErrorEntry, ScanResult
 from reports.redact import redact as redact_result
 from reports.terminal import print_summary
+from reports.view import NO_CLIENT_LIST
 from reports.writer import Format, write_reports
 from scanner import __version__
 from scanner.archive import GiB, Limits
 from scanner.cli_clients import clients_group
 from scanner.cli_triage import triage_command
 from scanner.clients import ClientListError, load_clients, read_key_file
-from scanner.compare import CompareError, compare, previous_ids
+from scanner.compare import CompareError, PreviousReport, compare_scans, load_previous
 from scanner.pipeline import ScanOptions, scan
-from scanner.triage import TriageError, load_triage
+from scanner.triage import TriageError, TriageFile, load_triage
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
 
@@ -148,37 +149,51 @@ def scan_command(
         from dataclasses import replace
 
         options.policy = replace(options.policy, since=since.date())
+    triage, previous = _review_inputs(triage_path, compare_path)
     result = _run_scan(inputs, options, quiet)
-    result = _review(result, triage_path, compare_path)
+    result = _review(result, triage, previous)
     status = _finish(result, formats or DEFAULT_FORMATS, out_dir, redact, quiet, options)
     if fail_on and any(f.severity.at_least(Severity(fail_on)) for f in result.open_findings):
         status = EXIT_FINDINGS
     sys.exit(status)
 
 
-def _review(result: ScanResult, triage_path: Path | None, compare_path: Path | None) -> ScanResult:
-    """Mark reviewed findings from the triage file and attach the re-audit diff."""
-    from dataclasses import replace
-
+def _review_inputs(triage_path: Path | None, compare_path: Path | None) -> tuple[TriageFile | None,
+                                                                                  PreviousReport | None]:
+    """Read the triage file and the earlier report before scanning, so that a mistake stops at once."""
+    triage = previous = None
     if triage_path is not None:
+        if not triage_path.is_file():
+            _fail(f"{triage_path}: triage file not found (it is written by `boundary-audit triage REPORT.json`, "
+                  "beside the report by default)")
         try:
             triage = load_triage(triage_path)
         except TriageError as exc:
             _fail(str(exc))
-        result = replace(result, findings=tuple(triage.apply(result.findings)))
     if compare_path is not None:
         try:
-            previous = previous_ids(compare_path)
+            previous = load_previous(compare_path)
         except CompareError as exc:
             _fail(str(exc))
-        result = replace(result, compare=compare(previous, result.open_findings))
+    return triage, previous
+
+
+def _review(result: ScanResult, triage: TriageFile | None, previous: PreviousReport | None) -> ScanResult:
+    """Mark reviewed findings from the triage file and attach the re-audit diff."""
+    from dataclasses import replace
+
+    if triage is not None:
+        result = replace(result, findings=tuple(triage.apply(result.findings)))
+    if previous is not None:
+        result = replace(result, compare=compare_scans(previous, result.open_findings, result.sources))
     return result
 
 
 def _options(clients_path: Path | None, policy_path: Path | None, limits: Limits,
-             key_file: Path | None = None) -> ScanOptions:
+             key_file: Path | None = None, *, demo: bool = False) -> ScanOptions:
     try:
-        clients = load_clients(clients_path, read_key_file(key_file) if key_file else None)
+        key = read_key_file(key_file) if key_file else None
+        clients = load_clients(clients_path, key, warn_permissions=not demo)
     except ClientListError as exc:
         _fail(str(exc))
     try:
@@ -213,6 +228,8 @@ def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: s
     shown = redact_result(result, redact, masker)  # the terminal shows no more than the report does
     for error in shown.errors:
         click.echo(f"boundary-audit: could not read {error.where}: {error.message}", err=True)
+    for notice in result.notices:
+        click.echo(f"boundary-audit: note: {notice}", err=True)
     if not result.sources:
         _fail("nothing could be scanned; check the paths above and give the archive you downloaded")
     try:
@@ -221,10 +238,15 @@ def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: s
         _fail(f"cannot write the report to {out_dir} ({exc.strerror or exc})")
     if not quiet:
         print_summary(shown, Console())
+    elif not result.client_checks:
+        _warn(NO_CLIENT_LIST)
     if result.compare is not None:
         diff = result.compare
         click.echo(f"Since the earlier report: {len(diff['new'])} new, {len(diff['fixed'])} fixed, "
                    f"{len(diff['remaining'])} still open.")
+        if diff.get("not_compared_scopes"):
+            click.echo(f"Not compared ({len(diff.get('not_compared', []))} item(s)): "
+                       + "; ".join(diff["not_compared_scopes"]) + ".")
     for path in written:
         click.echo(f"Report written: {path}")
     skipped = sum(len(s.skipped) for s in result.sources)
@@ -293,7 +315,7 @@ def demo_command(out_dir: Path, formats: Sequence[str]) -> None:
     from scanner.demo import demo_paths
 
     archive, clients, policy = demo_paths()
-    options = _options(clients, policy, Limits())
+    options = _options(clients, policy, Limits(), demo=True)
     click.echo(f"Scanning the demo archive ({archive.name}) with its demo client list…")
     result = _run_scan([archive], options, quiet=False)
     _finish(result, formats or DEFAULT_FORMATS, out_dir, "full", False, options)
@@ -313,27 +335,53 @@ def demo_command(out_dir: Path, formats: Sequence[str]) -> None:
               help="Report format per person; repeatable. Default: html and json.")
 @click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="agency", show_default=True,
               help="Redaction of each person's report.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Only check records from this date on (YYYY-MM-DD).")
+@click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
+              help="Exit with status 1 when someone has open findings at or above this severity.")
+@click.option("--triage", "triage_path", type=click.Path(path_type=Path),
+              help="Triage file from `boundary-audit triage`: reviewed findings are not counted as open.")
 @click.option("--workers", type=int, help="Parallel processes (default: one per CPU core).")
+@click.option("--debug", is_flag=True, help="Verbose log on stderr (may include file paths; never shared).")
 @limit_options
 def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_path: Path | None,
-                  key_file: Path | None, formats: Sequence[str], redact: str, workers: int | None, max_file_size: float,
+                  key_file: Path | None, formats: Sequence[str], redact: str, since: Any, fail_on: str | None,
+                  triage_path: Path | None, workers: int | None, debug: bool, max_file_size: float,
                   max_total_size: float, max_files: int, max_depth: int) -> None:
     """Scan many people: ROOT holds one sub-folder per person with their archives (and optionally their
-    own policy.toml). Writes one report folder per person and OUT/batch-summary.csv with counts only.
-    One person's unreadable archive is reported and the others are still scanned."""
-    from scanner.batch import run_batch
+    own policy.toml), or the archives themselves (one person per archive). Writes one report folder per
+    person and OUT/batch-summary.csv with counts only. One person's unreadable archive is reported and the
+    others are still scanned."""
+    from scanner.batch import BatchError, BatchOptions, run_batch
 
-    _setup_logging(False)
+    _setup_logging(debug)
     limits = _limits(max_file_size, max_total_size, max_files, max_depth)
     options = _options(clients_path, policy_path, limits, key_file)
-    results = run_batch(root, out_dir, options.clients, options.policy, tuple(formats or DEFAULT_FORMATS),
-                        redact, options.limits, workers)
-    for r in results:
-        line = f"{r.person}: {r.status}, {r.findings} open finding(s)"
-        click.echo(line if not r.errors else line + " — " + "; ".join(r.errors), err=bool(r.errors))
-    click.echo(f"Summary written: {out_dir / 'batch-summary.csv'}")
+    triage, _ = _review_inputs(triage_path, None)
+    batch = BatchOptions(tuple(formats or DEFAULT_FORMATS), redact, options.limits,
+                         since.date() if since is not None else None, triage)
+
+    def progress(person: Any, done: int, total: int) -> None:
+        line = f"[{done}/{total}] {person.person}: {person.status}, {person.findings} open finding(s)"
+        click.echo(line if not person.errors else line + " — " + "; ".join(person.errors), err=bool(person.errors))
+
+    try:
+        results = run_batch(root, out_dir, options.clients, options.policy, batch, workers, on_done=progress)
+    except BatchError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write the reports to {out_dir} ({exc.strerror or exc})")
+    click.echo(f"Summary written: {(out_dir / 'batch-summary.csv').resolve()}")
     failed = [r for r in results if r.status != "complete"]
-    sys.exit(EXIT_PARTIAL if failed else EXIT_OK)
+    status = EXIT_PARTIAL if failed else EXIT_OK
+    if fail_on:
+        over = [r.person for r in results
+                if any(n and Severity(s).at_least(Severity(fail_on)) for s, n in r.by_severity.items())]
+        if over:
+            click.echo(f"Exit status 1 (--fail-on {fail_on}): {len(over)} person(s) have open findings at "
+                       f"{fail_on} or above: {', '.join(over)}.", err=True)
+            status = EXIT_FINDINGS
+    sys.exit(status)
 
 
 @cli.command("online-check")
@@ -374,7 +422,10 @@ def online_check_command(inputs: Sequence[Path], clients_path: Path | None, poli
     if not yes and not click.confirm("Send these requests now?", default=False):
         click.echo("Nothing was requested.")
         sys.exit(EXIT_OK)
-    outcomes = online.check_targets(targets, timeout=timeout, delay=delay)
+    try:
+        outcomes = online.check_targets(targets, timeout=timeout, delay=delay)
+    except online.NetworkUnreachable as exc:
+        _fail(f"the network could not be reached ({exc}): nothing was checked online and no report was written")
     errors: list[ErrorEntry] = []
     findings = list(result.findings) + online.outcome_findings(outcomes)
     for outcome in outcomes:

@@ -14,15 +14,19 @@ from checks.names import hashed_list_text
 from scanner.clients import ClientListError, load_clients, read_key_file
 
 TEMPLATE = """\
-# boundary-audit client list (DESIGN.md section 6). Keep this file private: it never leaves this computer.
-# Columns: id,name,aliases,status,handles,notes  — only name is required; lines starting with # are ignored.
-#   aliases: other names and nicknames, separated by ;   (e.g. Bob;Bobby or a married name Jane Smith)
+# boundary-audit client list. Keep this file private: it never leaves this computer.
+# Columns: id,name,aliases,status,handles,notes - only name is required; lines starting with # are ignored.
+#   aliases: other names and nicknames, separated by ;   (e.g. Bob;Bobby, or a married name)
 #   status:  current or former
-#   handles: platform:handle separated by ;   platforms: facebook, instagram, x, linkedin, mastodon,
-#            bluesky, tiktok; an X numeric account id as x_id:123456
-# Replace the example row below with your clients.
+#   handles: platform:handle separated by ;   platforms: facebook, instagram, x, linkedin, mastodon;
+#            an X account number as x_id:123456
+# A spreadsheet works too: save it as "CSV UTF-8"; ; separators and First Name / Last Name columns are read.
+# To use one of the commented examples, remove its "# ". Replace the example rows with your clients:
+# boundary-audit warns while one is left in.
 id,name,aliases,status,handles,notes
 C001,Jane Example,Janie;Jane Sample,current,instagram:jane.example;x:@janeexample,example row - delete me
+# C002,Robert Sample,Bob,former,x_id:123456789,a former client: reported at a lower severity if policy says so
+# C003,Anne-Marie O'Example,,current,mastodon:amo@social.example;linkedin:anne-marie-oexample,
 """
 
 

@@ -2,8 +2,10 @@
 agency's hashed list.
 
 * ``clients.csv``: UTF-8 with a header ``id,name,aliases,status,handles,notes`` (any order; only ``name``
-  is required). ``aliases`` and ``handles`` are ``;``-separated; a handle is ``platform:handle``
-  (``x:@jdoe``, ``instagram:jdoe_22``, ``x_id:123456``). A missing ``id`` becomes ``L<line>``.
+  is required; common spellings such as ``First Name``/``Last Name``/``Prénom``/``Nom`` and ``,`` ``;`` tab
+  or ``|`` delimiters are recognised, see :mod:`scanner.clients_format`). ``aliases`` and ``handles`` are
+  ``;``-separated; a handle is ``platform:handle`` (``x:@jdoe``, ``instagram:jdoe_22``, ``x_id:123456``).
+  A missing ``id`` becomes ``L<line>``.
 * A plain list: one name a line; ``#`` starts a comment.
 * A hashed list (``boundary-audit clients hash``): a versioned header, then ``id,status,variants`` where
   each variant is ``kind:platform:flags:hmac`` — keyed hashes of normalized name variants, no plaintext.
@@ -22,21 +24,18 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scanner.clients_format import ClientListError, Layout, decode_client_file, find_layout
+
+__all__ = ["Client", "ClientList", "ClientListError", "load_clients", "read_key_file"]
+
 PLATFORMS = frozenset({"facebook", "instagram", "x", "linkedin", "mastodon", "bluesky", "tiktok"})
 PLATFORM_ALIASES = {"twitter": "x", "fb": "facebook", "ig": "instagram", "li": "linkedin", "bsky": "bluesky"}
 STATUSES = frozenset({"current", "former"})
-COLUMNS = ("id", "name", "aliases", "status", "handles", "notes")
+# the names of the example rows in the `clients init` template: a list still holding one gets a warning
+EXAMPLE_NAMES = frozenset({"Jane Example", "Robert Sample", "Anne-Marie O'Example"})
 HASHED_MAGIC = "# boundary-audit hashed client list"
 HASHED_VERSION = 1
 _HANDLE_RE = re.compile(r"^@?[\w.\-@:]+$", re.UNICODE)  # ":" for Bluesky DIDs (bluesky:did:plc:…)
-
-
-class ClientListError(Exception):
-    """A client list that cannot be used; ``str()`` names the file, the line and the problem."""
-
-    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
-        self.problems = problems or (message,)
 
 
 @dataclass(frozen=True)
@@ -110,38 +109,54 @@ def permission_warning(path: Path) -> str | None:
     return None
 
 
-def load_clients(path: str | Path | None, key: bytes | None = None) -> ClientList:
+def load_clients(path: str | Path | None, key: bytes | None = None, *, warn_permissions: bool = True) -> ClientList:
     """Load a client list; ``None`` gives an empty list.
 
     A hashed list needs the agency ``key`` (or the ``BOUNDARY_AUDIT_KEY_FILE`` environment variable
     naming the key file). Raises :class:`ClientListError` naming the file, the line and the problem.
+    ``warnings`` say when the file is readable by others (unless ``warn_permissions`` is false, for the
+    bundled demo list), lies in a cloud-synced folder, or still holds the template's example rows.
     """
     if path is None:
         return ClientList()
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ClientListError(f"{path}: file not found") from None
-    except UnicodeDecodeError:
-        raise ClientListError(f"{path}: not UTF-8 text; save the client list as UTF-8 CSV") from None
+    except IsADirectoryError:
+        raise ClientListError(f"{path}: is a folder; give the client-list file") from None
     except OSError as exc:
         raise ClientListError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    warnings = [w for w in (permission_warning(path),) if w]
+    text = decode_client_file(path, data)
+    warnings = [w for w in (permission_warning(path) if warn_permissions else None, _synced_warning(path)) if w]
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if first.startswith(HASHED_MAGIC):
         if key is None and os.environ.get("BOUNDARY_AUDIT_KEY_FILE"):
             key = read_key_file(os.environ["BOUNDARY_AUDIT_KEY_FILE"])
         clients = _parse_hashed(path, text, key)
         return ClientList(clients, str(path), hashed=True, warnings=tuple(warnings), key=key)
-    first = next((ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")), "")
-    header = [c.strip().lower() for c in next(csv.reader([first]), [])]
-    if "name" in header and (len(header) > 1 or first.strip().lower() == "name"):
-        clients, more = _parse_csv(path, text)
-        warnings.extend(more)
+    layout = find_layout(path, text)
+    if layout is not None:
+        clients = _parse_csv(path, text, layout)
+        if layout.unknown:
+            warnings.append(f"{path}:{layout.header_line}: column(s) not used: {', '.join(layout.unknown)}")
     else:
         clients = _parse_plain(path, text)
+    warnings.extend(f"{path}:{c.line}: the template's example row ({c.name}) is still in the list; delete it"
+                    for c in clients if c.name in EXAMPLE_NAMES)
     return ClientList(clients, str(path), warnings=tuple(warnings))
+
+
+def _synced_warning(path: Path) -> str | None:
+    """A warning when the client list sits in a folder synced to a cloud service."""
+    from reports.writer import cloud_sync_service
+
+    service = cloud_sync_service(path.resolve())
+    if service:
+        return (f"{path}: this client list is in a {service} folder, so a copy of it is stored by {service}; "
+                "keep it in a folder that is not synced")
+    return None
 
 
 def _raise(path: Path, problems: list[str]) -> None:
@@ -177,29 +192,21 @@ def parse_handles(value: str) -> tuple[list[tuple[str, str]], list[str]]:
     return handles, problems
 
 
-def _parse_csv(path: Path, text: str) -> tuple[tuple[Client, ...], list[str]]:
-    rows = csv.reader(io.StringIO(text))
-    header: list[str] = []
+def _parse_csv(path: Path, text: str, layout: Layout) -> tuple[Client, ...]:
+    rows = csv.reader(io.StringIO(text), delimiter=layout.delimiter)
+    width = len(layout.columns)
     problems: list[str] = []
-    warnings: list[str] = []
     clients: list[Client] = []
     seen: dict[str, int] = {}
     for row in rows:
         line = rows.line_num
-        if not header:
-            if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
-                continue
-            header = [c.strip().lower() for c in row]
-            unknown = [c for c in header if c and c not in COLUMNS]
-            if unknown:
-                warnings.append(f"{path}:{line}: unknown column(s) ignored: {', '.join(unknown)}")
+        if line <= layout.header_line or not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
             continue
-        if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+        if len(row) > width and any(c.strip() for c in row[width:]):
+            problems.append(f"line {line}: {len(row)} fields but the header has {width} (quote the field "
+                            f"holding a {_DELIMITER_WORD.get(layout.delimiter, 'delimiter')})")
             continue
-        if len(row) > len(header):
-            problems.append(f"line {line}: {len(row)} fields but the header has {len(header)} (quote commas)")
-            continue
-        rec = {h: v.strip() for h, v in zip(header, row, strict=False)}
+        rec = _record(layout.columns, row)
         name = rec.get("name", "")
         if not name:
             problems.append(f"line {line}: empty name")
@@ -225,7 +232,25 @@ def _parse_csv(path: Path, text: str) -> tuple[tuple[Client, ...], list[str]]:
             )
         )
     _raise(path, problems)
-    return tuple(clients), warnings
+    return tuple(clients)
+
+
+_DELIMITER_WORD = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+
+
+def _record(columns: tuple[str, ...], row: list[str]) -> dict[str, str]:
+    """One row as ``column → value``; first, middle and last name parts joined into ``name``."""
+    rec: dict[str, str] = {}
+    parts: dict[str, list[str]] = {"first": [], "middle": [], "last": []}
+    for column, value in zip(columns, row, strict=False):
+        value = value.strip()
+        if column in parts:
+            parts[column].append(value)
+        elif column:
+            rec[column] = value
+    if not rec.get("name"):
+        rec["name"] = " ".join(v for part in parts.values() for v in part if v)
+    return rec
 
 
 def _parse_plain(path: Path, text: str) -> tuple[Client, ...]:

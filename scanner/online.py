@@ -13,6 +13,7 @@ timed out, or an answer we cannot read).
 from __future__ import annotations
 
 import html
+import logging
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -38,6 +39,11 @@ LOGIN_MARKERS = ("/login", "/i/flow/login", "/accounts/login", "authwall", "/sig
 MAX_POST_URLS = 25
 
 PUBLIC, LOGIN_WALL, NOT_FOUND, UNKNOWN = "public", "login-wall", "not-found", "unknown"
+OFFLINE_AFTER = 2  # connection failures, with no answer at all before them, that mean "no network"
+
+
+class NetworkUnreachable(Exception):
+    """No address could be reached at all: the computer seems to be offline (nothing was checked)."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,9 @@ def targets_from(result: ScanResult, endpoints: Endpoints = Endpoints()) -> list
         elif source.platform == "bluesky":
             url = f"{endpoints.bluesky_api}/xrpc/app.bsky.actor.getProfile?actor={quote(handle)}"
             out.append(Target("bluesky", url, "profile", api="bluesky", handle=handle))
-    posts = [f for f in result.open_findings if f.record.url and f.category in _TEXT_CATEGORIES]
+    # only the owner's own posts and comments: a check-in's place page (the workplace's page) is not theirs
+    posts = [f for f in result.open_findings
+             if f.record.url and f.category in _TEXT_CATEGORIES and f.record.kind in _OWN_KINDS]
     seen: set[str] = set()
     for finding in posts:
         url = str(finding.record.url)
@@ -106,6 +114,7 @@ def targets_from(result: ScanResult, endpoints: Endpoints = Endpoints()) -> list
     return out
 
 
+_OWN_KINDS = {"post", "comment"}
 _TEXT_CATEGORIES = {Category.WORK_RELATED_POST, Category.CLIENT_MENTION, Category.PHI_IDENTIFIER,
                     Category.WORKPLACE_LOCATION}
 
@@ -149,7 +158,10 @@ def check_targets(
 ) -> list[Outcome]:
     """Request every target once, politely, and classify the answers."""
     session = session or make_session()
+    logging.getLogger("urllib3").setLevel(logging.ERROR)  # retries are ours to report, in one line
     outcomes = []
+    targets = list(targets)
+    answered = failed = 0
     for index, target in enumerate(targets):
         if index:
             sleep(delay)
@@ -158,15 +170,36 @@ def check_targets(
         except requests.Timeout:
             outcomes.append(Outcome(target, UNKNOWN, "the request timed out"))
             continue
+        except requests.ConnectionError as exc:
+            failed += 1
+            if not answered and failed >= min(OFFLINE_AFTER, len(targets)):
+                raise NetworkUnreachable(_reason(exc)) from None
+            outcomes.append(Outcome(target, UNKNOWN, f"the address could not be reached ({_reason(exc)})"))
+            continue
         except requests.RequestException as exc:
             outcomes.append(Outcome(target, UNKNOWN, f"the request failed ({type(exc).__name__})"))
             continue
+        answered += 1
         status, detail = classify(response)
         outcome = Outcome(target, status, detail)
         if status == PUBLIC and target.api:
             _read_api(outcome, response, session, timeout)
         outcomes.append(outcome)
     return outcomes
+
+
+def _reason(exc: BaseException) -> str:
+    """A short reason for a connection failure, without the URL or urllib3's retry details."""
+    text = str(exc)
+    for marker, reason in (("Name or service not known", "the name could not be resolved"),
+                           ("Temporary failure in name resolution", "the name could not be resolved"),
+                           ("nodename nor servname", "the name could not be resolved"),
+                           ("getaddrinfo failed", "the name could not be resolved"),
+                           ("Network is unreachable", "the network is unreachable"),
+                           ("Connection refused", "the connection was refused")):
+        if marker in text:
+            return reason
+    return "no connection"
 
 
 def _read_api(outcome: Outcome, response: requests.Response, session: requests.Session, timeout: float) -> None:

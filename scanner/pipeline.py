@@ -30,6 +30,7 @@ from scanner.archive import Archive, ArchiveError, Limits
 from scanner.bounds import bound_record, clean_optional, clean_text, cut_note
 from scanner.clients import ClientList
 from scanner.detect import Detected, UnknownArchiveError, detect
+from scanner.duplicates import drop_duplicates
 from scanner.readers import ReadContext
 from scanner.readers.base import REPEATED, repeated_note
 from scanner.records import AnyRecord, Kind
@@ -62,7 +63,8 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
     options = options or ScanOptions()
     started = time.perf_counter()
     errors: list[ErrorEntry] = []
-    groups = _group_inputs([Path(p) for p in inputs], options.limits, errors)
+    paths, notices = drop_duplicates([Path(p) for p in inputs])
+    groups = _group_inputs(paths, options.limits, errors)
     matcher = Matcher(options.clients)
     checks = [cls() for cls in options.checks if options.policy.check_enabled(cls.id)]
 
@@ -90,6 +92,9 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
         generated_at=datetime.now(UTC).replace(microsecond=0),
         tool_version=__version__,
         clients_total=len(options.clients),
+        client_checks=len(options.clients) > 0,
+        timezone=options.policy.work_hours.timezone,
+        notices=tuple(notices),
         timings=timings,
     )
 

@@ -68,3 +68,39 @@ def test_bad_client_list_is_a_one_line_error(tmp_path, make_folder):
     assert result.exit_code == EXIT_ERROR
     assert "nope.csv" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_scan_without_a_client_list_says_the_client_checks_did_not_run(tmp_path, quiet):
+    import json
+
+    from scanner.demo import demo_paths
+
+    archive, clients, _ = demo_paths()
+    out = tmp_path / "out"
+    args = ["scan", str(archive), "--out", str(out), "--format", "json", "--format", "html", "--format", "markdown"]
+    result = CliRunner().invoke(cli, args + (["--quiet"] if quiet else []))
+    assert result.exit_code == 0, result.output
+    assert "No client list was given" in result.output
+    doc = json.loads((out / "boundary-audit-report.json").read_text())
+    assert doc["summary"]["client_checks"] is False
+    assert "The client checks did not run" in (out / "boundary-audit-report.html").read_text()
+    assert "The client checks did not run" in (out / "boundary-audit-report.md").read_text()
+    with_list = CliRunner().invoke(cli, [*args, "--clients", str(clients), "--out", str(tmp_path / "o2")])
+    assert "No client list was given" not in with_list.output
+    assert json.loads((tmp_path / "o2" / "boundary-audit-report.json").read_text())["summary"]["client_checks"]
+
+
+def test_the_same_archive_given_twice_is_read_once(tmp_path, make_zip):
+    import shutil
+
+    tweets = "window.YTD.tweets.part0 = []"
+    archive = make_zip({"data/tweets.js": tweets, "data/account.js": "window.YTD.account.part0 = []"}, "x.zip")
+    copy = tmp_path / "copy-of-x.zip"
+    shutil.copy(archive, copy)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["scan", str(archive), str(archive), str(copy), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "could not be read" not in result.output
+    assert f"{archive} was given twice; it was read once" in result.output
+    assert f"{copy} is a copy of {archive}; it was read once" in result.output

@@ -174,3 +174,57 @@ def test_nothing_is_requested_without_confirmation(monkeypatch, tmp_path):
     assert "Nothing was requested." in out.output
     assert not called
 
+
+
+@responses.activate
+def test_no_network_stops_after_the_first_failures():
+    failure = "Failed to resolve 'x.com' ([Errno -3] Temporary failure in name resolution)"
+    for n in range(3):
+        responses.get(f"https://x.com/p{n}", body=requests.ConnectionError(failure))
+    targets = [Target("x", f"https://x.com/p{n}", "post") for n in range(3)]
+    with pytest.raises(online.NetworkUnreachable, match="could not be resolved"):
+        check_targets(targets, session=make_session(retries=0, backoff=0), sleep=_no_sleep)
+    assert len(responses.calls) == online.OFFLINE_AFTER
+
+
+@responses.activate
+def test_one_unreachable_address_after_an_answer_is_unknown():
+    responses.get("https://x.com/me", body="<html>profile</html>")
+    responses.get("https://social.example/me", body=requests.ConnectionError("Connection refused"))
+    targets = [Target("x", "https://x.com/me", "profile"), Target("mastodon", "https://social.example/me", "profile")]
+    outcomes = check_targets(targets, session=make_session(retries=0, backoff=0), sleep=_no_sleep)
+    assert [o.status for o in outcomes] == [PUBLIC, UNKNOWN]
+    assert "connection was refused" in outcomes[1].detail
+
+
+def test_online_check_without_network_is_one_line_and_writes_no_report(monkeypatch, tmp_path):
+    from scanner import cli as cli_module
+
+    result = ScanResult(findings=(), sources=(
+        SourceReport(path="a.zip", platform="x", generation="x-v2", format="js", account_handle="me"),))
+    monkeypatch.setattr(cli_module, "_run_scan", lambda *a, **k: result)
+
+    def offline(*args, **kwargs):
+        raise online.NetworkUnreachable("the name could not be resolved")
+
+    monkeypatch.setattr(online, "check_targets", offline)
+    out = CliRunner().invoke(cli_module.cli, ["online-check", str(tmp_path), "--yes", "--out", str(tmp_path / "o")])
+    assert out.exit_code == 2
+    errors = [line for line in out.output.splitlines() if "error" in line]
+    assert len(errors) == 1 and "network could not be reached" in errors[0] and "nothing was checked" in errors[0]
+    assert not (tmp_path / "o").exists()
+
+
+def test_place_pages_are_never_queued_as_the_owners_addresses():
+    from datetime import UTC, datetime
+
+    from checks.base import Finding, RecordRef, Severity
+
+    def finding(kind: str, url: str) -> Finding:
+        return Finding(check="workplace-location", category=Category.WORKPLACE_LOCATION, severity=Severity.HIGH,
+                       confidence=0.9, title="t", message="m", platform="facebook",
+                       record=RecordRef(kind=kind, id=url, timestamp=datetime(2024, 1, 1, tzinfo=UTC), url=url))
+
+    result = ScanResult(findings=(finding("place", "https://www.facebook.com/riverbend-clinic-98307"),
+                                  finding("post", "https://www.facebook.com/me/posts/1")), sources=())
+    assert [t.url for t in online.targets_from(result)] == ["https://www.facebook.com/me/posts/1"]

@@ -30,9 +30,9 @@ def test_template_is_valid_and_round_trips(tmp_path):
 @pytest.mark.parametrize(
     ("replace", "by", "message"),
     [
-        ('tue = ["09:00-17:00"]', 'tue = ["9-5"]', "line 15: tue = '9-5' is not a HH:MM-HH:MM range"),
-        ('tue = ["09:00-17:00"]', 'tue = ["17:00-17:00"]', "line 15: tue = '17:00-17:00' is empty"),
-        ('timezone = "America/Chicago"', 'timezone = "Mars/Olympus"', "line 13: unknown time zone"),
+        ('tue = ["09:00-17:00"]', 'tue = ["9-5"]', "line {line}: tue = '9-5' is not a HH:MM-HH:MM range"),
+        ('tue = ["09:00-17:00"]', 'tue = ["17:00-17:00"]', "line {line}: tue = '17:00-17:00' is empty"),
+        ('timezone = "America/Chicago"', 'timezone = "Mars/Olympus"', "line {line}: unknown time zone"),
         ("[allow]", "[allowed]", "unknown setting 'allowed'"),
         ("professional_page = false", "profesional_page = false", "unknown key 'profesional_page' in [allow]"),
         ('address = "100 Main Street, Springfield"', 'address = "100 Main', "policy.toml"),
@@ -42,6 +42,8 @@ def test_errors_name_the_line_and_the_problem(tmp_path, replace, by, message):
     path = tmp_path / "policy.toml"
     assert replace in TEMPLATE
     path.write_text(TEMPLATE.replace(replace, by))
+    line = next(n for n, text in enumerate(TEMPLATE.splitlines(), start=1) if replace in text)
+    message = message.format(line=line)
     with pytest.raises(PolicyError, match=message.replace("[", r"\[").replace("]", r"\]")):
         load_policy(path)
 

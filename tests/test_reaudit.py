@@ -79,3 +79,44 @@ def test_compare_reports_new_fixed_and_remaining(tmp_path):
     assert gone and set(diff["fixed"]) == gone
     assert added and set(diff["new"]) == added
     assert len(diff["remaining"]) == before["summary"]["findings"] - len(gone)
+
+
+def test_compare_counts_nothing_fixed_on_platforms_this_scan_did_not_read(tmp_path):
+    archive, _, _ = demo_paths()
+    before = _scan(archive, tmp_path / "before")
+    doc_path = tmp_path / "before" / "boundary-audit-report.json"
+    doc = json.loads(doc_path.read_text())
+    # the earlier audit also covered a Facebook account, with two open findings
+    doc["sources"].append({"path": "facebook.zip", "platform": "facebook", "generation": "g4", "format": "json",
+                           "account": {"name": "Tess", "handle": None}, "counts": {}, "skipped": [], "notes": []})
+    extra = [dict(before["findings"][0], id=f"{n:016x}", platform="facebook") for n in (1, 2)]
+    doc["findings"].extend(extra)
+    doc_path.write_text(json.dumps(doc))
+    after = _scan(archive, tmp_path / "after", "--compare", str(doc_path))
+    diff = after["compare"]
+    assert diff["fixed"] == [] and len(diff["remaining"]) == before["summary"]["findings"]
+    assert set(diff["not_compared"]) == {f["id"] for f in extra}
+    assert diff["not_compared_scopes"] == ["Facebook: only in the earlier report (not scanned this time)"]
+
+
+def test_compare_skips_a_platform_read_for_another_account(tmp_path):
+    archive, _, _ = demo_paths()
+    before = _scan(archive, tmp_path / "before")
+    doc_path = tmp_path / "before" / "boundary-audit-report.json"
+    doc = json.loads(doc_path.read_text())
+    for source in doc["sources"]:
+        source["account"] = {"name": "Someone Else", "handle": "someone_else"}
+    doc_path.write_text(json.dumps(doc))
+    after = _scan(archive, tmp_path / "after", "--compare", str(doc_path))
+    diff = after["compare"]
+    assert diff["fixed"] == diff["new"] == diff["remaining"] == []
+    assert len(diff["not_compared"]) == before["summary"]["findings"]
+    assert "different accounts" in diff["not_compared_scopes"][0]
+
+
+def test_compare_with_the_html_report_says_so(tmp_path):
+    archive, _, _ = demo_paths()
+    html = tmp_path / "report.html"
+    html.write_text("<!DOCTYPE html><html></html>")
+    result = CliRunner().invoke(cli, ["scan", str(archive), "--compare", str(html), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "HTML report" in result.output and ".json" in result.output

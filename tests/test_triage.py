@@ -87,7 +87,7 @@ def test_interactive_walk_is_resumable(tmp_path):
     assert first.exit_code == 0, first.output
     assert "Reviewed 1 of 3" in first.output
     second = runner.invoke(cli, ["triage", str(report)], input="s\nx\n\n")
-    assert "2 finding(s) to review" in second.output
+    assert "2 item(s) to review (2 finding(s))" in second.output
     triage = load_triage(tmp_path / "boundary-audit-triage.json")
     assert sorted(v.verdict for v in triage.entries.values()) == ["accepted", "fixed"]
 
@@ -121,3 +121,44 @@ def test_compare_new_fixed_remaining():
         "remaining": [_finding("r2").fingerprint],
         "fixed": [_finding("r1").fingerprint],
     }
+
+
+def _post_finding(check: str, category: Category, *, client: str | None = None) -> Finding:
+    return Finding(
+        check=check, category=category, severity=Severity.MEDIUM, confidence=0.9, title=f"{check} title",
+        message="…", platform="facebook",
+        record=RecordRef(kind="post", id="p1", excerpt="Session with Jane today", name="Tess", handle="tess.d"),
+        clients=(ClientMatch(client, "first_initial+initial", 0.85, name="Jane Doe"),) if client else (),
+    )
+
+
+def test_set_refuses_ids_not_in_the_report(tmp_path):
+    report = _report(tmp_path, [_finding("r1")])
+    result = CliRunner().invoke(cli, ["triage", str(report), "--set", "0123456789abcdef=fixed"])
+    assert result.exit_code != 0 and "not the id of a finding" in result.output
+    assert not (tmp_path / "boundary-audit-triage.json").exists()
+
+
+def test_walk_shows_who_and_client_and_takes_one_verdict_per_record(tmp_path):
+    findings = [_post_finding("work-related-post", Category.WORK_RELATED_POST),
+                _post_finding("client-mention", Category.CLIENT_MENTION, client="C001"),
+                _post_finding("public-visibility", Category.PUBLIC_VISIBILITY)]
+    report = _report(tmp_path, findings)
+    result = CliRunner().invoke(cli, ["triage", str(report)], input="f\n\n")
+    assert result.exit_code == 0, result.output
+    assert "1 item(s) to review (3 finding(s))" in result.output
+    assert "Who: Tess @tess.d" in result.output
+    assert "Jane Doe (C001), matched by first name and surname initial" in result.output
+    assert "first_initial" not in result.output
+    triage = load_triage(tmp_path / "boundary-audit-triage.json")
+    assert {fp: v.verdict for fp, v in triage.entries.items()} == {f.fingerprint: "false-positive" for f in findings}
+
+
+def test_scan_with_a_missing_triage_file_is_an_error(tmp_path):
+    from scanner.demo import demo_paths
+
+    archive, _, _ = demo_paths()
+    result = CliRunner().invoke(cli, ["scan", str(archive), "--triage", str(tmp_path / "nope.json"),
+                                      "--out", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 2 and "nope.json" in result.output and "not found" in result.output
+    assert not (tmp_path / "out").exists()

@@ -43,11 +43,15 @@ def test_self_contained_with_csp(html: str) -> None:
     names = {t for t, _ in tags}
     assert not names & {"script", "link", "iframe", "object", "embed", "img", "form", "base"}
     assert ("meta", {"http-equiv": "Content-Security-Policy", "content": CSP}) in tags
-    for _, attrs in tags:
+    for tag, attrs in tags:
         for key, value in attrs.items():
             assert not key.startswith("on"), key
-            if key in ("src", "href", "action", "xlink:href"):
+            if key in ("src", "action", "xlink:href"):
                 assert (value or "").startswith("#"), value
+            if key == "href" and not (value or "").startswith("#"):
+                # a plain link to the record on its platform: never loaded, never a script
+                assert tag == "a" and (value or "").startswith(("https://", "http://")), value
+                assert "noreferrer" in (attrs.get("rel") or ""), attrs
     style = html.split("<style>", 1)[1].split("</style>", 1)[0]
     assert "url(" not in style and "@import" not in style
     assert html.count("<style>") == 1

@@ -17,9 +17,10 @@ or a client does not belong on a personal account.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import ClassVar
 
-from checks.base import Category, Check, CheckContext, Finding, Severity, record_ref
+from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.client_mention import describe_where, mentions_for, ref_name, thread_partner_clients
 from checks.remediation import remediation_for
 from checks.text import WORK_THRESHOLD, analysis_for, written_by_owner
@@ -27,6 +28,17 @@ from scanner.records import AnyRecord, Audience, Kind, Post
 
 NAMED_CLIENT = 2.0
 """Added to the work score when the text names a client (writing about a client is writing about the work)."""
+
+ACCOUNT_THRESHOLD = 1.0
+"""The score that is enough in an account that often posts about clinical work (see ACCOUNT_MIN_TEXTS)."""
+ACCOUNT_MIN_TEXTS = 5
+"""Texts reaching WORK_THRESHOLD that make an account one that often posts about clinical work..."""
+ACCOUNT_MIN_SHARE = 0.03
+"""...when they are also at least this share of the texts the account wrote."""
+_MAX_PENDING = 20_000  # borderline texts kept per source until the account is judged (bounded memory)
+_CONFIDENT = ("work-related-post", "confident")
+_WRITTEN = ("work-related-post", "texts")
+_PENDING = ("work-related-post", "pending")
 
 
 def work_severity(audience: Audience) -> Severity:
@@ -53,29 +65,52 @@ class WorkRelatedPostCheck(Check):
             return ()  # somebody else's post tagging you: only when it tags you at your workplace
         if thread_partner_clients(record, ctx):
             return ()  # a thread with a client is a client-message finding
+        ctx.memo[_WRITTEN] = ctx.memo.get(_WRITTEN, 0) + 1
         score, evidence = a.work_score()
         mentions = mentions_for(record, ctx)
         if mentions.named:
             score += NAMED_CLIENT
             evidence += [e for e in mentions.evidence if e.end > e.start][:3]
-        if score < WORK_THRESHOLD:
+        if score < ACCOUNT_THRESHOLD:
             return ()
+        finding = self._finding(record, ctx, score, evidence)
+        if score >= WORK_THRESHOLD:
+            ctx.memo[_CONFIDENT] = ctx.memo.get(_CONFIDENT, 0) + 1
+            return (finding,)
+        pending: list[Finding] = ctx.memo.setdefault(_PENDING, [])
+        if len(pending) < _MAX_PENDING:
+            pending.append(finding)
+        return ()
+
+    def finish(self, ctx: CheckContext) -> Iterable[Finding]:
+        """Borderline texts, when the account often posts about clinical work: there, a single work cue such
+        as "back on nights Monday" or "the 6th years" is most likely about the job too."""
+        pending: list[Finding] = ctx.memo.pop(_PENDING, [])
+        confident, written = ctx.memo.pop(_CONFIDENT, 0), ctx.memo.pop(_WRITTEN, 0)
+        if confident < ACCOUNT_MIN_TEXTS or confident < ACCOUNT_MIN_SHARE * written:
+            return ()
+        note = (
+            " On its own this text is borderline; your account often posts about your clinical work, so it is"
+            " probably about the job too."
+        )
+        return [replace(f, confidence=round(min(f.confidence, 0.6), 2), message=f.message + note) for f in pending]
+
+    def _finding(self, record: AnyRecord, ctx: CheckContext, score: float, evidence: list[Evidence]) -> Finding:
+        a = analysis_for(record, ctx)
         counted = [e.text for e in evidence if "(-" not in e.reason]
         where = describe_where(record, a.audience)
         name, handle = ref_name(record)
         vent = any(e.reason.startswith("venting") for e in evidence)
-        return (
-            Finding(
-                check=self.id,
-                category=self.category,
-                severity=work_severity(a.audience),
-                confidence=round(min(0.95, 0.45 + 0.1 * score), 2),
-                title=f"Work-related content in {where}",
-                message=f"This text is about your clinical work (score {score:.1f}: {', '.join(counted)})."
-                + (" It vents about work, which readers may connect to your clients." if vent else ""),
-                platform=record.platform,
-                record=record_ref(record, name=name, handle=handle, text=a.text or (a.place_hit or "")),
-                evidence=tuple(evidence),
-                remediation=remediation_for(self.category, record.platform),
-            ),
+        return Finding(
+            check=self.id,
+            category=self.category,
+            severity=work_severity(a.audience),
+            confidence=round(min(0.95, 0.45 + 0.1 * score), 2),
+            title=f"Work-related content in {where}",
+            message=f"This text is about your clinical work (score {score:.1f}: {', '.join(counted)})."
+            + (" It vents about work, which readers may connect to your clients." if vent else ""),
+            platform=record.platform,
+            record=record_ref(record, name=name, handle=handle, text=a.text or (a.place_hit or "")),
+            evidence=tuple(evidence),
+            remediation=remediation_for(self.category, record.platform),
         )

@@ -98,11 +98,19 @@ def _items(corpus: Path, owner: str) -> Iterator[Item]:
 
 
 def run(items: list[Item], ctx: CheckContext) -> None:
-    """Run the text checks on every item; fill ``found``."""
-    for item in items:
+    """Run the text checks on every item, one platform (one source) at a time as a scan does; fill ``found``."""
+    by_id = {item.record.id: item for item in items}
+    for platform in sorted({item.record.platform for item in items}):
+        ctx.memo.clear()
+        for item in items:
+            if item.record.platform != platform:
+                continue
+            for check in CHECKS:
+                for f in check.run(item.record, ctx):
+                    item.found[str(f.category)] = f.confidence
         for check in CHECKS:
-            for f in check.run(item.record, ctx):
-                item.found[str(f.category)] = f.confidence
+            for f in check.finish(ctx):
+                by_id[f.record.id].found[str(f.category)] = f.confidence
 
 
 def main() -> None:

@@ -44,6 +44,7 @@ from checks.text import (
     TextAnalysis,
     analysis_for,
     ends_with_phrase,
+    has_phrase,
     lexicon_words,
     lexicons,
     words,
@@ -56,6 +57,8 @@ from scanner.records import AnyRecord, Audience, Comment, Kind, Thread
 WEAK_CONTEXT = 1.5
 """Work score a first name / nickname needs in its own text (message) to count as a client."""
 STRONG_CONTEXT = 0.5
+FULL_NAME_KINDS = frozenset({"full_name", "first_last", "reversed", "alias"})
+"""Name hits that are a client's full name: mentions wherever they appear, with or without work context."""
 """Work or health score a full name needs (a namesake in a text about something else is not a client)."""
 _NEAR = 200
 """Characters around a name that the judgement of a name reads (never the whole text: one text may hold
@@ -152,7 +155,7 @@ def _sentence_start(text: str, pos: int) -> bool:
     body = text[lo:pos].rstrip()
     if "\n" in text[lo + len(body) : pos]:
         return True
-    return (pos == 0) if not body else body[-1] in ".!?…\"“("
+    return (pos == 0) if not body else body[-1] in '.!?…"“('
 
 
 def _compound_part(text: str, start: int, end: int) -> bool:
@@ -167,15 +170,21 @@ def _looks_like_sentence_word(text: str, end: int, nxt: re.Match[str]) -> bool:
     return any(c in gap for c in ",;:!?()") or nxt.group(1) in ("If", "And", "But", "So", "The")
 
 
+_SHARED_NOTES = 3  # clients whose notes hold a word for it to be no description of one client
+
+
 def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
     key = ("client-notes", "*")
     if key not in ctx.memo:
         clients = getattr(getattr(ctx.matcher, "clients", None), "clients", None) or ()
-        index = []
-        for c in clients:
-            tokens = frozenset(_stem(w) for w in words(fold(c.notes or "")) if _content(w))
-            if len(tokens) >= 2:
-                index.append((c, tokens))
+        notes = [(c, frozenset(_stem(w) for w in words(fold(c.notes or "")) if _content(w))) for c in clients]
+        # A word in several clients' notes ("student", the school's name) or in the workplace's names says
+        # where they were seen, not who they are.
+        shared = {w for w, n in Counter(w for _, tokens in notes for w in tokens).items() if n >= _SHARED_NOTES}
+        wp = ctx.policy.workplace
+        place = " ".join((*wp.names, wp.address or "", wp.city or "")) if wp else ""
+        shared |= {_stem(w) for w in words(fold(place))}
+        index = [(c, tokens - shared) for c, tokens in notes if len(tokens - shared) >= 2]
         ctx.memo[key] = index
     result: list[tuple[Client, frozenset[str]]] = ctx.memo[key]
     return result
@@ -289,8 +298,13 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             score, health = context[seg]
             if hit.strong:
                 handle = "handle" in hit.how or hit.text.startswith("@")
-                if handle or score >= STRONG_CONTEXT or health:
-                    conf = 0.95 if handle or score >= WORK_THRESHOLD or health else 0.8
+                full = hit.how in FULL_NAME_KINDS  # a full name anywhere is a mention (DESIGN.md section 7)
+                if full and not (handle or score >= STRONG_CONTEXT or health) and _about_public_figure(a):
+                    continue  # "Michael Jordan would never have let this happen": the namesake, not the client
+                if handle or full or score >= STRONG_CONTEXT or health:
+                    conf = (
+                        0.95 if handle or score >= WORK_THRESHOLD or health else 0.8 if score >= STRONG_CONTEXT else 0.7
+                    )
                     result.add(client_match(hit.client, hit.how, conf), _ev(hit, "client's name or handle"))
                     result.named = True
                 continue
@@ -316,6 +330,11 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
 
 
 _NOTES_REASON = "matches details in the client list's notes"
+
+
+def _about_public_figure(a: TextAnalysis) -> bool:
+    """The text is about sport, music, film or politics, where a famous namesake is the likely reading."""
+    return any(has_phrase(a.folded, p) for p in lexicons().people.get("public_figure", ()))
 
 
 def _add_descriptions(a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:

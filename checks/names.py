@@ -264,6 +264,9 @@ def _combos(*alts: Iterable[str]) -> Iterator[str]:
         yield " ".join(c for c in combo if c)
 
 
+_LONGEST_NICKNAME = 7  # a longer single-word alias that is no known given name is a surname ("Fitzpatrick")
+
+
 def _is_word(token: str) -> bool:
     """A name that is also an ordinary word of English or French ("hope", "will", "day", "jour")."""
     joined = token.replace(" ", "")
@@ -304,8 +307,10 @@ def client_variants(client: Client) -> list[Variant]:
     surnames = {s for form, _ in forms for s in form.surname}
     givens_main = set(main.given) if main else set()
     # a single-token alias is a nickname unless it looks like a surname (long, not a known given name)
-    alias_nicks = [a for a in single_aliases if " " in a or len(a) < 6 or is_known_given_name(a)]
-    alias_surnames = [a for a in single_aliases if a not in alias_nicks]
+    # a single-word alias is a nickname when short or a known given name, a surname (maiden or married) when it
+    # is no known given name; a short unknown one ("Mossie", "Whitlow") may be either, and is read as both
+    alias_nicks = [a for a in single_aliases if " " in a or len(a) <= _LONGEST_NICKNAME or is_known_given_name(a)]
+    alias_surnames = [a for a in single_aliases if " " not in a and len(a) >= 4 and not is_known_given_name(a)]
 
     for form, how in forms:
         real_surname = any(len(s.replace(" ", "")) > 1 for s in form.surname)

@@ -426,7 +426,7 @@ def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
         if rule.text and not first_person and (p := next((x for x in rule.text if _text_has(a, x)), None)):
             return f"'{p}' in the text"
         if rule.possessor:
-            tail = before[-rule.window :]
+            tail = words(f[s0 : h.fstart])[-rule.window :]  # an owner in the same sentence, not the one before
             for i, w in enumerate(tail):
                 if _is_possessor(w) and not any(x in ("my", "our", "i", "we") for x in tail[i + 1 :]):
                     return f"'{w}' owns it"

@@ -386,8 +386,8 @@ def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_p
         over = [r.person for r in results
                 if any(n and Severity(s).at_least(Severity(fail_on)) for s, n in r.by_severity.items())]
         if over:
-            click.echo(f"Exit status 1 (--fail-on {fail_on}): {len(over)} person(s) have open findings at "
-                       f"{fail_on} or above: {', '.join(over)}.", err=True)
+            click.echo(f"boundary-audit: exit status 1 because of --fail-on {fail_on}: {len(over)} person(s) have "
+                       f"open findings at {fail_on} or above: {', '.join(over)}", err=True)
             status = EXIT_FINDINGS
     sys.exit(status)
 

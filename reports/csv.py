@@ -1,5 +1,9 @@
 """The CSV report: one row per finding, fixed columns, for spreadsheets.
 
+The ``item`` column is the same for every finding about one record (the HTML report's card), so that a
+spreadsheet can group them; ``record_local_time`` is the record's time in the policy's time zone, labelled,
+and ``client_match`` says in plain words how each client was matched.
+
 Cells that a spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return) get a leading apostrophe: post text is untrusted (CSV injection).
 """
@@ -10,8 +14,9 @@ import csv
 from collections.abc import Iterator
 
 from checks.base import Finding, sort_findings
+from reports.cards import anchors_by_finding, group_by_record
 from reports.model import ScanResult
-from reports.view import iso_time
+from reports.view import format_time, iso_time, match_label
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -30,6 +35,9 @@ COLUMNS: tuple[str, ...] = (
     "status",
     "excerpt",
     "remediation_summary",
+    "item",
+    "record_local_time",
+    "client_match",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -41,8 +49,8 @@ def safe_cell(value: str | None) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def row(finding: Finding) -> list[str]:
-    """One finding as the CSV columns."""
+def row(finding: Finding, item: str = "", tz: str = "UTC") -> list[str]:
+    """One finding as the CSV columns (``item``: its record's card id; ``tz``: the time zone for local times)."""
     rec = finding.record
     return [
         finding.fingerprint,
@@ -61,6 +69,9 @@ def row(finding: Finding) -> list[str]:
         finding.status.value,
         safe_cell(rec.excerpt),
         safe_cell(finding.remediation.summary),
+        item,
+        format_time(rec.timestamp, tz),
+        "; ".join(f"{c.id}: {match_label(c.match)}" for c in finding.clients),
     ]
 
 
@@ -86,8 +97,9 @@ def iter_csv(result: ScanResult) -> Iterator[str]:
     writer = csv.writer(sink, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     yield "\ufeff" + sink.take()
+    items = anchors_by_finding(group_by_record(result.findings))
     for finding in sort_findings(result.findings):
-        writer.writerow(row(finding))
+        writer.writerow(row(finding, items.get(finding.fingerprint, ""), result.timezone))
         yield sink.take()
 
 

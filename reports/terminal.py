@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checks.base import Severity, sort_findings
+from reports.cards import group_by_record
 from reports.model import ScanResult
 from reports.view import NO_CLIENT_LIST, SEVERITY_LABELS, category_label, platform_label, reviewed
 
@@ -44,7 +45,10 @@ def print_summary(result: ScanResult, console: Console, *, top: int = 10) -> Non
         console.print(Text(NO_CLIENT_LIST, style="yellow"))
     open_findings = result.open_findings
     done = len(reviewed(result))
-    heading = f"{len(open_findings)} item(s) to review" + (f", {done} already reviewed" if done else "")
+    items = len(group_by_record(open_findings))
+    heading = f"{items} item(s) to review"
+    heading += f" ({len(open_findings)} findings)" if items != len(open_findings) else ""
+    heading += f", {done} already reviewed" if done else ""
     if not open_findings:
         console.print(Text(f"No open items. {heading}.", style="green"))
         return

@@ -43,7 +43,7 @@ class PersonResult:
     report_dir: str = ""
 
 
-ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".tar", ".js", ".json", ".csv")
+ARCHIVE_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".tar")  # files taken as a person of their own in the batch folder
 
 
 class BatchError(Exception):

@@ -28,10 +28,11 @@ from reports.writer import Format, write_reports
 from scanner import __version__
 from scanner.archive import GiB, Limits
 from scanner.cli_clients import clients_group
+from scanner.cli_output import SINCE, announce, fail_on_reason
 from scanner.cli_triage import triage_command
 from scanner.clients import ClientListError, load_clients, read_key_file
 from scanner.compare import CompareError, PreviousReport, compare_scans, load_previous
-from scanner.pipeline import ScanOptions, scan
+from scanner.pipeline import ScanOptions, Step, scan
 from scanner.triage import TriageError, TriageFile, load_triage
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
@@ -106,7 +107,7 @@ def cli() -> None:
               show_default=True, help="Folder for the report files (created, owner-only files).")
 @click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="full", show_default=True,
               help="full: for you alone; supervision: clients as initials; agency: counts only.")
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
+@click.option("--since", type=SINCE,
               help="Only check records from this date on (YYYY-MM-DD).")
 @click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
               help="Exit with status 1 when open findings at or above this severity exist.")
@@ -114,6 +115,7 @@ def cli() -> None:
               help="Triage file from `boundary-audit triage`: reviewed findings are marked, not counted as open.")
 @click.option("--compare", "compare_path", type=click.Path(path_type=Path),
               help="An earlier JSON report: show what is new, fixed and still there.")
+@click.option("--open", "open_report", is_flag=True, help="Open the HTML report in your browser when it is written.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary table.")
 @click.option("--debug", is_flag=True, help="Verbose log on stderr (may include file paths; never shared).")
 @limit_options
@@ -129,6 +131,7 @@ def scan_command(
     fail_on: str | None,
     triage_path: Path | None,
     compare_path: Path | None,
+    open_report: bool,
     quiet: bool,
     debug: bool,
     max_file_size: float,
@@ -148,12 +151,14 @@ def scan_command(
     if since is not None:
         from dataclasses import replace
 
-        options.policy = replace(options.policy, since=since.date())
+        options.policy = replace(options.policy, since=since)
     triage, previous = _review_inputs(triage_path, compare_path)
     result = _run_scan(inputs, options, quiet)
     result = _review(result, triage, previous)
-    status = _finish(result, formats or DEFAULT_FORMATS, out_dir, redact, quiet, options)
-    if fail_on and any(f.severity.at_least(Severity(fail_on)) for f in result.open_findings):
+    status = _finish(result, formats or DEFAULT_FORMATS, out_dir, redact, quiet, options, open_report)
+    reason = fail_on_reason(result.open_findings, fail_on)
+    if reason:
+        click.echo(f"boundary-audit: {reason}", err=True)
         status = EXIT_FINDINGS
     sys.exit(status)
 
@@ -209,25 +214,28 @@ def _run_scan(inputs: Sequence[Path], options: ScanOptions, quiet: bool) -> Scan
     console = Console(stderr=True)
     if quiet or not console.is_terminal:
         return scan(inputs, options)
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+    with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
-        task = progress.add_task("Reading archives…", total=None)
+        task = progress.add_task("Reading archives…", total=1000)
 
-        def on_progress(label: str, records: int) -> None:
-            progress.update(task, description=f"Reading {Path(label.split(' + ')[0]).name}: {records:,} records")
+        def on_step(step: Step) -> None:
+            name = Path(step.label.split(" + ")[0]).name
+            where = f"Archive {step.archive} of {step.archives}: " if step.archives > 1 else ""
+            progress.update(task, completed=round(step.overall * 1000),
+                            description=f"{where}{name}: {step.records:,} records")
 
-        options.progress = on_progress
+        options.on_step = on_step
         return scan(inputs, options)
 
 
 def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: str, quiet: bool,
-            options: ScanOptions) -> int:
+            options: ScanOptions, open_report: bool = False) -> int:
     masker = ClientMasker(options.clients, result.findings)
     shown = redact_result(result, redact, masker)  # the terminal shows no more than the report does
     for error in shown.errors:
-        click.echo(f"boundary-audit: could not read {error.where}: {error.message}", err=True)
+        click.echo(f"boundary-audit: error: could not read {error.where}: {error.message}", err=True)
     for notice in result.notices:
         click.echo(f"boundary-audit: note: {notice}", err=True)
     if not result.sources:
@@ -247,8 +255,7 @@ def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: s
         if diff.get("not_compared_scopes"):
             click.echo(f"Not compared ({len(diff.get('not_compared', []))} item(s)): "
                        + "; ".join(diff["not_compared_scopes"]) + ".")
-    for path in written:
-        click.echo(f"Report written: {path}")
+    announce(written, open_report)
     skipped = sum(len(s.skipped) for s in result.sources)
     if skipped:
         click.echo(f"Note: {skipped} file(s) could not be read; the report lists them.", err=True)
@@ -265,7 +272,7 @@ def inspect_command(inputs: Sequence[Path], max_file_size: float, max_total_size
     limits = _limits(max_file_size, max_total_size, max_files, max_depth)
     result = scan(inputs, ScanOptions(checks=(), limits=limits))
     for error in result.errors:
-        click.echo(f"boundary-audit: could not read {error.where}: {error.message}", err=True)
+        click.echo(f"boundary-audit: error: could not read {error.where}: {error.message}", err=True)
     for source in result.sources:
         click.echo(f"{source.path}")
         click.echo(f"  platform:   {source.platform}")
@@ -307,10 +314,14 @@ def list_checks_command() -> None:
               show_default=True, help="Folder for the demo report.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
               help="Report format; repeat for several. Default: html and json.")
-def demo_command(out_dir: Path, formats: Sequence[str]) -> None:
+@click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="full", show_default=True,
+              help="Preview a redacted copy: supervision (clients as initials) or agency (counts only).")
+@click.option("--open", "open_report", is_flag=True, help="Open the HTML report in your browser when it is written.")
+def demo_command(out_dir: Path, formats: Sequence[str], redact: str, open_report: bool) -> None:
     """Scan the bundled synthetic demo archive (a fictional counsellor's X account) and write a report.
 
-    Nothing here is real: use it to see what a report looks like before scanning your own archives.
+    Nothing here is real: use it to see what a report looks like before scanning your own archives, and
+    with --redact to see what a supervision or agency copy holds.
     """
     from scanner.demo import demo_paths
 
@@ -318,8 +329,8 @@ def demo_command(out_dir: Path, formats: Sequence[str]) -> None:
     options = _options(clients, policy, Limits(), demo=True)
     click.echo(f"Scanning the demo archive ({archive.name}) with its demo client list…")
     result = _run_scan([archive], options, quiet=False)
-    _finish(result, formats or DEFAULT_FORMATS, out_dir, "full", False, options)
-    click.echo("Open the .html report in your browser to read it. Everything in it is fictional.")
+    _finish(result, formats or DEFAULT_FORMATS, out_dir, redact, False, options, open_report)
+    click.echo("Everything in the demo report is fictional.")
 
 
 @cli.command("batch")
@@ -335,7 +346,7 @@ def demo_command(out_dir: Path, formats: Sequence[str]) -> None:
               help="Report format per person; repeatable. Default: html and json.")
 @click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="agency", show_default=True,
               help="Redaction of each person's report.")
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
+@click.option("--since", type=SINCE,
               help="Only check records from this date on (YYYY-MM-DD).")
 @click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
               help="Exit with status 1 when someone has open findings at or above this severity.")
@@ -359,7 +370,7 @@ def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_p
     options = _options(clients_path, policy_path, limits, key_file)
     triage, _ = _review_inputs(triage_path, None)
     batch = BatchOptions(tuple(formats or DEFAULT_FORMATS), redact, options.limits,
-                         since.date() if since is not None else None, triage)
+                         since, triage)
 
     def progress(person: Any, done: int, total: int) -> None:
         line = f"[{done}/{total}] {person.person}: {person.status}, {person.findings} open finding(s)"
@@ -378,8 +389,8 @@ def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_p
         over = [r.person for r in results
                 if any(n and Severity(s).at_least(Severity(fail_on)) for s, n in r.by_severity.items())]
         if over:
-            click.echo(f"Exit status 1 (--fail-on {fail_on}): {len(over)} person(s) have open findings at "
-                       f"{fail_on} or above: {', '.join(over)}.", err=True)
+            click.echo(f"boundary-audit: exit status 1 because of --fail-on {fail_on}: {len(over)} person(s) have "
+                       f"open findings at {fail_on} or above: {', '.join(over)}", err=True)
             status = EXIT_FINDINGS
     sys.exit(status)
 
@@ -396,8 +407,11 @@ def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_p
               show_default=True, help="Folder for the report.")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for each answer.")
 @click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between requests.")
+@click.option("--key-file", type=click.Path(path_type=Path),
+              help="The agency key for a hashed client list (from `boundary-audit clients hash`).")
 def online_check_command(inputs: Sequence[Path], clients_path: Path | None, policy_path: Path | None, yes: bool,
-                         formats: Sequence[str], out_dir: Path, timeout: float, delay: float) -> None:
+                         formats: Sequence[str], out_dir: Path, timeout: float, delay: float,
+                         key_file: Path | None) -> None:
     """Check what a logged-out visitor can see of YOUR accounts now (uses the network, only when confirmed).
 
     The archives say what an account holds; only the platform says what the public sees today. This
@@ -411,7 +425,7 @@ def online_check_command(inputs: Sequence[Path], clients_path: Path | None, poli
     from scanner.pipeline import check_records
 
     _setup_logging(False)
-    options = _options(clients_path, policy_path, Limits())
+    options = _options(clients_path, policy_path, Limits(), key_file)
     result = _run_scan(inputs, options, quiet=True)
     targets = online.targets_from(result)
     if not targets:
@@ -493,7 +507,10 @@ def main() -> None:
         click.echo("Aborted.", err=True)
         sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
-        exc.show()
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            click.echo(exc.ctx.get_usage(), err=True)
+            click.echo(f"Try '{exc.ctx.command_path} --help' for help.", err=True)
+        click.echo(f"boundary-audit: error: {exc.format_message()}", err=True)
         sys.exit(EXIT_ERROR)
     except SystemExit:
         raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 import click
@@ -34,6 +35,18 @@ def _fail(message: str) -> None:
     raise click.ClickException(message)
 
 
+def _create_private(file: Path, text: str, exists_hint: str = "") -> None:
+    """Write ``text`` to a new file readable by the owner only; never overwrites."""
+    try:
+        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        _fail(f"{file} already exists; not overwriting it{exists_hint}")
+    except OSError as exc:
+        _fail(f"{file}: cannot be created ({exc.strerror or exc})")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
 @click.group("clients")
 def clients_group() -> None:
     """Create, check and hash your client list (clients.csv)."""
@@ -43,14 +56,7 @@ def clients_group() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 def init_command(file: Path) -> None:
     """Write a commented clients.csv template to FILE (owner-only permissions; never overwrites)."""
-    try:
-        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        _fail(f"{file} already exists; not overwriting it")
-    except OSError as exc:
-        _fail(f"{file}: cannot be created ({exc.strerror or exc})")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(TEMPLATE)
+    _create_private(file, TEMPLATE)
     click.echo(f"Wrote a client-list template to {file} (readable by you only). Edit it, then run:")
     click.echo(f"  boundary-audit clients check {file}")
 
@@ -92,6 +98,19 @@ def _show(text: str, how: str, platform: str) -> str:
     if how in ("handle", "x_id"):
         return f"{platform or 'any'}:{text} ({how})"
     return f"{text} ({how})"
+
+
+@clients_group.command("keygen")
+@click.argument("file", type=click.Path(path_type=Path))
+def keygen_command(file: Path) -> None:
+    """Write a new random agency key to FILE (256 bits, readable by you only; never overwrites).
+
+    The agency hashes its client list with this key (`clients hash`) and gives the key, never the list,
+    to the people who scan with the hashed list (`scan --key-file`).
+    """
+    _create_private(file, secrets.token_hex(32) + "\n", " (a new key would not match lists hashed with the old one)")
+    click.echo(f"Wrote a new agency key to {file} (readable by you only). Keep it secret; hash the list with:")
+    click.echo(f"  boundary-audit clients hash clients.csv --key-file {file} --out clients.hashed")
 
 
 @clients_group.command("hash")

@@ -41,6 +41,23 @@ ProgressCallback = Callable[[str, int], None]
 """Called with (source label, records read so far) every few thousand records and at the end."""
 
 
+@dataclass(frozen=True)
+class Step:
+    """Where a scan is: archive ``archive`` of ``archives``, ``records`` read from it, and ``done``, the share
+    (0–1) of its data files the readers have reached, by size."""
+
+    archive: int
+    archives: int
+    label: str
+    records: int
+    done: float
+
+    @property
+    def overall(self) -> float:
+        """The share of the whole scan done (0–1), counting every archive alike."""
+        return min(1.0, (self.archive - 1 + self.done) / max(self.archives, 1))
+
+
 @dataclass
 class ScanOptions:
     """Everything a scan needs besides its inputs."""
@@ -50,6 +67,7 @@ class ScanOptions:
     limits: Limits = field(default_factory=Limits)
     checks: Sequence[type[Check]] = ALL_CHECKS
     progress: ProgressCallback | None = None
+    on_step: Callable[[Step], None] | None = None  # a determinate progress report (see Step)
 
 
 @dataclass
@@ -71,10 +89,10 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
     sources: list[SourceReport] = []
     findings: dict[tuple[str, str], Finding] = {}
     timings: dict[str, float] = {}
-    for group in groups:
+    for number, group in enumerate(groups, start=1):
         t0 = time.perf_counter()
         try:
-            source, found = _scan_group(group, checks, matcher, options, errors)
+            source, found = _scan_group(group, checks, matcher, options, errors, (number, len(groups)))
         except ArchiveError as exc:
             errors.append(ErrorEntry(exc.path, exc.reason))
             continue
@@ -150,15 +168,18 @@ def _scan_group(
     matcher: Matcher,
     options: ScanOptions,
     errors: list[ErrorEntry],
+    position: tuple[int, int] = (1, 1),
 ) -> tuple[SourceReport, list[Finding]]:
     label = " + ".join(str(p) for p in group.paths)
     with Archive(group.paths, options.limits) as archive:
         detected = group.detected or detect(archive)
         detection = detected.detection
         read_ctx = ReadContext()
+        tick = _ticker(options, position, label, archive, read_ctx)
         records = detected.reader.read(archive, detection, read_ctx)
         counts, found = check_records(
-            records, detection.platform, detection.generation, checks, matcher, options, errors, label, read_ctx
+            records, detection.platform, detection.generation, checks, matcher, options, errors, label, read_ctx,
+            tick,
         )
         skipped = [SkippedFile(clean_text(s.path), clean_text(s.reason)) for s in read_ctx.skipped]
         skipped += [SkippedFile(clean_text(u.path), u.reason) for u in archive.unsafe]
@@ -195,6 +216,7 @@ def check_records(
     errors: list[ErrorEntry],
     label: str,
     read_ctx: ReadContext | None = None,
+    tick: Callable[[int, bool], None] | None = None,
 ) -> tuple[Counter[str], list[Finding]]:
     """Stream records of one source through the checks: de-duplicate by (kind, id), count, dispatch by kind,
     then let account-level checks finish. Used for archives and for live sources alike."""
@@ -218,8 +240,11 @@ def check_records(
                 continue
             seen.add(key)
             counts[record.kind.value] += 1
-            if options.progress and len(seen) % 2000 == 0:
-                options.progress(label, len(seen))
+            if len(seen) % 2000 == 0:
+                if options.progress:
+                    options.progress(label, len(seen))
+                if tick:
+                    tick(len(seen), False)
             if since and record.timestamp and record.timestamp.date() < since:
                 continue
             info.account_name = info.account_name or clean_optional(read_ctx.account.name)
@@ -242,7 +267,26 @@ def check_records(
         read_ctx.notes.append(note)
     if options.progress:
         options.progress(label, len(seen))
+    if tick:
+        tick(len(seen), True)
     return counts, found
+
+
+def _ticker(options: ScanOptions, position: tuple[int, int], label: str, archive: Archive,
+            read_ctx: ReadContext) -> Callable[[int, bool], None] | None:
+    """A callback reporting :class:`Step`s for one archive, or ``None`` when nobody listens."""
+    on_step = options.on_step
+    if on_step is None:
+        return None
+    sizes = {m.path: m.size for m in archive.members if not _is_media(m.path)}
+    total = sum(sizes.values()) or 1
+
+    def tick(records: int, final: bool) -> None:
+        done = 1.0 if final else min(0.99, sum(sizes.get(p, 0) for p in read_ctx.read_members) / total)
+        on_step(Step(position[0], position[1], label, records, done))
+
+    tick(0, False)
+    return tick
 
 
 _MEDIA = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".mp4", ".mov", ".m4a", ".mp3", ".webm", ".svg",

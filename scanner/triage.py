@@ -65,7 +65,7 @@ class TriageFile:
         doc: dict[str, Any] = {
             "schema": TRIAGE_SCHEMA,
             "version": TRIAGE_VERSION,
-            "note": "Reviewed boundary-audit findings by fingerprint. Holds no names, handles or post text.",
+            "note": "Reviewed boundary-audit findings by finding id. Holds no names, handles or post text.",
             "entries": {
                 fp: {"verdict": v.verdict, "note": v.note, "date": v.date, "category": v.category}
                 for fp, v in sorted(self.entries.items())

@@ -93,7 +93,7 @@ def test_permission_warning(tmp_path: Path) -> None:
 
 def test_every_command_has_help() -> None:
     runner = CliRunner()
-    for command in ("init", "check", "hash"):
+    for command in ("init", "check", "hash", "keygen"):
         result = runner.invoke(clients_group, [command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output
 
@@ -144,3 +144,21 @@ def test_short_key_refused(tmp_path: Path) -> None:
     args = ["hash", str(write(tmp_path, GOOD)), "--key-file", str(key), "--out", str(tmp_path / "o")]
     result = CliRunner().invoke(clients_group, args)
     assert result.exit_code != 0 and "too short" in result.output
+
+
+def test_keygen_writes_a_private_key_that_hashes_and_never_overwrites(tmp_path: Path) -> None:
+    key = tmp_path / "agency.key"
+    runner = CliRunner()
+    result = runner.invoke(clients_group, ["keygen", str(key)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600 and len(key.read_text().strip()) == 64
+    out = tmp_path / "hashed.csv"
+    source = write(tmp_path, GOOD)
+    hashed = runner.invoke(clients_group, ["hash", str(source), "--key-file", str(key), "--out", str(out)])
+    assert hashed.exit_code == 0, hashed.output
+    assert len(load_clients(out, key=key.read_bytes().strip())) == 3
+    again = runner.invoke(clients_group, ["keygen", str(key)])
+    assert again.exit_code != 0 and "already exists" in again.output
+    other = tmp_path / "other.key"
+    assert runner.invoke(clients_group, ["keygen", str(other)]).exit_code == 0
+    assert other.read_text() != key.read_text()

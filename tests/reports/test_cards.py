@@ -95,3 +95,20 @@ def test_filters_are_css_only_and_one_platform_hides_the_platform_chart() -> Non
     two = render_html(_result(_post(Category.WORK_RELATED_POST, Severity.MEDIUM),
                               replace(_post(Category.WORK_RELATED_POST, Severity.LOW), platform="x")))
     assert "Findings by platform" in two and 'for="fp-x"' in two and 'for="fp-facebook"' in two
+
+
+def test_csv_rows_of_one_record_share_an_item_with_local_time_and_plain_match() -> None:
+    import csv
+    import io
+
+    from reports.csv import render_csv
+
+    mention = _post(Category.CLIENT_MENTION, Severity.HIGH,
+                    clients=(ClientMatch("C001", "first_initial+initial", 0.85, name="Jane Doe"),))
+    work = _post(Category.WORK_RELATED_POST, Severity.MEDIUM)
+    other = finding(Category.WORK_RELATED_POST, "facebook", rid="p2", when=WHEN)
+    rows = list(csv.DictReader(io.StringIO(render_csv(_result(mention, work, other, timezone="Europe/Paris"))[1:])))
+    items = {r["id"]: r["item"] for r in rows}
+    assert items[mention.fingerprint] == items[work.fingerprint] != items[other.fingerprint]  # type: ignore[attr-defined]
+    assert {r["record_local_time"] for r in rows} == {"2023-08-12 18:10 CEST"}
+    assert "C001: first name and surname initial" in {r["client_match"] for r in rows}

@@ -456,6 +456,8 @@ class Archive:
             raise MemberError(member, TOO_DEEP) from None
         if json_too_deep(value, self.limits.max_json_depth):
             raise MemberError(member, TOO_DEEP)
+        if value is None:  # no export writes a file of just "null"
+            raise MemberError(member, "holds only null (no data)")
         return value
 
     def close(self) -> None:

@@ -218,7 +218,7 @@ class _Reading:
                 return html.media_entries(text)
             return html.page_entries(text)
         entries = unwrap_list(self.archive.read_json(member), route.keys)
-        if entries is None:
+        if entries is None or (entries and not any(isinstance(e, dict) and e for e in entries)):
             raise LayoutError(f"expected a list of {route.kind} records")
         return entries
 

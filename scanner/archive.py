@@ -438,7 +438,7 @@ class Archive:
         """The member decoded: BOM-aware (UTF-8, UTF-16), else UTF-8, else Windows-1252. A file that is empty
         or holds only white space is a :class:`MemberError` (a data file never is)."""
         text = decode_text(self.read_bytes(member))
-        if not text.strip():
+        if not text or text.isspace():  # (no stripped copy of a big file)
             raise MemberError(member, "is empty")
         return text
 
@@ -456,6 +456,8 @@ class Archive:
             raise MemberError(member, TOO_DEEP) from None
         if json_too_deep(value, self.limits.max_json_depth):
             raise MemberError(member, TOO_DEEP)
+        if value is None:  # no export writes a file of just "null"
+            raise MemberError(member, "holds only null (no data)")
         return value
 
     def close(self) -> None:

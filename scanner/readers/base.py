@@ -13,11 +13,11 @@ A reader is a small class with a ``platform`` name and two methods:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from scanner.archive import Archive, Member
-from scanner.records import AnyRecord
+from scanner.records import AnyRecord, stable_id
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,32 @@ def repeated_note(count: int) -> str:
         f"{what} of another (same kind, time, people and text, as in overlapping parts of an export) and "
         f"{'was' if count == 1 else 'were'} counted once."
     )
+
+
+class Distinct:
+    """Hands on each record once per id, counting repeats (:data:`REPEATED`) in a :class:`ReadContext`.
+
+    An id is built from a record's kind, time and content, so a second entry with the same id is the same
+    entry seen again (in another part of a multi-part export, say): it is dropped and counted. One exception:
+    two entries of the *same file* without a usable time (none, or an impossible one such as -1) may differ
+    only by that time; the later one is kept under an id of its own, its place in the file.
+    """
+
+    def __init__(self, ctx: ReadContext) -> None:
+        self.ctx = ctx
+        self.sources: dict[str, str] = {}  # id -> source of the record first handed on with it
+
+    def __call__(self, record: AnyRecord) -> AnyRecord | None:
+        """``record`` (possibly under a new id), or ``None`` for a repeat."""
+        first = self.sources.get(record.id)
+        if first is not None:
+            same_file = first.split("#")[0] == record.source.split("#")[0] and first != record.source
+            if record.timestamp is not None or not same_file:
+                self.ctx.count(REPEATED)
+                return None
+            record = replace(record, id=stable_id(record.platform, record.kind.value, record.id, record.source))
+        self.sources[record.id] = record.source
+        return record
 
 
 @dataclass

@@ -65,6 +65,7 @@ class Table:
     delimiter: str = ","
     header_line: int = 0  # 0-based physical line of the header
     swallowed: int = 0  # lines shaped like whole rows found inside one field: a stray quote ate them
+    cut_short: bool = False  # the file ends inside its last row (no line end, fewer fields than the header)
 
     def has(self, *names: str) -> bool:
         """True when any of ``names`` is a column of this file."""
@@ -148,9 +149,11 @@ def read_table(text: str, known: Iterable[str] = (), header: bool = True) -> Tab
     rows: list[Row] = []
     swallowed = 0
     row_delimiters = max(len(columns) - 1, 2)
+    last: list[str] = []
     for fields in reader:
         if not any(f.strip() for f in fields):
             continue
+        last = fields
         swallowed += sum(_rows_inside(f, delimiter, row_delimiters) for f in fields if "\n" in f)
         if not header and len(fields) > len(columns):
             columns = columns + tuple(str(i + 1) for i in range(len(columns), len(fields)))
@@ -160,7 +163,9 @@ def read_table(text: str, known: Iterable[str] = (), header: bool = True) -> Tab
             if key and key not in values:
                 values[key] = value.replace("\r\n", "\n")
         rows.append(Row(len(rows), values))
-    return Table(columns=columns, rows=tuple(rows), delimiter=delimiter, header_line=start, swallowed=swallowed)
+    cut_short = bool(header and last) and len(last) < len(columns) and not text.endswith(("\n", "\r"))
+    return Table(columns=columns, rows=tuple(rows), delimiter=delimiter, header_line=start, swallowed=swallowed,
+                 cut_short=cut_short)
 
 
 def _rows_inside(field: str, delimiter: str, row_delimiters: int) -> int:

@@ -23,7 +23,7 @@ from scanner.readers import facebook_json as fb_json
 from scanner.readers import facebook_legacy as fb_legacy
 from scanner.readers import facebook_media as fb_media
 from scanner.readers import facebook_security as fb_security
-from scanner.readers.base import REPEATED, Detection, ReadContext
+from scanner.readers.base import Detection, Distinct, ReadContext
 from scanner.readers.facebook_layout import RELATIONS, Routed, detect_layout, route
 from scanner.readers.facebook_records import MessageFacts, Owner, thread_folder, thread_record
 from scanner.readers.guard import SHAPE_ERRORS, EntryTally, empty_entries, shape_reason
@@ -86,7 +86,7 @@ class _Read:
         self.html = detection.format == "html"
         self.owner = Owner()
         self.html_ctx = fb_html.HtmlContext(self.owner)
-        self.seen: set[str] = set()
+        self.distinct = Distinct(ctx)
         self.by_route: dict[str, list[Routed]] = defaultdict(list)
         self.threads: dict[str, list[Routed]] = defaultdict(list)
         self.minutes_only = False
@@ -124,11 +124,10 @@ class _Read:
             ctx.note(NOTE_NO_OWNER)
 
     def _emit(self, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:
-        for record in records:
-            if record.id in self.seen:
-                self.ctx.count(REPEATED)
+        for found in records:
+            record = self.distinct(found)
+            if record is None:
                 continue
-            self.seen.add(record.id)
             if record.kind == "profile" and not self.ctx.account.handle:
                 self.ctx.account.handle = getattr(record, "handle", None)
             yield record

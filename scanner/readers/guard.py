@@ -98,14 +98,18 @@ def entry_object(entry: Any) -> dict[str, Any]:
 
 def empty_entries(data: Any) -> int:
     """How many items of a file's list of entries (the root list, or the one list under the root object) are
-    ``null``, ``{}`` or bare values among objects: readers pass over them, so they are counted as left out."""
+    ``null`` or bare values among objects: readers drop them before reading entries, so they are counted here."""
     items = data
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list)]
         items = lists[0] if len(lists) == 1 and len(data) == 1 else None
-    if not isinstance(items, list) or not any(isinstance(i, dict) and i for i in items):
+    if not isinstance(items, list) or not any(isinstance(i, dict) for i in items):
         return 0
-    return sum(1 for i in items if not (isinstance(i, dict) and i))
+    return sum(1 for i in items if not isinstance(i, dict))
+
+
+EMPTY_ENTRIES = "empty_entries"
+"""The statistic counting entries that held nothing to check."""
 
 
 class EntryTally:
@@ -115,6 +119,7 @@ class EntryTally:
         self.ctx = ctx
         self.member = member
         self.bad = 0
+        self.empty = 0
         self.damaged: dict[str, int] = {}
 
     def build(self, make: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
@@ -126,19 +131,27 @@ class EntryTally:
             return None
 
     def each(self, entries: Iterable[T], make: Callable[[int, T], Iterable[R]]) -> Iterator[R]:
-        """Yield ``make(index, entry)``'s records for every entry; an entry that raises is left out."""
+        """Yield ``make(index, entry)``'s records for every entry; an entry that raises is left out and
+        counted, and so is one that gives nothing (``{}``, a post without text, names or place)."""
         for index, entry in enumerate(entries):
             try:
                 records = list(make(index, entry))
             except SHAPE_ERRORS:
                 self.failed()
                 continue
+            if not records:
+                self.passed_over()
             yield from records
 
     def failed(self) -> None:
         """Count one entry that could not be read."""
         self.bad += 1
         self.ctx.count("unreadable_entries")
+
+    def passed_over(self) -> None:
+        """Count one entry that holds nothing to check (no text, names, place or setting)."""
+        self.empty += 1
+        self.ctx.count(EMPTY_ENTRIES)
 
     def lost(self, count: int, why: str = "damaged markup") -> None:
         """Count entries the file holds but that damage hides from the parser (``why`` says what damage)."""
@@ -154,3 +167,7 @@ class EntryTally:
                 what = "1 entry" if count == 1 else f"{count} entries"
                 self.ctx.note(f"{what} in {name} could not be read ({why}) and "
                               f"{'was' if count == 1 else 'were'} left out; the rest of the file was read.")
+        if self.empty:
+            what = "1 entry" if self.empty == 1 else f"{self.empty} entries"
+            self.ctx.note(f"{what} in {name} held nothing to check (no text, names, place or setting) and "
+                          f"{'was' if self.empty == 1 else 'were'} passed over.")

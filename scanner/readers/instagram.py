@@ -30,7 +30,7 @@ from scanner.archive import Archive, Member, MemberError
 from scanner.readers import instagram_html as html
 from scanner.readers import instagram_legacy as legacy
 from scanner.readers import instagram_records as build
-from scanner.readers.base import REPEATED, Detection, ReadContext
+from scanner.readers.base import Detection, Distinct, ReadContext
 from scanner.readers.guard import SHAPE_ERRORS, EntryTally, LayoutError, shape_reason
 from scanner.readers.instagram_files import SIGNATURES, Route, is_foreign, is_html, route_of
 from scanner.readers.instagram_messages import ThreadCollector, thread_key
@@ -147,7 +147,7 @@ class _Reading:
     def __init__(self, archive: Archive, ctx: ReadContext) -> None:
         self.archive = archive
         self.ctx = ctx
-        self.seen: set[str] = set()
+        self.distinct = Distinct(ctx)
         self.threads = ThreadCollector()
         self.contact_ids: set[str] = set()
         self.contact_source = ""
@@ -180,12 +180,10 @@ class _Reading:
         yield from self._unique(self._finish())
 
     def _unique(self, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:
-        for record in records:
-            if record.id not in self.seen:
-                self.seen.add(record.id)
+        for found in records:
+            record = self.distinct(found)
+            if record is not None:
                 yield record
-            else:
-                self.ctx.count(REPEATED)
 
     def _guard(self, member: Member, work: Callable[[SourceFile], Iterator[AnyRecord]]) -> Iterator[AnyRecord]:
         """Run one file's reading; an unreadable or oddly shaped file is skipped with a reason, entries that
@@ -218,7 +216,7 @@ class _Reading:
                 return html.media_entries(text)
             return html.page_entries(text)
         entries = unwrap_list(self.archive.read_json(member), route.keys)
-        if entries is None:
+        if entries is None or (entries and not any(isinstance(e, dict) and e for e in entries)):
             raise LayoutError(f"expected a list of {route.kind} records")
         return entries
 

@@ -20,7 +20,7 @@ from typing import Any
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from scanner.readers.instagram_keys import fields_of
-from scanner.readers.meta import announced_boxes
+from scanner.readers.meta import lost_boxes
 from scanner.readers.meta_common_ig import parse_display_date
 
 
@@ -76,7 +76,7 @@ def parse_page(html: str) -> Page:
         for prefix in ("Participants:", "Partecipanti:", "Teilnehmer:", "Participantes:", "Deelnemers:"):
             if text.startswith(prefix):
                 participants = [p.strip() for p in text[len(prefix) :].split(",") if p.strip()]
-    missing = max(announced_boxes(html) - len(innermost), 0)
+    missing = lost_boxes(html, len(innermost))
     return Page(page_title, [_section(box) for box in innermost], participants, missing)
 
 

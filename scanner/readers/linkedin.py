@@ -222,9 +222,10 @@ def _load(archive: Archive, member: Member, spec: files.Spec, ctx: ReadContext) 
         ctx.skip(member, shape_reason(exc))
         return None
     ctx.understood(member)
-    if table.swallowed:
+    if table.swallowed or table.cut_short:
         tally = EntryTally(ctx, member)
         tally.lost(table.swallowed, "a stray quote character joined them to another row")
+        tally.lost(int(table.cut_short), "the file ends in the middle of it")
         tally.close()
     missing = table.missing(*spec.required)
     if missing:

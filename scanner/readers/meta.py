@@ -287,6 +287,13 @@ def announced_boxes(markup: str) -> int:
     return sections or len(_BOX_CLASS.findall(markup))
 
 
+def lost_boxes(markup: str, found: int) -> int:
+    """Record boxes of a page the parse did not find: those the markup announces beyond ``found``, and the
+    box a page cut short (it opens ``<html>`` but never closes it) was cut in."""
+    cut_short = "<html" in markup[:1000].lower() and "</html>" not in markup[-4000:].lower()
+    return max(announced_boxes(markup) - found, 0) + (1 if cut_short and found else 0)
+
+
 _BLOCK_TAGS = {"div", "p", "li", "tr", "table", "section", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -336,11 +343,10 @@ def parse_html_page(markup: str) -> HtmlPage:
         page.title = " ".join(soup.title.string.split())
     main = soup.find("main") or soup.find(lambda tag: tag.get("role") == "main") or soup.body or soup
     sections = [s for s in main.find_all("section") if not s.find("section")] if isinstance(main, Tag) else []
-    announced = announced_boxes(markup)
-    if sections and len(sections) < announced:  # a damaged tag closed <main> early: the rest is still there
+    if sections and len(sections) < announced_boxes(markup):  # a damaged tag closed <main> early: read on
         sections = [s for s in soup.find_all("section") if not s.find("section")]
     boxes = sections or [c for c in _elements(main) if c.name == "div" and len(_elements(c)) >= 2]
-    page.missing = max(announced - len(boxes), 0) if boxes else announced
+    page.missing = lost_boxes(markup, len(boxes))
     page.records = [_html_record(box) for box in boxes]
     for box in boxes:
         box.extract()

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from scanner.archive import Archive, Member, MemberError
 from scanner.readers import x_js
-from scanner.readers.base import Detection, ReadContext
+from scanner.readers.base import REPEATED, Detection, ReadContext
 from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
 from scanner.readers.x_js import JsDataError, iter_js_items, load_js
 from scanner.readers.x_layout import Layout, classify, survey
@@ -362,11 +362,11 @@ class _Run:
 
         def settle(built: _BuiltTweet) -> Post | None:
             post, sightings, replied = built
-            if post is None:
-                self.ctx.count("x_unreadable_tweet_items")
-                return None
+            if post is None:  # an item that is no tweet: left out, and counted by the file's tally
+                raise TypeError("not a tweet")
             if seen is not None:
                 if post.id in seen:
+                    self.ctx.count(REPEATED)
                     return None
                 seen.add(post.id)
             learn = self.directory.learn

@@ -75,6 +75,23 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "date of birth",  # a birthday post: "turned 100 today", "happy 21st birthday", "would have been 90 today"
+        re.compile(
+            r"\b(?:turn(?:ed|s|ing)|would have been|will be|is) \d{1,3} (?:today|tomorrow|yesterday|this week)\b"
+            r"|\bhappy (?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:first|second|third|th)) (?:birthday|bday)\b"
+            r"|\b(?:his|her|their) \d{1,3}(?:st|nd|rd|th) (?:birthday|bday)?\b(?= today| tonight| this week)",
+            re.I,
+        ),
+    ),
+    (
+        "appointment day and time",  # "today at 4", "tonight at 6:30"
+        re.compile(
+            r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b[^.!?\n]{0,15}"
+            r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b",
+            re.I,
+        ),
+    ),
+    (
         "record number",
         re.compile(
             r"\b(?:mrn|medical record|record|chart|case|account|acct|member|policy|patient id|client id|dossier|dob)"

@@ -302,11 +302,12 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 if full and not (handle or score >= STRONG_CONTEXT or health) and _about_public_figure(a):
                     continue  # "Michael Jordan would never have let this happen": the namesake, not the client
                 if handle or full or score >= STRONG_CONTEXT or health:
-                    conf = (
-                        0.95 if handle or score >= WORK_THRESHOLD or health else 0.8 if score >= STRONG_CONTEXT else 0.7
-                    )
+                    in_context = score >= STRONG_CONTEXT or health
+                    conf = 0.95 if (handle or health or score >= WORK_THRESHOLD) else 0.8 if in_context else 0.7
                     result.add(client_match(hit.client, hit.how, conf), _ev(hit, "client's name or handle"))
-                    result.named = True
+                    # a name or handle alone ("congrats Jane Doe!") identifies the client, but does not by
+                    # itself make the text about your clinical work
+                    result.named = result.named or in_context
                 continue
             why_not, form = judge_weak(a, hit)
             if why_not:

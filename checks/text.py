@@ -193,6 +193,8 @@ def parse_lexicon(lexicon: str, text: str) -> list[Term]:
 
 
 _MIN_GATE = 3
+ANY_LANGUAGE = "any"
+"""``@lang any``: terms written the same in every language (questionnaire names, drug names, codes)."""
 
 
 @cache
@@ -605,7 +607,7 @@ def analyze(
     a.lang = language_of(_owner_text(a))
     languages = lexicon_languages(a.lang)
     opened = set(lex.always)
-    raw = [h for h in _find_hits(a, lex, opened) if h.lang in languages]
+    raw = [h for h in _find_hits(a, lex, opened) if h.lang in languages or h.lang == ANY_LANGUAGE]
     if workplace is not None:
         raw += _workplace_hits(a, workplace)
         if place_is_workplace(place, workplace):

@@ -205,10 +205,16 @@ def _outbox(archive: Archive, member: Member, followers: str | None, ctx: ReadCo
         ctx.understood(member)
         tally = EntryTally(ctx, member)
         for index, item in enumerate(items):
-            result = tally.build(outbox_item, item, followers, f"{member.path}#{index}")
-            if isinstance(result, str):
+            try:
+                result = outbox_item(item, followers, f"{member.path}#{index}")
+            except SHAPE_ERRORS:
+                tally.failed()
+                continue
+            if isinstance(result, str):  # an activity that is no post or boost (a Like, a Delete): counted
                 ctx.count(f"mastodon_outbox_left_out: {result}")
-            elif result is not None:
+                tally.passed_over()
+            else:
+                tally.ok()
                 yield result
         tally.close()
     except MemberError as exc:

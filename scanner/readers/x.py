@@ -178,6 +178,7 @@ class _Run:
         for made in built:
             record = made if settle is None else _settle(settle, made, tally)
             if record is not None:
+                tally.ok()
                 yield record
         self.ctx.understood(member)
         tally.close()
@@ -197,6 +198,7 @@ class _Run:
                 continue
             record = made if settle is None else _settle(settle, made, tally)
             if record is not None:
+                tally.ok()
                 yield record
         tally.close()
 

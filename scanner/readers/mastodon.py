@@ -104,7 +104,7 @@ class MastodonReader:
         actor_member = _json_member(archive, "actor.json")
         if actor_member is not None:
             actor = _read_json(archive, actor_member, ctx)
-            if isinstance(actor, dict):
+            if isinstance(actor, dict) and any(key in actor for key in ("type", "id", "preferredUsername")):
                 followers = actor.get("followers") if isinstance(actor.get("followers"), str) else None
                 try:
                     records = list(_actor(actor, actor_member, ctx))
@@ -113,7 +113,7 @@ class MastodonReader:
                     records = []
                 yield from records
             elif actor is not None:
-                ctx.skip(actor_member, "is not an ActivityPub actor (expected a JSON object)")
+                ctx.skip(actor_member, "is not an ActivityPub actor (expected an object with a type, id or username)")
         outbox = _json_member(archive, "outbox.json")
         if outbox is not None:
             yield from _outbox(archive, outbox, followers, ctx)

@@ -111,7 +111,7 @@ def test_entry_tally_counts_and_notes_once(tmp_path):
     assert rows == [2, 6]
     assert ctx.stats["unreadable_entries"] == 2
     assert ctx.notes == ["2 entries in export.zip:data.json could not be read (unexpected structure) and were "
-                         "left out; the rest of the file was read."]
+                         "left out; the other 2 of its 4 entries were read."]
 
 
 # ---------------------------------------------------------------- deep nesting

@@ -118,17 +118,20 @@ class EntryTally:
     def __init__(self, ctx: ReadContext, member: Member | str) -> None:
         self.ctx = ctx
         self.member = member
+        self.read = 0
         self.bad = 0
         self.empty = 0
         self.damaged: dict[str, int] = {}
 
     def build(self, make: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """``make(*args)``; ``None`` (and one more bad entry) when it raises a shape error."""
+        """``make(*args)`` (one more entry read); ``None`` (and one more bad entry) when it raises a shape error."""
         try:
-            return make(*args, **kwargs)
+            made = make(*args, **kwargs)
         except SHAPE_ERRORS:
             self.failed()
             return None
+        self.read += 1
+        return made
 
     def each(self, entries: Iterable[T], make: Callable[[int, T], Iterable[R]]) -> Iterator[R]:
         """Yield ``make(index, entry)``'s records for every entry; an entry that raises is left out and
@@ -141,7 +144,13 @@ class EntryTally:
                 continue
             if not records:
                 self.passed_over()
+                continue
+            self.read += 1
             yield from records
+
+    def ok(self) -> None:
+        """Count one entry read (for readers that build entries themselves)."""
+        self.read += 1
 
     def failed(self) -> None:
         """Count one entry that could not be read."""
@@ -160,14 +169,19 @@ class EntryTally:
             self.ctx.count("unreadable_entries", count)
 
     def close(self) -> None:
-        """Add the per-file notes when entries were left out."""
+        """Add the per-file notes when entries were left out: how many, why, and how many of the file's
+        entries were read."""
         name = self.member.display if isinstance(self.member, Member) else self.member
+        total = self.read + self.bad + self.empty + sum(self.damaged.values())
+        rest = f"the other {self.read:,} of its {total:,} entries were read."
         for why, count in (("unexpected structure", self.bad), *self.damaged.items()):
             if count:
-                what = "1 entry" if count == 1 else f"{count} entries"
-                self.ctx.note(f"{what} in {name} could not be read ({why}) and "
-                              f"{'was' if count == 1 else 'were'} left out; the rest of the file was read.")
+                self.ctx.note(f"{_entries(count)} in {name} could not be read ({why}) and "
+                              f"{'was' if count == 1 else 'were'} left out; {rest}")
         if self.empty:
-            what = "1 entry" if self.empty == 1 else f"{self.empty} entries"
-            self.ctx.note(f"{what} in {name} held nothing to check (no text, names, place or setting) and "
-                          f"{'was' if self.empty == 1 else 'were'} passed over.")
+            self.ctx.note(f"{_entries(self.empty)} in {name} held nothing to check (no text, names, place or "
+                          f"setting) and {'was' if self.empty == 1 else 'were'} passed over; {rest}")
+
+
+def _entries(count: int) -> str:
+    return "1 entry" if count == 1 else f"{count:,} entries"

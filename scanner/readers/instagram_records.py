@@ -274,10 +274,10 @@ def _post(item: dict[str, Any], source: str, file: SourceFile, subkind: str, fam
     if when is None:
         times = [t for t in (from_epoch(m.get("creation_timestamp")) for m in media) if t]
         when = min(times) if times else None
-    if when is None and not text:
-        return ()
     coords = _coordinates(media)
     location = file.text(item.get("location"))
+    if when is None and not text and not coords and not location:
+        return ()  # nothing to check: the tally counts it as passed over
     post = Post(
         platform=PLATFORM,
         id=stable_id(PLATFORM, "post", family, when, text),

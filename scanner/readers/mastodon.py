@@ -128,7 +128,7 @@ class MastodonReader:
         actor_member = _json_member(archive, "actor.json")
         if actor_member is not None:
             actor = _read_json(archive, actor_member, ctx)
-            if isinstance(actor, dict):
+            if isinstance(actor, dict) and any(key in actor for key in ("type", "id", "preferredUsername")):
                 followers = actor.get("followers") if isinstance(actor.get("followers"), str) else None
                 try:
                     records = list(_actor(actor, actor_member, ctx))
@@ -137,7 +137,7 @@ class MastodonReader:
                     records = []
                 yield from records
             elif actor is not None:
-                ctx.skip(actor_member, "is not an ActivityPub actor (expected a JSON object)")
+                ctx.skip(actor_member, "is not an ActivityPub actor (expected an object with a type, id or username)")
         outbox = _json_member(archive, "outbox.json")
         if outbox is not None:
             yield from _outbox(archive, outbox, followers, ctx)
@@ -229,10 +229,16 @@ def _outbox(archive: Archive, member: Member, followers: str | None, ctx: ReadCo
         ctx.understood(member)
         tally = EntryTally(ctx, member)
         for index, item in enumerate(items):
-            result = tally.build(outbox_item, item, followers, f"{member.path}#{index}")
-            if isinstance(result, str):
+            try:
+                result = outbox_item(item, followers, f"{member.path}#{index}")
+            except SHAPE_ERRORS:
+                tally.failed()
+                continue
+            if isinstance(result, str):  # an activity that is no post or boost (a Like, a Delete): counted
                 ctx.count(f"mastodon_outbox_left_out: {result}")
-            elif result is not None:
+                tally.passed_over()
+            else:
+                tally.ok()
                 yield result
         tally.close()
     except MemberError as exc:

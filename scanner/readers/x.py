@@ -178,6 +178,7 @@ class _Run:
         for made in built:
             record = made if settle is None else _settle(settle, made, tally)
             if record is not None:
+                tally.ok()
                 yield record
         self.ctx.understood(member)
         tally.close()
@@ -197,17 +198,24 @@ class _Run:
                 continue
             record = made if settle is None else _settle(settle, made, tally)
             if record is not None:
+                tally.ok()
                 yield record
         tally.close()
 
     def objects(self, data_type: str) -> list[tuple[str, dict[str, Any]]]:
-        """``(source, inner object)`` for every item of a (small) data type."""
+        """``(source, inner object)`` for every item of a (small) data type; an item that is no object is
+        left out and counted."""
         out = []
         for member in self.layout.of(data_type):
+            tally = EntryTally(self.ctx, member)
             for index, item in self.items(member):
                 value = inner(item)
-                if value is not None:
+                if value:
                     out.append((f"{member.path}#{index}", value))
+                    tally.ok()
+                else:
+                    tally.failed()
+            tally.close()
         return out
 
     def guarded(self, member: Member | None, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:

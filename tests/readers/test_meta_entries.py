@@ -54,7 +54,7 @@ def assert_left_out_alone(source: SourceReport, member: str, count: int = 1) -> 
     assert member not in source.unread
     [note] = [n for n in source.notes if "could not be read" in n]
     what = "1 entry" if count == 1 else f"{count} entries"
-    assert note.startswith(f"{what} in ") and member in note and note.endswith("the rest of the file was read.")
+    assert note.startswith(f"{what} in ") and member in note and note.endswith("entries were read.")
 
 
 # ----------------------------------------------------------------------------- Facebook

@@ -26,6 +26,7 @@ from checks.matching import normalize
 from checks.policy import Workplace
 from checks.remediation import remediation_for
 from checks.sensitive_group import _LEADING_STREET_TYPES, _street_variants
+from checks.text import analysis_for
 from scanner.records import AnyRecord, Comment, Kind, Place, Post, Profile
 
 NEAR_SLACK = timedelta(minutes=60)
@@ -245,6 +246,10 @@ def _policy_coordinates(extra: dict[str, Any]) -> tuple[float, float] | None:
         return None
 
 
+CLINICAL_CONTEXT = 1.0
+"""The work score a text needs for a bare schedule ("on till 8") to say when you are at your clinical job."""
+
+
 class WorkplaceLocationCheck(Check):
     """Check-ins, location tags and posts that reveal where and when you work."""
 
@@ -267,6 +272,8 @@ class WorkplaceLocationCheck(Check):
         ):
             reasons.append((hit, "the text names the workplace", 2))
         cue = schedule_cue(text) if text else None
+        if cue and not reasons and analysis_for(record, ctx).work_score()[0] < CLINICAL_CONTEXT:
+            cue = None  # "I need to be at work tomorrow at 8am" from anyone: it must be about clinical work
         if text and not cue and any(w == 3 for _, _, w in reasons) and (time := TIME_CUE.search(text)):
             cue = time.group(0)  # at the workplace already: any time phrase says when
         if cue:

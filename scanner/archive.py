@@ -347,11 +347,12 @@ class Archive:
             parts = path.split("/")
             if any(p in _IGNORED_PARTS or p.startswith("._") for p in parts):
                 continue
+            if path:
+                copies[path] = copies.get(path, 0) + 1  # every copy counts, a refused one too
             reason = unsafe or reason or (self._size_problem(size, csize) if ref is not None else None)
             if reason is not None:
                 self.unsafe.append(Unsafe(f"{container.path.name}:{path}".rstrip(":"), reason))
                 continue
-            copies[path] = copies.get(path, 0) + 1
             if len(listed) + len(self.members) >= self.limits.max_members:
                 raise ArchiveError(
                     container.path,

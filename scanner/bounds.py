@@ -90,11 +90,50 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
+_PLANS: dict[type, tuple[tuple[str, int], ...]] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[str, int], ...]:
+    """The fields of a record class that can hold text, with the limit of each (worked out once per class)."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = tuple(
+            (f.name, MAX_TEXT if f.name in _TEXT_FIELDS else MAX_SHORT)
+            for f in (fields(cls) if is_dataclass(cls) else ())
+            if f.init and any(word in str(f.type) for word in ("str", "Person", "Message", "WorkEntry"))
+        )
+    return plan
+
+
+def _bad(value: str, limit: int) -> bool:
+    return len(value) > limit or (not value.isascii() and _SURROGATE.search(value) is not None)
+
+
+def _clean(obj: Any) -> bool:
+    """Whether no string in ``obj`` (a record, or a value inside one) needs bounding: the fast common path."""
+    for name, limit in _plan(type(obj)):
+        value = getattr(obj, name)
+        if value is None or value.__class__ is bool:
+            continue
+        if isinstance(value, str):
+            if _bad(value, limit):
+                return False
+        elif isinstance(value, tuple):
+            for item in value:
+                if (_bad(item, limit) if isinstance(item, str) else not _clean(item)):
+                    return False
+        elif not _clean(value):
+            return False
+    return True
+
+
 def bound_record(record: T) -> tuple[T, int]:
     """``record`` with every string field bounded (see the module docstring), and how many fields were cut.
 
-    The same object comes back when nothing needed changing (the common case costs a few length checks).
+    The same object comes back when nothing needed changing: the common case is one pass of length checks.
     """
+    if _clean(record):
+        return record, 0
     cut = _Cut()
     return cut.dataclass(record), cut.count
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from reports.writer import Format, write_atomic, write_reports
-from scanner.archive import Archive, Limits
+from scanner.archive import Archive, Limits, MemberError
 from scanner.bounds import MAX_SHORT, MAX_TEXT, bound_record, clean_text
 from scanner.pipeline import scan
 from scanner.records import Connection, Person, Post, Relation
@@ -85,6 +85,16 @@ def test_tar_member_with_an_absurd_compression_ratio_is_refused(tmp_path: Path) 
     with Archive([path], limits) as archive:
         assert "bookmarks.json" not in {m.path for m in archive.members}
         assert [u for u in archive.unsafe if u.path.endswith("bookmarks.json") and "compressed more" in u.reason]
+
+
+def test_a_file_too_big_to_read_in_one_piece_is_refused(tmp_path: Path) -> None:
+    path = _tar(tmp_path / "a.tar.gz", {**MASTODON, "bookmarks.json": b" " * 5000})
+    with Archive([path], Limits(max_member_bytes=32 * 1024)) as archive:  # one piece: at most 4 KiB
+        big, small = archive.first("bookmarks.json"), archive.first("actor.json")
+        assert big is not None and small is not None
+        with pytest.raises(MemberError, match="too big to read in one piece"):
+            archive.read_json(big)
+        assert archive.read_json(small) == MASTODON["actor.json"]
 
 
 # ---------------------------------------------------------------------- duplicates

@@ -72,22 +72,12 @@ class _Cut:
 
     def dataclass(self, obj: T) -> T:
         changes: dict[str, Any] = {}
-        for name in _field_names(type(obj)):
+        for name, limit in _plan(type(obj)):
             old = getattr(obj, name)
-            new = self.value(old, MAX_TEXT if name in _TEXT_FIELDS else MAX_SHORT)
+            new = self.value(old, limit)
             if new is not old:
                 changes[name] = new
         return replace(obj, **changes) if changes else obj  # type: ignore[type-var]
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in fields(cls) if f.init)
-    return names
 
 
 _PLANS: dict[type, tuple[tuple[str, int], ...]] = {}

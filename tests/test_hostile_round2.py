@@ -20,7 +20,7 @@ from reports.writer import Format, write_atomic, write_reports
 from scanner.archive import Archive, Limits, MemberError
 from scanner.bounds import MAX_SHORT, MAX_TEXT, bound_record, clean_text
 from scanner.pipeline import scan
-from scanner.records import Connection, Person, Post, Relation
+from scanner.records import Connection, Message, Person, Post, Profile, Relation, Thread
 
 NOTE = {"type": "Create", "object": {"type": "Note", "id": "https://social.example/users/me/statuses/1",
                                      "published": "2024-01-02T03:04:05Z", "content": "<p>hello</p>",
@@ -178,6 +178,18 @@ def test_long_names_and_texts_are_cut_and_counted() -> None:
     assert len(bounded.mentions[0].handle or "") == MAX_SHORT and bounded.mentions[1] is post.mentions[1]
     same = Connection(platform="x", id="2", source="f#1", person=Person(name="Sam"), relation=Relation.FOLLOWER)
     assert bound_record(same) == (same, 0)
+
+
+def test_nested_fields_are_bounded_too() -> None:
+    thread = Thread(platform="facebook", id="t", source="m#0", title="x" * 2000,
+                    participants=(Person(name="Sam \udc80"),),
+                    messages=(Message(sender=Person(name="Sam"), timestamp=None, text="hi \ud83d"),))
+    profile = Profile(platform="x", id="p", source="p#0", emails=("a@b.c", "e" * 5000))
+    bounded, cut = bound_record(thread)
+    assert cut == 1 and len(bounded.title) == MAX_SHORT
+    assert bounded.participants[0].name == "Sam \ufffd" and bounded.messages[0].text == "hi \ufffd"
+    bounded_profile, cut = bound_record(profile)
+    assert cut == 1 and bounded_profile.emails == ("a@b.c", "e" * (MAX_SHORT - 1) + "…")
 
 
 def test_clean_text_replaces_surrogates_only() -> None:

@@ -19,11 +19,17 @@ from dataclasses import fields, is_dataclass, replace
 from enum import Enum
 from typing import Any, TypeVar
 
+from scanner.records import Thread
+
 MAX_SHORT = 1_000
 """Characters kept of a name, handle, title, place, URL or any other short field."""
 
 MAX_TEXT = 100_000
 """Characters kept of one text (a post, a comment, one message, a bio)."""
+
+MAX_THREAD_TEXT = 10_000_000
+"""Characters of message text kept in one thread (checked as one text): later messages keep their sender and
+time, not their text. Years of daily messages stay far below it."""
 
 _TEXT_FIELDS = frozenset({"text", "bio", "target_text"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -122,10 +128,24 @@ def bound_record(record: T) -> tuple[T, int]:
 
     The same object comes back when nothing needed changing: the common case is one pass of length checks.
     """
-    if _clean(record):
+    if _clean(record) and not _long_thread(record):
         return record, 0
     cut = _Cut()
-    return cut.dataclass(record), cut.count
+    bounded = cut.dataclass(record)
+    if isinstance(bounded, Thread) and _long_thread(bounded):
+        room, messages = MAX_THREAD_TEXT, []
+        for message in bounded.messages:
+            if len(message.text) > room:
+                message = replace(message, text=message.text[:room])
+                cut.count += 1
+            room -= len(message.text)
+            messages.append(message)
+        bounded = replace(bounded, messages=tuple(messages))
+    return bounded, cut.count
+
+
+def _long_thread(record: object) -> bool:
+    return isinstance(record, Thread) and sum(len(m.text) for m in record.messages) > MAX_THREAD_TEXT
 
 
 def cut_note(count: int) -> str:
@@ -133,5 +153,6 @@ def cut_note(count: int) -> str:
     what = "1 field" if count == 1 else f"{count:,} fields"
     return (
         f"{what} longer than any real export holds (names, handles and titles over {MAX_SHORT:,} characters, "
-        f"texts over {MAX_TEXT:,}) {'was' if count == 1 else 'were'} cut to that length before checking."
+        f"texts over {MAX_TEXT:,}, a thread's messages over {MAX_THREAD_TEXT:,} in all) "
+        f"{'was' if count == 1 else 'were'} cut to that length before checking."
     )

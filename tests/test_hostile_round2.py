@@ -192,6 +192,16 @@ def test_nested_fields_are_bounded_too() -> None:
     assert cut == 1 and bounded_profile.emails == ("a@b.c", "e" * (MAX_SHORT - 1) + "…")
 
 
+def test_a_thread_keeps_every_message_but_not_endless_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import scanner.bounds as bounds
+
+    monkeypatch.setattr(bounds, "MAX_THREAD_TEXT", 25)
+    messages = tuple(Message(sender=Person(name="Sam"), timestamp=None, text="0123456789") for _ in range(4))
+    bounded, cut = bound_record(Thread(platform="facebook", id="t", source="m#0", messages=messages))
+    assert [m.text for m in bounded.messages] == ["0123456789", "0123456789", "01234", ""]
+    assert cut == 2
+
+
 def test_clean_text_replaces_surrogates_only() -> None:
     assert clean_text("a\ud83db") == "a\ufffdb"
     assert clean_text("😀 ok") == "😀 ok"

@@ -381,7 +381,7 @@ class TextAnalysis:
 
 
 # ------------------------------------------------------------------------------------------- analysis
-SENTENCE_WINDOW = 1000
+SENTENCE_WINDOW = 300
 """Characters either side of a hit within which its sentence is looked for: a text without sentence ends must
 not make every hit read the whole text."""
 

@@ -64,6 +64,12 @@ class Limits:
     ratio_floor_bytes: int = 64 * MiB  # the ratio only matters for members bigger than this
     max_json_depth: int = 200
 
+    @property
+    def max_whole_bytes(self) -> int:
+        """The largest file read in one piece (JSON, CSV, HTML; the big X and Mastodon files are streamed):
+        an eighth of ``max_member_bytes``, so that reading one file stays well under 2 GB by default."""
+        return self.max_member_bytes // 8
+
 
 @dataclass(frozen=True)
 class Member:
@@ -347,11 +353,12 @@ class Archive:
             parts = path.split("/")
             if any(p in _IGNORED_PARTS or p.startswith("._") for p in parts):
                 continue
+            if path:
+                copies[path] = copies.get(path, 0) + 1  # every copy counts, a refused one too
             reason = unsafe or reason or (self._size_problem(size, csize) if ref is not None else None)
             if reason is not None:
                 self.unsafe.append(Unsafe(f"{container.path.name}:{path}".rstrip(":"), reason))
                 continue
-            copies[path] = copies.get(path, 0) + 1
             if len(listed) + len(self.members) >= self.limits.max_members:
                 raise ArchiveError(
                     container.path,
@@ -425,7 +432,15 @@ class Archive:
         return io.BufferedReader(limited, buffer_size=1 << 16)
 
     def read_bytes(self, member: Member) -> bytes:
-        """The whole member as bytes."""
+        """The whole member as bytes (refused above :attr:`Limits.max_whole_bytes`: reading takes about three
+        times the file's size in memory)."""
+        limit = self.limits.max_whole_bytes
+        if member.size > limit:
+            raise MemberError(
+                member,
+                f"is {member.size / MiB:,.0f} MiB, too big to read in one piece (limit {limit / MiB:,.0f} MiB, "
+                "an eighth of --max-file-size; raise that if this is a real export)",
+            )
         with self.open(member) as fh:
             try:
                 return fh.read()

@@ -19,11 +19,17 @@ from dataclasses import fields, is_dataclass, replace
 from enum import Enum
 from typing import Any, TypeVar
 
+from scanner.records import Thread
+
 MAX_SHORT = 1_000
 """Characters kept of a name, handle, title, place, URL or any other short field."""
 
 MAX_TEXT = 100_000
 """Characters kept of one text (a post, a comment, one message, a bio)."""
+
+MAX_THREAD_TEXT = 10_000_000
+"""Characters of message text kept in one thread (checked as one text): later messages keep their sender and
+time, not their text. Years of daily messages stay far below it."""
 
 _TEXT_FIELDS = frozenset({"text", "bio", "target_text"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -72,31 +78,74 @@ class _Cut:
 
     def dataclass(self, obj: T) -> T:
         changes: dict[str, Any] = {}
-        for name in _field_names(type(obj)):
+        for name, limit in _plan(type(obj)):
             old = getattr(obj, name)
-            new = self.value(old, MAX_TEXT if name in _TEXT_FIELDS else MAX_SHORT)
+            new = self.value(old, limit)
             if new is not old:
                 changes[name] = new
         return replace(obj, **changes) if changes else obj  # type: ignore[type-var]
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_PLANS: dict[type, tuple[tuple[str, int], ...]] = {}
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in fields(cls) if f.init)
-    return names
+def _plan(cls: type) -> tuple[tuple[str, int], ...]:
+    """The fields of a record class that can hold text, with the limit of each (worked out once per class)."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = tuple(
+            (f.name, MAX_TEXT if f.name in _TEXT_FIELDS else MAX_SHORT)
+            for f in (fields(cls) if is_dataclass(cls) else ())
+            if f.init and any(word in str(f.type) for word in ("str", "Person", "Message", "WorkEntry"))
+        )
+    return plan
+
+
+def _bad(value: str, limit: int) -> bool:
+    return len(value) > limit or (not value.isascii() and _SURROGATE.search(value) is not None)
+
+
+def _clean(obj: Any) -> bool:
+    """Whether no string in ``obj`` (a record, or a value inside one) needs bounding: the fast common path."""
+    for name, limit in _plan(type(obj)):
+        value = getattr(obj, name)
+        if value is None or value.__class__ is bool:
+            continue
+        if isinstance(value, str):
+            if _bad(value, limit):
+                return False
+        elif isinstance(value, tuple):
+            for item in value:
+                if (_bad(item, limit) if isinstance(item, str) else not _clean(item)):
+                    return False
+        elif not _clean(value):
+            return False
+    return True
 
 
 def bound_record(record: T) -> tuple[T, int]:
     """``record`` with every string field bounded (see the module docstring), and how many fields were cut.
 
-    The same object comes back when nothing needed changing (the common case costs a few length checks).
+    The same object comes back when nothing needed changing: the common case is one pass of length checks.
     """
+    if _clean(record) and not _long_thread(record):
+        return record, 0
     cut = _Cut()
-    return cut.dataclass(record), cut.count
+    bounded = cut.dataclass(record)
+    if isinstance(bounded, Thread) and _long_thread(bounded):
+        room, messages = MAX_THREAD_TEXT, []
+        for message in bounded.messages:
+            if len(message.text) > room:
+                message = replace(message, text=message.text[:room])
+                cut.count += 1
+            room -= len(message.text)
+            messages.append(message)
+        bounded = replace(bounded, messages=tuple(messages))
+    return bounded, cut.count
+
+
+def _long_thread(record: object) -> bool:
+    return isinstance(record, Thread) and sum(len(m.text) for m in record.messages) > MAX_THREAD_TEXT
 
 
 def cut_note(count: int) -> str:
@@ -104,5 +153,6 @@ def cut_note(count: int) -> str:
     what = "1 field" if count == 1 else f"{count:,} fields"
     return (
         f"{what} longer than any real export holds (names, handles and titles over {MAX_SHORT:,} characters, "
-        f"texts over {MAX_TEXT:,}) {'was' if count == 1 else 'were'} cut to that length before checking."
+        f"texts over {MAX_TEXT:,}, a thread's messages over {MAX_THREAD_TEXT:,} in all) "
+        f"{'was' if count == 1 else 'were'} cut to that length before checking."
     )

@@ -47,10 +47,16 @@ def detect(archive: Archive) -> Detected:
 
 def describe_unknown(archive: Archive) -> str:
     """A one-line explanation of what an unrecognized archive looks like."""
+    refused = "; ".join(f"{u.path} {u.reason}" for u in archive.unsafe[:3])
+    refused += f" (and {len(archive.unsafe) - 3} more)" if len(archive.unsafe) > 3 else ""
     if not archive.members and archive.unsafe:
-        refused = "; ".join(f"{u.path} {u.reason}" for u in archive.unsafe[:3])
-        more = f" (and {len(archive.unsafe) - 3} more)" if len(archive.unsafe) > 3 else ""
-        return f"holds no file that can be read: {refused}{more}"
+        return f"holds no file that can be read: {refused}"
+    if archive.unsafe:  # what could not be read may be what would have told the platform
+        return f"{_unrecognized(archive)}; besides, {refused}"
+    return _unrecognized(archive)
+
+
+def _unrecognized(archive: Archive) -> str:
     if not archive.members:
         return "is empty (no files to read); give the archive you downloaded from the platform"
     for name, markers in _OTHER_PLATFORMS.items():

@@ -110,8 +110,9 @@ def test_nothing_lost_silently(platform: str, entries: list[tuple[str, Any]]) ->
 
 
 # ------------------------------------------------------------------------------------------ mutation corpus
-TWEET = {"tweet": {"id_str": "17", "full_text": "Long session with a client today", "created_at":
-                   "Sat Aug 12 16:10:37 +0000 2023", "entities": {"user_mentions": []}}}
+TWEET = {"tweet": {"id_str": "17", "full_text": "Long session with Sam today", "created_at":
+                   "Sat Aug 12 16:10:37 +0000 2023",
+                   "entities": {"user_mentions": [{"screen_name": "Sam_1", "id_str": "5", "name": "Sam One"}]}}}
 CORPUS: dict[str, dict[str, str]] = {
     "x": {"data/manifest.js": X_MANIFEST, "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps([TWEET] * 1),
           "data/follower.js": "window.YTD.follower.part0 = " + json.dumps([_x_follower(i, "") for i in range(5)])},

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from reports.writer import Format, write_atomic, write_reports
-from scanner.archive import Archive, Limits
+from scanner.archive import Archive, Limits, MemberError
 from scanner.bounds import MAX_SHORT, MAX_TEXT, bound_record, clean_text
 from scanner.pipeline import scan
-from scanner.records import Connection, Person, Post, Relation
+from scanner.records import Connection, Message, Person, Post, Profile, Relation, Thread
 
 NOTE = {"type": "Create", "object": {"type": "Note", "id": "https://social.example/users/me/statuses/1",
                                      "published": "2024-01-02T03:04:05Z", "content": "<p>hello</p>",
@@ -85,6 +85,16 @@ def test_tar_member_with_an_absurd_compression_ratio_is_refused(tmp_path: Path) 
     with Archive([path], limits) as archive:
         assert "bookmarks.json" not in {m.path for m in archive.members}
         assert [u for u in archive.unsafe if u.path.endswith("bookmarks.json") and "compressed more" in u.reason]
+
+
+def test_a_file_too_big_to_read_in_one_piece_is_refused(tmp_path: Path) -> None:
+    path = _tar(tmp_path / "a.tar.gz", {**MASTODON, "bookmarks.json": b" " * 5000})
+    with Archive([path], Limits(max_member_bytes=32 * 1024)) as archive:  # one piece: at most 4 KiB
+        big, small = archive.first("bookmarks.json"), archive.first("actor.json")
+        assert big is not None and small is not None
+        with pytest.raises(MemberError, match="too big to read in one piece"):
+            archive.read_json(big)
+        assert archive.read_json(small) == MASTODON["actor.json"]
 
 
 # ---------------------------------------------------------------------- duplicates
@@ -170,6 +180,28 @@ def test_long_names_and_texts_are_cut_and_counted() -> None:
     assert bound_record(same) == (same, 0)
 
 
+def test_nested_fields_are_bounded_too() -> None:
+    thread = Thread(platform="facebook", id="t", source="m#0", title="x" * 2000,
+                    participants=(Person(name="Sam \udc80"),),
+                    messages=(Message(sender=Person(name="Sam"), timestamp=None, text="hi \ud83d"),))
+    profile = Profile(platform="x", id="p", source="p#0", emails=("a@b.c", "e" * 5000))
+    bounded, cut = bound_record(thread)
+    assert cut == 1 and len(bounded.title) == MAX_SHORT
+    assert bounded.participants[0].name == "Sam \ufffd" and bounded.messages[0].text == "hi \ufffd"
+    bounded_profile, cut = bound_record(profile)
+    assert cut == 1 and bounded_profile.emails == ("a@b.c", "e" * (MAX_SHORT - 1) + "…")
+
+
+def test_a_thread_keeps_every_message_but_not_endless_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import scanner.bounds as bounds
+
+    monkeypatch.setattr(bounds, "MAX_THREAD_TEXT", 25)
+    messages = tuple(Message(sender=Person(name="Sam"), timestamp=None, text="0123456789") for _ in range(4))
+    bounded, cut = bound_record(Thread(platform="facebook", id="t", source="m#0", messages=messages))
+    assert [m.text for m in bounded.messages] == ["0123456789", "0123456789", "01234", ""]
+    assert cut == 2
+
+
 def test_clean_text_replaces_surrogates_only() -> None:
     assert clean_text("a\ud83db") == "a\ufffdb"
     assert clean_text("😀 ok") == "😀 ok"
@@ -183,3 +215,84 @@ def test_a_huge_screen_name_is_cut_with_a_note(tmp_path: Path, make_zip) -> None
     [source] = scan([path]).sources
     assert source.counts == {"post": 1}
     assert any("were cut" in n or "was cut" in n for n in source.notes)
+
+
+# ---------------------------------------------------------------------- entries lost without a count
+X_MANIFEST = 'window.__THAR_CONFIG = {"userInfo": {"accountId": "1", "userName": "me"}}'
+
+
+def _tweet(i: int) -> dict[str, object]:
+    return {"tweet": {"id_str": str(100 + i), "full_text": f"post {i}", "created_at": "Sat Aug 12 16:10:37 +0000 2023",
+                      "entities": {"user_mentions": []}}}
+
+
+def _notes(path: Path) -> tuple[dict[str, int], list[str], list[str]]:
+    [source] = scan([path]).sources
+    return dict(source.counts), list(source.notes), [s.path for s in source.skipped]
+
+
+def test_empty_and_null_tweets_are_counted(make_zip) -> None:
+    items = [_tweet(1), {}, None, _tweet(2), {"tweet": {}}]
+    counts, notes, _ = _notes(make_zip({"data/manifest.js": X_MANIFEST,
+                                        "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps(items)}))
+    assert counts["post"] == 2
+    assert [n for n in notes if n.startswith("3 entries in ") and "tweets.js" in n
+            and n.endswith("the other 2 of its 5 entries were read.")]
+
+
+def test_null_friend_and_empty_friend_are_counted(make_zip) -> None:
+    friends = {"friends_v2": [{"name": "Sam Smith", "timestamp": 1600000000}, None, {}, 7]}
+    counts, notes, _ = _notes(make_zip({"connections/friends/your_friends.json": json.dumps(friends)}))
+    assert counts == {"connection": 1}
+    assert sum(int(n.split()[0]) for n in notes if "your_friends.json" in n) == 3
+
+
+@pytest.mark.parametrize("stamp", [-1, -1e20, 0])
+def test_entries_with_impossible_times_are_kept(make_zip, stamp: float) -> None:
+    stories = {"ig_stories": [{"uri": f"media/stories/{i}.jpg", "creation_timestamp": stamp, "title": "same words"}
+                              for i in range(5)]}
+    files = {"your_instagram_activity/media/stories.json": json.dumps(stories),
+             "connections/followers_and_following/following.json": json.dumps({"relationships_following": []})}
+    [source] = scan([make_zip(files)]).sources
+    assert source.counts == {"post": 5}
+
+
+def test_checkins_with_impossible_times_are_kept(make_zip) -> None:
+    checkins = [{"timestamp": -1, "title": "Me checked in.", "data": [{"post": ""}],
+                 "attachments": [{"data": [{"place": {"name": "Cafe"}}]}]} for _ in range(4)]
+    [source] = scan([make_zip({"your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json":
+                               json.dumps(checkins)})]).sources
+    assert source.counts.get("place") == 4
+
+
+def test_a_stray_quote_in_a_linkedin_csv_is_counted(make_zip) -> None:
+    rows = [f"Sam,Smith{i},https://www.linkedin.com/in/s{i},,,,12 Mar 2021" for i in range(8)]
+    rows[3] = rows[3].replace(",", ',"', 1)
+    text = ('Notes:\n"Export notes"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n'
+            + "\n".join(rows) + "\n")
+    counts, notes, _ = _notes(make_zip({"Connections.csv": text}, name="Basic_LinkedInDataExport_01-01-2025.zip"))
+    [note] = [n for n in notes if "stray quote" in n]
+    assert counts["connection"] + int(note.split()[0]) == 8
+
+
+def test_a_damaged_html_friends_page_is_recovered_or_counted(make_zip) -> None:
+    sections = "".join(f'<section class="_a6-g"><h2>Friend Number{i}</h2><footer><div>Jan 02, 2024 1:00:00 pm'
+                       "</div></footer></section>" for i in range(20))
+    page = f'<html><head><title>Your friends</title></head><body><main role="main">{sections}</main></body></html>'
+    rng = __import__("random").Random(7)
+    for _ in range(10):
+        cut = set(rng.sample([i for i, c in enumerate(page) if c == "<"], 6))
+        damaged = "".join(c for i, c in enumerate(page) if i not in cut)
+        counts, notes, skipped = _notes(make_zip({"connections/friends/your_friends.html": damaged}))
+        left = sum(int(n.split()[0]) for n in notes
+                   if ("your_friends.html" in n and "could not be read" in n) or "exact repeat" in n)
+        assert counts.get("connection", 0) + left >= 20 or skipped, (counts, notes)
+
+
+def test_mastodon_outbox_activities_that_are_no_posts_are_counted(tmp_path: Path) -> None:
+    outbox = {"orderedItems": [NOTE, {"type": "Like", "object": "https://x.example/1"}, None]}
+    path = _tar(tmp_path / "archive-20240101000000-0123abcd.tar.gz", {**MASTODON, "outbox.json": outbox})
+    [source] = scan([path]).sources
+    assert source.counts["post"] == 1
+    notes = [n for n in source.notes if "outbox.json" in n]
+    assert sum(int(n.split()[0]) for n in notes) == 2

@@ -31,9 +31,12 @@ from scanner.records import (
 PLATFORM = "facebook"
 
 
+_ID_CHARS = 100_000  # of one text part: no real field is longer, and a hostile one must not cost a word list
+
+
 def fb_id(kind: str, *parts: object) -> str:
     """A stable id from content that survives a re-export; text parts are whitespace-normalized."""
-    return stable_id(PLATFORM, kind, *[" ".join(p.split()) if isinstance(p, str) else p for p in parts])
+    return stable_id(PLATFORM, kind, *[" ".join(p[:_ID_CHARS].split()) if isinstance(p, str) else p for p in parts])
 
 
 def norm_space(text: str) -> str:

@@ -330,9 +330,10 @@ class _Run:
         except (JsDataError, MemberError) as exc:
             self.ctx.skip(member, exc.reason)
             return "", {}
-        self.ctx.understood(member)
         if not isinstance(value, dict):
+            self.ctx.skip(member, "does not hold the account details object a Twitter archive writes there")
             return "", {}
+        self.ctx.understood(member)
         profile = {"bio": value.get("bio"), "website": value.get("expanded_url") or value.get("url"),
                    "location": value.get("location")}
         return f"{member.path}#0", {**value, "description": profile}

@@ -138,7 +138,9 @@ class ClientMasker:
 def _both_orders(name: str | None) -> list[str]:
     """A name normalized as written and, for two words, reversed (``Doe, Jane``)."""
     words = normalize(name or "").split()
-    return [" ".join(words), " ".join(reversed(words))] if len(words) == 2 else [" ".join(words)] if words else []
+    if len(words) == 2:
+        return [" ".join(words), " ".join(reversed(words))]
+    return [" ".join(words)] if words else []
 
 
 def _phones_in_notes(client: Client) -> set[str]:

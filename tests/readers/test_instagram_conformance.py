@@ -1,4 +1,4 @@
-"""Instagram reader on real public samples (/work/shared/formats/instagram) and on the rendered dev corpus."""
+"""Instagram reader on real public samples (../shared/formats/instagram) and on the rendered dev corpus."""
 
 from __future__ import annotations
 

@@ -82,8 +82,10 @@ CLIENT_DETAIL = "client-detail"
 class Evidence:
     """A span of the record's text (or of a field) and why it counted.
 
-    ``tag`` is for machines: ``client-name`` (a client's name, nickname or handle) and ``client-detail``
-    (words that describe a client) tell the masker of redacted reports what to hide.
+    ``tag`` and ``weight`` are for machines: ``client-name`` (a client's name, nickname or handle) and
+    ``client-detail`` (words that describe a client) tell the masker of redacted reports what to hide;
+    ``weight`` is what the span added to a score (negative for a context that lowered it), ``None`` when
+    it did not add to one. ``reason`` is prose for people.
     """
 
     start: int
@@ -91,6 +93,7 @@ class Evidence:
     text: str
     reason: str
     tag: str = ""
+    weight: float | None = None
 
 
 @dataclass(frozen=True)

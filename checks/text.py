@@ -292,9 +292,11 @@ class Hit:
     pattern: bool = False  # found by a regular expression (rules then apply to its last word)
     lang: str = ""  # the language of the lexicon term ('' for the workplace's own names)
 
-    def evidence(self, reason: str | None = None) -> Evidence:
-        """This hit as report evidence."""
-        return Evidence(self.start, self.end, self.text, reason or f"{REASONS.get(self.lexicon, self.lexicon)}")
+    def evidence(self, reason: str | None = None, weight: float | None = None) -> Evidence:
+        """This hit as report evidence (``weight``: what it added to a score)."""
+        return Evidence(
+            self.start, self.end, self.text, reason or f"{REASONS.get(self.lexicon, self.lexicon)}", weight=weight
+        )
 
 
 @dataclass(frozen=True)
@@ -359,23 +361,24 @@ class TextAnalysis:
             if h.term not in best or h.weight > best[h.term].weight:
                 best[h.term] = h
         score = sum(h.weight for h in best.values())
-        evidence = [h.evidence(f"{REASONS[h.lexicon]} (+{h.weight:g})") for h in best.values()]
+        evidence = [h.evidence(f"{REASONS[h.lexicon]} (+{h.weight:g})", h.weight) for h in best.values()]
         if self.place_hit and segment in (None, self.segments[0]):
             score += 1.5
-            evidence.append(Evidence(0, 0, self.place_hit, "tagged at the workplace (+1.5)"))
+            evidence.append(Evidence(0, 0, self.place_hit, "tagged at the workplace (+1.5)", weight=1.5))
         health = {h.term: h for h in self.kept(("health",), segment, own=own)}
         if health:
             add = min(0.5 * len(health), 1.0)
             score += add
-            evidence += [h.evidence(f"health detail (+{add / len(health):g})") for h in health.values()]
+            each = add / len(health)
+            evidence += [h.evidence(f"health detail (+{each:g})", each) for h in health.values()]
         vent = {h.term: h for h in self.kept(("venting",), segment, own=own)}
         if vent and score > 0:
             add = min(sum(h.weight for h in vent.values()), 1.0)
             score += add
-            evidence += [h.evidence("venting about work") for h in vent.values()]
+            evidence += [h.evidence("venting about work", add / len(vent)) for h in vent.values()]
         for group, weight, phrase in self.dampers if dampers else ():
             score -= weight
-            evidence.append(Evidence(0, 0, phrase, f"{group} context (-{weight:g})"))
+            evidence.append(Evidence(0, 0, phrase, f"{group} context (-{weight:g})", weight=-weight))
         evidence.sort(key=lambda e: (e.start, e.end))
         return score, evidence
 
@@ -604,7 +607,7 @@ def analyze(
         segments=tuple(segments) if segments else (Segment(0, len(text)),),
         audience=audience,
     )
-    a.lang = language_of(_owner_text(a))
+    a.lang = language_of(owner_text(a))
     languages = lexicon_languages(a.lang)
     opened = set(lex.always)
     raw = [h for h in _find_hits(a, lex, opened) if h.lang in languages or h.lang == ANY_LANGUAGE]
@@ -628,7 +631,7 @@ def analyze(
     return a
 
 
-def _owner_text(a: TextAnalysis) -> str:
+def owner_text(a: TextAnalysis) -> str:
     """What the owner wrote (the whole text unless it is a thread with other people's messages)."""
     if len(a.segments) == 1:
         return a.text

@@ -17,15 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from checks.analysis.labels import platform_label
+from checks.analysis.people import client_match, match_person, shown_as, status_severity, who
 from checks.base import Category, Check, CheckContext, Finding, RecordRef, Severity, record_ref
-from checks.client_connection import (
-    client_match,
-    match_person,
-    platform_label,
-    shown_as,
-    status_severity,
-    who,
-)
 from checks.remediation import remediation_for
 from scanner.records import AnyRecord, Connection, Kind, Relation, Setting
 

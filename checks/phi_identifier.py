@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from checks.analysis.identifiers import EMAIL, find_phones
+from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
-from checks.client_mention import describe_where, mentions_for, ref_name, thread_partner_clients
 from checks.remediation import remediation_for
 from checks.text import TextAnalysis, analysis_for, written_by_owner
 from scanner.records import AnyRecord, Audience, Kind

@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from checks.analysis.labels import platform_label
+from checks.analysis.places import build_terms, names_workplace
 from checks.base import Category, Check, CheckContext, Finding, RecordRef, Severity, record_ref
-from checks.client_connection import platform_label
 from checks.remediation import remediation_for
-from checks.workplace_location import build_terms, names_workplace
 from scanner.records import AnyRecord, Audience, Kind, Post, Profile, Setting
 
 _MEMO = ("public-visibility", "state")

@@ -19,8 +19,9 @@ from functools import cache
 from importlib import resources
 from typing import ClassVar
 
+from checks.analysis.labels import platform_label
+from checks.analysis.places import street_variants
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
-from checks.client_connection import platform_label
 from checks.matching import normalize
 from checks.policy import Workplace
 from checks.remediation import remediation_for
@@ -82,44 +83,8 @@ def area_names(workplace: Workplace) -> tuple[str, ...]:
         if len(parts) > 1 and not workplace.city:
             names.append(normalize(parts[1]))
         street = re.sub(r"^\d+\w?\s+", "", parts[0])
-        names.extend(_street_variants(normalize(street)))
+        names.extend(street_variants(normalize(street)))
     return tuple(n for n in dict.fromkeys(names) if len(n) > 2)
-
-
-_STREET_TYPES = {
-    "avenue": "ave",
-    "street": "st",
-    "road": "rd",
-    "boulevard": "blvd",
-    "drive": "dr",
-    "lane": "ln",
-    "place": "pl",
-    "court": "ct",
-    "parkway": "pkwy",
-}
-
-
-_LEADING_STREET_TYPES = {"rue", "avenue", "boulevard", "bd", "place", "quai", "cours", "chemin", "allee", "impasse",
-    "route", "calle", "via", "rua"}
-
-
-def _street_variants(street: str) -> list[str]:
-    """``grand avenue`` → [``grand avenue``, ``grand ave``]; ``rue des tanneurs`` → [it, ``des tanneurs``].
-
-    A bare name (no street type) is not an area.
-    """
-    words = street.split()
-    if len(words) < 2:
-        return []
-    if words[0] in _LEADING_STREET_TYPES:
-        return [street] + ([" ".join(words[1:])] if len(words) > 2 else [])
-    last = words[-1]
-    full = {v: k for k, v in _STREET_TYPES.items()}
-    if last in _STREET_TYPES:
-        return [street, " ".join([*words[:-1], _STREET_TYPES[last]])]
-    if last in full:
-        return [street, " ".join([*words[:-1], full[last]])]
-    return [street]
 
 
 @dataclass(frozen=True)

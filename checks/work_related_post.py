@@ -21,10 +21,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import ClassVar
 
+from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
+from checks.analysis.work_hours import within_work_hours
 from checks.analysis.work_model import TextSignals, features, work_model
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
-from checks.client_mention import describe_where, mentions_for, ref_name, thread_partner_clients
-from checks.client_message import within_work_hours
 from checks.remediation import remediation_for
 from checks.text import WORK_POOL, WORK_THRESHOLD, analysis_for, owner_text, written_by_owner
 from scanner.records import AnyRecord, Audience, Comment, Kind, Place, Post, Thread

@@ -7,8 +7,9 @@ from typing import cast
 
 import pytest
 
+from checks.analysis.work_hours import within_work_hours
 from checks.base import CheckContext, Severity, SourceInfo
-from checks.client_message import ClientMessageCheck, within_work_hours
+from checks.client_message import ClientMessageCheck
 from checks.matching import Matcher, PersonMatch
 from checks.policy import Policy, policy_from_dict
 from scanner.clients import Client, ClientList

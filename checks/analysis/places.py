@@ -1,0 +1,175 @@
+"""Places: street-name variants and the terms that identify the workplace (its names, aliases and address).
+
+Shared by the checks that look for the workplace or the clinic's area in names, places and text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from checks.analysis.normalize import normalize
+from checks.policy import Workplace
+
+_STREET_TYPES = {
+    "avenue": "ave",
+    "street": "st",
+    "road": "rd",
+    "boulevard": "blvd",
+    "drive": "dr",
+    "lane": "ln",
+    "place": "pl",
+    "court": "ct",
+    "parkway": "pkwy",
+}
+
+
+LEADING_STREET_TYPES = {"rue", "avenue", "boulevard", "bd", "place", "quai", "cours", "chemin", "allee", "impasse",
+    "route", "calle", "via", "rua"}
+
+
+def street_variants(street: str) -> list[str]:
+    """``grand avenue`` → [``grand avenue``, ``grand ave``]; ``rue des tanneurs`` → [it, ``des tanneurs``].
+
+    A bare name (no street type) is not an area.
+    """
+    words = street.split()
+    if len(words) < 2:
+        return []
+    if words[0] in LEADING_STREET_TYPES:
+        return [street] + ([" ".join(words[1:])] if len(words) > 2 else [])
+    last = words[-1]
+    full = {v: k for k, v in _STREET_TYPES.items()}
+    if last in _STREET_TYPES:
+        return [street, " ".join([*words[:-1], _STREET_TYPES[last]])]
+    if last in full:
+        return [street, " ".join([*words[:-1], full[last]])]
+    return [street]
+
+
+WORK_NOUNS = r"(?:office|clinic|building|location|site|campus|agency|center|centre|offices)"
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What identifies the workplace, normalized for matching."""
+
+    strong: tuple[str, ...]  # full names and multi-word aliases, normalized
+    weak: tuple[str, ...]  # capitalised one-word aliases: only when not part of another proper name
+    acronyms: tuple[str, ...]  # all-caps aliases, matched exactly as written
+    numbered: tuple[str, ...]  # "1420 grand"
+    streets: tuple[str, ...]  # "grand avenue", "grand ave"
+    city: tuple[str, ...]  # normalized city / state / zip words of the workplace
+    name_tokens: frozenset[str]
+    words: frozenset[str] = frozenset()  # the longest word of each name, alias and street: a text naming one holds it
+
+    @property
+    def empty(self) -> bool:
+        return not (self.strong or self.weak or self.acronyms or self.numbered or self.streets)
+
+
+@cache
+def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
+    """The workplace's identifying terms from the policy, or from the profile's employers when it has none.
+
+    Multi-word names match anywhere (case-folded). One-word aliases count only as written with a capital
+    (an acronym such as ``RCMHC`` exactly as written) and, unless an acronym, not glued to another proper
+    name (``Riverbend Park``). A one-word alias written in lower case (``clinic``) is too generic and ignored.
+    """
+    names = list(workplace.names) or list(employers)
+    strong: list[str] = []
+    weak: list[str] = []
+    acronyms: list[str] = []
+    tokens: set[str] = set()
+    for raw in names:
+        norm = re.sub(r"^(?:the|les|le|la|l)\s+", "", normalize(raw))
+        if not norm:
+            continue
+        tokens.update(norm.split())
+        word = re.sub(r"^(?:the\s+|les\s+|le\s+|la\s+|l')", "", raw.strip(), flags=re.IGNORECASE)
+        if " " in norm:
+            strong.append(norm)
+        elif word.isupper() and len(word) >= 3:
+            acronyms.append(word)
+        elif word[:1].isupper() and len(norm) >= 4:
+            weak.append(word)
+    numbered: list[str] = []
+    streets: list[str] = []
+    city: list[str] = []
+    if workplace.address:
+        parts = [p.strip() for p in workplace.address.split(",")]
+        street_at = next((i for i, p in enumerate(parts) if re.match(r"^\d+\w?\s+\D", p)), None)
+        if street_at is not None:
+            m = re.match(r"^(\d+\w?)\s+(.+)$", normalize(parts[street_at]))
+            if m:
+                name_words = [w for w in m.group(2).split() if w not in _STREET_WORDS]
+                if m.group(2).split()[0] in LEADING_STREET_TYPES:
+                    numbered.append(f"{m.group(1)} {m.group(2)}")  # "18 rue des tanneurs"
+                elif name_words:
+                    numbered.append(f"{m.group(1)} {name_words[0]}")
+                streets.extend(street_variants(m.group(2)))
+            for part in parts[street_at + 1 :]:
+                city.extend(normalize(part).split())
+    if workplace.city:
+        city.extend(normalize(workplace.city).split())
+    numbered_t, streets_t = tuple(numbered), tuple(s for s in dict.fromkeys(streets) if " " in s)
+    return Terms(
+        tuple(dict.fromkeys(strong)),
+        tuple(dict.fromkeys(weak)),
+        tuple(dict.fromkeys(acronyms)),
+        numbered_t,
+        streets_t,
+        tuple(dict.fromkeys(city)),
+        frozenset(tokens),
+        frozenset(_longest_word(p) for p in (*strong, *weak, *acronyms, *numbered_t, *streets_t)),
+    )
+
+
+def _longest_word(phrase: str) -> str:
+    return max(normalize(phrase).split() or [""], key=len)
+
+
+_STREET_WORDS = {"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive", "dr", "n", "s", "e", "w"}
+
+
+def find_phrase(phrase: str, text: str) -> re.Match[str] | None:
+    """The first match of ``phrase`` in ``text`` as a whole word or words."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+
+
+def names_workplace(text: str, terms: Terms) -> str | None:
+    """The workplace name, alias or street address that ``text`` names, or ``None``."""
+    norm = _normalized(text)
+    if not any(word in norm for word in terms.words):
+        return None  # every name, alias and street below leaves its longest word in the normalized text
+    for phrase in (*terms.strong, *terms.numbered):
+        if find_phrase(phrase, norm):
+            return phrase
+    for street in terms.streets:
+        if re.search(rf"(?<!\w){re.escape(street)}\.?\s+(?:\w+\s+){{0,2}}?{WORK_NOUNS}\b", norm):
+            return street
+    for acronym in terms.acronyms:
+        if re.search(rf"(?<!\w){re.escape(acronym)}(?!\w)", text):
+            return acronym
+    for alias in terms.weak:
+        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text, re.IGNORECASE):
+            if text[m.start()].isupper() and not _part_of_other_name(text, m.start(), m.end(), terms):
+                return alias
+    return None
+
+
+@lru_cache(maxsize=4)
+def _normalized(text: str) -> str:
+    """``normalize(text)``, kept for the few checks that look at the same record's text one after another."""
+    return normalize(text)
+
+
+def _part_of_other_name(text: str, start: int, end: int, terms: Terms) -> bool:
+    """True when a one-word alias is glued to another proper name (``Riverbend Park``, ``Lake Riverbend``)."""
+    after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[end:])
+    before = re.search(r"([A-Z][\w'’]*)[\s-]+$", text[:start])
+    for word in (after.group(1) if after else None, before.group(1) if before else None):
+        if word and normalize(word) not in terms.name_tokens and normalize(word) not in {"the", "at", "i"}:
+            return True
+    return False

@@ -1,0 +1,53 @@
+"""The house rules of DESIGN.md §1, enforced: which module may import which (read from the source with ast)."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from pathlib import Path
+
+from checks import ALL_CHECKS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def imported_modules(source: str) -> set[str]:
+    """Every module an ``import`` or ``from … import`` names, anywhere in the file (lazy imports included).
+
+    ``from checks import text`` yields both ``checks`` and ``checks.text``: the name may be a module.
+    """
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def module_path(module: str) -> Path:
+    """The source file of a project module (``checks.client_mention`` → ``checks/client_mention.py``)."""
+    return ROOT.joinpath(*module.split(".")).with_suffix(".py")
+
+
+CHECK_MODULES = frozenset(inspect.getmodule(check).__name__ for check in ALL_CHECKS)  # type: ignore[union-attr]
+
+
+def test_the_import_reader_sees_lazy_and_from_imports() -> None:
+    source = "import os\nfrom checks import text\ndef f():\n    from checks.client_connection import x\n"
+    assert {"os", "checks", "checks.text", "checks.client_connection"} <= imported_modules(source)
+
+
+def test_every_registered_check_lives_in_its_own_module() -> None:
+    assert len(CHECK_MODULES) == len(ALL_CHECKS)
+    assert all(module_path(m).is_file() for m in CHECK_MODULES)
+
+
+def test_checks_are_leaves() -> None:
+    """A check imports base and analysis modules, never another check: shared behaviour lives in checks/analysis/."""
+    offenders = {
+        module: sorted(imported_modules(module_path(module).read_text(encoding="utf-8")) & (CHECK_MODULES - {module}))
+        for module in sorted(CHECK_MODULES)
+    }
+    assert not {m: peers for m, peers in offenders.items() if peers}, "move the shared code to checks/analysis/"

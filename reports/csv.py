@@ -11,7 +11,7 @@ carriage return) get a leading apostrophe: post text is untrusted (CSV injection
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from checks.base import Finding, sort_findings
 from reports.cards import anchors_by_finding, group_by_record
@@ -91,16 +91,24 @@ class _Pieces:
         return text
 
 
-def iter_csv(result: ScanResult) -> Iterator[str]:
-    """The CSV report (see :func:`render_csv`) in pieces: the byte-order mark and header, then one row each."""
+def iter_rows(header: Sequence[str], rows: Iterable[Sequence[str]], *, bom: bool = True) -> Iterator[str]:
+    """A CSV file in pieces: the header (after a UTF-8 byte-order mark when ``bom``), then one row each.
+
+    Rows are written as they are: make untrusted cells safe with :func:`safe_cell` first."""
     sink = _Pieces()
     writer = csv.writer(sink, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    yield "\ufeff" + sink.take()
-    items = anchors_by_finding(group_by_record(result.findings))
-    for finding in sort_findings(result.findings):
-        writer.writerow(row(finding, items.get(finding.fingerprint, ""), result.timezone))
+    writer.writerow(header)
+    yield ("\ufeff" if bom else "") + sink.take()
+    for cells in rows:
+        writer.writerow(cells)
         yield sink.take()
+
+
+def iter_csv(result: ScanResult) -> Iterator[str]:
+    """The CSV report (see :func:`render_csv`) in pieces: the byte-order mark and header, then one row each."""
+    items = anchors_by_finding(group_by_record(result.findings))
+    rows = (row(f, items.get(f.fingerprint, ""), result.timezone) for f in sort_findings(result.findings))
+    return iter_rows(COLUMNS, rows)
 
 
 def render_csv(result: ScanResult) -> str:

@@ -8,20 +8,16 @@ unreadable archive is reported for that person and never stops the others.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from checks.analysis.masking import ClientMasker
-from checks.base import Severity
 from checks.policy import Policy, PolicyError, load_policy
-from reports.batch_summary import render_batch_summary
-from reports.writer import write_atomic, write_reports
+from reports.model import ScanResult
 from scanner.archive import Limits
 from scanner.clients import ClientList
 from scanner.pipeline import ScanOptions, scan
@@ -78,12 +74,16 @@ def person_inputs(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.name not in _NOT_ARCHIVES and not p.name.startswith("."))
 
 
+ReportWriter = Callable[[ScanResult, Path, ClientList], object]
+"""Writes one person's reports into a folder (the CLI passes the report writers; a module-level function or a
+``functools.partial`` of one, as it crosses to the worker processes)."""
+
+
 @dataclass(frozen=True)
 class BatchOptions:
-    """What every person's scan shares: formats, redaction, limits, a date, a triage file."""
+    """What every person's scan shares: how to write a report, limits, a date, a triage file."""
 
-    formats: tuple[str, ...]
-    redaction: str
+    write: ReportWriter
     limits: Limits
     since: date | None = None
     triage: TriageFile | None = None
@@ -108,17 +108,15 @@ def scan_person(folder: Path, out_root: Path, clients: ClientList, default_polic
         result.errors.append(f"{name}: no archives in the folder")
         return result
     try:
-        scanned = scan(inputs, ScanOptions(clients=clients, policy=policy, limits=options.limits))
+        scanned = scan(inputs, ScanOptions(clients=clients, policy=policy, limits=options.limits,
+                                           triage=options.triage))
     except Exception as exc:  # one person's failure must not stop the batch
         result.errors.append(f"{name}: the scan failed ({type(exc).__name__})")
         return result
-    if options.triage is not None:
-        scanned = replace(scanned, findings=tuple(options.triage.apply(scanned.findings)))
     result.errors = [f"{Path(e.where).name}: {e.message}" for e in scanned.errors]
     if not scanned.sources:
         return result
-    write_reports(scanned, options.formats, out_root / name, options.redaction,
-                  masker=ClientMasker(clients, scanned.findings))
+    options.write(scanned, out_root / name, clients)
     result.status = "partial" if scanned.partial else "complete"
     result.findings = len(scanned.open_findings)
     result.by_severity = scanned.by_severity
@@ -129,7 +127,8 @@ def run_batch(
     root: Path, out_root: Path, clients: ClientList, policy: Policy, options: BatchOptions,
     workers: int | None = None, on_done: Callable[[PersonResult, int, int], None] | None = None,
 ) -> list[PersonResult]:
-    """Scan every person under ``root`` in parallel; write the aggregate summary; return the results.
+    """Scan every person under ``root`` in parallel, each person's reports written by ``options.write``;
+    return the results in the order of :func:`people` (the CLI writes the summary from them).
 
     ``on_done(result, done, total)`` is called as each person's scan ends (for progress). Raises
     :class:`BatchError` when ``root`` holds nobody to scan.
@@ -152,21 +151,10 @@ def run_batch(
             futures = {pool.submit(scan_person, f, out_root, clients, policy, options): f for f in folders}
             for future in as_completed(futures):
                 done(futures[future], future.result())
-    ordered = [results[f] for f in folders]
-    write_atomic(out_root / "batch-summary.csv", summary_csv(ordered))
-    rows = [{"person": r.person, "status": r.status, "findings": r.findings, "by_severity": r.by_severity,
-             "errors": len(r.errors)} for r in ordered]
-    write_atomic(out_root / "batch-summary.html", render_batch_summary(rows))
-    return ordered
+    return [results[f] for f in folders]
 
 
-def summary_csv(results: list[PersonResult]) -> str:
-    """Counts only: one row per person."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["person", "status", "open_findings", *[s.value for s in Severity], "errors"])
-    for r in results:
-        writer.writerow(
-            [r.person, r.status, r.findings, *[r.by_severity.get(s.value, 0) for s in Severity], len(r.errors)]
-        )
-    return buffer.getvalue()
+def summary_rows(results: list[PersonResult]) -> list[dict[str, Any]]:
+    """Counts only, one row per person, for the batch summary (no names but the folders', no text)."""
+    return [{"person": r.person, "status": r.status, "findings": r.findings, "by_severity": r.by_severity,
+             "errors": len(r.errors)} for r in results]

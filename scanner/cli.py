@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -18,9 +19,9 @@ from rich.console import Console
 
 from checks import ALL_CHECKS
 from checks.analysis.masking import ClientMasker
-from checks.base import Severity, sort_findings
+from checks.base import Severity
 from checks.policy import PolicyError, load_policy
-from reports.model import ErrorEntry, ScanResult
+from reports.model import ScanResult
 from reports.redact import redact as redact_result
 from reports.terminal import print_summary
 from reports.view import NO_CLIENT_LIST
@@ -30,8 +31,8 @@ from scanner.archive import GiB, Limits
 from scanner.cli_clients import clients_group
 from scanner.cli_output import SINCE, announce, fail_on_reason
 from scanner.cli_triage import triage_command
-from scanner.clients import ClientListError, load_clients, read_key_file
-from scanner.compare import CompareError, PreviousReport, compare_scans, load_previous
+from scanner.clients import ClientList, ClientListError, load_clients, read_key_file
+from scanner.compare import CompareError, PreviousReport, load_previous
 from scanner.pipeline import ScanOptions, Step, scan
 from scanner.triage import TriageError, TriageFile, load_triage
 
@@ -152,9 +153,8 @@ def scan_command(
         from dataclasses import replace
 
         options.policy = replace(options.policy, since=since)
-    triage, previous = _review_inputs(triage_path, compare_path)
+    options.triage, options.previous = _review_inputs(triage_path, compare_path)
     result = _run_scan(inputs, options, quiet)
-    result = _review(result, triage, previous)
     status = _finish(result, formats or DEFAULT_FORMATS, out_dir, redact, quiet, options, open_report)
     reason = fail_on_reason(result.open_findings, fail_on)
     if reason:
@@ -181,17 +181,6 @@ def _review_inputs(triage_path: Path | None, compare_path: Path | None) -> tuple
         except CompareError as exc:
             _fail(str(exc))
     return triage, previous
-
-
-def _review(result: ScanResult, triage: TriageFile | None, previous: PreviousReport | None) -> ScanResult:
-    """Mark reviewed findings from the triage file and attach the re-audit diff."""
-    from dataclasses import replace
-
-    if triage is not None:
-        result = replace(result, findings=tuple(triage.apply(result.findings)))
-    if previous is not None:
-        result = replace(result, compare=compare_scans(previous, result.open_findings, result.sources))
-    return result
 
 
 def _options(clients_path: Path | None, policy_path: Path | None, limits: Limits,
@@ -333,6 +322,12 @@ def demo_command(out_dir: Path, formats: Sequence[str], redact: str, open_report
     click.echo("Everything in the demo report is fictional.")
 
 
+def write_person_reports(formats: Sequence[str], redaction: str, result: ScanResult, out_dir: Path,
+                         clients: ClientList) -> None:
+    """One person's reports in a batch (runs in the batch's worker processes)."""
+    write_reports(result, formats, out_dir, redaction, masker=ClientMasker(clients, result.findings))
+
+
 @cli.command("batch")
 @click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for all reports.")
@@ -363,13 +358,14 @@ def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_p
     own policy.toml), or the archives themselves (one person per archive). Writes one report folder per
     person and OUT/batch-summary.csv with counts only. One person's unreadable archive is reported and the
     others are still scanned."""
-    from scanner.batch import BatchError, BatchOptions, run_batch
+    from reports.batch_summary import write_batch_summary
+    from scanner.batch import BatchError, BatchOptions, run_batch, summary_rows
 
     _setup_logging(debug)
     limits = _limits(max_file_size, max_total_size, max_files, max_depth)
     options = _options(clients_path, policy_path, limits, key_file)
     triage, _ = _review_inputs(triage_path, None)
-    batch = BatchOptions(tuple(formats or DEFAULT_FORMATS), redact, options.limits,
+    batch = BatchOptions(partial(write_person_reports, tuple(formats or DEFAULT_FORMATS), redact), options.limits,
                          since, triage)
 
     def progress(person: Any, done: int, total: int) -> None:
@@ -378,6 +374,7 @@ def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_p
 
     try:
         results = run_batch(root, out_dir, options.clients, options.policy, batch, workers, on_done=progress)
+        write_batch_summary(summary_rows(results), out_dir)
     except BatchError as exc:
         _fail(str(exc))
     except OSError as exc:
@@ -419,10 +416,9 @@ def online_check_command(inputs: Sequence[Path], clients_path: Path | None, poli
     shows you exactly which addresses will be requested, and asks before sending anything. Requests are
     made as a logged-out visitor, with no cookies. Nothing from your client list is ever sent.
     """
-    from dataclasses import replace
-
     from scanner import online
-    from scanner.pipeline import check_records
+    from scanner.online_records import live_source
+    from scanner.pipeline import scan_live
 
     _setup_logging(False)
     options = _options(clients_path, policy_path, Limits(), key_file)
@@ -440,18 +436,9 @@ def online_check_command(inputs: Sequence[Path], clients_path: Path | None, poli
         outcomes = online.check_targets(targets, timeout=timeout, delay=delay)
     except online.NetworkUnreachable as exc:
         _fail(f"the network could not be reached ({exc}): nothing was checked online and no report was written")
-    errors: list[ErrorEntry] = []
-    findings = list(result.findings) + online.outcome_findings(outcomes)
     for outcome in outcomes:
         click.echo(f"  {outcome.status:<10} {outcome.target.url} — {outcome.detail}")
-        if outcome.records:
-            from checks import ALL_CHECKS as checks
-            from checks.matching import Matcher
-
-            _, live = check_records(outcome.records, outcome.target.platform, "live", [c() for c in checks],
-                                    Matcher(options.clients), options, errors, outcome.target.url)
-            findings.extend(live)
-    result = replace(result, findings=tuple(sort_findings(findings)), errors=result.errors + tuple(errors))
+    result = scan_live(result, [live_source(o) for o in outcomes], options)
     _finish(result, formats or DEFAULT_FORMATS, out_dir, "full", False, options)
 
 

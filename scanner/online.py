@@ -1,4 +1,4 @@
-"""The opt-in online check: what a logged-out visitor can see of the clinician's own accounts.
+"""The opt-in online check's network client: what a logged-out visitor can see of the clinician's own accounts.
 
 This is the only module that uses the network, and only when the user runs ``online-check`` and
 confirms the exact list of addresses. It requests the clinician's *own* public profile addresses and the
@@ -7,16 +7,16 @@ timeouts, a polite rate, retries with back-off). Nothing from the client list is
 
 Every answer is classified without guessing: ``public`` (the page or API answered without a login),
 ``login-wall`` (redirected to a sign-in page), ``not-found``, or ``unknown`` (blocked, rate-limited,
-timed out, or an answer we cannot read).
+timed out, or an answer we cannot read). For open platforms (Mastodon, Bluesky) the public profile and recent
+posts are fetched as JSON; :mod:`scanner.online_records` maps outcomes to records and findings, and the pipeline
+checks them like an archive's (:func:`scanner.pipeline.scan_live`).
 """
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.cookiejar import DefaultCookiePolicy
@@ -27,12 +27,9 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from checks.base import Category, Evidence, Finding, RecordRef, Remediation, Severity
-from checks.remediation import remediation_for
+from checks.base import Category
 from reports.model import ScanResult
 from scanner import __version__
-from scanner.readers import bluesky_records as bsky
-from scanner.records import Audience, Post, Profile
 
 USER_AGENT = f"boundary-audit/{__version__} (privacy self-audit of one's own account; logged-out visitor check)"
 LOGIN_MARKERS = ("/login", "/i/flow/login", "/accounts/login", "authwall", "/signin", "/uas/login", "checkpoint")
@@ -65,7 +62,8 @@ class Outcome:
     status: str
     detail: str
     checked_at: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
-    records: list[Any] = field(default_factory=list)
+    profile: dict[str, Any] | None = None  # open APIs only: the public profile, as JSON
+    posts: list[dict[str, Any]] = field(default_factory=list)  # ...and its recent public posts
 
 
 @dataclass(frozen=True)
@@ -203,7 +201,8 @@ def _reason(exc: BaseException) -> str:
 
 
 def _read_api(outcome: Outcome, response: requests.Response, session: requests.Session, timeout: float) -> None:
-    """For open platforms: read the public posts as a live source (records for the same checks)."""
+    """For open platforms: fetch the public profile and recent posts as JSON (mapped to records by
+    :mod:`scanner.online_records`, checked by the pipeline)."""
     try:
         profile = response.json()
     except ValueError:
@@ -212,86 +211,27 @@ def _read_api(outcome: Outcome, response: requests.Response, session: requests.S
     if not isinstance(profile, dict):
         outcome.status, outcome.detail = UNKNOWN, "the API answered in an unexpected shape"
         return
+    outcome.profile = profile
     target = outcome.target
     try:
         if target.api == "mastodon":
-            outcome.records = list(_mastodon_records(profile, target, session, timeout))
+            base = target.url.split("/api/", 1)[0]
+            statuses = _get_json(session, f"{base}/api/v1/accounts/{quote(str(profile['id']))}/statuses?limit=40",
+                                 timeout)
+            outcome.posts = [s for s in statuses if isinstance(s, dict)] if isinstance(statuses, list) else []
         elif target.api == "bluesky":
-            outcome.records = list(_bluesky_records(profile, target, session, timeout))
+            base = target.url.split("/xrpc/", 1)[0]
+            handle = str(profile.get("handle") or target.handle)
+            feed = _get_json(session, f"{base}/xrpc/app.bsky.feed.getAuthorFeed?actor={quote(handle)}&limit=50",
+                             timeout)
+            items = feed.get("feed", []) if isinstance(feed, dict) else []
+            outcome.posts = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
     except (requests.RequestException, ValueError, KeyError, TypeError):
         outcome.detail += "; its public posts could not be read"
-    outcome.detail += f"; {sum(isinstance(r, Post) for r in outcome.records)} public post(s) read"
+    outcome.detail += f"; {len(outcome.posts)} public post(s) read"
 
 
 def _get_json(session: requests.Session, url: str, timeout: float) -> Any:
     response = session.get(url, timeout=timeout)
     response.raise_for_status()
     return response.json()
-
-
-def _mastodon_records(profile: dict[str, Any], target: Target, session: requests.Session,
-                      timeout: float) -> Iterator[Any]:
-    base = target.url.split("/api/", 1)[0]
-    yield Profile(platform="mastodon", id=str(profile.get("url") or target.url), source=f"live:{target.url}",
-                  name=profile.get("display_name"), handle=target.handle, bio=_text(profile.get("note", "")),
-                  private=bool(profile.get("locked")), url=profile.get("url"))
-    statuses = _get_json(session, f"{base}/api/v1/accounts/{quote(str(profile['id']))}/statuses?limit=40", timeout)
-    for index, status in enumerate(statuses if isinstance(statuses, list) else []):
-        created = _iso(status.get("created_at"))
-        yield Post(platform="mastodon", id=str(status.get("uri") or status.get("id")), source=f"live:statuses#{index}",
-                   timestamp=created, url=status.get("url"), text=_text(status.get("content", "")),
-                   audience=Audience.PUBLIC if status.get("visibility") == "public" else Audience.UNLISTED)
-
-
-def _bluesky_records(profile: dict[str, Any], target: Target, session: requests.Session,
-                     timeout: float) -> Iterator[Any]:
-    """The public profile and recent posts, mapped as the Bluesky CAR reader maps them (same ids)."""
-    base = target.url.split("/xrpc/", 1)[0]
-    handle = str(profile.get("handle") or target.handle)
-    yield bsky.profile_record(profile, str(profile.get("did") or ""), f"live:{target.url}", handle)
-    feed = _get_json(session, f"{base}/xrpc/app.bsky.feed.getAuthorFeed?actor={quote(handle)}&limit=50", timeout)
-    for index, item in enumerate(feed.get("feed", []) if isinstance(feed, dict) else []):
-        post = item.get("post", {})
-        record = post.get("record", {})
-        yield bsky.post_record(record, str(post.get("uri") or ""), f"live:feed#{index}", actor=handle)
-
-
-def _text(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", markup or "")).strip()
-
-
-def _iso(value: Any) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def outcome_findings(outcomes: Iterable[Outcome]) -> list[Finding]:
-    """``public-visibility`` findings for what a logged-out visitor could open ("seen publicly on <date>")."""
-    findings = []
-    for outcome in outcomes:
-        if outcome.status != PUBLIC:
-            continue
-        target = outcome.target
-        seen = f"seen publicly on {outcome.checked_at.date().isoformat()}"
-        what = "your profile" if target.what == "profile" else "this flagged post"
-        rem = remediation_for(Category.PUBLIC_VISIBILITY, target.platform)
-        findings.append(Finding(
-            check="online-check",
-            category=Category.PUBLIC_VISIBILITY,
-            severity=Severity.HIGH if target.what == "post" else Severity.MEDIUM,
-            confidence=0.9,
-            title=f"Anyone can open {what} on {target.platform} without logging in",
-            message=f"A logged-out visitor could open {target.url} ({seen}).",
-            platform=target.platform,
-            record=RecordRef(kind="profile" if target.what == "profile" else "post",
-                             id=target.url, timestamp=outcome.checked_at, handle=target.handle,
-                             source="online-check", url=target.url),
-            evidence=(Evidence(0, 0, seen, outcome.detail),),
-            remediation=rem if rem.steps else Remediation(summary="Restrict who can see this account or post."),
-        ))
-    return findings

@@ -1,10 +1,13 @@
-"""The one orchestrator: inputs → archives → records → checks → findings → :class:`ScanResult`.
+"""The one orchestrator: sources (archives, or live pages) → records → checks → findings → review →
+:class:`ScanResult`.
 
 Every input is opened and identified; inputs that are parts of one export (same platform, generation and
 format, or an unrecognizable part named like a recognized one) are read together as one source. Records
 stream from the reader to the checks that declared their kind; nothing holds the whole archive in memory.
 A file that cannot be read becomes a skipped entry, an input that cannot be opened or a check that fails
-becomes an error entry, and the scan goes on.
+becomes an error entry, and the scan goes on. Findings of every source, archive or live (:func:`scan_live`), go
+through the same review: the policy's enabled checks, its severity overrides, de-duplication, then the triage
+file's verdicts and the comparison with an earlier report.
 """
 
 from __future__ import annotations
@@ -29,11 +32,13 @@ from scanner import __version__
 from scanner.archive import Archive, ArchiveError, Limits
 from scanner.bounds import bound_record, clean_optional, clean_text, cut_note
 from scanner.clients import ClientList
+from scanner.compare import PreviousReport, compare_scans
 from scanner.detect import Detected, UnknownArchiveError, detect
 from scanner.duplicates import drop_duplicates
 from scanner.readers import ReadContext
 from scanner.readers.base import REPEATED, repeated_note
 from scanner.records import AnyRecord, Kind
+from scanner.triage import TriageFile
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +73,20 @@ class ScanOptions:
     checks: Sequence[type[Check]] = ALL_CHECKS
     progress: ProgressCallback | None = None
     on_step: Callable[[Step], None] | None = None  # a determinate progress report (see Step)
+    triage: TriageFile | None = None  # reviewed findings: marked with their verdict, never removed
+    previous: PreviousReport | None = None  # an earlier report: the result says what is new, fixed, still open
+
+
+@dataclass(frozen=True)
+class LiveSource:
+    """What the online check saw at one address: records to check (an open API's public profile and posts)
+    and findings already made of the answer itself (``check_id``'s, subject to the policy like any check's)."""
+
+    platform: str
+    label: str
+    records: tuple[AnyRecord, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    check_id: str = ""
 
 
 @dataclass
@@ -87,24 +106,22 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
     checks = [cls() for cls in options.checks if options.policy.check_enabled(cls.id)]
 
     sources: list[SourceReport] = []
-    findings: dict[tuple[str, str], Finding] = {}
+    found: list[Finding] = []
     timings: dict[str, float] = {}
     for number, group in enumerate(groups, start=1):
         t0 = time.perf_counter()
         try:
-            source, found = _scan_group(group, checks, matcher, options, errors, (number, len(groups)))
+            source, group_found = _scan_group(group, checks, matcher, options, errors, (number, len(groups)))
         except ArchiveError as exc:
             errors.append(ErrorEntry(exc.path, exc.reason))
             continue
         sources.append(source)
         timings[source.path] = round(time.perf_counter() - t0, 3)
-        for finding in found:
-            findings.setdefault((finding.category, finding.fingerprint), finding)
+        found.extend(group_found)
 
     timings["total"] = round(time.perf_counter() - started, 3)
-    final = [_apply_overrides(f, options.policy) for f in findings.values()]
-    return ScanResult(
-        findings=tuple(sort_findings(final)),
+    result = ScanResult(
+        findings=(),
         sources=tuple(sources),
         errors=tuple(errors),
         generated_at=datetime.now(UTC).replace(microsecond=0),
@@ -115,6 +132,41 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
         notices=tuple(notices),
         timings=timings,
     )
+    return _review(result, found, options)
+
+
+def scan_live(result: ScanResult, live: Sequence[LiveSource], options: ScanOptions | None = None) -> ScanResult:
+    """``result`` (an archive scan) with what the online check saw added: each live source's records go
+    through the enabled checks, its own findings through the policy, and everything through the same review
+    as an archive scan's findings (overrides, de-duplication, triage, comparison)."""
+    options = options or ScanOptions()
+    checks = [cls() for cls in options.checks if options.policy.check_enabled(cls.id)]
+    matcher = Matcher(options.clients) if any(source.records for source in live) else None
+    errors: list[ErrorEntry] = []
+    found = list(result.findings)
+    for source in live:
+        if source.check_id and options.policy.check_enabled(source.check_id):
+            found.extend(source.findings)
+        if source.records and matcher is not None:
+            _, checked = check_records(source.records, source.platform, "live", checks, matcher, options, errors,
+                                       source.label)
+            found.extend(checked)
+    return _review(replace(result, errors=result.errors + tuple(errors)), found, options)
+
+
+def _review(result: ScanResult, found: Iterable[Finding], options: ScanOptions) -> ScanResult:
+    """The one review of every finding: de-duplication (one finding per category and fingerprint, the first
+    kept), the policy's severity overrides, sorting, the triage verdicts and the comparison."""
+    unique: dict[tuple[str, str], Finding] = {}
+    for finding in found:
+        unique.setdefault((finding.category, finding.fingerprint), finding)
+    final = sort_findings(_apply_overrides(f, options.policy) for f in unique.values())
+    if options.triage is not None:
+        final = iter(options.triage.apply(final))
+    result = replace(result, findings=tuple(final))
+    if options.previous is not None:
+        result = replace(result, compare=compare_scans(options.previous, result.open_findings, result.sources))
+    return result
 
 
 def _group_inputs(paths: list[Path], limits: Limits, errors: list[ErrorEntry]) -> list[_Group]:

@@ -14,6 +14,7 @@ from checks.base import Category
 from reports.model import ScanResult, SourceReport
 from scanner import online
 from scanner.online import LOGIN_WALL, NOT_FOUND, PUBLIC, UNKNOWN, Target, check_targets, make_session
+from scanner.online_records import live_records, live_source
 
 
 def _no_sleep(_: float) -> None:
@@ -95,8 +96,9 @@ def test_mastodon_public_posts_become_live_records():
     target = Target("mastodon", f"{base}/api/v1/accounts/lookup?acct=me", "profile", api="mastodon",
                     handle="me@social.example")
     outcome = check_targets([target], session=make_session(retries=0), sleep=_no_sleep)[0]
-    posts = [r for r in outcome.records if r.kind == "post"]
+    posts = [r for r in live_records(outcome) if r.kind == "post"]
     assert outcome.status == PUBLIC
+    assert "1 public post(s) read" in outcome.detail
     assert posts[0].text == "rough day at the clinic"
     assert posts[0].timestamp.isoformat() == "2025-01-02T03:04:05+00:00"
 
@@ -116,7 +118,7 @@ def test_targets_come_from_own_accounts_and_never_from_clients():
 
 def test_public_outcome_becomes_public_visibility_finding():
     outcome = online.Outcome(Target("x", "https://x.com/me", "profile", handle="me"), PUBLIC, "open")
-    [finding] = online.outcome_findings([outcome])
+    [finding] = live_source(outcome).findings
     assert finding.category == Category.PUBLIC_VISIBILITY
     assert "seen publicly on" in finding.evidence[0].text
 

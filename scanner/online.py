@@ -31,7 +31,7 @@ from checks.base import Category, Evidence, Finding, RecordRef, Remediation, Sev
 from checks.remediation import remediation_for
 from reports.model import ScanResult
 from scanner import __version__
-from scanner.readers import bluesky_records as bsky
+from scanner.readers.bluesky import records as bsky
 from scanner.records import Audience, Post, Profile
 
 USER_AGENT = f"boundary-audit/{__version__} (privacy self-audit of one's own account; logged-out visitor check)"

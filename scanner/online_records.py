@@ -19,7 +19,7 @@ from checks.base import Category, Evidence, Finding, RecordRef, Remediation, Sev
 from checks.remediation import remediation_for
 from scanner.online import PUBLIC, Outcome
 from scanner.pipeline import LiveSource
-from scanner.readers import bluesky_records as bsky
+from scanner.readers.bluesky import records as bsky
 from scanner.records import AnyRecord, Audience, Post, Profile
 
 CHECK_ID = "online-check"

@@ -18,10 +18,13 @@ import pytest
 from reports.model import ScanResult
 from scanner.archive import Archive
 from scanner.pipeline import scan
-from scanner.readers import ReadContext, instagram_records, linkedin_files, x_js
-from scanner.readers import mastodon as mastodon_reader
-from scanner.readers import x as x_reader
+from scanner.readers import ReadContext
 from scanner.readers.guard import EntryTally, safe_int, stream_json_items
+from scanner.readers.instagram import records as instagram_records
+from scanner.readers.linkedin import files as linkedin_files
+from scanner.readers.mastodon import reader as mastodon_reader
+from scanner.readers.x import js as x_js
+from scanner.readers.x import reader as x_reader
 from scanner.records import Kind
 from tests.conftest import zip_tree
 

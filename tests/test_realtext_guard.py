@@ -11,7 +11,7 @@ import pytest
 
 from scanner.archive import Archive
 from scanner.readers.base import ReadContext
-from scanner.readers.x import XReader
+from scanner.readers.x.reader import XReader
 from scanner.records import Post
 
 REALTEXT = Path(__file__).resolve().parent.parent / "eval" / "realtext"

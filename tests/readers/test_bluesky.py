@@ -20,7 +20,7 @@ from scanner.archive import Archive
 from scanner.cli import cli
 from scanner.detect import detect
 from scanner.readers.base import ReadContext
-from scanner.readers.bluesky import BlueskyReader, walk_mst
+from scanner.readers.bluesky.reader import BlueskyReader, walk_mst
 from scanner.records import AnyRecord, Audience, Connection, Group, Post, Profile, Reaction, Relation
 
 DID = "did:plc:owner123"

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from scanner.readers.facebook_records import Owner, author_from_title, group_from_title, target_from_title
+from scanner.readers.facebook.records import Owner, author_from_title, group_from_title, target_from_title
 from scanner.readers.meta import (
     canonical_name,
     fix_mojibake,

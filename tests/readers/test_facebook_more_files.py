@@ -18,7 +18,7 @@ from checks.account_security import AccountSecurityCheck
 from scanner.archive import Archive
 from scanner.clients import load_clients
 from scanner.pipeline import ScanOptions, scan
-from scanner.readers.facebook import FacebookReader
+from scanner.readers.facebook.reader import FacebookReader
 from scanner.records import Connection, Place, Post, Relation, Setting, Thread
 from tests.readers.test_facebook import OWNER, T0, MakeZip, iso, meta_json, of, read
 

@@ -13,9 +13,9 @@ import pytest
 
 from scanner.archive import Archive
 from scanner.readers.base import ReadContext
-from scanner.readers.instagram import InstagramReader
-from scanner.readers.instagram_keys import parse_flag
-from scanner.readers.meta_common_ig import parse_display_date
+from scanner.readers.instagram.common import parse_display_date
+from scanner.readers.instagram.keys import parse_flag
+from scanner.readers.instagram.reader import InstagramReader
 from scanner.records import (
     AnyRecord,
     Comment,

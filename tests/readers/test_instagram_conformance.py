@@ -15,8 +15,8 @@ import pytest
 
 from scanner.archive import Archive
 from scanner.readers.base import ReadContext
-from scanner.readers.instagram import InstagramReader
-from scanner.readers.instagram_files import route_of
+from scanner.readers.instagram.files import route_of
+from scanner.readers.instagram.reader import InstagramReader
 from scanner.records import (
     AnyRecord,
     Comment,

@@ -11,7 +11,7 @@ import pytest
 
 from scanner.archive import Archive
 from scanner.readers.base import ReadContext
-from scanner.readers.instagram import InstagramReader
+from scanner.readers.instagram.reader import InstagramReader
 from scanner.records import AnyRecord, Comment, Connection, Post, Profile, Reaction, Relation, Search, Thread
 from tests.readers.test_instagram_fixtures import (
     COMMENT,

@@ -17,10 +17,11 @@ import pytest
 from reports.model import SourceReport
 from scanner.archive import Archive
 from scanner.pipeline import scan
-from scanner.readers import facebook_html, instagram_messages
 from scanner.readers.base import Detection, ReadContext
-from scanner.readers.facebook import FacebookReader
-from scanner.readers.instagram import InstagramReader
+from scanner.readers.facebook import html_pages as facebook_html
+from scanner.readers.facebook.reader import FacebookReader
+from scanner.readers.instagram import messages as instagram_messages
+from scanner.readers.instagram.reader import InstagramReader
 from scanner.records import AnyRecord, Comment, Connection, Place, Post, Reaction, Setting, Thread
 from tests.readers.test_facebook import OWNER, T0, meta_json, page, section
 

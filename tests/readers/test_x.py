@@ -17,10 +17,10 @@ import pytest
 
 from scanner.archive import Archive
 from scanner.demo import demo_paths
-from scanner.readers import x_js
 from scanner.readers.base import ReadContext
-from scanner.readers.x import XReader
-from scanner.readers.x_tweets import parse_time
+from scanner.readers.x import js as x_js
+from scanner.readers.x.reader import XReader
+from scanner.readers.x.tweets import parse_time
 from scanner.records import (
     AnyRecord,
     Audience,

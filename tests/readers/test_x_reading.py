@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from scanner.archive import Archive, Member
-from scanner.readers import x_js
-from scanner.readers.x_tweets import parse_time
+from scanner.readers.x import js as x_js
+from scanner.readers.x.tweets import parse_time
 from scanner.records import Connection, Post
 from tests.readers.test_x import CLIENT_ID, MakeZip, accounts, manifest, of, read, tweet, v2_files, ytd
 

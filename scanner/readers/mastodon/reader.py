@@ -26,7 +26,7 @@ from scanner.readers.guard import (
     shape_reason,
     stream_json_items,
 )
-from scanner.readers.mastodon_activity import (
+from scanner.readers.mastodon.activity import (
     PLATFORM,
     account_of,
     address_person,

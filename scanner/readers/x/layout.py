@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from scanner.archive import Archive, Member
-from scanner.readers.x_js import read_head, ytd_global
+from scanner.readers.x.js import read_head, ytd_global
 
 # Base file name (without ``-partN.js``) -> the data type this reader understands.
 FILE_TYPES: dict[str, str] = {

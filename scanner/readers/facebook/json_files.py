@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from scanner.readers.facebook_records import (
+from scanner.readers.facebook.records import (
     PLATFORM,
     MessageFacts,
     Owner,

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 from scanner.postnominals import is_postnominal, strip_postnominals
 from scanner.readers.base import ReadContext
 from scanner.readers.csvsniff import Row, Table, column_key
-from scanner.readers.linkedin_dates import parse_when
+from scanner.readers.linkedin.dates import parse_when
 from scanner.records import (
     Audience,
     Comment,

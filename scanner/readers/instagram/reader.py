@@ -11,7 +11,7 @@ Generations (FORMATS-meta.md §5), told apart by paths alone:
   in the account's language);
 * ``instagram-2020`` -- ``connections.json``, ``media.json``, ``profile.json`` at the root.
 
-Files are read by what they are (:mod:`instagram_files`), not by generation, so mixed and multi-part exports
+Files are read by what they are (:mod:`.files`), not by generation, so mixed and multi-part exports
 work; records seen twice (same stable id) are yielded once. A file that cannot be read, or whose shape is not
 the expected one, is skipped with a reason; inside a file, entries are read one by one through an
 :class:`~scanner.readers.guard.EntryTally`, so one odd entry is left out (and counted) without losing the rest.
@@ -27,15 +27,15 @@ from functools import partial
 from typing import Any
 
 from scanner.archive import Archive, Member, MemberError
-from scanner.readers import instagram_html as html
-from scanner.readers import instagram_legacy as legacy
-from scanner.readers import instagram_records as build
 from scanner.readers.base import Detection, Distinct, ReadContext
 from scanner.readers.guard import SHAPE_ERRORS, EntryTally, LayoutError, shape_reason
-from scanner.readers.instagram_files import SIGNATURES, Route, is_foreign, is_html, route_of
-from scanner.readers.instagram_messages import ThreadCollector, thread_key
-from scanner.readers.instagram_records import SourceFile
-from scanner.readers.meta_common_ig import unwrap_list
+from scanner.readers.instagram import html_pages as html
+from scanner.readers.instagram import legacy as legacy
+from scanner.readers.instagram import records as build
+from scanner.readers.instagram.common import unwrap_list
+from scanner.readers.instagram.files import SIGNATURES, Route, is_foreign, is_html, route_of
+from scanner.readers.instagram.messages import ThreadCollector, thread_key
+from scanner.readers.instagram.records import SourceFile
 from scanner.records import AnyRecord, Relation, Setting
 
 PLATFORM = "instagram"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from scanner.readers.facebook_records import (
+from scanner.readers.facebook.records import (
     PLATFORM,
     MessageFacts,
     Owner,

@@ -1,4 +1,4 @@
-"""Instagram JSON-shaped records (JSON files, or HTML pages converted by :mod:`instagram_html`) → records.
+"""Instagram JSON-shaped records (JSON files, or HTML pages converted by :mod:`.html_pages`) → records.
 
 Every builder takes the list of records of one file and a :class:`SourceFile` (the member path for ``source``,
 the file's :class:`~scanner.readers.guard.EntryTally`, and whether its strings need Meta's mojibake repair),
@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 from scanner.readers.guard import EntryTally, entry_object
-from scanner.readers.instagram_keys import map_fields, parse_flag, privacy_word
+from scanner.readers.instagram.keys import map_fields, parse_flag, privacy_word
 from scanner.readers.meta import fix_mojibake, keep_text
 from scanner.records import (
     Comment,
@@ -38,7 +38,7 @@ from scanner.records import (
 )
 
 R = TypeVar("R")
-Fields = dict[str, dict[str, Any]]  # canonical field -> string_map_data entry (see instagram_keys.map_fields)
+Fields = dict[str, dict[str, Any]]  # canonical field -> string_map_data entry (see keys.map_fields)
 
 PLATFORM = "instagram"
 PROFILE_URL = "https://www.instagram.com/{}"

@@ -1,6 +1,6 @@
 """Bluesky (AT Protocol) lexicon records → normalized records.
 
-One mapping for both sources of Bluesky records: the "Export my data" CAR file (:mod:`scanner.readers.bluesky`)
+One mapping for both sources of Bluesky records: the "Export my data" CAR file (:mod:`scanner.readers.bluesky.reader`)
 and the public API the opt-in online check reads (:mod:`scanner.online`). Both hand over the record value as
 the lexicon defines it (``app.bsky.feed.post``: ``text``, ``createdAt``, ``reply``, ``facets``…) with its
 ``at://`` URI, so a post gets the same id (its URI) whichever way it was read.

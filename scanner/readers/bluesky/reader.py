@@ -3,7 +3,7 @@
 The CAR file (content-addressed archive) holds DAG-CBOR blocks, decoded by ``libipld``. Its root is the
 signed commit, whose ``data`` link is the root of the repository's Merkle search tree (MST); walking the
 tree gives every record's key (``collection/rkey``) and block. Records are mapped by
-:mod:`scanner.readers.bluesky_records`, shared with the online check: posts and replies, likes, reposts,
+:mod:`scanner.readers.bluesky.records`, shared with the online check: posts and replies, likes, reposts,
 follows, blocks, lists and list members, and the profile. Other accounts appear by DID; handles are
 resolved offline from the mentions in the owner's posts, and the report says how many stayed unresolved.
 """
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from scanner.archive import Archive, Member, MemberError
-from scanner.readers import bluesky_records as bsky
 from scanner.readers.base import Detection, ReadContext
+from scanner.readers.bluesky import records as bsky
 from scanner.readers.guard import EntryTally
 from scanner.records import AnyRecord, Relation
 

@@ -12,7 +12,7 @@ Before the "Download your information" layouts, Facebook's archive was a small w
   a ``<p>`` with the text.
 
 Dates read ``Wednesday, November 12, 2008 at 8:53pm UTC+01``; the offset is applied as written.
-Records go through the same builders as the newer layouts (:mod:`~scanner.readers.facebook_records`).
+Records go through the same builders as the newer layouts (:mod:`~scanner.readers.facebook.records`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 
 from scanner.archive import Archive, Member, MemberError
 from scanner.readers.base import ReadContext
-from scanner.readers.facebook_records import (
+from scanner.readers.facebook.records import (
     MessageFacts,
     Owner,
     PostFacts,

@@ -16,10 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from scanner.archive import Archive, Member, MemberError, decode_text
-from scanner.readers import linkedin_files as files
 from scanner.readers.base import Detection, ReadContext
 from scanner.readers.csvsniff import Table, file_key, read_table
 from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
+from scanner.readers.linkedin import files as files
 from scanner.records import AnyRecord, Profile, WorkEntry, stable_id
 
 PLATFORM = files.PLATFORM

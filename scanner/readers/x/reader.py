@@ -3,9 +3,9 @@
 Reading order matters because the reader is a generator: the owner (manifest, ``account.js``) and the
 protected state come first, then the tweets -- which also teach the offline account directory which numeric
 id belongs to which handle -- and only then the followers, following, blocks, mutes and message threads,
-whose people X lists by number only. Layout detection lives in :mod:`scanner.readers.x_layout`, the JS
-wrapper in :mod:`scanner.readers.x_js`, tweets in :mod:`scanner.readers.x_tweets` and everything else in
-:mod:`scanner.readers.x_records`.
+whose people X lists by number only. Layout detection lives in :mod:`scanner.readers.x.layout`, the JS
+wrapper in :mod:`scanner.readers.x.js`, tweets in :mod:`scanner.readers.x.tweets` and everything else in
+:mod:`scanner.readers.x.records`.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from functools import partial
 from typing import Any, TypeVar
 
 from scanner.archive import Archive, Member, MemberError
-from scanner.readers import x_js
 from scanner.readers.base import REPEATED, Detection, ReadContext
 from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
-from scanner.readers.x_js import JsDataError, iter_js_items, load_js
-from scanner.readers.x_layout import Layout, classify, survey
-from scanner.readers.x_records import (
+from scanner.readers.x import js as x_js
+from scanner.readers.x.js import JsDataError, iter_js_items, load_js
+from scanner.readers.x.layout import Layout, classify, survey
+from scanner.readers.x.records import (
     RELATIONS,
     LikeContext,
     account_connection,
@@ -38,7 +38,7 @@ from scanner.readers.x_records import (
     setting,
     two_factor_setting,
 )
-from scanner.readers.x_tweets import (
+from scanner.readers.x.tweets import (
     PLATFORM,
     AccountDirectory,
     Owner,

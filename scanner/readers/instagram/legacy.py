@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from scanner.readers import instagram_records as build
 from scanner.readers.guard import LayoutError
-from scanner.readers.instagram_records import SourceFile
-from scanner.readers.meta_common_ig import parse_iso
+from scanner.readers.instagram import records as build
+from scanner.readers.instagram.common import parse_iso
+from scanner.readers.instagram.records import SourceFile
 from scanner.records import AnyRecord, Relation
 
 LEGACY_FILES = frozenset({

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from scanner.readers.x_tweets import PLATFORM, AccountDirectory, Owner, as_dict, as_list, clean, id_text, parse_time
+from scanner.readers.x.tweets import PLATFORM, AccountDirectory, Owner, as_dict, as_list, clean, id_text, parse_time
 from scanner.records import (
     Connection,
     Message,

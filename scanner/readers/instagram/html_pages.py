@@ -19,9 +19,9 @@ from typing import Any
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from scanner.readers.instagram_keys import fields_of
+from scanner.readers.instagram.common import parse_display_date
+from scanner.readers.instagram.keys import fields_of
 from scanner.readers.meta import lost_boxes
-from scanner.readers.meta_common_ig import parse_display_date
 
 
 @dataclass

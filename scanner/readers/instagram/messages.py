@@ -11,7 +11,7 @@ a lowercase, username-shaped name that spells that folder prefix is shown by use
 handle too. The <= 2020 ``messages.json`` names everyone by username.
 
 Messages are added one by one through the file's tally (a message of an unexpected shape is left out and
-counted), and their strings are repaired as the file's :class:`~scanner.readers.instagram_records.SourceFile`
+counted), and their strings are repaired as the file's :class:`~scanner.readers.instagram.records.SourceFile`
 says (JSON: Meta's mojibake; HTML: as it is).
 """
 
@@ -24,8 +24,8 @@ from datetime import datetime
 from typing import Any
 
 from checks.analysis.normalize import fold
-from scanner.readers.instagram_records import SourceFile
-from scanner.readers.meta_common_ig import parse_iso
+from scanner.readers.instagram.common import parse_iso
+from scanner.readers.instagram.records import SourceFile
 from scanner.records import Message, Person, Thread, from_epoch, stable_id
 
 PLATFORM = "instagram"

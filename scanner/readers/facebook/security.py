@@ -1,6 +1,6 @@
 """Facebook security, session and uploaded-contact files → settings and contacts (JSON and HTML).
 
-* ``where_you're_logged_in`` (HTML here; JSON in :mod:`~scanner.readers.facebook_json`) and
+* ``where_you're_logged_in`` (HTML here; JSON in :mod:`~scanner.readers.facebook.json_files`) and
   ``authorized_logins.json`` (``recognized_devices_v2``) → one ``active_session`` setting per session or
   recognized device (account-security counts them);
 * ``logins_and_logouts`` (``account_accesses_v2``), ``login_protection_data`` and ``account_activity`` → one
@@ -17,9 +17,9 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from scanner.readers import facebook_html as fb_html
-from scanner.readers.facebook_json import Parser, ShapeError, require, text_of
-from scanner.readers.facebook_records import PLATFORM, Owner, fb_id, norm_space
+from scanner.readers.facebook import html_pages as fb_html
+from scanner.readers.facebook.json_files import Parser, ShapeError, require, text_of
+from scanner.readers.facebook.records import PLATFORM, Owner, fb_id, norm_space
 from scanner.readers.guard import EntryTally
 from scanner.readers.meta import HtmlPage, HtmlRecord, label_text, label_values, parse_display_date, records_of
 from scanner.records import AnyRecord, Connection, Person, Relation, Setting, from_epoch

@@ -1,8 +1,8 @@
 """Facebook "Download your information" reader: every layout generation, JSON and HTML, multi-part.
 
-``detect`` looks at member paths only (:mod:`scanner.readers.facebook_layout`). ``read`` routes each file
-to a JSON (:mod:`~scanner.readers.facebook_json`) or HTML (:mod:`~scanner.readers.facebook_html`) parser;
-both reduce entries to the same facts and build records in :mod:`~scanner.readers.facebook_records`, so
+``detect`` looks at member paths only (:mod:`scanner.readers.facebook.layout`). ``read`` routes each file
+to a JSON (:mod:`~scanner.readers.facebook.json_files`) or HTML (:mod:`~scanner.readers.facebook.html_pages`) parser;
+both reduce entries to the same facts and build records in :mod:`~scanner.readers.facebook.records`, so
 ids agree across formats, generations and the parts of a multi-part export. Records are de-duplicated by
 id (the same file in two parts yields once); Messenger threads are merged across ``message_N`` files and
 parts, made chronological, and the owner is left out of the participants.
@@ -18,14 +18,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from scanner.archive import Archive, MemberError
-from scanner.readers import facebook_html as fb_html
-from scanner.readers import facebook_json as fb_json
-from scanner.readers import facebook_legacy as fb_legacy
-from scanner.readers import facebook_media as fb_media
-from scanner.readers import facebook_security as fb_security
 from scanner.readers.base import Detection, Distinct, ReadContext
-from scanner.readers.facebook_layout import RELATIONS, Routed, detect_layout, route
-from scanner.readers.facebook_records import MessageFacts, Owner, thread_folder, thread_record
+from scanner.readers.facebook import html_pages as fb_html
+from scanner.readers.facebook import json_files as fb_json
+from scanner.readers.facebook import legacy as fb_legacy
+from scanner.readers.facebook import media as fb_media
+from scanner.readers.facebook import security as fb_security
+from scanner.readers.facebook.layout import RELATIONS, Routed, detect_layout, route
+from scanner.readers.facebook.records import MessageFacts, Owner, thread_folder, thread_record
 from scanner.readers.guard import SHAPE_ERRORS, EntryTally, empty_entries, shape_reason
 from scanner.readers.meta import HtmlPage, fix_mojibake, parse_html_page, part_number, zone_from_text
 from scanner.records import AnyRecord

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from scanner.readers import facebook_html as fb_html
-from scanner.readers import facebook_json as fb_json
-from scanner.readers.facebook_json import place_of, require, text_of
-from scanner.readers.facebook_records import Owner, PostFacts, post_records
+from scanner.readers.facebook import html_pages as fb_html
+from scanner.readers.facebook import json_files as fb_json
+from scanner.readers.facebook.json_files import place_of, require, text_of
+from scanner.readers.facebook.records import Owner, PostFacts, post_records
 from scanner.readers.guard import EntryTally
 from scanner.readers.meta import HtmlPage, HtmlRecord, records_of
 from scanner.records import AnyRecord, from_epoch

@@ -65,6 +65,8 @@ PRESENCE = re.compile(
     r"(?i)\b(?:i'?ll\s+be|i\s+will\s+be|i'?m|i\s+am|here|be)\s+(?:at|in|on)\b|\bback\s+(?:at|in)\b"
     r"|\bback\s+on\s+(?:the\s+)?(?:unit|ward|floor|shift|nights|days|call|duty)\b"  # not "back on the lithium"
     r"|\bhere\s+(?:till|til|until)\b"
+    r"|\b(?:at|to)\s+the\s+(?:clinic|office|unit|ward|practice)\b"
+    r"|(?:à|a)\s+la\s+clinique\b|\bau\s+(?:bureau|cabinet|service)\b"
 )
 WORK_CONTEXT = re.compile(
     r"(?i)\b(?:clinic|office|unit|ward|agency|work|therapists?|clinicians?|sessions?|caseload|clients?|"
@@ -141,10 +143,10 @@ class WorkplaceLocationCheck(Check):
         terms = build_terms(ctx.policy.workplace, employers)
         place_name, address, text = _parts(record)
         reasons = _place_reasons(record, place_name, address, terms, ctx) if (place_name or address) else []
-        if text and not terms.empty and (hit := names_workplace(text, terms)) and (
-            TIME_CUE.search(text) or LOCATION_CUE.search(text) or MEMBER_CUE.search(text) or reasons
-        ):
+        if text and not terms.empty and (hit := _text_names(text, terms)):
             reasons.append((hit, "the text names the workplace", 2))
+        if not reasons:
+            reasons = _former_reasons(record, place_name, address, text, ctx)
         cue = schedule_cue(text) if text else None
         if cue and not reasons and analysis_for(record, ctx).work_score()[0] < CLINICAL_CONTEXT:
             cue = None  # "I need to be at work tomorrow at 8am" from anyone: it must be about clinical work
@@ -170,6 +172,8 @@ class WorkplaceLocationCheck(Check):
             what = "checks you in at your workplace"
         elif any(w == 1 for _, _, w in reasons):
             what = "places you next to your workplace during work hours"
+        elif any("former workplace" in why for _, why, _ in reasons):
+            what = "names a place where you used to work"
         else:
             what = "names your workplace" if any("names" in why for _, why, _ in reasons) else "tells when you work"
         message = f"This {platform} {record.kind.value} {what}"
@@ -191,6 +195,38 @@ class WorkplaceLocationCheck(Check):
             evidence=evidence,
             remediation=remediation_for(self.category, record.platform),
         )
+
+
+def _text_names(text: str, terms: Terms) -> str | None:
+    """The workplace name, alias or street the text names in a way that tells where you work.
+
+    A full name, a multi-word alias, an acronym or the street number is specific on its own ("Mercy Ridge is
+    on generator, night crew hanging in"); a one-word alias needs a time, a place or a membership cue; the
+    street alone needs work context ("Pine Hollow Rd traffic at 6:45. Every. Single. Shift.").
+    """
+    hit = names_workplace(text, terms)
+    if hit and (hit in terms.strong or hit in terms.acronyms or hit in terms.numbered):
+        return hit
+    if hit and (TIME_CUE.search(text) or LOCATION_CUE.search(text) or MEMBER_CUE.search(text)):
+        return hit
+    if terms.streets and WORK_CONTEXT.search(text):
+        norm = normalize(text)
+        return next((street for street in terms.streets if _find(street, norm)), None)
+    return None
+
+
+def _former_reasons(
+    record: AnyRecord, place: str | None, address: str | None, text: str, ctx: CheckContext
+) -> list[Reason]:
+    """Why the record names or checks in at a former workplace (policy ``[[former_workplaces]]``)."""
+    for former in ctx.policy.former_workplaces:
+        terms = build_terms(former)
+        until = f" (until {former.left:%Y})" if former.left else ""
+        if (place or address) and (names_workplace(place or "", terms) or _address_hit(address, terms)):
+            return [(place or address or "", f"the place is a former workplace{until}", 2)]
+        if text and (hit := _text_names(text, terms)):
+            return [(hit, f"the text names a former workplace{until}", 2)]
+    return []
 
 
 def _place_reasons(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -126,3 +126,41 @@ def test_schedule_cue_needs_presence_not_any_back_on(text: str, cue: bool) -> No
     from checks.workplace_location import schedule_cue
 
     assert (schedule_cue(text) is not None) is cue
+
+
+OTHER = policy_from_dict(
+    {
+        "workplace": {"name": "Mercy Ridge Medical Center", "aliases": ["Mercy Ridge", "Bank Place Counselling"],
+                      "address": "1850 Pine Hollow Road, Macon, GA 31217"},
+        "former_workplaces": [{"name": "Magnolia Terrace Health & Rehabilitation", "aliases": ["Magnolia Terrace"],
+                               "left": date(2019, 6, 30)}],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Mercy Ridge is on generator, night crew hanging in there", True),  # a multi-word alias needs no cue
+        ("Pine Hollow Rd traffic at 6:45pm is a war crime. Every. Single. Shift.", True),  # street + work
+        ("Pine Hollow parking deck is a zoo before my shift, park in the clinic lot", True),  # type dropped
+        ("Tuesday on Bank Place, kettle on, first client at 6", True),  # a street inside an alias
+        ("Pine Hollow Road is closed for the parade on Saturday", False),  # the street, nothing about work
+        ("Round of golf at Mercy Ridge Golf Club with Dad", False),  # another place sharing the alias
+    ],
+)
+def test_names_and_streets_in_text(text: str, found: bool) -> None:
+    assert bool(run(post(text, when=SUNDAY), OTHER)) is found
+
+
+def test_former_workplace_in_text_and_check_in() -> None:
+    said = run(post("Last shift at Magnolia Terrace. 3 years of these sweet folks.", when=SUNDAY), OTHER)
+    assert said and "used to work" in said[0].message and "until 2019" in said[0].evidence[0].reason
+    checked_in = run(post("Christmas party 🎄", place="Magnolia Terrace Health & Rehabilitation"), OTHER)
+    assert checked_in and "former workplace" in checked_in[0].evidence[0].reason
+
+
+def test_quebec_address_with_a_comma_after_the_number() -> None:
+    policy = policy_from_dict({"workplace": {"name": "Clinique Psy-Mosaïque",
+                                             "address": "4521, rue Saint-Denis, bureau 302, Montréal (Québec)"}})
+    assert run(post("Ça fait 8 ans que j'ai mon bureau au 4521 Saint-Denis.", when=SUNDAY), policy)

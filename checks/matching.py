@@ -544,5 +544,7 @@ def _weak_ok(text: str, h: NameHit) -> bool:
             if not (sep.startswith((",", "'", "’")) or word in _NAME_NEXT or (len(word) > 4 and word.endswith("ed"))):
                 return False  # "Will you…", "Hope for Cedar Bend 5K"
     nxt, sep = _next_word(text, h.end)
+    if sep.startswith(("'s", "’s")) and nxt.isupper() and len(nxt) <= 4:
+        return True  # "Ossie's GP", "Nóra's GAD-7", "Ro's IEP": a person's, not a shop's name
     # "Grace Lutheran", "Sam's Club", "Hope Pruitt": someone or something else
     return not (nxt and not sep.strip(" '’s") and _capitalised(nxt) and fold(nxt) not in _CAPS_OK)

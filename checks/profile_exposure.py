@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
-from checks.analysis.labels import platform_label
 from checks.analysis.places import build_terms, names_workplace
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.matching import normalize
 from checks.remediation import remediation_for
+from scanner.platforms import platform_label
 from scanner.records import AnyRecord, Kind, Profile
 
 PROFESSIONAL_PLATFORMS = frozenset({"linkedin"})

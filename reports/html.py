@@ -44,10 +44,10 @@ from reports.view import (
     format_time,
     highlight,
     match_label,
-    platform_label,
     reviewed,
     work_posts_per_year,
 )
+from scanner.platforms import platform_label
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

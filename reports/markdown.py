@@ -25,10 +25,10 @@ from reports.view import (
     format_time,
     highlight,
     match_label,
-    platform_label,
     reviewed,
     severity_counts,
 )
+from scanner.platforms import platform_label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+#=>:]|\d+[.)])")

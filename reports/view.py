@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from checks.analysis.masking import client_tag, initials
 from checks.base import Category, ClientMatch, Finding, Remediation, Severity, sort_findings
 from reports.model import ScanResult
+from scanner.platforms import PLATFORMS
 
 CATEGORY_LABELS: dict[str, str] = {
     Category.WORK_RELATED_POST: "Posts about your clinical work",
@@ -57,13 +58,7 @@ CLIENT_CATEGORIES: frozenset[str] = frozenset(
     }
 )
 
-PLATFORM_LABELS: dict[str, str] = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "x": "X (Twitter)",
-    "linkedin": "LinkedIn",
-    "mastodon": "Mastodon",
-}
+PLATFORM_LABELS: dict[str, str] = {p.name: p.label for p in PLATFORMS}
 
 SEVERITY_LABELS: dict[str, str] = {
     Severity.CRITICAL: "Critical",
@@ -138,11 +133,6 @@ def match_label(code: str) -> str:
 def category_label(category: str) -> str:
     """The plain-language heading of a category."""
     return CATEGORY_LABELS.get(category, category.replace("-", " ").capitalize())
-
-
-def platform_label(platform: str) -> str:
-    """The platform's display name."""
-    return PLATFORM_LABELS.get(platform, platform.capitalize())
 
 
 def is_client_related(finding: Finding) -> bool:

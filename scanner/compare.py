@@ -13,7 +13,7 @@ from pathlib import Path
 
 from checks.base import Finding
 from reports.model import SourceReport
-from reports.view import platform_label
+from scanner.platforms import platform_label
 
 
 class CompareError(Exception):

@@ -31,6 +31,7 @@ from scanner.bounds import bound_record, clean_optional, clean_text, cut_note
 from scanner.clients import ClientList
 from scanner.detect import Detected, UnknownArchiveError, detect
 from scanner.duplicates import drop_duplicates
+from scanner.platforms import part_prefixes
 from scanner.readers import ReadContext
 from scanner.readers.base import REPEATED, repeated_note
 from scanner.records import AnyRecord, Kind
@@ -154,7 +155,7 @@ def _part_key(detected: Detected) -> tuple[str, str, str]:
     return (d.platform, d.generation, d.format)
 
 
-_STEM = re.compile(r"^((?:facebook|instagram|twitter|meta)-[^-]+)", re.IGNORECASE)
+_STEM = re.compile(rf"^((?:{'|'.join(map(re.escape, part_prefixes()))})-[^-]+)", re.IGNORECASE)
 
 
 def _export_stem(path: Path) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from checks.base import Finding, Severity, Status
+from scanner.redaction import Redaction
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class ScanResult:
     errors: tuple[ErrorEntry, ...] = ()
     generated_at: datetime | None = None
     tool_version: str = ""
-    redaction: str = "full"
+    redaction: Redaction = Redaction.FULL
     clients_total: int = 0
     notices: tuple[str, ...] = ()  # things the user should know about the inputs (an archive given twice)
     client_checks: bool = True  # False when no client list was given: the checks about clients did not run

@@ -83,11 +83,6 @@ STATUS_LABELS: dict[str, str] = {
     "fixed": "Fixed",
 }
 
-REDACTION_LABELS: dict[str, str] = {
-    "full": "Full report — for your eyes only",
-    "supervision": "Supervision copy — clients shown as initials and ids",
-    "agency": "Agency copy — counts and remediation status only",
-}
 
 
 NO_CLIENT_LIST = (

@@ -20,9 +20,11 @@ from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
+from typing import assert_never
 
 from reports.model import ScanResult
 from reports.redact import Masker, redact
+from scanner.redaction import Redaction
 
 REPORT_STEM = "boundary-audit-report"
 _BATCH = 512  # pieces joined per write: writers yield many small strings
@@ -69,23 +71,36 @@ def cloud_sync_service(path: str | Path) -> str | None:
     return None
 
 
+Writer = Callable[[ScanResult], Iterator[str]]
+"""A report writer: the (already redacted) result in, the report's text out, piece by piece."""
+
+
+def writer_for(fmt: Format) -> Writer:
+    """The writer of ``fmt`` (imported when first needed); every format has one, checked by mypy."""
+    match fmt:
+        case Format.JSON:
+            from reports.json import iter_json
+
+            return iter_json
+        case Format.HTML:
+            from reports.html import iter_html
+
+            return iter_html
+        case Format.MARKDOWN:
+            from reports.markdown import iter_markdown
+
+            return iter_markdown
+        case Format.CSV:
+            from reports.csv import iter_csv
+
+            return iter_csv
+        case _:
+            assert_never(fmt)
+
+
 def render_stream(result: ScanResult, fmt: Format) -> Iterator[str]:
     """One report as consecutive pieces of text (``result`` already redacted as wanted)."""
-    if fmt is Format.JSON:
-        from reports.json import iter_json
-
-        return iter_json(result)
-    if fmt is Format.HTML:
-        from reports.html import iter_html
-
-        return iter_html(result)
-    if fmt is Format.MARKDOWN:
-        from reports.markdown import iter_markdown
-
-        return iter_markdown(result)
-    from reports.csv import iter_csv
-
-    return iter_csv(result)
+    return writer_for(Format(fmt))(result)
 
 
 def render(result: ScanResult, fmt: Format) -> str:
@@ -93,10 +108,9 @@ def render(result: ScanResult, fmt: Format) -> str:
     return "".join(render_stream(result, fmt))
 
 
-def report_name(fmt: Format, redaction: str = "full") -> str:
+def report_name(fmt: Format, redaction: Redaction | str = Redaction.FULL) -> str:
     """The file name of a report: ``boundary-audit-report.html``, ``…-supervision.html`` for a redacted copy."""
-    suffix = "" if redaction == "full" else f"-{redaction}"
-    return f"{REPORT_STEM}{suffix}.{fmt.extension}"
+    return f"{REPORT_STEM}{Redaction.parse(redaction).shows.file_suffix}.{fmt.extension}"
 
 
 def write_atomic(path: Path, content: str | Iterable[str]) -> None:
@@ -127,7 +141,7 @@ def write_reports(
     result: ScanResult,
     formats: Iterable[Format | str],
     out_dir: str | Path,
-    redaction: str = "full",
+    redaction: Redaction | str = Redaction.FULL,
     *,
     masker: Masker | None = None,
     on_warning: Callable[[str], None] | None = None,

@@ -33,6 +33,7 @@ from scanner.cli_triage import triage_command
 from scanner.clients import ClientListError, load_clients, read_key_file
 from scanner.compare import CompareError, PreviousReport, compare_scans, load_previous
 from scanner.pipeline import ScanOptions, Step, scan
+from scanner.redaction import Redaction
 from scanner.triage import TriageError, TriageFile, load_triage
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
@@ -105,7 +106,7 @@ def cli() -> None:
               help="Report format; repeat for several. Default: html and json.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("boundary-audit-report"),
               show_default=True, help="Folder for the report files (created, owner-only files).")
-@click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="full", show_default=True,
+@click.option("--redact", type=click.Choice([r.value for r in Redaction]), default="full", show_default=True,
               help="full: for you alone; supervision: clients as initials; agency: counts only.")
 @click.option("--since", type=SINCE,
               help="Only check records from this date on (YYYY-MM-DD).")
@@ -314,7 +315,7 @@ def list_checks_command() -> None:
               show_default=True, help="Folder for the demo report.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
               help="Report format; repeat for several. Default: html and json.")
-@click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="full", show_default=True,
+@click.option("--redact", type=click.Choice([r.value for r in Redaction]), default="full", show_default=True,
               help="Preview a redacted copy: supervision (clients as initials) or agency (counts only).")
 @click.option("--open", "open_report", is_flag=True, help="Open the HTML report in your browser when it is written.")
 def demo_command(out_dir: Path, formats: Sequence[str], redact: str, open_report: bool) -> None:
@@ -344,7 +345,7 @@ def demo_command(out_dir: Path, formats: Sequence[str], redact: str, open_report
               help="The agency key for a hashed client list (from `boundary-audit clients hash`).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
               help="Report format per person; repeatable. Default: html and json.")
-@click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="agency", show_default=True,
+@click.option("--redact", type=click.Choice([r.value for r in Redaction]), default="agency", show_default=True,
               help="Redaction of each person's report.")
 @click.option("--since", type=SINCE,
               help="Only check records from this date on (YYYY-MM-DD).")

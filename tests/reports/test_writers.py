@@ -204,3 +204,10 @@ def test_terminal_with_nothing_open() -> None:
     out = io.StringIO()
     print_summary(ScanResult(findings=(), sources=()), Console(file=out, width=120))
     assert "No open items" in out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_every_format_has_its_own_writer(result: ScanResult, fmt: Format) -> None:
+    text = render(result, fmt)
+    others = {render(result, other) for other in Format if other is not fmt}
+    assert text and text not in others

@@ -24,7 +24,6 @@ import jinja2
 from checks.base import Finding, Remediation, Severity
 from checks.remediation import remediation_for, why_it_matters
 from reports.cards import RecordGroup, anchors_by_finding, group_by_record, safe_url
-from reports.model import ScanResult
 from reports.view import (
     CATEGORY_LABELS,
     CATEGORY_SINGULAR,
@@ -47,6 +46,7 @@ from reports.view import (
     work_posts_per_year,
 )
 from scanner.platforms import platform_label
+from scanner.result import ScanResult
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from checks.base import Evidence, Finding, Remediation
 from checks.remediation import remediation_for, why_it_matters
 from reports.cards import RecordGroup, group_by_record, safe_url
-from reports.model import ScanResult
 from reports.view import (
     CATEGORY_SINGULAR,
     NO_CLIENT_LIST,
@@ -28,6 +27,7 @@ from reports.view import (
     severity_counts,
 )
 from scanner.platforms import platform_label
+from scanner.result import ScanResult
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+#=>:]|\d+[.)])")

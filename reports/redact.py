@@ -28,10 +28,10 @@ from typing import assert_never
 
 from checks.analysis.masking import MASK, ClientMasker
 from checks.base import Evidence, Finding, RecordRef, Remediation
-from reports.model import ErrorEntry, ScanResult, SkippedFile, SourceReport
 from reports.view import CATEGORY_SINGULAR, client_label, initials_of, is_client_related
 from scanner.clients import ClientList
 from scanner.redaction import Redaction
+from scanner.result import ErrorEntry, ScanResult, SkippedFile, SourceReport
 
 LEVELS = tuple(Redaction)
 

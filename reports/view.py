@@ -1,6 +1,6 @@
 """Presentation helpers shared by the writers: plain-language labels, evidence highlighting, groupings.
 
-Nothing here formats output; it turns a :class:`~reports.model.ScanResult` into small, already-ordered
+Nothing here formats output; it turns a :class:`~scanner.result.ScanResult` into small, already-ordered
 pieces (labels, text segments, checklist groups, chart bars) that each writer renders in its own way.
 """
 
@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checks.analysis.masking import client_tag, initials
 from checks.base import Category, ClientMatch, Finding, Remediation, Severity, sort_findings
-from reports.model import ScanResult
 from scanner.platforms import PLATFORMS
+from scanner.result import ScanResult
 
 CATEGORY_LABELS: dict[str, str] = {
     Category.WORK_RELATED_POST: "Posts about your clinical work",

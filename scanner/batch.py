@@ -21,9 +21,10 @@ from checks.analysis.masking import ClientMasker
 from checks.base import Severity
 from checks.policy import Policy, PolicyError, load_policy
 from reports.batch_summary import render_batch_summary
-from reports.writer import write_atomic, write_reports
+from reports.writer import write_reports
 from scanner.archive import Limits
 from scanner.clients import ClientList
+from scanner.output import write_atomic
 from scanner.pipeline import ScanOptions, scan
 from scanner.triage import TriageFile
 

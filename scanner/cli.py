@@ -20,7 +20,6 @@ from checks import ALL_CHECKS
 from checks.analysis.masking import ClientMasker
 from checks.base import Severity, sort_findings
 from checks.policy import PolicyError, load_policy
-from reports.model import ErrorEntry, ScanResult
 from reports.redact import redact as redact_result
 from reports.terminal import print_summary
 from reports.view import NO_CLIENT_LIST
@@ -34,6 +33,7 @@ from scanner.clients import ClientListError, load_clients, read_key_file
 from scanner.compare import CompareError, PreviousReport, compare_scans, load_previous
 from scanner.pipeline import ScanOptions, Step, scan
 from scanner.redaction import Redaction
+from scanner.result import ErrorEntry, ScanResult
 from scanner.triage import TriageError, TriageFile, load_triage
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
@@ -474,7 +474,7 @@ def policy_group() -> None:
 def policy_init_command(file: Path) -> None:
     """Write a commented policy.toml template to FILE (never overwrites)."""
     from checks.policy import TEMPLATE
-    from reports.writer import write_atomic
+    from scanner.output import write_atomic
 
     if file.exists():
         _fail(f"{file} already exists; choose another name or edit it")

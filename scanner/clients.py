@@ -149,7 +149,7 @@ def load_clients(path: str | Path | None, key: bytes | None = None, *, warn_perm
 
 def _synced_warning(path: Path) -> str | None:
     """A warning when the client list sits in a folder synced to a cloud service."""
-    from reports.writer import cloud_sync_service
+    from scanner.output import cloud_sync_service
 
     service = cloud_sync_service(path.resolve())
     if service:

@@ -29,10 +29,10 @@ from urllib3.util.retry import Retry
 
 from checks.base import Category, Evidence, Finding, RecordRef, Remediation, Severity
 from checks.remediation import remediation_for
-from reports.model import ScanResult
 from scanner import __version__
 from scanner.readers import bluesky_records as bsky
 from scanner.records import Audience, Post, Profile
+from scanner.result import ScanResult
 
 USER_AGENT = f"boundary-audit/{__version__} (privacy self-audit of one's own account; logged-out visitor check)"
 LOGIN_MARKERS = ("/login", "/i/flow/login", "/accounts/login", "authwall", "/signin", "/uas/login", "checkpoint")

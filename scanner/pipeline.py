@@ -24,7 +24,6 @@ from checks.base import Check, CheckContext, Finding, Severity, SourceInfo, sort
 from checks.matching import Matcher
 from checks.policy import Policy
 from checks.text import UNCHECKED_LANGUAGES, unchecked_languages_note
-from reports.model import ErrorEntry, ScanResult, SkippedFile, SourceReport
 from scanner import __version__
 from scanner.archive import Archive, ArchiveError, Limits
 from scanner.bounds import bound_record, clean_optional, clean_text, cut_note
@@ -35,6 +34,7 @@ from scanner.platforms import part_prefixes
 from scanner.readers import ReadContext
 from scanner.readers.base import REPEATED, repeated_note
 from scanner.records import AnyRecord, Kind
+from scanner.result import ErrorEntry, ScanResult, SkippedFile, SourceReport
 
 log = logging.getLogger(__name__)
 

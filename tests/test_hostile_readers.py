@@ -15,7 +15,6 @@ import zipfile
 
 import pytest
 
-from reports.model import ScanResult
 from scanner.archive import Archive
 from scanner.pipeline import scan
 from scanner.readers import ReadContext, instagram_records, linkedin_files, x_js
@@ -23,6 +22,7 @@ from scanner.readers import mastodon as mastodon_reader
 from scanner.readers import x as x_reader
 from scanner.readers.guard import EntryTally, safe_int, stream_json_items
 from scanner.records import Kind
+from scanner.result import ScanResult
 from tests.conftest import zip_tree
 
 FRIENDS = {"connections/friends/your_friends.json": {"friends_v2": [{"name": "Sam Smith", "timestamp": 1600000000}]}}

@@ -11,9 +11,9 @@ import responses
 from click.testing import CliRunner
 
 from checks.base import Category
-from reports.model import ScanResult, SourceReport
 from scanner import online
 from scanner.online import LOGIN_WALL, NOT_FOUND, PUBLIC, UNKNOWN, Target, check_targets, make_session
+from scanner.result import ScanResult, SourceReport
 
 
 def _no_sleep(_: float) -> None:

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from reports.model import SourceReport
 from scanner.archive import Archive
 from scanner.pipeline import scan
 from scanner.readers import facebook_html, instagram_messages
@@ -22,6 +21,7 @@ from scanner.readers.base import Detection, ReadContext
 from scanner.readers.facebook import FacebookReader
 from scanner.readers.instagram import InstagramReader
 from scanner.records import AnyRecord, Comment, Connection, Place, Post, Reaction, Setting, Thread
+from scanner.result import SourceReport
 from tests.readers.test_facebook import OWNER, T0, meta_json, page, section
 
 MakeZip = Callable[..., Path]

@@ -6,11 +6,11 @@ import pytest
 
 from checks.analysis.masking import ClientMasker
 from checks.base import Status
-from reports.model import ScanResult
 from reports.redact import redact
 from reports.writer import Format, report_name
 from scanner.clients import Client, ClientList
 from scanner.redaction import Redaction
+from scanner.result import ScanResult
 from tests.reports.conftest import masker_for
 
 JD = "[J.D. (C1)]"

@@ -20,7 +20,6 @@ from checks.base import Category
 from reports.csv import COLUMNS, render_csv, safe_cell
 from reports.json import render_json, to_dict
 from reports.markdown import md, render_markdown
-from reports.model import ScanResult
 from reports.redact import redact
 from reports.terminal import print_summary
 from reports.writer import (
@@ -32,6 +31,7 @@ from reports.writer import (
     report_name,
     write_reports,
 )
+from scanner.result import ScanResult
 from tests.reports.conftest import XSS_SCRIPT, finding
 
 

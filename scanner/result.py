@@ -1,7 +1,8 @@
-"""What a finished scan hands to the report writers.
+"""What a finished scan is: the result types every package may import.
 
-The pipeline builds a :class:`ScanResult`; writers only read it. It lives with the writers (not in
-``scanner``) so that ``reports`` depends on nothing but ``checks.base``.
+The pipeline builds a :class:`ScanResult`; the writers, triage, compare and batch only read it. It depends
+on nothing but ``checks.base`` and the redaction levels, so that the scanner does not import the writers
+for its own return type, nor the writers the scanner.
 """
 
 from __future__ import annotations

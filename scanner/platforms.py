@@ -44,6 +44,8 @@ class Platform:
     """Where each security setting (:data:`SETTINGS`) lives, as a menu path."""
     remediation: bool = False
     """Whether every remediation file has a table of steps for this platform."""
+    professional: bool = False
+    """A professional network: work details on its profile are expected (reported for information only)."""
 
     @property
     def readable(self) -> bool:
@@ -112,6 +114,7 @@ PLATFORMS: tuple[Platform, ...] = (
         "LinkedIn",
         reads="LinkedIn data exports",
         aliases=("li",),
+        professional=True,
         settings=_frozen({
             "two_factor": "Me → Settings & Privacy → Sign in & security → Two-step verification",
             "login_alerts": "Me → Settings & Privacy → Sign in & security → Where you're signed in",
@@ -157,6 +160,9 @@ ACCOUNT_ID_KEYS: Mapping[str, str] = MappingProxyType(
     {p.account_id_key: p.name for p in PLATFORMS if p.account_id_key}
 )
 """Handles-column keys for numeric account ids → their platform (``x_id`` → ``x``)."""
+
+PROFESSIONAL_PLATFORMS = frozenset(p.name for p in PLATFORMS if p.professional)
+"""Professional networks, where a profile naming the employer and credentials is expected."""
 
 REMEDIATION_PLATFORMS = tuple(p.name for p in PLATFORMS if p.remediation)
 """The platforms every remediation file has a table for."""

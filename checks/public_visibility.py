@@ -22,7 +22,7 @@ from typing import ClassVar
 from checks.analysis.places import build_terms, names_workplace
 from checks.base import Category, Check, CheckContext, Finding, RecordRef, Severity, record_ref
 from checks.remediation import remediation_for
-from scanner.platforms import platform_label
+from scanner.platforms import platform_label, setting_path
 from scanner.records import AnyRecord, Audience, Kind, Post, Profile, Setting
 
 _MEMO = ("public-visibility", "state")
@@ -115,6 +115,11 @@ def _counts(state: _State) -> str:
     return text
 
 
+def _where(setting: str, platform: str) -> str:
+    """Where ``setting`` lives on ``platform``, from the platform table."""
+    return setting_path(setting, platform) or "the platform's privacy settings"
+
+
 Verdict = tuple[Severity, str, str]
 """(severity, title, message) for an account."""
 
@@ -126,15 +131,14 @@ def _x(name: str, state: _State) -> Verdict | None:
         return (
             _weigh(state, Severity.MEDIUM),
             f"{name} account is public",
-            f"Your {name} posts are public ({_counts(state)}). Turn on Protect your posts: Settings and privacy → "
-            "Privacy and safety → Audience and tagging.",
+            f"Your {name} posts are public ({_counts(state)}). Turn on Protect your posts: "
+            f"{_where('account_privacy', 'x')}.",
         )
     return (
         Severity.LOW,
         f"{name} account may be public",
         f"The {name} archive records changes to Protect your posts only for the last six months, and it records "
-        f"none, so the account may be public ({_counts(state)}). Check Settings and privacy → Privacy and "
-        "safety → Audience and tagging → Protect your posts.",
+        f"none, so the account may be public ({_counts(state)}). Check {_where('account_privacy', 'x')}.",
     )
 
 
@@ -146,12 +150,12 @@ def _instagram(name: str, state: _State) -> Verdict | None:
             _weigh(state, Severity.MEDIUM),
             f"{name} account is public",
             f"Your {name} account is public ({_counts(state)}): anyone can see your posts and who you "
-            "follow. Make it private: Settings → Account privacy → Private account.",
+            f"follow. Make it private: {_where('account_privacy', 'instagram')}.",
         )
     return (
         Severity.INFO,
         f"{name} account privacy unknown",
-        "The export does not say whether the account is private. Check Settings → Account privacy.",
+        f"The export does not say whether the account is private. Check {_where('account_privacy', 'instagram')}.",
     )
 
 
@@ -167,7 +171,7 @@ def _mastodon(name: str, state: _State) -> Verdict | None:
         _weigh(state, Severity.MEDIUM if state.public_posts else Severity.LOW),
         f"{name} posts are public",
         f"On {name} " + "; ".join(parts) + ". Set the default post visibility to followers-only and turn "
-        "off discovery: Preferences → Other → Posting defaults, and Public profile → Privacy and reach.",
+        f"off discovery: {_where('posting_defaults', 'mastodon')}, and {_where('discovery', 'mastodon')}.",
     )
 
 
@@ -188,8 +192,7 @@ def _facebook(name: str, state: _State) -> Verdict | None:
         _weigh(state, Severity.LOW) if state.posts else Severity.INFO,
         f"{name} post audiences are not in the export",
         f"{name} exports do not record who can see each post ({_counts(state)}). Check your default "
-        "audience and limit old posts: Settings & privacy → Settings → Audience and visibility → Posts → "
-        "Limit who can see past posts.",
+        f"audience and limit old posts: {_where('past_posts', 'facebook')}.",
     )
 
 

@@ -16,8 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-SETTINGS = ("two_factor", "login_alerts", "connected_app", "active_session", "synced_contacts")
-"""The security settings a platform row may say the place of (keys of :attr:`Platform.settings`)."""
+SECURITY_SETTINGS = ("two_factor", "login_alerts", "connected_app", "active_session", "synced_contacts")
+"""Security settings (account-security's findings and steps)."""
+PRIVACY_SETTINGS = ("account_privacy", "past_posts", "posting_defaults", "discovery")
+"""Who-can-see settings (public-visibility's findings and steps)."""
+SETTINGS = SECURITY_SETTINGS + PRIVACY_SETTINGS
+"""The settings a platform row may say the place of (keys of :attr:`Platform.settings`)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ PLATFORMS: tuple[Platform, ...] = (
             "active_session": "Settings and privacy → Security and account access → Apps and sessions → Sessions",
             "synced_contacts": "Settings and privacy → Privacy and safety → Discoverability and contacts → Manage "
             "contacts → Remove all contacts",
+            "account_privacy": "Settings and privacy → Privacy and safety → Audience and tagging → Protect your posts",
         }),
         remediation=True,
     ),
@@ -91,6 +96,8 @@ PLATFORMS: tuple[Platform, ...] = (
             "connected_app": "Settings & privacy → Settings → Apps and websites",
             "active_session": "Accounts Center → Password and security → Where you're logged in",
             "synced_contacts": "Accounts Center → Your information and permissions → Upload contacts",
+            "past_posts": "Settings & privacy → Settings → Audience and visibility → Posts → Limit who can see past "
+            "posts",
         }),
         remediation=True,
     ),
@@ -106,6 +113,7 @@ PLATFORMS: tuple[Platform, ...] = (
             "connected_app": "Settings and activity → Website permissions → Apps and websites",
             "active_session": "Accounts Center → Password and security → Where you're logged in",
             "synced_contacts": "Accounts Center → Your information and permissions → Upload contacts",
+            "account_privacy": "Menu (☰) → Settings and activity → Account privacy → Private account",
         }),
         remediation=True,
     ),
@@ -133,6 +141,8 @@ PLATFORMS: tuple[Platform, ...] = (
             "two_factor": "Preferences → Account → Two-factor Auth",
             "connected_app": "Preferences → Account → Authorized apps",
             "active_session": "Preferences → Account → Sessions",
+            "posting_defaults": "Preferences → Other → Posting defaults",
+            "discovery": "Preferences → Public profile → Privacy and reach",
         }),
         remediation=True,
     ),

@@ -19,8 +19,9 @@ from scanner.pipeline import _export_stem
 from scanner.platforms import (
     BY_NAME,
     PLATFORMS,
+    PRIVACY_SETTINGS,
     REMEDIATION_PLATFORMS,
-    SETTINGS,
+    SECURITY_SETTINGS,
     Platform,
     part_prefixes,
     platform_label,
@@ -91,7 +92,7 @@ def test_multi_part_exports_are_grouped_by_every_declared_prefix(prefix: str) ->
 def test_remediation_steps_name_the_declared_settings(category: Category, platform: str) -> None:
     steps = remediation_for(category, platform).steps
     assert not [s for s in steps if re.search(r"\{\w+\}", s)], "a {setting} placeholder the table does not fill"
-    if category is Category.ACCOUNT_SECURITY:
-        text = " ".join(steps)
-        declared = [setting_path(s, platform) for s in SETTINGS if s != "login_alerts"]
-        assert all(path in text for path in declared if path), "account-security steps cite the table's paths"
+    cited = {Category.ACCOUNT_SECURITY: set(SECURITY_SETTINGS) - {"login_alerts"},
+             Category.PUBLIC_VISIBILITY: set(PRIVACY_SETTINGS)}.get(category, set())
+    declared = [path for name in sorted(cited) if (path := setting_path(name, platform))]
+    assert all(path in " ".join(steps) for path in declared), f"{category} steps cite the table's paths"

@@ -9,6 +9,8 @@ source after the last record, for checks that judge the account as a whole.
 from __future__ import annotations
 
 import hashlib
+import inspect
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -222,8 +224,17 @@ class Check:
 
     @classmethod
     def describe(cls) -> str:
-        """The check's user documentation: its docstring."""
-        return (cls.__doc__ or "").strip()
+        """The check's user documentation: its module's docstring, one convention for every check.
+
+        The docstring opens with ``<id>: <what is reported>.`` and goes on, after a blank line, with what
+        is read, what is left out and how severity is chosen. Returned without the ``<id>:`` prefix, with
+        reStructuredText's double backquotes as single ones.
+        """
+        module = sys.modules.get(cls.__module__)
+        text = inspect.cleandoc((module.__doc__ if module else None) or cls.__doc__ or "")
+        summary, _, body = text.partition("\n")
+        summary = summary.removeprefix(f"{cls.id}:").strip()
+        return (summary[:1].upper() + summary[1:] + "\n" + body).strip().replace("``", "`")
 
 
 def excerpt(text: str, limit: int = 280) -> str:

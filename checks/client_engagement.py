@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
-from checks.analysis.labels import platform_label
 from checks.analysis.people import client_match, match_person, shown_as, status_severity, who
 from checks.base import Category, Check, CheckContext, Finding, Severity, record_ref
 from checks.matching import PersonMatch
 from checks.remediation import remediation_for
+from scanner.platforms import platform_label
 from scanner.records import AnyRecord, Comment, Kind, Person, Post, Reaction, Search
 
 # "… liked Jane Doe's post." / "… reacted to Jane Doe's photo." — for readers that keep only the title.

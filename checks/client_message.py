@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-from checks.analysis.labels import platform_label
 from checks.analysis.people import client_match, is_former, match_person, shown_as, status_severity
 from checks.analysis.work_hours import local_time, within_work_hours
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.matching import PersonMatch, normalize
 from checks.remediation import remediation_for
+from scanner.platforms import platform_label
 from scanner.records import AnyRecord, Kind, Person, Thread
 
 

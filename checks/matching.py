@@ -44,7 +44,8 @@ from checks.names import (
     word_names,
 )
 from checks.textsearch import PatternIndex
-from scanner.clients import PLATFORM_ALIASES, Client, ClientList
+from scanner.clients import Client, ClientList
+from scanner.platforms import ALIASES
 from scanner.records import Person
 
 __all__ = ["Matcher", "NameHit", "PersonMatch", "TermHit", "TextScan", "normalize"]
@@ -145,7 +146,7 @@ class _Entry(NamedTuple):
 
 def _platform(p: str | None) -> str:
     p = (p or "").lower()
-    return PLATFORM_ALIASES.get(p, p)
+    return ALIASES.get(p, p)
 
 
 class Matcher:

@@ -19,12 +19,12 @@ from functools import cache
 from importlib import resources
 from typing import ClassVar
 
-from checks.analysis.labels import platform_label
 from checks.analysis.places import street_variants
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.matching import normalize
 from checks.policy import Workplace
 from checks.remediation import remediation_for
+from scanner.platforms import platform_label
 from scanner.records import AnyRecord, Group, Kind
 
 THRESHOLD = 1.0

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any, ClassVar
 
-from checks.analysis.labels import platform_label
 from checks.analysis.places import Terms, build_terms, names_workplace
 from checks.analysis.places import find_phrase as _find
 from checks.analysis.work_hours import within_work_hours
@@ -25,6 +24,7 @@ from checks.base import Category, Check, CheckContext, Evidence, Finding, Severi
 from checks.matching import normalize
 from checks.remediation import remediation_for
 from checks.text import analysis_for
+from scanner.platforms import platform_label
 from scanner.records import AnyRecord, Comment, Kind, Place, Post, Profile
 
 NEAR_SLACK = timedelta(minutes=60)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from checks.base import Finding
-from reports.model import ScanResult
+from scanner.result import ScanResult
 
 SCHEMA = "boundary-audit/report"
 SCHEMA_VERSION = 1

@@ -12,11 +12,9 @@ from collections.abc import Iterable, Iterator
 from checks.base import Evidence, Finding, Remediation
 from checks.remediation import remediation_for, why_it_matters
 from reports.cards import RecordGroup, group_by_record, safe_url
-from reports.model import ScanResult
 from reports.view import (
     CATEGORY_SINGULAR,
     NO_CLIENT_LIST,
-    REDACTION_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
     category_label,
@@ -25,10 +23,11 @@ from reports.view import (
     format_time,
     highlight,
     match_label,
-    platform_label,
     reviewed,
     severity_counts,
 )
+from scanner.platforms import platform_label
+from scanner.result import ScanResult
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+#=>:]|\d+[.)])")
@@ -122,11 +121,12 @@ def _card(group: RecordGroup, *, show_names: bool, tz: str) -> Iterable[str]:
 
 def _lines(result: ScanResult) -> Iterator[str]:
     """The report's lines, without line breaks."""
-    show_names = result.redaction == "full"
+    shows = result.redaction.shows
+    show_names = shows.client_names
     yield from ["# Social-media boundary audit", ""]
     when = format_time(result.generated_at, result.timezone)
     yield from [f"Generated {when} by boundary-audit {md(result.tool_version)}. "
-                f"{md(REDACTION_LABELS.get(result.redaction, result.redaction))}.", ""]  # fmt: skip
+                f"{md(shows.label)}.", ""]  # fmt: skip
     open_findings = list(result.open_findings)
     done = reviewed(result)
     items_count = len(group_by_record(open_findings))
@@ -158,7 +158,7 @@ def _lines(result: ScanResult) -> Iterator[str]:
                 yield from ["", *steps, ""]
         yield ""
 
-    if result.redaction != "agency":
+    if shows.finding_details:
         grouped: dict[str, list[RecordGroup]] = {}
         for group in group_by_record(open_findings):
             grouped.setdefault(str(group.first.category), []).append(group)

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from checks.policy import Policy, PolicyError, load_policy
-from reports.model import ScanResult
 from scanner.archive import Limits
 from scanner.clients import ClientList
 from scanner.pipeline import ScanOptions, scan
+from scanner.result import ScanResult
 from scanner.triage import TriageFile
 
 POLICY_NAME = "policy.toml"

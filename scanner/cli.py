@@ -21,27 +21,27 @@ from checks import ALL_CHECKS
 from checks.analysis.masking import ClientMasker
 from checks.base import Severity
 from checks.policy import PolicyError, load_policy
-from reports.model import ScanResult
 from reports.redact import redact as redact_result
 from reports.terminal import print_summary
 from reports.view import NO_CLIENT_LIST
-from reports.writer import Format, write_reports
+from reports.writer import write_reports
 from scanner import __version__
 from scanner.archive import GiB, Limits
 from scanner.cli_clients import clients_group
+from scanner.cli_options import DEFAULT_FORMATS, client_options, format_option, limit_options
 from scanner.cli_output import SINCE, announce, fail_on_reason
 from scanner.cli_triage import triage_command
 from scanner.clients import ClientList, ClientListError, load_clients, read_key_file
 from scanner.compare import CompareError, PreviousReport, load_previous
 from scanner.pipeline import ScanOptions, Step, scan
+from scanner.redaction import Redaction
+from scanner.result import ScanResult
 from scanner.triage import TriageError, TriageFile, load_triage
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
 
 log = logging.getLogger("boundary-audit")
 
-FORMAT_CHOICES = [f.value for f in Format]
-DEFAULT_FORMATS = ("html", "json")
 
 
 def _fail(message: str) -> NoReturn:
@@ -70,19 +70,6 @@ def _limits(max_file_size: float, max_total_size: float, max_files: int, max_dep
     )
 
 
-def limit_options(func: Any) -> Any:
-    """The safety-limit flags shared by scan, inspect and batch."""
-    func = click.option("--max-depth", type=int, default=200, show_default=True,
-                        help="Skip JSON files nested deeper than this (real exports stay far below).")(func)
-    func = click.option("--max-files", type=int, default=500_000, show_default=True,
-                        help="Refuse archives with more files than this (zip-bomb guard).")(func)
-    func = click.option("--max-total-size", type=float, default=40.0, show_default=True,
-                        help="Refuse archives that unpack to more than this many GiB.")(func)
-    func = click.option("--max-file-size", type=float, default=4.0, show_default=True,
-                        help="Skip single files that unpack to more than this many GiB.")(func)
-    return func
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="boundary-audit")
 def cli() -> None:
@@ -96,17 +83,11 @@ def cli() -> None:
 
 @cli.command("scan")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--clients", "clients_path", type=click.Path(path_type=Path),
-              help="Your client list (clients.csv, or one name per line). Never leaves this computer.")
-@click.option("--policy", "policy_path", type=click.Path(path_type=Path),
-              help="policy.toml: workplace, work hours, allowances (optional).")
-@click.option("--key-file", type=click.Path(path_type=Path),
-              help="The agency key for a hashed client list (from `boundary-audit clients hash`).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
-              help="Report format; repeat for several. Default: html and json.")
+@client_options
+@format_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("boundary-audit-report"),
               show_default=True, help="Folder for the report files (created, owner-only files).")
-@click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="full", show_default=True,
+@click.option("--redact", type=click.Choice([r.value for r in Redaction]), default="full", show_default=True,
               help="full: for you alone; supervision: clients as initials; agency: counts only.")
 @click.option("--since", type=SINCE,
               help="Only check records from this date on (YYYY-MM-DD).")
@@ -294,16 +275,15 @@ def list_checks_command() -> None:
     for check in ALL_CHECKS:
         click.echo(f"{check.id}  [{check.category.value}]")
         for line in check.describe().splitlines():
-            click.echo(f"    {line}")
+            click.echo(f"    {line}" if line else "")
         click.echo()
 
 
 @cli.command("demo")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("boundary-audit-demo-report"),
               show_default=True, help="Folder for the demo report.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
-              help="Report format; repeat for several. Default: html and json.")
-@click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="full", show_default=True,
+@format_option
+@click.option("--redact", type=click.Choice([r.value for r in Redaction]), default="full", show_default=True,
               help="Preview a redacted copy: supervision (clients as initials) or agency (counts only).")
 @click.option("--open", "open_report", is_flag=True, help="Open the HTML report in your browser when it is written.")
 def demo_command(out_dir: Path, formats: Sequence[str], redact: str, open_report: bool) -> None:
@@ -331,15 +311,9 @@ def write_person_reports(formats: Sequence[str], redaction: str, result: ScanRes
 @cli.command("batch")
 @click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for all reports.")
-@click.option("--clients", "clients_path", type=click.Path(path_type=Path),
-              help="Client list (an agency would use a hashed list: `boundary-audit clients hash`).")
-@click.option("--policy", "policy_path", type=click.Path(path_type=Path),
-              help="Default policy.toml; a person's own policy.toml in their folder wins.")
-@click.option("--key-file", type=click.Path(path_type=Path),
-              help="The agency key for a hashed client list (from `boundary-audit clients hash`).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
-              help="Report format per person; repeatable. Default: html and json.")
-@click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="agency", show_default=True,
+@client_options
+@format_option
+@click.option("--redact", type=click.Choice([r.value for r in Redaction]), default="agency", show_default=True,
               help="Redaction of each person's report.")
 @click.option("--since", type=SINCE,
               help="Only check records from this date on (YYYY-MM-DD).")
@@ -355,9 +329,9 @@ def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_p
                   triage_path: Path | None, workers: int | None, debug: bool, max_file_size: float,
                   max_total_size: float, max_files: int, max_depth: int) -> None:
     """Scan many people: ROOT holds one sub-folder per person with their archives (and optionally their
-    own policy.toml), or the archives themselves (one person per archive). Writes one report folder per
-    person and OUT/batch-summary.csv with counts only. One person's unreadable archive is reported and the
-    others are still scanned."""
+    own policy.toml, which wins over --policy), or the archives themselves (one person per archive).
+    Writes one report folder per person and OUT/batch-summary.csv with counts only. One person's
+    unreadable archive is reported and the others are still scanned."""
     from reports.batch_summary import write_batch_summary
     from scanner.batch import BatchError, BatchOptions, run_batch, summary_rows
 
@@ -394,18 +368,13 @@ def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_p
 
 @cli.command("online-check")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--clients", "clients_path", type=click.Path(path_type=Path),
-              help="Client list, used only on this computer to find flagged posts; never sent.")
-@click.option("--policy", "policy_path", type=click.Path(path_type=Path), help="policy.toml (optional).")
+@client_options
+@format_option
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation before the requests are made.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
-              help="Report format; repeatable. Default: html and json.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("boundary-audit-online-report"),
               show_default=True, help="Folder for the report.")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for each answer.")
 @click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between requests.")
-@click.option("--key-file", type=click.Path(path_type=Path),
-              help="The agency key for a hashed client list (from `boundary-audit clients hash`).")
 def online_check_command(inputs: Sequence[Path], clients_path: Path | None, policy_path: Path | None, yes: bool,
                          formats: Sequence[str], out_dir: Path, timeout: float, delay: float,
                          key_file: Path | None) -> None:
@@ -460,7 +429,7 @@ def policy_group() -> None:
 def policy_init_command(file: Path) -> None:
     """Write a commented policy.toml template to FILE (never overwrites)."""
     from checks.policy import TEMPLATE
-    from reports.writer import write_atomic
+    from scanner.output import write_atomic
 
     if file.exists():
         _fail(f"{file} already exists; choose another name or edit it")

@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from reports.view import category_label, match_label, platform_label
+from reports.view import category_label, match_label
+from scanner.platforms import platform_label
 from scanner.triage import TriageError, TriageFile, default_triage_path, load_triage, save_triage, scrub_note
 
 _KEYS = {"f": "false-positive", "a": "accepted", "x": "fixed"}

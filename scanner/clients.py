@@ -25,11 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scanner.clients_format import ClientListError, Layout, decode_client_file, find_layout
+from scanner.platforms import ACCOUNT_ID_KEYS, ALIASES, HANDLE_PLATFORMS, platform_label
 
 __all__ = ["Client", "ClientList", "ClientListError", "load_clients", "read_key_file"]
 
-PLATFORMS = frozenset({"facebook", "instagram", "x", "linkedin", "mastodon", "bluesky", "tiktok"})
-PLATFORM_ALIASES = {"twitter": "x", "fb": "facebook", "ig": "instagram", "li": "linkedin", "bsky": "bluesky"}
 STATUSES = frozenset({"current", "former"})
 # the names of the example rows in the `clients init` template: a list still holding one gets a warning
 EXAMPLE_NAMES = frozenset({"Jane Example", "Robert Sample", "Anne-Marie O'Example"})
@@ -150,7 +149,7 @@ def load_clients(path: str | Path | None, key: bytes | None = None, *, warn_perm
 
 def _synced_warning(path: Path) -> str | None:
     """A warning when the client list sits in a folder synced to a cloud service."""
-    from reports.writer import cloud_sync_service
+    from scanner.output import cloud_sync_service
 
     service = cloud_sync_service(path.resolve())
     if service:
@@ -174,17 +173,19 @@ def parse_handles(value: str) -> tuple[list[tuple[str, str]], list[str]]:
         if not item:
             continue
         plat, sep, handle = item.partition(":")
-        plat = PLATFORM_ALIASES.get(plat.strip().lower(), plat.strip().lower())
+        plat = ALIASES.get(plat.strip().lower(), plat.strip().lower())
         handle = handle.strip()
         if not sep or not handle or not plat:
             problems.append(f"malformed handle {item!r} (write platform:handle, e.g. instagram:jdoe_22)")
-        elif plat == "x_id":
+        elif plat in ACCOUNT_ID_KEYS:
             if not handle.isdigit():
-                problems.append(f"x_id must be the numeric X account id, got {handle!r}")
+                label = platform_label(ACCOUNT_ID_KEYS[plat])
+                problems.append(f"{plat} must be the numeric {label} account id, got {handle!r}")
             else:
-                handles.append(("x_id", handle))
-        elif plat not in PLATFORMS:
-            problems.append(f"unknown platform {plat!r} in {item!r} (use one of {', '.join(sorted(PLATFORMS))}, x_id)")
+                handles.append((plat, handle))
+        elif plat not in HANDLE_PLATFORMS:
+            known = ", ".join([*sorted(HANDLE_PLATFORMS), *sorted(ACCOUNT_ID_KEYS)])
+            problems.append(f"unknown platform {plat!r} in {item!r} (use one of {known})")
         elif not _HANDLE_RE.match(handle) and not handle.startswith(("http://", "https://")):
             problems.append(f"malformed handle {item!r} (no spaces; letters, digits, . _ -)")
         else:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checks.base import Finding
-from reports.model import SourceReport
-from reports.view import platform_label
+from scanner.platforms import platform_label
+from scanner.result import SourceReport
 
 
 class CompareError(Exception):

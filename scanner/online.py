@@ -28,8 +28,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from checks.base import Category
-from reports.model import ScanResult
 from scanner import __version__
+from scanner.result import ScanResult
 
 USER_AGENT = f"boundary-audit/{__version__} (privacy self-audit of one's own account; logged-out visitor check)"
 LOGIN_MARKERS = ("/login", "/i/flow/login", "/accounts/login", "authwall", "/signin", "/uas/login", "checkpoint")

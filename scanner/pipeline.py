@@ -27,7 +27,6 @@ from checks.base import Check, CheckContext, Finding, Severity, SourceInfo, sort
 from checks.matching import Matcher
 from checks.policy import Policy
 from checks.text import UNCHECKED_LANGUAGES, unchecked_languages_note
-from reports.model import ErrorEntry, ScanResult, SkippedFile, SourceReport
 from scanner import __version__
 from scanner.archive import Archive, ArchiveError, Limits
 from scanner.bounds import bound_record, clean_optional, clean_text, cut_note
@@ -35,9 +34,11 @@ from scanner.clients import ClientList
 from scanner.compare import PreviousReport, compare_scans
 from scanner.detect import Detected, UnknownArchiveError, detect
 from scanner.duplicates import drop_duplicates
+from scanner.platforms import part_prefixes
 from scanner.readers import ReadContext
 from scanner.readers.base import REPEATED, repeated_note
 from scanner.records import AnyRecord, Kind
+from scanner.result import ErrorEntry, ScanResult, SkippedFile, SourceReport
 from scanner.triage import TriageFile
 
 log = logging.getLogger(__name__)
@@ -206,7 +207,7 @@ def _part_key(detected: Detected) -> tuple[str, str, str]:
     return (d.platform, d.generation, d.format)
 
 
-_STEM = re.compile(r"^((?:facebook|instagram|twitter|meta)-[^-]+)", re.IGNORECASE)
+_STEM = re.compile(rf"^((?:{'|'.join(map(re.escape, part_prefixes()))})-[^-]+)", re.IGNORECASE)
 
 
 def _export_stem(path: Path) -> str:

@@ -51,3 +51,35 @@ def test_checks_are_leaves() -> None:
         for module in sorted(CHECK_MODULES)
     }
     assert not {m: peers for m, peers in offenders.items() if peers}, "move the shared code to checks/analysis/"
+
+
+CORE = ("scanner.result", "scanner.output", "scanner.platforms", "scanner.redaction")
+"""The small core every package may import: result types, atomic output, the platform table, redaction levels."""
+
+ORCHESTRATION = ("scanner.pipeline", "scanner.triage", "scanner.batch")
+
+NOT_YET: dict[str, set[str]] = {"scanner.batch": {"reports.batch_summary", "reports.writer"}}
+"""Known exceptions: batch still renders its summary and reports itself (it writes through the CLI's writer
+once the pipeline is the only orchestrator, issue 21.4); remove the entry then."""
+
+
+def _project_imports(module: str) -> set[str]:
+    return {m for m in imported_modules(module_path(module).read_text(encoding="utf-8")) if m.split(".")[0] in
+            ("scanner", "checks", "reports")}  # fmt: skip
+
+
+def test_the_core_imports_no_writer_and_no_reader() -> None:
+    for module in CORE:
+        assert not {m for m in _project_imports(module) if m.startswith(("reports", "scanner.readers"))}, module
+
+
+def test_the_scanner_does_not_import_the_writers_for_its_own_types() -> None:
+    for module in ORCHESTRATION:
+        allowed = NOT_YET.get(module, set())
+        from_reports = {m for m in _project_imports(module) if m.startswith("reports")}
+        assert not {m for m in from_reports if not any(m == a or m.startswith(a + ".") for a in allowed)}, module
+
+
+def test_checks_import_no_writer() -> None:
+    for path in sorted((ROOT / "checks").rglob("*.py")):
+        assert not any(m.startswith("reports") for m in imported_modules(path.read_text(encoding="utf-8"))), path

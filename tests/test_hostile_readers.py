@@ -15,7 +15,6 @@ import zipfile
 
 import pytest
 
-from reports.model import ScanResult
 from scanner.archive import Archive
 from scanner.pipeline import scan
 from scanner.readers import ReadContext
@@ -26,6 +25,7 @@ from scanner.readers.mastodon import reader as mastodon_reader
 from scanner.readers.x import js as x_js
 from scanner.readers.x import reader as x_reader
 from scanner.records import Kind
+from scanner.result import ScanResult
 from tests.conftest import zip_tree
 
 FRIENDS = {"connections/friends/your_friends.json": {"friends_v2": [{"name": "Sam Smith", "timestamp": 1600000000}]}}

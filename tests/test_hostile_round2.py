@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from reports.writer import Format, write_atomic, write_reports
+from reports.writer import Format, write_reports
 from scanner.archive import Archive, Limits, MemberError
 from scanner.bounds import MAX_SHORT, MAX_TEXT, bound_record, clean_text
+from scanner.output import write_atomic
 from scanner.pipeline import scan
 from scanner.records import Connection, Message, Person, Post, Profile, Relation, Thread
 

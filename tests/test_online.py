@@ -11,10 +11,10 @@ import responses
 from click.testing import CliRunner
 
 from checks.base import Category
-from reports.model import ScanResult, SourceReport
 from scanner import online
 from scanner.online import LOGIN_WALL, NOT_FOUND, PUBLIC, UNKNOWN, Target, check_targets, make_session
 from scanner.online_records import live_records, live_source
+from scanner.result import ScanResult, SourceReport
 
 
 def _no_sleep(_: float) -> None:

@@ -12,13 +12,13 @@ import responses
 from click.testing import CliRunner
 
 from checks.policy import Policy, load_policy
-from reports.model import ScanResult
 from scanner.cli import cli
 from scanner.clients import load_clients
 from scanner.demo import demo_paths
 from scanner.online import Target, check_targets, make_session
 from scanner.online_records import CHECK_ID, live_source
 from scanner.pipeline import ScanOptions, scan_live
+from scanner.result import ScanResult
 from scanner.triage import TriageFile
 
 BASE = "https://social.example"

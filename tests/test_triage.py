@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from checks.base import Category, ClientMatch, Finding, RecordRef, Severity, Status
 from reports.json import render_json
-from reports.model import ScanResult
 from scanner.cli import cli
 from scanner.compare import compare
+from scanner.result import ScanResult
 from scanner.triage import TriageError, TriageFile, load_triage, save_triage, scrub_note
 
 

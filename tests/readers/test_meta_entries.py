@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from reports.model import SourceReport
 from scanner.archive import Archive
 from scanner.pipeline import scan
 from scanner.readers.base import Detection, ReadContext
@@ -23,6 +22,7 @@ from scanner.readers.facebook.reader import FacebookReader
 from scanner.readers.instagram import messages as instagram_messages
 from scanner.readers.instagram.reader import InstagramReader
 from scanner.records import AnyRecord, Comment, Connection, Place, Post, Reaction, Setting, Thread
+from scanner.result import SourceReport
 from tests.readers.test_facebook import OWNER, T0, meta_json, page, section
 
 MakeZip = Callable[..., Path]

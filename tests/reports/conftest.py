@@ -17,8 +17,8 @@ from checks.base import (
     Status,
 )
 from checks.remediation import remediation_for
-from reports.model import ErrorEntry, ScanResult, SkippedFile, SourceReport
 from scanner.clients import Client, ClientList
+from scanner.result import ErrorEntry, ScanResult, SkippedFile, SourceReport
 
 # name, aliases, handles — none of them is an ordinary English word, so a plain search finds only leaks.
 CLIENTS: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [

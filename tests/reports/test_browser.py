@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from reports.model import ScanResult
 from reports.writer import write_reports
+from scanner.result import ScanResult
 from tests.reports.conftest import XSS_SCRIPT
 
 pytestmark = pytest.mark.browser

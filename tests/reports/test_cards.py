@@ -12,7 +12,7 @@ from checks.base import Category, ClientMatch, Severity
 from reports.cards import group_by_record, safe_url
 from reports.html import render_html
 from reports.json import render_json
-from reports.model import ScanResult
+from scanner.result import ScanResult
 from tests.reports.conftest import finding
 
 WHEN = datetime(2023, 8, 12, 16, 10, tzinfo=UTC)

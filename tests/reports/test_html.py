@@ -10,9 +10,9 @@ import pytest
 
 from checks.base import Category, Evidence
 from reports.html import CSP, render_html
-from reports.model import ScanResult
 from reports.redact import redact
 from reports.view import highlight
+from scanner.result import ScanResult
 from tests.reports.conftest import XSS_IMG, XSS_SCRIPT, ev, finding, masker_for
 
 

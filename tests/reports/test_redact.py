@@ -6,9 +6,11 @@ import pytest
 
 from checks.analysis.masking import ClientMasker
 from checks.base import Status
-from reports.model import ScanResult
 from reports.redact import redact
+from reports.writer import Format, report_name
 from scanner.clients import Client, ClientList
+from scanner.redaction import Redaction
+from scanner.result import ScanResult
 from tests.reports.conftest import masker_for
 
 JD = "[J.D. (C1)]"
@@ -124,3 +126,15 @@ def test_masking_with_a_long_client_list_finds_every_listed_name_and_only_those(
         "Saw [C.S. (C42)] and [İ.A. (CI)]; [J.D. (CJ)] too. Client9999 Surname9999 is not listed."
     )
     assert mask("Surname0042 called.") == "[C.S. (C42)] called."  # a surname alone, written as a name
+
+
+@pytest.mark.parametrize("level", list(Redaction))
+def test_a_copy_shows_what_its_level_allows(result: ScanResult, level: Redaction) -> None:
+    shows = redact(result, level, masker_for(result)).redaction.shows
+    assert shows is level.shows
+    copy = redact(result, level.value, masker_for(result))
+    named = any(c.name for f in copy.findings for c in f.clients)
+    assert named == shows.client_names
+    assert any(f.message for f in copy.findings) == shows.finding_details
+    assert any(s.account_name for s in copy.sources) == shows.accounts
+    assert report_name(Format.HTML, level).endswith(f"report{shows.file_suffix}.html")

@@ -1,7 +1,8 @@
-"""What a finished scan hands to the report writers.
+"""What a finished scan is: the result types every package may import.
 
-The pipeline builds a :class:`ScanResult`; writers only read it. It lives with the writers (not in
-``scanner``) so that ``reports`` depends on nothing but ``checks.base``.
+The pipeline builds a :class:`ScanResult`; the writers, triage, compare and batch only read it. It depends
+on nothing but ``checks.base`` and the redaction levels, so that the scanner does not import the writers
+for its own return type, nor the writers the scanner.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from checks.base import Finding, Severity, Status
+from scanner.redaction import Redaction
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class ScanResult:
     errors: tuple[ErrorEntry, ...] = ()
     generated_at: datetime | None = None
     tool_version: str = ""
-    redaction: str = "full"
+    redaction: Redaction = Redaction.FULL
     clients_total: int = 0
     notices: tuple[str, ...] = ()  # things the user should know about the inputs (an archive given twice)
     client_checks: bool = True  # False when no client list was given: the checks about clients did not run

@@ -353,6 +353,19 @@ def client_list(path: Path, n: int, seed: int = 4) -> None:
             writer.writerow([f"C{i:05d}", f"{first} {last}", alias, rng.choice(["current", "former"]), handle, notes])
 
 
+BENCH_KEY = "62656e63682d6b65792d6e6f742d736563726574"  # a fixed key: the bench data is synthetic and deterministic
+
+
+def hashed_list(plain: Path, out: Path, key_file: Path) -> None:
+    """The agency's hashed copy of ``plain`` (as `boundary-audit clients hash` writes it) and its key file."""
+    from checks.names import hashed_list_text
+    from scanner.clients import load_clients
+
+    key_file.write_text(BENCH_KEY + "\n", encoding="utf-8")
+    key_file.chmod(0o600)
+    out.write_text(hashed_list_text(load_clients(plain).clients, BENCH_KEY.encode()), encoding="utf-8")
+
+
 POLICY = """# Benchmark policy (synthetic).
 [workplace]
 name = "Riverside Family Clinic"
@@ -389,8 +402,9 @@ def main() -> None:
             x_archive(args.out / name, tweets)
     facebook_archive(args.out / "facebook-100k.zip", 100_000 // scale, 5000 // scale, 2000 // scale)
     instagram_archive(args.out / "instagram-100k.zip", 100_000 // scale, 5000 // scale, 2000 // scale)
-    for n in (100, 2000, 10_000):
+    for n in (100, 2000, 10_000, 100_000):
         client_list(args.out / f"clients-{n}.csv", n)
+    hashed_list(args.out / "clients-100000.csv", args.out / "hashed-100000.txt", args.out / "agency.key")
     (args.out / "policy.toml").write_text(POLICY, encoding="utf-8")
     print(f"benchmark data written to {args.out}")
 

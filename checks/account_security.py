@@ -46,6 +46,7 @@ class AccountSecurityCheck(Check):
     id: ClassVar[str] = "account-security"
     category: ClassVar[Category] = Category.ACCOUNT_SECURITY
     kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.SETTING, Kind.CONNECTION})
+    ordered: ClassVar[bool] = True  # its state in ctx.memo depends on the order of the records
 
     def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
         """Per-record findings (two-factor, alerts, contact sync, clients in contacts); apps and sessions wait."""

@@ -205,6 +205,15 @@ class CheckContext:
             self._record_memo[key] = compute()
         return self._record_memo[key]
 
+    def record_values(self, record: AnyRecord) -> dict[str, Any]:
+        """What :meth:`cached` holds for ``record`` (nothing when it holds another record's values)."""
+        return dict(self._record_memo) if self._record_key == (record.kind.value, record.id) else {}
+
+    def seed(self, record: AnyRecord, values: dict[str, Any]) -> None:
+        """Start ``record``'s per-record values with ``values`` (computed for it in another process)."""
+        self._record_key = (record.kind.value, record.id)
+        self._record_memo = dict(values)
+
 
 class Check:
     """Base class for checks. Subclasses set the class attributes and override ``run`` and/or ``finish``."""
@@ -213,6 +222,12 @@ class Check:
     category: ClassVar[Category]
     kinds: ClassVar[frozenset[Kind]] = frozenset()
     platforms: ClassVar[frozenset[str] | None] = None  # None = every platform
+    ordered: ClassVar[bool] = False
+    """True when the state ``run`` keeps in ``ctx.memo`` depends on the order of the records (later records read
+    it, or the first one wins): the pipeline then runs the check on every record of a source, in order, in one
+    process. Other checks may run on batches of records in worker
+    processes, each batch with the caches of its worker; state they keep for ``finish`` travels back through
+    :meth:`batch_state` and :meth:`merge_state`."""
 
     def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
         """Findings for one record."""
@@ -221,6 +236,14 @@ class Check:
     def finish(self, ctx: CheckContext) -> Iterable[Finding]:
         """Findings for the account as a whole, after every record of the source was seen."""
         return ()
+
+    def batch_state(self, ctx: CheckContext) -> Any:
+        """The state this check kept in ``ctx.memo`` for ``finish`` over one batch of records, taken out of it
+        (worker side); ``None`` when it keeps none (caches are not state)."""
+        return None
+
+    def merge_state(self, ctx: CheckContext, state: Any) -> None:
+        """Fold one batch's :meth:`batch_state` into ``ctx.memo`` (main side; batches arrive in record order)."""
 
     @classmethod
     def describe(cls) -> str:

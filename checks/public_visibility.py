@@ -49,6 +49,7 @@ class PublicVisibilityCheck(Check):
     id: ClassVar[str] = "public-visibility"
     category: ClassVar[Category] = Category.PUBLIC_VISIBILITY
     kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.POST, Kind.PROFILE, Kind.SETTING})
+    ordered: ClassVar[bool] = True  # its state in ctx.memo depends on the order of the records
 
     def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
         """Collect what the source says about its audience; findings come from :meth:`finish`."""

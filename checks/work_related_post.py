@@ -98,6 +98,20 @@ class WorkRelatedPostCheck(Check):
         )
         return [replace(f, confidence=round(min(f.confidence, 0.6), 2), message=f.message + note) for f in pending]
 
+    def batch_state(self, ctx: CheckContext) -> tuple[int, int, list[Finding]] | None:
+        """The counts and borderline findings of one batch of records, taken out of ``ctx.memo``."""
+        if not any(key in ctx.memo for key in (_WRITTEN, _CONFIDENT, _PENDING)):
+            return None
+        return ctx.memo.pop(_WRITTEN, 0), ctx.memo.pop(_CONFIDENT, 0), ctx.memo.pop(_PENDING, [])
+
+    def merge_state(self, ctx: CheckContext, state: tuple[int, int, list[Finding]]) -> None:
+        """Add a batch's counts; keep the first borderline findings, in record order, as one process does."""
+        written, confident, pending = state
+        ctx.memo[_WRITTEN] = ctx.memo.get(_WRITTEN, 0) + written
+        ctx.memo[_CONFIDENT] = ctx.memo.get(_CONFIDENT, 0) + confident
+        kept: list[Finding] = ctx.memo.setdefault(_PENDING, [])
+        kept.extend(pending[: max(0, _MAX_PENDING - len(kept))])
+
     def _finding(self, record: AnyRecord, ctx: CheckContext, score: float, evidence: list[Evidence]) -> Finding:
         a = analysis_for(record, ctx)
         counted = [e.text for e in evidence if e.weight is None or e.weight > 0]

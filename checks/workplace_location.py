@@ -132,6 +132,7 @@ class WorkplaceLocationCheck(Check):
     id: ClassVar[str] = "workplace-location"
     category: ClassVar[Category] = Category.WORKPLACE_LOCATION
     kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.POST, Kind.PLACE, Kind.COMMENT, Kind.PROFILE})
+    ordered: ClassVar[bool] = True  # its state in ctx.memo depends on the order of the records
 
     def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
         """One finding per post, comment or place that reveals the workplace."""

@@ -108,8 +108,9 @@ def scan_person(folder: Path, out_root: Path, clients: ClientList, default_polic
         result.errors.append(f"{name}: no archives in the folder")
         return result
     try:
+        # workers=1: the batch already runs one process per person (no pool inside a pool)
         scanned = scan(inputs, ScanOptions(clients=clients, policy=policy, limits=options.limits,
-                                           triage=options.triage))
+                                           triage=options.triage, workers=1))
     except Exception as exc:  # one person's failure must not stop the batch
         result.errors.append(f"{name}: the scan failed ({type(exc).__name__})")
         return result

@@ -99,6 +99,8 @@ def cli() -> None:
               help="An earlier JSON report: show what is new, fixed and still there.")
 @click.option("--open", "open_report", is_flag=True, help="Open the HTML report in your browser when it is written.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary table.")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Processes that check a large archive (default: one per CPU core; 1: no extra processes).")
 @click.option("--debug", is_flag=True, help="Verbose log on stderr (may include file paths; never shared).")
 @limit_options
 def scan_command(
@@ -115,6 +117,7 @@ def scan_command(
     compare_path: Path | None,
     open_report: bool,
     quiet: bool,
+    workers: int | None,
     debug: bool,
     max_file_size: float,
     max_total_size: float,
@@ -130,6 +133,7 @@ def scan_command(
     _setup_logging(debug)
     limits = _limits(max_file_size, max_total_size, max_files, max_depth)
     options = _options(clients_path, policy_path, limits, key_file)
+    options.workers = workers
     if since is not None:
         from dataclasses import replace
 

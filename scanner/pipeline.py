@@ -17,6 +17,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -40,6 +41,7 @@ from scanner.readers.base import REPEATED, repeated_note
 from scanner.records import AnyRecord, Kind
 from scanner.result import ErrorEntry, ScanResult, SkippedFile, SourceReport
 from scanner.triage import TriageFile
+from scanner.workers import LazyPool, ParallelChecks, check_error, pool_size
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,7 @@ class ScanOptions:
     progress: ProgressCallback | None = None
     on_step: Callable[[Step], None] | None = None  # a determinate progress report (see Step)
     triage: TriageFile | None = None  # reviewed findings: marked with their verdict, never removed
+    workers: int | None = None  # processes checking a large archive; None: one per core; 1: this process only
     previous: PreviousReport | None = None  # an earlier report: the result says what is new, fixed, still open
 
 
@@ -109,16 +112,18 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
     sources: list[SourceReport] = []
     found: list[Finding] = []
     timings: dict[str, float] = {}
-    for number, group in enumerate(groups, start=1):
-        t0 = time.perf_counter()
-        try:
-            source, group_found = _scan_group(group, checks, matcher, options, errors, (number, len(groups)))
-        except ArchiveError as exc:
-            errors.append(ErrorEntry(exc.path, exc.reason))
-            continue
-        sources.append(source)
-        timings[source.path] = round(time.perf_counter() - t0, 3)
-        found.extend(group_found)
+    with LazyPool(pool_size(options.workers), matcher, options.policy) as pool:
+        for number, group in enumerate(groups, start=1):
+            t0 = time.perf_counter()
+            try:
+                source, group_found = _scan_group(group, checks, matcher, options, errors, (number, len(groups)),
+                                                  pool)
+            except ArchiveError as exc:
+                errors.append(ErrorEntry(exc.path, exc.reason))
+                continue
+            sources.append(source)
+            timings[source.path] = round(time.perf_counter() - t0, 3)
+            found.extend(group_found)
 
     timings["total"] = round(time.perf_counter() - started, 3)
     result = ScanResult(
@@ -222,6 +227,7 @@ def _scan_group(
     options: ScanOptions,
     errors: list[ErrorEntry],
     position: tuple[int, int] = (1, 1),
+    pool: LazyPool | None = None,
 ) -> tuple[SourceReport, list[Finding]]:
     label = " + ".join(str(p) for p in group.paths)
     with Archive(group.paths, options.limits) as archive:
@@ -230,9 +236,11 @@ def _scan_group(
         read_ctx = ReadContext()
         tick = _ticker(options, position, label, archive, read_ctx)
         records = detected.reader.read(archive, detection, read_ctx)
+        data_bytes = sum(m.size for m in archive.members if not _is_media(m.path))
+        workers = pool.for_archive(data_bytes, checks) if pool else None
         counts, found = check_records(
             records, detection.platform, detection.generation, checks, matcher, options, errors, label, read_ctx,
-            tick,
+            tick, (workers, pool.workers) if workers and pool else None,
         )
         skipped = [SkippedFile(clean_text(s.path), clean_text(s.reason)) for s in read_ctx.skipped]
         skipped += [SkippedFile(clean_text(u.path), u.reason) for u in archive.unsafe]
@@ -270,18 +278,31 @@ def check_records(
     label: str,
     read_ctx: ReadContext | None = None,
     tick: Callable[[int, bool], None] | None = None,
+    pool: tuple[Executor, int] | None = None,
 ) -> tuple[Counter[str], list[Finding]]:
     """Stream records of one source through the checks: de-duplicate by (kind, id), count, dispatch by kind,
-    then let account-level checks finish. Used for archives and for live sources alike."""
+    then let account-level checks finish. Used for archives and for live sources alike. With ``pool`` (an
+    executor and its number of workers) the checks that can run apart do so in batches (:mod:`scanner.workers`);
+    the findings, errors and notes are the same as in this process alone."""
     read_ctx = read_ctx or ReadContext()
     info = SourceInfo(platform=platform, generation=generation)
     check_ctx = CheckContext(policy=options.policy, matcher=matcher, source=info)
+    checks = [c for c in checks if c.platforms is None or platform in c.platforms]
     by_kind = _checks_by_kind(checks, platform)
     counts: Counter[str] = Counter()
     seen: set[tuple[Kind, str, str]] = set()
     found: list[Finding] = []
     since = options.policy.since
     cut = 0
+    failure: Exception | None = None
+
+    def report(records: int, final: bool = False) -> None:
+        if options.progress:
+            options.progress(label, records)
+        if tick:
+            tick(records, final)
+
+    parallel = ParallelChecks(pool[0], pool[1], checks, check_ctx, found, errors, report) if pool else None
     try:
         for record in records:
             record, n = bound_record(record)
@@ -293,19 +314,25 @@ def check_records(
                 continue
             seen.add(key)
             counts[record.kind.value] += 1
-            if len(seen) % 2000 == 0:
-                if options.progress:
-                    options.progress(label, len(seen))
-                if tick:
-                    tick(len(seen), False)
+            if parallel is None and len(seen) % 2000 == 0:
+                report(len(seen))  # with workers, progress counts the records checked, as batches come back
             if since and record.timestamp and record.timestamp.date() < since:
                 continue
             info.account_name = info.account_name or clean_optional(read_ctx.account.name)
             info.account_handle = info.account_handle or clean_optional(read_ctx.account.handle)
-            found.extend(_run_checks(by_kind.get(record.kind, ()), record, check_ctx, errors))
+            if parallel is None:
+                found.extend(_run_checks(by_kind.get(record.kind, ()), record, check_ctx, errors))
+            else:
+                parallel.add(record)
     except Exception as exc:  # a reader bug must not lose the rest of the scan
         log.debug("reader failure", exc_info=True)
-        reason = f"reading stopped early ({type(exc).__name__}); the report covers what was read"
+        failure = exc
+    if parallel is not None:
+        parallel.close()  # every batch merged before the errors that come after reading
+        if parallel.broken:
+            errors.append(ErrorEntry(label, parallel.broken))
+    if failure is not None:
+        reason = f"reading stopped early ({type(failure).__name__}); the report covers what was read"
         errors.append(ErrorEntry(label, reason))
     if cut:
         read_ctx.note(cut_note(cut))
@@ -314,14 +341,10 @@ def check_records(
     info.account_name = clean_optional(info.account_name or read_ctx.account.name)
     info.account_handle = clean_optional(info.account_handle or read_ctx.account.handle)
     for check in checks:
-        if check.platforms is None or platform in check.platforms:
-            found.extend(_guard(check, partial(check.finish, check_ctx), errors))
+        found.extend(_guard(check, partial(check.finish, check_ctx), errors))
     if note := unchecked_languages_note(check_ctx.memo.get(UNCHECKED_LANGUAGES, Counter())):
         read_ctx.notes.append(note)
-    if options.progress:
-        options.progress(label, len(seen))
-    if tick:
-        tick(len(seen), True)
+    report(len(seen), True)
     return counts, found
 
 
@@ -368,7 +391,7 @@ def _run_checks(
         try:
             out.extend(list(check.run(record, ctx)))  # all of a check's findings for the record, or none
         except Exception as exc:  # a failing check costs its own findings for this record, nothing more
-            _failed(check, exc, errors, record.source)
+            errors.append(check_error(check, exc, record.source))
     return out
 
 
@@ -382,14 +405,8 @@ def _guard(
     try:
         return list(call())
     except Exception as exc:
-        _failed(check, exc, errors, where)
+        errors.append(check_error(check, exc, where))
         return []
-
-
-def _failed(check: Check, exc: Exception, errors: list[ErrorEntry], where: str = "") -> None:
-    log.debug("check %s failed", check.id, exc_info=exc)
-    place = f"check {check.id}" + (f" on {where}" if where else "")
-    errors.append(ErrorEntry(place, f"failed ({type(exc).__name__})"))
 
 
 def _apply_overrides(finding: Finding, policy: Policy) -> Finding:

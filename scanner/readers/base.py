@@ -8,6 +8,18 @@ A reader is a small class with a ``platform`` name and two methods:
   ``ctx.skip(member, reason)`` and reading goes on; what the export cannot tell (e.g. Facebook has no
   per-post audience) goes in ``ctx.note(...)``; the account owner's name and handle in ``ctx.account``.
   ``ctx.understood(member)`` marks a member as read, so ``inspect`` can list the files nobody read.
+
+Each platform is a sub-package (``readers/x/``, ``readers/facebook/`` …) whose ``reader`` module holds the
+reading pass. Two conventions hold for all of them:
+
+* **one guarded file-runner**: every file is read through :func:`scanner.readers.guard.read_file`, which
+  skips a file that cannot be read or has the wrong shape with its reason, reports a reader bug as an internal
+  error naming the file, closes the file's entry tally and marks the file as read;
+* **route tables**: what a file (or a record) *is* maps to the function that reads it in one module-level
+  dict -- Facebook's ``json_files.PARSERS`` / ``html_pages.PARSERS``, Instagram's ``reader.ROUTES``,
+  Bluesky's ``reader.ROUTES`` (by collection) -- so a new kind of file is one entry, not a branch.
+  Readers whose files must be read in a fixed order (X: the owner and tweets before the people they
+  resolve; LinkedIn: the profile before the messages) list their steps in that order instead.
 """
 
 from __future__ import annotations

@@ -10,13 +10,15 @@ resolved offline from the mentions in the owner's posts, and the report says how
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from scanner.archive import Archive, Member, MemberError
-from scanner.readers.base import Detection, ReadContext
+from scanner.readers.base import Detection, Distinct, ReadContext
 from scanner.readers.bluesky import records as bsky
-from scanner.readers.guard import EntryTally
+from scanner.readers.guard import EntryTally, ShapeError, Wording, read_file
 from scanner.records import AnyRecord, Relation
 
 PLATFORM = bsky.PLATFORM
@@ -86,29 +88,40 @@ class BlueskyReader:
         return None
 
     def read(self, archive: Archive, detection: Detection, ctx: ReadContext) -> Iterator[AnyRecord]:
-        """Yield the records of every CAR file in the input (see the module docstring)."""
+        """Yield the records of every CAR file in the input, each id once (see the module docstring)."""
+        distinct = Distinct(ctx)
         for member in _car_members(archive):
-            yield from _read_car(archive, member, ctx)
+            for found in read_file(ctx, member, partial(_read_car, archive, member, ctx), _WORDING):
+                record = distinct(found)
+                if record is not None:
+                    yield record
 
 
-def _read_car(archive: Archive, member: Member, ctx: ReadContext) -> Iterator[AnyRecord]:
+_WORDING = Wording(unreadable="{reason}; export your data again")
+
+
+@dataclass
+class _Repository:
+    """What every record of one repository is read with."""
+
+    did: str
+    handles: bsky.Handles
+    lists: dict[str, Any]
+    ctx: ReadContext
+
+
+def _read_car(archive: Archive, member: Member, ctx: ReadContext, tally: EntryTally) -> Iterator[AnyRecord]:
     import libipld
 
     try:
         header, blocks = libipld.decode_car(archive.read_bytes(member))
-    except MemberError as exc:
-        ctx.skip(member, f"{exc.reason}; export your data again")
-        return
     except ValueError:
-        ctx.skip(member, "is not a readable CAR file (it may be truncated); export your data again")
-        return
+        raise ShapeError("is not a readable CAR file (it may be truncated); export your data again") from None
     roots = header.get("roots") if isinstance(header, dict) else None
     commit = blocks.get(roots[0]) if isinstance(roots, list) and roots else None
     if not isinstance(commit, dict) or not isinstance(commit.get("data"), bytes):
-        ctx.skip(member, "is a CAR file but not a Bluesky repository (no signed commit at its root)")
-        return
-    ctx.understood(member)
-    did = commit.get("did") if isinstance(commit.get("did"), str) else ""
+        raise ShapeError("is a CAR file but not a Bluesky repository (no signed commit at its root)")
+    did = commit["did"] if isinstance(commit.get("did"), str) else ""
     ctx.account.account_id = did or None
     ctx.account.handle = ctx.account.handle or did or None  # the repository names no handle; a DID works as one
     entries: list[tuple[str, dict[str, Any]]] = [
@@ -119,10 +132,8 @@ def _read_car(archive: Archive, member: Member, ctx: ReadContext) -> Iterator[An
         if key.startswith(bsky.POST + "/"):
             handles.learn(value)
     lists = {f"at://{did}/{key}": value.get("purpose") for key, value in entries if key.startswith(bsky.LIST + "/")}
-    tally = EntryTally(ctx, member)
-    for key, value in entries:
-        yield from tally.build(_record, key, value, did, f"{member.path}#{key}", handles, lists, ctx) or ()
-    tally.close()
+    repository = _Repository(did, handles, lists, ctx)
+    yield from tally.each(entries, lambda _, entry: _record(*entry, f"{member.path}#{entry[0]}", repository))
     unresolved = {c for key, v in entries if isinstance(c := v.get("subject"), str) and c not in handles.known}
     if unresolved:
         ctx.count("unresolved_account_ids", len(unresolved))
@@ -130,31 +141,40 @@ def _read_car(archive: Archive, member: Member, ctx: ReadContext) -> Iterator[An
     ctx.note(NOTE_NO_AUDIENCE)
 
 
-def _record(key: str, value: dict[str, Any], did: str, source: str, handles: bsky.Handles,
-            lists: dict[str, Any], ctx: ReadContext) -> list[AnyRecord]:
+def _list_item(value: dict[str, Any], uri: str, source: str, repo: _Repository) -> AnyRecord | None:
+    in_list = value.get("list")
+    purpose = repo.lists.get(in_list) if isinstance(in_list, str) else None
+    return bsky.graph_record(value, uri, source, repo.handles, bsky.list_item_relation(purpose))
+
+
+def _profile(value: dict[str, Any], uri: str, source: str, repo: _Repository) -> AnyRecord | None:
+    profile = bsky.profile_record(value, repo.did, source)
+    repo.ctx.account.name = repo.ctx.account.name or profile.name
+    return profile
+
+
+_Route = Callable[[dict[str, Any], str, str, _Repository], AnyRecord | None]
+ROUTES: dict[str, _Route] = {
+    bsky.POST: lambda value, uri, source, repo: bsky.post_record(value, uri, source, repo.handles),
+    bsky.REPOST: lambda value, uri, source, repo: bsky.repost_record(value, uri, source, repo.handles),
+    bsky.LIKE: lambda value, uri, source, repo: bsky.like_record(value, uri, source, repo.handles),
+    bsky.FOLLOW: lambda value, uri, source, repo: bsky.graph_record(value, uri, source, repo.handles,
+                                                                     Relation.FOLLOWING),
+    bsky.BLOCK: lambda value, uri, source, repo: bsky.graph_record(value, uri, source, repo.handles,
+                                                                    Relation.BLOCKED),
+    bsky.LIST: lambda value, uri, source, repo: bsky.list_record(value, uri, source),
+    bsky.LIST_ITEM: _list_item,
+    bsky.PROFILE: _profile,
+}
+"""Collection -> the function that maps one of its records (the reader's route table)."""
+
+
+def _record(key: str, value: dict[str, Any], source: str, repo: _Repository) -> list[AnyRecord]:
+    """The record of one repository entry; an entry of a collection this tool does not read is counted."""
     collection = key.partition("/")[0]
-    uri = f"at://{did}/{key}"
-    found: AnyRecord | None = None
-    if collection == bsky.POST:
-        found = bsky.post_record(value, uri, source, handles)
-    elif collection == bsky.REPOST:
-        found = bsky.repost_record(value, uri, source, handles)
-    elif collection == bsky.LIKE:
-        found = bsky.like_record(value, uri, source, handles)
-    elif collection == bsky.FOLLOW:
-        found = bsky.graph_record(value, uri, source, handles, Relation.FOLLOWING)
-    elif collection == bsky.BLOCK:
-        found = bsky.graph_record(value, uri, source, handles, Relation.BLOCKED)
-    elif collection == bsky.LIST:
-        found = bsky.list_record(value, uri, source)
-    elif collection == bsky.LIST_ITEM:
-        in_list = value.get("list")
-        purpose = lists.get(in_list) if isinstance(in_list, str) else None
-        found = bsky.graph_record(value, uri, source, handles, bsky.list_item_relation(purpose))
-    elif collection == bsky.PROFILE:
-        profile = bsky.profile_record(value, did, source)
-        ctx.account.name = ctx.account.name or profile.name
-        found = profile
-    else:
-        ctx.count(f"bluesky_other_records: {collection}")
+    route = ROUTES.get(collection)
+    if route is None:
+        repo.ctx.count(f"bluesky_other_records: {collection}")
+        return []
+    found = route(value, f"at://{repo.did}/{key}", source, repo)
     return [found] if found is not None else []

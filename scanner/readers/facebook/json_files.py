@@ -31,7 +31,7 @@ from scanner.readers.facebook.records import (
     post_records,
     reaction_record,
 )
-from scanner.readers.guard import EntryTally, safe_int
+from scanner.readers.guard import EntryTally, ShapeError, safe_int
 from scanner.readers.meta import fix_mojibake, label_lookup, label_text, label_values, parse_bool, records_of, repaired
 from scanner.records import (
     AnyRecord,
@@ -44,11 +44,6 @@ from scanner.records import (
     WorkEntry,
     from_epoch,
 )
-
-
-class ShapeError(ValueError):
-    """A file at a known path whose content is not shaped like the Facebook file it should be."""
-
 
 Parser = Callable[[Any, str, Owner, EntryTally], Iterator[AnyRecord]]
 EntryParser = Callable[[dict[str, Any], str], Iterable[AnyRecord]]

@@ -32,7 +32,7 @@ from scanner.readers.facebook.records import (
     post_records,
     thread_record,
 )
-from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
+from scanner.readers.guard import EntryTally, skip_file
 from scanner.readers.meta import html_text, parse_display_date
 from scanner.records import AnyRecord, Relation
 
@@ -96,8 +96,8 @@ def read_legacy(archive: Archive, ctx: ReadContext, owner: Owner) -> Iterator[An
                 records = list(_threads(soup, member.path, owner, tally))
             else:
                 records = list(_wall(soup, member.path, owner, tally))
-        except SHAPE_ERRORS as exc:
-            ctx.skip(member, shape_reason(exc))
+        except Exception as exc:
+            skip_file(ctx, member, exc)
             continue
         tally.close()
         ctx.understood(member)
@@ -114,8 +114,8 @@ def _soup(archive: Archive, member: Member, ctx: ReadContext) -> Any:
         return BeautifulSoup(archive.read_text(member), "html.parser")
     except MemberError as exc:
         ctx.skip(member, f"{exc.reason}; download the archive again")
-    except SHAPE_ERRORS as exc:
-        ctx.skip(member, shape_reason(exc))
+    except Exception as exc:
+        skip_file(ctx, member, exc)
     return None
 
 

@@ -20,7 +20,7 @@ from scanner.readers.facebook import html_pages as fb_html
 from scanner.readers.facebook import json_files as fb_json
 from scanner.readers.facebook.json_files import place_of, require, text_of
 from scanner.readers.facebook.records import Owner, PostFacts, post_records
-from scanner.readers.guard import EntryTally
+from scanner.readers.guard import EntryTally, ShapeError
 from scanner.readers.meta import HtmlPage, HtmlRecord, records_of
 from scanner.records import AnyRecord, from_epoch
 
@@ -59,7 +59,7 @@ def media(subkind: str) -> fb_json.Parser:
 def album(data: Any, source: str, owner: Owner, tally: EntryTally) -> Iterator[AnyRecord]:
     """An album file: its description (as one post) and every photo's caption."""
     if not isinstance(data, dict) or not isinstance(data.get("photos", []), list):
-        raise fb_json.ShapeError("is not an album (no list of photos)")
+        raise ShapeError("is not an album (no list of photos)")
     description = text_of(data.get("description"))
     if description:
         facts = PostFacts(timestamp=from_epoch(data.get("last_modified_timestamp")),

@@ -10,12 +10,10 @@ parts, made chronological, and the owner is left out of the participants.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from typing import Any
 
 from scanner.archive import Archive, MemberError
 from scanner.readers.base import Detection, Distinct, ReadContext
@@ -26,7 +24,15 @@ from scanner.readers.facebook import media as fb_media
 from scanner.readers.facebook import security as fb_security
 from scanner.readers.facebook.layout import RELATIONS, Routed, detect_layout, route
 from scanner.readers.facebook.records import MessageFacts, Owner, thread_folder, thread_record
-from scanner.readers.guard import SHAPE_ERRORS, EntryTally, empty_entries, shape_reason
+from scanner.readers.guard import (
+    SHAPE_ERRORS,
+    EntryTally,
+    Wording,
+    empty_entries,
+    raise_bug,
+    read_file,
+    skip_file,
+)
 from scanner.readers.meta import HtmlPage, fix_mojibake, parse_html_page, part_number, zone_from_text
 from scanner.records import AnyRecord
 
@@ -47,6 +53,10 @@ NOTE_NO_OWNER = (
     "The account owner's name was not found (no profile file), so the owner could not be told apart from "
     "other people in message threads."
 )
+
+_WORDING = Wording(unreadable="{reason}; export it again if you need this file",
+                   shape="{reason}; it was left out (is it from a Facebook export?)")
+_THREAD_WORDING = Wording(unreadable=_WORDING.unreadable, shape="{reason}; it was left out")
 
 # Read first: they tell who the owner is, which later parsers need.
 _FIRST = ("timezone", "profile", "comments", "reactions")
@@ -145,61 +155,36 @@ class _Read:
         parser = _html_parser(name)
         if parser is None:
             return
-        page = self._page(routed)
-        if page is None:
-            return
-        self._check_minutes(page)
-        tally = EntryTally(self.ctx, routed.member)
-        tally.lost(page.missing)
-        yield from self._guarded(routed, parser(page, routed.member.path, self.html_ctx, tally))
-        tally.close()
+
+        def work(tally: EntryTally) -> Iterator[AnyRecord]:
+            page = self._page(routed, tally)
+            return parser(page, routed.member.path, self.html_ctx, tally)
+
+        yield from self._emit(read_file(self.ctx, routed.member, work, _WORDING))
 
     def _json_file(self, name: str, routed: Routed) -> Iterator[AnyRecord]:
         parser = _json_parser(name)
         if parser is None:
             return
-        data = self._json(routed)
-        if data is None:
-            return
-        if name == "profile":
-            self.owner.add(fb_json.owner_name(data))
-        tally = EntryTally(self.ctx, routed.member)
-        for _ in range(empty_entries(data)):
-            tally.failed()
-        yield from self._guarded(routed, parser(data, routed.member.path, self.owner, tally))
-        tally.close()
 
-    def _guarded(self, routed: Routed, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:
-        """Yield a (lazy) parser's records; a file-level shape problem skips the file (records already
-        yielded stay). Entries that fail on their own are left out by the parser's tally instead."""
-        try:
-            yield from self._emit(records)
-        except fb_json.ShapeError as exc:
-            self.ctx.skip(routed.member, f"{exc}; it was left out (is it from a Facebook export?)")
-            return
-        except SHAPE_ERRORS as exc:
-            self.ctx.skip(routed.member, shape_reason(exc))
-            return
-        self.ctx.understood(routed.member)
+        def work(tally: EntryTally) -> Iterator[AnyRecord]:
+            data = self.archive.read_json(routed.member)  # as it is: parsers repair the strings they take out
+            if name == "profile":
+                self.owner.add(fb_json.owner_name(data))
+            for _ in range(empty_entries(data)):
+                tally.failed()
+            return parser(data, routed.member.path, self.owner, tally)
+
+        yield from self._emit(read_file(self.ctx, routed.member, work, _WORDING))
 
     # ------------------------------------------------------------------ loading
-    def _json(self, routed: Routed) -> Any:
-        """The parsed file as it is: parsers repair the mojibake of the strings they take out."""
-        try:
-            return self.archive.read_json(routed.member)
-        except MemberError as exc:
-            self.ctx.skip(routed.member, f"{exc.reason}; export it again if you need this file")
-            return None
-
-    def _page(self, routed: Routed) -> HtmlPage | None:
-        try:
-            return parse_html_page(self.archive.read_text(routed.member))
-        except MemberError as exc:
-            self.ctx.skip(routed.member, f"{exc.reason}; export it again if you need this file")
-            return None
-        except SHAPE_ERRORS as exc:
-            self.ctx.skip(routed.member, shape_reason(exc))
-            return None
+    def _page(self, routed: Routed, tally: EntryTally | None = None) -> HtmlPage:
+        """The parsed page (boxes that damage hides are counted in ``tally``)."""
+        page = parse_html_page(self.archive.read_text(routed.member))
+        if tally is not None:
+            self._check_minutes(page)
+            tally.lost(page.missing)
+        return page
 
     def _timezone(self, routed: Routed) -> None:
         try:
@@ -208,8 +193,12 @@ class _Read:
             self.ctx.skip(routed.member, f"{exc.reason}; times in HTML files are read as UTC")
             return
         if routed.member.path.lower().endswith(".json"):
-            with contextlib.suppress(MemberError, *SHAPE_ERRORS):
+            try:
                 text = fb_json.timezone_name(self.archive.read_json(routed.member)) or text
+            except MemberError:
+                pass
+            except SHAPE_ERRORS as exc:
+                raise_bug(exc)
         zone = zone_from_text(text)
         if zone is not None:
             self.html_ctx.tz = self.html_ctx.tz or zone
@@ -247,12 +236,10 @@ class _Read:
 
     def _participants(self, routed: Routed) -> list[str]:
         """Participant names of one thread file, read cheaply (the list sits at the top of the file)."""
-        if self.html:
-            page = self._page(routed)
-            if page is None:
-                return []
-            return fb_html.thread_participants(page) or fb_html.sender_names(page)
         try:
+            if self.html:
+                page = self._page(routed)
+                return fb_html.thread_participants(page) or fb_html.sender_names(page)
             with self.archive.open(routed.member) as fh:
                 head = fh.read(_HEAD_BYTES).decode("utf-8", errors="ignore")
             block = _PARTICIPANTS_JSON.search(head)
@@ -261,7 +248,8 @@ class _Read:
             return fb_json.thread_parts(self.archive.read_json(routed.member))[1]
         except MemberError:
             return []
-        except SHAPE_ERRORS:
+        except SHAPE_ERRORS as exc:  # the real reading reports it
+            raise_bug(exc)
             return []
 
     def _threads(self) -> Iterator[AnyRecord]:
@@ -285,8 +273,8 @@ class _Read:
             try:
                 record = thread_record(title, names, messages, thread_folder(files[0].folder), self.owner,
                                        f"{used[0].member.path}#0")
-            except SHAPE_ERRORS as exc:
-                self.ctx.skip(used[0].member, shape_reason(exc))
+            except Exception as exc:
+                skip_file(self.ctx, used[0].member, exc)
                 continue
             yield from self._emit(iter((record,)))
 
@@ -295,40 +283,21 @@ class _Read:
         return self._html_thread_file(routed, start) if self.html else self._json_thread_file(routed, start)
 
     def _html_thread_file(self, routed: Routed, start: int) -> ThreadParts | None:
-        page = self._page(routed)
-        if page is None:
-            return None
-        self._check_minutes(page)
-        tally = EntryTally(self.ctx, routed.member)
-        tally.lost(page.missing)
-        try:
+        def work(tally: EntryTally) -> list[ThreadParts]:
+            page = self._page(routed, tally)
             names = fb_html.thread_participants(page) or fb_html.sender_names(page)
-            parts = fb_html.thread_title(page), names, fb_html.thread_messages(page, self.html_ctx, start, tally)
-        except SHAPE_ERRORS as exc:
-            self.ctx.skip(routed.member, shape_reason(exc))
-            return None
-        tally.close()
-        self.ctx.understood(routed.member)
-        return parts
+            return [(fb_html.thread_title(page), names, fb_html.thread_messages(page, self.html_ctx, start, tally))]
+
+        return next(read_file(self.ctx, routed.member, work, _WORDING, whole=True), None)
 
     def _json_thread_file(self, routed: Routed, start: int) -> ThreadParts | None:
-        data = self._json(routed)
-        if data is None:
-            return None
-        try:
-            title, names, raw = fb_json.thread_parts(data)
-        except fb_json.ShapeError as exc:
-            self.ctx.skip(routed.member, f"{exc}; it was left out")
-            return None
-        except SHAPE_ERRORS as exc:
-            self.ctx.skip(routed.member, shape_reason(exc))
-            return None
-        self.ctx.understood(routed.member)
-        tally = EntryTally(self.ctx, routed.member)
-        messages = [m for i, raw_message in enumerate(raw)
-                    if (m := tally.build(fb_json.message_facts, raw_message, start + i)) is not None]
-        tally.close()
-        return title, names, messages
+        def work(tally: EntryTally) -> list[ThreadParts]:
+            title, names, raw = fb_json.thread_parts(self.archive.read_json(routed.member))
+            messages = [m for i, raw_message in enumerate(raw)
+                        if (m := tally.build(fb_json.message_facts, raw_message, start + i)) is not None]
+            return [(title, names, messages)]
+
+        return next(read_file(self.ctx, routed.member, work, _THREAD_WORDING, whole=True), None)
 
 
 ThreadParts = tuple[str, list[str], list[MessageFacts]]

@@ -18,9 +18,9 @@ from datetime import datetime
 from typing import Any
 
 from scanner.readers.facebook import html_pages as fb_html
-from scanner.readers.facebook.json_files import Parser, ShapeError, require, text_of
+from scanner.readers.facebook.json_files import Parser, require, text_of
 from scanner.readers.facebook.records import PLATFORM, Owner, fb_id, norm_space
-from scanner.readers.guard import EntryTally
+from scanner.readers.guard import EntryTally, ShapeError
 from scanner.readers.meta import HtmlPage, HtmlRecord, label_text, label_values, parse_display_date, records_of
 from scanner.records import AnyRecord, Connection, Person, Relation, Setting, from_epoch
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from scanner.readers.guard import LayoutError
+from scanner.readers.guard import ShapeError
 from scanner.readers.instagram import records as build
 from scanner.readers.instagram.common import parse_iso
 from scanner.readers.instagram.records import SourceFile
@@ -54,7 +54,7 @@ def _list_entry(username: str, when: Any) -> dict[str, Any]:
 def connections(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``connections.json``: one dict of ``username -> time`` per list."""
     if not isinstance(data, dict):
-        raise LayoutError("not an object of lists")
+        raise ShapeError("not an object of lists")
     for category, people in data.items():
         relation = _CATEGORIES.get(category)
         if relation is None or not isinstance(people, dict):
@@ -66,7 +66,7 @@ def connections(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
 def media(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``media.json``: photos and videos (posts) and stories."""
     if not isinstance(data, dict):
-        raise LayoutError("not an object of media lists")
+        raise ShapeError("not an object of media lists")
     for key, subkind in (("photos", "post"), ("videos", "post"), ("stories", "story")):
         items = data.get(key)
         if not isinstance(items, list):
@@ -87,7 +87,7 @@ def media(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
 def profile_entries(data: Any) -> list[dict[str, Any]]:
     """``profile.json`` as a ``profile_user`` record."""
     if not isinstance(data, dict):
-        raise LayoutError("not a profile object")
+        raise ShapeError("not a profile object")
     keys = {
         "Username": "username", "Name": "name", "Bio": "biography", "Website": "website", "Email": "email",
         "Phone Number": "phone_number", "Private Account": "private_account",
@@ -112,7 +112,7 @@ def _split_row(row: list[Any]) -> tuple[int, list[str]]:
 def comments(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``comments.json``: ``media_comments`` rows ``[time, text, owner]``."""
     if not isinstance(data, dict):
-        raise LayoutError("not an object of comment lists")
+        raise ShapeError("not an object of comment lists")
     entries = []
     for row in data.get("media_comments") or ():
         if not isinstance(row, list):
@@ -126,7 +126,7 @@ def comments(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
 def likes(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``likes.json``: ``media_likes`` / ``comment_likes`` rows ``[time, owner]``."""
     if not isinstance(data, dict):
-        raise LayoutError("not an object of like lists")
+        raise ShapeError("not an object of like lists")
     for key, what in (("media_likes", "post"), ("comment_likes", "comment")):
         entries = []
         for row in data.get(key) or ():
@@ -140,7 +140,7 @@ def searches(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``searches.json``: ``[{"search_click", "time", "type"}]`` (type ``user`` is a profile search)."""
     rows = data if isinstance(data, list) else None
     if rows is None:
-        raise LayoutError("not a list of searches")
+        raise ShapeError("not a list of searches")
     for profiles in (True, False):
         entries = [
             {"title": r.get("search_click") or "", "timestamp": _epoch(r.get("time"))}
@@ -154,21 +154,21 @@ def contacts(data: Any) -> list[dict[str, Any]]:
     """``contacts.json`` rows (a list, or a dict holding one)."""
     rows = data if isinstance(data, list) else next((v for v in data.values() if isinstance(v, list)), None)
     if rows is None:
-        raise LayoutError("not a list of contacts")
+        raise ShapeError("not a list of contacts")
     return [r for r in rows if isinstance(r, dict)]
 
 
 def settings(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``settings.json``: ``allow_comments_from``."""
     if not isinstance(data, dict):
-        raise LayoutError("not a settings object")
+        raise ShapeError("not a settings object")
     yield from build.comment_permissions([{"allow_comments_from": data.get("allow_comments_from") or ""}], file)
 
 
 def account_history(data: Any, file: SourceFile) -> Iterator[AnyRecord]:
     """``account_history.json``: ``login_history`` rows with ISO ``timestamp``, ``ip_address``, ``user_agent``."""
     if not isinstance(data, dict):
-        raise LayoutError("not an account-history object")
+        raise ShapeError("not an account-history object")
     rows = [r for r in data.get("login_history") or () if isinstance(r, dict)]
     entries = [{**r, "timestamp": _epoch(r.get("timestamp"))} for r in rows]
     yield from build.logins(entries, file)

@@ -28,7 +28,7 @@ from typing import Any
 
 from scanner.archive import Archive, Member, MemberError
 from scanner.readers.base import Detection, Distinct, ReadContext
-from scanner.readers.guard import SHAPE_ERRORS, EntryTally, LayoutError, shape_reason
+from scanner.readers.guard import SHAPE_ERRORS, EntryTally, ShapeError, Wording, raise_bug, read_file
 from scanner.readers.instagram import html_pages as html
 from scanner.readers.instagram import legacy as legacy
 from scanner.readers.instagram import records as build
@@ -130,6 +130,24 @@ class InstagramReader:
         yield from _Reading(archive, ctx).run()
 
 
+_WORDING = Wording(unreadable="{reason}; export the data again or unpack and re-zip it",
+                   shape="has a layout this version does not understand ({reason}); please report it")
+
+ROUTES: dict[str, Callable[[list[Any], SourceFile, str], Iterator[AnyRecord]]] = {
+    "posts": build.posts,
+    "comments": lambda entries, file, _: build.comments(entries, file),
+    "likes": build.likes,
+    "relation": lambda entries, file, detail: build.relations(entries, file, Relation(detail)),
+    "privacy": lambda entries, file, _: build.privacy_changes(entries, file),
+    "profile_changes": lambda entries, file, _: build.profile_changes(entries, file),
+    "comment_permission": lambda entries, file, _: build.comment_permissions(entries, file),
+    "two_factor": lambda entries, file, _: build.two_factor(entries, file),
+    "logins": lambda entries, file, _: build.logins(entries, file),
+    "searches": lambda entries, file, detail: build.searches(entries, file, detail == "profile"),
+}
+"""Route kind (:mod:`.files`) -> the function that builds its records from the file's entries and the route's
+detail (the reader's route table); the kinds that feed the reading pass's own state are its methods."""
+
 _LEGACY_HANDLERS: dict[str, Callable[[Any, SourceFile], Iterator[AnyRecord]]] = {
     "connections.json": legacy.connections,
     "media.json": legacy.media,
@@ -186,24 +204,14 @@ class _Reading:
                 yield record
 
     def _guard(self, member: Member, work: Callable[[SourceFile], Iterator[AnyRecord]]) -> Iterator[AnyRecord]:
-        """Run one file's reading; an unreadable or oddly shaped file is skipped with a reason, entries that
-        fail on their own are left out and counted (one note per file)."""
-        tally = EntryTally(self.ctx, member)
-        file = SourceFile.html(member.path, tally) if is_html(member.path) else SourceFile.json(member.path, tally)
-        try:
-            records = list(work(file))
-        except MemberError as exc:
-            self.ctx.skip(member, f"{exc.reason}; export the data again or unpack and re-zip it")
-            return
-        except LayoutError as exc:
-            self.ctx.skip(member, f"has a layout this version does not understand ({exc}); please report it")
-            return
-        except Exception as exc:  # one odd file must not stop the scan; it is reported instead
-            self.ctx.skip(member, shape_reason(exc))
-            return
-        tally.close()
-        self.ctx.understood(member)
-        yield from records
+        """Run one file's reading; an unreadable or oddly shaped file is skipped with a reason (and none of its
+        records kept), entries that fail on their own are left out and counted (one note per file)."""
+
+        def run(tally: EntryTally) -> Iterator[AnyRecord]:
+            html_file = is_html(member.path)
+            return work(SourceFile.html(member.path, tally) if html_file else SourceFile.json(member.path, tally))
+
+        return read_file(self.ctx, member, run, _WORDING, whole=True)
 
     # ------------------------------------------------------------------------------------------ files
     def _load(self, member: Member, route: Route, file: SourceFile) -> list[Any]:
@@ -217,7 +225,7 @@ class _Reading:
             return html.page_entries(text)
         entries = unwrap_list(self.archive.read_json(member), route.keys)
         if entries is None or (entries and not any(isinstance(e, dict) and e for e in entries)):
-            raise LayoutError(f"expected a list of {route.kind} records")
+            raise ShapeError(f"expected a list of {route.kind} records")
         return entries
 
     def _file(self, member: Member, route: Route, file: SourceFile) -> Iterator[AnyRecord]:
@@ -227,32 +235,13 @@ class _Reading:
         if route.kind == "ignore":
             return
         entries = self._load(member, route, file)
-        if route.kind == "profile":
-            yield from self._profile(entries, file)
-        elif route.kind == "posts":
-            yield from build.posts(entries, file, route.detail)
-        elif route.kind == "comments":
-            yield from build.comments(entries, file)
-        elif route.kind == "likes":
-            yield from build.likes(entries, file, route.detail)
-        elif route.kind == "relation":
-            yield from build.relations(entries, file, Relation(route.detail))
-        elif route.kind == "contacts":
-            yield from self._contacts(entries, file)
-        elif route.kind == "privacy":
-            yield from build.privacy_changes(entries, file)
-        elif route.kind == "profile_changes":
-            yield from build.profile_changes(entries, file)
-        elif route.kind == "comment_permission":
-            yield from build.comment_permissions(entries, file)
-        elif route.kind == "two_factor":
-            yield from build.two_factor(entries, file)
-        elif route.kind == "logins":
-            yield from build.logins(entries, file)
-        elif route.kind == "searches":
-            yield from build.searches(entries, file, route.detail == "profile")
+        own = {"profile": self._profile, "contacts": self._contacts}.get(route.kind)
+        if own is not None:
+            yield from own(entries, file)
         elif route.kind == "insights":
             self.syncing = self.syncing or build.contact_syncing(entries, file)
+        elif route.kind in ROUTES:
+            yield from ROUTES[route.kind](entries, file, route.detail)
 
     def _legacy(self, member: Member, file: SourceFile) -> Iterator[AnyRecord]:
         name = member.name.lower()
@@ -261,7 +250,7 @@ class _Reading:
             yield from self._profile(legacy.profile_entries(data), file)
         elif name == "messages.json":
             if not isinstance(data, list):
-                raise LayoutError("expected a list of conversations")
+                raise ShapeError("expected a list of conversations")
             self.threads.add_legacy(file, data)
         elif name == "contacts.json":
             yield from self._contacts(legacy.contacts(data), file)
@@ -288,7 +277,7 @@ class _Reading:
     def _messages(self, member: Member, file: SourceFile) -> None:
         found = thread_key(member.path)
         if found is None:
-            raise LayoutError("message file outside a thread folder")
+            raise ShapeError("message file outside a thread folder")
         if is_html(member.path):
             text = self.archive.read_text(member)
             file.tally.lost(html.parse_page(text).missing)
@@ -296,7 +285,7 @@ class _Reading:
         else:
             data = self.archive.read_json(member)
         if not isinstance(data, dict):
-            raise LayoutError("expected a message thread object")
+            raise ShapeError("expected a message thread object")
         self.threads.add(found[0], found[1], file, data)
 
     def _finish(self) -> Iterator[AnyRecord]:
@@ -313,6 +302,7 @@ class _Reading:
             owner = self.threads.owner(self.profile_names)
             threads = list(self.threads.threads(owner))
         except SHAPE_ERRORS as exc:
+            raise_bug(exc)
             self.ctx.count("unreadable_entries")
             self.ctx.note("Message threads could not be assembled: the message files have an unexpected "
                           f"structure ({type(exc).__name__}); the other files were read.")

@@ -12,13 +12,14 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from scanner.archive import Archive, Member, MemberError, decode_text
 from scanner.readers.base import Detection, ReadContext
 from scanner.readers.csvsniff import Table, file_key, read_table
-from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
+from scanner.readers.guard import SHAPE_ERRORS, EntryTally, raise_bug, read_file, skip_file
 from scanner.readers.linkedin import files as files
 from scanner.records import AnyRecord, Profile, WorkEntry, stable_id
 
@@ -140,11 +141,9 @@ class LinkedInReader:
                     if table is not None:
                         yield member, table
 
-        def guarded(member: Member, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:
-            try:
-                yield from records
-            except SHAPE_ERRORS as exc:
-                ctx.skip(member, shape_reason(exc))
+        def guarded(member: Member, table: Table, read: Callable[..., Iterator[AnyRecord]],
+                    *args: Any) -> Iterator[AnyRecord]:
+            return read_file(ctx, member, lambda _tally: read(table, member.path, *args))
 
         for member, table in tables(["profile"], PROFILE):
             _profile_csv(table, member, parts, owner)
@@ -169,36 +168,37 @@ class LinkedInReader:
             ctx.account.name = owner.name
 
         for member, table in tables(["connections"], files.CONNECTIONS):
-            yield from guarded(member, files.connections(table, member.path))
+            yield from guarded(member, table, files.connections)
         for member, table in tables(["invitations"], files.INVITATIONS):
-            yield from guarded(member, files.invitations(table, member.path, owner, ctx))
+            yield from guarded(member, table, files.invitations, owner, ctx)
         for member, table in tables(["contacts", "importedcontacts"], files.CONTACTS):
-            yield from guarded(member, files.contacts(table, member.path))
+            yield from guarded(member, table, files.contacts)
         for member, table in tables(["memberfollows"], files.MEMBER_FOLLOWS):
-            yield from guarded(member, files.follows(table, member.path, ctx))
+            yield from guarded(member, table, files.follows, ctx)
         for member, table in tables(["companyfollows"], files.COMPANY_FOLLOWS):
-            yield from guarded(member, files.follows(table, member.path, ctx))
+            yield from guarded(member, table, files.follows, ctx)
         for member, table in tables(["messages"], files.MESSAGES):
             if not owner.name or not files.shows_owner(table, owner):
                 # no Profile.csv, or the profile name differs from the one messages show (e.g. credentials)
                 owner.name = files.infer_owner(table) or owner.name
                 ctx.account.name = ctx.account.name or owner.name
-            yield from guarded(member, files.messages(table, member.path, owner))
+            yield from guarded(member, table, files.messages, owner)
         for member, table in tables(["shares"], files.SHARES):
-            yield from guarded(member, files.shares(table, member.path, ctx))
+            yield from guarded(member, table, files.shares, ctx)
         for member, table in tables(["comments"], files.COMMENTS):
             ctx.note(_NO_TARGET)
-            yield from guarded(member, files.comments(table, member.path))
+            yield from guarded(member, table, files.comments)
         for member, table in tables(["reactions"], files.REACTIONS):
             ctx.note(_NO_TARGET)
-            yield from guarded(member, files.reactions(table, member.path))
+            yield from guarded(member, table, files.reactions)
 
         if owner.slug:
             ctx.account.handle = owner.slug
         if parts.seen:
             try:
                 profile = _build_profile(parts, owner)
-            except SHAPE_ERRORS:
+            except SHAPE_ERRORS as exc:
+                raise_bug(exc)
                 ctx.count("unreadable_entries")
             else:
                 yield profile
@@ -218,8 +218,8 @@ def _load(archive: Archive, member: Member, spec: files.Spec, ctx: ReadContext) 
     except csv.Error as exc:
         ctx.skip(member, f"is not a readable CSV file ({exc}); download the export again")
         return None
-    except SHAPE_ERRORS as exc:
-        ctx.skip(member, shape_reason(exc))
+    except Exception as exc:
+        skip_file(ctx, member, exc)
         return None
     ctx.understood(member)
     if table.swallowed or table.cut_short:

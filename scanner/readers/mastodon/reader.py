@@ -23,7 +23,8 @@ from scanner.readers.guard import (
     SHAPE_ERRORS,
     EntryTally,
     JsonTooDeep,
-    shape_reason,
+    raise_bug,
+    skip_file,
     stream_json_items,
 )
 from scanner.readers.mastodon.activity import (
@@ -132,8 +133,8 @@ class MastodonReader:
                 followers = actor.get("followers") if isinstance(actor.get("followers"), str) else None
                 try:
                     records = list(_actor(actor, actor_member, ctx))
-                except SHAPE_ERRORS as exc:
-                    ctx.skip(actor_member, shape_reason(exc))
+                except Exception as exc:
+                    skip_file(ctx, actor_member, exc)
                     records = []
                 yield from records
             elif actor is not None:
@@ -231,7 +232,8 @@ def _outbox(archive: Archive, member: Member, followers: str | None, ctx: ReadCo
         for index, item in enumerate(items):
             try:
                 result = outbox_item(item, followers, f"{member.path}#{index}")
-            except SHAPE_ERRORS:
+            except SHAPE_ERRORS as exc:
+                raise_bug(exc)
                 tally.failed()
                 continue
             if isinstance(result, str):  # an activity that is no post or boost (a Like, a Delete): counted

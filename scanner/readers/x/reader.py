@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from scanner.archive import Archive, Member, MemberError
 from scanner.readers.base import REPEATED, Detection, ReadContext
-from scanner.readers.guard import SHAPE_ERRORS, EntryTally, shape_reason
+from scanner.readers.guard import SHAPE_ERRORS, EntryTally, ShapeError, raise_bug, read_file
 from scanner.readers.x import js as x_js
 from scanner.readers.x.js import JsDataError, iter_js_items, load_js
 from scanner.readers.x.layout import Layout, classify, survey
@@ -100,7 +100,8 @@ def _build_all(items: Iterable[Any], path: str, build: Callable[..., Any]) -> tu
     for index, item in enumerate(items):
         try:
             made = build(item, source=f"{path}#{index}")
-        except SHAPE_ERRORS:
+        except SHAPE_ERRORS as exc:
+            raise_bug(exc)
             made = None
         if made is None:
             failed += 1
@@ -113,7 +114,8 @@ def _settle(settle: Callable[[Any], Any], built: Any, tally: EntryTally) -> Any:
     """``settle(built)``; ``None`` (and one more bad entry) when the item's content makes it raise."""
     try:
         return settle(built)
-    except SHAPE_ERRORS:
+    except SHAPE_ERRORS as exc:
+        raise_bug(exc)
         tally.failed()
         return None
 
@@ -156,12 +158,17 @@ class _Run:
         return self._built(member, build, settle)
 
     def _built(self, member: Member, build: Callable[..., Any], settle: Callable[[Any], Any] | None) -> Iterator[Any]:
+        """The records of one data file, read through the guarded file-runner (:func:`read_file`)."""
+        return read_file(self.ctx, member, partial(self._file_records, member, build, settle))
+
+    def _file_records(self, member: Member, build: Callable[..., Any], settle: Callable[[Any], Any] | None,
+                      tally: EntryTally) -> Iterator[Any]:
         """A file up to ``x_js.STREAM_THRESHOLD`` is parsed item by item (no tree of the whole file is
         kept) but hands on its records, and settles them, only once all of it has been read: a broken small
         file gives nothing and changes nothing, as when it was read with one ``json.loads``. A bigger file
         hands each record on as soon as it is built."""
         if member.size > x_js.STREAM_THRESHOLD:
-            yield from self._each_streamed(member, build, settle)
+            yield from self._each_streamed(member, build, settle, tally)
             return
         try:
             failed, built = _build_all(x_js.strict_items(self.archive, member), member.path, build)
@@ -172,7 +179,6 @@ class _Run:
                 self.ctx.skip(member, exc.reason)
                 return
             failed, built = _build_all(items, member.path, build)
-        tally = EntryTally(self.ctx, member)
         for _ in range(failed):
             tally.failed()
         for made in built:
@@ -180,18 +186,16 @@ class _Run:
             if record is not None:
                 tally.ok()
                 yield record
-        self.ctx.understood(member)
-        tally.close()
 
     def _each_streamed(
-        self, member: Member, build: Callable[..., Any], settle: Callable[[Any], Any] | None
+        self, member: Member, build: Callable[..., Any], settle: Callable[[Any], Any] | None, tally: EntryTally
     ) -> Iterator[Any]:
-        tally = EntryTally(self.ctx, member)
         path = member.path
         for index, item in self.items(member):
             try:  # EntryTally.build, inline: this runs once per item
                 made = build(item, source=f"{path}#{index}")
-            except SHAPE_ERRORS:
+            except SHAPE_ERRORS as exc:
+                raise_bug(exc)
                 made = None
             if made is None:  # a shape error, or an item that gives nothing ({} or null): left out, counted
                 tally.failed()
@@ -200,7 +204,6 @@ class _Run:
             if record is not None:
                 tally.ok()
                 yield record
-        tally.close()
 
     def objects(self, data_type: str) -> list[tuple[str, dict[str, Any]]]:
         """``(source, inner object)`` for every item of a (small) data type; an item that is no object is
@@ -220,13 +223,14 @@ class _Run:
 
     def guarded(self, member: Member | None, records: Iterator[AnyRecord]) -> Iterator[AnyRecord]:
         """Records of one step; a shape error skips the step's file (records already read stay)."""
+        if member is not None:
+            yield from read_file(self.ctx, member, lambda _tally: records)
+            return
         try:
             yield from records
         except SHAPE_ERRORS as exc:
-            if member is not None:
-                self.ctx.skip(member, shape_reason(exc))
-            else:
-                self.ctx.count("x_unreadable_steps")
+            raise_bug(exc)
+            self.ctx.count("x_unreadable_steps")
 
     def read_cleanly(self, data_type: str) -> bool:
         """True when ``data_type`` has files and none of them was skipped (so an empty list means empty)."""
@@ -267,7 +271,8 @@ class _Run:
         """One aggregate record (profile, setting), or none when its parts have an unexpected shape."""
         try:
             return [make(**kwargs)]
-        except SHAPE_ERRORS:
+        except SHAPE_ERRORS as exc:
+            raise_bug(exc)
             self.ctx.count("unreadable_entries")
             return []
 
@@ -372,7 +377,7 @@ class _Run:
         def settle(built: _BuiltTweet) -> Post | None:
             post, sightings, replied = built
             if post is None:  # an item that is no tweet: left out, and counted by the file's tally
-                raise TypeError("not a tweet")
+                raise ShapeError("not a tweet")
             if seen is not None:
                 if post.id in seen:
                     self.ctx.count(REPEATED)
@@ -488,7 +493,8 @@ class _Run:
                         common = ids if common is None else common & ids
             except (JsDataError, MemberError):
                 return  # the real pass reports the problem
-            except SHAPE_ERRORS:
+            except SHAPE_ERRORS as exc:
+                raise_bug(exc)
                 return
         if common is not None and len(common) == 1 and conversations >= 2:
             self.owner = Owner(handle=self.owner.handle, account_id=common.pop(), name=self.owner.name)

@@ -58,11 +58,6 @@ CORE = ("scanner.result", "scanner.output", "scanner.platforms", "scanner.redact
 
 ORCHESTRATION = ("scanner.pipeline", "scanner.triage", "scanner.batch")
 
-NOT_YET: dict[str, set[str]] = {"scanner.batch": {"reports.batch_summary", "reports.writer"}}
-"""Known exceptions: batch still renders its summary and reports itself (it writes through the CLI's writer
-once the pipeline is the only orchestrator, issue 21.4); remove the entry then."""
-
-
 def _project_imports(module: str) -> set[str]:
     return {m for m in imported_modules(module_path(module).read_text(encoding="utf-8")) if m.split(".")[0] in
             ("scanner", "checks", "reports")}  # fmt: skip
@@ -75,9 +70,7 @@ def test_the_core_imports_no_writer_and_no_reader() -> None:
 
 def test_the_scanner_does_not_import_the_writers_for_its_own_types() -> None:
     for module in ORCHESTRATION:
-        allowed = NOT_YET.get(module, set())
-        from_reports = {m for m in _project_imports(module) if m.startswith("reports")}
-        assert not {m for m in from_reports if not any(m == a or m.startswith(a + ".") for a in allowed)}, module
+        assert not {m for m in _project_imports(module) if m.startswith("reports")}, module
 
 
 def test_checks_import_no_writer() -> None:

@@ -27,8 +27,8 @@ from checks.base import Check, CheckContext, Finding, SourceInfo
 from checks.matching import Matcher
 from checks.policy import Policy
 from checks.text import UNCHECKED_LANGUAGES
-from reports.model import ErrorEntry
 from scanner.records import AnyRecord, Kind
+from scanner.result import ErrorEntry
 
 log = logging.getLogger(__name__)
 

@@ -67,6 +67,11 @@ class Policy:
     since: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def timezone_given(self) -> bool:
+        """Whether the policy names a time zone (otherwise the archive's own zone, or UTC, is used)."""
+        return "timezone" in (self.extra.get("work_hours") or {})
+
     def check_enabled(self, check_id: str) -> bool:
         """Whether the check with this id should run."""
         if check_id in self.disabled_checks:

@@ -35,7 +35,7 @@ from scanner.clients import ClientList
 from scanner.compare import PreviousReport, compare_scans
 from scanner.detect import Detected, UnknownArchiveError, detect
 from scanner.duplicates import drop_duplicates
-from scanner.platforms import part_prefixes
+from scanner.platforms import part_prefixes, platform_label
 from scanner.readers import ReadContext
 from scanner.readers.base import REPEATED, repeated_note
 from scanner.records import AnyRecord, Kind
@@ -134,11 +134,26 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
         tool_version=__version__,
         clients_total=len(options.clients),
         client_checks=len(options.clients) > 0,
-        timezone=options.policy.work_hours.timezone,
+        timezone=report_zone(options.policy, sources, notices),
         notices=tuple(notices),
         timings=timings,
     )
     return _review(result, found, options)
+
+
+def report_zone(policy: Policy, sources: Sequence[SourceReport], notices: list[str]) -> str:
+    """The time zone the report shows times in: the policy's, else the first archive's own, else UTC (a notice
+    says which archive's zone was taken)."""
+    if policy.timezone_given:
+        return policy.work_hours.timezone
+    for source in sources:
+        if source.timezone:
+            notices.append(
+                f"Times are shown in {source.timezone}, the time zone of your {platform_label(source.platform)} "
+                "account; set timezone under [work_hours] in policy.toml to choose another."
+            )
+            return source.timezone
+    return policy.work_hours.timezone
 
 
 def scan_live(result: ScanResult, live: Sequence[LiveSource], options: ScanOptions | None = None) -> ScanResult:
@@ -255,6 +270,7 @@ def _scan_group(
             account_name=clean_optional(read_ctx.account.name),
             account_handle=clean_optional(read_ctx.account.handle),
             counts=dict(sorted(counts.items())),
+            timezone=read_ctx.account.timezone,
             skipped=tuple(skipped),
             notes=tuple(notes),
             parts=tuple(str(p) for p in group.paths),

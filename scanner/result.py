@@ -38,6 +38,7 @@ class SourceReport:
     notes: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     unread: tuple[str, ...] = ()  # data files no reader understood (media files are not listed)
+    timezone: str | None = None  # the account's time zone as the export gives it (IANA name)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ class Account:
     name: str | None = None
     handle: str | None = None
     account_id: str | None = None
+    timezone: str | None = None  # an IANA name ("Europe/Dublin") the account's settings give
 
 
 @dataclass

@@ -390,6 +390,7 @@ def test_html_dates_are_read_in_the_account_time_zone(
     assert friend.timestamp.hour == expected_hour  # 00:46 in Chicago (CDT, UTC-5) is 05:46 UTC
     assert friend.timestamp.minute == 46 and friend.timestamp.second == 10
     assert any("UTC" in n for n in ctx.notes)
+    assert ctx.account.timezone == ("America/Chicago" if timezone_file else None)  # the report's fallback zone
 
 
 # ----------------------------------------------------------------------------- odd files

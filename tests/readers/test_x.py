@@ -468,7 +468,7 @@ def test_protected_history(make_zip: MakeZip, entries: list[tuple[str, str]], en
 
 
 def test_security_files(make_zip: MakeZip) -> None:
-    records, _, _ = read(make_zip({
+    records, ctx, _ = read(make_zip({
         "data/manifest.js": manifest({}),
         "data/ni-devices.js": ytd("ni_devices", [
             {"niDeviceResponse": {"pushDevice": {"deviceType": "Twitter for iOS", "updatedDate": "2023.05.01"}}},
@@ -491,6 +491,7 @@ def test_security_files(make_zip: MakeZip) -> None:
     assert settings["connected_app"].detail == "by Tweet Tools Ltd; permissions: read, write"
     assert settings["synced_contacts"].enabled is True
     assert settings["account_timezone"].value == "London"
+    assert ctx.account.timezone == "Europe/London"  # Rails' name, as X writes it, to the IANA name
     (contact,) = of(records, Connection)
     assert (contact.relation, contact.id, contact.person.name) == (Relation.CONTACT, "77",
                                                                    "a@example.com, +15555550111")

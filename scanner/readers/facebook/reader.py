@@ -202,6 +202,7 @@ class _Read:
         zone = zone_from_text(text)
         if zone is not None:
             self.html_ctx.tz = self.html_ctx.tz or zone
+            self.ctx.account.timezone = self.ctx.account.timezone or str(zone)
             if self.html:
                 self.ctx.note(f"HTML times were read in the account's time zone ({zone}) and converted to UTC.")
         self.ctx.understood(routed.member)

@@ -38,6 +38,7 @@ from scanner.readers.x.records import (
     setting,
     two_factor_setting,
 )
+from scanner.readers.x.timezones import iana_zone
 from scanner.readers.x.tweets import (
     PLATFORM,
     AccountDirectory,
@@ -512,6 +513,7 @@ class _Run:
         yield from self._contacts()
         for source, value in self.objects("account_timezone"):
             zone = clean(value.get("timeZone"))
+            self.ctx.account.timezone = self.ctx.account.timezone or iana_zone(zone)
             yield setting(
                 self.owner, "account_timezone", source=source, value=zone, enabled=None,
                 detail=None if zone else "The archive lists no time zone for the account.",

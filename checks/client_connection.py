@@ -15,7 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from checks.analysis.people import client_match, how, match_person, shown_as, status_severity, who
+from checks.analysis.people import (
+    POSSIBLE_CONFIDENCE,
+    client_match,
+    how,
+    is_possible,
+    match_person,
+    shown_as,
+    status_severity,
+    who,
+)
 from checks.base import Category, Check, CheckContext, Finding, Severity, record_ref
 from checks.remediation import remediation_for
 from scanner.platforms import platform_label
@@ -63,6 +72,8 @@ class ClientConnectionCheck(Check):
         platform = platform_label(record.platform)
         relation = _RELATION_TEXT[record.relation]
         message = f"{relation} on {platform} matches {who(match)} ({how(match)}). "
+        if is_possible(match):
+            message += "This is a possible match only: check that it is your client before you act on it. "
         if linkedin_allowed:
             message += "Your policy allows LinkedIn connections with clients; listed for information."
         elif record.relation is Relation.FOLLOWER:
@@ -79,7 +90,7 @@ class ClientConnectionCheck(Check):
             check=self.id,
             category=self.category,
             severity=severity,
-            confidence=round(match.score, 3),
+            confidence=round(min(match.score, POSSIBLE_CONFIDENCE) if is_possible(match) else match.score, 3),
             title=f"{platform} {record.relation.value.replace('_', ' ')} matches a client",
             message=message,
             platform=record.platform,

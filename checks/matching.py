@@ -246,10 +246,15 @@ class Matcher:
                     for c in e.clients:
                         offer(c, "handle", 1.0)
         if person.name:
+            generation = _generation(person.name)
             for form, penalty in display_forms(person.name).items():
                 for e in self._lookup(form):
                     if e.how in _NAME_KINDS:
                         self._offer_entry(e, SCORES[e.how] - penalty, offer)
+            for client_id in [i for i, m in best.items() if m.how in _NAME_KINDS]:
+                client = best[client_id].client
+                if generation and generation != _generation(" ".join((client.name, *client.aliases))):
+                    del best[client_id]  # "Brantley Cobb Sr." is the father of client Brantley Cobb (Jr.)
         if not best and handles:
             self._match_username(person, handles[0], offer)
         if not best and min_score < _MIN_DEFAULT and person.name and not self._key:
@@ -514,6 +519,16 @@ def _at_sentence_start(text: str, start: int) -> bool:
         prev, _ = _prev_word(text, i)
         return fold(prev) not in TITLES and fold(prev) not in ("st", "mt")
     return False
+
+
+_GENERATIONS = {"sr": "sr", "snr": "sr", "senior": "sr", "pere": "sr", "jr": "jr", "jnr": "jr", "junior": "jr",
+                "fils": "jr", "ii": "jr", "iii": "iii", "iv": "iv"}
+
+
+def _generation(name: str) -> str | None:
+    """The generational suffix a name carries (``Sr.``, ``Snr``, ``Jr.``, ``père``, ``III``), normalized."""
+    words = [w.strip(".,") for w in fold(name).split()]
+    return next((_GENERATIONS[w] for w in reversed(words[1:]) if w in _GENERATIONS), None)
 
 
 def _capitalised(s: str) -> bool:

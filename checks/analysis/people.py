@@ -68,6 +68,17 @@ def shown_as(person: Person) -> tuple[str | None, str | None]:
     return name, handle
 
 
+POSSIBLE_KINDS = frozenset({"nickname", "reversed", "initial", "first_initial", "title_surname", "fuzzy"})
+"""Matches the tool inferred (a nickname from the nickname list, a reversed or abbreviated name, a spelling
+close to the client's) rather than read in the client list: in a friend list they may be someone else."""
+POSSIBLE_CONFIDENCE = 0.6
+
+
+def is_possible(match: PersonMatch) -> bool:
+    """Whether the match is only possible ("Bill Pruitt" for client Robert Pruitt): confirm before acting."""
+    return match.how in POSSIBLE_KINDS or match.score < 0.9
+
+
 def how(match: PersonMatch) -> str:
     """A short phrase saying how the person matched (``matched by nickname``)."""
     return "matched by " + match.how.replace("_", " ")

@@ -25,7 +25,7 @@ from checks.matching import normalize
 from checks.policy import Workplace
 from checks.remediation import remediation_for
 from scanner.platforms import platform_label
-from scanner.records import AnyRecord, Group, Kind
+from scanner.records import AnyRecord, Group, Kind, Profile
 
 THRESHOLD = 1.0
 LOCAL_WEIGHT = 0.5
@@ -97,8 +97,9 @@ class GroupScore:
     professional: bool
 
 
-def score_group(name: str, workplace: Workplace) -> GroupScore:
-    """Score a group name against the lexicon and the clinic's area."""
+def score_group(name: str, workplace: Workplace, other_places: tuple[str, ...] = ()) -> GroupScore:
+    """Score a group name against the lexicon and the clinic's area (and ``other_places``: the towns of former
+    workplaces and of the profile, already normalized)."""
     text = normalize(name)
     terms = load_terms()
     best: dict[str, float] = {}
@@ -108,7 +109,7 @@ def score_group(name: str, workplace: Workplace) -> GroupScore:
         term = terms[index]
         best[term.theme] = max(best.get(term.theme, term.weight), term.weight)
         phrases.append(found.group(0))
-    local = any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in area_names(workplace))
+    local = any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in (*area_names(workplace), *other_places))
     professional = "professional" in best
     if "not_recovery" in best:
         best.pop("recovery", None)
@@ -130,18 +131,32 @@ def describe(result: GroupScore) -> str:
     return (local[0] if local else "local") + " group in your clinic's area"
 
 
+def _other_places(ctx: CheckContext) -> tuple[str, ...]:
+    """Where else clients may live: the towns of the policy's former workplaces and the profile's city."""
+    places = [a for former in ctx.policy.former_workplaces for a in area_names(former)]
+    places += ctx.memo.get(_PROFILE_TOWNS, [])
+    return tuple(dict.fromkeys(p for p in places if len(p) > 2))
+
+
+_PROFILE_TOWNS = ("sensitive-group", "profile towns")
+
+
 class SensitiveGroupCheck(Check):
     """Membership of a recovery, support, or local parenting/community group where clients may also be."""
 
     id: ClassVar[str] = "sensitive-group"
     category: ClassVar[Category] = Category.SENSITIVE_GROUP
-    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.GROUP})
+    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.GROUP, Kind.PROFILE})
+    ordered: ClassVar[bool] = True  # the profile's town, kept in ctx.memo, is read by the group records after it
 
     def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
         """One finding per group membership whose name suggests clients may be members."""
+        if isinstance(record, Profile) and record.city:
+            ctx.memo.setdefault(_PROFILE_TOWNS, []).append(normalize(record.city.split(",")[0]))
+            return
         if not isinstance(record, Group) or not record.name.strip():
             return
-        result = score_group(record.name, ctx.policy.workplace)
+        result = score_group(record.name, ctx.policy.workplace, _other_places(ctx))
         if result.professional or result.score < THRESHOLD:
             return
         clinical = {"recovery", "mental_health"} & set(result.themes)

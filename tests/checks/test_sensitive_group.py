@@ -82,3 +82,30 @@ def test_severity_and_record(name: str, role: str, severity: Severity | None) ->
 def test_lexicon_loads_with_every_theme() -> None:
     themes = {t.theme for t in load_terms()}
     assert {"recovery", "mental_health", "support", "parenting", "community", "professional", "not_recovery"} <= themes
+
+
+def test_parenting_groups_in_the_profiles_town_or_a_former_workplaces_town() -> None:
+    """Clients live where you live and where you used to work: a parents' group there is local too."""
+    from checks.policy import FormerWorkplace
+    from scanner.records import Profile
+
+    policy = Policy(workplace=Workplace(name="Mercy Ridge", city="Macon, Georgia"),
+                    former_workplaces=(FormerWorkplace(name="Magnolia Terrace", city="Perry, Georgia"),))
+    ctx = CheckContext(policy=policy, matcher=Matcher(ClientList()), source=SourceInfo("facebook"))
+    check = SensitiveGroupCheck()
+
+    def group(name: str) -> list:
+        when = datetime(2024, 1, 1, tzinfo=UTC)
+        record = Group(platform="facebook", id=name, source="groups.json#0", timestamp=when, name=name)
+        return list(check.run(record, ctx))
+
+    assert group("Perry Moms & Tots")  # the former workplace's town
+    assert not group("Warner Robins Moms")  # nobody's town here
+    list(check.run(Profile(platform="facebook", id="me", source="profile.json#0", city="Warner Robins, GA"), ctx))
+    assert group("Warner Robins Moms")  # the profile's town
+
+
+@pytest.mark.parametrize("name", ["Entraide TOC Montréal", "Family Drug Support – Ballarat",
+                                  "Parents of Anxious Teens – North Cork"])
+def test_support_groups_named_in_everyday_words(name: str) -> None:
+    assert score_group(name, POLICY.workplace).score >= 1.0

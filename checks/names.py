@@ -34,14 +34,14 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-TITLES = _set("mr mrs ms miss mx dr prof rev fr sr sra srta sir dame")
+TITLES = _set("mr mrs ms miss mx dr prof rev fr sr sra srta sir dame mme mlle madame monsieur")
 SUFFIXES = _set(
     """jr sr ii iii iv v phd psyd md do rn lpn np aprn pmhnp fnp pa lcsw lisw licsw lmsw msw bsw lpc lpcc lmhc
     lmft mft cadc ladc lcdc ncc bcba cna rd dds esq cpa mba ma ms mss bs ba med edd dnp crnp lsw acsw
     realtor cfp pe"""
 )
 PARTICLES = _set("mc mac o de da del della der di du la le van von st ter ten bin ibn al el dos das")
-SURNAME_TITLES = ("mr", "mrs", "ms", "miss", "mx")
+SURNAME_TITLES = ("mr", "mrs", "ms", "miss", "mx", "mme", "mlle", "madame", "monsieur", "m")
 
 
 def _word_parts(word: str) -> list[str]:

@@ -112,6 +112,8 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
         return "part of a hyphenated name (a place, a saint, another person)", "name"
     form = "name"
     nxt = re.match(r"(?:\s+|'s\s+)([A-Z][\w'’-]*)(\.)?", text[hit.end : hit.end + _NEAR])
+    if nxt and "'" in text[hit.end : hit.end + 2] and nxt.group(1).isupper() and len(nxt.group(1)) <= 4:
+        nxt = None  # "Ossie's GP", "Nóra's GAD-7": a possessive, not a surname
     if nxt:
         word = nxt.group(1)
         if len(word) == 1:

@@ -260,13 +260,14 @@ def _stream_items(archive: Archive, member: Member) -> Iterator[Any]:
 
 
 def _collection(archive: Archive, member: Member, reaction: str, ctx: ReadContext) -> Iterator[Reaction]:
-    data = _read_json(archive, member, ctx)
-    if data is None:
-        return
+    return read_file(ctx, member, partial(_collection_records, archive, member, reaction), _WORDING)
+
+
+def _collection_records(archive: Archive, member: Member, reaction: str, tally: EntryTally) -> Iterator[Reaction]:
+    data = archive.read_json(member)
     items = data.get("orderedItems") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        ctx.skip(member, "is not an ActivityPub collection (no orderedItems list)")
-        return
+        raise ShapeError("is not an ActivityPub collection (no orderedItems list)")
     for index, item in enumerate(items):
         uri = item if isinstance(item, str) else item.get("id") if isinstance(item, dict) else None
         if isinstance(uri, str) and uri:
@@ -286,14 +287,18 @@ def _reaction(uri: str, reaction: str, source: str) -> Reaction:
 
 
 def _csv_export(archive: Archive, member: Member, relation: Relation | None, ctx: ReadContext) -> Iterator[AnyRecord]:
+    return read_file(ctx, member, partial(_csv_records, archive, member, relation, ctx), _CSV_WORDING)
+
+
+_CSV_WORDING = Wording(unreadable="{reason}; export the file again")
+
+
+def _csv_records(archive: Archive, member: Member, relation: Relation | None, ctx: ReadContext,
+                 tally: EntryTally) -> Iterator[AnyRecord]:
     try:
         table = read_table(archive.read_text(member), header=False)
-    except MemberError as exc:
-        ctx.skip(member, f"{exc.reason}; export the file again")
-        return
     except csv.Error as exc:
-        ctx.skip(member, f"is not a readable CSV file ({exc}); export it again")
-        return
+        raise ShapeError(f"is not a readable CSV file ({exc}); export it again") from None
     ctx.understood(member)
     for row in table.rows:
         value = row.get("1")

@@ -19,10 +19,10 @@ reading pass. Two conventions hold for all of them:
   zone, LinkedIn's profile parts) are read directly, their errors told apart the same way
   (:func:`~scanner.readers.guard.raise_bug`, :func:`~scanner.readers.guard.skip_file`);
 * **route tables**: what a file (or a record) *is* maps to the function that reads it in one module-level
-  dict -- Facebook's ``json_files.PARSERS`` / ``html_pages.PARSERS``, Instagram's ``reader.ROUTES``,
-  Bluesky's ``reader.ROUTES`` (by collection) -- so a new kind of file is one entry, not a branch.
-  Readers whose files must be read in a fixed order (X: the owner and tweets before the people they
-  resolve; LinkedIn: the profile before the messages) list their steps in that order instead.
+  table -- Facebook's ``json_files.PARSERS`` / ``html_pages.PARSERS``, Instagram's ``reader.ROUTES``,
+  LinkedIn's ``reader.ROUTES`` (in reading order), Bluesky's ``reader.ROUTES`` (by collection) -- so a new kind
+  of file is one entry, not a branch. X reads its data types in a fixed dependency order instead (the owner and
+  the tweets before the people they resolve), and Mastodon its four fixed files.
 """
 
 from __future__ import annotations

@@ -8,21 +8,22 @@ rules every reader follows:
 * an *entry* of a file that otherwise parses is left out on its own: :class:`EntryTally` builds
   records entry by entry, counts the entries that fail and adds one note per file, so one bad record
   never hides the rest of its file;
-* every file is read through the one runner, :func:`read_file`, which tells shape errors from bugs.
+* every file whose records are handed on is read through the one runner, :func:`read_file`, which tells shape
+  errors from bugs.
 
-**Shape errors and bugs.** A reader either checks a shape itself and raises :class:`ShapeError` (with its
-own wording), or lets Python's own error on a wrong value surface (``None.get``, ``"a" + 1``, ``int("x")``).
-Those are shape errors only when they are about a *value* of the file: :func:`is_shape_error` accepts
-``KeyError``, ``IndexError``, ``ValueError``, ``OverflowError``, ``RecursionError`` and ``UnicodeError``, and
-a ``TypeError`` / ``AttributeError`` that names only JSON/CSV value types (``'NoneType' object has no attribute
-'get'``, ``unsupported operand type(s) for +: 'int' and 'str'``). A ``TypeError`` / ``AttributeError`` about
-one of our own objects (``'Post' object has no attribute …``), a call that does not fit its function (``got
-an unexpected keyword argument``, ``missing 1 required positional argument``, ``is not callable``) and every
-other exception (``NameError``, ``AssertionError`` …) are bugs: entry-level handlers re-raise them
-(:func:`raise_bug`) and :func:`read_file` reports the file as not read because of an *internal error*,
-naming the exception and where it was raised, with the traceback in the ``--debug`` log. An error on a
-``None`` our own code produced looks like one on a ``null`` of the file and is still taken for a shape
-error: explicit checks (``ShapeError``) are the way to be sure.
+**Shape errors and bugs.** A reader either checks a shape itself and raises :class:`ShapeError` (with its own
+wording), or lets Python's own error on a wrong value surface (``None.get``, ``"a" + 1``, ``int("x")``). Those are
+shape errors only when they are about a *value* of the file: :func:`is_shape_error` accepts ``KeyError``,
+``IndexError``, ``ValueError``, ``OverflowError``, ``RecursionError`` and ``UnicodeError``, and a ``TypeError`` /
+``AttributeError`` that names only types of parsed values (JSON, CSV, CBOR, HTML nodes: ``'NoneType' object has no
+attribute 'get'``, ``unsupported operand type(s) for +: 'int' and 'str'``). A ``TypeError`` / ``AttributeError``
+about one of our own objects (``'Post' object has no attribute …``), a call that does not fit its function (``got
+an unexpected keyword argument``, ``missing 1 required positional argument``, ``is not callable``) and every other
+exception (``NameError``, ``AssertionError`` …) are bugs: entry-level handlers re-raise them (:func:`raise_bug`)
+and :func:`read_file` reports the file as not read because of an *internal error*, naming the exception and where
+it was raised, with the traceback in the ``--debug`` log. An error on a ``None`` our own code produced looks like
+one on a ``null`` of the file and is still taken for a shape error: explicit checks (``ShapeError``) are the way to
+be sure.
 """
 
 from __future__ import annotations
@@ -212,7 +213,11 @@ def _entries(count: int) -> str:
 
 
 # ------------------------------------------------------------------------------------ shape errors vs bugs
-_VALUE_TYPES = frozenset({"NoneType", "bool", "int", "float", "str", "bytes", "list", "dict", "tuple"})
+_VALUE_TYPES = frozenset({
+    "NoneType", "bool", "int", "float", "str", "bytes", "list", "dict", "tuple", "Decimal",  # JSON, CSV, CBOR
+    "BeautifulSoup", "Tag", "NavigableString", "Comment", "Doctype", "CData", "ResultSet",  # parsed HTML
+})  # fmt: skip
+"""Types of the values a parsed file is made of: an error about one of them is about the file's shape."""
 _QUOTED = re.compile(r"""['"](\w+)['"]""")
 _CALL_BUG = re.compile(
     r"\(\) (?:got an unexpected keyword|got multiple values|missing \d+ required|takes (?:\d+|from|no) )"

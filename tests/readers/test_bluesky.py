@@ -19,8 +19,9 @@ from click.testing import CliRunner
 from scanner.archive import Archive
 from scanner.cli import cli
 from scanner.detect import detect
-from scanner.readers.base import ReadContext
+from scanner.readers.base import REPEATED, ReadContext
 from scanner.readers.bluesky.reader import BlueskyReader, walk_mst
+from scanner.readers.guard import EMPTY_ENTRIES
 from scanner.records import AnyRecord, Audience, Connection, Group, Post, Profile, Reaction, Relation
 
 DID = "did:plc:owner123"
@@ -221,3 +222,33 @@ def test_scanned_end_to_end(car_file: Path, tmp_path: Path) -> None:
     found = {(f["category"], f["record"]["kind"], f["client"]["id"]) for f in report["findings"] if f.get("client")}
     assert {("client-connection", "connection", "C1"), ("client-connection", "connection", "C2"),
             ("client-mention", "post", "C1")} <= found
+
+
+def test_two_copies_of_the_repository_give_each_record_once(car_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "repo.car").write_bytes(car_file.read_bytes())
+    (folder / "repo-backup.car").write_bytes(car_file.read_bytes())
+    ctx, records = read(folder)
+    _, once = read(car_file)
+    assert sorted(r.id for r in records) == sorted(r.id for r in once)
+    assert ctx.stats[REPEATED] == len(once)
+
+
+def test_entries_with_nothing_to_check_or_an_odd_shape_are_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(RECORDS, "app.bsky.feed.threadgate/3kt01", {"$type": "app.bsky.feed.threadgate",
+                                                                    "post": f"at://{DID}/app.bsky.feed.post/3kp01"})
+    monkeypatch.setitem(RECORDS, "app.bsky.graph.follow/3kf03", {"$type": "app.bsky.graph.follow",
+                                                                 "createdAt": CREATED})  # no subject
+    monkeypatch.setitem(RECORDS, "app.bsky.feed.post/3kp03", {"$type": "app.bsky.feed.post", "createdAt": CREATED,
+                                                              "text": "odd", "facets": 5})
+    path = tmp_path / "repo.car"
+    path.write_bytes(repository())
+    ctx, records = read(path)
+    assert not ctx.skipped and len(of(records, Post)) == 3  # the two of the fixture and the repost
+    assert ctx.stats[EMPTY_ENTRIES] == 2 and ctx.stats["unreadable_entries"] == 1
+    assert ctx.stats["bluesky_other_records: app.bsky.feed.threadgate"] == 1
+    assert any(n.startswith("2 entries in ") and "held nothing to check" in n for n in ctx.notes)
+    assert any(n.startswith("1 entry in ") and "unexpected structure" in n for n in ctx.notes)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from scanner.archive import Archive
 from scanner.detect import detect
@@ -45,6 +46,7 @@ PERSON: Any = Person(name="Sam Smith")
 LIST: Any = [1]
 OBJECT: Any = {}
 MISSING = "no_such_function"
+HTML_TEXT: Any = BeautifulSoup("<p>only text</p>", "html.parser").p.contents[0]
 
 SHAPE = [
     ("null where an object belongs", lambda: VALUE.get("name")),
@@ -56,6 +58,7 @@ SHAPE = [
     ("an absurd date", lambda: __import__("datetime").datetime.fromtimestamp(1e20)),
     ("len of a number", lambda: len(NUMBER)),
     ("the reader's own check", lambda: (_ for _ in ()).throw(ShapeError("not an entry"))),
+    ("text where an HTML element belongs", lambda: HTML_TEXT.find_all("td")),
 ]
 BUGS = [
     ("an attribute our own record lacks", lambda: PERSON.nickname),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from scanner.archive import Archive, Member, MemberError
@@ -32,7 +33,7 @@ from scanner.readers.facebook.records import (
     post_records,
     thread_record,
 )
-from scanner.readers.guard import EntryTally, skip_file
+from scanner.readers.guard import EntryTally, read_file, skip_file
 from scanner.readers.meta import html_text, parse_display_date
 from scanner.records import AnyRecord, Relation
 
@@ -86,25 +87,19 @@ def read_legacy(archive: Archive, ctx: ReadContext, owner: Owner) -> Iterator[An
     for member, soup in soups:
         page = _PAGE_RE.search(member.path.lower())
         kind = page["page"] if page else "index" if member.name.lower() == "index.htm" else "messages"
-        tally = EntryTally(ctx, member)
-        try:
-            if kind == "index":  # the profile page: read for the owner's name above
-                records: list[AnyRecord] = []
-            elif kind == "friends":
-                records = list(_friends(soup, member.path, tally))
-            elif kind == "messages":
-                records = list(_threads(soup, member.path, owner, tally))
-            else:
-                records = list(_wall(soup, member.path, owner, tally))
-        except Exception as exc:
-            skip_file(ctx, member, exc)
-            continue
-        tally.close()
-        ctx.understood(member)
-        for record in records:
+        for record in read_file(ctx, member, partial(_page_records, kind, soup, member.path, owner), whole=True):
             if record.id not in seen:
                 seen.add(record.id)
                 yield record
+
+
+def _page_records(kind: str, soup: Any, path: str, owner: Owner, tally: EntryTally) -> Iterator[AnyRecord]:
+    """The records of one legacy page (the index, the profile page, is read for the owner's name only)."""
+    if kind == "friends":
+        return _friends(soup, path, tally)
+    if kind == "messages":
+        return _threads(soup, path, owner, tally)
+    return iter(()) if kind == "index" else _wall(soup, path, owner, tally)
 
 
 def _soup(archive: Archive, member: Member, ctx: ReadContext) -> Any:

@@ -14,7 +14,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
 
 from scanner.archive import Archive, Member, MemberError, decode_text
 from scanner.readers.base import Detection, ReadContext
@@ -141,10 +141,6 @@ class LinkedInReader:
                     if table is not None:
                         yield member, table
 
-        def guarded(member: Member, table: Table, read: Callable[..., Iterator[AnyRecord]],
-                    *args: Any) -> Iterator[AnyRecord]:
-            return read_file(ctx, member, lambda _tally: read(table, member.path, *args))
-
         for member, table in tables(["profile"], PROFILE):
             _profile_csv(table, member, parts, owner)
         for member, table in tables(["emailaddresses"], EMAILS):
@@ -167,30 +163,10 @@ class LinkedInReader:
         if owner.name:
             ctx.account.name = owner.name
 
-        for member, table in tables(["connections"], files.CONNECTIONS):
-            yield from guarded(member, table, files.connections)
-        for member, table in tables(["invitations"], files.INVITATIONS):
-            yield from guarded(member, table, files.invitations, owner, ctx)
-        for member, table in tables(["contacts", "importedcontacts"], files.CONTACTS):
-            yield from guarded(member, table, files.contacts)
-        for member, table in tables(["memberfollows"], files.MEMBER_FOLLOWS):
-            yield from guarded(member, table, files.follows, ctx)
-        for member, table in tables(["companyfollows"], files.COMPANY_FOLLOWS):
-            yield from guarded(member, table, files.follows, ctx)
-        for member, table in tables(["messages"], files.MESSAGES):
-            if not owner.name or not files.shows_owner(table, owner):
-                # no Profile.csv, or the profile name differs from the one messages show (e.g. credentials)
-                owner.name = files.infer_owner(table) or owner.name
-                ctx.account.name = ctx.account.name or owner.name
-            yield from guarded(member, table, files.messages, owner)
-        for member, table in tables(["shares"], files.SHARES):
-            yield from guarded(member, table, files.shares, ctx)
-        for member, table in tables(["comments"], files.COMMENTS):
-            ctx.note(_NO_TARGET)
-            yield from guarded(member, table, files.comments)
-        for member, table in tables(["reactions"], files.REACTIONS):
-            ctx.note(_NO_TARGET)
-            yield from guarded(member, table, files.reactions)
+        state = _State(owner, ctx)
+        for keys, spec, read in ROUTES:
+            for member, table in tables(keys, spec):
+                yield from read_file(ctx, member, partial(_route, read, table, member.path, state))
 
         if owner.slug:
             ctx.account.handle = owner.slug
@@ -206,6 +182,53 @@ class LinkedInReader:
             "LinkedIn exports do not include profile visibility or who can see your connections; "
             "only each post's Visibility is recorded."
         )
+
+
+@dataclass
+class _State:
+    """What the record files are read with."""
+
+    owner: files.Owner
+    ctx: ReadContext
+
+
+def _messages(table: Table, path: str, state: _State) -> Iterator[AnyRecord]:
+    owner, ctx = state.owner, state.ctx
+    if not owner.name or not files.shows_owner(table, owner):
+        # no Profile.csv, or the profile name differs from the one messages show (e.g. credentials)
+        owner.name = files.infer_owner(table) or owner.name
+        ctx.account.name = ctx.account.name or owner.name
+    return files.messages(table, path, owner)
+
+
+def _no_target(read: Callable[[Table, str], Iterator[AnyRecord]]) -> _Read:
+    """``read``, after the note that LinkedIn does not say whose post a comment or reaction was on."""
+
+    def with_note(table: Table, path: str, state: _State) -> Iterator[AnyRecord]:
+        state.ctx.note(_NO_TARGET)
+        return read(table, path)
+
+    return with_note
+
+
+def _route(read: _Read, table: Table, path: str, state: _State, _tally: EntryTally) -> Iterator[AnyRecord]:
+    return read(table, path, state)
+
+
+_Read = Callable[[Table, str, _State], Iterator[AnyRecord]]
+ROUTES: tuple[tuple[tuple[str, ...], files.Spec, _Read], ...] = (
+    (("connections",), files.CONNECTIONS, lambda table, path, _: files.connections(table, path)),
+    (("invitations",), files.INVITATIONS, lambda table, path, s: files.invitations(table, path, s.owner, s.ctx)),
+    (("contacts", "importedcontacts"), files.CONTACTS, lambda table, path, _: files.contacts(table, path)),
+    (("memberfollows",), files.MEMBER_FOLLOWS, lambda table, path, s: files.follows(table, path, s.ctx)),
+    (("companyfollows",), files.COMPANY_FOLLOWS, lambda table, path, s: files.follows(table, path, s.ctx)),
+    (("messages",), files.MESSAGES, _messages),
+    (("shares",), files.SHARES, lambda table, path, s: files.shares(table, path, s.ctx)),
+    (("comments",), files.COMMENTS, _no_target(files.comments)),
+    (("reactions",), files.REACTIONS, _no_target(files.reactions)),
+)
+"""The reader's route table, in reading order: file keys (:func:`~scanner.readers.csvsniff.file_key`), the
+columns they need, and the function that reads their records (the profile files are read first, above)."""
 
 
 def _load(archive: Archive, member: Member, spec: files.Spec, ctx: ReadContext) -> Table | None:

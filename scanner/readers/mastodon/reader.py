@@ -19,11 +19,12 @@ from scanner.archive import Archive, Member, MemberError, decode_text
 from scanner.readers.base import Detection, ReadContext
 from scanner.readers.csvsniff import column_key, file_key, read_table
 from scanner.readers.guard import (
-    NESTED_TOO_DEEPLY,
     SHAPE_ERRORS,
     EntryTally,
-    JsonTooDeep,
+    ShapeError,
+    Wording,
     raise_bug,
+    read_file,
     skip_file,
     stream_json_items,
 )
@@ -218,53 +219,55 @@ def _actor(actor: dict[str, Any], member: Member, ctx: ReadContext) -> Iterator[
 
 
 def _outbox(archive: Archive, member: Member, followers: str | None, ctx: ReadContext) -> Iterator[AnyRecord]:
-    try:
-        if member.size > _STREAM_ABOVE:
-            items: Any = _stream_items(archive, member)
+    return read_file(ctx, member, partial(_outbox_records, archive, member, followers, ctx), _WORDING)
+
+
+_WORDING = Wording(unreadable="{reason}; download the archive again")
+
+
+def _outbox_records(archive: Archive, member: Member, followers: str | None, ctx: ReadContext,
+                    tally: EntryTally) -> Iterator[AnyRecord]:
+    if member.size > _STREAM_ABOVE:
+        items: Any = _stream_items(archive, member)
+    else:
+        data = archive.read_json(member)
+        items = data.get("orderedItems") if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            raise ShapeError("is not an ActivityPub outbox (no orderedItems list)")
+    ctx.understood(member)
+    for index, item in enumerate(items):
+        try:
+            result = outbox_item(item, followers, f"{member.path}#{index}")
+        except SHAPE_ERRORS as exc:
+            raise_bug(exc)
+            tally.failed()
+            continue
+        if isinstance(result, str):  # an activity that is no post or boost (a Like, a Delete): counted
+            ctx.count(f"mastodon_outbox_left_out: {result}")
+            tally.passed_over()
         else:
-            data = archive.read_json(member)
-            items = data.get("orderedItems") if isinstance(data, dict) else None
-            if not isinstance(items, list):
-                ctx.skip(member, "is not an ActivityPub outbox (no orderedItems list)")
-                return
-        ctx.understood(member)
-        tally = EntryTally(ctx, member)
-        for index, item in enumerate(items):
-            try:
-                result = outbox_item(item, followers, f"{member.path}#{index}")
-            except SHAPE_ERRORS as exc:
-                raise_bug(exc)
-                tally.failed()
-                continue
-            if isinstance(result, str):  # an activity that is no post or boost (a Like, a Delete): counted
-                ctx.count(f"mastodon_outbox_left_out: {result}")
-                tally.passed_over()
-            else:
-                tally.ok()
-                yield result
-        tally.close()
-    except MemberError as exc:
-        ctx.skip(member, f"{exc.reason}; download the archive again")
-    except JsonTooDeep:
-        ctx.skip(member, NESTED_TOO_DEEPLY)
-    except (ijson.JSONError, ijson.IncompleteJSONError) as exc:
-        detail = " ".join(str(exc).split())[:60]
-        ctx.skip(member, f"is not valid JSON ({detail}); it may be truncated — download it again")
+            tally.ok()
+            yield result
 
 
 def _stream_items(archive: Archive, member: Member) -> Iterator[Any]:
-    with archive.open(member) as fh:
-        yield from stream_json_items(fh, "orderedItems.item", archive.limits.max_json_depth)
+    try:
+        with archive.open(member) as fh:
+            yield from stream_json_items(fh, "orderedItems.item", archive.limits.max_json_depth)
+    except (ijson.JSONError, ijson.IncompleteJSONError) as exc:
+        detail = " ".join(str(exc).split())[:60]
+        raise ShapeError(f"is not valid JSON ({detail}); it may be truncated — download it again") from None
 
 
 def _collection(archive: Archive, member: Member, reaction: str, ctx: ReadContext) -> Iterator[Reaction]:
-    data = _read_json(archive, member, ctx)
-    if data is None:
-        return
+    return read_file(ctx, member, partial(_collection_records, archive, member, reaction), _WORDING)
+
+
+def _collection_records(archive: Archive, member: Member, reaction: str, tally: EntryTally) -> Iterator[Reaction]:
+    data = archive.read_json(member)
     items = data.get("orderedItems") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        ctx.skip(member, "is not an ActivityPub collection (no orderedItems list)")
-        return
+        raise ShapeError("is not an ActivityPub collection (no orderedItems list)")
     for index, item in enumerate(items):
         uri = item if isinstance(item, str) else item.get("id") if isinstance(item, dict) else None
         if isinstance(uri, str) and uri:
@@ -284,14 +287,18 @@ def _reaction(uri: str, reaction: str, source: str) -> Reaction:
 
 
 def _csv_export(archive: Archive, member: Member, relation: Relation | None, ctx: ReadContext) -> Iterator[AnyRecord]:
+    return read_file(ctx, member, partial(_csv_records, archive, member, relation, ctx), _CSV_WORDING)
+
+
+_CSV_WORDING = Wording(unreadable="{reason}; export the file again")
+
+
+def _csv_records(archive: Archive, member: Member, relation: Relation | None, ctx: ReadContext,
+                 tally: EntryTally) -> Iterator[AnyRecord]:
     try:
         table = read_table(archive.read_text(member), header=False)
-    except MemberError as exc:
-        ctx.skip(member, f"{exc.reason}; export the file again")
-        return
     except csv.Error as exc:
-        ctx.skip(member, f"is not a readable CSV file ({exc}); export it again")
-        return
+        raise ShapeError(f"is not a readable CSV file ({exc}); export it again") from None
     ctx.understood(member)
     for row in table.rows:
         value = row.get("1")

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from scanner.archive import Archive, Member, MemberError
 from scanner.readers.base import REPEATED, Detection, ReadContext
-from scanner.readers.guard import SHAPE_ERRORS, EntryTally, ShapeError, raise_bug, read_file
+from scanner.readers.guard import SHAPE_ERRORS, EntryTally, ShapeError, Wording, raise_bug, read_file
 from scanner.readers.x import js as x_js
 from scanner.readers.x.js import JsDataError, iter_js_items, load_js
 from scanner.readers.x.layout import Layout, classify, survey
@@ -59,6 +59,7 @@ _NO_AUDIENCE = (
 )
 _NO_LIKE_AUTHOR = "X likes record neither when the post was liked nor, usually, whose post it was."
 _CSV_FIELD_LIMIT = 16 * 1024 * 1024
+_CSV_WORDING = Wording(unreadable="{reason}; download the archive again")
 R = TypeVar("R")
 B = TypeVar("B")
 _BuiltTweet = tuple[Post | None, list[tuple[object, object, object]], object]
@@ -427,15 +428,16 @@ class _Run:
             )
 
     def _classic_csv(self, member: Member, seen: set[str]) -> Iterator[AnyRecord]:
+        return read_file(self.ctx, member, partial(self._classic_rows, member, seen), _CSV_WORDING)
+
+    def _classic_rows(self, member: Member, seen: set[str], tally: EntryTally) -> Iterator[AnyRecord]:
         csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
         try:
             with self.archive.open(member) as raw:
                 text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
                 reader = csv.DictReader(text)
                 if not reader.fieldnames or "tweet_id" not in reader.fieldnames:
-                    self.ctx.skip(member, "has no tweet_id column, so it is not a Twitter tweets.csv")
-                    return
-                tally = EntryTally(self.ctx, member)
+                    raise ShapeError("has no tweet_id column, so it is not a Twitter tweets.csv")
                 for index, row in enumerate(reader):
                     post = tally.build(
                         csv_post, row, source=f"{member.path}#{index}", owner=self.owner, audience=self.audience
@@ -445,12 +447,8 @@ class _Run:
                     seen.add(post.id)
                     self._remember(post, row.get("in_reply_to_status_id"))
                     yield post
-                tally.close()
-        except (csv.Error, MemberError, UnicodeError) as exc:
-            reason = exc.reason if isinstance(exc, MemberError) else f"is not a readable CSV file ({exc})"
-            self.ctx.skip(member, reason + "; download the archive again")
-            return
-        self.ctx.understood(member)
+        except (csv.Error, UnicodeError) as exc:
+            raise ShapeError(f"is not a readable CSV file ({exc}); download the archive again") from None
 
     # ------------------------------------------------------------------ likes, lists, messages
     def _likes(self) -> Iterator[AnyRecord]:

@@ -11,6 +11,7 @@ archive. Small archives are checked in the main process: a pool costs start-up.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -27,7 +28,7 @@ from checks.base import Check, CheckContext, Finding, SourceInfo
 from checks.matching import Matcher
 from checks.policy import Policy
 from checks.text import UNCHECKED_LANGUAGES
-from scanner.records import AnyRecord, Kind
+from scanner.records import AnyRecord, Kind, Post
 from scanner.result import ErrorEntry
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,21 @@ def start_pool(workers: int, matcher: Matcher, policy: Policy) -> ProcessPoolExe
     context = multiprocessing.get_context(method)
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                                initargs=(matcher, policy))
+
+
+_WARM_UP_TEXT = ("Back-to-back therapy sessions at the clinic today; my client called 555-201-3344 at 9am. "
+                 "Riverside staff meeting after.")
+
+
+def warm_up(checks: Sequence[Check], matcher: Matcher, policy: Policy) -> None:
+    """Run the checks once on a made-up post, its findings thrown away, so that what they load on first use
+    (lexicons, the language model, automata) is loaded before the pool forks rather than once per worker."""
+    ctx = CheckContext(policy=policy, matcher=matcher, source=SourceInfo(platform="x"))
+    record = Post(platform="x", id="warm-up", source="warm-up", text=_WARM_UP_TEXT)
+    for check in checks:
+        if Kind.POST in check.kinds and (check.platforms is None or "x" in check.platforms):
+            with contextlib.suppress(Exception):
+                list(check.run(record, ctx))
 
 
 def check_error(check: Check, exc: BaseException, where: str = "") -> ErrorEntry:
@@ -242,6 +258,7 @@ class LazyPool:
         if self.workers < 2 or data_bytes < PARALLEL_MIN_BYTES or all(c.ordered for c in checks):
             return None
         if self._pool is None:
+            warm_up(checks, self._matcher, self._policy)
             self._pool = start_pool(self.workers, self._matcher, self._policy)
         return self._pool
 

@@ -28,13 +28,13 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from checks.analysis.normalize import NormText, fold, normalize
+from checks.analysis.word_lists import word_map, word_set
 from checks.names import (
     NICKNAME_ALONE,
     SCORES,
     TITLES,
     USERNAME_KINDS,
     Variant,
-    _set,
     client_variants,
     display_forms,
     keyed_hash,
@@ -52,23 +52,10 @@ __all__ = ["Matcher", "NameHit", "PersonMatch", "TermHit", "TextScan", "normaliz
 
 _NAME_KINDS = frozenset({"full_name", "first_last", "alias", "nickname", "initial"})
 _USERNAME_SCORES = {"full_name": 0.95, "first_last": 0.95, "alias": 0.95, "nickname": 0.93, "initial": 0.90}
-_KIN = _set(
-    """my our her his their cousin cousins aunt auntie aunty uncle grandma grandpa granny grandmother
-    grandfather nana papa babcia dziadek niece nephew sister brother mom mum mother dad father son daughter
-    husband wife bro sis stepmom stepdad stepson stepdaughter law st saint mt mount lake fort port"""
-)
-_CAPS_OK = _set(
-    """i i'm im monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
-    sat sun january february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec ok okay and but"""
-)
-_NAME_NEXT = _set(
-    """said says told tells texted texts called calls came comes asked asks brought brings finally just got
-    gets did does didn doesn made makes showed shows shared shares started starts left missed cancelled
-    canceled rescheduled mentioned cried laughed hugged smiled graduated wrote sent opened walked turned
-    celebrated and from if who has had s"""
-)
-_FUNCTION_WORDS = _set("the a an my our your his her their this that these those to and with for from at by of")
+_KIN = word_set("text", "kin")
+_CAPS_OK = word_set("text", "caps_ok")
+_NAME_NEXT = word_set("text", "name_next")
+_FUNCTION_WORDS = word_set("text", "function_words")
 _MIN_DEFAULT = 0.9
 _Offer = Callable[[Client, str, float], None]
 
@@ -521,8 +508,7 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return False
 
 
-_GENERATIONS = {"sr": "sr", "snr": "sr", "senior": "sr", "pere": "sr", "jr": "jr", "jnr": "jr", "junior": "jr",
-                "fils": "jr", "ii": "jr", "iii": "iii", "iv": "iv"}
+_GENERATIONS = word_map("names", "generations")
 
 
 def _generation(name: str) -> str | None:

@@ -21,6 +21,7 @@ from importlib import resources
 from nicknames import NickNamer
 
 from checks.analysis.normalize import fold, is_word_char, normalize, strip_name_credentials
+from checks.analysis.word_lists import word_list, word_set
 from checks.language import SUPPORTED, is_common_word
 from scanner.clients import Client
 
@@ -30,18 +31,10 @@ _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
 
 # ------------------------------------------------------------------------------------------ name parsing
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-TITLES = _set("mr mrs ms miss mx dr prof rev fr sr sra srta sir dame mme mlle madame monsieur")
-SUFFIXES = _set(
-    """jr sr ii iii iv v phd psyd md do rn lpn np aprn pmhnp fnp pa lcsw lisw licsw lmsw msw bsw lpc lpcc lmhc
-    lmft mft cadc ladc lcdc ncc bcba cna rd dds esq cpa mba ma ms mss bs ba med edd dnp crnp lsw acsw
-    realtor cfp pe"""
-)
-PARTICLES = _set("mc mac o de da del della der di du la le van von st ter ten bin ibn al el dos das")
-SURNAME_TITLES = ("mr", "mrs", "ms", "miss", "mx", "mme", "mlle", "madame", "monsieur", "m")
+TITLES = word_set("names", "titles")
+SUFFIXES = word_set("names", "suffixes")
+PARTICLES = word_set("names", "particles")
+SURNAME_TITLES = word_list("names", "surname_titles")
 
 
 def _word_parts(word: str) -> list[str]:

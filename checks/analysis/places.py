@@ -11,23 +11,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from checks.analysis.normalize import normalize
+from checks.analysis.word_lists import word_map, word_set
 from checks.policy import Workplace
 
-_STREET_TYPES = {
-    "avenue": "ave",
-    "street": "st",
-    "road": "rd",
-    "boulevard": "blvd",
-    "drive": "dr",
-    "lane": "ln",
-    "place": "pl",
-    "court": "ct",
-    "parkway": "pkwy",
-}
-
-
-LEADING_STREET_TYPES = {"rue", "avenue", "boulevard", "bd", "place", "quai", "cours", "chemin", "allee", "impasse",
-    "route", "calle", "via", "rua"}
+_STREET_TYPES = word_map("streets", "trailing")
+LEADING_STREET_TYPES = word_set("streets", "leading")
 
 
 def street_variants(street: str) -> list[str]:
@@ -136,7 +124,7 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
     )
 
 
-_STREET_ENDINGS = frozenset(_STREET_TYPES) | frozenset(_STREET_TYPES.values()) | {"row", "quay"}
+_STREET_ENDINGS = frozenset(_STREET_TYPES) | frozenset(_STREET_TYPES.values()) | word_set("streets", "endings")
 
 
 def _ends_with_street_type(part: str) -> bool:
@@ -175,7 +163,7 @@ def _longest_word(phrase: str) -> str:
     return max(normalize(phrase).split() or [""], key=len)
 
 
-_STREET_WORDS = {"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive", "dr", "n", "s", "e", "w"}
+_STREET_WORDS = word_set("streets", "address_words")
 
 
 def find_phrase(phrase: str, text: str) -> re.Match[str] | None:

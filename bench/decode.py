@@ -104,15 +104,17 @@ def measure(path: Path, typed: Any, runs: int) -> str:
         member = max(archive.members, key=lambda m: m.size)
         raw = archive.read_bytes(member)
     if member.name.endswith(".js"):
-        raw = raw[raw.index(b"=") + 1:]
+        raw = raw[raw.index(b"=") + 1 :]
     text = decode_text(raw)
     tree = json.loads(text)
     plain, structs = msgspec.json.Decoder(), msgspec.json.Decoder(typed)
-    return (f"{path.name} {member.path} ({len(raw) / 1e6:.1f} MB)\n"
-            f"  json.loads {best(lambda: json.loads(text), runs):.3f} s, "
-            f"depth walk {best(lambda: json_too_deep(tree, 200), runs):.3f} s, "
-            f"msgspec dicts {best(lambda: plain.decode(raw), runs):.3f} s, "
-            f"msgspec typed {best(lambda: structs.decode(raw), runs):.3f} s")
+    return (
+        f"{path.name} {member.path} ({len(raw) / 1e6:.1f} MB)\n"
+        f"  json.loads {best(lambda: json.loads(text), runs):.3f} s, "
+        f"depth walk {best(lambda: json_too_deep(tree, 200), runs):.3f} s, "
+        f"msgspec dicts {best(lambda: plain.decode(raw), runs):.3f} s, "
+        f"msgspec typed {best(lambda: structs.decode(raw), runs):.3f} s"
+    )
 
 
 if __name__ == "__main__":

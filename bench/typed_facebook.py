@@ -110,8 +110,10 @@ def main() -> None:
     fb_json.PARSERS["posts"] = typed_posts
     typed = [read(path) for _ in range(args.runs)]
     same = dicts[0][1] == typed[0][1]
-    print(f"{path.name}: dict path {min(t for t, _ in dicts):.2f} s, typed posts {min(t for t, _ in typed):.2f} s "
-          f"CPU (best of {args.runs}); {len(typed[0][1])} records, identical: {same}")
+    print(
+        f"{path.name}: dict path {min(t for t, _ in dicts):.2f} s, typed posts {min(t for t, _ in typed):.2f} s "
+        f"CPU (best of {args.runs}); {len(typed[0][1])} records, identical: {same}"
+    )
 
 
 if __name__ == "__main__":

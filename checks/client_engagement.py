@@ -89,6 +89,7 @@ class ClientEngagementCheck(Check):
 
     def _involved(self, record: AnyRecord, ctx: CheckContext) -> tuple[Person, list[PersonMatch], str] | None:
         """(the person shown, the client matches, a message template) or ``None``."""
+
         def match(person: Person, platform: str) -> PersonMatch | None:
             return match_person(ctx, person, platform)
 

@@ -112,7 +112,5 @@ def _after_hours(thread: Thread, ctx: CheckContext) -> tuple[int, int, Sequence[
         if len(evidence) < 5:
             local = local_time(message.timestamp, hours)
             who = "you" if message.from_owner else "the other person"
-            evidence.append(
-                Evidence(0, 0, local.strftime("%a %Y-%m-%d %H:%M"), f"sent by {who} outside work hours")
-            )
+            evidence.append(Evidence(0, 0, local.strftime("%a %Y-%m-%d %H:%M"), f"sent by {who} outside work hours"))
     return outside, owner, evidence

@@ -155,8 +155,7 @@ class Matcher:
                 if not bucket or bucket[-1] is not client:  # a client's repeats arrive together
                     bucket.append(client)
         self._index: dict[str, tuple[_Entry, ...]] = {
-            key: tuple(_Entry(h, p, w, tuple(cs)) for (h, p, w), cs in kinds.items())
-            for key, kinds in groups.items()
+            key: tuple(_Entry(h, p, w, tuple(cs)) for (h, p, w), cs in kinds.items()) for key, kinds in groups.items()
         }
         self._max_ngram = 4
         text_patterns: list[tuple[str, tuple[object, ...]]] = []
@@ -377,8 +376,19 @@ class Matcher:
             lower_ok = not (entry.word_name or entry.how in ("surname", "title_surname", NICKNAME_ALONE))
             if (entry.weak or entry.how == NICKNAME_ALONE) and not lower_ok and not _capitalised(written):
                 continue
-            hits.append(NameHit(entry.clients[0], s, e, written, entry.how, entry.strong, entry.word_name,
-                                SCORES.get(entry.how, 0.5), entry.clients))
+            hits.append(
+                NameHit(
+                    entry.clients[0],
+                    s,
+                    e,
+                    written,
+                    entry.how,
+                    entry.strong,
+                    entry.word_name,
+                    SCORES.get(entry.how, 0.5),
+                    entry.clients,
+                )
+            )
         hits.extend(self._run_together(norm))
         return _drop_covered(hits)
 
@@ -394,8 +404,18 @@ class Matcher:
                 if entries:
                     s, e = norm.span(start, end)
                     clients = tuple(dict.fromkeys(c for entry in entries for c in entry.clients))
-                    hits.append(NameHit(clients[0], s, e, norm.original[s:e], entries[0].how, True,
-                                        score=SCORES[entries[0].how], candidates=clients))
+                    hits.append(
+                        NameHit(
+                            clients[0],
+                            s,
+                            e,
+                            norm.original[s:e],
+                            entries[0].how,
+                            True,
+                            score=SCORES[entries[0].how],
+                            candidates=clients,
+                        )
+                    )
                     break
         return hits
 
@@ -440,7 +460,7 @@ class Matcher:
         )
 
     def _upgrade(self, norm: NormText, start: int, end: int, entry: _Entry) -> NameHit | None:
-        """"Will T. Brennan": a first name, a middle initial, then the rest of a full-name variant."""
+        """ "Will T. Brennan": a first name, a middle initial, then the rest of a full-name variant."""
         rest = norm.text[end + 1 : end + 60].split(" ")
         if len(rest) < 2 or len(rest[0]) != 1:
             return None
@@ -451,8 +471,9 @@ class Matcher:
                 if e.strong and set(e.clients) & set(entry.clients):
                     stop = end + 1 + len(rest[0]) + 1 + len(tail)
                     s, x = norm.span(start, stop)
-                    return NameHit(e.clients[0], s, x, norm.original[s:x], e.how, True, False,
-                                   SCORES[e.how] - 0.01, e.clients)
+                    return NameHit(
+                        e.clients[0], s, x, norm.original[s:x], e.how, True, False, SCORES[e.how] - 0.01, e.clients
+                    )
         return None
 
 
@@ -532,8 +553,14 @@ def _weak_ok(text: str, h: NameHit) -> bool:
         if not capitalised or shouting:
             return False
         # "Jake Pruitt": someone else with the client's surname ("The Fairweather siblings" is fine)
-        return not (h.how == "surname" and prev and _capitalised(prev) and not prev_sep.strip()
-                    and fold(prev) not in TITLES and fold(prev) not in _FUNCTION_WORDS)
+        return not (
+            h.how == "surname"
+            and prev
+            and _capitalised(prev)
+            and not prev_sep.strip()
+            and fold(prev) not in TITLES
+            and fold(prev) not in _FUNCTION_WORDS
+        )
     if h.how == "first_initial":
         # "Hope A." needs both capitals; the initial itself makes the name reading likely
         return _capitalised(h.text[-1:]) and (not h.word_name or (capitalised and not shouting))

@@ -263,11 +263,7 @@ _LONGEST_NICKNAME = 7  # a longer single-word alias that is no known given name 
 def _is_word(token: str) -> bool:
     """A name that is also an ordinary word of English or French ("hope", "will", "day", "jour")."""
     joined = token.replace(" ", "")
-    return (
-        joined in word_names()
-        or token in word_names()
-        or any(is_common_word(joined, lang) for lang in SUPPORTED)
-    )
+    return joined in word_names() or token in word_names() or any(is_common_word(joined, lang) for lang in SUPPORTED)
 
 
 def client_variants(client: Client) -> list[Variant]:
@@ -368,7 +364,6 @@ def keyed_hash(key: bytes, text: str) -> str:
     return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
-
 # ------------------------------------------------------------------------------------------ person side
 
 
@@ -451,8 +446,6 @@ def hashed_list_text(clients: Iterable[Client], key: bytes) -> str:
         "id,status,variants",
     ]
     for client in clients:
-        entries = sorted(
-            {f"{v.how}:{v.platform}:{v.flags}:{keyed_hash(key, v.text)}" for v in client_variants(client)}
-        )
+        entries = sorted({f"{v.how}:{v.platform}:{v.flags}:{keyed_hash(key, v.text)}" for v in client_variants(client)})
         lines.append(f"{client.id},{client.status},{';'.join(entries)}")
     return "\n".join(lines) + "\n"

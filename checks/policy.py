@@ -178,8 +178,12 @@ def validate_policy(data: dict[str, Any], text: str, origin: str) -> None:
         tables = value if section == "former_workplaces" and isinstance(value, list) else [value]
         for table in tables:
             if not isinstance(table, dict):
-                fail(section, f"[{section}] must be a table" if section != "former_workplaces"
-                     else 'former_workplaces must be a list of {...}: [{ name = "...", left = 2019-06-30 }]')
+                fail(
+                    section,
+                    f"[{section}] must be a table"
+                    if section != "former_workplaces"
+                    else 'former_workplaces must be a list of {...}: [{ name = "...", left = 2019-06-30 }]',
+                )
             for key in table:
                 if key not in allowed:
                     fail(key, f"unknown key {key!r} in [{section}]; known: {', '.join(sorted(allowed))}")
@@ -203,12 +207,12 @@ def validate_policy(data: dict[str, Any], text: str, origin: str) -> None:
         try:
             ZoneInfo(str(zone))
         except (ZoneInfoNotFoundError, ValueError):
-            fail("timezone", f"unknown time zone {zone!r} (use a name like \"America/Chicago\" or \"Europe/Paris\")")
+            fail("timezone", f'unknown time zone {zone!r} (use a name like "America/Chicago" or "Europe/Paris")')
     for key, value in data.get("severity", {}).items():
         if str(value) not in SEVERITIES:
             fail(key, f"severity {value!r} for {key!r} must be one of {', '.join(SEVERITIES)}")
     if str(data.get("former_clients", "report")) not in ("report", "lower", "ignore"):
-        fail("former_clients", "former_clients must be \"report\", \"lower\" or \"ignore\"")
+        fail("former_clients", 'former_clients must be "report", "lower" or "ignore"')
 
 
 def load_policy(path: str | Path | None) -> Policy:
@@ -222,9 +226,11 @@ def load_policy(path: str | Path | None) -> Policy:
     except FileNotFoundError:
         raise PolicyError(f"{path}: file not found") from None
     except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"{path}: not valid TOML: {exc}; write settings as name = value, with text in "
-                          "quotes (name = \"My clinic\"), lists in brackets ([\"09:00-17:00\"]) and dates as "
-                          "YYYY-MM-DD") from None
+        raise PolicyError(
+            f"{path}: not valid TOML: {exc}; write settings as name = value, with text in "
+            'quotes (name = "My clinic"), lists in brackets (["09:00-17:00"]) and dates as '
+            "YYYY-MM-DD"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(f"{path}: cannot be read ({exc})") from None
     validate_policy(data, text, str(path))

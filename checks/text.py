@@ -240,9 +240,7 @@ def lexicons() -> Lexicons:
         name: (float(d["weight"]), tuple(x if x.startswith("re:") else fold(x) for x in d["terms"]))
         for name, d in neg.get("dampers", {}).items()
     }
-    people = {
-        k: tuple(v if k == "family_titles" else fold(v) for v in vs) for k, vs in neg.get("people", {}).items()
-    }
+    people = {k: tuple(v if k == "family_titles" else fold(v) for v in vs) for k, vs in neg.get("people", {}).items()}
     damper_patterns: list[tuple[str, float, re.Pattern[str]]] = []
     for group, (weight, phrases) in dampers.items():
         for x in phrases:
@@ -503,8 +501,7 @@ def _find_hits(a: TextAnalysis, lex: Lexicons, opened: set[int]) -> list[Hit]:
         for m in rx.finditer(a.text):
             fs = idx.index(m.start()) if m.start() in idx else 0
             found.append(
-                Hit(t.lexicon, fold(t.term), t.weight, m.start(), m.end(), m.group(), fs, fs + len(t.term),
-                    lang=t.lang)
+                Hit(t.lexicon, fold(t.term), t.weight, m.start(), m.end(), m.group(), fs, fs + len(t.term), lang=t.lang)
             )
     return found
 

@@ -148,9 +148,12 @@ def work_signals(record: AnyRecord, ctx: CheckContext) -> TextSignals:
     hours = ctx.policy.work_hours
     in_hours = within_work_hours(record.timestamp, hours) if record.timestamp is not None else None
     kind = (
-        "thread" if isinstance(record, Thread)
-        else "comment" if isinstance(record, Comment)
-        else "place" if isinstance(record, Place)
+        "thread"
+        if isinstance(record, Thread)
+        else "comment"
+        if isinstance(record, Comment)
+        else "place"
+        if isinstance(record, Place)
         else "post"
     )
     return TextSignals(

@@ -93,8 +93,11 @@ def _card(group: RecordGroup, *, show_names: bool, tz: str) -> Iterable[str]:
     who = " ".join(x for x in (rec.name or "", f"@{rec.handle.lstrip('@')}" if rec.handle else "") if x)
     if who:
         yield f"- **Who:** {md(who)}"
-    clients = dict.fromkeys(f"{client_label(c, with_name=show_names)}, matched by {match_label(c.match)}"
-                            for x in group.findings for c in x.clients)
+    clients = dict.fromkeys(
+        f"{client_label(c, with_name=show_names)}, matched by {match_label(c.match)}"
+        for x in group.findings
+        for c in x.clients
+    )
     if clients:
         yield f"- **On your client list:** {md('; '.join(clients))}"
     if rec.source:
@@ -130,8 +133,13 @@ def _lines(result: ScanResult) -> Iterator[str]:
     open_findings = list(result.open_findings)
     done = reviewed(result)
     items_count = len(group_by_record(open_findings))
-    yield from ["## At a glance", "", f"{items_count} items to review ({len(open_findings)} findings); "
-                f"{len(done)} already reviewed. Times are in the {md(result.timezone)} time zone.", ""]
+    yield from [
+        "## At a glance",
+        "",
+        f"{items_count} items to review ({len(open_findings)} findings); "
+        f"{len(done)} already reviewed. Times are in the {md(result.timezone)} time zone.",
+        "",
+    ]
     yield from ["| Severity | Items |", "|---|---:|"]
     yield from (f"| {SEVERITY_LABELS[s]} | {n} |" for s, n in severity_counts(open_findings).items())
     yield ""
@@ -203,7 +211,7 @@ def iter_markdown(result: ScanResult) -> Iterator[str]:
         body = piece.rstrip("\n")
         if body:
             yield held + body
-            held = piece[len(body):]
+            held = piece[len(body) :]
         else:
             held += piece
     yield "\n"

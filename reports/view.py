@@ -84,7 +84,6 @@ STATUS_LABELS: dict[str, str] = {
 }
 
 
-
 NO_CLIENT_LIST = (
     "No client list was given (--clients), so the checks about clients did not run: clients among your "
     "connections, named in posts, in your messages, requests and likes are not in this report."

@@ -143,8 +143,11 @@ def load_clients(path: str | Path | None, key: bytes | None = None, *, warn_perm
             warnings.append(f"{path}:{layout.header_line}: column(s) not used: {', '.join(layout.unknown)}")
     else:
         clients = _parse_plain(path, text)
-    warnings.extend(f"{path}:{c.line}: the template's example row ({c.name}) is still in the list; delete it"
-                    for c in clients if c.name in EXAMPLE_NAMES)
+    warnings.extend(
+        f"{path}:{c.line}: the template's example row ({c.name}) is still in the list; delete it"
+        for c in clients
+        if c.name in EXAMPLE_NAMES
+    )
     return ClientList(clients, str(path), warnings=tuple(warnings))
 
 
@@ -154,8 +157,10 @@ def _synced_warning(path: Path) -> str | None:
 
     service = cloud_sync_service(path.resolve())
     if service:
-        return (f"{path}: this client list is in a {service} folder, so a copy of it is stored by {service}; "
-                "keep it in a folder that is not synced")
+        return (
+            f"{path}: this client list is in a {service} folder, so a copy of it is stored by {service}; "
+            "keep it in a folder that is not synced"
+        )
     return None
 
 
@@ -205,8 +210,10 @@ def _parse_csv(path: Path, text: str, layout: Layout) -> tuple[Client, ...]:
         if line <= layout.header_line or not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
             continue
         if len(row) > width and any(c.strip() for c in row[width:]):
-            problems.append(f"line {line}: {len(row)} fields but the header has {width} (quote the field "
-                            f"holding a {_DELIMITER_WORD.get(layout.delimiter, 'delimiter')})")
+            problems.append(
+                f"line {line}: {len(row)} fields but the header has {width} (quote the field "
+                f"holding a {_DELIMITER_WORD.get(layout.delimiter, 'delimiter')})"
+            )
             continue
         rec = _record(layout.columns, row)
         name = rec.get("name", "")

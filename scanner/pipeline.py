@@ -116,8 +116,7 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
         for number, group in enumerate(groups, start=1):
             t0 = time.perf_counter()
             try:
-                source, group_found = _scan_group(group, checks, matcher, options, errors, (number, len(groups)),
-                                                  pool)
+                source, group_found = _scan_group(group, checks, matcher, options, errors, (number, len(groups)), pool)
             except ArchiveError as exc:
                 errors.append(ErrorEntry(exc.path, exc.reason))
                 continue
@@ -169,8 +168,9 @@ def scan_live(result: ScanResult, live: Sequence[LiveSource], options: ScanOptio
         if source.check_id and options.policy.check_enabled(source.check_id):
             found.extend(source.findings)
         if source.records and matcher is not None:
-            _, checked = check_records(source.records, source.platform, "live", checks, matcher, options, errors,
-                                       source.label)
+            _, checked = check_records(
+                source.records, source.platform, "live", checks, matcher, options, errors, source.label
+            )
             found.extend(checked)
     return _review(replace(result, errors=result.errors + tuple(errors)), found, options)
 
@@ -254,8 +254,17 @@ def _scan_group(
         data_bytes = sum(m.size for m in archive.members if not _is_media(m.path))
         workers = pool.for_archive(data_bytes, checks) if pool else None
         counts, found = check_records(
-            records, detection.platform, detection.generation, checks, matcher, options, errors, label, read_ctx,
-            tick, (workers, pool.workers) if workers and pool else None,
+            records,
+            detection.platform,
+            detection.generation,
+            checks,
+            matcher,
+            options,
+            errors,
+            label,
+            read_ctx,
+            tick,
+            (workers, pool.workers) if workers and pool else None,
         )
         skipped = [SkippedFile(clean_text(s.path), clean_text(s.reason)) for s in read_ctx.skipped]
         skipped += [SkippedFile(clean_text(u.path), u.reason) for u in archive.unsafe]
@@ -364,8 +373,9 @@ def check_records(
     return counts, found
 
 
-def _ticker(options: ScanOptions, position: tuple[int, int], label: str, archive: Archive,
-            read_ctx: ReadContext) -> Callable[[int, bool], None] | None:
+def _ticker(
+    options: ScanOptions, position: tuple[int, int], label: str, archive: Archive, read_ctx: ReadContext
+) -> Callable[[int, bool], None] | None:
     """A callback reporting :class:`Step`s for one archive, or ``None`` when nobody listens."""
     on_step = options.on_step
     if on_step is None:
@@ -381,8 +391,32 @@ def _ticker(options: ScanOptions, position: tuple[int, int], label: str, archive
     return tick
 
 
-_MEDIA = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".mp4", ".mov", ".m4a", ".mp3", ".webm", ".svg",
-          ".css", ".woff", ".woff2", ".ttf", ".ico", ".bmp", ".tif", ".tiff", ".aac", ".opus", ".wav", ".avif")
+_MEDIA = (
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".heic",
+    ".mp4",
+    ".mov",
+    ".m4a",
+    ".mp3",
+    ".webm",
+    ".svg",
+    ".css",
+    ".woff",
+    ".woff2",
+    ".ttf",
+    ".ico",
+    ".bmp",
+    ".tif",
+    ".tiff",
+    ".aac",
+    ".opus",
+    ".wav",
+    ".avif",
+)
 
 
 def _is_media(path: str) -> bool:

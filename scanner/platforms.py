@@ -72,15 +72,20 @@ PLATFORMS: tuple[Platform, ...] = (
         aliases=("twitter",),
         account_id_key="x_id",
         part_prefixes=("twitter",),
-        settings=_frozen({
-            "two_factor": "Settings and privacy → Security and account access → Security → Two-factor authentication",
-            "login_alerts": "Settings and privacy → Notifications → Preferences → Email notifications → Security",
-            "connected_app": "Settings and privacy → Security and account access → Apps and sessions → Connected apps",
-            "active_session": "Settings and privacy → Security and account access → Apps and sessions → Sessions",
-            "synced_contacts": "Settings and privacy → Privacy and safety → Discoverability and contacts → Manage "
-            "contacts → Remove all contacts",
-            "account_privacy": "Settings and privacy → Privacy and safety → Audience and tagging → Protect your posts",
-        }),
+        settings=_frozen(
+            {
+                "two_factor": "Settings and privacy → Security and account access → Security → "
+                "Two-factor authentication",
+                "login_alerts": "Settings and privacy → Notifications → Preferences → Email notifications → Security",
+                "connected_app": "Settings and privacy → Security and account access → Apps and "
+                "sessions → Connected apps",
+                "active_session": "Settings and privacy → Security and account access → Apps and sessions → Sessions",
+                "synced_contacts": "Settings and privacy → Privacy and safety → Discoverability and contacts → Manage "
+                "contacts → Remove all contacts",
+                "account_privacy": "Settings and privacy → Privacy and safety → Audience and tagging "
+                "→ Protect your posts",
+            }
+        ),
         remediation=True,
     ),
     Platform(
@@ -89,16 +94,19 @@ PLATFORMS: tuple[Platform, ...] = (
         reads="Facebook and Instagram 'Download your information' exports (JSON or HTML)",
         aliases=("fb",),
         part_prefixes=("facebook", "meta"),
-        settings=_frozen({
-            "two_factor": "Settings & privacy → Settings → Accounts Center → Password and security → Two-factor "
-            "authentication",
-            "login_alerts": "Accounts Center → Password and security → Security checks → Login alerts",
-            "connected_app": "Settings & privacy → Settings → Apps and websites",
-            "active_session": "Accounts Center → Password and security → Where you're logged in",
-            "synced_contacts": "Accounts Center → Your information and permissions → Upload contacts",
-            "past_posts": "Settings & privacy → Settings → Audience and visibility → Posts → Limit who can see past "
-            "posts",
-        }),
+        settings=_frozen(
+            {
+                "two_factor": "Settings & privacy → Settings → Accounts Center → Password and security → Two-factor "
+                "authentication",
+                "login_alerts": "Accounts Center → Password and security → Security checks → Login alerts",
+                "connected_app": "Settings & privacy → Settings → Apps and websites",
+                "active_session": "Accounts Center → Password and security → Where you're logged in",
+                "synced_contacts": "Accounts Center → Your information and permissions → Upload contacts",
+                "past_posts": "Settings & privacy → Settings → Audience and visibility → Posts → "
+                "Limit who can see past "
+                "posts",
+            }
+        ),
         remediation=True,
     ),
     Platform(
@@ -107,14 +115,16 @@ PLATFORMS: tuple[Platform, ...] = (
         reads="Facebook and Instagram 'Download your information' exports (JSON or HTML)",
         aliases=("ig",),
         part_prefixes=("instagram", "meta"),
-        settings=_frozen({
-            "two_factor": "Menu (☰) → Accounts Center → Password and security → Two-factor authentication",
-            "login_alerts": "Accounts Center → Password and security → Security checks → Login alerts",
-            "connected_app": "Settings and activity → Website permissions → Apps and websites",
-            "active_session": "Accounts Center → Password and security → Where you're logged in",
-            "synced_contacts": "Accounts Center → Your information and permissions → Upload contacts",
-            "account_privacy": "Menu (☰) → Settings and activity → Account privacy → Private account",
-        }),
+        settings=_frozen(
+            {
+                "two_factor": "Menu (☰) → Accounts Center → Password and security → Two-factor authentication",
+                "login_alerts": "Accounts Center → Password and security → Security checks → Login alerts",
+                "connected_app": "Settings and activity → Website permissions → Apps and websites",
+                "active_session": "Accounts Center → Password and security → Where you're logged in",
+                "synced_contacts": "Accounts Center → Your information and permissions → Upload contacts",
+                "account_privacy": "Menu (☰) → Settings and activity → Account privacy → Private account",
+            }
+        ),
         remediation=True,
     ),
     Platform(
@@ -123,27 +133,32 @@ PLATFORMS: tuple[Platform, ...] = (
         reads="LinkedIn data exports",
         aliases=("li",),
         professional=True,
-        settings=_frozen({
-            "two_factor": "Me → Settings & Privacy → Sign in & security → Two-step verification",
-            "login_alerts": "Me → Settings & Privacy → Sign in & security → Where you're signed in",
-            "connected_app": "Me → Settings & Privacy → Data privacy → Other applications → Permitted services",
-            "active_session": "Me → Settings & Privacy → Sign in & security → Where you're signed in",
-            "synced_contacts": "Me → Settings & Privacy → Data privacy → Sync contacts → Manage all synced contacts → "
-            "Remove all",
-        }),
+        settings=_frozen(
+            {
+                "two_factor": "Me → Settings & Privacy → Sign in & security → Two-step verification",
+                "login_alerts": "Me → Settings & Privacy → Sign in & security → Where you're signed in",
+                "connected_app": "Me → Settings & Privacy → Data privacy → Other applications → Permitted services",
+                "active_session": "Me → Settings & Privacy → Sign in & security → Where you're signed in",
+                "synced_contacts": "Me → Settings & Privacy → Data privacy → Sync contacts → Manage "
+                "all synced contacts → "
+                "Remove all",
+            }
+        ),
         remediation=True,
     ),
     Platform(
         "mastodon",
         "Mastodon",
         reads="Mastodon account archives",
-        settings=_frozen({
-            "two_factor": "Preferences → Account → Two-factor Auth",
-            "connected_app": "Preferences → Account → Authorized apps",
-            "active_session": "Preferences → Account → Sessions",
-            "posting_defaults": "Preferences → Other → Posting defaults",
-            "discovery": "Preferences → Public profile → Privacy and reach",
-        }),
+        settings=_frozen(
+            {
+                "two_factor": "Preferences → Account → Two-factor Auth",
+                "connected_app": "Preferences → Account → Authorized apps",
+                "active_session": "Preferences → Account → Sessions",
+                "posting_defaults": "Preferences → Other → Posting defaults",
+                "discovery": "Preferences → Public profile → Privacy and reach",
+            }
+        ),
         remediation=True,
     ),
     Platform("bluesky", "Bluesky", reads="Bluesky repository exports (.car)", aliases=("bsky",)),
@@ -166,9 +181,7 @@ ALIASES: Mapping[str, str] = MappingProxyType({alias: p.name for p in PLATFORMS 
 HANDLE_PLATFORMS = frozenset(p.name for p in PLATFORMS if p.handles)
 """The platforms the client list's handles column accepts (besides the account-id keys such as ``x_id``)."""
 
-ACCOUNT_ID_KEYS: Mapping[str, str] = MappingProxyType(
-    {p.account_id_key: p.name for p in PLATFORMS if p.account_id_key}
-)
+ACCOUNT_ID_KEYS: Mapping[str, str] = MappingProxyType({p.account_id_key: p.name for p in PLATFORMS if p.account_id_key})
 """Handles-column keys for numeric account ids → their platform (``x_id`` → ``x``)."""
 
 PROFESSIONAL_PLATFORMS = frozenset(p.name for p in PLATFORMS if p.professional)

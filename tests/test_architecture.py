@@ -58,6 +58,7 @@ CORE = ("scanner.result", "scanner.output", "scanner.platforms", "scanner.redact
 
 ORCHESTRATION = ("scanner.pipeline", "scanner.triage", "scanner.batch")
 
+
 def _project_imports(module: str) -> set[str]:
     return {m for m in imported_modules(module_path(module).read_text(encoding="utf-8")) if m.split(".")[0] in
             ("scanner", "checks", "reports")}  # fmt: skip

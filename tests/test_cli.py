@@ -20,8 +20,6 @@ def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tupl
     return out
 
 
-
-
 @pytest.mark.parametrize("command", _all_commands(cli))
 def test_every_command_has_help(command):
     result = CliRunner().invoke(cli, [*command, "--help"])
@@ -125,8 +123,11 @@ def test_list_checks_documents_every_check_the_same_way():
 def test_scan_batch_and_online_check_share_one_definition_of_the_input_options():
     def options(name: str) -> dict[str, tuple]:
         command = cli.commands[name]
-        return {o.opts[0]: (o.name, o.help, str(o.type), o.multiple) for o in command.params
-                if isinstance(o, click.Option) and o.opts[0] in ("--clients", "--policy", "--key-file", "--format")}
+        return {
+            o.opts[0]: (o.name, o.help, str(o.type), o.multiple)
+            for o in command.params
+            if isinstance(o, click.Option) and o.opts[0] in ("--clients", "--policy", "--key-file", "--format")
+        }
 
     scan = options("scan")
     assert len(scan) == 4

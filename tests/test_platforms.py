@@ -92,7 +92,9 @@ def test_multi_part_exports_are_grouped_by_every_declared_prefix(prefix: str) ->
 def test_remediation_steps_name_the_declared_settings(category: Category, platform: str) -> None:
     steps = remediation_for(category, platform).steps
     assert not [s for s in steps if re.search(r"\{\w+\}", s)], "a {setting} placeholder the table does not fill"
-    cited = {Category.ACCOUNT_SECURITY: set(SECURITY_SETTINGS) - {"login_alerts"},
-             Category.PUBLIC_VISIBILITY: set(PRIVACY_SETTINGS)}.get(category, set())
+    cited = {
+        Category.ACCOUNT_SECURITY: set(SECURITY_SETTINGS) - {"login_alerts"},
+        Category.PUBLIC_VISIBILITY: set(PRIVACY_SETTINGS),
+    }.get(category, set())
     declared = [path for name in sorted(cited) if (path := setting_path(name, platform))]
     assert all(path in " ".join(steps) for path in declared), f"{category} steps cite the table's paths"

@@ -164,12 +164,15 @@ def test_health_report_lists_wrong_flags_and_misses_with_notes() -> None:
 
 
 def test_health_check_scans_only_the_labelled_posts(tmp_path: Path) -> None:
-    posts = write_posts(tmp_path / "posts.jsonl", [
-        "Third night shift in a row on the ICU, two of my patients coded and my caseload is insane",
-        "Charting until midnight again after a full clinic day, my patients deserve better than this",
-        "Lovely walk by the river with the dog this morning",
-        "Anyone watched the match last night? What a finish",
-    ])
+    posts = write_posts(
+        tmp_path / "posts.jsonl",
+        [
+            "Third night shift in a row on the ICU, two of my patients coded and my caseload is insane",
+            "Charting until midnight again after a full clinic day, my patients deserve better than this",
+            "Lovely walk by the river with the dog this morning",
+            "Anyone watched the match last night? What a finish",
+        ],
+    )
     labels = tmp_path / "labels.csv"
     labels.write_text("post_id,own_clinical_work,note\nh-0,y,own shift\nh-2,n,a walk\nh-3,n,football\n")
     out = health_sample.check(labels, f"en:h:{posts}", 18, REALTEXT / "clients.csv", REALTEXT / "policy.toml")

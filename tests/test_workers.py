@@ -22,8 +22,10 @@ from scanner.demo import demo_paths
 from scanner.pipeline import ScanOptions, Step, scan
 from tests.conftest import zip_tree
 
-CONNECTIONS = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-               "Owen,Pritchard,,,,,12 Mar 2021\nAnn,Lee,,,,,13 Mar 2021\n")
+CONNECTIONS = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Owen,Pritchard,,,,,12 Mar 2021\nAnn,Lee,,,,,13 Mar 2021\n"
+)
 
 
 def _inputs(tmp_path: Path) -> list[Path]:

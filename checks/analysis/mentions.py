@@ -377,5 +377,3 @@ def describe_where(record: AnyRecord, audience: Audience) -> str:
         Audience.FRIENDS: f"a friends-only {noun}",
         Audience.PRIVATE: f"an only-me {noun}",
     }.get(audience, f"a {noun} (audience unknown, possibly public)")
-
-

@@ -59,6 +59,7 @@ FEATURES = (
 )
 """Every feature the model knows, in a fixed order (the trainer's columns)."""
 
+
 @dataclass(frozen=True)
 class TextSignals:
     """What the text analysis found in the owner's words, as the model reads it."""
@@ -128,7 +129,6 @@ class WorkModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 
-
 @cache
 def work_model() -> WorkModel:
     """The shipped model (checks/lexicons/work_model.json)."""
@@ -137,4 +137,3 @@ def work_model() -> WorkModel:
         bias=float(raw["bias"]),
         weights={k: float(v) for k, v in raw["weights"].items()},
     )
-

@@ -84,8 +84,10 @@ def score(path: Path) -> str:
     right = sum(r["own_clinical_work"].strip().lower() == "y" for r in flagged)
     missed = sum(r["own_clinical_work"].strip().lower() == "y" for r in unflagged)
     precision = right / len(flagged) if flagged else float("nan")
-    return (f"flagged: {right}/{len(flagged)} are the author's own clinical work (precision {precision:.2f}); "
-            f"unflagged: {missed}/{len(unflagged)} are the author's own clinical work (missed)")
+    return (
+        f"flagged: {right}/{len(flagged)} are the author's own clinical work (precision {precision:.2f}); "
+        f"unflagged: {missed}/{len(unflagged)} are the author's own clinical work (missed)"
+    )
 
 
 def draw(spec: str, n: int, seed: int, out: Path) -> str:

@@ -84,8 +84,11 @@ def real_rows(specs: list[str]) -> tuple[Rows, int]:
     from scanner.clients import load_clients
     from scanner.records import Audience, Post
 
-    ctx = CheckContext(policy=load_policy(REALTEXT / "policy.toml"),
-                       matcher=Matcher(load_clients(REALTEXT / "clients.csv")), source=SourceInfo("x"))
+    ctx = CheckContext(
+        policy=load_policy(REALTEXT / "policy.toml"),
+        matcher=Matcher(load_clients(REALTEXT / "clients.csv")),
+        source=SourceInfo("x"),
+    )
     rows: Rows = []
     total = 0
     start = datetime(2015, 1, 5, tzinfo=UTC)
@@ -93,8 +96,9 @@ def real_rows(specs: list[str]) -> tuple[Rows, int]:
         for i, post in enumerate(load_real(spec, None, 18).posts):
             total += 1
             when = start + timedelta(minutes=(i * 7919) % (60 * 24 * 365))  # spread over the week and the day
-            record = Post(platform="x", id=post.id, source=post.id, timestamp=when, text=post.text,
-                          audience=Audience.PUBLIC)
+            record = Post(
+                platform="x", id=post.id, source=post.id, timestamp=when, text=post.text, audience=Audience.PUBLIC
+            )
             signals = work_signals(record, ctx)
             if has_cue(signals):
                 rows.append(features(signals))
@@ -148,16 +152,27 @@ def reliability(p: np.ndarray, y: np.ndarray) -> list[dict[str, float]]:
         inside = (p >= lo) & (p < lo + 0.2 if lo < 0.8 else p <= 1.0)
         if inside.any():
             predicted, observed = float(p[inside].mean()), float(y[inside].mean())
-            bands.append({"band": f"{lo:.1f}-{lo + 0.2:.1f}", "texts": int(inside.sum()),
-                          "predicted": round(predicted, 3), "observed": round(observed, 3)})
+            bands.append(
+                {
+                    "band": f"{lo:.1f}-{lo + 0.2:.1f}",
+                    "texts": int(inside.sum()),
+                    "predicted": round(predicted, 3),
+                    "observed": round(observed, 3),
+                }
+            )
     return bands
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpora", nargs="+", type=Path)
-    ap.add_argument("--real", action="append", default=[], metavar="LANG:NAME:PATH[:COLUMN]",
-                    help="real posts by non-clinicians (eval/realtext/README.md), negatives for training")
+    ap.add_argument(
+        "--real",
+        action="append",
+        default=[],
+        metavar="LANG:NAME:PATH[:COLUMN]",
+        help="real posts by non-clinicians (eval/realtext/README.md), negatives for training",
+    )
     ap.add_argument("--write", action="store_true", help=f"write the model to {MODEL.relative_to(ROOT)}")
     args = ap.parse_args()
     data = {c.name: corpus_rows(c) for c in args.corpora}

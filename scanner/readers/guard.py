@@ -201,11 +201,15 @@ class EntryTally:
         rest = f"the other {self.read:,} of its {total:,} entries were read."
         for why, count in (("unexpected structure", self.bad), *self.damaged.items()):
             if count:
-                self.ctx.note(f"{_entries(count)} in {name} could not be read ({why}) and "
-                              f"{'was' if count == 1 else 'were'} left out; {rest}")
+                self.ctx.note(
+                    f"{_entries(count)} in {name} could not be read ({why}) and "
+                    f"{'was' if count == 1 else 'were'} left out; {rest}"
+                )
         if self.empty:
-            self.ctx.note(f"{_entries(self.empty)} in {name} held nothing to check (no text, names, place or "
-                          f"setting) and {'was' if self.empty == 1 else 'were'} passed over; {rest}")
+            self.ctx.note(
+                f"{_entries(self.empty)} in {name} held nothing to check (no text, names, place or "
+                f"setting) and {'was' if self.empty == 1 else 'were'} passed over; {rest}"
+            )
 
 
 def _entries(count: int) -> str:
@@ -261,10 +265,12 @@ def internal_reason(exc: BaseException) -> str:
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         parts = PurePath(frame.filename).parts
         if "scanner" in parts:
-            where = f" at {'/'.join(parts[parts.index('scanner'):])}:{frame.lineno}"
+            where = f" at {'/'.join(parts[parts.index('scanner') :])}:{frame.lineno}"
             break
-    return (f"could not be read because of an internal error in boundary-audit ({type(exc).__name__}{where}); "
-            "please report it (--debug shows the details)")
+    return (
+        f"could not be read because of an internal error in boundary-audit ({type(exc).__name__}{where}); "
+        "please report it (--debug shows the details)"
+    )
 
 
 @dataclass(frozen=True)

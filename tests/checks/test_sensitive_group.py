@@ -13,8 +13,11 @@ from checks.sensitive_group import SensitiveGroupCheck, load_terms, score_group
 from scanner.clients import ClientList
 from scanner.records import Group
 
-POLICY = Policy(workplace=Workplace(name="Lakeside Counseling", city="Millbrook, Ohio",
-                                    address="200 Elm Street, Millbrook, OH 44000"))
+POLICY = Policy(
+    workplace=Workplace(
+        name="Lakeside Counseling", city="Millbrook, Ohio", address="200 Elm Street, Millbrook, OH 44000"
+    )
+)
 
 
 @pytest.mark.parametrize(
@@ -57,8 +60,14 @@ def test_group_names(name: str, flag: bool) -> None:
 
 def run(name: str, role: str = "member") -> list:
     ctx = CheckContext(policy=POLICY, matcher=Matcher(ClientList()), source=SourceInfo("facebook"))
-    record = Group(platform="facebook", id="g", source="groups.json#0", timestamp=datetime(2020, 1, 1, tzinfo=UTC),
-                   name=name, role=role)
+    record = Group(
+        platform="facebook",
+        id="g",
+        source="groups.json#0",
+        timestamp=datetime(2020, 1, 1, tzinfo=UTC),
+        name=name,
+        role=role,
+    )
     return list(SensitiveGroupCheck().run(record, ctx))
 
 
@@ -89,8 +98,10 @@ def test_parenting_groups_in_the_profiles_town_or_a_former_workplaces_town() -> 
     from checks.policy import FormerWorkplace
     from scanner.records import Profile
 
-    policy = Policy(workplace=Workplace(name="Mercy Ridge", city="Macon, Georgia"),
-                    former_workplaces=(FormerWorkplace(name="Magnolia Terrace", city="Perry, Georgia"),))
+    policy = Policy(
+        workplace=Workplace(name="Mercy Ridge", city="Macon, Georgia"),
+        former_workplaces=(FormerWorkplace(name="Magnolia Terrace", city="Perry, Georgia"),),
+    )
     ctx = CheckContext(policy=policy, matcher=Matcher(ClientList()), source=SourceInfo("facebook"))
     check = SensitiveGroupCheck()
 
@@ -105,7 +116,8 @@ def test_parenting_groups_in_the_profiles_town_or_a_former_workplaces_town() -> 
     assert group("Warner Robins Moms")  # the profile's town
 
 
-@pytest.mark.parametrize("name", ["Entraide TOC Montréal", "Family Drug Support – Ballarat",
-                                  "Parents of Anxious Teens – North Cork"])
+@pytest.mark.parametrize(
+    "name", ["Entraide TOC Montréal", "Family Drug Support – Ballarat", "Parents of Anxious Teens – North Cork"]
+)
 def test_support_groups_named_in_everyday_words(name: str) -> None:
     assert score_group(name, POLICY.workplace).score >= 1.0

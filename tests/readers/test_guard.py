@@ -86,8 +86,10 @@ def _bug(*args: object, **kwargs: object) -> object:
 
 
 def _internal(reason: str) -> bool:
-    return reason.startswith("could not be read because of an internal error in boundary-audit (TypeError at "
-                             "scanner/") and "please report it" in reason
+    return (
+        reason.startswith("could not be read because of an internal error in boundary-audit (TypeError at scanner/")
+        and "please report it" in reason
+    )
 
 
 def _skips(result: Any) -> dict[str, str]:
@@ -99,8 +101,16 @@ MANIFEST = 'window.__THAR_CONFIG = {"userInfo": {"accountId": "1", "userName": "
 
 
 def _tweets(n: int) -> str:
-    items = [{"tweet": {"id_str": str(1700000000000000000 + i), "full_text": f"post {i}",
-                        "created_at": "Sat Aug 12 16:10:37 +0000 2023"}} for i in range(n)]
+    items = [
+        {
+            "tweet": {
+                "id_str": str(1700000000000000000 + i),
+                "full_text": f"post {i}",
+                "created_at": "Sat Aug 12 16:10:37 +0000 2023",
+            }
+        }
+        for i in range(n)
+    ]
     return "window.YTD.tweets.part0 = " + json.dumps(items)
 
 
@@ -149,27 +159,63 @@ FOLLOWERS = "connections/followers_and_following/followers_1.json"
 @pytest.mark.parametrize(
     ("module", "name", "files", "broken", "kept"),
     [
-        (fb_json, "PARSERS", {FRIENDS: {"friends_v2": [{"name": "Sam Smith", "timestamp": 1600000000}]},
-                              "your_facebook_activity/posts/your_posts_1.json": [
-                                  {"timestamp": 1600000000, "data": [{"post": "hello"}]}]},
-         "your_facebook_activity/posts/your_posts_1.json", Kind.CONNECTION),
-        (instagram_records, "relations", {FOLLOWERS: [{"string_list_data": [
-            {"href": "https://www.instagram.com/sam", "value": "sam", "timestamp": 1600000000}]}],
-            "your_instagram_activity/likes/liked_posts.json": {"likes_media_likes": [
-                {"title": "sam", "string_list_data": [{"href": "https://www.instagram.com/p/1",
-                                                      "timestamp": 1600000000}]}]}},
-         FOLLOWERS, Kind.REACTION),
-        (linkedin_files, "shares", {
-            "Connections.csv": "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-                               "Sam,Smith,https://www.linkedin.com/in/samsmith,,,,12 Mar 2021\n",
-            "Shares.csv": "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n"
-                          "2021-03-12 10:00:00,https://www.linkedin.com/feed/1,hello,,,MEMBER_NETWORK\n"},
-         "Shares.csv", Kind.CONNECTION),
+        (
+            fb_json,
+            "PARSERS",
+            {
+                FRIENDS: {"friends_v2": [{"name": "Sam Smith", "timestamp": 1600000000}]},
+                "your_facebook_activity/posts/your_posts_1.json": [
+                    {"timestamp": 1600000000, "data": [{"post": "hello"}]}
+                ],
+            },
+            "your_facebook_activity/posts/your_posts_1.json",
+            Kind.CONNECTION,
+        ),
+        (
+            instagram_records,
+            "relations",
+            {
+                FOLLOWERS: [
+                    {
+                        "string_list_data": [
+                            {"href": "https://www.instagram.com/sam", "value": "sam", "timestamp": 1600000000}
+                        ]
+                    }
+                ],
+                "your_instagram_activity/likes/liked_posts.json": {
+                    "likes_media_likes": [
+                        {
+                            "title": "sam",
+                            "string_list_data": [{"href": "https://www.instagram.com/p/1", "timestamp": 1600000000}],
+                        }
+                    ]
+                },
+            },
+            FOLLOWERS,
+            Kind.REACTION,
+        ),
+        (
+            linkedin_files,
+            "shares",
+            {
+                "Connections.csv": "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                "Sam,Smith,https://www.linkedin.com/in/samsmith,,,,12 Mar 2021\n",
+                "Shares.csv": "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n"
+                "2021-03-12 10:00:00,https://www.linkedin.com/feed/1,hello,,,MEMBER_NETWORK\n",
+            },
+            "Shares.csv",
+            Kind.CONNECTION,
+        ),
     ],
     ids=["facebook", "instagram", "linkedin"],
 )
 def test_a_bug_while_reading_a_file_names_the_file_and_the_rest_is_read(
-    make_zip: Any, monkeypatch: pytest.MonkeyPatch, module: Any, name: str, files: dict[str, Any], broken: str,
+    make_zip: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    module: Any,
+    name: str,
+    files: dict[str, Any],
+    broken: str,
     kept: Kind,
 ) -> None:
     if name == "PARSERS":  # Facebook's route table: break the posts parser

@@ -158,10 +158,10 @@ ROUTES: dict[str, _Route] = {
     bsky.POST: lambda value, uri, source, repo: bsky.post_record(value, uri, source, repo.handles),
     bsky.REPOST: lambda value, uri, source, repo: bsky.repost_record(value, uri, source, repo.handles),
     bsky.LIKE: lambda value, uri, source, repo: bsky.like_record(value, uri, source, repo.handles),
-    bsky.FOLLOW: lambda value, uri, source, repo: bsky.graph_record(value, uri, source, repo.handles,
-                                                                     Relation.FOLLOWING),
-    bsky.BLOCK: lambda value, uri, source, repo: bsky.graph_record(value, uri, source, repo.handles,
-                                                                    Relation.BLOCKED),
+    bsky.FOLLOW: lambda value, uri, source, repo: bsky.graph_record(
+        value, uri, source, repo.handles, Relation.FOLLOWING
+    ),
+    bsky.BLOCK: lambda value, uri, source, repo: bsky.graph_record(value, uri, source, repo.handles, Relation.BLOCKED),
     bsky.LIST: lambda value, uri, source, repo: bsky.list_record(value, uri, source),
     bsky.LIST_ITEM: _list_item,
     bsky.PROFILE: _profile,

@@ -108,8 +108,9 @@ def _subject_uri(value: dict[str, Any]) -> str:
     return uri if isinstance(uri, str) else ""
 
 
-def post_record(value: dict[str, Any], uri: str, source: str, handles: Handles | None = None,
-                actor: str | None = None) -> Post:
+def post_record(
+    value: dict[str, Any], uri: str, source: str, handles: Handles | None = None, actor: str | None = None
+) -> Post:
     """An ``app.bsky.feed.post`` record: text, reply target, mentions, link or quoted post; always public."""
     handles = handles or Handles()
     reply = value.get("reply")
@@ -153,28 +154,49 @@ def _alt_texts(embed: Any) -> list[str]:
 def repost_record(value: dict[str, Any], uri: str, source: str, handles: Handles) -> Post:
     """An ``app.bsky.feed.repost``: a share of someone's post (``subkind`` ``repost``)."""
     target = _subject_uri(value)
-    return Post(platform=PLATFORM, id=uri, source=source, timestamp=when(value.get("createdAt")),
-                url=web_url(target), subkind="repost", audience=Audience.PUBLIC,
-                author=handles.person(split_uri(target)[0]) if target else None)
+    return Post(
+        platform=PLATFORM,
+        id=uri,
+        source=source,
+        timestamp=when(value.get("createdAt")),
+        url=web_url(target),
+        subkind="repost",
+        audience=Audience.PUBLIC,
+        author=handles.person(split_uri(target)[0]) if target else None,
+    )
 
 
 def like_record(value: dict[str, Any], uri: str, source: str, handles: Handles) -> Reaction:
     """An ``app.bsky.feed.like``: the liked post's address and its author."""
     target = _subject_uri(value)
-    return Reaction(platform=PLATFORM, id=uri, source=source, timestamp=when(value.get("createdAt")),
-                    reaction="like", target_url=web_url(target) or target or None,
-                    target_owner=handles.person(split_uri(target)[0]) if target else None)
+    return Reaction(
+        platform=PLATFORM,
+        id=uri,
+        source=source,
+        timestamp=when(value.get("createdAt")),
+        reaction="like",
+        target_url=web_url(target) or target or None,
+        target_owner=handles.person(split_uri(target)[0]) if target else None,
+    )
 
 
-def graph_record(value: dict[str, Any], uri: str, source: str, handles: Handles,
-                 relation: Relation) -> Connection | None:
+def graph_record(
+    value: dict[str, Any], uri: str, source: str, handles: Handles, relation: Relation
+) -> Connection | None:
     """A follow, block or list item (``subject`` is the other account's DID)."""
     subject = value.get("subject")
     person = handles.person(subject if isinstance(subject, str) else None)
     if person is None:
         return None
-    return Connection(platform=PLATFORM, id=uri, source=source, timestamp=when(value.get("createdAt")),
-                      url=person.url, person=person, relation=relation)
+    return Connection(
+        platform=PLATFORM,
+        id=uri,
+        source=source,
+        timestamp=when(value.get("createdAt")),
+        url=person.url,
+        person=person,
+        relation=relation,
+    )
 
 
 def list_record(value: dict[str, Any], uri: str, source: str) -> Group | None:
@@ -182,8 +204,14 @@ def list_record(value: dict[str, Any], uri: str, source: str) -> Group | None:
     name = value.get("name")
     if not isinstance(name, str) or not name.strip():
         return None
-    return Group(platform=PLATFORM, id=uri, source=source, timestamp=when(value.get("createdAt")),
-                 name=name.strip(), role="admin")
+    return Group(
+        platform=PLATFORM,
+        id=uri,
+        source=source,
+        timestamp=when(value.get("createdAt")),
+        name=name.strip(),
+        role="admin",
+    )
 
 
 def list_item_relation(purpose: str | None) -> Relation:
@@ -196,7 +224,14 @@ def profile_record(value: dict[str, Any], did: str, source: str, handle: str | N
     name = value.get("displayName")
     bio = value.get("description")
     actor = handle or did
-    return Profile(platform=PLATFORM, id=did or stable_id(PLATFORM, "profile", handle), source=source,
-                   timestamp=when(value.get("createdAt")), url=f"{WEB}/profile/{actor}" if actor else None,
-                   name=name if isinstance(name, str) and name else None, handle=handle,
-                   bio=bio if isinstance(bio, str) and bio else None, private=False)
+    return Profile(
+        platform=PLATFORM,
+        id=did or stable_id(PLATFORM, "profile", handle),
+        source=source,
+        timestamp=when(value.get("createdAt")),
+        url=f"{WEB}/profile/{actor}" if actor else None,
+        name=name if isinstance(name, str) and name else None,
+        handle=handle,
+        bio=bio if isinstance(bio, str) and bio else None,
+        private=False,
+    )

@@ -48,10 +48,33 @@ class HtmlContext:
 HtmlParser = Callable[[HtmlPage, str, HtmlContext, EntryTally], Iterator[AnyRecord]]
 BoxParser = Callable[[HtmlRecord, str], Iterable[AnyRecord]]
 
-_PLACE_ROWS = ("Place", "Location", "Check-in", "Checked in at", "Luogo", "Plaats", "Locatie", "Ort", "Lieu",
-               "Lugar", "Local", "Miejsce")
-_TAG_ROWS = ("Tags", "Tagged", "Tagged people", "With", "Tag", "Getagd", "Markiert", "Identifications",
-             "Etiquetas", "Persone taggate", "Oznaczenia")
+_PLACE_ROWS = (
+    "Place",
+    "Location",
+    "Check-in",
+    "Checked in at",
+    "Luogo",
+    "Plaats",
+    "Locatie",
+    "Ort",
+    "Lieu",
+    "Lugar",
+    "Local",
+    "Miejsce",
+)
+_TAG_ROWS = (
+    "Tags",
+    "Tagged",
+    "Tagged people",
+    "With",
+    "Tag",
+    "Getagd",
+    "Markiert",
+    "Identifications",
+    "Etiquetas",
+    "Persone taggate",
+    "Oznaczenia",
+)
 
 
 def _split_names(text: str | None) -> list[str]:
@@ -82,7 +105,8 @@ def post_facts(record: HtmlRecord, ctx: HtmlContext) -> PostFacts:
         title=record.title,
         text=record.text,
         place=PlaceFacts(place_name, record.row("Address", "Adres", "Adresse", "Indirizzo", "Dirección"))
-        if place_name else None,
+        if place_name
+        else None,
         tags=_split_names(record.row(*_TAG_ROWS)),
         has_attachment=bool(record.links),
     )
@@ -183,23 +207,67 @@ def two_factor(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally)
                 break
         if enabled is not None:
             break
-    yield Setting(platform=PLATFORM, id=fb_id("setting", "two_factor"), source=f"{source}#0",
-                  name="two_factor", value=value, enabled=enabled)
+    yield Setting(
+        platform=PLATFORM,
+        id=fb_id("setting", "two_factor"),
+        source=f"{source}#0",
+        name="two_factor",
+        value=value,
+        enabled=enabled,
+    )
 
 
 # Profile labels in the languages Meta exports in (en, es, fr, de, pt, it, nl): a full name first, else a first
 # and a last name, else a plain "Name" row (which some languages use for the first name alone).
 _FULL_NAME = ("Full name", "Nombre completo", "Nom complet", "Vollständiger Name", "Nome completo", "Volledige naam")
 _FIRST_NAME = ("First name", "Nombre de pila", "Prénom", "Vorname", "Primeiro nome", "Voornaam")
-_LAST_NAME = ("Last name", "Surname", "Apellido", "Apellidos", "Nom de famille", "Nachname", "Sobrenome", "Apelido",
-              "Cognome", "Achternaam")
+_LAST_NAME = (
+    "Last name",
+    "Surname",
+    "Apellido",
+    "Apellidos",
+    "Nom de famille",
+    "Nachname",
+    "Sobrenome",
+    "Apelido",
+    "Cognome",
+    "Achternaam",
+)
 _NAME = ("Name", "Nombre", "Nom", "Nome", "Naam")
-_USERNAME = ("Username", "Nombre de usuario", "Nom d'utilisateur", "Benutzername", "Nome de usuário", "Nome utente",
-             "Gebruikersnaam")
-_CITY = ("Current city", "Ciudad actual", "Ville actuelle", "Aktueller Wohnort", "Wohnort", "Cidade atual",
-         "Città attuale", "Huidige woonplaats")
-_EMPLOYER = {"employer", "company", "empresa", "empleador", "employeur", "entreprise", "arbeitgeber", "unternehmen",
-             "empregador", "datore di lavoro", "azienda", "werkgever", "bedrijf"}
+_USERNAME = (
+    "Username",
+    "Nombre de usuario",
+    "Nom d'utilisateur",
+    "Benutzername",
+    "Nome de usuário",
+    "Nome utente",
+    "Gebruikersnaam",
+)
+_CITY = (
+    "Current city",
+    "Ciudad actual",
+    "Ville actuelle",
+    "Aktueller Wohnort",
+    "Wohnort",
+    "Cidade atual",
+    "Città attuale",
+    "Huidige woonplaats",
+)
+_EMPLOYER = {
+    "employer",
+    "company",
+    "empresa",
+    "empleador",
+    "employeur",
+    "entreprise",
+    "arbeitgeber",
+    "unternehmen",
+    "empregador",
+    "datore di lavoro",
+    "azienda",
+    "werkgever",
+    "bedrijf",
+}
 
 
 def profile(page: HtmlPage, source: str, ctx: HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
@@ -242,8 +310,12 @@ def _paired(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
     index = 0
     while index < len(rows):
         label, value = rows[index]
-        if (not value and label.strip().rstrip(":").casefold() in labels and index + 1 < len(rows)
-                and not rows[index + 1][1]):
+        if (
+            not value
+            and label.strip().rstrip(":").casefold() in labels
+            and index + 1 < len(rows)
+            and not rows[index + 1][1]
+        ):
             out.append((label, rows[index + 1][0]))
             index += 2
             continue
@@ -306,5 +378,3 @@ def thread_title(page: HtmlPage) -> str:
 def sender_names(page: HtmlPage) -> list[str]:
     """Distinct sender names in a thread page."""
     return list(dict.fromkeys(r.title for r in page.records if r.title))
-
-

@@ -212,8 +212,9 @@ def _float(value: Any) -> float | None:
 def post_facts(entry: dict[str, Any]) -> PostFacts:
     """Reduce one post object (skeleton A) to :class:`PostFacts`."""
     texts = [text for d in _data_items(entry) if (text := _str(d.get("post")))]
-    facts = PostFacts(timestamp=from_epoch(entry.get("timestamp")), title=_str(entry.get("title")),
-                      text="\n".join(texts))
+    facts = PostFacts(
+        timestamp=from_epoch(entry.get("timestamp")), title=_str(entry.get("title")), text="\n".join(texts)
+    )
     for item in _attachment_items(entry):
         _add_attachment(facts, item)
     for tag in entry.get("tags") or ():
@@ -279,16 +280,18 @@ def _post_elsewhere(entry: dict[str, Any], source: str, owner: Owner, tally: Ent
     target = label_text(values, "Timeline", "Profile", "Page", "Posted to", "Name", "Owner")
     fbid = _str(entry.get("fbid"))
     timestamp = from_epoch(entry.get("timestamp"))
-    return (Post(
-        platform=PLATFORM,
-        id=fb_id("post", timestamp, text or fbid),
-        source=source,
-        timestamp=timestamp,
-        url=f"https://www.facebook.com/{fbid}" if fbid.isdigit() else None,
-        text=text,
-        subkind="timeline_post",
-        in_reply_to=Person(name=target) if target else None,
-    ),)
+    return (
+        Post(
+            platform=PLATFORM,
+            id=fb_id("post", timestamp, text or fbid),
+            source=source,
+            timestamp=timestamp,
+            url=f"https://www.facebook.com/{fbid}" if fbid.isdigit() else None,
+            text=text,
+            subkind="timeline_post",
+            in_reply_to=Person(name=target) if target else None,
+        ),
+    )
 
 
 def checkins(data: Any, source: str, owner: Owner, tally: EntryTally) -> Iterator[AnyRecord]:
@@ -308,8 +311,12 @@ def _checkin(entry: dict[str, Any], source: str, owner: Owner) -> Iterator[AnyRe
         timestamp = from_epoch(visit.get("timestamp_value"))
     if place is None:
         return iter(())
-    facts = PostFacts(timestamp=timestamp, title=_str(entry.get("title")),
-                      text=label_text(values, "Message", *_TEXT_LABELS) or "", place=place)
+    facts = PostFacts(
+        timestamp=timestamp,
+        title=_str(entry.get("title")),
+        text=label_text(values, "Message", *_TEXT_LABELS) or "",
+        place=place,
+    )
     return post_records(facts, owner, source)
 
 
@@ -354,13 +361,12 @@ def comments(data: Any, source: str, owner: Owner, tally: EntryTally) -> Iterato
 
 
 def _comment(entry: dict[str, Any], source: str, owner: Owner) -> AnyRecord:
-    body: dict[str, Any] = next(
-        (d["comment"] for d in _data_items(entry) if isinstance(d.get("comment"), dict)), {}
-    )
+    body: dict[str, Any] = next((d["comment"] for d in _data_items(entry) if isinstance(d.get("comment"), dict)), {})
     owner.add(_str(body.get("author")))
     timestamp = from_epoch(entry.get("timestamp") or body.get("timestamp"))
-    return comment_record(timestamp, _str(body.get("comment")), _str(entry.get("title")), owner, source,
-                          _str(body.get("group")) or None)
+    return comment_record(
+        timestamp, _str(body.get("comment")), _str(entry.get("title")), owner, source, _str(body.get("group")) or None
+    )
 
 
 def reactions(data: Any, source: str, owner: Owner, tally: EntryTally) -> Iterator[AnyRecord]:
@@ -376,12 +382,16 @@ def _reaction(entry: dict[str, Any], source: str, owner: Owner) -> AnyRecord:
         values = label_values(entry)
         name = label_text(values, "Name", "Owner", "Author", "Username")
         url = label_lookup(values, "URL", "Link") or {}
-        return reaction_record(timestamp, label_text(values, "Reaction", "Type") or "like", title, owner, source,
-                               target=Person(name=name) if name else None,
-                               target_url=_str(url.get("href") or url.get("value")) or None)
-    body: dict[str, Any] = next(
-        (d["reaction"] for d in _data_items(entry) if isinstance(d.get("reaction"), dict)), {}
-    )
+        return reaction_record(
+            timestamp,
+            label_text(values, "Reaction", "Type") or "like",
+            title,
+            owner,
+            source,
+            target=Person(name=name) if name else None,
+            target_url=_str(url.get("href") or url.get("value")) or None,
+        )
+    body: dict[str, Any] = next((d["reaction"] for d in _data_items(entry) if isinstance(d.get("reaction"), dict)), {})
     owner.add(_str(body.get("actor")))
     word = _str(body.get("reaction")) or _quoted(title) or "like"
     return reaction_record(timestamp, word, title, owner, source)
@@ -403,16 +413,41 @@ def _page_like(entry: dict[str, Any], source: str, owner: Owner) -> Iterable[Any
     if not name:
         return ()
     url = _str(entry.get("url")) or None
-    return (reaction_record(from_epoch(entry.get("timestamp")), "page_like", name, owner, source,
-                            target=Person(name=name, url=url), target_url=url),)
+    return (
+        reaction_record(
+            from_epoch(entry.get("timestamp")),
+            "page_like",
+            name,
+            owner,
+            source,
+            target=Person(name=name, url=url),
+            target_url=url,
+        ),
+    )
 
 
 # --------------------------------------------------------------------------- people and groups
 
-_CONNECTION_KEYS = ("friends_v2", "friends", "received_requests_v2", "received_requests", "sent_requests_v2",
-                    "sent_requests", "rejected_requests_v2", "rejected_requests", "deleted_friends_v2",
-                    "deleted_friends", "following_v3", "following_v2", "following", "followers_v2", "followers",
-                    "pages_followed_v2", "pages_followed", "relationships_followers")
+_CONNECTION_KEYS = (
+    "friends_v2",
+    "friends",
+    "received_requests_v2",
+    "received_requests",
+    "sent_requests_v2",
+    "sent_requests",
+    "rejected_requests_v2",
+    "rejected_requests",
+    "deleted_friends_v2",
+    "deleted_friends",
+    "following_v3",
+    "following_v2",
+    "following",
+    "followers_v2",
+    "followers",
+    "pages_followed_v2",
+    "pages_followed",
+    "relationships_followers",
+)
 
 
 def connections(relation: Relation) -> Parser:
@@ -475,9 +510,16 @@ def _group_post(entry: dict[str, Any], source: str, owner: Owner) -> Iterable[An
     body = next((d["comment"] for d in _data_items(entry) if isinstance(d.get("comment"), dict)), None)
     if body is not None:
         title = _str(entry.get("title"))
-        return (comment_record(from_epoch(entry.get("timestamp") or body.get("timestamp")),
-                               _str(body.get("comment")), title, owner, source,
-                               _str(body.get("group")) or group_of_post_title(title)),)
+        return (
+            comment_record(
+                from_epoch(entry.get("timestamp") or body.get("timestamp")),
+                _str(body.get("comment")),
+                title,
+                owner,
+                source,
+                _str(body.get("group")) or group_of_post_title(title),
+            ),
+        )
     facts = post_facts(entry)
     facts.subkind = "group_post"
     facts.group = group_of_post_title(facts.title)
@@ -506,8 +548,9 @@ def message_facts(raw: dict[str, Any], order: int) -> MessageFacts:
     share = raw.get("share")
     if not text and isinstance(share, dict):
         text = _str(share.get("share_text"))
-    return MessageFacts(sender=_str(raw.get("sender_name")), timestamp=from_epoch(millis),
-                        text=text, millis=millis, order=order)
+    return MessageFacts(
+        sender=_str(raw.get("sender_name")), timestamp=from_epoch(millis), text=text, millis=millis, order=order
+    )
 
 
 # --------------------------------------------------------------------------- settings and searches
@@ -526,8 +569,11 @@ def _search(entry: dict[str, Any], source: str) -> Iterable[AnyRecord]:
     if not query:
         return ()
     timestamp = from_epoch(entry.get("timestamp"))
-    return (Search(platform=PLATFORM, id=fb_id("search", timestamp, query), source=source,
-                   timestamp=timestamp, query=query),)
+    return (
+        Search(
+            platform=PLATFORM, id=fb_id("search", timestamp, query), source=source, timestamp=timestamp, query=query
+        ),
+    )
 
 
 def two_factor(data: Any, source: str, owner: Owner, tally: EntryTally) -> Iterator[AnyRecord]:
@@ -548,8 +594,17 @@ def _two_factor(entry: dict[str, Any], source: str) -> Iterable[AnyRecord]:
         if enabled is not None:
             break
     stamp = next((from_epoch(v.get("timestamp_value")) for v in values if v.get("timestamp_value")), None)
-    return (Setting(platform=PLATFORM, id=fb_id("setting", "two_factor"), source=source, timestamp=stamp,
-                    name="two_factor", value=str(value) if value is not None else None, enabled=enabled),)
+    return (
+        Setting(
+            platform=PLATFORM,
+            id=fb_id("setting", "two_factor"),
+            source=source,
+            timestamp=stamp,
+            name="two_factor",
+            value=str(value) if value is not None else None,
+            enabled=enabled,
+        ),
+    )
 
 
 def login_alerts(data: Any, source: str, owner: Owner, tally: EntryTally) -> Iterator[AnyRecord]:
@@ -557,9 +612,14 @@ def login_alerts(data: Any, source: str, owner: Owner, tally: EntryTally) -> Ite
     entries = _require(records_of(data, "login_alerts_v2", "login_alerts"), data)
     found = [pair for entry in entries for pair in tally.build(_alert_states, entry) or ()]
     states = [state for state, _ in found]
-    yield Setting(platform=PLATFORM, id=fb_id("setting", "login_alerts"), source=f"{source}#0",
-                  name="login_alerts", value="; ".join(shown for _, shown in found) or None,
-                  enabled=any(states) if states else None)
+    yield Setting(
+        platform=PLATFORM,
+        id=fb_id("setting", "login_alerts"),
+        source=f"{source}#0",
+        name="login_alerts",
+        value="; ".join(shown for _, shown in found) or None,
+        enabled=any(states) if states else None,
+    )
 
 
 def _alert_states(entry: dict[str, Any]) -> list[tuple[bool, str]]:
@@ -588,8 +648,18 @@ def _session(entry: dict[str, Any], source: str) -> Iterable[AnyRecord]:
     device = _str(entry.get("device")) or _str(entry.get("user_agent"))
     app = _str(entry.get("app")) or _str(entry.get("session_type"))
     detail = ", ".join(x for x in (app, _str(entry.get("location"))) if x) or None
-    return (Setting(platform=PLATFORM, id=fb_id("setting", "active_session", created, device, app), source=source,
-                    timestamp=created, name="active_session", value=device or None, enabled=True, detail=detail),)
+    return (
+        Setting(
+            platform=PLATFORM,
+            id=fb_id("setting", "active_session", created, device, app),
+            source=source,
+            timestamp=created,
+            name="active_session",
+            value=device or None,
+            enabled=True,
+            detail=detail,
+        ),
+    )
 
 
 def privacy(data: Any, source: str, owner: Owner, tally: EntryTally) -> Iterator[AnyRecord]:
@@ -603,9 +673,16 @@ def _privacy(entry: dict[str, Any], source: str) -> Iterator[AnyRecord]:
         label, text = _str(value.get("label")), repaired(value.get("value"))
         if not label or not isinstance(text, str | bool):
             continue
-        yield Setting(platform=PLATFORM, id=fb_id("setting", "privacy", label), source=source,
-                      timestamp=timestamp, name="privacy_setting",
-                      value=str(text), enabled=parse_bool(text), detail=label)
+        yield Setting(
+            platform=PLATFORM,
+            id=fb_id("setting", "privacy", label),
+            source=source,
+            timestamp=timestamp,
+            name="privacy_setting",
+            value=str(text),
+            enabled=parse_bool(text),
+            detail=label,
+        )
 
 
 def _flatten(values: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -643,9 +720,16 @@ def _app(entry: dict[str, Any], active: bool, source: str) -> Setting | None:
         return None
     removed = bool(entry.get("removed_timestamp"))
     added = from_epoch(entry.get("added_timestamp") or entry.get("timestamp"))
-    return Setting(platform=PLATFORM, id=fb_id("setting", "connected_app", name), source=source, timestamp=added,
-                   name="connected_app", value=name, enabled=active and not removed,
-                   detail=_str(entry.get("category")) or None)
+    return Setting(
+        platform=PLATFORM,
+        id=fb_id("setting", "connected_app", name),
+        source=source,
+        timestamp=added,
+        name="connected_app",
+        value=name,
+        enabled=active and not removed,
+        detail=_str(entry.get("category")) or None,
+    )
 
 
 # The helpers the other Facebook JSON parsers (media captions, security files) share with this module.

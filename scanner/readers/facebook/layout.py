@@ -23,51 +23,115 @@ ROUTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("posts", ("posts/your_posts", "posts/your_posts__check_ins__photos_and_videos")),
     ("posts_by_others", ("posts/other_people_s_posts_to_your_timeline", "posts/posts_on_your_timeline")),
     ("posts_elsewhere", ("posts/posts_on_other_pages_and_profiles",)),
-    ("checkins", ("posts/check-ins", "posts/places_you_have_been_tagged_in", "your_places/places_you_ve_created",
-                  "your_places/check-ins")),
+    (
+        "checkins",
+        (
+            "posts/check-ins",
+            "posts/places_you_have_been_tagged_in",
+            "your_places/places_you_ve_created",
+            "your_places/check-ins",
+        ),
+    ),
     ("life_events", ("profile_information/profile_update_history",)),
     ("comments", ("comments/comments", "comments_and_reactions/comments")),
-    ("reactions", ("likes_and_reactions/posts_and_comments", "comments_and_reactions/posts_and_comments",
-                   "comments_and_reactions/likes_and_reactions", "stories/story_reactions")),
+    (
+        "reactions",
+        (
+            "likes_and_reactions/posts_and_comments",
+            "comments_and_reactions/posts_and_comments",
+            "comments_and_reactions/likes_and_reactions",
+            "stories/story_reactions",
+        ),
+    ),
     ("page_likes", ("likes_and_reactions/pages", "pages/pages_you_ve_liked")),
     ("friends", ("friends/friends", "friends_and_followers/friends", "connections/friends/your_friends")),
-    ("requests_received", ("friends/received_friend_requests", "friends_and_followers/friend_requests_received",
-                           "friends_and_followers/received_friend_requests")),
-    ("requests_sent", ("friends/sent_friend_requests", "friends_and_followers/friend_requests_sent",
-                       "friends_and_followers/sent_friend_requests")),
+    (
+        "requests_received",
+        (
+            "friends/received_friend_requests",
+            "friends_and_followers/friend_requests_received",
+            "friends_and_followers/received_friend_requests",
+        ),
+    ),
+    (
+        "requests_sent",
+        (
+            "friends/sent_friend_requests",
+            "friends_and_followers/friend_requests_sent",
+            "friends_and_followers/sent_friend_requests",
+        ),
+    ),
     ("requests_rejected", ("friends/rejected_friend_requests", "friends_and_followers/rejected_friend_requests")),
     ("removed", ("friends/removed_friends", "friends_and_followers/removed_friends")),
-    ("following", ("following_and_followers/following", "friends_and_followers/who_you_follow",
-                   "followers/who_you_ve_followed", "followers/who_you_follow",
-                   "pages/pages_you_follow", "pages/pages_and_profiles_you_follow")),
-    ("followers", ("following_and_followers/followers", "friends_and_followers/followers",
-                   "followers/people_who_followed_you", "followers/your_followers", "followers/followers",
-                   "friends_and_followers/people_who_follow_you")),
+    (
+        "following",
+        (
+            "following_and_followers/following",
+            "friends_and_followers/who_you_follow",
+            "followers/who_you_ve_followed",
+            "followers/who_you_follow",
+            "pages/pages_you_follow",
+            "pages/pages_and_profiles_you_follow",
+        ),
+    ),
+    (
+        "followers",
+        (
+            "following_and_followers/followers",
+            "friends_and_followers/followers",
+            "followers/people_who_followed_you",
+            "followers/your_followers",
+            "followers/followers",
+            "friends_and_followers/people_who_follow_you",
+        ),
+    ),
     ("groups", ("groups/your_group_membership_activity",)),
     ("groups_admin", ("groups/your_groups",)),
-    ("group_posts", ("groups/your_posts_in_groups", "groups/group_posts_and_comments",
-                     "groups/your_posts_and_comments_in_groups")),
+    (
+        "group_posts",
+        ("groups/your_posts_in_groups", "groups/group_posts_and_comments", "groups/your_posts_and_comments_in_groups"),
+    ),
     ("group_comments", ("groups/your_comments_in_groups",)),
     ("search", ("search_history/your_search_history", "search/your_search_history")),
-    ("two_factor", ("security_and_login_information/two-factor_authentication",
-                    "security_and_login_information/two_factor_authentication")),
+    (
+        "two_factor",
+        (
+            "security_and_login_information/two-factor_authentication",
+            "security_and_login_information/two_factor_authentication",
+        ),
+    ),
     ("login_alerts", ("login_alerts_settings", "security_and_login_information/login_alerts")),
-    ("sessions", ("security_and_login_information/where_you_re_logged_in",
-                  "security_and_login_information/active_sessions")),
-    ("recognized_devices", ("security_and_login_information/authorized_logins",
-                            "security_and_login_information/recognized_devices")),
-    ("logins", ("security_and_login_information/logins_and_logouts",
-                "security_and_login_information/login_protection_data",
-                "security_and_login_information/account_activity")),
+    (
+        "sessions",
+        ("security_and_login_information/where_you_re_logged_in", "security_and_login_information/active_sessions"),
+    ),
+    (
+        "recognized_devices",
+        ("security_and_login_information/authorized_logins", "security_and_login_information/recognized_devices"),
+    ),
+    (
+        "logins",
+        (
+            "security_and_login_information/logins_and_logouts",
+            "security_and_login_information/login_protection_data",
+            "security_and_login_information/account_activity",
+        ),
+    ),
     ("mobile_devices", ("security_and_login_information/mobile_devices",)),
-    ("address_book", ("other_personal_information/your_address_books",
-                      "personal_information/your_address_books")),
+    ("address_book", ("other_personal_information/your_address_books", "personal_information/your_address_books")),
     ("photos", ("posts/your_uncategorized_photos", "posts/your_photos", "photos_and_videos/your_photos")),
     ("videos", ("posts/your_videos", "photos_and_videos/your_videos")),
     ("stories", ("stories/archived_stories", "posts/archived_stories")),
     ("privacy", ("preferences/privacy_settings", "privacy_settings/privacy_settings")),
-    ("apps", ("apps_and_websites/apps_and_websites", "apps_and_websites_off_of_facebook/connected_apps_and_websites",
-              "apps_and_websites_off_of_facebook/apps_and_websites", "apps_and_websites/connected_apps_and_websites")),
+    (
+        "apps",
+        (
+            "apps_and_websites/apps_and_websites",
+            "apps_and_websites_off_of_facebook/connected_apps_and_websites",
+            "apps_and_websites_off_of_facebook/apps_and_websites",
+            "apps_and_websites/connected_apps_and_websites",
+        ),
+    ),
 )
 
 # Connection files → relation.
@@ -136,17 +200,39 @@ def route(member: Member) -> Routed | None:
 
 # Folders only one generation has decide it; 2020–22 exports also have ``apps_and_websites_off_of_facebook/``,
 # so that folder alone (_SHARED_G2_G4) is tried only after the 2020–22 and 2018–20 markers.
-_G4 = ("your_facebook_activity/", "connections/friends/", "personal_information/profile_information/",
-       "logged_information/search/", "connections/followers/who_you")
+_G4 = (
+    "your_facebook_activity/",
+    "connections/friends/",
+    "personal_information/profile_information/",
+    "logged_information/search/",
+    "connections/followers/who_you",
+)
 _SHARED_G2_G4 = ("apps_and_websites_off_of_facebook/",)
 _G3 = ("your_activity_across_facebook/",)
 _G2 = ("friends_and_followers/", "comments_and_reactions/", "search/your_search_history", "pages/pages_you")
-_G1 = ("friends/friends", "friends/received_friend_requests", "friends/sent_friend_requests",
-       "friends/removed_friends", "following_and_followers/", "likes_and_reactions/", "comments/comments",
-       "search_history/your_search_history", "apps_and_websites/apps_and_websites")
-_INSTAGRAM = ("your_instagram_activity/", "personal_information/personal_information/", "followers_and_following/",
-              "account_information/", "instagram_", "content/posts", "likes/liked_", "comments/post_comments",
-              "recent_searches/", "media/posts")
+_G1 = (
+    "friends/friends",
+    "friends/received_friend_requests",
+    "friends/sent_friend_requests",
+    "friends/removed_friends",
+    "following_and_followers/",
+    "likes_and_reactions/",
+    "comments/comments",
+    "search_history/your_search_history",
+    "apps_and_websites/apps_and_websites",
+)
+_INSTAGRAM = (
+    "your_instagram_activity/",
+    "personal_information/personal_information/",
+    "followers_and_following/",
+    "account_information/",
+    "instagram_",
+    "content/posts",
+    "likes/liked_",
+    "comments/post_comments",
+    "recent_searches/",
+    "media/posts",
+)
 
 
 def _has(paths: list[str], markers: tuple[str, ...], exclude: str | None = None) -> str | None:
@@ -172,8 +258,11 @@ class Layout:
 
 def detect_layout(archive: Archive) -> Layout | None:
     """Decide whether ``archive`` is a Facebook export and which generation, from member paths only."""
-    paths = [canonical_name(m.path) + "." + m.path.rpartition(".")[2].lower()
-             for m in archive.members if m.path.lower().endswith(_DATA_EXT)]
+    paths = [
+        canonical_name(m.path) + "." + m.path.rpartition(".")[2].lower()
+        for m in archive.members
+        if m.path.lower().endswith(_DATA_EXT)
+    ]
     if not paths:
         return None
     fmt = _format(archive)

@@ -52,8 +52,18 @@ _LISTS: dict[str, Relation] = {
     "following": Relation.FOLLOWING,
 }
 _UTC_OFFSET = re.compile(r"\bUTC\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
-_US_ZONES = {"PST": "-08:00", "PDT": "-07:00", "MST": "-07:00", "MDT": "-06:00", "CST": "-06:00",
-             "CDT": "-05:00", "EST": "-05:00", "EDT": "-04:00", "UTC": "+00:00", "GMT": "+00:00"}
+_US_ZONES = {
+    "PST": "-08:00",
+    "PDT": "-07:00",
+    "MST": "-07:00",
+    "MDT": "-06:00",
+    "CST": "-06:00",
+    "CDT": "-05:00",
+    "EST": "-05:00",
+    "EDT": "-04:00",
+    "UTC": "+00:00",
+    "GMT": "+00:00",
+}
 _ZONE_WORD = re.compile(r"\b(" + "|".join(_US_ZONES) + r")\b")
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 
@@ -169,8 +179,11 @@ def _entry(meta: Any) -> PostFacts:
 def _threads(soup: Any, path: str, owner: Owner, tally: EntryTally) -> Iterator[AnyRecord]:
     for index, thread in enumerate(_contents(soup).find_all("div", class_="thread")):
         names = _participants(thread)
-        messages = [m for i, header in enumerate(thread.find_all("div", class_="message"))
-                    if (m := tally.build(_message, header, i)) is not None]
+        messages = [
+            m
+            for i, header in enumerate(thread.find_all("div", class_="message"))
+            if (m := tally.build(_message, header, i)) is not None
+        ]
         if messages or names:
             yield thread_record(", ".join(names), names, messages, "inbox", owner, f"{path}#{index}")
 
@@ -190,5 +203,6 @@ def _message(header: Any, order: int) -> MessageFacts:
     text = html_text(body) if body is not None and body.name == "p" else ""
     stamp = when(html_text(meta)) if meta is not None else None
     millis = int(stamp.timestamp() * 1000) if stamp else 0
-    return MessageFacts(sender=html_text(user) if user is not None else "", timestamp=stamp, text=text,
-                        millis=millis, order=order)
+    return MessageFacts(
+        sender=html_text(user) if user is not None else "", timestamp=stamp, text=text, millis=millis, order=order
+    )

@@ -24,15 +24,27 @@ from scanner.readers.guard import EntryTally, ShapeError
 from scanner.readers.meta import HtmlPage, HtmlRecord, records_of
 from scanner.records import AnyRecord, from_epoch
 
-_MEDIA_KEYS = ("other_photos_v2", "other_photos", "videos_v2", "videos", "archived_stories_v2",
-               "archived_stories", "photos_v2", "photos")
+_MEDIA_KEYS = (
+    "other_photos_v2",
+    "other_photos",
+    "videos_v2",
+    "videos",
+    "archived_stories_v2",
+    "archived_stories",
+    "photos_v2",
+    "photos",
+)
 
 
 def _media_facts(item: dict[str, Any], subkind: str) -> PostFacts:
     """One media object (``uri``, ``creation_timestamp``, ``description``, ``tags``, ``place``) → facts."""
     text = text_of(item.get("description")) or text_of(item.get("text"))
-    facts = PostFacts(timestamp=from_epoch(item.get("creation_timestamp") or item.get("timestamp")),
-                      title=text_of(item.get("title")), text=text, subkind=subkind)
+    facts = PostFacts(
+        timestamp=from_epoch(item.get("creation_timestamp") or item.get("timestamp")),
+        title=text_of(item.get("title")),
+        text=text,
+        subkind=subkind,
+    )
     if subkind == "story" and not facts.text:
         facts.text = facts.title  # a story's own words are its title; a photo's title is its album's name
     facts.place = place_of(item)
@@ -62,12 +74,15 @@ def album(data: Any, source: str, owner: Owner, tally: EntryTally) -> Iterator[A
         raise ShapeError("is not an album (no list of photos)")
     description = text_of(data.get("description"))
     if description:
-        facts = PostFacts(timestamp=from_epoch(data.get("last_modified_timestamp")),
-                          title=text_of(data.get("name")), text=description, subkind="album")
+        facts = PostFacts(
+            timestamp=from_epoch(data.get("last_modified_timestamp")),
+            title=text_of(data.get("name")),
+            text=description,
+            subkind="album",
+        )
         yield from post_records(facts, owner, f"{source}#album")
     photos = records_of(data.get("photos") or [])
-    yield from tally.each(photos, lambda i, photo: post_records(_media_facts(photo, "caption"), owner,
-                                                                f"{source}#{i}"))
+    yield from tally.each(photos, lambda i, photo: post_records(_media_facts(photo, "caption"), owner, f"{source}#{i}"))
 
 
 def media_html(subkind: str) -> fb_html.HtmlParser:

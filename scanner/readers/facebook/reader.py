@@ -54,8 +54,10 @@ NOTE_NO_OWNER = (
     "other people in message threads."
 )
 
-_WORDING = Wording(unreadable="{reason}; export it again if you need this file",
-                   shape="{reason}; it was left out (is it from a Facebook export?)")
+_WORDING = Wording(
+    unreadable="{reason}; export it again if you need this file",
+    shape="{reason}; it was left out (is it from a Facebook export?)",
+)
 _THREAD_WORDING = Wording(unreadable=_WORDING.unreadable, shape="{reason}; it was left out")
 
 # Read first: they tell who the owner is, which later parsers need.
@@ -272,8 +274,9 @@ class _Read:
             if not used:
                 continue
             try:
-                record = thread_record(title, names, messages, thread_folder(files[0].folder), self.owner,
-                                       f"{used[0].member.path}#0")
+                record = thread_record(
+                    title, names, messages, thread_folder(files[0].folder), self.owner, f"{used[0].member.path}#0"
+                )
             except Exception as exc:
                 skip_file(self.ctx, used[0].member, exc)
                 continue
@@ -294,8 +297,11 @@ class _Read:
     def _json_thread_file(self, routed: Routed, start: int) -> ThreadParts | None:
         def work(tally: EntryTally) -> list[ThreadParts]:
             title, names, raw = fb_json.thread_parts(self.archive.read_json(routed.member))
-            messages = [m for i, raw_message in enumerate(raw)
-                        if (m := tally.build(fb_json.message_facts, raw_message, start + i)) is not None]
+            messages = [
+                m
+                for i, raw_message in enumerate(raw)
+                if (m := tally.build(fb_json.message_facts, raw_message, start + i)) is not None
+            ]
             return [(title, names, messages)]
 
         return next(read_file(self.ctx, routed.member, work, _THREAD_WORDING, whole=True), None)

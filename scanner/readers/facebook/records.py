@@ -60,8 +60,9 @@ class Owner:
 
     name: str | None = None
     aliases: set[str] = field(default_factory=set)
-    _titles: dict[tuple[TitleParser, str], Person | None] = field(default_factory=dict, init=False, repr=False,
-                                                                  compare=False)
+    _titles: dict[tuple[TitleParser, str], Person | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def add(self, name: str | None) -> None:
         """Record a name the owner is known by (the first one becomes :attr:`name`)."""
@@ -128,8 +129,9 @@ def target_from_title(title: str | None, owner: Owner) -> Person | None:
     return Person(name=who)
 
 
-_AUTHOR = re.compile(r"^(?P<who>.+?)\s+(?:tagged|wrote on|posted on|posted to|mentioned|shared .+? (?:on|to))\s",
-                     re.IGNORECASE)
+_AUTHOR = re.compile(
+    r"^(?P<who>.+?)\s+(?:tagged|wrote on|posted on|posted to|mentioned|shared .+? (?:on|to))\s", re.IGNORECASE
+)
 _TIMELINE = re.compile(r"\bwrote on\s+(?P<who>.+?)['’]s?\s+(?:timeline|wall)\.?\s*$", re.IGNORECASE)
 
 
@@ -297,8 +299,9 @@ def reaction_record(
     basis = target.name if target and target.name else title
     return Reaction(
         platform=PLATFORM,
-        id=fb_id("reaction", timestamp, word, basis, occurrence) if occurrence else fb_id(
-            "reaction", timestamp, word, basis),
+        id=fb_id("reaction", timestamp, word, basis, occurrence)
+        if occurrence
+        else fb_id("reaction", timestamp, word, basis),
         source=source,
         timestamp=timestamp,
         reaction=word,
@@ -343,8 +346,13 @@ class MessageFacts:
     order: int
 
 
-_FOLDERS = {"inbox": "inbox", "archived_threads": "archived", "filtered_threads": "filtered",
-            "message_requests": "message_requests", "e2ee_cutover": "e2ee_cutover"}
+_FOLDERS = {
+    "inbox": "inbox",
+    "archived_threads": "archived",
+    "filtered_threads": "filtered",
+    "message_requests": "message_requests",
+    "e2ee_cutover": "e2ee_cutover",
+}
 
 
 def thread_folder(raw: str) -> str:
@@ -375,8 +383,7 @@ def thread_record(
     senders = {m.sender: (Person(name=m.sender), owner.is_owner(m.sender)) for m in unique}  # a few per thread
     return Thread(
         platform=PLATFORM,
-        id=fb_id("thread", "|".join(sorted(norm_space(n).casefold() for n in others)), first,
-                 "" if unique else title),
+        id=fb_id("thread", "|".join(sorted(norm_space(n).casefold() for n in others)), first, "" if unique else title),
         source=source,
         timestamp=first,
         title=title,

@@ -24,16 +24,40 @@ from scanner.readers.guard import EntryTally, ShapeError
 from scanner.readers.meta import HtmlPage, HtmlRecord, label_text, label_values, parse_display_date, records_of
 from scanner.records import AnyRecord, Connection, Person, Relation, Setting, from_epoch
 
-_ACCESS_KEYS = ("account_accesses_v2", "account_accesses", "login_protection_data_v2", "login_protection_data",
-                "account_activity_v2", "account_activity")
-_LOGOUT_WORDS = ("log out", "logout", "logged out", "déconnexion", "abmeldung", "cerrar sesión", "disconnessione",
-                 "uitloggen", "sair")
+_ACCESS_KEYS = (
+    "account_accesses_v2",
+    "account_accesses",
+    "login_protection_data_v2",
+    "login_protection_data",
+    "account_activity_v2",
+    "account_activity",
+)
+_LOGOUT_WORDS = (
+    "log out",
+    "logout",
+    "logged out",
+    "déconnexion",
+    "abmeldung",
+    "cerrar sesión",
+    "disconnessione",
+    "uitloggen",
+    "sair",
+)
 
 
-def _setting(name: str, when: datetime | None, value: str, detail: str, source: str,
-             enabled: bool | None = True) -> Setting:
-    return Setting(platform=PLATFORM, id=fb_id("setting", name, when, value, detail), source=source,
-                   timestamp=when, name=name, value=value or None, enabled=enabled, detail=detail or None)
+def _setting(
+    name: str, when: datetime | None, value: str, detail: str, source: str, enabled: bool | None = True
+) -> Setting:
+    return Setting(
+        platform=PLATFORM,
+        id=fb_id("setting", name, when, value, detail),
+        source=source,
+        timestamp=when,
+        name=name,
+        value=value or None,
+        enabled=enabled,
+        detail=detail or None,
+    )
 
 
 def _joined(*parts: str) -> str:
@@ -72,8 +96,9 @@ def _login(entry: dict[str, Any], source: str) -> Iterable[Setting]:
         action = label_text(values, "Action", "Activity") or action
     place = _joined(text_of(entry.get("city")), text_of(entry.get("country")))
     address = text_of(entry.get("ip_address")) or text_of(session.get("ip_address"))
-    detail = _joined(text_of(entry.get("site")) or text_of(entry.get("site_name")), place,
-                     f"IP address {address}" if address else "")
+    detail = _joined(
+        text_of(entry.get("site")) or text_of(entry.get("site_name")), place, f"IP address {address}" if address else ""
+    )
     logout = any(word in action.casefold() for word in _LOGOUT_WORDS)
     return (_setting("login", when, action, detail, source, enabled=not logout),)
 
@@ -115,8 +140,9 @@ def _address_entries(data: Any) -> list[dict[str, Any]]:
 
 def _contact(entry: dict[str, Any], source: str) -> Iterable[Connection]:
     name = text_of(entry.get("name"))
-    details = [text_of(d.get("contact_point")) if isinstance(d, dict) else text_of(d)
-               for d in entry.get("details") or ()]
+    details = [
+        text_of(d.get("contact_point")) if isinstance(d, dict) else text_of(d) for d in entry.get("details") or ()
+    ]
     if not name and "label_values" in entry:
         name = label_text(label_values(entry), "Name") or ""
     return (contact_record(name, next((d for d in details if d), ""), source),) if name else ()
@@ -124,21 +150,42 @@ def _contact(entry: dict[str, Any], source: str) -> Iterable[Connection]:
 
 def contact_record(name: str, detail: str, source: str) -> Connection:
     """One uploaded address-book entry (id from name and first contact detail, which survive a re-export)."""
-    return Connection(platform=PLATFORM, id=fb_id("connection", "contact", name, detail), source=source,
-                      person=Person(name=norm_space(name)), relation=Relation.CONTACT)
+    return Connection(
+        platform=PLATFORM,
+        id=fb_id("connection", "contact", name, detail),
+        source=source,
+        person=Person(name=norm_space(name)),
+        relation=Relation.CONTACT,
+    )
 
 
 def synced_contacts(count: int, source: str) -> Setting:
     """The ``synced_contacts`` setting of an export holding ``count`` uploaded contacts."""
-    return Setting(platform=PLATFORM, id=fb_id("setting", "synced_contacts"), source=f"{source}#0",
-                   name="synced_contacts", value=str(count), enabled=True,
-                   detail=f"{count} address-book contact(s) uploaded to Facebook")
+    return Setting(
+        platform=PLATFORM,
+        id=fb_id("setting", "synced_contacts"),
+        source=f"{source}#0",
+        name="synced_contacts",
+        value=str(count),
+        enabled=True,
+        detail=f"{count} address-book contact(s) uploaded to Facebook",
+    )
 
 
 # --------------------------------------------------------------------------- HTML
 
-_DEVICE_ROWS = ("Device", "Device name", "Device type", "User agent", "Browser", "App", "Appareil", "Gerät",
-                "Dispositivo", "Apparaat")
+_DEVICE_ROWS = (
+    "Device",
+    "Device name",
+    "Device type",
+    "User agent",
+    "Browser",
+    "App",
+    "Appareil",
+    "Gerät",
+    "Dispositivo",
+    "Apparaat",
+)
 _CREATED_ROWS = ("Created", "Date created", "Created time", "Last active", "Last accessed", "Updated", "Time")
 _IP_ROWS = ("IP address", "IP Address", "Adresse IP", "IP-Adresse", "Dirección IP", "Indirizzo IP", "IP-adres")
 _PLACE_ROWS = ("Location", "Place", "Lieu", "Standort", "Ubicación", "Posizione", "Locatie", "Localização")
@@ -171,14 +218,14 @@ def logins_html(page: HtmlPage, source: str, ctx: fb_html.HtmlContext, tally: En
 def _html_login(record: HtmlRecord, source: str, ctx: fb_html.HtmlContext) -> Iterable[Setting]:
     action = record.row("Action", "Activity", "Type") or record.title or "login"
     ip = record.row(*_IP_ROWS)
-    detail = _joined(record.row("Site", "Website") or "", record.row(*_PLACE_ROWS) or "",
-                     f"IP address {ip}" if ip else "")
+    detail = _joined(
+        record.row("Site", "Website") or "", record.row(*_PLACE_ROWS) or "", f"IP address {ip}" if ip else ""
+    )
     logout = any(word in action.casefold() for word in _LOGOUT_WORDS)
     return (_setting("login", _html_when(record, ctx), action, detail, source, enabled=not logout),)
 
 
-def address_book_html(page: HtmlPage, source: str, ctx: fb_html.HtmlContext,
-                      tally: EntryTally) -> Iterator[AnyRecord]:
+def address_book_html(page: HtmlPage, source: str, ctx: fb_html.HtmlContext, tally: EntryTally) -> Iterator[AnyRecord]:
     """Uploaded address books page: one contact per box (name heading, contact details below)."""
     count = 0
     for record in tally.each(page.records, lambda i, box: _html_contact(box, f"{source}#{i}")):

@@ -21,10 +21,20 @@ from scanner.readers.instagram.common import parse_iso
 from scanner.readers.instagram.records import SourceFile
 from scanner.records import AnyRecord, Relation
 
-LEGACY_FILES = frozenset({
-    "connections.json", "media.json", "profile.json", "comments.json", "likes.json", "messages.json",
-    "searches.json", "contacts.json", "settings.json", "account_history.json",
-})
+LEGACY_FILES = frozenset(
+    {
+        "connections.json",
+        "media.json",
+        "profile.json",
+        "comments.json",
+        "likes.json",
+        "messages.json",
+        "searches.json",
+        "contacts.json",
+        "settings.json",
+        "account_history.json",
+    }
+)
 
 _CATEGORIES = {
     "followers": Relation.FOLLOWER,
@@ -89,8 +99,13 @@ def profile_entries(data: Any) -> list[dict[str, Any]]:
     if not isinstance(data, dict):
         raise ShapeError("not a profile object")
     keys = {
-        "Username": "username", "Name": "name", "Bio": "biography", "Website": "website", "Email": "email",
-        "Phone Number": "phone_number", "Private Account": "private_account",
+        "Username": "username",
+        "Name": "name",
+        "Bio": "biography",
+        "Website": "website",
+        "Email": "email",
+        "Phone Number": "phone_number",
+        "Private Account": "private_account",
     }
     smap = {label: {"value": data[key]} for label, key in keys.items() if data.get(key) not in (None, "")}
     if "Private Account" not in smap and "is_private" in data:

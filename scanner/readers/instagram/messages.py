@@ -50,9 +50,7 @@ class _RawThread:
         """A participant as shown; with the handle when the name is evidently the username."""
         if not name:
             return Person()
-        if self.by_username or (
-            _USERNAME.match(name) and self.prefix and re.sub(r"[._]", "", name) == self.prefix
-        ):
+        if self.by_username or (_USERNAME.match(name) and self.prefix and re.sub(r"[._]", "", name) == self.prefix):
             return Person(name=name, handle=name)
         return Person(name=name)
 

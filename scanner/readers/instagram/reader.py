@@ -130,8 +130,10 @@ class InstagramReader:
         yield from _Reading(archive, ctx).run()
 
 
-_WORDING = Wording(unreadable="{reason}; export the data again or unpack and re-zip it",
-                   shape="has a layout this version does not understand ({reason}); please report it")
+_WORDING = Wording(
+    unreadable="{reason}; export the data again or unpack and re-zip it",
+    shape="has a layout this version does not understand ({reason}); please report it",
+)
 
 ROUTES: dict[str, Callable[[list[Any], SourceFile, str], Iterator[AnyRecord]]] = {
     "posts": build.posts,
@@ -180,7 +182,8 @@ class _Reading:
                 routed.append((member, route))
         roots = legacy_roots(self.archive)
         old = [
-            m for m in self.archive.members
+            m
+            for m in self.archive.members
             if posixpath.dirname(m.path) in roots and m.name.lower() in legacy.LEGACY_FILES
         ]
         routed.sort(key=lambda mr: mr[1].kind != "profile")
@@ -304,7 +307,9 @@ class _Reading:
         except SHAPE_ERRORS as exc:
             raise_bug(exc)
             self.ctx.count("unreadable_entries")
-            self.ctx.note("Message threads could not be assembled: the message files have an unexpected "
-                          f"structure ({type(exc).__name__}); the other files were read.")
+            self.ctx.note(
+                "Message threads could not be assembled: the message files have an unexpected "
+                f"structure ({type(exc).__name__}); the other files were read."
+            )
             return
         yield from threads

@@ -198,15 +198,17 @@ def _relation(entry: dict[str, Any], source: str, file: SourceFile, relation: Re
     if person is None:
         return ()
     when = _entry_time(entry, first, fields)
-    return (Connection(
-        platform=PLATFORM,
-        id=stable_id(PLATFORM, "connection", relation.value, person.handle or person.name, when),
-        source=source,
-        timestamp=when,
-        url=person.url,
-        person=person,
-        relation=relation,
-    ),)
+    return (
+        Connection(
+            platform=PLATFORM,
+            id=stable_id(PLATFORM, "connection", relation.value, person.handle or person.name, when),
+            source=source,
+            timestamp=when,
+            url=person.url,
+            person=person,
+            relation=relation,
+        ),
+    )
 
 
 def contacts(entries: list[Any], file: SourceFile) -> Iterator[Connection]:
@@ -218,18 +220,19 @@ def _contact(entry: dict[str, Any], source: str, file: SourceFile) -> Iterable[C
     fields = file.fields(entry)
     first = file.value(fields, "first_name") or file.text(entry.get("first_name"))
     last = file.value(fields, "last_name") or file.text(entry.get("last_name"))
-    detail = (file.value(fields, "contact") or file.text(entry.get("contact"))
-              or file.text(entry.get("contact_info")))
+    detail = file.value(fields, "contact") or file.text(entry.get("contact")) or file.text(entry.get("contact_info"))
     name = " ".join(p for p in (first, last) if p) or file.text(entry.get("name")) or file.text(entry.get("title"))
     if not name and not detail:
         return ()
-    return (Connection(
-        platform=PLATFORM,
-        id=stable_id(PLATFORM, "connection", "contact", name, detail),
-        source=source,
-        person=Person(name=name or None),
-        relation=Relation.CONTACT,
-    ),)
+    return (
+        Connection(
+            platform=PLATFORM,
+            id=stable_id(PLATFORM, "connection", "contact", name, detail),
+            source=source,
+            person=Person(name=name or None),
+            relation=Relation.CONTACT,
+        ),
+    )
 
 
 # ---------------------------------------------------------------------------------------------- own content
@@ -320,14 +323,16 @@ def _comment(entry: dict[str, Any], source: str, file: SourceFile) -> Iterable[C
     target = Person(handle=owner, url=PROFILE_URL.format(owner)) if owner and is_username(owner) else None
     if owner and target is None:
         target = Person(name=owner)
-    return (Comment(
-        platform=PLATFORM,
-        id=stable_id(PLATFORM, "comment", when, owner, text),
-        source=source,
-        timestamp=when,
-        text=text,
-        target_owner=target,
-    ),)
+    return (
+        Comment(
+            platform=PLATFORM,
+            id=stable_id(PLATFORM, "comment", when, owner, text),
+            source=source,
+            timestamp=when,
+            text=text,
+            target_owner=target,
+        ),
+    )
 
 
 def likes(entries: list[Any], file: SourceFile, what: str) -> Iterator[Reaction]:
@@ -352,18 +357,20 @@ def _like(entry: dict[str, Any], source: str, file: SourceFile, what: str) -> It
         target = Person(name=name or owner)
     else:
         target = None
-    return (Reaction(
-        platform=PLATFORM,
-        id=stable_id(PLATFORM, "reaction", what, when, owner or name),
-        source=source,
-        timestamp=when,
-        url=href or None,
-        reaction="save" if what == "saved" else "like",
-        title=owner or (name or ""),
-        target_owner=target,
-        target_url=href or None,
-        target_text=what,
-    ),)
+    return (
+        Reaction(
+            platform=PLATFORM,
+            id=stable_id(PLATFORM, "reaction", what, when, owner or name),
+            source=source,
+            timestamp=when,
+            url=href or None,
+            reaction="save" if what == "saved" else "like",
+            title=owner or (name or ""),
+            target_owner=target,
+            target_url=href or None,
+            target_text=what,
+        ),
+    )
 
 
 def _map_href(entry: dict[str, Any], file: SourceFile) -> str:
@@ -428,16 +435,18 @@ def _privacy_change(entry: dict[str, Any], source: str, file: SourceFile) -> Ite
     when = _entry_time(entry, first, file.fields(entry))
     if not title and when is None:
         return ()
-    return (Setting(
-        platform=PLATFORM,
-        id=stable_id(PLATFORM, "setting", "privacy_change", when, title),
-        source=source,
-        timestamp=when,
-        name="privacy_change",
-        value=title or None,
-        enabled=privacy_word(title),
-        detail="enabled=True means the account was made private",
-    ),)
+    return (
+        Setting(
+            platform=PLATFORM,
+            id=stable_id(PLATFORM, "setting", "privacy_change", when, title),
+            source=source,
+            timestamp=when,
+            name="privacy_change",
+            value=title or None,
+            enabled=privacy_word(title),
+            detail="enabled=True means the account was made private",
+        ),
+    )
 
 
 def profile_changes(entries: list[Any], file: SourceFile) -> Iterator[Setting]:
@@ -456,15 +465,17 @@ def _profile_change(entry: dict[str, Any], source: str, file: SourceFile) -> Ite
     when = _entry_time(entry, {}, file.fields(entry))
     if not changed and not new:
         return ()
-    return (Setting(
-        platform=PLATFORM,
-        id=stable_id(PLATFORM, "setting", "profile_change", when, changed, new),
-        source=source,
-        timestamp=when,
-        name="profile_change",
-        value=new or None,
-        detail=f"{changed}: {previous or '(empty)'} → {new or '(empty)'}",
-    ),)
+    return (
+        Setting(
+            platform=PLATFORM,
+            id=stable_id(PLATFORM, "setting", "profile_change", when, changed, new),
+            source=source,
+            timestamp=when,
+            name="profile_change",
+            value=new or None,
+            detail=f"{changed}: {previous or '(empty)'} → {new or '(empty)'}",
+        ),
+    )
 
 
 def comment_permissions(entries: list[Any], file: SourceFile) -> Iterator[Setting]:
@@ -481,14 +492,16 @@ def _comment_permission(entry: dict[str, Any], source: str, file: SourceFile) ->
     value = value or file.text(entry.get("allow_comments_from"))
     if not value:
         return ()
-    return (Setting(
-        platform=PLATFORM,
-        id=stable_id(PLATFORM, "setting", "who_can_comment", value),
-        source=source,
-        timestamp=_entry_time(entry, _first_list_item(entry), fields),
-        name="who_can_comment",
-        value=value,
-    ),)
+    return (
+        Setting(
+            platform=PLATFORM,
+            id=stable_id(PLATFORM, "setting", "who_can_comment", value),
+            source=source,
+            timestamp=_entry_time(entry, _first_list_item(entry), fields),
+            name="who_can_comment",
+            value=value,
+        ),
+    )
 
 
 def two_factor(entries: list[Any], file: SourceFile) -> Iterator[Setting]:
@@ -519,15 +532,17 @@ def _login(entry: dict[str, Any], source: str, file: SourceFile) -> Iterable[Set
     when = _entry_time(entry, _first_list_item(entry), fields)
     if when is None and not agent and not address:
         return ()
-    return (Setting(
-        platform=PLATFORM,
-        id=stable_id(PLATFORM, "setting", "active_session", when, address, agent),
-        source=source,
-        timestamp=when,
-        name="active_session",
-        value=agent or None,
-        detail=f"login from IP address {address}" if address else "login",
-    ),)
+    return (
+        Setting(
+            platform=PLATFORM,
+            id=stable_id(PLATFORM, "setting", "active_session", when, address, agent),
+            source=source,
+            timestamp=when,
+            name="active_session",
+            value=agent or None,
+            detail=f"login from IP address {address}" if address else "login",
+        ),
+    )
 
 
 def searches(entries: list[Any], file: SourceFile, profiles: bool) -> Iterator[Search]:
@@ -542,14 +557,16 @@ def _search(entry: dict[str, Any], source: str, file: SourceFile, profiles: bool
     if not query:
         return ()
     when = _entry_time(entry, first, fields)
-    return (Search(
-        platform=PLATFORM,
-        id=stable_id(PLATFORM, "search", when, query),
-        source=source,
-        timestamp=when,
-        query=query,
-        person=_searched_person(query) if profiles else None,
-    ),)
+    return (
+        Search(
+            platform=PLATFORM,
+            id=stable_id(PLATFORM, "search", when, query),
+            source=source,
+            timestamp=when,
+            query=query,
+            person=_searched_person(query) if profiles else None,
+        ),
+    )
 
 
 def _searched_person(query: str) -> Person:

@@ -1,5 +1,4 @@
-"""LinkedIn data exports (CSV): the files (``files``), their dates (``dates``) and the reading pass (``reader``).
-"""
+"""LinkedIn data exports (CSV): the files (``files``), their dates (``dates``) and the reading pass (``reader``)."""
 
 from scanner.readers.linkedin.reader import LinkedInReader
 

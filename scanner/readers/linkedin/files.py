@@ -194,8 +194,19 @@ def invitations(table: Table, path: str, owner: Owner, ctx: ReadContext) -> Iter
 
 # ---------------------------------------------------------------------------------------------- contacts
 CONTACTS = Spec(
-    known=("Source", "FirstName", "LastName", "Companies", "Title", "Emails", "PhoneNumbers", "CreatedAt",
-           "First Name", "Last Name", "Email Address"),
+    known=(
+        "Source",
+        "FirstName",
+        "LastName",
+        "Companies",
+        "Title",
+        "Emails",
+        "PhoneNumbers",
+        "CreatedAt",
+        "First Name",
+        "Last Name",
+        "Email Address",
+    ),
     required=(("FirstName", "First Name", "LastName", "Last Name", "FullName", "Full Name", "Name"),),
 )
 
@@ -206,7 +217,8 @@ def contacts(table: Table, path: str) -> Iterator[Connection | Setting]:
     count = 0
     for row in table.rows:
         name = full_name(row.get("FirstName", "First Name"), row.get("LastName", "Last Name")) or strip_postnominals(
-            row.get("FullName", "Full Name", "Name"))
+            row.get("FullName", "Full Name", "Name")
+        )
         if not name:
             continue
         detail = row.get("Emails", "Email Address", "PhoneNumbers", "Phone Numbers")
@@ -220,9 +232,15 @@ def contacts(table: Table, path: str) -> Iterator[Connection | Setting]:
             relation=Relation.CONTACT,
         )
     if count:
-        yield Setting(platform=PLATFORM, id=stable_id(PLATFORM, "setting", "synced_contacts"), source=f"{path}#0",
-                      name="synced_contacts", value=str(count), enabled=True,
-                      detail=f"{count} address-book contact(s) synced to LinkedIn")
+        yield Setting(
+            platform=PLATFORM,
+            id=stable_id(PLATFORM, "setting", "synced_contacts"),
+            source=f"{path}#0",
+            name="synced_contacts",
+            value=str(count),
+            enabled=True,
+            detail=f"{count} address-book contact(s) synced to LinkedIn",
+        )
 
 
 # ---------------------------------------------------------------------------------------------- follows

@@ -1,5 +1,5 @@
-"""Mastodon account archives and CSV exports: ActivityPub activities (``activity``) and the reading pass (``reader``).
-"""
+"""Mastodon account archives and CSV exports: ActivityPub activities (``activity``) and the reading pass
+(``reader``)."""
 
 from scanner.readers.mastodon.reader import MastodonReader
 

@@ -225,8 +225,9 @@ def _outbox(archive: Archive, member: Member, followers: str | None, ctx: ReadCo
 _WORDING = Wording(unreadable="{reason}; download the archive again")
 
 
-def _outbox_records(archive: Archive, member: Member, followers: str | None, ctx: ReadContext,
-                    tally: EntryTally) -> Iterator[AnyRecord]:
+def _outbox_records(
+    archive: Archive, member: Member, followers: str | None, ctx: ReadContext, tally: EntryTally
+) -> Iterator[AnyRecord]:
     if member.size > _STREAM_ABOVE:
         items: Any = _stream_items(archive, member)
     else:
@@ -293,8 +294,9 @@ def _csv_export(archive: Archive, member: Member, relation: Relation | None, ctx
 _CSV_WORDING = Wording(unreadable="{reason}; export the file again")
 
 
-def _csv_records(archive: Archive, member: Member, relation: Relation | None, ctx: ReadContext,
-                 tally: EntryTally) -> Iterator[AnyRecord]:
+def _csv_records(
+    archive: Archive, member: Member, relation: Relation | None, ctx: ReadContext, tally: EntryTally
+) -> Iterator[AnyRecord]:
     try:
         table = read_table(archive.read_text(member), header=False)
     except csv.Error as exc:

@@ -206,8 +206,9 @@ class _Text:
             first = first[3:]
         elif first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raise UnicodeError("UTF-16")
-        elif len(first) >= 4 and ((first[1] == 0 and first[3] == 0 and first[0] != 0)
-                                  or (first[0] == 0 and first[2] == 0 and first[1] != 0)):
+        elif len(first) >= 4 and (
+            (first[1] == 0 and first[3] == 0 and first[0] != 0) or (first[0] == 0 and first[2] == 0 and first[1] != 0)
+        ):
             raise UnicodeError("UTF-16 without a byte-order mark")
         self.buf = self._decode(first)
         self.pos = 0

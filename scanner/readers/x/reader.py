@@ -163,8 +163,9 @@ class _Run:
         """The records of one data file, read through the guarded file-runner (:func:`read_file`)."""
         return read_file(self.ctx, member, partial(self._file_records, member, build, settle))
 
-    def _file_records(self, member: Member, build: Callable[..., Any], settle: Callable[[Any], Any] | None,
-                      tally: EntryTally) -> Iterator[Any]:
+    def _file_records(
+        self, member: Member, build: Callable[..., Any], settle: Callable[[Any], Any] | None, tally: EntryTally
+    ) -> Iterator[Any]:
         """A file up to ``x_js.STREAM_THRESHOLD`` is parsed item by item (no tree of the whole file is
         kept) but hands on its records, and settles them, only once all of it has been read: a broken small
         file gives nothing and changes nothing, as when it was read with one ``json.loads``. A bigger file
@@ -253,10 +254,20 @@ class _Run:
         yield from self._tweets()
         yield from self._classic()
         if account[0] or profile[0] or details[0] or phones:
-            yield from self.guarded(self._first_member("profile", "account"), iter(self.tally_one(
-                build_profile, owner=self.owner, account=account[1], profile=profile[1] or details[1],
-                phones=phones, source=profile[0] or account[0] or details[0] or "", private=self.protected,
-            )))
+            yield from self.guarded(
+                self._first_member("profile", "account"),
+                iter(
+                    self.tally_one(
+                        build_profile,
+                        owner=self.owner,
+                        account=account[1],
+                        profile=profile[1] or details[1],
+                        phones=phones,
+                        source=profile[0] or account[0] or details[0] or "",
+                        private=self.protected,
+                    )
+                ),
+            )
         yield from self._likes()
         yield from self._connections()
         yield from self._threads()
@@ -341,8 +352,11 @@ class _Run:
             self.ctx.skip(member, "does not hold the account details object a Twitter archive writes there")
             return "", {}
         self.ctx.understood(member)
-        profile = {"bio": value.get("bio"), "website": value.get("expanded_url") or value.get("url"),
-                   "location": value.get("location")}
+        profile = {
+            "bio": value.get("bio"),
+            "website": value.get("expanded_url") or value.get("url"),
+            "location": value.get("location"),
+        }
         return f"{member.path}#0", {**value, "description": profile}
 
     def _set_owner(self, account: dict[str, Any], details: dict[str, Any]) -> None:
@@ -421,7 +435,11 @@ class _Run:
         if latest is not None and not self.layout.of("protected_history"):
             when, protected, source = latest
             yield setting(
-                self.owner, "protected", source=source, timestamp=when, value=str(protected).lower(),
+                self.owner,
+                "protected",
+                source=source,
+                timestamp=when,
+                value=str(protected).lower(),
                 enabled=protected,
                 detail=f"As of the newest tweet in this archive ({when.date().isoformat()}) the account was "
                 + ("protected (followers only)." if protected else "public."),
@@ -504,8 +522,9 @@ class _Run:
         devices = self.objects("ni_devices")
         if self.read_cleanly("ni_devices"):
             source = devices[0][0] if devices else f"{self.layout.of('ni_devices')[0].path}#0"
-            yield from self.tally_one(two_factor_setting, items=[o for _, o in devices], owner=self.owner,
-                                      source=source)
+            yield from self.tally_one(
+                two_factor_setting, items=[o for _, o in devices], owner=self.owner, source=source
+            )
         for member in self.layout.of("connected_application"):
             yield from self.each(member, partial(app_setting, owner=self.owner))
         yield from self._contacts()
@@ -513,7 +532,11 @@ class _Run:
             zone = clean(value.get("timeZone"))
             self.ctx.account.timezone = self.ctx.account.timezone or iana_zone(zone)
             yield setting(
-                self.owner, "account_timezone", source=source, value=zone, enabled=None,
+                self.owner,
+                "account_timezone",
+                source=source,
+                value=zone,
+                enabled=None,
                 detail=None if zone else "The archive lists no time zone for the account.",
             )
 
@@ -529,7 +552,11 @@ class _Run:
         if not self.read_cleanly("contact"):
             return
         yield setting(
-            self.owner, "synced_contacts", source=f"{members[0].path}#0", value=str(count), enabled=count > 0,
+            self.owner,
+            "synced_contacts",
+            source=f"{members[0].path}#0",
+            value=str(count),
+            enabled=count > 0,
             detail=f"{count} address-book entries were uploaded to X." if count else "No address book.",
         )
 

@@ -94,9 +94,7 @@ def _liked_author(tweet_id: str, target_url: str, known: LikeContext) -> Person 
 
 
 # --------------------------------------------------------------------------------- account lists
-def account_connection(
-    item: Any, relation: Relation, *, source: str, directory: AccountDirectory
-) -> Connection | None:
+def account_connection(item: Any, relation: Relation, *, source: str, directory: AccountDirectory) -> Connection | None:
     """A follower / following / block / mute item (numeric ``accountId`` only)."""
     value = inner(item)
     account_id = id_text(value.get("accountId")) if value else None
@@ -187,9 +185,7 @@ def dm_thread(item: Any, *, source: str, owner_id: str | None, directory: Accoun
     )
 
 
-def _message(
-    body: dict[str, Any], sender_id: str | None, owner_id: str | None, directory: AccountDirectory
-) -> Message:
+def _message(body: dict[str, Any], sender_id: str | None, owner_id: str | None, directory: AccountDirectory) -> Message:
     text = str(body.get("text") or "")
     urls = body.get("urls")
     if urls and isinstance(urls, list):
@@ -206,7 +202,12 @@ def _message(
 
 # --------------------------------------------------------------------------------- profile
 def build_profile(
-    *, owner: Owner, account: dict[str, Any], profile: dict[str, Any], phones: Iterable[str], source: str,
+    *,
+    owner: Owner,
+    account: dict[str, Any],
+    profile: dict[str, Any],
+    phones: Iterable[str],
+    source: str,
     private: bool | None,
 ) -> Profile:
     """The owner's profile from ``account.js``, ``profile.js``, ``phone-number.js`` or classic details."""
@@ -271,7 +272,12 @@ def protected_setting(entries: list[dict[str, Any]], *, owner: Owner, source: st
     state = "protected (followers only)" if enabled else "public"
     day = when.date().isoformat() if when else "an unknown date"
     return setting(
-        owner, "protected", source=source, timestamp=when, value=action, enabled=enabled,
+        owner,
+        "protected",
+        source=source,
+        timestamp=when,
+        value=action,
+        enabled=enabled,
         detail=f"The last change, on {day}, made the account's posts {state}.",
     )
 
@@ -282,12 +288,20 @@ def two_factor_setting(items: list[dict[str, Any]], *, owner: Owner, source: str
         messaging = device.get("messagingDevice")
         if isinstance(messaging, dict) and str(messaging.get("deviceType") or "").lower() == "auth":
             return setting(
-                owner, "two_factor", source=source, value="sms", enabled=True,
+                owner,
+                "two_factor",
+                source=source,
+                value="sms",
+                enabled=True,
                 timestamp=parse_time(messaging.get("updatedDate") or messaging.get("createdDate")),
                 detail="A phone is registered for two-factor codes by text message.",
             )
     return setting(
-        owner, "two_factor", source=source, value=None, enabled=None,
+        owner,
+        "two_factor",
+        source=source,
+        value=None,
+        enabled=None,
         detail="The archive shows no phone used for two-factor codes; X does not list authenticator-app or "
         "security-key two-factor, so whether it is on cannot be told from the archive.",
     )
@@ -307,6 +321,12 @@ def app_setting(item: Any, *, owner: Owner, source: str) -> Setting | None:
     if clean(org.get("name")) and clean(org.get("name")) != name:
         detail = f"by {org['name']}" + (f"; {detail}" if detail else "")
     return setting(
-        owner, "connected_app", source=source, key=app.get("id") or name, value=name, enabled=True,
-        timestamp=parse_time(app.get("approvedAt")), detail=detail,
+        owner,
+        "connected_app",
+        source=source,
+        key=app.get("id") or name,
+        value=name,
+        enabled=True,
+        timestamp=parse_time(app.get("approvedAt")),
+        detail=detail,
     )

@@ -20,9 +20,7 @@ PLATFORM = "x"
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
 _API_TIME = re.compile(r"^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{1,2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$")
-_CLASSIC_TIME = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$"
-)
+_CLASSIC_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$")
 # The forms X writes today, with ASCII digits only (the general patterns also take other Unicode digits).
 _API_UTC = re.compile(
     r"[A-Za-z]{3} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
@@ -330,9 +328,7 @@ def _reply_target(raw: dict[str, Any], mentions: tuple[Person, ...]) -> Person |
     return Person(name=name, handle=handle, account_id=account_id)
 
 
-def _retweet_author(
-    retweeted: object, rt_match: re.Match[str] | None, mentions: tuple[Person, ...]
-) -> Person | None:
+def _retweet_author(retweeted: object, rt_match: re.Match[str] | None, mentions: tuple[Person, ...]) -> Person | None:
     if isinstance(retweeted, dict) and isinstance(retweeted.get("user"), dict):
         user = retweeted["user"]
         return Person(

@@ -39,6 +39,8 @@ BATCH_RECORDS = 1000
 """Records sent to a worker at a time."""
 IN_FLIGHT_PER_WORKER = 2
 """Batches waiting or being checked per worker: bounds the memory of records in transit."""
+START_METHOD = "fork" if sys.platform == "linux" else "spawn"
+"""Linux forks (the workers share the loaded client list and lexicons); macOS and Windows spawn and unpickle them."""
 
 Indexed = list[tuple[int, list[Finding]]]  # (position of the check in the scan's checks, its findings)
 IndexedErrors = list[tuple[int, ErrorEntry]]
@@ -52,8 +54,7 @@ def pool_size(requested: int | None) -> int:
 def start_pool(workers: int, matcher: Matcher, policy: Policy) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes holding the scan's matcher and policy (inherited where processes fork,
     so the client list is not built again)."""
-    method = "fork" if sys.platform == "linux" else None  # macOS and Windows: their default (spawn)
-    context = multiprocessing.get_context(method)
+    context = multiprocessing.get_context(START_METHOD)
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                                initargs=(matcher, policy))
 

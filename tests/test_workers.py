@@ -70,6 +70,16 @@ def test_reports_are_byte_identical_to_one_process(tmp_path: Path, everything_in
         assert pooled[fmt] == alone[fmt], fmt
 
 
+def test_spawned_workers_give_the_same_reports(tmp_path: Path, everything_in_workers: list[int],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on macOS and Windows: the workers get the matcher and the policy pickled, not forked."""
+    monkeypatch.setattr(workers, "BATCH_RECORDS", 40)
+    inputs = _inputs(tmp_path)
+    alone = _reports(inputs, _options(1))
+    monkeypatch.setattr(workers, "START_METHOD", "spawn")
+    assert _reports(inputs, _options(2)) == alone and everything_in_workers
+
+
 def test_a_failing_check_in_a_worker_is_reported_as_in_one_process(
     tmp_path: Path, everything_in_workers: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -20,7 +20,6 @@ import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +38,8 @@ BATCH_RECORDS = 1000
 """Records sent to a worker at a time."""
 IN_FLIGHT_PER_WORKER = 2
 """Batches waiting or being checked per worker: bounds the memory of records in transit."""
+START_METHOD = "fork" if sys.platform == "linux" else "spawn"
+"""Linux forks (the workers share the loaded client list and lexicons); macOS and Windows spawn and unpickle them."""
 
 Indexed = list[tuple[int, list[Finding]]]  # (position of the check in the scan's checks, its findings)
 IndexedErrors = list[tuple[int, ErrorEntry]]
@@ -52,8 +53,7 @@ def pool_size(requested: int | None) -> int:
 def start_pool(workers: int, matcher: Matcher, policy: Policy) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes holding the scan's matcher and policy (inherited where processes fork,
     so the client list is not built again)."""
-    method = "fork" if sys.platform == "linux" else None  # macOS and Windows: their default (spawn)
-    context = multiprocessing.get_context(method)
+    context = multiprocessing.get_context(START_METHOD)
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(matcher, policy)
     )
@@ -219,9 +219,13 @@ class ParallelChecks:
             self._send()
 
     def _send(self) -> None:
-        if not self._batch.records:
+        if not self._batch.records or self.broken:
             return
-        future = self._pool.submit(check_batch, self._batch)
+        try:
+            future = self._pool.submit(check_batch, self._batch)
+        except Exception as exc:  # the pool broke on an earlier source
+            self._stop(exc)
+            return
         self._sent.append(_Sent(future, len(self._batch.records), self._main))
         self._batch, self._main = self._new_batch(), {}
         while len(self._sent) >= self._limit and not self.broken:
@@ -237,11 +241,15 @@ class ParallelChecks:
             else:
                 self._merge(sent)
 
+    def _stop(self, exc: Exception) -> None:
+        log.debug("worker failure", exc_info=exc)
+        self.broken = f"checking stopped early ({type(exc).__name__}); the report covers what was checked"
+
     def _merge(self, sent: _Sent) -> None:
         try:
             result = sent.future.result()
-        except BrokenProcessPool as exc:  # a worker died (killed, out of memory): report, do not hang
-            self.broken = f"checking stopped early ({type(exc).__name__}); the report covers what was checked"
+        except Exception as exc:  # a worker died (killed, out of memory) or failed: report it, do not hang
+            self._stop(exc)
             return
         for position in sorted(set(sent.main) | set(result.found) | set(result.errors)):
             here, here_errors = sent.main.get(position, ([], []))

@@ -72,6 +72,17 @@ def test_reports_are_byte_identical_to_one_process(tmp_path: Path, everything_in
         assert pooled[fmt] == alone[fmt], fmt
 
 
+def test_spawned_workers_give_the_same_reports(
+    tmp_path: Path, everything_in_workers: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on macOS and Windows: the workers get the matcher and the policy pickled, not forked."""
+    monkeypatch.setattr(workers, "BATCH_RECORDS", 40)
+    inputs = _inputs(tmp_path)
+    alone = _reports(inputs, _options(1))
+    monkeypatch.setattr(workers, "START_METHOD", "spawn")
+    assert _reports(inputs, _options(2)) == alone and everything_in_workers
+
+
 def test_a_failing_check_in_a_worker_is_reported_as_in_one_process(
     tmp_path: Path, everything_in_workers: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -144,3 +155,29 @@ def test_work_related_state_merges_in_record_order_up_to_the_cap(monkeypatch: py
         check.merge_state(ctx, taken)
     assert ctx.memo[module._WRITTEN] == 12 and ctx.memo[module._CONFIDENT] == 3
     assert ctx.memo[module._PENDING] == ["a", "b", "c"]
+
+
+def test_a_worker_that_fails_outside_the_checks_ends_the_source_with_an_error(
+    tmp_path: Path, everything_in_workers: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: WorkRelatedPostCheck, ctx: CheckContext) -> Any:
+        raise MemoryError("no room")
+
+    monkeypatch.setattr(WorkRelatedPostCheck, "batch_state", broken)
+    result = scan(_inputs(tmp_path), _options(2))
+    assert any("checking stopped early (MemoryError)" in e.message for e in result.errors)
+    assert len(result.sources) == 2  # the scan went on and the sources are reported
+
+
+def test_a_dead_pool_is_reported_for_every_source_it_should_have_checked(
+    tmp_path: Path, everything_in_workers: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    def dead(*args: Any, **kwargs: Any) -> Any:
+        raise BrokenProcessPool("a worker was killed")
+
+    monkeypatch.setattr(workers.ProcessPoolExecutor, "submit", dead)
+    result = scan(_inputs(tmp_path), _options(2))
+    stopped = [e for e in result.errors if "checking stopped early (BrokenProcessPool)" in e.message]
+    assert len(stopped) == 2 and len(result.sources) == 2

@@ -320,7 +320,8 @@ class TextAnalysis:
     dampers: list[tuple[str, float, str]] = field(default_factory=list)  # (group, weight, phrase)
     place_hit: str | None = None  # the record is tagged at the workplace (its place name)
     audience: Audience = Audience.UNKNOWN
-    lang: str | None = None  # the language of the owner's words (None: too short to tell, every lexicon applies)
+    lang: str | None = None  # the owner's language, identified when a language's own term was found (None:
+    # not needed, or too short to tell: every lexicon applies)
     in_text: dict[str, bool] = field(default_factory=dict, repr=False)  # whole-text phrase tests, once each
 
     # -- views
@@ -604,10 +605,12 @@ def analyze(
         segments=tuple(segments) if segments else (Segment(0, len(text)),),
         audience=audience,
     )
-    a.lang = language_of(owner_text(a))
-    languages = lexicon_languages(a.lang)
     opened = set(lex.always)
-    raw = [h for h in _find_hits(a, lex, opened) if h.lang in languages or h.lang == ANY_LANGUAGE]
+    found = _find_hits(a, lex, opened)
+    if any(h.lang != ANY_LANGUAGE for h in found):  # language identification costs as much as the rest: only
+        a.lang = language_of(owner_text(a))  # where a language's own term was found does the answer matter
+    languages = lexicon_languages(a.lang)
+    raw = [h for h in found if h.lang in languages or h.lang == ANY_LANGUAGE]
     if workplace is not None:
         raw += _workplace_hits(a, workplace)
         if place_is_workplace(place, workplace):
@@ -695,7 +698,8 @@ def unchecked_languages_note(counts: Counter[str]) -> str | None:
     parts = ", ".join(f"{n:,} in {language_name(lang)}" for lang, n in counts.most_common())
     return (
         f"Texts in languages the work, health and mention vocabularies do not cover were not checked for "
-        f"work-related content ({parts}); names, handles and identifiers in them were still looked for."
+        f"work-related content ({parts}, counting the texts that held a word those vocabularies look for); names, "
+        "handles and identifiers in them were still looked for."
     )
 
 

@@ -105,9 +105,11 @@ def main() -> None:
         per_text = secs / len(texts) * 1e6
         rper_text = rsecs / len(sample) * 1e6
         results[n] = (per_text, rper_text)
-        print(f"{n:>6} clients: build {build:5.2f}s | matcher {secs:6.2f}s for {len(texts)} texts"
-              f" ({per_text:6.1f} µs/text, {hits} hits) | deny-list regex {rper_text:8.1f} µs/text"
-              f" (on {len(sample)} texts)")
+        print(
+            f"{n:>6} clients: build {build:5.2f}s | matcher {secs:6.2f}s for {len(texts)} texts"
+            f" ({per_text:6.1f} µs/text, {hits} hits) | deny-list regex {rper_text:8.1f} µs/text"
+            f" (on {len(sample)} texts)"
+        )
     ratio = results[10_000][0] / results[100][0]
     rratio = results[10_000][1] / results[100][1]
     print(f"ratio 10,000 / 100 clients: matcher {ratio:.2f}x (target <= 1.2x); deny-list regex {rratio:.2f}x")

@@ -28,23 +28,160 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-FIRST = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
-         "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Charles", "Karen",
-         "Christopher", "Lisa", "Daniel", "Nancy", "Matthew", "Betty", "Anthony", "Sandra", "Mark", "Ashley",
-         "Donald", "Kimberly", "Steven", "Emily", "Andrew", "Donna", "Paul", "Michelle", "Joshua", "Carol",
-         "Kenneth", "Amanda", "Kevin", "Melissa", "Brian", "Deborah", "George", "Stephanie", "Timothy", "Rebecca",
-         "Zoë", "José", "Siobhán", "Björn", "Mai", "Aaliyah", "Mateo", "Priya", "Kwame", "Yuki"]
-LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
-        "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin",
-        "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson",
-        "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres", "Nguyen", "Hill", "Flores", "O'Neil",
-        "McAllister", "Núñez", "Okonkwo", "Dombrowski", "Fairweather", "Kowalski", "Haddad", "Petrov", "Sato"]
-_SYLLABLES = ["bar", "ken", "dal", "mor", "vin", "sha", "tor", "lin", "ber", "gar", "wick", "ston", "ley", "ford",
-              "ham", "ton", "berg", "stein", "ova", "ski"]
+FIRST = [
+    "James",
+    "Mary",
+    "Robert",
+    "Patricia",
+    "John",
+    "Jennifer",
+    "Michael",
+    "Linda",
+    "David",
+    "Elizabeth",
+    "William",
+    "Barbara",
+    "Richard",
+    "Susan",
+    "Joseph",
+    "Jessica",
+    "Thomas",
+    "Sarah",
+    "Charles",
+    "Karen",
+    "Christopher",
+    "Lisa",
+    "Daniel",
+    "Nancy",
+    "Matthew",
+    "Betty",
+    "Anthony",
+    "Sandra",
+    "Mark",
+    "Ashley",
+    "Donald",
+    "Kimberly",
+    "Steven",
+    "Emily",
+    "Andrew",
+    "Donna",
+    "Paul",
+    "Michelle",
+    "Joshua",
+    "Carol",
+    "Kenneth",
+    "Amanda",
+    "Kevin",
+    "Melissa",
+    "Brian",
+    "Deborah",
+    "George",
+    "Stephanie",
+    "Timothy",
+    "Rebecca",
+    "Zoë",
+    "José",
+    "Siobhán",
+    "Björn",
+    "Mai",
+    "Aaliyah",
+    "Mateo",
+    "Priya",
+    "Kwame",
+    "Yuki",
+]
+LAST = [
+    "Smith",
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Jones",
+    "Garcia",
+    "Miller",
+    "Davis",
+    "Rodriguez",
+    "Martinez",
+    "Hernandez",
+    "Lopez",
+    "Gonzalez",
+    "Wilson",
+    "Anderson",
+    "Thomas",
+    "Taylor",
+    "Moore",
+    "Jackson",
+    "Martin",
+    "Lee",
+    "Perez",
+    "Thompson",
+    "White",
+    "Harris",
+    "Sanchez",
+    "Clark",
+    "Ramirez",
+    "Lewis",
+    "Robinson",
+    "Walker",
+    "Young",
+    "Allen",
+    "King",
+    "Wright",
+    "Scott",
+    "Torres",
+    "Nguyen",
+    "Hill",
+    "Flores",
+    "O'Neil",
+    "McAllister",
+    "Núñez",
+    "Okonkwo",
+    "Dombrowski",
+    "Fairweather",
+    "Kowalski",
+    "Haddad",
+    "Petrov",
+    "Sato",
+]
+_SYLLABLES = [
+    "bar",
+    "ken",
+    "dal",
+    "mor",
+    "vin",
+    "sha",
+    "tor",
+    "lin",
+    "ber",
+    "gar",
+    "wick",
+    "ston",
+    "ley",
+    "ford",
+    "ham",
+    "ton",
+    "berg",
+    "stein",
+    "ova",
+    "ski",
+]
 SURNAMES = LAST + [(a + b + c).capitalize() for a in _SYLLABLES[:10] for b in _SYLLABLES for c in _SYLLABLES[10:]]
-NICKNAMES = {"Robert": "Bob", "William": "Bill", "Elizabeth": "Liz", "Richard": "Rick", "Michael": "Mike",
-             "Jennifer": "Jen", "Christopher": "Chris", "Katherine": "Kate", "Joseph": "Joe", "Patricia": "Pat",
-             "Daniel": "Dan", "Matthew": "Matt", "Anthony": "Tony", "Kimberly": "Kim", "Deborah": "Debbie"}
+NICKNAMES = {
+    "Robert": "Bob",
+    "William": "Bill",
+    "Elizabeth": "Liz",
+    "Richard": "Rick",
+    "Michael": "Mike",
+    "Jennifer": "Jen",
+    "Christopher": "Chris",
+    "Katherine": "Kate",
+    "Joseph": "Joe",
+    "Patricia": "Pat",
+    "Daniel": "Dan",
+    "Matthew": "Matt",
+    "Anthony": "Tony",
+    "Kimberly": "Kim",
+    "Deborah": "Debbie",
+}
 
 WORK = [  # about one text in twenty-five is about work, as a clinician's account might show
     "Long day at the clinic, three back-to-back sessions and a pile of notes to finish.",
@@ -79,18 +216,55 @@ SENTENCES = [
     "Spent the afternoon sorting old photos, so many bad haircuts.",
     "Road trip playlist suggestions welcome.",
 ]
-TAGS = ["#mondaymotivation", "#selfcare", "#running", "#bookclub", "#gardening", "#weekend", "#coffee", "#quilting",
-        "#dogsofinstagram", "#localnews", "#baking", "#hiking", "#musiclover", "#tbt", "#rainyday", "#foodie"]
+TAGS = [
+    "#mondaymotivation",
+    "#selfcare",
+    "#running",
+    "#bookclub",
+    "#gardening",
+    "#weekend",
+    "#coffee",
+    "#quilting",
+    "#dogsofinstagram",
+    "#localnews",
+    "#baking",
+    "#hiking",
+    "#musiclover",
+    "#tbt",
+    "#rainyday",
+    "#foodie",
+]
 EMOJI = ["😊", "🙌", "☕", "🏃\u200d♀️", "🌧️", "🎉", "❤️", "😂", "🐶", "🌱", "📚", "🍞"]
-SOURCES = ['<a href="http://twitter.com/download/iphone" rel="nofollow">Twitter for iPhone</a>',
-           '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
-           '<a href="http://twitter.com/download/android" rel="nofollow">Twitter for Android</a>']
+SOURCES = [
+    '<a href="http://twitter.com/download/iphone" rel="nofollow">Twitter for iPhone</a>',
+    '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
+    '<a href="http://twitter.com/download/android" rel="nofollow">Twitter for Android</a>',
+]
 
-JOBS = ["teacher at Lincoln Elementary", "nurse at the county hospital", "plays hockey for the Millbrook Hawks",
-        "works at the bakery on Main Street", "bus driver", "student at Westfield College", "retired firefighter",
-        "runs the hardware store", "coaches the girls soccer team", "accountant at Pruitt and Sons"]
-DETAILS = ["twin brother", "three kids", "recently divorced", "lives with her mother", "new to town",
-           "adopted daughter", "veteran", "wheelchair user", "moving to Ohio in spring", "grandson in the band"]
+JOBS = [
+    "teacher at Lincoln Elementary",
+    "nurse at the county hospital",
+    "plays hockey for the Millbrook Hawks",
+    "works at the bakery on Main Street",
+    "bus driver",
+    "student at Westfield College",
+    "retired firefighter",
+    "runs the hardware store",
+    "coaches the girls soccer team",
+    "accountant at Pruitt and Sons",
+]
+DETAILS = [
+    "twin brother",
+    "three kids",
+    "recently divorced",
+    "lives with her mother",
+    "new to town",
+    "adopted daughter",
+    "veteran",
+    "wheelchair user",
+    "moving to Ohio in spring",
+    "grandson in the band",
+]
 EPOCH = datetime(2012, 1, 1, tzinfo=UTC)
 SPAN = 13 * 365 * 86400
 PART_BYTES = 100 * 1024 * 1024  # X splits big data types into ~100 MiB part files
@@ -112,10 +286,25 @@ def _text(rng: random.Random, names: list[str]) -> str:
         parts.append(rng.choice(SENTENCES))
     roll = rng.random()
     if roll < 0.05:
-        parts.append(rng.choice([f"Saw {rng.choice(names)} at the store.", f"Lunch with {rng.choice(names)} today.",
-                                 f"Happy birthday {rng.choice(names).split()[0]}!"]))
-    parts.append(rng.choice([f"Day {rng.randrange(1, 999)}.", f"{rng.randrange(2, 60)} minutes.",
-                             f"({rng.randrange(1000, 99999)})", f"{rng.randrange(1, 12)}/{rng.randrange(1, 28)}"]))
+        parts.append(
+            rng.choice(
+                [
+                    f"Saw {rng.choice(names)} at the store.",
+                    f"Lunch with {rng.choice(names)} today.",
+                    f"Happy birthday {rng.choice(names).split()[0]}!",
+                ]
+            )
+        )
+    parts.append(
+        rng.choice(
+            [
+                f"Day {rng.randrange(1, 999)}.",
+                f"{rng.randrange(2, 60)} minutes.",
+                f"({rng.randrange(1000, 99999)})",
+                f"{rng.randrange(1, 12)}/{rng.randrange(1, 28)}",
+            ]
+        )
+    )
     if rng.random() < 0.3:
         parts.append(rng.choice(TAGS))
     if rng.random() < 0.12:
@@ -146,20 +335,44 @@ def _tweet(rng: random.Random, tid: int, ts: datetime, names: list[str], handles
     if roll < 0.25:  # a reply
         who = rng.randrange(len(handles))
         text = f"@{handles[who]} {text}"
-        mentions.append({"name": names[who], "screen_name": handles[who], "indices": ["0", str(len(handles[who]) + 1)],
-                         "id_str": str(10_000 + who), "id": str(10_000 + who)})
-        reply = {"in_reply_to_status_id_str": str(tid - rng.randrange(1, 10_000)),
-                 "in_reply_to_status_id": str(tid - 1), "in_reply_to_user_id": str(10_000 + who),
-                 "in_reply_to_user_id_str": str(10_000 + who), "in_reply_to_screen_name": handles[who]}
+        mentions.append(
+            {
+                "name": names[who],
+                "screen_name": handles[who],
+                "indices": ["0", str(len(handles[who]) + 1)],
+                "id_str": str(10_000 + who),
+                "id": str(10_000 + who),
+            }
+        )
+        reply = {
+            "in_reply_to_status_id_str": str(tid - rng.randrange(1, 10_000)),
+            "in_reply_to_status_id": str(tid - 1),
+            "in_reply_to_user_id": str(10_000 + who),
+            "in_reply_to_user_id_str": str(10_000 + who),
+            "in_reply_to_screen_name": handles[who],
+        }
     elif roll < 0.33:  # a retweet
         who = rng.randrange(len(handles))
         text = f"RT @{handles[who]}: {text}"
-        mentions.append({"name": names[who], "screen_name": handles[who], "indices": ["3", str(len(handles[who]) + 4)],
-                         "id_str": str(10_000 + who), "id": str(10_000 + who)})
+        mentions.append(
+            {
+                "name": names[who],
+                "screen_name": handles[who],
+                "indices": ["3", str(len(handles[who]) + 4)],
+                "id_str": str(10_000 + who),
+                "id": str(10_000 + who),
+            }
+        )
     until = (ts + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
     tweet: dict[str, Any] = {
-        "edit_info": {"initial": {"editTweetIds": [str(tid)], "editableUntil": until, "editsRemaining": "5",
-                                  "isEditEligible": rng.random() < 0.3}},
+        "edit_info": {
+            "initial": {
+                "editTweetIds": [str(tid)],
+                "editableUntil": until,
+                "editsRemaining": "5",
+                "isEditEligible": rng.random() < 0.3,
+            }
+        },
         "retweeted": False,
         "source": rng.choice(SOURCES),
         "entities": {"hashtags": [], "symbols": [], "user_mentions": mentions, "urls": []},
@@ -204,37 +417,92 @@ def x_archive(path: Path, tweets: int, seed: int = 1) -> None:
             var = f"tweets.part{number}"
             zf.writestr(f"data/{name}", f"window.YTD.{var} = [\n" + ",\n".join(parts[index]) + "\n]")
             files.append({"fileName": f"data/{name}", "globalName": f"YTD.{var}", "count": str(len(parts[index]))})
-        manifest = {"userInfo": {"accountId": "100", "userName": "bench_clinician", "displayName": ACCOUNT},
-                    "archiveInfo": {"sizeBytes": "0", "generationDate": "2025-06-01T00:00:00.000Z",
-                                    "isPartialArchive": False, "maxPartSizeBytes": "53687091200"},
-                    "dataTypes": {"tweets": {"mediaDirectory": "data/tweets_media", "files": files}}}
+        manifest = {
+            "userInfo": {"accountId": "100", "userName": "bench_clinician", "displayName": ACCOUNT},
+            "archiveInfo": {
+                "sizeBytes": "0",
+                "generationDate": "2025-06-01T00:00:00.000Z",
+                "isPartialArchive": False,
+                "maxPartSizeBytes": "53687091200",
+            },
+            "dataTypes": {"tweets": {"mediaDirectory": "data/tweets_media", "files": files}},
+        }
         zf.writestr("data/manifest.js", "window.__THAR_CONFIG = " + _x_dump(manifest))
-        _x_file(zf, "account.js", "account.part0", [{"account": {
-            "email": "bench@example.com", "createdVia": "web", "username": "bench_clinician", "accountId": "100",
-            "createdAt": "2011-05-01T10:00:00.000Z", "accountDisplayName": ACCOUNT}}])
-        _x_file(zf, "profile.js", "profile.part0", [{"profile": {"description": {
-            "bio": "Runner, reader, quilter. Views my own.", "website": "", "location": "Millbrook"}}}])
+        _x_file(
+            zf,
+            "account.js",
+            "account.part0",
+            [
+                {
+                    "account": {
+                        "email": "bench@example.com",
+                        "createdVia": "web",
+                        "username": "bench_clinician",
+                        "accountId": "100",
+                        "createdAt": "2011-05-01T10:00:00.000Z",
+                        "accountDisplayName": ACCOUNT,
+                    }
+                }
+            ],
+        )
+        _x_file(
+            zf,
+            "profile.js",
+            "profile.part0",
+            [
+                {
+                    "profile": {
+                        "description": {
+                            "bio": "Runner, reader, quilter. Views my own.",
+                            "website": "",
+                            "location": "Millbrook",
+                        }
+                    }
+                }
+            ],
+        )
         likes = []
         for _ in range(tweets // 5):
             tid = str(rng.randrange(10**18, 2 * 10**18))
-            likes.append({"like": {"tweetId": tid, "fullText": _text(rng, names),
-                                   "expandedUrl": f"https://twitter.com/i/web/status/{tid}"}})
+            likes.append(
+                {
+                    "like": {
+                        "tweetId": tid,
+                        "fullText": _text(rng, names),
+                        "expandedUrl": f"https://twitter.com/i/web/status/{tid}",
+                    }
+                }
+            )
         _x_file(zf, "like.js", "like.part0", likes)
         for file, key, count in (("follower.js", "follower", 5000), ("following.js", "following", 2000)):
             ids = rng.sample(range(len(names)), count)
             link = "https://twitter.com/intent/user?user_id="
-            _x_file(zf, file, f"{key}.part0", [{key: {"accountId": str(10_000 + i), "userLink": f"{link}{10_000 + i}"}}
-                                               for i in ids])
+            _x_file(
+                zf,
+                file,
+                f"{key}.part0",
+                [{key: {"accountId": str(10_000 + i), "userLink": f"{link}{10_000 + i}"}} for i in ids],
+            )
         conversations = []
         for who in rng.sample(range(len(names)), 1000):
             partner = str(10_000 + who)
             messages = []
             for t in sorted(_times(rng, 10), reverse=True):
                 mine = rng.random() < 0.5
-                messages.append({"messageCreate": {
-                    "recipientId": partner if mine else "100", "reactions": [], "urls": [],
-                    "text": _text(rng, names), "mediaUrls": [], "senderId": "100" if mine else partner,
-                    "id": str(rng.randrange(10**18, 2 * 10**18)), "createdAt": t.strftime("%Y-%m-%dT%H:%M:%S.000Z")}})
+                messages.append(
+                    {
+                        "messageCreate": {
+                            "recipientId": partner if mine else "100",
+                            "reactions": [],
+                            "urls": [],
+                            "text": _text(rng, names),
+                            "mediaUrls": [],
+                            "senderId": "100" if mine else partner,
+                            "id": str(rng.randrange(10**18, 2 * 10**18)),
+                            "createdAt": t.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                        }
+                    }
+                )
             conversations.append({"dmConversation": {"conversationId": f"100-{partner}", "messages": messages}})
         _x_file(zf, "direct-messages.js", "direct_messages.part0", conversations)
         _x_file(zf, "protected-history.js", "protected_history.part0", [])
@@ -255,11 +523,22 @@ def _ts(t: datetime) -> int:
 
 
 def _thread(rng: random.Random, partner: str, names: list[str], n: int) -> dict[str, Any]:
-    messages = [{"sender_name": _mojibake(rng.choice([partner, ACCOUNT])), "timestamp_ms": _ts(t) * 1000,
-                 "content": _mojibake(_text(rng, names)), "is_geoblocked_for_viewer": False}
-                for t in sorted(_times(rng, n), reverse=True)]
-    return {"participants": [{"name": _mojibake(partner)}, {"name": ACCOUNT}], "messages": messages,
-            "title": _mojibake(partner), "is_still_participant": True, "thread_type": "Regular"}
+    messages = [
+        {
+            "sender_name": _mojibake(rng.choice([partner, ACCOUNT])),
+            "timestamp_ms": _ts(t) * 1000,
+            "content": _mojibake(_text(rng, names)),
+            "is_geoblocked_for_viewer": False,
+        }
+        for t in sorted(_times(rng, n), reverse=True)
+    ]
+    return {
+        "participants": [{"name": _mojibake(partner)}, {"name": ACCOUNT}],
+        "messages": messages,
+        "title": _mojibake(partner),
+        "is_still_participant": True,
+        "thread_type": "Regular",
+    }
 
 
 def facebook_archive(path: Path, posts: int, friends: int, threads: int, seed: int = 2) -> None:
@@ -270,25 +549,50 @@ def facebook_archive(path: Path, posts: int, friends: int, threads: int, seed: i
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         items = []
         for t in _times(rng, posts):
-            item: dict[str, Any] = {"timestamp": _ts(t), "data": [{"post": _mojibake(_text(rng, names))},
-                                                                  {"update_timestamp": _ts(t)}],
-                                    "title": f"{ACCOUNT} updated her status."}
+            item: dict[str, Any] = {
+                "timestamp": _ts(t),
+                "data": [{"post": _mojibake(_text(rng, names))}, {"update_timestamp": _ts(t)}],
+                "title": f"{ACCOUNT} updated her status.",
+            }
             if rng.random() < 0.2:
                 item["attachments"] = [{"data": [{"external_context": {"url": "https://example.org/article"}}]}]
             items.append(item)
         zf.writestr(f"{act}/posts/your_posts__check_ins__photos_and_videos_1.json", json.dumps(items))
-        comments = [{"timestamp": _ts(t), "title": _mojibake(f"{ACCOUNT} commented on {rng.choice(names)}'s post."),
-                     "data": [{"comment": {"timestamp": _ts(t), "comment": _mojibake(_text(rng, names)),
-                                           "author": ACCOUNT}}]} for t in _times(rng, posts // 5)]
+        comments = [
+            {
+                "timestamp": _ts(t),
+                "title": _mojibake(f"{ACCOUNT} commented on {rng.choice(names)}'s post."),
+                "data": [
+                    {"comment": {"timestamp": _ts(t), "comment": _mojibake(_text(rng, names)), "author": ACCOUNT}}
+                ],
+            }
+            for t in _times(rng, posts // 5)
+        ]
         zf.writestr(f"{act}/comments_and_reactions/comments.json", json.dumps({"comments_v2": comments}))
-        reactions = [{"timestamp": _ts(t), "title": _mojibake(f"{ACCOUNT} likes {rng.choice(names)}'s post."),
-                      "data": [{"reaction": {"reaction": "LIKE", "actor": ACCOUNT}}]} for t in _times(rng, posts // 5)]
+        reactions = [
+            {
+                "timestamp": _ts(t),
+                "title": _mojibake(f"{ACCOUNT} likes {rng.choice(names)}'s post."),
+                "data": [{"reaction": {"reaction": "LIKE", "actor": ACCOUNT}}],
+            }
+            for t in _times(rng, posts // 5)
+        ]
         zf.writestr(f"{act}/comments_and_reactions/likes_and_reactions_1.json", json.dumps(reactions))
-        zf.writestr("connections/friends/your_friends.json", json.dumps(
-            {"friends_v2": [{"name": _mojibake(n), "timestamp": _ts(t)}
-                            for n, t in zip(names, _times(rng, friends), strict=True)]}))
-        zf.writestr("personal_information/profile_information/profile_information.json", json.dumps(
-            {"profile_v2": {"name": {"full_name": ACCOUNT}, "current_city": {"name": "Millbrook"}}}))
+        zf.writestr(
+            "connections/friends/your_friends.json",
+            json.dumps(
+                {
+                    "friends_v2": [
+                        {"name": _mojibake(n), "timestamp": _ts(t)}
+                        for n, t in zip(names, _times(rng, friends), strict=True)
+                    ]
+                }
+            ),
+        )
+        zf.writestr(
+            "personal_information/profile_information/profile_information.json",
+            json.dumps({"profile_v2": {"name": {"full_name": ACCOUNT}, "current_city": {"name": "Millbrook"}}}),
+        )
         for i in range(threads):
             partner = names[i % len(names)]
             folder = f"{partner.lower().replace(' ', '').replace(chr(39), '')}_{1000 + i}"
@@ -304,32 +608,94 @@ def instagram_archive(path: Path, posts: int, followers: int, threads: int, seed
     handles = [_ascii(n.replace(" ", ".")) + str(rng.randrange(99)) for n in names]
     act = "your_instagram_activity"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-        media = [{"media": [{"uri": f"media/posts/{i}.jpg", "creation_timestamp": _ts(t),
-                             "title": _mojibake(_text(rng, names)),
-                             "media_metadata": {"camera_metadata": {"has_camera_metadata": False}}}]}
-                 for i, t in enumerate(_times(rng, posts))]
+        media = [
+            {
+                "media": [
+                    {
+                        "uri": f"media/posts/{i}.jpg",
+                        "creation_timestamp": _ts(t),
+                        "title": _mojibake(_text(rng, names)),
+                        "media_metadata": {"camera_metadata": {"has_camera_metadata": False}},
+                    }
+                ]
+            }
+            for i, t in enumerate(_times(rng, posts))
+        ]
         zf.writestr(f"{act}/media/posts_1.json", json.dumps(media))
-        comments = [{"media_list_data": [{"uri": ""}], "string_map_data": {
-            "Comment": {"value": _mojibake(_text(rng, names))}, "Media Owner": {"value": rng.choice(handles)},
-            "Time": {"timestamp": _ts(t)}}} for t in _times(rng, posts // 5)]
+        comments = [
+            {
+                "media_list_data": [{"uri": ""}],
+                "string_map_data": {
+                    "Comment": {"value": _mojibake(_text(rng, names))},
+                    "Media Owner": {"value": rng.choice(handles)},
+                    "Time": {"timestamp": _ts(t)},
+                },
+            }
+            for t in _times(rng, posts // 5)
+        ]
         zf.writestr(f"{act}/comments/post_comments_1.json", json.dumps(comments))
-        likes = [{"title": rng.choice(handles), "string_list_data": [
-            {"href": f"https://www.instagram.com/p/{rng.randrange(36**10):x}/", "value": _mojibake("👍"),
-             "timestamp": _ts(t)}]} for t in _times(rng, posts // 5)]
+        likes = [
+            {
+                "title": rng.choice(handles),
+                "string_list_data": [
+                    {
+                        "href": f"https://www.instagram.com/p/{rng.randrange(36**10):x}/",
+                        "value": _mojibake("👍"),
+                        "timestamp": _ts(t),
+                    }
+                ],
+            }
+            for t in _times(rng, posts // 5)
+        ]
         zf.writestr(f"{act}/likes/liked_posts.json", json.dumps({"likes_media_likes": likes}))
-        zf.writestr("connections/followers_and_following/followers_1.json", json.dumps(
-            [{"title": "", "media_list_data": [], "string_list_data": [
-                {"href": f"https://www.instagram.com/{h}", "value": h, "timestamp": _ts(t)}]}
-             for h, t in zip(handles, _times(rng, followers), strict=True)]))
+        zf.writestr(
+            "connections/followers_and_following/followers_1.json",
+            json.dumps(
+                [
+                    {
+                        "title": "",
+                        "media_list_data": [],
+                        "string_list_data": [
+                            {"href": f"https://www.instagram.com/{h}", "value": h, "timestamp": _ts(t)}
+                        ],
+                    }
+                    for h, t in zip(handles, _times(rng, followers), strict=True)
+                ]
+            ),
+        )
         following = rng.sample(range(len(handles)), len(handles) // 2)
-        zf.writestr("connections/followers_and_following/following.json", json.dumps(
-            {"relationships_following": [{"title": handles[i], "string_list_data": [
-                {"href": f"https://www.instagram.com/_u/{handles[i]}", "timestamp": _ts(EPOCH)}]}
-                for i in following]}))
-        zf.writestr("personal_information/personal_information/personal_information.json", json.dumps(
-            {"profile_user": [{"string_map_data": {"Username": {"value": "bench.clinician"},
-                                                   "Name": {"value": ACCOUNT},
-                                                   "Private Account": {"value": "False"}}}]}))
+        zf.writestr(
+            "connections/followers_and_following/following.json",
+            json.dumps(
+                {
+                    "relationships_following": [
+                        {
+                            "title": handles[i],
+                            "string_list_data": [
+                                {"href": f"https://www.instagram.com/_u/{handles[i]}", "timestamp": _ts(EPOCH)}
+                            ],
+                        }
+                        for i in following
+                    ]
+                }
+            ),
+        )
+        zf.writestr(
+            "personal_information/personal_information/personal_information.json",
+            json.dumps(
+                {
+                    "profile_user": [
+                        {
+                            "string_map_data": {
+                                "Username": {"value": "bench.clinician"},
+                                "Name": {"value": ACCOUNT},
+                                "Private Account": {"value": "False"},
+                            }
+                        }
+                    ]
+                }
+            ),
+        )
         for i in range(threads):
             thread = _thread(rng, names[i % len(names)], names, 20)
             zf.writestr(f"{act}/messages/inbox/{handles[i % len(handles)]}_{i}/message_1.json", json.dumps(thread))

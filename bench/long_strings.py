@@ -37,10 +37,35 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 MB = 1_000_000
-CLIENTS = ("id,name,aliases,status,handles,notes\nC001,Hope Alvarado,,current,x:@hope_alv,\n"
-           "C002,William Brennan,Will,current,,\n")
-WORDS = ["session", "client", "therapy", "patient", "shift", "caseload", "progress", "note", "group", "today", "Hope",
-         "Alvarado", "felt", "better", "after", "her", "intake", "with", "William", "Brennan", "at", "the", "clinic"]
+CLIENTS = (
+    "id,name,aliases,status,handles,notes\nC001,Hope Alvarado,,current,x:@hope_alv,\n"
+    "C002,William Brennan,Will,current,,\n"
+)
+WORDS = [
+    "session",
+    "client",
+    "therapy",
+    "patient",
+    "shift",
+    "caseload",
+    "progress",
+    "note",
+    "group",
+    "today",
+    "Hope",
+    "Alvarado",
+    "felt",
+    "better",
+    "after",
+    "her",
+    "intake",
+    "with",
+    "William",
+    "Brennan",
+    "at",
+    "the",
+    "clinic",
+]
 
 
 def clinical_text(n: int) -> str:
@@ -59,25 +84,42 @@ def archive(kind: str, size: int, folder: Path) -> Path:
     files: dict[str, str]
     if kind == "instagram-story-title":
         story = {"uri": "media/stories/1.mp4", "creation_timestamp": 1_700_000_000, "title": clinical_text(size)}
-        files = {"your_instagram_activity/media/stories.json": json.dumps({"ig_stories": [story]}),
-                 "connections/followers_and_following/following.json": json.dumps({"relationships_following": []})}
+        files = {
+            "your_instagram_activity/media/stories.json": json.dumps({"ig_stories": [story]}),
+            "connections/followers_and_following/following.json": json.dumps({"relationships_following": []}),
+        }
     elif kind == "facebook-message":
-        thread = {"participants": [{"name": "Hope Alvarado"}, {"name": "Me"}], "title": "Hope Alvarado",
-                  "messages": [{"sender_name": "Me", "timestamp_ms": 1_700_000_000_000,
-                                "content": clinical_text(size)}]}
-        files = {"your_facebook_activity/messages/inbox/hope_1/message_1.json": json.dumps(thread),
-                 "connections/friends/your_friends.json": json.dumps({"friends_v2": []})}
+        thread = {
+            "participants": [{"name": "Hope Alvarado"}, {"name": "Me"}],
+            "title": "Hope Alvarado",
+            "messages": [{"sender_name": "Me", "timestamp_ms": 1_700_000_000_000, "content": clinical_text(size)}],
+        }
+        files = {
+            "your_facebook_activity/messages/inbox/hope_1/message_1.json": json.dumps(thread),
+            "connections/friends/your_friends.json": json.dumps({"friends_v2": []}),
+        }
     elif kind == "facebook-group-name":
         group = {"timestamp": 1_700_000_000, "data": [{"name": clinical_text(size)}], "title": "joined"}
-        files = {"your_facebook_activity/groups/your_group_membership_activity.json":
-                 json.dumps({"groups_joined_v2": [group]}),
-                 "connections/friends/your_friends.json": json.dumps({"friends_v2": []})}
+        files = {
+            "your_facebook_activity/groups/your_group_membership_activity.json": json.dumps(
+                {"groups_joined_v2": [group]}
+            ),
+            "connections/friends/your_friends.json": json.dumps({"friends_v2": []}),
+        }
     else:  # x-mention-screen-name
         mention = {"screen_name": handle(size), "id_str": "5", "name": "H"}
-        tweet = {"tweet": {"id_str": "1", "full_text": "thanks for today",
-                           "created_at": "Sat Aug 12 16:10:37 +0000 2023", "entities": {"user_mentions": [mention]}}}
-        files = {"data/manifest.js": 'window.__THAR_CONFIG = {"userInfo": {"accountId": "1", "userName": "me"}}',
-                 "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps([tweet])}
+        tweet = {
+            "tweet": {
+                "id_str": "1",
+                "full_text": "thanks for today",
+                "created_at": "Sat Aug 12 16:10:37 +0000 2023",
+                "entities": {"user_mentions": [mention]},
+            }
+        }
+        files = {
+            "data/manifest.js": 'window.__THAR_CONFIG = {"userInfo": {"accountId": "1", "userName": "me"}}',
+            "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps([tweet]),
+        }
     path = folder / f"{kind}-{size // MB}mb.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, content in files.items():
@@ -95,11 +137,14 @@ def scan_one(path: Path, clients: Path, out: Path) -> dict[str, Any]:
     t0 = time.process_time()
     result = scan([path], ScanOptions(clients=client_list))
     write_reports(result, ["json", "html"], out)
-    return {"cpu_s": round(time.process_time() - t0, 2),
-            "peak_mb": peak_mb(),
-            "records": sum(sum(s.counts.values()) for s in result.sources),
-            "findings": len(result.findings), "errors": [e.message for e in result.errors],
-            "notes": [n for s in result.sources for n in s.notes if "cut to" in n]}
+    return {
+        "cpu_s": round(time.process_time() - t0, 2),
+        "peak_mb": peak_mb(),
+        "records": sum(sum(s.counts.values()) for s in result.sources),
+        "findings": len(result.findings),
+        "errors": [e.message for e in result.errors],
+        "notes": [n for s in result.sources for n in s.notes if "cut to" in n],
+    }
 
 
 def peak_mb() -> int:
@@ -156,8 +201,10 @@ def main() -> int:
         print(f"  {n:>9,} chars  {seconds:6.2f} s  {seconds / n * 1e6:6.1f} us/char")
     per_char = [s / n for n, s in stages]
     flat = per_char[-1] <= 2.0 * per_char[0]
-    print(f"  -> cost per character, longest / shortest: {per_char[-1] / per_char[0]:.2f} "
-          f"[{'linear' if flat else 'NOT linear'}]")
+    print(
+        f"  -> cost per character, longest / shortest: {per_char[-1] / per_char[0]:.2f} "
+        f"[{'linear' if flat else 'NOT linear'}]"
+    )
 
     failed = not flat
     kinds = ("instagram-story-title", "facebook-message", "facebook-group-name", "x-mention-screen-name")
@@ -172,7 +219,10 @@ def main() -> int:
                 wall = time.perf_counter()
                 child = subprocess.run(
                     [sys.executable, __file__, "--child", str(path), str(clients), str(folder / "out")],
-                    capture_output=True, text=True, timeout=max(args.budget_s * 5, 300), check=False,
+                    capture_output=True,
+                    text=True,
+                    timeout=max(args.budget_s * 5, 300),
+                    check=False,
                 )
                 path.unlink()
                 if child.returncode != 0:
@@ -182,9 +232,12 @@ def main() -> int:
                 got = json.loads(child.stdout)
                 within = got["cpu_s"] <= args.budget_s and got["peak_mb"] <= args.budget_mb and not got["errors"]
                 failed |= not within
-                print(f"  {kind:24} {size:>4} MB  {got['cpu_s']:7.2f} CPU s  {got['peak_mb']:6,} MB peak  "
-                      f"{time.perf_counter() - wall:6.1f} s wall  records {got['records']}  "
-                      f"cut notes {len(got['notes'])}  [{'within budget' if within else 'OVER BUDGET'}]", flush=True)
+                print(
+                    f"  {kind:24} {size:>4} MB  {got['cpu_s']:7.2f} CPU s  {got['peak_mb']:6,} MB peak  "
+                    f"{time.perf_counter() - wall:6.1f} s wall  records {got['records']}  "
+                    f"cut notes {len(got['notes'])}  [{'within budget' if within else 'OVER BUDGET'}]",
+                    flush=True,
+                )
     return 1 if failed else 0
 
 

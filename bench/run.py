@@ -117,13 +117,20 @@ def run_scan(paths: list[Path], clients: ClientList, policy: Policy, out: Path) 
     t_scan, result = _timed(lambda: scan(paths, ScanOptions(clients=clients, policy=policy, workers=1)))
     t_write, _ = _timed(lambda: write_reports(result, ["json", "html"], out))
     records = sum(sum(s.counts.values()) for s in result.sources)
-    return {"scan_s": round(t_scan, 3), "write_s": round(t_write, 3), "total_s": round(t_scan + t_write, 3),
-            "wall_s": round(time.perf_counter() - wall, 3), "records": records,
-            "findings": len(result.findings), "errors": len(result.errors)}
+    return {
+        "scan_s": round(t_scan, 3),
+        "write_s": round(t_write, 3),
+        "total_s": round(t_scan + t_write, 3),
+        "wall_s": round(time.perf_counter() - wall, 3),
+        "records": records,
+        "findings": len(result.findings),
+        "errors": len(result.errors),
+    }
 
 
-def end_to_end(path: Path, clients: Path, policy: Path | None, key_file: Path | None = None,
-               extra: tuple[str, ...] = ()) -> dict[str, Any]:
+def end_to_end(
+    path: Path, clients: Path, policy: Path | None, key_file: Path | None = None, extra: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """``boundary-audit scan ARCHIVE --clients … --format json --format html`` as a user runs it, in a child
     process on a pseudo-terminal (so the progress bar and the summary are drawn): CPU seconds of the process
     and of its workers (``wait4``: a process's own and its waited-for children's), wall seconds, the largest
@@ -132,8 +139,22 @@ def end_to_end(path: Path, clients: Path, policy: Path | None, key_file: Path | 
     import threading
 
     with tempfile.TemporaryDirectory(prefix="bench-e2e-") as out:
-        cmd = [sys.executable, "-c", "from scanner.cli import main; main()", "scan", str(path),
-               "--clients", str(clients), "--format", "json", "--format", "html", "--out", out, *extra]
+        cmd = [
+            sys.executable,
+            "-c",
+            "from scanner.cli import main; main()",
+            "scan",
+            str(path),
+            "--clients",
+            str(clients),
+            "--format",
+            "json",
+            "--format",
+            "html",
+            "--out",
+            out,
+            *extra,
+        ]
         if policy:
             cmd += ["--policy", str(policy)]
         if key_file:
@@ -155,10 +176,16 @@ def end_to_end(path: Path, clients: Path, policy: Path | None, key_file: Path | 
         drained.join(timeout=5)
         os.close(master)
         findings = len(json.loads((Path(out) / "boundary-audit-report.json").read_text())["findings"])
-    return {"cpu_s": round(usage.ru_utime + usage.ru_stime, 2), "wall_s": round(wall, 2),
-            "peak_rss_mb": round(max(peaks.values(), default=0.0), 1), "processes": len(peaks),
-            "exit": proc.returncode, "findings": findings,
-            "load_before": round(load, 2), "load_after": round(os.getloadavg()[0], 2)}
+    return {
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "wall_s": round(wall, 2),
+        "peak_rss_mb": round(max(peaks.values(), default=0.0), 1),
+        "processes": len(peaks),
+        "exit": proc.returncode,
+        "findings": findings,
+        "load_before": round(load, 2),
+        "load_after": round(os.getloadavg()[0], 2),
+    }
 
 
 def _sample_peaks(pid: int, peaks: dict[int, float]) -> None:
@@ -193,32 +220,45 @@ def bench_end_to_end(platform: str, data: Path, policy: Path | None, res: Result
     t_json, _ = _timed(lambda: json_baseline(path))
     wall_json = time.perf_counter() - wall
     fig: dict[str, Any] = {"json_cpu_s": round(t_json, 3), "json_wall_s": round(wall_json, 3)}
-    runs = {"100": (data / "clients-100.csv", None), "10000": (data / "clients-10000.csv", None),
-            "hashed-100000": (data / "hashed-100000.txt", data / "agency.key")}
+    runs = {
+        "100": (data / "clients-100.csv", None),
+        "10000": (data / "clients-10000.csv", None),
+        "hashed-100000": (data / "hashed-100000.txt", data / "agency.key"),
+    }
     for name, (clients, key) in runs.items():
         if not clients.exists():
             print(f"  {clients.name} missing: run bench/generate.py again", flush=True)
             continue
         run = end_to_end(path, clients, policy, key)
         fig[name] = run
-        print(f"  scan with {name:>13} clients: {run['cpu_s']:.2f} CPU s, {run['wall_s']:.2f} wall s, peak "
-              f"{run['peak_rss_mb']:.0f} MB, {run['findings']} findings (load {run['load_before']:.1f} → "
-              f"{run['load_after']:.1f})", flush=True)
+        print(
+            f"  scan with {name:>13} clients: {run['cpu_s']:.2f} CPU s, {run['wall_s']:.2f} wall s, peak "
+            f"{run['peak_rss_mb']:.0f} MB, {run['findings']} findings (load {run['load_before']:.1f} → "
+            f"{run['load_after']:.1f})",
+            flush=True,
+        )
     res.figures[f"e2e_{platform}"] = fig
     base = fig.get("100")
     if not base:
         return
     cpu, wall_ratio = base["cpu_s"] / t_json, base["wall_s"] / wall_json
     target_cpu, target_wall = E2E_TARGETS[platform]
-    res.verdict(f"{platform} end-to-end CPU ÷ json.loads", f"{cpu:.1f}x (target ≤ {target_cpu:.0f}x)",
-                cpu <= target_cpu)
-    res.verdict(f"{platform} end-to-end wall ÷ json.loads", f"{wall_ratio:.1f}x (target ≤ {target_wall:.0f}x)",
-                wall_ratio <= target_wall)
+    res.verdict(
+        f"{platform} end-to-end CPU ÷ json.loads", f"{cpu:.1f}x (target ≤ {target_cpu:.0f}x)", cpu <= target_cpu
+    )
+    res.verdict(
+        f"{platform} end-to-end wall ÷ json.loads",
+        f"{wall_ratio:.1f}x (target ≤ {target_wall:.0f}x)",
+        wall_ratio <= target_wall,
+    )
     for name, target in (("10000", TARGET_CLIENT_SCALING), ("hashed-100000", TARGET_HASHED_SCALING)):
         if name in fig:
             ratio = fig[name]["cpu_s"] / base["cpu_s"]
-            res.verdict(f"{platform} end-to-end {name} ÷ 100 clients (CPU)", f"{ratio:.2f}x (target ≤ {target}x)",
-                        ratio <= target)
+            res.verdict(
+                f"{platform} end-to-end {name} ÷ 100 clients (CPU)",
+                f"{ratio:.2f}x (target ≤ {target}x)",
+                ratio <= target,
+            )
 
 
 def bench_pool(platform: str, data: Path, policy: Policy, res: Results) -> None:
@@ -261,11 +301,17 @@ def bench_pool(platform: str, data: Path, policy: Policy, res: Results) -> None:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         main = time.process_time() - cpu
         kids = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-        fig[f"pool_{n}"] = {"main_cpu_s": round(main, 2), "workers_cpu_s": round(kids, 2),
-                            "wall_s": round(time.perf_counter() - wall, 2)}
-        print(f"  {n} worker(s): {main:.2f} CPU s here + {kids:.2f} in the workers "
-              f"(+{(main + kids) / t_inline - 1:.0%}); wall {fig[f'pool_{n}']['wall_s']:.2f} s "
-              f"(load {os.getloadavg()[0]:.1f})", flush=True)
+        fig[f"pool_{n}"] = {
+            "main_cpu_s": round(main, 2),
+            "workers_cpu_s": round(kids, 2),
+            "wall_s": round(time.perf_counter() - wall, 2),
+        }
+        print(
+            f"  {n} worker(s): {main:.2f} CPU s here + {kids:.2f} in the workers "
+            f"(+{(main + kids) / t_inline - 1:.0%}); wall {fig[f'pool_{n}']['wall_s']:.2f} s "
+            f"(load {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
     res.figures[f"pool_{platform}"] = fig
 
 
@@ -295,33 +341,46 @@ def bench_archive(platform: str, data: Path, policy: Policy, res: Results, profi
         t_nogc, _ = _timed(lambda: json_baseline(path))
     finally:
         gc.enable()
-    print(f"  json.loads of {members} members ({size / 1e6:.1f} MB): {t_json:.2f} s "
-          f"({t_nogc:.2f} s with the GC off)", flush=True)
+    print(
+        f"  json.loads of {members} members ({size / 1e6:.1f} MB): {t_json:.2f} s ({t_nogc:.2f} s with the GC off)",
+        flush=True,
+    )
     t_read, texts = _timed(lambda: [t for r in iter_records(path) for t in record_texts(r)])
     print(f"  reader alone (records, no checks): {t_read:.2f} s", flush=True)
-    fig: dict[str, Any] = {"json_loads_s": round(t_json, 3), "json_loads_nogc_s": round(t_nogc, 3),
-                           "json_mb": round(size / 1e6, 1),
-                           "read_s": round(t_read, 3), "texts": len(texts)}
+    fig: dict[str, Any] = {
+        "json_loads_s": round(t_json, 3),
+        "json_loads_nogc_s": round(t_nogc, 3),
+        "json_mb": round(size / 1e6, 1),
+        "read_s": round(t_read, 3),
+        "texts": len(texts),
+    }
     with tempfile.TemporaryDirectory(prefix="bench-out-") as tmp:
         for n in (100, 10_000):
             clients = load_clients(data / f"clients-{n}.csv")
-            run = _profiled(profile, f"scan-{platform}-{n}",
-                            lambda c=clients: run_scan([path], c, policy, Path(tmp)))  # type: ignore[misc]
+            run = _profiled(profile, f"scan-{platform}-{n}", lambda c=clients: run_scan([path], c, policy, Path(tmp)))  # type: ignore[misc]
             fig[f"scan_{n}"] = run
-            print(f"  scan + JSON/HTML with {n:>6} clients: {run['total_s']:.2f} s (scan {run['scan_s']:.2f}, "
-                  f"write {run['write_s']:.2f}; wall {run['wall_s']:.2f}); {run['records']} records, "
-                  f"{run['findings']} findings, {run['errors']} errors", flush=True)
+            print(
+                f"  scan + JSON/HTML with {n:>6} clients: {run['total_s']:.2f} s (scan {run['scan_s']:.2f}, "
+                f"write {run['write_s']:.2f}; wall {run['wall_s']:.2f}); {run['records']} records, "
+                f"{run['findings']} findings, {run['errors']} errors",
+                flush=True,
+            )
     ratio = fig["scan_100"]["total_s"] / t_json
     fig["scan_vs_json_nogc"] = round(fig["scan_100"]["total_s"] / t_nogc, 2)
     scaling = fig["scan_10000"]["total_s"] / fig["scan_100"]["total_s"]
     fig["scan_vs_json"] = round(ratio, 2)
     fig["clients_10000_vs_100"] = round(scaling, 2)
     res.figures[platform] = fig
-    res.verdict(f"{platform} scan ÷ json.loads", f"{ratio:.2f}x (target ≤ {TARGET_SCAN_VS_JSON}x; "
-                f"{fig['scan_vs_json_nogc']:.1f}x against GC-off loads)",
-                ratio <= TARGET_SCAN_VS_JSON)
-    res.verdict(f"{platform} 10,000 ÷ 100 clients", f"{scaling:.2f}x (target ≤ {TARGET_CLIENT_SCALING}x)",
-                scaling <= TARGET_CLIENT_SCALING)
+    res.verdict(
+        f"{platform} scan ÷ json.loads",
+        f"{ratio:.2f}x (target ≤ {TARGET_SCAN_VS_JSON}x; {fig['scan_vs_json_nogc']:.1f}x against GC-off loads)",
+        ratio <= TARGET_SCAN_VS_JSON,
+    )
+    res.verdict(
+        f"{platform} 10,000 ÷ 100 clients",
+        f"{scaling:.2f}x (target ≤ {TARGET_CLIENT_SCALING}x)",
+        scaling <= TARGET_CLIENT_SCALING,
+    )
     return texts
 
 
@@ -350,17 +409,32 @@ def bench_matching(texts: list[tuple[str, str]], data: Path, sample: int, res: R
     t_ours, hits = _timed(lambda: ours(picked))
     t_base, base_hits = _timed(lambda: regex(picked))
     speedup = t_base / t_ours if t_ours else float("inf")
-    print(f"  Matcher build {t_build:.2f} s; all {len(texts)} texts: {t_all:.2f} s "
-          f"({len(texts) / t_all:,.0f} texts/s, {hits_all} hits)", flush=True)
-    print(f"  sample of {len(picked)} texts: ours {t_ours:.3f} s ({hits} hits), deny-list regex {t_base:.2f} s "
-          f"({base_hits} hits; regex build {t_regex_build:.2f} s)", flush=True)
-    res.figures["matching"] = {"texts": len(texts), "matcher_build_s": round(t_build, 3),
-                               "all_texts_s": round(t_all, 3), "sample": len(picked),
-                               "sample_ours_s": round(t_ours, 4), "sample_regex_s": round(t_base, 3),
-                               "hits_ours_sample": hits, "hits_regex_sample": base_hits,
-                               "speedup": round(speedup, 1)}
-    res.verdict("mention pass vs deny-list regex", f"{speedup:.0f}x faster (target ≥ {TARGET_MATCH_SPEEDUP:.0f}x)",
-                speedup >= TARGET_MATCH_SPEEDUP)
+    print(
+        f"  Matcher build {t_build:.2f} s; all {len(texts)} texts: {t_all:.2f} s "
+        f"({len(texts) / t_all:,.0f} texts/s, {hits_all} hits)",
+        flush=True,
+    )
+    print(
+        f"  sample of {len(picked)} texts: ours {t_ours:.3f} s ({hits} hits), deny-list regex {t_base:.2f} s "
+        f"({base_hits} hits; regex build {t_regex_build:.2f} s)",
+        flush=True,
+    )
+    res.figures["matching"] = {
+        "texts": len(texts),
+        "matcher_build_s": round(t_build, 3),
+        "all_texts_s": round(t_all, 3),
+        "sample": len(picked),
+        "sample_ours_s": round(t_ours, 4),
+        "sample_regex_s": round(t_base, 3),
+        "hits_ours_sample": hits,
+        "hits_regex_sample": base_hits,
+        "speedup": round(speedup, 1),
+    }
+    res.verdict(
+        "mention pass vs deny-list regex",
+        f"{speedup:.0f}x faster (target ≥ {TARGET_MATCH_SPEEDUP:.0f}x)",
+        speedup >= TARGET_MATCH_SPEEDUP,
+    )
 
 
 def bench_memory(data: Path, policy_path: Path | None, res: Results, name: str = "x-500k.zip") -> None:
@@ -377,16 +451,28 @@ def bench_memory(data: Path, policy_path: Path | None, res: Results, name: str =
         return
     child = json.loads(done.stdout.strip().splitlines()[-1])
     res.figures["x500k"] = child
-    print(f"  scan + JSON/HTML: {child['total_s']:.1f} s; {child['records']} records, {child['findings']} findings; "
-          f"peak RSS {child['peak_rss_mb']:.0f} MB (after imports {child['base_rss_mb']:.0f} MB)", flush=True)
-    res.verdict("500k peak RSS", f"{child['peak_rss_mb']:.0f} MB (target ≤ {TARGET_PEAK_MB:.0f} MB)",
-                child["peak_rss_mb"] <= TARGET_PEAK_MB)
+    print(
+        f"  scan + JSON/HTML: {child['total_s']:.1f} s; {child['records']} records, {child['findings']} findings; "
+        f"peak RSS {child['peak_rss_mb']:.0f} MB (after imports {child['base_rss_mb']:.0f} MB)",
+        flush=True,
+    )
+    res.verdict(
+        "500k peak RSS",
+        f"{child['peak_rss_mb']:.0f} MB (target ≤ {TARGET_PEAK_MB:.0f} MB)",
+        child["peak_rss_mb"] <= TARGET_PEAK_MB,
+    )
     e2e = end_to_end(path, data / "clients-10000.csv", policy_path)
     res.figures["x500k_e2e"] = e2e
-    print(f"  end to end (CLI, workers): {e2e['cpu_s']:.1f} CPU s, {e2e['wall_s']:.1f} wall s, {e2e['findings']} "
-          f"findings; peak RSS of any of its {e2e['processes']} processes {e2e['peak_rss_mb']:.0f} MB", flush=True)
-    res.verdict("500k peak RSS, any process, end to end", f"{e2e['peak_rss_mb']:.0f} MB "
-                f"(target ≤ {TARGET_PEAK_MB:.0f} MB)", e2e["peak_rss_mb"] <= TARGET_PEAK_MB)
+    print(
+        f"  end to end (CLI, workers): {e2e['cpu_s']:.1f} CPU s, {e2e['wall_s']:.1f} wall s, {e2e['findings']} "
+        f"findings; peak RSS of any of its {e2e['processes']} processes {e2e['peak_rss_mb']:.0f} MB",
+        flush=True,
+    )
+    res.verdict(
+        "500k peak RSS, any process, end to end",
+        f"{e2e['peak_rss_mb']:.0f} MB (target ≤ {TARGET_PEAK_MB:.0f} MB)",
+        e2e["peak_rss_mb"] <= TARGET_PEAK_MB,
+    )
 
 
 def _rss_mb() -> float:
@@ -422,10 +508,16 @@ def main() -> None:
     parser.add_argument("--policy", type=Path, help="policy.toml (default: DATA/policy.toml when present)")
     parser.add_argument("--profile", type=Path, help="write pyinstrument profiles of each scan into this folder")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
-    parser.add_argument("--end-to-end", action="store_true",
-                        help="only the end-to-end CLI figures (scan process and workers ÷ json.loads)")
-    parser.add_argument("--pool", action="store_true",
-                        help="only the checks alone, in this process and through 1 and 2 worker processes")
+    parser.add_argument(
+        "--end-to-end",
+        action="store_true",
+        help="only the end-to-end CLI figures (scan process and workers ÷ json.loads)",
+    )
+    parser.add_argument(
+        "--pool",
+        action="store_true",
+        help="only the checks alone, in this process and through 1 and 2 worker processes",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     policy_path = args.policy or (args.data / "policy.toml" if (args.data / "policy.toml").exists() else None)

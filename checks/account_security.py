@@ -17,63 +17,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from checks.analysis.people import client_match, match_person, shown_as, status_severity, who
 from checks.base import Category, Check, CheckContext, Finding, RecordRef, Severity, record_ref
-from checks.client_connection import (
-    client_match,
-    match_person,
-    platform_label,
-    shown_as,
-    status_severity,
-    who,
-)
 from checks.remediation import remediation_for
+from scanner.platforms import platform_label
+from scanner.platforms import setting_path as declared_path
 from scanner.records import AnyRecord, Connection, Kind, Relation, Setting
 
 MAX_SESSIONS = 5
 _MEMO = ("account-security", "state")
 
-PATHS: dict[str, dict[str, str]] = {
-    "two_factor": {
-        "facebook": "Settings & privacy → Settings → Accounts Center → Password and security → Two-factor "
-        "authentication",
-        "instagram": "Settings → Accounts Center → Password and security → Two-factor authentication",
-        "x": "Settings and privacy → Security and account access → Security → Two-factor authentication",
-        "linkedin": "Settings → Sign in & security → Two-step verification",
-        "mastodon": "Preferences → Account → Two-factor Auth",
-    },
-    "login_alerts": {
-        "facebook": "Accounts Center → Password and security → Security checks → Login alerts",
-        "instagram": "Accounts Center → Password and security → Security checks → Login alerts",
-        "x": "Settings and privacy → Notifications → Preferences → Email notifications → Security",
-        "linkedin": "Settings → Sign in & security → Where you're signed in",
-    },
-    "connected_app": {
-        "facebook": "Settings & privacy → Settings → Apps and websites",
-        "instagram": "Settings → Website permissions → Apps and websites",
-        "x": "Settings and privacy → Security and account access → Apps and sessions → Connected apps",
-        "linkedin": "Settings → Data privacy → Other applications → Permitted services",
-        "mastodon": "Preferences → Account → Authorized apps",
-    },
-    "active_session": {
-        "facebook": "Accounts Center → Password and security → Where you're logged in",
-        "instagram": "Accounts Center → Password and security → Where you're logged in",
-        "x": "Settings and privacy → Security and account access → Apps and sessions → Sessions",
-        "linkedin": "Settings → Sign in & security → Where you're signed in",
-        "mastodon": "Preferences → Account → Sessions",
-    },
-    "synced_contacts": {
-        "facebook": "Accounts Center → Your information and permissions → Upload contacts (turn off, then delete)",
-        "instagram": "Accounts Center → Your information and permissions → Upload contacts (turn off, then delete)",
-        "x": "Settings and privacy → Privacy and safety → Discoverability and contacts → Manage contacts → "
-        "Remove all contacts",
-        "linkedin": "Settings → Data privacy → Sync contacts → Manage synced contacts (remove all)",
-    },
-}
-
 
 def setting_path(issue: str, platform: str) -> str:
     """Where the setting for ``issue`` lives on ``platform`` (a generic hint when unknown)."""
-    return PATHS.get(issue, {}).get(platform, "the platform's security settings")
+    return declared_path(issue, platform) or "the platform's security settings"
 
 
 @dataclass

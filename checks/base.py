@@ -9,6 +9,8 @@ source after the last record, for checks that judge the account as a whole.
 from __future__ import annotations
 
 import hashlib
+import inspect
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -82,8 +84,10 @@ CLIENT_DETAIL = "client-detail"
 class Evidence:
     """A span of the record's text (or of a field) and why it counted.
 
-    ``tag`` is for machines: ``client-name`` (a client's name, nickname or handle) and ``client-detail``
-    (words that describe a client) tell the masker of redacted reports what to hide.
+    ``tag`` and ``weight`` are for machines: ``client-name`` (a client's name, nickname or handle) and
+    ``client-detail`` (words that describe a client) tell the masker of redacted reports what to hide;
+    ``weight`` is what the span added to a score (negative for a context that lowered it), ``None`` when
+    it did not add to one. ``reason`` is prose for people.
     """
 
     start: int
@@ -91,6 +95,7 @@ class Evidence:
     text: str
     reason: str
     tag: str = ""
+    weight: float | None = None
 
 
 @dataclass(frozen=True)
@@ -242,8 +247,17 @@ class Check:
 
     @classmethod
     def describe(cls) -> str:
-        """The check's user documentation: its docstring."""
-        return (cls.__doc__ or "").strip()
+        """The check's user documentation: its module's docstring, one convention for every check.
+
+        The docstring opens with ``<id>: <what is reported>.`` and goes on, after a blank line, with what
+        is read, what is left out and how severity is chosen. Returned without the ``<id>:`` prefix, with
+        reStructuredText's double backquotes as single ones.
+        """
+        module = sys.modules.get(cls.__module__)
+        text = inspect.cleandoc((module.__doc__ if module else None) or cls.__doc__ or "")
+        summary, _, body = text.partition("\n")
+        summary = summary.removeprefix(f"{cls.id}:").strip()
+        return (summary[:1].upper() + summary[1:] + "\n" + body).strip().replace("``", "`")
 
 
 def excerpt(text: str, limit: int = 280) -> str:

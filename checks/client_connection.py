@@ -12,31 +12,23 @@ those are boundaries already in place.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import ClassVar
 
-from checks.base import (
-    Category,
-    Check,
-    CheckContext,
-    ClientMatch,
-    Finding,
-    Severity,
-    record_ref,
+from checks.analysis.people import (
+    POSSIBLE_CONFIDENCE,
+    client_match,
+    how,
+    is_possible,
+    match_person,
+    shown_as,
+    status_severity,
+    who,
 )
-from checks.matching import PersonMatch
-from checks.policy import Policy
+from checks.base import Category, Check, CheckContext, Finding, Severity, record_ref
 from checks.remediation import remediation_for
-from scanner.records import AnyRecord, Connection, Kind, Person, Relation
-
-PLATFORM_NAMES = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "x": "X",
-    "linkedin": "LinkedIn",
-    "mastodon": "Mastodon",
-}
+from scanner.platforms import platform_label
+from scanner.records import AnyRecord, Connection, Kind, Relation
 
 _RELATION_SEVERITY: dict[Relation, Severity] = {
     Relation.FRIEND: Severity.HIGH,
@@ -53,78 +45,6 @@ _RELATION_TEXT: dict[Relation, str] = {
     Relation.CONNECTION: "One of your connections",
     Relation.FOLLOWER: "One of your followers",
 }
-
-
-def platform_label(platform: str) -> str:
-    """The platform's display name (``x`` → ``X``)."""
-    return PLATFORM_NAMES.get(platform, platform.title())
-
-
-_USERNAME_LIKE = re.compile(r"^@?[\w.]{2,40}$")
-
-
-def match_person(ctx: CheckContext, person: Person, platform: str) -> PersonMatch | None:
-    """The matcher's answer for ``person``; a "display name" that is really a username is also tried as a handle.
-
-    Some exports (Instagram message threads, for one) put the username where the display name goes.
-    """
-    found = ctx.matcher.match_person(person, platform)
-    name = (person.name or "").strip()
-    if found is not None or person.handle or not _USERNAME_LIKE.match(name):
-        return found
-    if name.startswith("@") or name.islower() or any(c in name for c in "._0123456789"):
-        return ctx.matcher.match_person(Person(handle=name.lstrip("@"), account_id=person.account_id), platform)
-    return None
-
-
-def client_match(match: PersonMatch) -> ClientMatch:
-    """A report-ready :class:`ClientMatch` from the matcher's answer."""
-    client = match.client
-    return ClientMatch(
-        id=client.id,
-        match=match.how,
-        score=round(match.score, 3),
-        status=client.status,
-        name=client.name,
-        initials=client.initials,
-    )
-
-
-def is_former(match: PersonMatch) -> bool:
-    """True when the matched client is a former client."""
-    return match.client.status.strip().lower() == "former"
-
-
-def status_severity(severity: Severity, matches: Iterable[PersonMatch], policy: Policy) -> Severity | None:
-    """The severity adjusted for former clients per ``policy.former_clients``; ``None`` = do not report.
-
-    A finding involving at least one current client keeps ``severity``. One involving only former clients
-    is lowered one step (``report``, the default), two steps (``lower``), or dropped (``ignore``).
-    """
-    matches = list(matches)
-    if not matches or any(not is_former(m) for m in matches):
-        return severity
-    mode = policy.former_clients.strip().lower()
-    if mode == "ignore":
-        return None
-    return severity.lowered(2 if mode == "lower" else 1)
-
-
-def shown_as(person: Person) -> tuple[str | None, str | None]:
-    """The (name, handle) of a person as the export shows them, for :func:`record_ref`."""
-    handle = person.handle.lstrip("@") if person.handle else None
-    name = person.name or handle or (person.account_id if not handle else None)
-    return name, handle
-
-
-def how(match: PersonMatch) -> str:
-    """A short phrase saying how the person matched (``matched by nickname``)."""
-    return "matched by " + match.how.replace("_", " ")
-
-
-def who(match: PersonMatch) -> str:
-    """How a finding message refers to the client: current or former client (no name)."""
-    return "a former client" if is_former(match) else "a current client"
 
 
 class ClientConnectionCheck(Check):
@@ -152,6 +72,8 @@ class ClientConnectionCheck(Check):
         platform = platform_label(record.platform)
         relation = _RELATION_TEXT[record.relation]
         message = f"{relation} on {platform} matches {who(match)} ({how(match)}). "
+        if is_possible(match):
+            message += "This is a possible match only: check that it is your client before you act on it. "
         if linkedin_allowed:
             message += "Your policy allows LinkedIn connections with clients; listed for information."
         elif record.relation is Relation.FOLLOWER:
@@ -168,7 +90,7 @@ class ClientConnectionCheck(Check):
             check=self.id,
             category=self.category,
             severity=severity,
-            confidence=round(match.score, 3),
+            confidence=round(min(match.score, POSSIBLE_CONFIDENCE) if is_possible(match) else match.score, 3),
             title=f"{platform} {record.relation.value.replace('_', ' ')} matches a client",
             message=message,
             platform=record.platform,

@@ -13,17 +13,11 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
+from checks.analysis.people import client_match, match_person, shown_as, status_severity, who
 from checks.base import Category, Check, CheckContext, Finding, Severity, record_ref
-from checks.client_connection import (
-    client_match,
-    match_person,
-    platform_label,
-    shown_as,
-    status_severity,
-    who,
-)
 from checks.matching import PersonMatch
 from checks.remediation import remediation_for
+from scanner.platforms import platform_label
 from scanner.records import AnyRecord, Comment, Kind, Person, Post, Reaction, Search
 
 # "… liked Jane Doe's post." / "… reacted to Jane Doe's photo." — for readers that keep only the title.
@@ -95,6 +89,7 @@ class ClientEngagementCheck(Check):
 
     def _involved(self, record: AnyRecord, ctx: CheckContext) -> tuple[Person, list[PersonMatch], str] | None:
         """(the person shown, the client matches, a message template) or ``None``."""
+
         def match(person: Person, platform: str) -> PersonMatch | None:
             return match_person(ctx, person, platform)
 

@@ -14,17 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from checks.analysis.people import client_match, how, match_person, shown_as, status_severity, who
 from checks.base import Category, Check, CheckContext, Finding, Severity, record_ref
-from checks.client_connection import (
-    client_match,
-    how,
-    match_person,
-    platform_label,
-    shown_as,
-    status_severity,
-    who,
-)
 from checks.remediation import remediation_for
+from scanner.platforms import platform_label
 from scanner.records import AnyRecord, Connection, Kind, Relation
 
 _SEVERITY: dict[Relation, Severity] = {

@@ -11,53 +11,15 @@ agency's secure channel, document it in the clinical record, and set expectation
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
 from typing import ClassVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from checks.analysis.people import client_match, is_former, match_person, shown_as, status_severity
+from checks.analysis.work_hours import local_time, within_work_hours
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
-from checks.client_connection import (
-    client_match,
-    is_former,
-    match_person,
-    platform_label,
-    shown_as,
-    status_severity,
-)
 from checks.matching import PersonMatch, normalize
-from checks.policy import DAYS, WorkHours
 from checks.remediation import remediation_for
+from scanner.platforms import platform_label
 from scanner.records import AnyRecord, Kind, Person, Thread
-
-
-def local_time(moment: datetime, hours: WorkHours) -> datetime:
-    """``moment`` in the policy's timezone (UTC when the timezone is unknown)."""
-    try:
-        zone = ZoneInfo(hours.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    return moment.astimezone(zone)
-
-
-def within_work_hours(moment: datetime, hours: WorkHours, slack: timedelta = timedelta(0)) -> bool | None:
-    """Whether ``moment`` falls in the work hours (widened by ``slack`` on both ends); ``None`` if unknown."""
-    if not hours.known:
-        return None
-    local = local_time(moment, hours)
-    day = DAYS[local.weekday()]
-    clock = timedelta(hours=local.hour, minutes=local.minute, seconds=local.second)
-    for start, end in hours.days.get(day, ()):
-        lo = timedelta(hours=start.hour, minutes=start.minute) - slack
-        hi = timedelta(hours=end.hour, minutes=end.minute) + slack
-        if end < start:  # a night shift: from ``start`` to midnight here, the rest the next morning
-            hi += timedelta(days=1)
-        if lo <= clock <= hi:
-            return True
-    previous = DAYS[(local.weekday() - 1) % 7]
-    for start, end in hours.days.get(previous, ()):
-        if end < start and clock <= timedelta(hours=end.hour, minutes=end.minute) + slack:
-            return True  # the morning tail of yesterday's night shift
-    return False
 
 
 def is_owner(person: Person, ctx: CheckContext) -> bool:
@@ -150,7 +112,5 @@ def _after_hours(thread: Thread, ctx: CheckContext) -> tuple[int, int, Sequence[
         if len(evidence) < 5:
             local = local_time(message.timestamp, hours)
             who = "you" if message.from_owner else "the other person"
-            evidence.append(
-                Evidence(0, 0, local.strftime("%a %Y-%m-%d %H:%M"), f"sent by {who} outside work hours")
-            )
+            evidence.append(Evidence(0, 0, local.strftime("%a %Y-%m-%d %H:%M"), f"sent by {who} outside work hours"))
     return outside, owner, evidence

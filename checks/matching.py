@@ -28,13 +28,13 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from checks.analysis.normalize import NormText, fold, normalize
+from checks.analysis.word_lists import word_map, word_set
 from checks.names import (
     NICKNAME_ALONE,
     SCORES,
     TITLES,
     USERNAME_KINDS,
     Variant,
-    _set,
     client_variants,
     display_forms,
     keyed_hash,
@@ -44,30 +44,18 @@ from checks.names import (
     word_names,
 )
 from checks.textsearch import PatternIndex
-from scanner.clients import PLATFORM_ALIASES, Client, ClientList
+from scanner.clients import Client, ClientList
+from scanner.platforms import ALIASES
 from scanner.records import Person
 
 __all__ = ["Matcher", "NameHit", "PersonMatch", "TermHit", "TextScan", "normalize"]
 
 _NAME_KINDS = frozenset({"full_name", "first_last", "alias", "nickname", "initial"})
 _USERNAME_SCORES = {"full_name": 0.95, "first_last": 0.95, "alias": 0.95, "nickname": 0.93, "initial": 0.90}
-_KIN = _set(
-    """my our her his their cousin cousins aunt auntie aunty uncle grandma grandpa granny grandmother
-    grandfather nana papa babcia dziadek niece nephew sister brother mom mum mother dad father son daughter
-    husband wife bro sis stepmom stepdad stepson stepdaughter law st saint mt mount lake fort port"""
-)
-_CAPS_OK = _set(
-    """i i'm im monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
-    sat sun january february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec ok okay and but"""
-)
-_NAME_NEXT = _set(
-    """said says told tells texted texts called calls came comes asked asks brought brings finally just got
-    gets did does didn doesn made makes showed shows shared shares started starts left missed cancelled
-    canceled rescheduled mentioned cried laughed hugged smiled graduated wrote sent opened walked turned
-    celebrated and from if who has had s"""
-)
-_FUNCTION_WORDS = _set("the a an my our your his her their this that these those to and with for from at by of")
+_KIN = word_set("text", "kin")
+_CAPS_OK = word_set("text", "caps_ok")
+_NAME_NEXT = word_set("text", "name_next")
+_FUNCTION_WORDS = word_set("text", "function_words")
 _MIN_DEFAULT = 0.9
 _Offer = Callable[[Client, str, float], None]
 
@@ -145,7 +133,7 @@ class _Entry(NamedTuple):
 
 def _platform(p: str | None) -> str:
     p = (p or "").lower()
-    return PLATFORM_ALIASES.get(p, p)
+    return ALIASES.get(p, p)
 
 
 class Matcher:
@@ -167,8 +155,7 @@ class Matcher:
                 if not bucket or bucket[-1] is not client:  # a client's repeats arrive together
                     bucket.append(client)
         self._index: dict[str, tuple[_Entry, ...]] = {
-            key: tuple(_Entry(h, p, w, tuple(cs)) for (h, p, w), cs in kinds.items())
-            for key, kinds in groups.items()
+            key: tuple(_Entry(h, p, w, tuple(cs)) for (h, p, w), cs in kinds.items()) for key, kinds in groups.items()
         }
         self._max_ngram = 4
         text_patterns: list[tuple[str, tuple[object, ...]]] = []
@@ -245,10 +232,15 @@ class Matcher:
                     for c in e.clients:
                         offer(c, "handle", 1.0)
         if person.name:
+            generation = _generation(person.name)
             for form, penalty in display_forms(person.name).items():
                 for e in self._lookup(form):
                     if e.how in _NAME_KINDS:
                         self._offer_entry(e, SCORES[e.how] - penalty, offer)
+            for client_id in [i for i, m in best.items() if m.how in _NAME_KINDS]:
+                client = best[client_id].client
+                if generation and generation != _generation(" ".join((client.name, *client.aliases))):
+                    del best[client_id]  # "Brantley Cobb Sr." is the father of client Brantley Cobb (Jr.)
         if not best and handles:
             self._match_username(person, handles[0], offer)
         if not best and min_score < _MIN_DEFAULT and person.name and not self._key:
@@ -384,8 +376,19 @@ class Matcher:
             lower_ok = not (entry.word_name or entry.how in ("surname", "title_surname", NICKNAME_ALONE))
             if (entry.weak or entry.how == NICKNAME_ALONE) and not lower_ok and not _capitalised(written):
                 continue
-            hits.append(NameHit(entry.clients[0], s, e, written, entry.how, entry.strong, entry.word_name,
-                                SCORES.get(entry.how, 0.5), entry.clients))
+            hits.append(
+                NameHit(
+                    entry.clients[0],
+                    s,
+                    e,
+                    written,
+                    entry.how,
+                    entry.strong,
+                    entry.word_name,
+                    SCORES.get(entry.how, 0.5),
+                    entry.clients,
+                )
+            )
         hits.extend(self._run_together(norm))
         return _drop_covered(hits)
 
@@ -401,8 +404,18 @@ class Matcher:
                 if entries:
                     s, e = norm.span(start, end)
                     clients = tuple(dict.fromkeys(c for entry in entries for c in entry.clients))
-                    hits.append(NameHit(clients[0], s, e, norm.original[s:e], entries[0].how, True,
-                                        score=SCORES[entries[0].how], candidates=clients))
+                    hits.append(
+                        NameHit(
+                            clients[0],
+                            s,
+                            e,
+                            norm.original[s:e],
+                            entries[0].how,
+                            True,
+                            score=SCORES[entries[0].how],
+                            candidates=clients,
+                        )
+                    )
                     break
         return hits
 
@@ -447,7 +460,7 @@ class Matcher:
         )
 
     def _upgrade(self, norm: NormText, start: int, end: int, entry: _Entry) -> NameHit | None:
-        """"Will T. Brennan": a first name, a middle initial, then the rest of a full-name variant."""
+        """ "Will T. Brennan": a first name, a middle initial, then the rest of a full-name variant."""
         rest = norm.text[end + 1 : end + 60].split(" ")
         if len(rest) < 2 or len(rest[0]) != 1:
             return None
@@ -458,8 +471,9 @@ class Matcher:
                 if e.strong and set(e.clients) & set(entry.clients):
                     stop = end + 1 + len(rest[0]) + 1 + len(tail)
                     s, x = norm.span(start, stop)
-                    return NameHit(e.clients[0], s, x, norm.original[s:x], e.how, True, False,
-                                   SCORES[e.how] - 0.01, e.clients)
+                    return NameHit(
+                        e.clients[0], s, x, norm.original[s:x], e.how, True, False, SCORES[e.how] - 0.01, e.clients
+                    )
         return None
 
 
@@ -515,6 +529,15 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return False
 
 
+_GENERATIONS = word_map("names", "generations")
+
+
+def _generation(name: str) -> str | None:
+    """The generational suffix a name carries (``Sr.``, ``Snr``, ``Jr.``, ``père``, ``III``), normalized."""
+    words = [w.strip(".,") for w in fold(name).split()]
+    return next((_GENERATIONS[w] for w in reversed(words[1:]) if w in _GENERATIONS), None)
+
+
 def _capitalised(s: str) -> bool:
     return unicodedata.normalize("NFKC", s[:1]).isupper()
 
@@ -530,8 +553,14 @@ def _weak_ok(text: str, h: NameHit) -> bool:
         if not capitalised or shouting:
             return False
         # "Jake Pruitt": someone else with the client's surname ("The Fairweather siblings" is fine)
-        return not (h.how == "surname" and prev and _capitalised(prev) and not prev_sep.strip()
-                    and fold(prev) not in TITLES and fold(prev) not in _FUNCTION_WORDS)
+        return not (
+            h.how == "surname"
+            and prev
+            and _capitalised(prev)
+            and not prev_sep.strip()
+            and fold(prev) not in TITLES
+            and fold(prev) not in _FUNCTION_WORDS
+        )
     if h.how == "first_initial":
         # "Hope A." needs both capitals; the initial itself makes the name reading likely
         return _capitalised(h.text[-1:]) and (not h.word_name or (capitalised and not shouting))
@@ -544,5 +573,7 @@ def _weak_ok(text: str, h: NameHit) -> bool:
             if not (sep.startswith((",", "'", "’")) or word in _NAME_NEXT or (len(word) > 4 and word.endswith("ed"))):
                 return False  # "Will you…", "Hope for Cedar Bend 5K"
     nxt, sep = _next_word(text, h.end)
+    if sep.startswith(("'s", "’s")) and nxt.isupper() and len(nxt) <= 4:
+        return True  # "Ossie's GP", "Nóra's GAD-7", "Ro's IEP": a person's, not a shop's name
     # "Grace Lutheran", "Sam's Club", "Hope Pruitt": someone or something else
     return not (nxt and not sep.strip(" '’s") and _capitalised(nxt) and fold(nxt) not in _CAPS_OK)

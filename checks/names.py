@@ -21,6 +21,7 @@ from importlib import resources
 from nicknames import NickNamer
 
 from checks.analysis.normalize import fold, is_word_char, normalize, strip_name_credentials
+from checks.analysis.word_lists import word_list, word_set
 from checks.language import SUPPORTED, is_common_word
 from scanner.clients import Client
 
@@ -30,18 +31,10 @@ _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
 
 # ------------------------------------------------------------------------------------------ name parsing
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-TITLES = _set("mr mrs ms miss mx dr prof rev fr sr sra srta sir dame")
-SUFFIXES = _set(
-    """jr sr ii iii iv v phd psyd md do rn lpn np aprn pmhnp fnp pa lcsw lisw licsw lmsw msw bsw lpc lpcc lmhc
-    lmft mft cadc ladc lcdc ncc bcba cna rd dds esq cpa mba ma ms mss bs ba med edd dnp crnp lsw acsw
-    realtor cfp pe"""
-)
-PARTICLES = _set("mc mac o de da del della der di du la le van von st ter ten bin ibn al el dos das")
-SURNAME_TITLES = ("mr", "mrs", "ms", "miss", "mx")
+TITLES = word_set("names", "titles")
+SUFFIXES = word_set("names", "suffixes")
+PARTICLES = word_set("names", "particles")
+SURNAME_TITLES = word_list("names", "surname_titles")
 
 
 def _word_parts(word: str) -> list[str]:
@@ -270,11 +263,7 @@ _LONGEST_NICKNAME = 7  # a longer single-word alias that is no known given name 
 def _is_word(token: str) -> bool:
     """A name that is also an ordinary word of English or French ("hope", "will", "day", "jour")."""
     joined = token.replace(" ", "")
-    return (
-        joined in word_names()
-        or token in word_names()
-        or any(is_common_word(joined, lang) for lang in SUPPORTED)
-    )
+    return joined in word_names() or token in word_names() or any(is_common_word(joined, lang) for lang in SUPPORTED)
 
 
 def client_variants(client: Client) -> list[Variant]:
@@ -375,7 +364,6 @@ def keyed_hash(key: bytes, text: str) -> str:
     return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
-
 # ------------------------------------------------------------------------------------------ person side
 
 
@@ -458,8 +446,6 @@ def hashed_list_text(clients: Iterable[Client], key: bytes) -> str:
         "id,status,variants",
     ]
     for client in clients:
-        entries = sorted(
-            {f"{v.how}:{v.platform}:{v.flags}:{keyed_hash(key, v.text)}" for v in client_variants(client)}
-        )
+        entries = sorted({f"{v.how}:{v.platform}:{v.flags}:{keyed_hash(key, v.text)}" for v in client_variants(client)})
         lines.append(f"{client.id},{client.status},{';'.join(entries)}")
     return "\n".join(lines) + "\n"

@@ -6,7 +6,7 @@ is on your client list — together with either a health detail (diagnosis, medi
 sobriety or relapse, hospitalization, pregnancy, self-harm) or one of the HIPAA Safe Harbor identifiers
 (45 CFR 164.514(b)(2)): a phone number, an e-mail address, a date other than the year ("her intake was
 March 3", "8/29"), the weekday and time of an appointment ("my Thursday 3pm"), a record or account
-number, a URL. Your own health ("my meds", "my relapse") and your family's are not a client's. Severity:
+number, a URL, an age over 89. Your own health ("my meds", "my relapse") and your family's are not a client's. Severity:
 critical in public, high friends-only / unknown audience / in messages, medium in an only-me post.
 """
 
@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from checks.analysis.identifiers import EMAIL, find_phones
+from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
-from checks.client_mention import describe_where, mentions_for, ref_name, thread_partner_clients
 from checks.remediation import remediation_for
 from checks.text import TextAnalysis, analysis_for, written_by_owner
 from scanner.records import AnyRecord, Audience, Kind
@@ -80,6 +80,16 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:turn(?:ed|s|ing)|would have been|will be|is) \d{1,3} (?:today|tomorrow|yesterday|this week)\b"
             r"|\bhappy (?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:first|second|third|th)) (?:birthday|bday)\b"
             r"|\b(?:his|her|their) \d{1,3}(?:st|nd|rd|th) (?:birthday|bday)?\b(?= today| tonight| this week)",
+            re.I,
+        ),
+    ),
+    (
+        "age over 89",  # Safe Harbor: an age over 89 identifies ("turned 100", "Léon, nonante-deux ans")
+        re.compile(
+            r"\b(?:9\d|1[01]\d) ?(?:years? old|yrs? old|y/?o|yo|ans)\b"
+            r"|\b(?:turned|fête ses|fete ses|ses) (?:9\d|1[01]\d)\b"
+            r"|\b(?:nonante|quatre-vingt-dix)(?:[- ](?:et[- ])?(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf))? ans\b"
+            r"|\b(?:9\d|1[01]\d)(?:st|nd|rd|th) (?:birthday|bday)\b|\b(?:9\d|1[01]\d)(?:e|ème|eme) anniversaire\b",
             re.I,
         ),
     ),

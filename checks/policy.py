@@ -32,6 +32,13 @@ class Workplace:
 
 
 @dataclass(frozen=True)
+class FormerWorkplace(Workplace):
+    """A place the clinician used to work: posts and check-ins there still tell who her clients were."""
+
+    left: date | None = None  # when she left (the report says "until")
+
+
+@dataclass(frozen=True)
 class WorkHours:
     """Working hours per weekday (``mon``…``sun``) as (start, end) pairs, in ``timezone``."""
 
@@ -49,6 +56,7 @@ class Policy:
     """Everything the checks may be told by the clinician or the agency."""
 
     workplace: Workplace = field(default_factory=Workplace)
+    former_workplaces: tuple[FormerWorkplace, ...] = ()
     work_hours: WorkHours = field(default_factory=WorkHours)
     enabled_checks: frozenset[str] | None = None  # None = all
     disabled_checks: frozenset[str] = frozenset()
@@ -58,6 +66,11 @@ class Policy:
     former_clients: str = "report"  # report | lower | ignore
     since: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def timezone_given(self) -> bool:
+        """Whether the policy names a time zone (otherwise the archive's own zone, or UTC, is used)."""
+        return "timezone" in (self.extra.get("work_hours") or {})
 
     def check_enabled(self, check_id: str) -> bool:
         """Whether the check with this id should run."""
@@ -76,6 +89,7 @@ def _parse_range(text: str) -> tuple[time, time]:
 
 KNOWN_KEYS: dict[str, set[str] | None] = {
     "workplace": {"name", "aliases", "address", "city"},
+    "former_workplaces": {"name", "aliases", "address", "city", "left"},
     "work_hours": {"timezone", "text", *DAYS},
     "checks": {"enable", "disable"},
     "severity": None,  # check id or category → severity
@@ -98,6 +112,10 @@ TEMPLATE = """\
 
 # Country for phone numbers written without an international prefix (two letters; default "US").
 # region = "US"
+
+# Places you used to work: posts and check-ins that name them still tell people where you worked and who
+# your clients may have been. One {...} per place, separated by commas; "left" (when you left) is optional.
+# former_workplaces = [{ name = "Lakeside Residential Centre", aliases = ["Lakeside"], left = 2019-06-30 }]
 
 # (The settings above must stay above the first [section] line: TOML puts every line under the
 # [section] heading before it.)
@@ -155,12 +173,25 @@ def validate_policy(data: dict[str, Any], text: str, origin: str) -> None:
         if section not in KNOWN_KEYS:
             fail(section, f"unknown setting {section!r}; known: {', '.join(KNOWN_KEYS)}")
         allowed = KNOWN_KEYS[section]
-        if allowed is not None:
-            if not isinstance(value, dict):
-                fail(section, f"[{section}] must be a table")
-            for key in value:
+        if allowed is None:
+            continue
+        tables = value if section == "former_workplaces" and isinstance(value, list) else [value]
+        for table in tables:
+            if not isinstance(table, dict):
+                fail(
+                    section,
+                    f"[{section}] must be a table"
+                    if section != "former_workplaces"
+                    else 'former_workplaces must be a list of {...}: [{ name = "...", left = 2019-06-30 }]',
+                )
+            for key in table:
                 if key not in allowed:
                     fail(key, f"unknown key {key!r} in [{section}]; known: {', '.join(sorted(allowed))}")
+    for former in data.get("former_workplaces", ()) if isinstance(data.get("former_workplaces"), list) else ():
+        if not former.get("name"):
+            fail("former_workplaces", "each [[former_workplaces]] block needs a name")
+        if (left := former.get("left")) is not None and not isinstance(left, date):
+            fail("left", f"left = {left!r}: write the date as YYYY-MM-DD, without quotes")
     for day in DAYS:
         for item in data.get("work_hours", {}).get(day, ()):
             try:
@@ -176,12 +207,12 @@ def validate_policy(data: dict[str, Any], text: str, origin: str) -> None:
         try:
             ZoneInfo(str(zone))
         except (ZoneInfoNotFoundError, ValueError):
-            fail("timezone", f"unknown time zone {zone!r} (use a name like \"America/Chicago\" or \"Europe/Paris\")")
+            fail("timezone", f'unknown time zone {zone!r} (use a name like "America/Chicago" or "Europe/Paris")')
     for key, value in data.get("severity", {}).items():
         if str(value) not in SEVERITIES:
             fail(key, f"severity {value!r} for {key!r} must be one of {', '.join(SEVERITIES)}")
     if str(data.get("former_clients", "report")) not in ("report", "lower", "ignore"):
-        fail("former_clients", "former_clients must be \"report\", \"lower\" or \"ignore\"")
+        fail("former_clients", 'former_clients must be "report", "lower" or "ignore"')
 
 
 def load_policy(path: str | Path | None) -> Policy:
@@ -195,9 +226,11 @@ def load_policy(path: str | Path | None) -> Policy:
     except FileNotFoundError:
         raise PolicyError(f"{path}: file not found") from None
     except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"{path}: not valid TOML: {exc}; write settings as name = value, with text in "
-                          "quotes (name = \"My clinic\"), lists in brackets ([\"09:00-17:00\"]) and dates as "
-                          "YYYY-MM-DD") from None
+        raise PolicyError(
+            f"{path}: not valid TOML: {exc}; write settings as name = value, with text in "
+            'quotes (name = "My clinic"), lists in brackets (["09:00-17:00"]) and dates as '
+            "YYYY-MM-DD"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(f"{path}: cannot be read ({exc})") from None
     validate_policy(data, text, str(path))
@@ -214,6 +247,16 @@ def policy_from_dict(data: dict[str, Any], origin: str = "policy") -> Policy:
             address=wp.get("address"),
             city=wp.get("city"),
         )
+        former = tuple(
+            FormerWorkplace(
+                name=f.get("name"),
+                aliases=tuple(f.get("aliases", ())),
+                address=f.get("address"),
+                city=f.get("city"),
+                left=f.get("left"),
+            )
+            for f in data.get("former_workplaces", ())
+        )
         wh = data.get("work_hours", {})
         days = {d: tuple(_parse_range(r) for r in wh.get(d, ())) for d in DAYS if d in wh}
         work_hours = WorkHours(timezone=wh.get("timezone", "UTC"), days=days, text=wh.get("text"))
@@ -222,6 +265,7 @@ def policy_from_dict(data: dict[str, Any], origin: str = "policy") -> Policy:
         since = data.get("since")
         return Policy(
             workplace=workplace,
+            former_workplaces=former,
             work_hours=work_hours,
             enabled_checks=frozenset(checks["enable"]) if "enable" in checks else None,
             disabled_checks=frozenset(checks.get("disable", ())),

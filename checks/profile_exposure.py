@@ -13,14 +13,12 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
+from checks.analysis.places import build_terms, names_workplace
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
-from checks.client_connection import platform_label
 from checks.matching import normalize
 from checks.remediation import remediation_for
-from checks.workplace_location import build_terms, names_workplace
+from scanner.platforms import PROFESSIONAL_PLATFORMS, platform_label
 from scanner.records import AnyRecord, Kind, Profile
-
-PROFESSIONAL_PLATFORMS = frozenset({"linkedin"})
 
 CREDENTIALS = re.compile(
     r"\b(?:LCSW|LICSW|LISW|LISW-S|LMSW|LSW|MSW|DSW|LPC|LPCC|LPC-S|LMHC|LCPC|LPCA|NCC|LMFT|LMFTA|MFT|LCMHC|"
@@ -99,9 +97,7 @@ class ProfileExposureCheck(Check):
                 shown.append(Evidence(0, 0, email, "work e-mail address on the profile"))
         if not shown:
             return
-        professional = record.platform in PROFESSIONAL_PLATFORMS or (
-            record.platform == "facebook" and ctx.policy.allow_professional_page and "page" in record.source.lower()
-        )
+        professional = record.platform in PROFESSIONAL_PLATFORMS or (ctx.policy.allow_professional_page and record.page)
         strong = any(e.reason.startswith(("employer", "workplace", "work e-mail")) for e in shown)
         severity = Severity.INFO if professional else Severity.MEDIUM if strong else Severity.LOW
         platform = platform_label(record.platform)

@@ -15,14 +15,14 @@ Severity grows with what is on the account: public posts that name your workplac
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from checks.analysis.places import build_terms, names_workplace
 from checks.base import Category, Check, CheckContext, Finding, RecordRef, Severity, record_ref
-from checks.client_connection import platform_label
 from checks.remediation import remediation_for
-from checks.workplace_location import build_terms, names_workplace
+from scanner.platforms import platform_label, setting_path
 from scanner.records import AnyRecord, Audience, Kind, Post, Profile, Setting
 
 _MEMO = ("public-visibility", "state")
@@ -116,73 +116,103 @@ def _counts(state: _State) -> str:
     return text
 
 
-def _verdict(platform: str, state: _State) -> tuple[Severity, str, str] | None:
-    """(severity, title, message) for the account, or ``None`` when nothing is public."""
-    name = platform_label(platform)
-    if platform == "x":
-        if state.private is True:
-            return None
-        if state.private is False:
-            return (
-                _weigh(state, Severity.MEDIUM),
-                "X account is public",
-                f"Your X posts are public ({_counts(state)}). Turn on Protect your posts: Settings and privacy → "
-                "Privacy and safety → Audience and tagging.",
-            )
+def _where(setting: str, platform: str) -> str:
+    """Where ``setting`` lives on ``platform``, from the platform table."""
+    return setting_path(setting, platform) or "the platform's privacy settings"
+
+
+Verdict = tuple[Severity, str, str]
+"""(severity, title, message) for an account."""
+
+
+def _x(name: str, state: _State) -> Verdict | None:
+    if state.private is True:
+        return None
+    if state.private is False:
         return (
-            Severity.LOW,
-            "X account may be public",
-            f"The X archive records changes to Protect your posts only for the last six months, and it records "
-            f"none, so the account may be public ({_counts(state)}). Check Settings and privacy → Privacy and "
-            "safety → Audience and tagging → Protect your posts.",
+            _weigh(state, Severity.MEDIUM),
+            f"{name} account is public",
+            f"Your {name} posts are public ({_counts(state)}). Turn on Protect your posts: "
+            f"{_where('account_privacy', 'x')}.",
         )
-    if platform == "instagram":
-        if state.private is True:
-            return None
-        if state.private is False:
-            return (
-                _weigh(state, Severity.MEDIUM),
-                "Instagram account is public",
-                f"Your Instagram account is public ({_counts(state)}): anyone can see your posts and who you "
-                "follow. Make it private: Settings → Account privacy → Private account.",
-            )
+    return (
+        Severity.LOW,
+        f"{name} account may be public",
+        f"The {name} archive records changes to Protect your posts only for the last six months, and it records "
+        f"none, so the account may be public ({_counts(state)}). Check {_where('account_privacy', 'x')}.",
+    )
+
+
+def _instagram(name: str, state: _State) -> Verdict | None:
+    if state.private is True:
+        return None
+    if state.private is False:
         return (
-            Severity.INFO,
-            "Instagram account privacy unknown",
-            "The export does not say whether the account is private. Check Settings → Account privacy.",
+            _weigh(state, Severity.MEDIUM),
+            f"{name} account is public",
+            f"Your {name} account is public ({_counts(state)}): anyone can see your posts and who you "
+            f"follow. Make it private: {_where('account_privacy', 'instagram')}.",
         )
-    if platform == "mastodon":
-        if not state.public_posts and not state.discoverable:
-            return None
-        parts = []
-        if state.public_posts:
-            parts.append(f"{state.public_posts} of {state.posts} posts were published as public or unlisted")
-        if state.discoverable:
-            parts.append("the profile is " + " and ".join(sorted(set(state.discoverable))))
-        return (
-            _weigh(state, Severity.MEDIUM if state.public_posts else Severity.LOW),
-            "Mastodon posts are public",
-            "On Mastodon " + "; ".join(parts) + ". Set the default post visibility to followers-only and turn "
-            "off discovery: Preferences → Other → Posting defaults, and Public profile → Privacy and reach.",
-        )
-    if platform == "linkedin":
-        if not state.public_posts:
-            return None
-        return (
-            _weigh(state, Severity.LOW),
-            "LinkedIn shares are public",
-            f"{state.public_posts} of your LinkedIn shares are visible to anyone, not just your connections"
-            + (f"; {state.workplace_posts} name your workplace." if state.workplace_posts else ".")
-            + " Review them: open the post → … → Who can see this post.",
-        )
-    if platform == "facebook":
-        return (
-            _weigh(state, Severity.LOW) if state.posts else Severity.INFO,
-            "Facebook post audiences are not in the export",
-            f"Facebook exports do not record who can see each post ({_counts(state)}). Check your default "
-            "audience and limit old posts: Settings & privacy → Settings → Audience and visibility → Posts → "
-            "Limit who can see past posts.",
-        )
+    return (
+        Severity.INFO,
+        f"{name} account privacy unknown",
+        f"The export does not say whether the account is private. Check {_where('account_privacy', 'instagram')}.",
+    )
+
+
+def _mastodon(name: str, state: _State) -> Verdict | None:
+    if not state.public_posts and not state.discoverable:
+        return None
+    parts = []
+    if state.public_posts:
+        parts.append(f"{state.public_posts} of {state.posts} posts were published as public or unlisted")
+    if state.discoverable:
+        parts.append("the profile is " + " and ".join(sorted(set(state.discoverable))))
+    return (
+        _weigh(state, Severity.MEDIUM if state.public_posts else Severity.LOW),
+        f"{name} posts are public",
+        f"On {name} " + "; ".join(parts) + ". Set the default post visibility to followers-only and turn "
+        f"off discovery: {_where('posting_defaults', 'mastodon')}, and {_where('discovery', 'mastodon')}.",
+    )
+
+
+def _linkedin(name: str, state: _State) -> Verdict | None:
+    if not state.public_posts:
+        return None
+    return (
+        _weigh(state, Severity.LOW),
+        f"{name} shares are public",
+        f"{state.public_posts} of your {name} shares are visible to anyone, not just your connections"
+        + (f"; {state.workplace_posts} name your workplace." if state.workplace_posts else ".")
+        + " Review them: open the post → … → Who can see this post.",
+    )
+
+
+def _facebook(name: str, state: _State) -> Verdict | None:
+    return (
+        _weigh(state, Severity.LOW) if state.posts else Severity.INFO,
+        f"{name} post audiences are not in the export",
+        f"{name} exports do not record who can see each post ({_counts(state)}). Check your default "
+        f"audience and limit old posts: {_where('past_posts', 'facebook')}.",
+    )
+
+
+def _any(name: str, state: _State) -> Verdict | None:
     if state.private is False or state.public_posts:
         return (Severity.MEDIUM, f"{name} account is public", f"Your {name} account or posts are public.")
     return None
+
+
+VERDICTS: dict[str, Callable[[str, _State], Verdict | None]] = {
+    "x": _x,
+    "instagram": _instagram,
+    "mastodon": _mastodon,
+    "linkedin": _linkedin,
+    "facebook": _facebook,
+}
+"""How each platform's export says what is public; any other platform gets the generic verdict."""
+
+
+def _verdict(platform: str, state: _State) -> Verdict | None:
+    """(severity, title, message) for the account, or ``None`` when nothing is public."""
+    return VERDICTS.get(platform, _any)(platform_label(platform), state)

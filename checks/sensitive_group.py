@@ -19,12 +19,13 @@ from functools import cache
 from importlib import resources
 from typing import ClassVar
 
+from checks.analysis.places import street_variants
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
-from checks.client_connection import platform_label
 from checks.matching import normalize
 from checks.policy import Workplace
 from checks.remediation import remediation_for
-from scanner.records import AnyRecord, Group, Kind
+from scanner.platforms import platform_label
+from scanner.records import AnyRecord, Group, Kind, Profile
 
 THRESHOLD = 1.0
 LOCAL_WEIGHT = 0.5
@@ -82,44 +83,8 @@ def area_names(workplace: Workplace) -> tuple[str, ...]:
         if len(parts) > 1 and not workplace.city:
             names.append(normalize(parts[1]))
         street = re.sub(r"^\d+\w?\s+", "", parts[0])
-        names.extend(_street_variants(normalize(street)))
+        names.extend(street_variants(normalize(street)))
     return tuple(n for n in dict.fromkeys(names) if len(n) > 2)
-
-
-_STREET_TYPES = {
-    "avenue": "ave",
-    "street": "st",
-    "road": "rd",
-    "boulevard": "blvd",
-    "drive": "dr",
-    "lane": "ln",
-    "place": "pl",
-    "court": "ct",
-    "parkway": "pkwy",
-}
-
-
-_LEADING_STREET_TYPES = {"rue", "avenue", "boulevard", "bd", "place", "quai", "cours", "chemin", "allee", "impasse",
-    "route", "calle", "via", "rua"}
-
-
-def _street_variants(street: str) -> list[str]:
-    """``grand avenue`` → [``grand avenue``, ``grand ave``]; ``rue des tanneurs`` → [it, ``des tanneurs``].
-
-    A bare name (no street type) is not an area.
-    """
-    words = street.split()
-    if len(words) < 2:
-        return []
-    if words[0] in _LEADING_STREET_TYPES:
-        return [street] + ([" ".join(words[1:])] if len(words) > 2 else [])
-    last = words[-1]
-    full = {v: k for k, v in _STREET_TYPES.items()}
-    if last in _STREET_TYPES:
-        return [street, " ".join([*words[:-1], _STREET_TYPES[last]])]
-    if last in full:
-        return [street, " ".join([*words[:-1], full[last]])]
-    return [street]
 
 
 @dataclass(frozen=True)
@@ -132,8 +97,9 @@ class GroupScore:
     professional: bool
 
 
-def score_group(name: str, workplace: Workplace) -> GroupScore:
-    """Score a group name against the lexicon and the clinic's area."""
+def score_group(name: str, workplace: Workplace, other_places: tuple[str, ...] = ()) -> GroupScore:
+    """Score a group name against the lexicon and the clinic's area (and ``other_places``: the towns of former
+    workplaces and of the profile, already normalized)."""
     text = normalize(name)
     terms = load_terms()
     best: dict[str, float] = {}
@@ -143,7 +109,7 @@ def score_group(name: str, workplace: Workplace) -> GroupScore:
         term = terms[index]
         best[term.theme] = max(best.get(term.theme, term.weight), term.weight)
         phrases.append(found.group(0))
-    local = any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in area_names(workplace))
+    local = any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in (*area_names(workplace), *other_places))
     professional = "professional" in best
     if "not_recovery" in best:
         best.pop("recovery", None)
@@ -165,18 +131,32 @@ def describe(result: GroupScore) -> str:
     return (local[0] if local else "local") + " group in your clinic's area"
 
 
+def _other_places(ctx: CheckContext) -> tuple[str, ...]:
+    """Where else clients may live: the towns of the policy's former workplaces and the profile's city."""
+    places = [a for former in ctx.policy.former_workplaces for a in area_names(former)]
+    places += ctx.memo.get(_PROFILE_TOWNS, [])
+    return tuple(dict.fromkeys(p for p in places if len(p) > 2))
+
+
+_PROFILE_TOWNS = ("sensitive-group", "profile towns")
+
+
 class SensitiveGroupCheck(Check):
     """Membership of a recovery, support, or local parenting/community group where clients may also be."""
 
     id: ClassVar[str] = "sensitive-group"
     category: ClassVar[Category] = Category.SENSITIVE_GROUP
-    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.GROUP})
+    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.GROUP, Kind.PROFILE})
+    ordered: ClassVar[bool] = True  # the profile's town, kept in ctx.memo, is read by the group records after it
 
     def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
         """One finding per group membership whose name suggests clients may be members."""
+        if isinstance(record, Profile) and record.city:
+            ctx.memo.setdefault(_PROFILE_TOWNS, []).append(normalize(record.city.split(",")[0]))
+            return
         if not isinstance(record, Group) or not record.name.strip():
             return
-        result = score_group(record.name, ctx.policy.workplace)
+        result = score_group(record.name, ctx.policy.workplace, _other_places(ctx))
         if result.professional or result.score < THRESHOLD:
             return
         clinical = {"recovery", "mental_health"} & set(result.themes)

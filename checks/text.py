@@ -240,9 +240,7 @@ def lexicons() -> Lexicons:
         name: (float(d["weight"]), tuple(x if x.startswith("re:") else fold(x) for x in d["terms"]))
         for name, d in neg.get("dampers", {}).items()
     }
-    people = {
-        k: tuple(v if k == "family_titles" else fold(v) for v in vs) for k, vs in neg.get("people", {}).items()
-    }
+    people = {k: tuple(v if k == "family_titles" else fold(v) for v in vs) for k, vs in neg.get("people", {}).items()}
     damper_patterns: list[tuple[str, float, re.Pattern[str]]] = []
     for group, (weight, phrases) in dampers.items():
         for x in phrases:
@@ -292,9 +290,11 @@ class Hit:
     pattern: bool = False  # found by a regular expression (rules then apply to its last word)
     lang: str = ""  # the language of the lexicon term ('' for the workplace's own names)
 
-    def evidence(self, reason: str | None = None) -> Evidence:
-        """This hit as report evidence."""
-        return Evidence(self.start, self.end, self.text, reason or f"{REASONS.get(self.lexicon, self.lexicon)}")
+    def evidence(self, reason: str | None = None, weight: float | None = None) -> Evidence:
+        """This hit as report evidence (``weight``: what it added to a score)."""
+        return Evidence(
+            self.start, self.end, self.text, reason or f"{REASONS.get(self.lexicon, self.lexicon)}", weight=weight
+        )
 
 
 @dataclass(frozen=True)
@@ -320,7 +320,8 @@ class TextAnalysis:
     dampers: list[tuple[str, float, str]] = field(default_factory=list)  # (group, weight, phrase)
     place_hit: str | None = None  # the record is tagged at the workplace (its place name)
     audience: Audience = Audience.UNKNOWN
-    lang: str | None = None  # the language of the owner's words (None: too short to tell, every lexicon applies)
+    lang: str | None = None  # the owner's language, identified when a language's own term was found (None:
+    # not needed, or too short to tell: every lexicon applies)
     in_text: dict[str, bool] = field(default_factory=dict, repr=False)  # whole-text phrase tests, once each
 
     # -- views
@@ -359,23 +360,24 @@ class TextAnalysis:
             if h.term not in best or h.weight > best[h.term].weight:
                 best[h.term] = h
         score = sum(h.weight for h in best.values())
-        evidence = [h.evidence(f"{REASONS[h.lexicon]} (+{h.weight:g})") for h in best.values()]
+        evidence = [h.evidence(f"{REASONS[h.lexicon]} (+{h.weight:g})", h.weight) for h in best.values()]
         if self.place_hit and segment in (None, self.segments[0]):
             score += 1.5
-            evidence.append(Evidence(0, 0, self.place_hit, "tagged at the workplace (+1.5)"))
+            evidence.append(Evidence(0, 0, self.place_hit, "tagged at the workplace (+1.5)", weight=1.5))
         health = {h.term: h for h in self.kept(("health",), segment, own=own)}
         if health:
             add = min(0.5 * len(health), 1.0)
             score += add
-            evidence += [h.evidence(f"health detail (+{add / len(health):g})") for h in health.values()]
+            each = add / len(health)
+            evidence += [h.evidence(f"health detail (+{each:g})", each) for h in health.values()]
         vent = {h.term: h for h in self.kept(("venting",), segment, own=own)}
         if vent and score > 0:
             add = min(sum(h.weight for h in vent.values()), 1.0)
             score += add
-            evidence += [h.evidence("venting about work") for h in vent.values()]
+            evidence += [h.evidence("venting about work", add / len(vent)) for h in vent.values()]
         for group, weight, phrase in self.dampers if dampers else ():
             score -= weight
-            evidence.append(Evidence(0, 0, phrase, f"{group} context (-{weight:g})"))
+            evidence.append(Evidence(0, 0, phrase, f"{group} context (-{weight:g})", weight=-weight))
         evidence.sort(key=lambda e: (e.start, e.end))
         return score, evidence
 
@@ -500,8 +502,7 @@ def _find_hits(a: TextAnalysis, lex: Lexicons, opened: set[int]) -> list[Hit]:
         for m in rx.finditer(a.text):
             fs = idx.index(m.start()) if m.start() in idx else 0
             found.append(
-                Hit(t.lexicon, fold(t.term), t.weight, m.start(), m.end(), m.group(), fs, fs + len(t.term),
-                    lang=t.lang)
+                Hit(t.lexicon, fold(t.term), t.weight, m.start(), m.end(), m.group(), fs, fs + len(t.term), lang=t.lang)
             )
     return found
 
@@ -604,10 +605,12 @@ def analyze(
         segments=tuple(segments) if segments else (Segment(0, len(text)),),
         audience=audience,
     )
-    a.lang = language_of(_owner_text(a))
-    languages = lexicon_languages(a.lang)
     opened = set(lex.always)
-    raw = [h for h in _find_hits(a, lex, opened) if h.lang in languages or h.lang == ANY_LANGUAGE]
+    found = _find_hits(a, lex, opened)
+    if any(h.lang != ANY_LANGUAGE for h in found):  # language identification costs as much as the rest: only
+        a.lang = language_of(owner_text(a))  # where a language's own term was found does the answer matter
+    languages = lexicon_languages(a.lang)
+    raw = [h for h in found if h.lang in languages or h.lang == ANY_LANGUAGE]
     if workplace is not None:
         raw += _workplace_hits(a, workplace)
         if place_is_workplace(place, workplace):
@@ -628,7 +631,7 @@ def analyze(
     return a
 
 
-def _owner_text(a: TextAnalysis) -> str:
+def owner_text(a: TextAnalysis) -> str:
     """What the owner wrote (the whole text unless it is a thread with other people's messages)."""
     if len(a.segments) == 1:
         return a.text
@@ -695,7 +698,8 @@ def unchecked_languages_note(counts: Counter[str]) -> str | None:
     parts = ", ".join(f"{n:,} in {language_name(lang)}" for lang, n in counts.most_common())
     return (
         f"Texts in languages the work, health and mention vocabularies do not cover were not checked for "
-        f"work-related content ({parts}); names, handles and identifiers in them were still looked for."
+        f"work-related content ({parts}, counting the texts that held a word those vocabularies look for); names, "
+        "handles and identifiers in them were still looked for."
     )
 
 

@@ -9,9 +9,10 @@ health details about others, a client named in the text, and venting (which only
 another work term). Other senses are left out: a gym or jam session, a legislature in session, "be
 patient", "my therapist" (your own therapy), a friend's or a salon's clients, general mental-health
 advocacy (articles, awareness days) and peer-recovery community posts. A text is reported when its
-score reaches 2.0; the evidence names every term that counted. Severity: high in public, medium
-friends-only / unknown audience / messages, low only-me. Even without names, venting about a session
-or a client does not belong on a personal account.
+score reaches 2.0; the evidence names every term that counted, and the confidence is the probability
+that a model learned from labelled corpora and real posts gives the text (checks/analysis/work_model.py).
+Severity: high in public, medium friends-only / unknown audience / messages, low only-me. Even without
+names, venting about a session or a client does not belong on a personal account.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import ClassVar
 
+from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
+from checks.analysis.work_hours import within_work_hours
+from checks.analysis.work_model import TextSignals, features, work_model
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
-from checks.client_mention import describe_where, mentions_for, ref_name, thread_partner_clients
 from checks.remediation import remediation_for
-from checks.text import WORK_THRESHOLD, analysis_for, written_by_owner
-from scanner.records import AnyRecord, Audience, Kind, Post
+from checks.text import WORK_POOL, WORK_THRESHOLD, analysis_for, owner_text, written_by_owner
+from scanner.records import AnyRecord, Audience, Comment, Kind, Place, Post, Thread
 
 NAMED_CLIENT = 2.0
 """Added to the work score when the text names a client (writing about a client is writing about the work)."""
@@ -70,7 +73,7 @@ class WorkRelatedPostCheck(Check):
         mentions = mentions_for(record, ctx)
         if mentions.named:
             score += NAMED_CLIENT
-            evidence += [e for e in mentions.evidence if e.end > e.start][:3]
+            evidence += [replace(e, weight=NAMED_CLIENT) for e in mentions.evidence if e.end > e.start][:3]
         if score < ACCOUNT_THRESHOLD:
             return ()
         finding = self._finding(record, ctx, score, evidence)
@@ -111,15 +114,16 @@ class WorkRelatedPostCheck(Check):
 
     def _finding(self, record: AnyRecord, ctx: CheckContext, score: float, evidence: list[Evidence]) -> Finding:
         a = analysis_for(record, ctx)
-        counted = [e.text for e in evidence if "(-" not in e.reason]
+        counted = [e.text for e in evidence if e.weight is None or e.weight > 0]
         where = describe_where(record, a.audience)
         name, handle = ref_name(record)
         vent = any(e.reason.startswith("venting") for e in evidence)
+        probability = work_model().probability(features(work_signals(record, ctx)))
         return Finding(
             check=self.id,
             category=self.category,
             severity=work_severity(a.audience),
-            confidence=round(min(0.95, 0.45 + 0.1 * score), 2),
+            confidence=round(min(0.97, max(0.05, probability)), 2),
             title=f"Work-related content in {where}",
             message=f"This text is about your clinical work (score {score:.1f}: {', '.join(counted)})."
             + (" It vents about work, which readers may connect to your clients." if vent else ""),
@@ -128,3 +132,40 @@ class WorkRelatedPostCheck(Check):
             evidence=tuple(evidence),
             remediation=remediation_for(self.category, record.platform),
         )
+
+
+def work_signals(record: AnyRecord, ctx: CheckContext) -> TextSignals:
+    """What the work model reads about one record: the owner's vocabulary, context and client mentions."""
+    a = analysis_for(record, ctx)
+    best: dict[str, tuple[str, float]] = {}
+    for h in a.kept(WORK_POOL, own=True):
+        if h.term not in best or h.weight > best[h.term][1]:
+            best[h.term] = (h.lexicon, h.weight)
+    families: dict[str, float] = {}
+    for lexicon, weight in best.values():
+        families[lexicon] = families.get(lexicon, 0.0) + weight
+    mentions = mentions_for(record, ctx)
+    hours = ctx.policy.work_hours
+    in_hours = within_work_hours(record.timestamp, hours) if record.timestamp is not None else None
+    kind = (
+        "thread"
+        if isinstance(record, Thread)
+        else "comment"
+        if isinstance(record, Comment)
+        else "place"
+        if isinstance(record, Place)
+        else "post"
+    )
+    return TextSignals(
+        family_weights=families,
+        distinct_terms=len(best),
+        health_terms=len({h.term for h in a.kept(("health",), own=True)}),
+        venting_terms=len({h.term for h in a.kept(("venting",), own=True)}),
+        place_hit=bool(a.place_hit),
+        dampers=frozenset(group for group, _, _ in a.dampers),
+        owner_text=owner_text(a),
+        client_named=mentions.named,
+        client_described=mentions.described,
+        in_work_hours=in_hours,
+        kind=kind,
+    )

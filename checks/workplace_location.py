@@ -14,19 +14,17 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import timedelta
-from functools import cache, lru_cache
 from typing import Any, ClassVar
 
+from checks.analysis.places import Terms, build_terms, names_workplace
+from checks.analysis.places import find_phrase as _find
+from checks.analysis.work_hours import within_work_hours
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
-from checks.client_connection import platform_label
-from checks.client_message import within_work_hours
 from checks.matching import normalize
-from checks.policy import Workplace
 from checks.remediation import remediation_for
-from checks.sensitive_group import _LEADING_STREET_TYPES, _street_variants
 from checks.text import analysis_for
+from scanner.platforms import platform_label
 from scanner.records import AnyRecord, Comment, Kind, Place, Post, Profile
 
 NEAR_SLACK = timedelta(minutes=60)
@@ -67,6 +65,8 @@ PRESENCE = re.compile(
     r"(?i)\b(?:i'?ll\s+be|i\s+will\s+be|i'?m|i\s+am|here|be)\s+(?:at|in|on)\b|\bback\s+(?:at|in)\b"
     r"|\bback\s+on\s+(?:the\s+)?(?:unit|ward|floor|shift|nights|days|call|duty)\b"  # not "back on the lithium"
     r"|\bhere\s+(?:till|til|until)\b"
+    r"|\b(?:at|to)\s+the\s+(?:clinic|office|unit|ward|practice)\b"
+    r"|(?:à|a)\s+la\s+clinique\b|\bau\s+(?:bureau|cabinet|service)\b"
 )
 WORK_CONTEXT = re.compile(
     r"(?i)\b(?:clinic|office|unit|ward|agency|work|therapists?|clinicians?|sessions?|caseload|clients?|"
@@ -79,133 +79,9 @@ MEMBER_CUE = re.compile(
     r"mon\s+(?:équipe|equipe|service)|mes\s+coll(?:è|e)gues|nos\s+coll(?:è|e)gues|recrute|recrutons|"
     r"je\s+prends\s+le\s+poste|en\s+tant\s+qu)"
 )
-WORK_NOUNS = r"(?:office|clinic|building|location|site|campus|agency|center|centre|offices)"
 
 
 Reason = tuple[str, str, int]  # (matched phrase, why it counts, weight: 3 at work, 2 text, 1 near)
-
-
-@dataclass(frozen=True)
-class Terms:
-    """What identifies the workplace, normalized for matching."""
-
-    strong: tuple[str, ...]  # full names and multi-word aliases, normalized
-    weak: tuple[str, ...]  # capitalised one-word aliases: only when not part of another proper name
-    acronyms: tuple[str, ...]  # all-caps aliases, matched exactly as written
-    numbered: tuple[str, ...]  # "1420 grand"
-    streets: tuple[str, ...]  # "grand avenue", "grand ave"
-    city: tuple[str, ...]  # normalized city / state / zip words of the workplace
-    name_tokens: frozenset[str]
-    words: frozenset[str] = frozenset()  # the longest word of each name, alias and street: a text naming one holds it
-
-    @property
-    def empty(self) -> bool:
-        return not (self.strong or self.weak or self.acronyms or self.numbered or self.streets)
-
-
-@cache
-def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
-    """The workplace's identifying terms from the policy, or from the profile's employers when it has none.
-
-    Multi-word names match anywhere (case-folded). One-word aliases count only as written with a capital
-    (an acronym such as ``RCMHC`` exactly as written) and, unless an acronym, not glued to another proper
-    name (``Riverbend Park``). A one-word alias written in lower case (``clinic``) is too generic and ignored.
-    """
-    names = list(workplace.names) or list(employers)
-    strong: list[str] = []
-    weak: list[str] = []
-    acronyms: list[str] = []
-    tokens: set[str] = set()
-    for raw in names:
-        norm = re.sub(r"^(?:the|les|le|la|l)\s+", "", normalize(raw))
-        if not norm:
-            continue
-        tokens.update(norm.split())
-        word = re.sub(r"^(?:the\s+|les\s+|le\s+|la\s+|l')", "", raw.strip(), flags=re.IGNORECASE)
-        if " " in norm:
-            strong.append(norm)
-        elif word.isupper() and len(word) >= 3:
-            acronyms.append(word)
-        elif word[:1].isupper() and len(norm) >= 4:
-            weak.append(word)
-    numbered: list[str] = []
-    streets: list[str] = []
-    city: list[str] = []
-    if workplace.address:
-        parts = [p.strip() for p in workplace.address.split(",")]
-        street_at = next((i for i, p in enumerate(parts) if re.match(r"^\d+\w?\s+\D", p)), None)
-        if street_at is not None:
-            m = re.match(r"^(\d+\w?)\s+(.+)$", normalize(parts[street_at]))
-            if m:
-                name_words = [w for w in m.group(2).split() if w not in _STREET_WORDS]
-                if m.group(2).split()[0] in _LEADING_STREET_TYPES:
-                    numbered.append(f"{m.group(1)} {m.group(2)}")  # "18 rue des tanneurs"
-                elif name_words:
-                    numbered.append(f"{m.group(1)} {name_words[0]}")
-                streets.extend(_street_variants(m.group(2)))
-            for part in parts[street_at + 1 :]:
-                city.extend(normalize(part).split())
-    if workplace.city:
-        city.extend(normalize(workplace.city).split())
-    numbered_t, streets_t = tuple(numbered), tuple(s for s in dict.fromkeys(streets) if " " in s)
-    return Terms(
-        tuple(dict.fromkeys(strong)),
-        tuple(dict.fromkeys(weak)),
-        tuple(dict.fromkeys(acronyms)),
-        numbered_t,
-        streets_t,
-        tuple(dict.fromkeys(city)),
-        frozenset(tokens),
-        frozenset(_longest_word(p) for p in (*strong, *weak, *acronyms, *numbered_t, *streets_t)),
-    )
-
-
-def _longest_word(phrase: str) -> str:
-    return max(normalize(phrase).split() or [""], key=len)
-
-
-_STREET_WORDS = {"avenue", "ave", "street", "st", "road", "rd", "boulevard", "blvd", "drive", "dr", "n", "s", "e", "w"}
-
-
-def _find(phrase: str, text: str) -> re.Match[str] | None:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
-
-
-def names_workplace(text: str, terms: Terms) -> str | None:
-    """The workplace name, alias or street address that ``text`` names, or ``None``."""
-    norm = _normalized(text)
-    if not any(word in norm for word in terms.words):
-        return None  # every name, alias and street below leaves its longest word in the normalized text
-    for phrase in (*terms.strong, *terms.numbered):
-        if _find(phrase, norm):
-            return phrase
-    for street in terms.streets:
-        if re.search(rf"(?<!\w){re.escape(street)}\.?\s+(?:\w+\s+){{0,2}}?{WORK_NOUNS}\b", norm):
-            return street
-    for acronym in terms.acronyms:
-        if re.search(rf"(?<!\w){re.escape(acronym)}(?!\w)", text):
-            return acronym
-    for alias in terms.weak:
-        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text, re.IGNORECASE):
-            if text[m.start()].isupper() and not _part_of_other_name(text, m.start(), m.end(), terms):
-                return alias
-    return None
-
-
-@lru_cache(maxsize=4)
-def _normalized(text: str) -> str:
-    """``normalize(text)``, kept for the few checks that look at the same record's text one after another."""
-    return normalize(text)
-
-
-def _part_of_other_name(text: str, start: int, end: int, terms: Terms) -> bool:
-    """True when a one-word alias is glued to another proper name (``Riverbend Park``, ``Lake Riverbend``)."""
-    after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[end:])
-    before = re.search(r"([A-Z][\w'’]*)[\s-]+$", text[:start])
-    for word in (after.group(1) if after else None, before.group(1) if before else None):
-        if word and normalize(word) not in terms.name_tokens and normalize(word) not in {"the", "at", "i"}:
-            return True
-    return False
 
 
 def on_workplace_street(place: str | None, address: str | None, terms: Terms) -> str | None:
@@ -268,10 +144,10 @@ class WorkplaceLocationCheck(Check):
         terms = build_terms(ctx.policy.workplace, employers)
         place_name, address, text = _parts(record)
         reasons = _place_reasons(record, place_name, address, terms, ctx) if (place_name or address) else []
-        if text and not terms.empty and (hit := names_workplace(text, terms)) and (
-            TIME_CUE.search(text) or LOCATION_CUE.search(text) or MEMBER_CUE.search(text) or reasons
-        ):
+        if text and not terms.empty and (hit := _text_names(text, terms)):
             reasons.append((hit, "the text names the workplace", 2))
+        if not reasons:
+            reasons = _former_reasons(record, place_name, address, text, ctx)
         cue = schedule_cue(text) if text else None
         if cue and not reasons and analysis_for(record, ctx).work_score()[0] < CLINICAL_CONTEXT:
             cue = None  # "I need to be at work tomorrow at 8am" from anyone: it must be about clinical work
@@ -297,6 +173,8 @@ class WorkplaceLocationCheck(Check):
             what = "checks you in at your workplace"
         elif any(w == 1 for _, _, w in reasons):
             what = "places you next to your workplace during work hours"
+        elif any("former workplace" in why for _, why, _ in reasons):
+            what = "names a place where you used to work"
         else:
             what = "names your workplace" if any("names" in why for _, why, _ in reasons) else "tells when you work"
         message = f"This {platform} {record.kind.value} {what}"
@@ -318,6 +196,38 @@ class WorkplaceLocationCheck(Check):
             evidence=evidence,
             remediation=remediation_for(self.category, record.platform),
         )
+
+
+def _text_names(text: str, terms: Terms) -> str | None:
+    """The workplace name, alias or street the text names in a way that tells where you work.
+
+    A full name, a multi-word alias, an acronym or the street number is specific on its own ("Mercy Ridge is
+    on generator, night crew hanging in"); a one-word alias needs a time, a place or a membership cue; the
+    street alone needs work context ("Pine Hollow Rd traffic at 6:45. Every. Single. Shift.").
+    """
+    hit = names_workplace(text, terms)
+    if hit and (hit in terms.strong or hit in terms.acronyms or hit in terms.numbered):
+        return hit
+    if hit and (TIME_CUE.search(text) or LOCATION_CUE.search(text) or MEMBER_CUE.search(text)):
+        return hit
+    if terms.streets and WORK_CONTEXT.search(text):
+        norm = normalize(text)
+        return next((street for street in terms.streets if _find(street, norm)), None)
+    return None
+
+
+def _former_reasons(
+    record: AnyRecord, place: str | None, address: str | None, text: str, ctx: CheckContext
+) -> list[Reason]:
+    """Why the record names or checks in at a former workplace (policy ``[[former_workplaces]]``)."""
+    for former in ctx.policy.former_workplaces:
+        terms = build_terms(former)
+        until = f" (until {former.left:%Y})" if former.left else ""
+        if (place or address) and (names_workplace(place or "", terms) or _address_hit(address, terms)):
+            return [(place or address or "", f"the place is a former workplace{until}", 2)]
+        if text and (hit := _text_names(text, terms)):
+            return [(hit, f"the text names a former workplace{until}", 2)]
+    return []
 
 
 def _place_reasons(

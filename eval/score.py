@@ -15,6 +15,7 @@ alarm, excerpt or tool output from a locked corpus is ever printed. Standard lib
 
 Exit status: 0 when every corpus was scored, 2 when a corpus could not be rendered, scanned or scored.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,18 @@ from typing import Any
 EVAL_DIR = Path(__file__).resolve().parent
 REPO_ROOT = EVAL_DIR.parent
 LOCKED_DIR = EVAL_DIR / "locked"
-CATEGORIES = ["work-related-post", "client-mention", "phi-identifier", "client-connection", "client-friend-request",
-              "client-message", "client-engagement", "sensitive-group", "workplace-location", "profile-exposure"]
+CATEGORIES = [
+    "work-related-post",
+    "client-mention",
+    "phi-identifier",
+    "client-connection",
+    "client-friend-request",
+    "client-message",
+    "client-engagement",
+    "sensitive-group",
+    "workplace-location",
+    "profile-exposure",
+]
 SCAN_OK = {0, 3}  # 3 = partial scan: the report lists what could not be read
 
 
@@ -91,17 +102,34 @@ def run(cmd: list[str], what: str, corpus: Corpus, ok: set[int] | None = None) -
 def evaluate(corpus: Corpus, tools: Path, work: Path, as_json: bool, scores_only: bool) -> tuple[str, list[str]]:
     """Render, scan and score one corpus; return score.py's output and notes for stderr."""
     render_dir, report_dir = work / "render", work / "report"
-    rendered = run([sys.executable, str(tools / "render_corpus.py"), str(corpus.path), str(render_dir)],
-                   "render_corpus.py", corpus)
+    rendered = run(
+        [sys.executable, str(tools / "render_corpus.py"), str(corpus.path), str(render_dir)], "render_corpus.py", corpus
+    )
     notes = [line.strip() for line in rendered.stderr.splitlines() if line.strip().startswith("warning:")]
     if corpus.locked and notes:
         notes = [f"{len(notes)} renderer warning(s) (withheld: locked corpus)"]
     archives = sorted(str(p) for p in (render_dir / "archives").glob("*"))
     if not archives:
         raise EvalError(f"{corpus.label}: the renderer wrote no archive")
-    scanned = run([*scanner_command(), "scan", *archives, "--clients", str(render_dir / "clients.csv"),
-                   "--policy", str(render_dir / "policy.toml"), "--format", "json", "--out", str(report_dir),
-                   "--quiet"], "boundary-audit scan", corpus, SCAN_OK)
+    scanned = run(
+        [
+            *scanner_command(),
+            "scan",
+            *archives,
+            "--clients",
+            str(render_dir / "clients.csv"),
+            "--policy",
+            str(render_dir / "policy.toml"),
+            "--format",
+            "json",
+            "--out",
+            str(report_dir),
+            "--quiet",
+        ],
+        "boundary-audit scan",
+        corpus,
+        SCAN_OK,
+    )
     if scanned.returncode == 3:
         notes.append("partial scan: some files could not be read")
     reports = sorted(str(p) for p in report_dir.glob("*.json"))
@@ -135,8 +163,10 @@ def compact_table(label: str, scores: dict[str, Any]) -> str:
     lines = [f"== {label}", head, "-" * len(head)]
     rows = [(c, r) for c, r in scores.get("categories", {}).items()] + [("TOTAL", scores.get("totals", {}))]
     for cat, r in rows:
-        lines.append(f"{cat:<22} {r.get('expected', 0):>4} {r.get('tp', 0):>4} {r.get('fn', 0):>4} {r.get('fp', 0):>4} "
-                     f"{pct(r.get('precision')):>4} {pct(r.get('recall')):>4} {pct(r.get('f2')):>4}")
+        lines.append(
+            f"{cat:<22} {r.get('expected', 0):>4} {r.get('tp', 0):>4} {r.get('fn', 0):>4} {r.get('fp', 0):>4} "
+            f"{pct(r.get('precision')):>4} {pct(r.get('recall')):>4} {pct(r.get('f2')):>4}"
+        )
     return "\n".join(lines)
 
 
@@ -144,8 +174,10 @@ def summary_table(results: list[tuple[Corpus, dict[str, Any]]]) -> str:
     """Category x corpus, each cell precision/recall in whole percent."""
     names = [c.label for c, _ in results]
     width = max([11, *(len(n) for n in names)])
-    lines = ["== summary: precision/recall % per category and corpus",
-             f"{'category':<22} " + " ".join(f"{n:>{width}}" for n in names)]
+    lines = [
+        "== summary: precision/recall % per category and corpus",
+        f"{'category':<22} " + " ".join(f"{n:>{width}}" for n in names),
+    ]
     lines.append("-" * len(lines[-1]))
     for cat in [*CATEGORIES, "TOTAL"]:
         cells = []
@@ -163,11 +195,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("corpora", nargs="*", type=Path, help="corpus folders (each holds persona.json)")
     ap.add_argument("--all", action="store_true", help="every corpus under eval/: holdout, corpora/*, locked/*")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
-    ap.add_argument("--scores-only", action="store_true", help="no examples of misses or false alarms (forced for "
-                    "eval/locked/)")
+    ap.add_argument(
+        "--scores-only", action="store_true", help="no examples of misses or false alarms (forced for eval/locked/)"
+    )
     ap.add_argument("--full", action="store_true", help="print score.py's own report per corpus even for several")
-    ap.add_argument("--shared", type=Path, default=REPO_ROOT.parent / "shared",
-                    help="the shared folder holding tools/render_corpus.py and tools/score.py (default: ../shared)")
+    ap.add_argument(
+        "--shared",
+        type=Path,
+        default=REPO_ROOT.parent / "shared",
+        help="the shared folder holding tools/render_corpus.py and tools/score.py (default: ../shared)",
+    )
     args = ap.parse_args(argv)
     if args.all == bool(args.corpora):
         ap.error("give corpus folders or --all (not both)")
@@ -212,8 +249,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(out, end="" if out.endswith("\n") else "\n")
     if args.json:
-        print(json.dumps({"corpora": [{"corpus": c.label, "locked": c.locked, "scores": s} for c, s in results]},
-                         indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"corpora": [{"corpus": c.label, "locked": c.locked, "scores": s} for c, s in results]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     elif tables:
         print("\n\n".join([*(compact_table(c.label, s) for c, s in results), summary_table(results)]))
     return 2 if failed else 0

@@ -45,8 +45,16 @@ def render_batch_summary(rows: Sequence[Mapping[str, object]]) -> str:
 def iter_batch_csv(rows: Sequence[Mapping[str, Any]]) -> Iterator[str]:
     """CSV of per-person counts (the same rows as the HTML), through the CSV report's writer."""
     header = ["person", "status", "open_findings", *[s.value for s in Severity], "errors"]
-    cells = ([safe_cell(str(r["person"])), str(r["status"]), str(r["findings"]),
-              *[str(r["by_severity"].get(s.value, 0)) for s in Severity], str(r["errors"])] for r in rows)
+    cells = (
+        [
+            safe_cell(str(r["person"])),
+            str(r["status"]),
+            str(r["findings"]),
+            *[str(r["by_severity"].get(s.value, 0)) for s in Severity],
+            str(r["errors"]),
+        ]
+        for r in rows
+    )
     return iter_rows(header, cells, bom=False)
 
 

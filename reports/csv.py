@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from checks.base import Finding, sort_findings
 from reports.cards import anchors_by_finding, group_by_record
-from reports.model import ScanResult
 from reports.view import format_time, iso_time, match_label
+from scanner.result import ScanResult
 
 COLUMNS: tuple[str, ...] = (
     "id",

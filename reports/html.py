@@ -24,13 +24,11 @@ import jinja2
 from checks.base import Finding, Remediation, Severity
 from checks.remediation import remediation_for, why_it_matters
 from reports.cards import RecordGroup, anchors_by_finding, group_by_record, safe_url
-from reports.model import ScanResult
 from reports.view import (
     CATEGORY_LABELS,
     CATEGORY_SINGULAR,
     NO_CLIENT_LIST,
     PLATFORM_LABELS,
-    REDACTION_LABELS,
     SEVERITY_HINTS,
     SEVERITY_LABELS,
     STATUS_LABELS,
@@ -44,10 +42,11 @@ from reports.view import (
     format_time,
     highlight,
     match_label,
-    platform_label,
     reviewed,
     work_posts_per_year,
 )
+from scanner.platforms import platform_label
+from scanner.result import ScanResult
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -236,10 +235,11 @@ def _columns(items: list[Bar], *, height: int = 120, width: int = 400) -> dict[s
 def context(result: ScanResult) -> dict[str, Any]:
     """Everything the template needs, computed from ``result`` (no formatting decisions here)."""
     open_findings = list(result.open_findings)
-    show_names = result.redaction == "full"
+    shows = result.redaction.shows
+    show_names = shows.client_names
     items: list[ChecklistItem] = checklist(open_findings)
     groups = group_by_record(open_findings)
-    sections = [] if result.redaction == "agency" else _sections(groups, show_names=show_names, tz=result.timezone)
+    sections = [] if not shows.finding_details else _sections(groups, show_names=show_names, tz=result.timezone)
     anchors = anchors_by_finding(g for section in sections for g in section.groups)
     platforms = by_platform(open_findings)
     years = work_posts_per_year(f for f in result.findings if f.status != "false-positive")
@@ -247,8 +247,7 @@ def context(result: ScanResult) -> dict[str, Any]:
     return {
         "result": result,
         "csp": CSP,
-        "redaction": result.redaction,
-        "redaction_label": REDACTION_LABELS.get(result.redaction, result.redaction),
+        "shows": shows,
         "generated": format_time(generated, result.timezone),
         "timezone": result.timezone,
         "open_count": len(open_findings),

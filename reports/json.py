@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from checks.base import Finding
-from reports.model import ScanResult
+from scanner.result import ScanResult
 
 SCHEMA = "boundary-audit/report"
 SCHEMA_VERSION = 1
@@ -29,8 +29,18 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     """One finding as the report contract spells it."""
     record = finding.record
     clients = [
-        {k: v for k, v in {"id": c.id, "match": c.match, "score": round(c.score, 3), "status": c.status,
-                           "name": c.name, "initials": c.initials or None}.items() if v is not None}
+        {
+            k: v
+            for k, v in {
+                "id": c.id,
+                "match": c.match,
+                "score": round(c.score, 3),
+                "status": c.status,
+                "name": c.name,
+                "initials": c.initials or None,
+            }.items()
+            if v is not None
+        }
         for c in finding.clients
     ]
     client: Any = None

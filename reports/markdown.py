@@ -12,11 +12,9 @@ from collections.abc import Iterable, Iterator
 from checks.base import Evidence, Finding, Remediation
 from checks.remediation import remediation_for, why_it_matters
 from reports.cards import RecordGroup, group_by_record, safe_url
-from reports.model import ScanResult
 from reports.view import (
     CATEGORY_SINGULAR,
     NO_CLIENT_LIST,
-    REDACTION_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
     category_label,
@@ -25,10 +23,11 @@ from reports.view import (
     format_time,
     highlight,
     match_label,
-    platform_label,
     reviewed,
     severity_counts,
 )
+from scanner.platforms import platform_label
+from scanner.result import ScanResult
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+#=>:]|\d+[.)])")
@@ -94,8 +93,11 @@ def _card(group: RecordGroup, *, show_names: bool, tz: str) -> Iterable[str]:
     who = " ".join(x for x in (rec.name or "", f"@{rec.handle.lstrip('@')}" if rec.handle else "") if x)
     if who:
         yield f"- **Who:** {md(who)}"
-    clients = dict.fromkeys(f"{client_label(c, with_name=show_names)}, matched by {match_label(c.match)}"
-                            for x in group.findings for c in x.clients)
+    clients = dict.fromkeys(
+        f"{client_label(c, with_name=show_names)}, matched by {match_label(c.match)}"
+        for x in group.findings
+        for c in x.clients
+    )
     if clients:
         yield f"- **On your client list:** {md('; '.join(clients))}"
     if rec.source:
@@ -122,16 +124,22 @@ def _card(group: RecordGroup, *, show_names: bool, tz: str) -> Iterable[str]:
 
 def _lines(result: ScanResult) -> Iterator[str]:
     """The report's lines, without line breaks."""
-    show_names = result.redaction == "full"
+    shows = result.redaction.shows
+    show_names = shows.client_names
     yield from ["# Social-media boundary audit", ""]
     when = format_time(result.generated_at, result.timezone)
     yield from [f"Generated {when} by boundary-audit {md(result.tool_version)}. "
-                f"{md(REDACTION_LABELS.get(result.redaction, result.redaction))}.", ""]  # fmt: skip
+                f"{md(shows.label)}.", ""]  # fmt: skip
     open_findings = list(result.open_findings)
     done = reviewed(result)
     items_count = len(group_by_record(open_findings))
-    yield from ["## At a glance", "", f"{items_count} items to review ({len(open_findings)} findings); "
-                f"{len(done)} already reviewed. Times are in the {md(result.timezone)} time zone.", ""]
+    yield from [
+        "## At a glance",
+        "",
+        f"{items_count} items to review ({len(open_findings)} findings); "
+        f"{len(done)} already reviewed. Times are in the {md(result.timezone)} time zone.",
+        "",
+    ]
     yield from ["| Severity | Items |", "|---|---:|"]
     yield from (f"| {SEVERITY_LABELS[s]} | {n} |" for s, n in severity_counts(open_findings).items())
     yield ""
@@ -158,7 +166,7 @@ def _lines(result: ScanResult) -> Iterator[str]:
                 yield from ["", *steps, ""]
         yield ""
 
-    if result.redaction != "agency":
+    if shows.finding_details:
         grouped: dict[str, list[RecordGroup]] = {}
         for group in group_by_record(open_findings):
             grouped.setdefault(str(group.first.category), []).append(group)
@@ -203,7 +211,7 @@ def iter_markdown(result: ScanResult) -> Iterator[str]:
         body = piece.rstrip("\n")
         if body:
             yield held + body
-            held = piece[len(body):]
+            held = piece[len(body) :]
         else:
             held += piece
     yield "\n"

@@ -1,4 +1,5 @@
-"""Redaction levels: what a report may show to whom (DESIGN.md section 8).
+"""Redacted copies: what a report may show to whom (DESIGN.md section 8; the levels and their rules are
+:class:`~scanner.redaction.Redaction` and its ``shows``).
 
 ``full``
     Everything, for the clinician alone.
@@ -23,15 +24,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Final
+from typing import assert_never
 
 from checks.analysis.masking import MASK, ClientMasker
 from checks.base import Evidence, Finding, RecordRef, Remediation
-from reports.model import ErrorEntry, ScanResult, SkippedFile, SourceReport
 from reports.view import CATEGORY_SINGULAR, client_label, initials_of, is_client_related
 from scanner.clients import ClientList
+from scanner.redaction import Redaction
+from scanner.result import ErrorEntry, ScanResult, SkippedFile, SourceReport
 
-LEVELS: Final = ("full", "supervision", "agency")
+LEVELS = tuple(Redaction)
 
 Masker = Callable[[str], str]
 """Text in, the same text with clients masked out (see :class:`ClientMasker`)."""
@@ -62,34 +64,38 @@ class _Optional:
         return None if text is None else self.mask(text)
 
 
-def redact(result: ScanResult, level: str, masker: Masker | None = None) -> ScanResult:
+def redact(result: ScanResult, level: Redaction | str, masker: Masker | None = None) -> ScanResult:
     """A copy of ``result`` fit for ``level`` (``full``, ``supervision`` or ``agency``).
 
     ``masker`` should be a :class:`ClientMasker` built from the scan's client list and these findings;
     without one, only what the findings themselves matched (and every e-mail address and phone number)
     is masked.
     """
-    if level not in LEVELS:
-        raise ValueError(f"unknown redaction level {level!r}; choose one of {', '.join(LEVELS)}")
-    if level == "full":
-        return replace(result, redaction="full")
-    mask = _Optional(masker or ClientMasker(ClientList(), result.findings))
-    if level == "supervision":
-        return replace(
-            result,
-            redaction="supervision",
-            findings=tuple(_supervise(f, mask) for f in result.findings),
-            sources=tuple(_mask_source(s, mask, keep_account=True) for s in result.sources),
-            errors=tuple(ErrorEntry(mask(e.where), mask(e.message)) for e in result.errors),
-        )
-    return replace(
-        result,
-        redaction="agency",
-        findings=tuple(_agency(f) for f in result.findings),
-        sources=tuple(_mask_source(s, mask, keep_account=False) for s in result.sources),
-        errors=tuple(ErrorEntry(_basename(mask(e.where)), mask(e.message)) for e in result.errors),
-        clients_total=0,
-    )
+    level = Redaction.parse(level)
+    match level:
+        case Redaction.FULL:
+            return replace(result, redaction=level)
+        case Redaction.SUPERVISION:
+            mask = _Optional(masker or ClientMasker(ClientList(), result.findings))
+            return replace(
+                result,
+                redaction=level,
+                findings=tuple(_supervise(f, mask) for f in result.findings),
+                sources=tuple(_mask_source(s, mask, keep_account=level.shows.accounts) for s in result.sources),
+                errors=tuple(ErrorEntry(mask(e.where), mask(e.message)) for e in result.errors),
+            )
+        case Redaction.AGENCY:
+            mask = _Optional(masker or ClientMasker(ClientList(), result.findings))
+            return replace(
+                result,
+                redaction=level,
+                findings=tuple(_agency(f) for f in result.findings),
+                sources=tuple(_mask_source(s, mask, keep_account=level.shows.accounts) for s in result.sources),
+                errors=tuple(ErrorEntry(_basename(mask(e.where)), mask(e.message)) for e in result.errors),
+                clients_total=0,
+            )
+        case _:
+            assert_never(level)
 
 
 def _basename(path: str) -> str:
@@ -181,4 +187,4 @@ def _mask_source(s: SourceReport, mask: _Optional, *, keep_account: bool) -> Sou
     )
 
 
-__all__ = ["LEVELS", "MASK", "Masker", "RedactedFinding", "redact"]
+__all__ = ["LEVELS", "MASK", "Masker", "RedactedFinding", "Redaction", "redact"]

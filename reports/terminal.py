@@ -14,8 +14,9 @@ from rich.text import Text
 
 from checks.base import Severity, sort_findings
 from reports.cards import group_by_record
-from reports.model import ScanResult
-from reports.view import NO_CLIENT_LIST, SEVERITY_LABELS, category_label, platform_label, reviewed
+from reports.view import NO_CLIENT_LIST, SEVERITY_LABELS, category_label, reviewed
+from scanner.platforms import platform_label
+from scanner.result import ScanResult
 
 SEVERITY_STYLES: dict[str, str] = {
     Severity.CRITICAL: "bold white on red",

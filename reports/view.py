@@ -1,6 +1,6 @@
 """Presentation helpers shared by the writers: plain-language labels, evidence highlighting, groupings.
 
-Nothing here formats output; it turns a :class:`~reports.model.ScanResult` into small, already-ordered
+Nothing here formats output; it turns a :class:`~scanner.result.ScanResult` into small, already-ordered
 pieces (labels, text segments, checklist groups, chart bars) that each writer renders in its own way.
 """
 
@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checks.analysis.masking import client_tag, initials
 from checks.base import Category, ClientMatch, Finding, Remediation, Severity, sort_findings
-from reports.model import ScanResult
+from scanner.platforms import PLATFORMS
+from scanner.result import ScanResult
 
 CATEGORY_LABELS: dict[str, str] = {
     Category.WORK_RELATED_POST: "Posts about your clinical work",
@@ -57,13 +58,7 @@ CLIENT_CATEGORIES: frozenset[str] = frozenset(
     }
 )
 
-PLATFORM_LABELS: dict[str, str] = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "x": "X (Twitter)",
-    "linkedin": "LinkedIn",
-    "mastodon": "Mastodon",
-}
+PLATFORM_LABELS: dict[str, str] = {p.name: p.label for p in PLATFORMS}
 
 SEVERITY_LABELS: dict[str, str] = {
     Severity.CRITICAL: "Critical",
@@ -86,12 +81,6 @@ STATUS_LABELS: dict[str, str] = {
     "false-positive": "Not a problem (false positive)",
     "accepted": "Accepted as is",
     "fixed": "Fixed",
-}
-
-REDACTION_LABELS: dict[str, str] = {
-    "full": "Full report — for your eyes only",
-    "supervision": "Supervision copy — clients shown as initials and ids",
-    "agency": "Agency copy — counts and remediation status only",
 }
 
 
@@ -138,11 +127,6 @@ def match_label(code: str) -> str:
 def category_label(category: str) -> str:
     """The plain-language heading of a category."""
     return CATEGORY_LABELS.get(category, category.replace("-", " ").capitalize())
-
-
-def platform_label(platform: str) -> str:
-    """The platform's display name."""
-    return PLATFORM_LABELS.get(platform, platform.capitalize())
 
 
 def is_client_related(finding: Finding) -> bool:

@@ -1,31 +1,28 @@
 """The writer interface: pick formats from an enum, redact once, write each report atomically.
 
-Reports hold sensitive material, so every file is written owner-only (0600) through a temporary file in
-the same folder and ``os.replace`` (a reader never sees half a report), and a warning is raised when the
+Reports hold sensitive material, so every file is written owner-only through
+:func:`scanner.output.write_atomic` (a reader never sees half a report), and a warning is raised when the
 output folder is synced to a cloud service.
 
-Each writer produces its report as a stream of text pieces (:func:`render_stream`) that
-:func:`write_atomic` writes into the temporary file as they come: a report of tens of thousands of
-findings is never held in memory as one string.
+Each writer produces its report as a stream of text pieces (:func:`render_stream`) that are written into
+the temporary file as they come: a report of tens of thousands of findings is never held in memory as one
+string.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import re
-import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
-from itertools import islice
 from pathlib import Path
+from typing import assert_never
 
-from reports.model import ScanResult
 from reports.redact import Masker, redact
+from scanner.output import cloud_sync_service, write_atomic
+from scanner.redaction import Redaction
+from scanner.result import ScanResult
 
 REPORT_STEM = "boundary-audit-report"
-_BATCH = 512  # pieces joined per write: writers yield many small strings
 
 
 class Format(StrEnum):
@@ -46,46 +43,36 @@ class CloudSyncWarning(UserWarning):
     """The report folder is inside a folder that a cloud service copies off this computer."""
 
 
-# (pattern over the lower-cased, "/"-separated path, service)
-_CLOUD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"/mobile documents/com~apple~clouddocs(/|$)|/icloud ?drive(/|$)"), "iCloud Drive"),
-    (re.compile(r"/dropbox( \([^/]*\)|-[^/]*)?(/|$)"), "Dropbox"),
-    (re.compile(r"/onedrive( - [^/]*|-[^/]*)?(/|$)"), "OneDrive"),
-    (re.compile(r"/(google ?drive|googledrive-[^/]*|my drive)(/|$)"), "Google Drive"),
-    (re.compile(r"/library/cloudstorage/"), "a cloud-storage service"),
-)
+Writer = Callable[[ScanResult], Iterator[str]]
+"""A report writer: the (already redacted) result in, the report's text out, piece by piece."""
 
 
-def cloud_sync_service(path: str | Path) -> str | None:
-    """The cloud service whose synced folder holds ``path`` (Dropbox, OneDrive, iCloud Drive, Google Drive).
+def writer_for(fmt: Format) -> Writer:
+    """The writer of ``fmt`` (imported when first needed); every format has one, checked by mypy."""
+    match fmt:
+        case Format.JSON:
+            from reports.json import iter_json
 
-    Recognised by the folder names those services use (``Dropbox (Team)``, ``OneDrive - Agency``,
-    ``Mobile Documents/com~apple~CloudDocs``, ``GoogleDrive-me@…``); ``None`` when none matches.
-    """
-    text = "/" + str(Path(path).expanduser().resolve()).replace("\\", "/").strip("/").lower() + "/"
-    for pattern, service in _CLOUD_PATTERNS:
-        if pattern.search(text):
-            return service
-    return None
+            return iter_json
+        case Format.HTML:
+            from reports.html import iter_html
+
+            return iter_html
+        case Format.MARKDOWN:
+            from reports.markdown import iter_markdown
+
+            return iter_markdown
+        case Format.CSV:
+            from reports.csv import iter_csv
+
+            return iter_csv
+        case _:
+            assert_never(fmt)
 
 
 def render_stream(result: ScanResult, fmt: Format) -> Iterator[str]:
     """One report as consecutive pieces of text (``result`` already redacted as wanted)."""
-    if fmt is Format.JSON:
-        from reports.json import iter_json
-
-        return iter_json(result)
-    if fmt is Format.HTML:
-        from reports.html import iter_html
-
-        return iter_html(result)
-    if fmt is Format.MARKDOWN:
-        from reports.markdown import iter_markdown
-
-        return iter_markdown(result)
-    from reports.csv import iter_csv
-
-    return iter_csv(result)
+    return writer_for(Format(fmt))(result)
 
 
 def render(result: ScanResult, fmt: Format) -> str:
@@ -93,41 +80,16 @@ def render(result: ScanResult, fmt: Format) -> str:
     return "".join(render_stream(result, fmt))
 
 
-def report_name(fmt: Format, redaction: str = "full") -> str:
+def report_name(fmt: Format, redaction: Redaction | str = Redaction.FULL) -> str:
     """The file name of a report: ``boundary-audit-report.html``, ``…-supervision.html`` for a redacted copy."""
-    suffix = "" if redaction == "full" else f"-{redaction}"
-    return f"{REPORT_STEM}{suffix}.{fmt.extension}"
-
-
-def write_atomic(path: Path, content: str | Iterable[str]) -> None:
-    """Write ``content`` (a string, or pieces of text written as they come) to ``path`` owner-only (0600)
-    via a temporary file in the same folder; the temporary file is removed if anything fails."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # errors="replace": a character UTF-8 cannot hold (a lone surrogate) becomes "?" instead of costing
-        # the whole report; the pipeline already replaces them as records are read.
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as fh:
-            if isinstance(content, str):
-                fh.write(content)
-            else:
-                pieces = iter(content)
-                while batch := list(islice(pieces, _BATCH)):
-                    fh.write("".join(batch))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    return f"{REPORT_STEM}{Redaction.parse(redaction).shows.file_suffix}.{fmt.extension}"
 
 
 def write_reports(
     result: ScanResult,
     formats: Iterable[Format | str],
     out_dir: str | Path,
-    redaction: str = "full",
+    redaction: Redaction | str = Redaction.FULL,
     *,
     masker: Masker | None = None,
     on_warning: Callable[[str], None] | None = None,

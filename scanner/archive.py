@@ -31,8 +31,16 @@ GiB = 1024**3
 MiB = 1024**2
 
 # What a corrupt or hostile member can raise while it is opened or decompressed.
-_READ_ERRORS = (OSError, zipfile.BadZipFile, tarfile.TarError, EOFError, RuntimeError, ValueError, zlib.error,
-                NotImplementedError)
+_READ_ERRORS = (
+    OSError,
+    zipfile.BadZipFile,
+    tarfile.TarError,
+    EOFError,
+    RuntimeError,
+    ValueError,
+    zlib.error,
+    NotImplementedError,
+)
 
 
 class ArchiveError(Exception):

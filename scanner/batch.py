@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from checks.policy import Policy, PolicyError, load_policy
-from reports.model import ScanResult
 from scanner.archive import Limits
 from scanner.clients import ClientList
 from scanner.pipeline import ScanOptions, scan
+from scanner.result import ScanResult
 from scanner.triage import TriageFile
 
 POLICY_NAME = "policy.toml"
@@ -49,11 +49,18 @@ class BatchError(Exception):
 def people(root: Path) -> list[Path]:
     """The people under ``root``: each sub-folder, and each archive file placed directly in ``root``
     (sorted; hidden entries, the policy and notes ignored). Raises :class:`BatchError` when there is none."""
-    found = sorted(p for p in root.iterdir() if not p.name.startswith(".") and p.name not in _NOT_ARCHIVES
-                   and (p.is_dir() or p.name.lower().endswith(ARCHIVE_SUFFIXES)))
+    found = sorted(
+        p
+        for p in root.iterdir()
+        if not p.name.startswith(".")
+        and p.name not in _NOT_ARCHIVES
+        and (p.is_dir() or p.name.lower().endswith(ARCHIVE_SUFFIXES))
+    )
     if not found:
-        raise BatchError(f"{root} holds no person folders and no archives; put one sub-folder per person "
-                         "(holding their archives) or the archives themselves in it")
+        raise BatchError(
+            f"{root} holds no person folders and no archives; put one sub-folder per person "
+            "(holding their archives) or the archives themselves in it"
+        )
     return found
 
 
@@ -89,8 +96,9 @@ class BatchOptions:
     triage: TriageFile | None = None
 
 
-def scan_person(folder: Path, out_root: Path, clients: ClientList, default_policy: Policy,
-                options: BatchOptions) -> PersonResult:
+def scan_person(
+    folder: Path, out_root: Path, clients: ClientList, default_policy: Policy, options: BatchOptions
+) -> PersonResult:
     """Scan one person's folder (or archive) and write their report; never raises for bad input."""
     name = person_name(folder)
     result = PersonResult(person=name, status="failed", report_dir=str(out_root / name))
@@ -109,8 +117,9 @@ def scan_person(folder: Path, out_root: Path, clients: ClientList, default_polic
         return result
     try:
         # workers=1: the batch already runs one process per person (no pool inside a pool)
-        scanned = scan(inputs, ScanOptions(clients=clients, policy=policy, limits=options.limits,
-                                           triage=options.triage, workers=1))
+        scanned = scan(
+            inputs, ScanOptions(clients=clients, policy=policy, limits=options.limits, triage=options.triage, workers=1)
+        )
     except Exception as exc:  # one person's failure must not stop the batch
         result.errors.append(f"{name}: the scan failed ({type(exc).__name__})")
         return result
@@ -125,8 +134,13 @@ def scan_person(folder: Path, out_root: Path, clients: ClientList, default_polic
 
 
 def run_batch(
-    root: Path, out_root: Path, clients: ClientList, policy: Policy, options: BatchOptions,
-    workers: int | None = None, on_done: Callable[[PersonResult, int, int], None] | None = None,
+    root: Path,
+    out_root: Path,
+    clients: ClientList,
+    policy: Policy,
+    options: BatchOptions,
+    workers: int | None = None,
+    on_done: Callable[[PersonResult, int, int], None] | None = None,
 ) -> list[PersonResult]:
     """Scan every person under ``root`` in parallel, each person's reports written by ``options.write``;
     return the results in the order of :func:`people` (the CLI writes the summary from them).
@@ -157,5 +171,13 @@ def run_batch(
 
 def summary_rows(results: list[PersonResult]) -> list[dict[str, Any]]:
     """Counts only, one row per person, for the batch summary (no names but the folders', no text)."""
-    return [{"person": r.person, "status": r.status, "findings": r.findings, "by_severity": r.by_severity,
-             "errors": len(r.errors)} for r in results]
+    return [
+        {
+            "person": r.person,
+            "status": r.status,
+            "findings": r.findings,
+            "by_severity": r.by_severity,
+            "errors": len(r.errors),
+        }
+        for r in results
+    ]

@@ -116,7 +116,7 @@ def _clean(obj: Any) -> bool:
                 return False
         elif isinstance(value, tuple):
             for item in value:
-                if (_bad(item, limit) if isinstance(item, str) else not _clean(item)):
+                if _bad(item, limit) if isinstance(item, str) else not _clean(item):
                     return False
         elif not _clean(value):
             return False

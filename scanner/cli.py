@@ -21,27 +21,26 @@ from checks import ALL_CHECKS
 from checks.analysis.masking import ClientMasker
 from checks.base import Severity
 from checks.policy import PolicyError, load_policy
-from reports.model import ScanResult
 from reports.redact import redact as redact_result
 from reports.terminal import print_summary
 from reports.view import NO_CLIENT_LIST
-from reports.writer import Format, write_reports
+from reports.writer import write_reports
 from scanner import __version__
 from scanner.archive import GiB, Limits
 from scanner.cli_clients import clients_group
+from scanner.cli_options import DEFAULT_FORMATS, client_options, format_option, limit_options
 from scanner.cli_output import SINCE, announce, fail_on_reason
 from scanner.cli_triage import triage_command
 from scanner.clients import ClientList, ClientListError, load_clients, read_key_file
 from scanner.compare import CompareError, PreviousReport, load_previous
 from scanner.pipeline import ScanOptions, Step, scan
+from scanner.redaction import Redaction
+from scanner.result import ScanResult
 from scanner.triage import TriageError, TriageFile, load_triage
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
 
 log = logging.getLogger("boundary-audit")
-
-FORMAT_CHOICES = [f.value for f in Format]
-DEFAULT_FORMATS = ("html", "json")
 
 
 def _fail(message: str) -> NoReturn:
@@ -70,19 +69,6 @@ def _limits(max_file_size: float, max_total_size: float, max_files: int, max_dep
     )
 
 
-def limit_options(func: Any) -> Any:
-    """The safety-limit flags shared by scan, inspect and batch."""
-    func = click.option("--max-depth", type=int, default=200, show_default=True,
-                        help="Skip JSON files nested deeper than this (real exports stay far below).")(func)
-    func = click.option("--max-files", type=int, default=500_000, show_default=True,
-                        help="Refuse archives with more files than this (zip-bomb guard).")(func)
-    func = click.option("--max-total-size", type=float, default=40.0, show_default=True,
-                        help="Refuse archives that unpack to more than this many GiB.")(func)
-    func = click.option("--max-file-size", type=float, default=4.0, show_default=True,
-                        help="Skip single files that unpack to more than this many GiB.")(func)
-    return func
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="boundary-audit")
 def cli() -> None:
@@ -96,30 +82,48 @@ def cli() -> None:
 
 @cli.command("scan")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--clients", "clients_path", type=click.Path(path_type=Path),
-              help="Your client list (clients.csv, or one name per line). Never leaves this computer.")
-@click.option("--policy", "policy_path", type=click.Path(path_type=Path),
-              help="policy.toml: workplace, work hours, allowances (optional).")
-@click.option("--key-file", type=click.Path(path_type=Path),
-              help="The agency key for a hashed client list (from `boundary-audit clients hash`).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
-              help="Report format; repeat for several. Default: html and json.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("boundary-audit-report"),
-              show_default=True, help="Folder for the report files (created, owner-only files).")
-@click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="full", show_default=True,
-              help="full: for you alone; supervision: clients as initials; agency: counts only.")
-@click.option("--since", type=SINCE,
-              help="Only check records from this date on (YYYY-MM-DD).")
-@click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
-              help="Exit with status 1 when open findings at or above this severity exist.")
-@click.option("--triage", "triage_path", type=click.Path(path_type=Path),
-              help="Triage file from `boundary-audit triage`: reviewed findings are marked, not counted as open.")
-@click.option("--compare", "compare_path", type=click.Path(path_type=Path),
-              help="An earlier JSON report: show what is new, fixed and still there.")
+@client_options
+@format_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("boundary-audit-report"),
+    show_default=True,
+    help="Folder for the report files (created, owner-only files).",
+)
+@click.option(
+    "--redact",
+    type=click.Choice([r.value for r in Redaction]),
+    default="full",
+    show_default=True,
+    help="full: for you alone; supervision: clients as initials; agency: counts only.",
+)
+@click.option("--since", type=SINCE, help="Only check records from this date on (YYYY-MM-DD).")
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    help="Exit with status 1 when open findings at or above this severity exist.",
+)
+@click.option(
+    "--triage",
+    "triage_path",
+    type=click.Path(path_type=Path),
+    help="Triage file from `boundary-audit triage`: reviewed findings are marked, not counted as open.",
+)
+@click.option(
+    "--compare",
+    "compare_path",
+    type=click.Path(path_type=Path),
+    help="An earlier JSON report: show what is new, fixed and still there.",
+)
 @click.option("--open", "open_report", is_flag=True, help="Open the HTML report in your browser when it is written.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary table.")
-@click.option("--workers", type=click.IntRange(min=1),
-              help="Processes that check a large archive (default: one per CPU core; 1: no extra processes).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Processes that check a large archive (default: one per CPU core; 1: no extra processes).",
+)
 @click.option("--debug", is_flag=True, help="Verbose log on stderr (may include file paths; never shared).")
 @limit_options
 def scan_command(
@@ -167,14 +171,17 @@ def scan_command(
     sys.exit(status)
 
 
-def _review_inputs(triage_path: Path | None, compare_path: Path | None) -> tuple[TriageFile | None,
-                                                                                  PreviousReport | None]:
+def _review_inputs(
+    triage_path: Path | None, compare_path: Path | None
+) -> tuple[TriageFile | None, PreviousReport | None]:
     """Read the triage file and the earlier report before scanning, so that a mistake stops at once."""
     triage = previous = None
     if triage_path is not None:
         if not triage_path.is_file():
-            _fail(f"{triage_path}: triage file not found (it is written by `boundary-audit triage REPORT.json`, "
-                  "beside the report by default)")
+            _fail(
+                f"{triage_path}: triage file not found (it is written by `boundary-audit triage REPORT.json`, "
+                "beside the report by default)"
+            )
         try:
             triage = load_triage(triage_path)
         except TriageError as exc:
@@ -187,8 +194,14 @@ def _review_inputs(triage_path: Path | None, compare_path: Path | None) -> tuple
     return triage, previous
 
 
-def _options(clients_path: Path | None, policy_path: Path | None, limits: Limits,
-             key_file: Path | None = None, *, demo: bool = False) -> ScanOptions:
+def _options(
+    clients_path: Path | None,
+    policy_path: Path | None,
+    limits: Limits,
+    key_file: Path | None = None,
+    *,
+    demo: bool = False,
+) -> ScanOptions:
     try:
         key = read_key_file(key_file) if key_file else None
         clients = load_clients(clients_path, key, warn_permissions=not demo)
@@ -209,22 +222,36 @@ def _run_scan(inputs: Sequence[Path], options: ScanOptions, quiet: bool) -> Scan
         return scan(inputs, options)
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
         task = progress.add_task("Reading archives…", total=1000)
 
         def on_step(step: Step) -> None:
             name = Path(step.label.split(" + ")[0]).name
             where = f"Archive {step.archive} of {step.archives}: " if step.archives > 1 else ""
-            progress.update(task, completed=round(step.overall * 1000),
-                            description=f"{where}{name}: {step.records:,} records")
+            progress.update(
+                task, completed=round(step.overall * 1000), description=f"{where}{name}: {step.records:,} records"
+            )
 
         options.on_step = on_step
         return scan(inputs, options)
 
 
-def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: str, quiet: bool,
-            options: ScanOptions, open_report: bool = False) -> int:
+def _finish(
+    result: ScanResult,
+    formats: Sequence[str],
+    out_dir: Path,
+    redact: str,
+    quiet: bool,
+    options: ScanOptions,
+    open_report: bool = False,
+) -> int:
     masker = ClientMasker(options.clients, result.findings)
     shown = redact_result(result, redact, masker)  # the terminal shows no more than the report does
     for error in shown.errors:
@@ -243,11 +270,16 @@ def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: s
         _warn(NO_CLIENT_LIST)
     if result.compare is not None:
         diff = result.compare
-        click.echo(f"Since the earlier report: {len(diff['new'])} new, {len(diff['fixed'])} fixed, "
-                   f"{len(diff['remaining'])} still open.")
+        click.echo(
+            f"Since the earlier report: {len(diff['new'])} new, {len(diff['fixed'])} fixed, "
+            f"{len(diff['remaining'])} still open."
+        )
         if diff.get("not_compared_scopes"):
-            click.echo(f"Not compared ({len(diff.get('not_compared', []))} item(s)): "
-                       + "; ".join(diff["not_compared_scopes"]) + ".")
+            click.echo(
+                f"Not compared ({len(diff.get('not_compared', []))} item(s)): "
+                + "; ".join(diff["not_compared_scopes"])
+                + "."
+            )
     announce(written, open_report)
     skipped = sum(len(s.skipped) for s in result.sources)
     if skipped:
@@ -258,8 +290,9 @@ def _finish(result: ScanResult, formats: Sequence[str], out_dir: Path, redact: s
 @cli.command("inspect")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @limit_options
-def inspect_command(inputs: Sequence[Path], max_file_size: float, max_total_size: float, max_files: int,
-                    max_depth: int) -> None:
+def inspect_command(
+    inputs: Sequence[Path], max_file_size: float, max_total_size: float, max_files: int, max_depth: int
+) -> None:
     """Say what an archive is (platform, layout generation, format), how many records of each kind it
     holds, and which files were not understood. Runs no checks and needs no client list."""
     limits = _limits(max_file_size, max_total_size, max_files, max_depth)
@@ -298,17 +331,27 @@ def list_checks_command() -> None:
     for check in ALL_CHECKS:
         click.echo(f"{check.id}  [{check.category.value}]")
         for line in check.describe().splitlines():
-            click.echo(f"    {line}")
+            click.echo(f"    {line}" if line else "")
         click.echo()
 
 
 @cli.command("demo")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("boundary-audit-demo-report"),
-              show_default=True, help="Folder for the demo report.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
-              help="Report format; repeat for several. Default: html and json.")
-@click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="full", show_default=True,
-              help="Preview a redacted copy: supervision (clients as initials) or agency (counts only).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("boundary-audit-demo-report"),
+    show_default=True,
+    help="Folder for the demo report.",
+)
+@format_option
+@click.option(
+    "--redact",
+    type=click.Choice([r.value for r in Redaction]),
+    default="full",
+    show_default=True,
+    help="Preview a redacted copy: supervision (clients as initials) or agency (counts only).",
+)
 @click.option("--open", "open_report", is_flag=True, help="Open the HTML report in your browser when it is written.")
 def demo_command(out_dir: Path, formats: Sequence[str], redact: str, open_report: bool) -> None:
     """Scan the bundled synthetic demo archive (a fictional counsellor's X account) and write a report.
@@ -326,8 +369,9 @@ def demo_command(out_dir: Path, formats: Sequence[str], redact: str, open_report
     click.echo("Everything in the demo report is fictional.")
 
 
-def write_person_reports(formats: Sequence[str], redaction: str, result: ScanResult, out_dir: Path,
-                         clients: ClientList) -> None:
+def write_person_reports(
+    formats: Sequence[str], redaction: str, result: ScanResult, out_dir: Path, clients: ClientList
+) -> None:
     """One person's reports in a batch (runs in the batch's worker processes)."""
     write_reports(result, formats, out_dir, redaction, masker=ClientMasker(clients, result.findings))
 
@@ -335,33 +379,52 @@ def write_person_reports(formats: Sequence[str], redaction: str, result: ScanRes
 @cli.command("batch")
 @click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for all reports.")
-@click.option("--clients", "clients_path", type=click.Path(path_type=Path),
-              help="Client list (an agency would use a hashed list: `boundary-audit clients hash`).")
-@click.option("--policy", "policy_path", type=click.Path(path_type=Path),
-              help="Default policy.toml; a person's own policy.toml in their folder wins.")
-@click.option("--key-file", type=click.Path(path_type=Path),
-              help="The agency key for a hashed client list (from `boundary-audit clients hash`).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
-              help="Report format per person; repeatable. Default: html and json.")
-@click.option("--redact", type=click.Choice(["full", "supervision", "agency"]), default="agency", show_default=True,
-              help="Redaction of each person's report.")
-@click.option("--since", type=SINCE,
-              help="Only check records from this date on (YYYY-MM-DD).")
-@click.option("--fail-on", type=click.Choice([s.value for s in Severity]),
-              help="Exit with status 1 when someone has open findings at or above this severity.")
-@click.option("--triage", "triage_path", type=click.Path(path_type=Path),
-              help="Triage file from `boundary-audit triage`: reviewed findings are not counted as open.")
+@client_options
+@format_option
+@click.option(
+    "--redact",
+    type=click.Choice([r.value for r in Redaction]),
+    default="agency",
+    show_default=True,
+    help="Redaction of each person's report.",
+)
+@click.option("--since", type=SINCE, help="Only check records from this date on (YYYY-MM-DD).")
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    help="Exit with status 1 when someone has open findings at or above this severity.",
+)
+@click.option(
+    "--triage",
+    "triage_path",
+    type=click.Path(path_type=Path),
+    help="Triage file from `boundary-audit triage`: reviewed findings are not counted as open.",
+)
 @click.option("--workers", type=int, help="Parallel processes (default: one per CPU core).")
 @click.option("--debug", is_flag=True, help="Verbose log on stderr (may include file paths; never shared).")
 @limit_options
-def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_path: Path | None,
-                  key_file: Path | None, formats: Sequence[str], redact: str, since: Any, fail_on: str | None,
-                  triage_path: Path | None, workers: int | None, debug: bool, max_file_size: float,
-                  max_total_size: float, max_files: int, max_depth: int) -> None:
+def batch_command(
+    root: Path,
+    out_dir: Path,
+    clients_path: Path | None,
+    policy_path: Path | None,
+    key_file: Path | None,
+    formats: Sequence[str],
+    redact: str,
+    since: Any,
+    fail_on: str | None,
+    triage_path: Path | None,
+    workers: int | None,
+    debug: bool,
+    max_file_size: float,
+    max_total_size: float,
+    max_files: int,
+    max_depth: int,
+) -> None:
     """Scan many people: ROOT holds one sub-folder per person with their archives (and optionally their
-    own policy.toml), or the archives themselves (one person per archive). Writes one report folder per
-    person and OUT/batch-summary.csv with counts only. One person's unreadable archive is reported and the
-    others are still scanned."""
+    own policy.toml, which wins over --policy), or the archives themselves (one person per archive).
+    Writes one report folder per person and OUT/batch-summary.csv with counts only. One person's
+    unreadable archive is reported and the others are still scanned."""
     from reports.batch_summary import write_batch_summary
     from scanner.batch import BatchError, BatchOptions, run_batch, summary_rows
 
@@ -369,8 +432,9 @@ def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_p
     limits = _limits(max_file_size, max_total_size, max_files, max_depth)
     options = _options(clients_path, policy_path, limits, key_file)
     triage, _ = _review_inputs(triage_path, None)
-    batch = BatchOptions(partial(write_person_reports, tuple(formats or DEFAULT_FORMATS), redact), options.limits,
-                         since, triage)
+    batch = BatchOptions(
+        partial(write_person_reports, tuple(formats or DEFAULT_FORMATS), redact), options.limits, since, triage
+    )
 
     def progress(person: Any, done: int, total: int) -> None:
         line = f"[{done}/{total}] {person.person}: {person.status}, {person.findings} open finding(s)"
@@ -387,32 +451,47 @@ def batch_command(root: Path, out_dir: Path, clients_path: Path | None, policy_p
     failed = [r for r in results if r.status != "complete"]
     status = EXIT_PARTIAL if failed else EXIT_OK
     if fail_on:
-        over = [r.person for r in results
-                if any(n and Severity(s).at_least(Severity(fail_on)) for s, n in r.by_severity.items())]
+        over = [
+            r.person
+            for r in results
+            if any(n and Severity(s).at_least(Severity(fail_on)) for s, n in r.by_severity.items())
+        ]
         if over:
-            click.echo(f"boundary-audit: exit status 1 because of --fail-on {fail_on}: {len(over)} person(s) have "
-                       f"open findings at {fail_on} or above: {', '.join(over)}", err=True)
+            click.echo(
+                f"boundary-audit: exit status 1 because of --fail-on {fail_on}: {len(over)} person(s) have "
+                f"open findings at {fail_on} or above: {', '.join(over)}",
+                err=True,
+            )
             status = EXIT_FINDINGS
     sys.exit(status)
 
 
 @cli.command("online-check")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--clients", "clients_path", type=click.Path(path_type=Path),
-              help="Client list, used only on this computer to find flagged posts; never sent.")
-@click.option("--policy", "policy_path", type=click.Path(path_type=Path), help="policy.toml (optional).")
+@client_options
+@format_option
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation before the requests are made.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
-              help="Report format; repeatable. Default: html and json.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("boundary-audit-online-report"),
-              show_default=True, help="Folder for the report.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("boundary-audit-online-report"),
+    show_default=True,
+    help="Folder for the report.",
+)
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds to wait for each answer.")
 @click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between requests.")
-@click.option("--key-file", type=click.Path(path_type=Path),
-              help="The agency key for a hashed client list (from `boundary-audit clients hash`).")
-def online_check_command(inputs: Sequence[Path], clients_path: Path | None, policy_path: Path | None, yes: bool,
-                         formats: Sequence[str], out_dir: Path, timeout: float, delay: float,
-                         key_file: Path | None) -> None:
+def online_check_command(
+    inputs: Sequence[Path],
+    clients_path: Path | None,
+    policy_path: Path | None,
+    yes: bool,
+    formats: Sequence[str],
+    out_dir: Path,
+    timeout: float,
+    delay: float,
+    key_file: Path | None,
+) -> None:
     """Check what a logged-out visitor can see of YOUR accounts now (uses the network, only when confirmed).
 
     The archives say what an account holds; only the platform says what the public sees today. This
@@ -464,7 +543,7 @@ def policy_group() -> None:
 def policy_init_command(file: Path) -> None:
     """Write a commented policy.toml template to FILE (never overwrites)."""
     from checks.policy import TEMPLATE
-    from reports.writer import write_atomic
+    from scanner.output import write_atomic
 
     if file.exists():
         _fail(f"{file} already exists; choose another name or edit it")

@@ -29,8 +29,11 @@ class SinceDate(click.ParamType):
         except ValueError:
             self.fail(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2021-01-31", param, ctx)
         if parsed > date.today():
-            click.echo(f"boundary-audit: warning: --since {parsed.isoformat()} is in the future: no record is that "
-                       "recent, so only account-wide checks will report anything", err=True)
+            click.echo(
+                f"boundary-audit: warning: --since {parsed.isoformat()} is in the future: no record is that "
+                "recent, so only account-wide checks will report anything",
+                err=True,
+            )
         return parsed
 
 
@@ -58,8 +61,10 @@ def announce(written: Sequence[Path], open_report: bool) -> None:
         click.launch(str(html))
         click.echo("Opened the report in your browser (it reads the file on this computer; nothing is sent).")
     else:
-        click.echo(f"To read it, open it in your browser: double-click it, or run  {open_command(html)}  "
-                   "(or add --open next time).")
+        click.echo(
+            f"To read it, open it in your browser: double-click it, or run  {open_command(html)}  "
+            "(or add --open next time)."
+        )
 
 
 def fail_on_reason(findings: Iterable[Finding], fail_on: str | None) -> str | None:
@@ -69,5 +74,7 @@ def fail_on_reason(findings: Iterable[Finding], fail_on: str | None) -> str | No
     over = [f for f in findings if f.severity.at_least(Severity(fail_on))]
     if not over:
         return None
-    return (f"exit status 1 because of --fail-on {fail_on}: {len(over)} open finding(s) at {fail_on} or above "
-            "(review them, or record verdicts with `boundary-audit triage`)")
+    return (
+        f"exit status 1 because of --fail-on {fail_on}: {len(over)} open finding(s) at {fail_on} or above "
+        "(review them, or record verdicts with `boundary-audit triage`)"
+    )

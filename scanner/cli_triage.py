@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from reports.view import category_label, match_label, platform_label
+from reports.view import category_label, match_label
+from scanner.platforms import platform_label
 from scanner.triage import TriageError, TriageFile, default_triage_path, load_triage, save_triage, scrub_note
 
 _KEYS = {"f": "false-positive", "a": "accepted", "x": "fixed"}
@@ -45,10 +46,18 @@ def _client_names(doc: dict[str, Any]) -> list[str]:
 
 @click.command("triage")
 @click.argument("report", type=click.Path(path_type=Path))
-@click.option("--triage-file", type=click.Path(path_type=Path),
-              help="The triage file to update (default: boundary-audit-triage.json beside the report).")
-@click.option("--set", "assignments", multiple=True, metavar="ID=VERDICT",
-              help="Record a verdict without prompts (false-positive, accepted or fixed); repeatable.")
+@click.option(
+    "--triage-file",
+    type=click.Path(path_type=Path),
+    help="The triage file to update (default: boundary-audit-triage.json beside the report).",
+)
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    metavar="ID=VERDICT",
+    help="Record a verdict without prompts (false-positive, accepted or fixed); repeatable.",
+)
 @click.option("--note", default="", help="A note for the verdicts given with --set (no client names, please).")
 def triage_command(report: Path, triage_file: Path | None, assignments: Sequence[str], note: str) -> None:
     """Review the open findings of a JSON report one by one, or record verdicts with --set.
@@ -75,8 +84,9 @@ def triage_command(report: Path, triage_file: Path | None, assignments: Sequence
                 raise click.ClickException(f"--set {item!r}: write it as ID=VERDICT (the id is shown on each item)")
             fingerprint = fingerprint.strip()
             if fingerprint not in categories:
-                raise click.ClickException(f"--set: {fingerprint!r} is not the id of a finding in {report}; "
-                                           "copy the id from that report")
+                raise click.ClickException(
+                    f"--set: {fingerprint!r} is not the id of a finding in {report}; copy the id from that report"
+                )
             try:
                 triage.set(fingerprint, verdict.strip(), scrub_note(note, names), categories.get(fingerprint, ""))
             except TriageError as exc:
@@ -138,8 +148,13 @@ def _show(group: list[dict[str, Any]], index: int, total: int) -> None:
     first = group[0]
     record = first.get("record") or {}
     severity = min((f.get("severity", "info") for f in group), key=_SEVERITY_ORDER.index)
-    click.echo(click.style(f"[{index + 1}/{total}] {severity.upper()}  {platform_label(first.get('platform', ''))} "
-                           f"{record.get('kind', '')}, {record.get('timestamp') or 'no date'}", bold=True))
+    click.echo(
+        click.style(
+            f"[{index + 1}/{total}] {severity.upper()}  {platform_label(first.get('platform', ''))} "
+            f"{record.get('kind', '')}, {record.get('timestamp') or 'no date'}",
+            bold=True,
+        )
+    )
     handle = f"@{str(record['handle']).lstrip('@')}" if record.get("handle") else ""
     who = " ".join(x for x in (record.get("name") or "", handle) if x)
     if who:

@@ -26,11 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scanner.clients_format import ClientListError, Layout, decode_client_file, find_layout
+from scanner.platforms import ACCOUNT_ID_KEYS, ALIASES, HANDLE_PLATFORMS, platform_label
 
 __all__ = ["Client", "ClientList", "ClientListError", "load_clients", "read_key_file"]
 
-PLATFORMS = frozenset({"facebook", "instagram", "x", "linkedin", "mastodon", "bluesky", "tiktok"})
-PLATFORM_ALIASES = {"twitter": "x", "fb": "facebook", "ig": "instagram", "li": "linkedin", "bsky": "bluesky"}
 STATUSES = frozenset({"current", "former"})
 # the names of the example rows in the `clients init` template: a list still holding one gets a warning
 EXAMPLE_NAMES = frozenset({"Jane Example", "Robert Sample", "Anne-Marie O'Example"})
@@ -144,19 +143,24 @@ def load_clients(path: str | Path | None, key: bytes | None = None, *, warn_perm
             warnings.append(f"{path}:{layout.header_line}: column(s) not used: {', '.join(layout.unknown)}")
     else:
         clients = _parse_plain(path, text)
-    warnings.extend(f"{path}:{c.line}: the template's example row ({c.name}) is still in the list; delete it"
-                    for c in clients if c.name in EXAMPLE_NAMES)
+    warnings.extend(
+        f"{path}:{c.line}: the template's example row ({c.name}) is still in the list; delete it"
+        for c in clients
+        if c.name in EXAMPLE_NAMES
+    )
     return ClientList(clients, str(path), warnings=tuple(warnings))
 
 
 def _synced_warning(path: Path) -> str | None:
     """A warning when the client list sits in a folder synced to a cloud service."""
-    from reports.writer import cloud_sync_service
+    from scanner.output import cloud_sync_service
 
     service = cloud_sync_service(path.resolve())
     if service:
-        return (f"{path}: this client list is in a {service} folder, so a copy of it is stored by {service}; "
-                "keep it in a folder that is not synced")
+        return (
+            f"{path}: this client list is in a {service} folder, so a copy of it is stored by {service}; "
+            "keep it in a folder that is not synced"
+        )
     return None
 
 
@@ -175,17 +179,19 @@ def parse_handles(value: str) -> tuple[list[tuple[str, str]], list[str]]:
         if not item:
             continue
         plat, sep, handle = item.partition(":")
-        plat = PLATFORM_ALIASES.get(plat.strip().lower(), plat.strip().lower())
+        plat = ALIASES.get(plat.strip().lower(), plat.strip().lower())
         handle = handle.strip()
         if not sep or not handle or not plat:
             problems.append(f"malformed handle {item!r} (write platform:handle, e.g. instagram:jdoe_22)")
-        elif plat == "x_id":
+        elif plat in ACCOUNT_ID_KEYS:
             if not handle.isdigit():
-                problems.append(f"x_id must be the numeric X account id, got {handle!r}")
+                label = platform_label(ACCOUNT_ID_KEYS[plat])
+                problems.append(f"{plat} must be the numeric {label} account id, got {handle!r}")
             else:
-                handles.append(("x_id", handle))
-        elif plat not in PLATFORMS:
-            problems.append(f"unknown platform {plat!r} in {item!r} (use one of {', '.join(sorted(PLATFORMS))}, x_id)")
+                handles.append((plat, handle))
+        elif plat not in HANDLE_PLATFORMS:
+            known = ", ".join([*sorted(HANDLE_PLATFORMS), *sorted(ACCOUNT_ID_KEYS)])
+            problems.append(f"unknown platform {plat!r} in {item!r} (use one of {known})")
         elif not _HANDLE_RE.match(handle) and not handle.startswith(("http://", "https://")):
             problems.append(f"malformed handle {item!r} (no spaces; letters, digits, . _ -)")
         else:
@@ -204,8 +210,10 @@ def _parse_csv(path: Path, text: str, layout: Layout) -> tuple[Client, ...]:
         if line <= layout.header_line or not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
             continue
         if len(row) > width and any(c.strip() for c in row[width:]):
-            problems.append(f"line {line}: {len(row)} fields but the header has {width} (quote the field "
-                            f"holding a {_DELIMITER_WORD.get(layout.delimiter, 'delimiter')})")
+            problems.append(
+                f"line {line}: {len(row)} fields but the header has {width} (quote the field "
+                f"holding a {_DELIMITER_WORD.get(layout.delimiter, 'delimiter')})"
+            )
             continue
         rec = _record(layout.columns, row)
         name = rec.get("name", "")

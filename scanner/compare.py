@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checks.base import Finding
-from reports.model import SourceReport
-from reports.view import platform_label
+from scanner.platforms import platform_label
+from scanner.result import SourceReport
 
 
 class CompareError(Exception):
@@ -44,12 +44,13 @@ def load_previous(report: Path) -> PreviousReport:
     except (OSError, UnicodeDecodeError) as exc:
         raise CompareError(f"{report}: cannot be read ({exc})") from None
     if text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
-        raise CompareError(f"{report}: this is the HTML report; give the .json report written beside it "
-                           "(scan writes it by default, or with --format json)")
+        raise CompareError(
+            f"{report}: this is the HTML report; give the .json report written beside it "
+            "(scan writes it by default, or with --format json)"
+        )
     try:
         doc = json.loads(text)
-        ids = {str(f["id"]): str(f.get("platform", "")) for f in doc["findings"]
-               if f.get("status", "open") == "open"}
+        ids = {str(f["id"]): str(f.get("platform", "")) for f in doc["findings"] if f.get("status", "open") == "open"}
         accounts = [(str(s["platform"]), s.get("account") or {}) for s in doc.get("sources", [])]
         scopes = frozenset((p, _account_key(a.get("name"), a.get("handle"))) for p, a in accounts)
     except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
@@ -88,8 +89,9 @@ def _compared_platforms(before: frozenset[tuple[str, str]], now: frozenset[tuple
     return same
 
 
-def compare_scans(previous: PreviousReport, findings: tuple[Finding, ...],
-                  sources: Iterable[SourceReport]) -> dict[str, list[str]]:
+def compare_scans(
+    previous: PreviousReport, findings: tuple[Finding, ...], sources: Iterable[SourceReport]
+) -> dict[str, list[str]]:
     """The re-audit diff restricted to what both scans covered.
 
     ``new`` / ``remaining`` / ``fixed`` hold ids on the platforms both scans read for the same account;

@@ -5,20 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scanner.archive import Archive
+from scanner.platforms import PLATFORMS, supported_exports
 from scanner.readers import ALL_READERS, Detection, Reader
 
-SUPPORTED = (
-    "X/Twitter archives (all generations), Facebook and Instagram 'Download your information' exports "
-    "(JSON or HTML), LinkedIn data exports, Mastodon account archives and Bluesky repository exports (.car)"
-)
+SUPPORTED = supported_exports()
 
 # Paths that give away platforms we do not read, for a helpful message.
-_OTHER_PLATFORMS = {
-    "TikTok": ("user_data.json", "user_data_tiktok.json"),
-    "Snapchat": ("json/account.json", "json/snap_history.json"),
-    "Google Takeout": ("archive_browser.html",),
-    "Threads": ("threads_and_replies.json", "your_threads/threads_and_replies.json"),
-}
+_OTHER_PLATFORMS = {p.label: p.export_markers for p in PLATFORMS if p.export_markers and not p.readable}
 
 
 class UnknownArchiveError(Exception):

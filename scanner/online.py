@@ -28,8 +28,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from checks.base import Category
-from reports.model import ScanResult
 from scanner import __version__
+from scanner.result import ScanResult
 
 USER_AGENT = f"boundary-audit/{__version__} (privacy self-audit of one's own account; logged-out visitor check)"
 LOGIN_MARKERS = ("/login", "/i/flow/login", "/accounts/login", "authwall", "/signin", "/uas/login", "checkpoint")
@@ -93,14 +93,24 @@ def targets_from(result: ScanResult, endpoints: Endpoints = Endpoints()) -> list
         elif source.platform == "mastodon" and "@" in handle:
             user, server = handle.split("@", 1)
             base = f"{endpoints.mastodon_scheme}://{server}"
-            out.append(Target("mastodon", f"{base}/api/v1/accounts/lookup?acct={quote(user)}", "profile",
-                              api="mastodon", handle=handle))
+            out.append(
+                Target(
+                    "mastodon",
+                    f"{base}/api/v1/accounts/lookup?acct={quote(user)}",
+                    "profile",
+                    api="mastodon",
+                    handle=handle,
+                )
+            )
         elif source.platform == "bluesky":
             url = f"{endpoints.bluesky_api}/xrpc/app.bsky.actor.getProfile?actor={quote(handle)}"
             out.append(Target("bluesky", url, "profile", api="bluesky", handle=handle))
     # only the owner's own posts and comments: a check-in's place page (the workplace's page) is not theirs
-    posts = [f for f in result.open_findings
-             if f.record.url and f.category in _TEXT_CATEGORIES and f.record.kind in _OWN_KINDS]
+    posts = [
+        f
+        for f in result.open_findings
+        if f.record.url and f.category in _TEXT_CATEGORIES and f.record.kind in _OWN_KINDS
+    ]
     seen: set[str] = set()
     for finding in posts:
         url = str(finding.record.url)
@@ -113,8 +123,12 @@ def targets_from(result: ScanResult, endpoints: Endpoints = Endpoints()) -> list
 
 
 _OWN_KINDS = {"post", "comment"}
-_TEXT_CATEGORIES = {Category.WORK_RELATED_POST, Category.CLIENT_MENTION, Category.PHI_IDENTIFIER,
-                    Category.WORKPLACE_LOCATION}
+_TEXT_CATEGORIES = {
+    Category.WORK_RELATED_POST,
+    Category.CLIENT_MENTION,
+    Category.PHI_IDENTIFIER,
+    Category.WORKPLACE_LOCATION,
+}
 
 
 def make_session(retries: int = 2, backoff: float = 1.0) -> requests.Session:
@@ -122,9 +136,17 @@ def make_session(retries: int = 2, backoff: float = 1.0) -> requests.Session:
     session = requests.Session()
     session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
     session.headers.update({"User-Agent": USER_AGENT, "Accept-Language": "en"})
-    retry = Retry(total=retries, connect=retries, read=retries, status=retries, backoff_factor=backoff,
-                  status_forcelist=(429, 500, 502, 503, 504), allowed_methods=("GET",),
-                  respect_retry_after_header=True, raise_on_status=False)
+    retry = Retry(
+        total=retries,
+        connect=retries,
+        read=retries,
+        status=retries,
+        backoff_factor=backoff,
+        status_forcelist=(429, 500, 502, 503, 504),
+        allowed_methods=("GET",),
+        respect_retry_after_header=True,
+        raise_on_status=False,
+    )
     adapter = HTTPAdapter(max_retries=retry)
     session.mount("https://", adapter)
     session.mount("http://", adapter)
@@ -189,12 +211,14 @@ def check_targets(
 def _reason(exc: BaseException) -> str:
     """A short reason for a connection failure, without the URL or urllib3's retry details."""
     text = str(exc)
-    for marker, reason in (("Name or service not known", "the name could not be resolved"),
-                           ("Temporary failure in name resolution", "the name could not be resolved"),
-                           ("nodename nor servname", "the name could not be resolved"),
-                           ("getaddrinfo failed", "the name could not be resolved"),
-                           ("Network is unreachable", "the network is unreachable"),
-                           ("Connection refused", "the connection was refused")):
+    for marker, reason in (
+        ("Name or service not known", "the name could not be resolved"),
+        ("Temporary failure in name resolution", "the name could not be resolved"),
+        ("nodename nor servname", "the name could not be resolved"),
+        ("getaddrinfo failed", "the name could not be resolved"),
+        ("Network is unreachable", "the network is unreachable"),
+        ("Connection refused", "the connection was refused"),
+    ):
         if marker in text:
             return reason
     return "no connection"
@@ -216,14 +240,16 @@ def _read_api(outcome: Outcome, response: requests.Response, session: requests.S
     try:
         if target.api == "mastodon":
             base = target.url.split("/api/", 1)[0]
-            statuses = _get_json(session, f"{base}/api/v1/accounts/{quote(str(profile['id']))}/statuses?limit=40",
-                                 timeout)
+            statuses = _get_json(
+                session, f"{base}/api/v1/accounts/{quote(str(profile['id']))}/statuses?limit=40", timeout
+            )
             outcome.posts = [s for s in statuses if isinstance(s, dict)] if isinstance(statuses, list) else []
         elif target.api == "bluesky":
             base = target.url.split("/xrpc/", 1)[0]
             handle = str(profile.get("handle") or target.handle)
-            feed = _get_json(session, f"{base}/xrpc/app.bsky.feed.getAuthorFeed?actor={quote(handle)}&limit=50",
-                             timeout)
+            feed = _get_json(
+                session, f"{base}/xrpc/app.bsky.feed.getAuthorFeed?actor={quote(handle)}&limit=50", timeout
+            )
             items = feed.get("feed", []) if isinstance(feed, dict) else []
             outcome.posts = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
     except (requests.RequestException, ValueError, KeyError, TypeError):

@@ -19,7 +19,7 @@ from checks.base import Category, Evidence, Finding, RecordRef, Remediation, Sev
 from checks.remediation import remediation_for
 from scanner.online import PUBLIC, Outcome
 from scanner.pipeline import LiveSource
-from scanner.readers import bluesky_records as bsky
+from scanner.readers.bluesky import records as bsky
 from scanner.records import AnyRecord, Audience, Post, Profile
 
 CHECK_ID = "online-check"
@@ -29,8 +29,13 @@ CHECK_ID = "online-check"
 def live_source(outcome: Outcome) -> LiveSource:
     """The records and the visibility finding of one outcome, for :func:`scanner.pipeline.scan_live`."""
     target = outcome.target
-    return LiveSource(platform=target.platform, label=target.url, records=tuple(live_records(outcome)),
-                      findings=tuple(visibility_findings(outcome)), check_id=CHECK_ID)
+    return LiveSource(
+        platform=target.platform,
+        label=target.url,
+        records=tuple(live_records(outcome)),
+        findings=tuple(visibility_findings(outcome)),
+        check_id=CHECK_ID,
+    )
 
 
 def live_records(outcome: Outcome) -> Iterator[AnyRecord]:
@@ -44,20 +49,34 @@ def live_records(outcome: Outcome) -> Iterator[AnyRecord]:
     return iter(())
 
 
-def _mastodon_records(profile: dict[str, Any], statuses: list[dict[str, Any]], url: str,
-                      handle: str | None) -> Iterator[AnyRecord]:
-    yield Profile(platform="mastodon", id=str(profile.get("url") or url), source=f"live:{url}",
-                  name=profile.get("display_name"), handle=handle, bio=_text(profile.get("note", "")),
-                  private=bool(profile.get("locked")), url=profile.get("url"))
+def _mastodon_records(
+    profile: dict[str, Any], statuses: list[dict[str, Any]], url: str, handle: str | None
+) -> Iterator[AnyRecord]:
+    yield Profile(
+        platform="mastodon",
+        id=str(profile.get("url") or url),
+        source=f"live:{url}",
+        name=profile.get("display_name"),
+        handle=handle,
+        bio=_text(profile.get("note", "")),
+        private=bool(profile.get("locked")),
+        url=profile.get("url"),
+    )
     for index, status in enumerate(statuses):
-        yield Post(platform="mastodon", id=str(status.get("uri") or status.get("id")), source=f"live:statuses#{index}",
-                   timestamp=_iso(status.get("created_at")), url=status.get("url"),
-                   text=_text(status.get("content", "")),
-                   audience=Audience.PUBLIC if status.get("visibility") == "public" else Audience.UNLISTED)
+        yield Post(
+            platform="mastodon",
+            id=str(status.get("uri") or status.get("id")),
+            source=f"live:statuses#{index}",
+            timestamp=_iso(status.get("created_at")),
+            url=status.get("url"),
+            text=_text(status.get("content", "")),
+            audience=Audience.PUBLIC if status.get("visibility") == "public" else Audience.UNLISTED,
+        )
 
 
-def _bluesky_records(profile: dict[str, Any], feed: list[dict[str, Any]], url: str,
-                     handle: str | None) -> Iterator[AnyRecord]:
+def _bluesky_records(
+    profile: dict[str, Any], feed: list[dict[str, Any]], url: str, handle: str | None
+) -> Iterator[AnyRecord]:
     """The public profile and recent posts, mapped as the Bluesky CAR reader maps them (same ids)."""
     actor = str(profile.get("handle") or handle)
     yield bsky.profile_record(profile, str(profile.get("did") or ""), f"live:{url}", actor)
@@ -65,8 +84,9 @@ def _bluesky_records(profile: dict[str, Any], feed: list[dict[str, Any]], url: s
         post = item.get("post")
         post = post if isinstance(post, dict) else {}
         record = post.get("record")
-        yield bsky.post_record(record if isinstance(record, dict) else {}, str(post.get("uri") or ""),
-                               f"live:feed#{index}", actor=actor)
+        yield bsky.post_record(
+            record if isinstance(record, dict) else {}, str(post.get("uri") or ""), f"live:feed#{index}", actor=actor
+        )
 
 
 def _text(markup: str) -> str:
@@ -100,9 +120,14 @@ def visibility_findings(outcome: Outcome) -> Iterator[Finding]:
         title=f"Anyone can open {what} on {target.platform} without logging in",
         message=f"A logged-out visitor could open {target.url} ({seen}).",
         platform=target.platform,
-        record=RecordRef(kind="profile" if target.what == "profile" else "post",
-                         id=target.url, timestamp=outcome.checked_at, handle=target.handle,
-                         source="online-check", url=target.url),
+        record=RecordRef(
+            kind="profile" if target.what == "profile" else "post",
+            id=target.url,
+            timestamp=outcome.checked_at,
+            handle=target.handle,
+            source="online-check",
+            url=target.url,
+        ),
         evidence=(Evidence(0, 0, seen, outcome.detail),),
         remediation=rem if rem.steps else Remediation(summary="Restrict who can see this account or post."),
     )

@@ -28,7 +28,6 @@ from checks.base import Check, CheckContext, Finding, Severity, SourceInfo, sort
 from checks.matching import Matcher
 from checks.policy import Policy
 from checks.text import UNCHECKED_LANGUAGES, unchecked_languages_note
-from reports.model import ErrorEntry, ScanResult, SkippedFile, SourceReport
 from scanner import __version__
 from scanner.archive import Archive, ArchiveError, Limits
 from scanner.bounds import bound_record, clean_optional, clean_text, cut_note
@@ -36,9 +35,11 @@ from scanner.clients import ClientList
 from scanner.compare import PreviousReport, compare_scans
 from scanner.detect import Detected, UnknownArchiveError, detect
 from scanner.duplicates import drop_duplicates
+from scanner.platforms import part_prefixes, platform_label
 from scanner.readers import ReadContext
 from scanner.readers.base import REPEATED, repeated_note
 from scanner.records import AnyRecord, Kind
+from scanner.result import ErrorEntry, ScanResult, SkippedFile, SourceReport
 from scanner.triage import TriageFile
 from scanner.workers import LazyPool, ParallelChecks, check_error, pool_size
 
@@ -115,8 +116,7 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
         for number, group in enumerate(groups, start=1):
             t0 = time.perf_counter()
             try:
-                source, group_found = _scan_group(group, checks, matcher, options, errors, (number, len(groups)),
-                                                  pool)
+                source, group_found = _scan_group(group, checks, matcher, options, errors, (number, len(groups)), pool)
             except ArchiveError as exc:
                 errors.append(ErrorEntry(exc.path, exc.reason))
                 continue
@@ -133,11 +133,26 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
         tool_version=__version__,
         clients_total=len(options.clients),
         client_checks=len(options.clients) > 0,
-        timezone=options.policy.work_hours.timezone,
+        timezone=report_zone(options.policy, sources, notices),
         notices=tuple(notices),
         timings=timings,
     )
     return _review(result, found, options)
+
+
+def report_zone(policy: Policy, sources: Sequence[SourceReport], notices: list[str]) -> str:
+    """The time zone the report shows times in: the policy's, else the first archive's own, else UTC (a notice
+    says which archive's zone was taken)."""
+    if policy.timezone_given:
+        return policy.work_hours.timezone
+    for source in sources:
+        if source.timezone:
+            notices.append(
+                f"Times are shown in {source.timezone}, the time zone of your {platform_label(source.platform)} "
+                "account; set timezone under [work_hours] in policy.toml to choose another."
+            )
+            return source.timezone
+    return policy.work_hours.timezone
 
 
 def scan_live(result: ScanResult, live: Sequence[LiveSource], options: ScanOptions | None = None) -> ScanResult:
@@ -153,8 +168,9 @@ def scan_live(result: ScanResult, live: Sequence[LiveSource], options: ScanOptio
         if source.check_id and options.policy.check_enabled(source.check_id):
             found.extend(source.findings)
         if source.records and matcher is not None:
-            _, checked = check_records(source.records, source.platform, "live", checks, matcher, options, errors,
-                                       source.label)
+            _, checked = check_records(
+                source.records, source.platform, "live", checks, matcher, options, errors, source.label
+            )
             found.extend(checked)
     return _review(replace(result, errors=result.errors + tuple(errors)), found, options)
 
@@ -211,7 +227,7 @@ def _part_key(detected: Detected) -> tuple[str, str, str]:
     return (d.platform, d.generation, d.format)
 
 
-_STEM = re.compile(r"^((?:facebook|instagram|twitter|meta)-[^-]+)", re.IGNORECASE)
+_STEM = re.compile(rf"^((?:{'|'.join(map(re.escape, part_prefixes()))})-[^-]+)", re.IGNORECASE)
 
 
 def _export_stem(path: Path) -> str:
@@ -238,8 +254,17 @@ def _scan_group(
         data_bytes = sum(m.size for m in archive.members if not _is_media(m.path))
         workers = pool.for_archive(data_bytes, checks) if pool else None
         counts, found = check_records(
-            records, detection.platform, detection.generation, checks, matcher, options, errors, label, read_ctx,
-            tick, (workers, pool.workers) if workers and pool else None,
+            records,
+            detection.platform,
+            detection.generation,
+            checks,
+            matcher,
+            options,
+            errors,
+            label,
+            read_ctx,
+            tick,
+            (workers, pool.workers) if workers and pool else None,
         )
         skipped = [SkippedFile(clean_text(s.path), clean_text(s.reason)) for s in read_ctx.skipped]
         skipped += [SkippedFile(clean_text(u.path), u.reason) for u in archive.unsafe]
@@ -254,6 +279,7 @@ def _scan_group(
             account_name=clean_optional(read_ctx.account.name),
             account_handle=clean_optional(read_ctx.account.handle),
             counts=dict(sorted(counts.items())),
+            timezone=read_ctx.account.timezone,
             skipped=tuple(skipped),
             notes=tuple(notes),
             parts=tuple(str(p) for p in group.paths),
@@ -347,8 +373,9 @@ def check_records(
     return counts, found
 
 
-def _ticker(options: ScanOptions, position: tuple[int, int], label: str, archive: Archive,
-            read_ctx: ReadContext) -> Callable[[int, bool], None] | None:
+def _ticker(
+    options: ScanOptions, position: tuple[int, int], label: str, archive: Archive, read_ctx: ReadContext
+) -> Callable[[int, bool], None] | None:
     """A callback reporting :class:`Step`s for one archive, or ``None`` when nobody listens."""
     on_step = options.on_step
     if on_step is None:
@@ -364,8 +391,32 @@ def _ticker(options: ScanOptions, position: tuple[int, int], label: str, archive
     return tick
 
 
-_MEDIA = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".mp4", ".mov", ".m4a", ".mp3", ".webm", ".svg",
-          ".css", ".woff", ".woff2", ".ttf", ".ico", ".bmp", ".tif", ".tiff", ".aac", ".opus", ".wav", ".avif")
+_MEDIA = (
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".heic",
+    ".mp4",
+    ".mov",
+    ".m4a",
+    ".mp3",
+    ".webm",
+    ".svg",
+    ".css",
+    ".woff",
+    ".woff2",
+    ".ttf",
+    ".ico",
+    ".bmp",
+    ".tif",
+    ".tiff",
+    ".aac",
+    ".opus",
+    ".wav",
+    ".avif",
+)
 
 
 def _is_media(path: str) -> bool:

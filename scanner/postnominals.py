@@ -10,9 +10,40 @@ from __future__ import annotations
 import re
 
 # Mixed-case degrees and suffixes that the all-capitals rule does not cover.
-_MIXED = {"phd", "psyd", "edd", "msc", "bsc", "med", "mba", "msw", "mphil", "dphil", "jr", "sr", "esq",
-          "ii", "iii", "iv", "dnp", "pharmd", "mres", "ma", "ba", "bs", "ms", "mn", "bn", "hons", "cert",
-          "dip", "dipl", "reg", "ret", "emer"}
+_MIXED = {
+    "phd",
+    "psyd",
+    "edd",
+    "msc",
+    "bsc",
+    "med",
+    "mba",
+    "msw",
+    "mphil",
+    "dphil",
+    "jr",
+    "sr",
+    "esq",
+    "ii",
+    "iii",
+    "iv",
+    "dnp",
+    "pharmd",
+    "mres",
+    "ma",
+    "ba",
+    "bs",
+    "ms",
+    "mn",
+    "bn",
+    "hons",
+    "cert",
+    "dip",
+    "dipl",
+    "reg",
+    "ret",
+    "emer",
+}
 _WORD = re.compile(r"^[A-Za-z0-9.()&®©™+\-']{1,14}$")
 
 

@@ -219,7 +219,11 @@ class WorkEntry:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Profile(Record):
-    """What the account's own profile shows. ``private`` is ``None`` when the export does not say."""
+    """What the account's own profile shows. ``private`` is ``None`` when the export does not say.
+
+    ``page`` is true for a Page the account runs (a professional page beside the personal profile), as the
+    reader knows from the file it read: checks read the flag, never the archive path.
+    """
 
     name: str | None = None
     handle: str | None = None
@@ -231,6 +235,7 @@ class Profile(Record):
     work: tuple[WorkEntry, ...] = ()
     education: tuple[str, ...] = ()
     private: bool | None = None
+    page: bool = False
     kind: Kind = field(init=False, default=Kind.PROFILE)
 
 

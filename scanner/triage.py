@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from checks.base import Finding, Status
-from reports.writer import write_atomic
+from scanner.output import write_atomic
 
 TRIAGE_SCHEMA = "boundary-audit/triage"
 TRIAGE_VERSION = 1

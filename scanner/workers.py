@@ -27,8 +27,8 @@ from checks.base import Check, CheckContext, Finding, SourceInfo
 from checks.matching import Matcher
 from checks.policy import Policy
 from checks.text import UNCHECKED_LANGUAGES
-from reports.model import ErrorEntry
 from scanner.records import AnyRecord, Kind, Post
+from scanner.result import ErrorEntry
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +54,15 @@ def start_pool(workers: int, matcher: Matcher, policy: Policy) -> ProcessPoolExe
     """A pool of ``workers`` processes holding the scan's matcher and policy (inherited where processes fork,
     so the client list is not built again)."""
     context = multiprocessing.get_context(START_METHOD)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                               initargs=(matcher, policy))
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(matcher, policy)
+    )
 
 
-_WARM_UP_TEXT = ("Back-to-back therapy sessions at the clinic today; my client called 555-201-3344 at 9am. "
-                 "Riverside staff meeting after.")
+_WARM_UP_TEXT = (
+    "Back-to-back therapy sessions at the clinic today; my client called 555-201-3344 at 9am. "
+    "Riverside staff meeting after."
+)
 
 
 def warm_up(checks: Sequence[Check], matcher: Matcher, policy: Policy) -> None:
@@ -80,8 +83,9 @@ def check_error(check: Check, exc: BaseException, where: str = "") -> ErrorEntry
     return ErrorEntry(place, f"failed ({type(exc).__name__})")
 
 
-def run_indexed(checks: Sequence[tuple[int, Check]], record: AnyRecord, ctx: CheckContext) -> tuple[Indexed,
-                                                                                                    IndexedErrors]:
+def run_indexed(
+    checks: Sequence[tuple[int, Check]], record: AnyRecord, ctx: CheckContext
+) -> tuple[Indexed, IndexedErrors]:
     """Each check's findings for one record, with the check's position; a failing check costs its own."""
     found: Indexed = []
     errors: IndexedErrors = []
@@ -164,15 +168,24 @@ class _Sent:
 class ParallelChecks:
     """The checks of one source, split between this process (ordered checks, in record order) and a pool."""
 
-    def __init__(self, pool: Executor, workers: int, checks: Sequence[Check], ctx: CheckContext,
-                 found: list[Finding], errors: list[ErrorEntry], on_checked: Callable[[int], None]) -> None:
+    def __init__(
+        self,
+        pool: Executor,
+        workers: int,
+        checks: Sequence[Check],
+        ctx: CheckContext,
+        found: list[Finding],
+        errors: list[ErrorEntry],
+        on_checked: Callable[[int], None],
+    ) -> None:
         self._pool, self._ctx, self._checks = pool, ctx, checks
         self._found, self._errors, self._on_checked = found, errors, on_checked
         self._limit = max(1, workers * IN_FLIGHT_PER_WORKER)
         self._token = uuid.uuid4().hex
         self._ordered: dict[Kind, list[tuple[int, Check]]] = {}
         self._remote: tuple[tuple[int, type[Check]], ...] = tuple(
-            (i, type(c)) for i, c in enumerate(checks) if not c.ordered)
+            (i, type(c)) for i, c in enumerate(checks) if not c.ordered
+        )
         for index, check in enumerate(checks):
             if check.ordered:
                 for kind in check.kinds:
@@ -185,8 +198,9 @@ class ParallelChecks:
 
     def _new_batch(self) -> Batch:
         source = self._ctx.source
-        return Batch(self._token, source.platform, source.generation, self._remote,
-                     (source.account_name, source.account_handle))
+        return Batch(
+            self._token, source.platform, source.generation, self._remote, (source.account_name, source.account_handle)
+        )
 
     def add(self, record: AnyRecord) -> None:
         """Run the ordered checks on ``record`` now and queue it for the others."""

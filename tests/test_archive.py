@@ -55,7 +55,7 @@ def test_symlink_member_is_not_followed(tmp_path):
     path = tmp_path / "links.zip"
     with zipfile.ZipFile(path, "w") as zf:
         info = zipfile.ZipInfo("link.json")
-        info.external_attr = (0o120777 << 16)
+        info.external_attr = 0o120777 << 16
         zf.writestr(info, "/etc/passwd")
         zf.writestr("ok.json", "{}")
     with Archive([path]) as archive:

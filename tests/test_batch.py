@@ -12,9 +12,19 @@ from click.testing import CliRunner
 from scanner.cli import cli
 from tests.conftest import zip_tree
 
-TWEETS = "window.YTD.tweets.part0 = " + json.dumps([{"tweet": {
-    "id_str": "1700000000000000001", "id": "1700000000000000001", "full_text": "Lovely walk by the river today",
-    "created_at": "Sat Aug 12 16:10:37 +0000 2023", "entities": {"user_mentions": []}}}])
+TWEETS = "window.YTD.tweets.part0 = " + json.dumps(
+    [
+        {
+            "tweet": {
+                "id_str": "1700000000000000001",
+                "id": "1700000000000000001",
+                "full_text": "Lovely walk by the river today",
+                "created_at": "Sat Aug 12 16:10:37 +0000 2023",
+                "entities": {"user_mentions": []},
+            }
+        }
+    ]
+)
 
 
 def test_batch_of_three_with_one_corrupt_archive(tmp_path):
@@ -32,16 +42,30 @@ def test_batch_of_three_with_one_corrupt_archive(tmp_path):
     assert not (out / "casey").exists()
     assert "casey: failed" in result.output and "truncated or corrupt" in result.output
     rows = list(csv.DictReader(io.StringIO((out / "batch-summary.csv").read_text())))
-    assert [(r["person"], r["status"]) for r in rows] == [("alex", "complete"), ("blake", "complete"),
-                                                          ("casey", "failed")]
+    assert [(r["person"], r["status"]) for r in rows] == [
+        ("alex", "complete"),
+        ("blake", "complete"),
+        ("casey", "failed"),
+    ]
     summary = (out / "batch-summary.html").read_text()
     assert "Lovely walk" not in summary and "casey" in summary
     assert (out / "batch-summary.csv").stat().st_mode & 0o077 == 0
 
-WORK = "window.YTD.tweets.part0 = " + json.dumps([{"tweet": {
-    "id_str": "1700000000000000002", "id": "1700000000000000002",
-    "full_text": "Three back-to-back therapy sessions and my progress notes are still not done. Caseload is brutal.",
-    "created_at": "Sat Aug 12 16:10:37 +0000 2023", "entities": {"user_mentions": []}}}])
+
+WORK = "window.YTD.tweets.part0 = " + json.dumps(
+    [
+        {
+            "tweet": {
+                "id_str": "1700000000000000002",
+                "id": "1700000000000000002",
+                "full_text": "Three back-to-back therapy sessions and my progress notes are still not done. "
+                "Caseload is brutal.",
+                "created_at": "Sat Aug 12 16:10:37 +0000 2023",
+                "entities": {"user_mentions": []},
+            }
+        }
+    ]
+)
 
 
 def test_batch_on_a_folder_of_zips_scans_one_person_per_zip(tmp_path):

@@ -20,8 +20,6 @@ def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tupl
     return out
 
 
-
-
 @pytest.mark.parametrize("command", _all_commands(cli))
 def test_every_command_has_help(command):
     result = CliRunner().invoke(cli, [*command, "--help"])
@@ -104,3 +102,34 @@ def test_the_same_archive_given_twice_is_read_once(tmp_path, make_zip):
     assert "could not be read" not in result.output
     assert f"{archive} was given twice; it was read once" in result.output
     assert f"{copy} is a copy of {archive}; it was read once" in result.output
+
+
+def test_list_checks_documents_every_check_the_same_way():
+    from checks import ALL_CHECKS
+
+    out = CliRunner().invoke(cli, ["list-checks"]).output
+    blocks = out.strip().split("\n\n")
+    heads = [b for b in blocks if not b.startswith("    ")]
+    assert len(heads) == len(ALL_CHECKS)
+    for check in ALL_CHECKS:
+        doc = check.describe()
+        summary, blank, body = doc.split("\n", 2)
+        assert summary[:1].isupper() and summary.endswith(".") and not summary.startswith(check.id), check.id
+        assert blank == "" and len(body.split()) >= 20, f"{check.id}: say what is read and how severe"
+        assert "``" not in doc
+        assert f"{check.id}  [{check.category.value}]\n    {summary}\n\n" in out
+
+
+def test_scan_batch_and_online_check_share_one_definition_of_the_input_options():
+    def options(name: str) -> dict[str, tuple]:
+        command = cli.commands[name]
+        return {
+            o.opts[0]: (o.name, o.help, str(o.type), o.multiple)
+            for o in command.params
+            if isinstance(o, click.Option) and o.opts[0] in ("--clients", "--policy", "--key-file", "--format")
+        }
+
+    scan = options("scan")
+    assert len(scan) == 4
+    assert options("batch") == scan
+    assert options("online-check") == scan

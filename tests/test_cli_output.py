@@ -18,8 +18,18 @@ from scanner.demo import demo_paths
 
 def _scan(tmp_path: Path, *extra: str) -> click.testing.Result:
     archive, clients, policy = demo_paths()
-    args = ["scan", str(archive), "--clients", str(clients), "--policy", str(policy), "--quiet",
-            "--out", str(tmp_path / "out"), *extra]
+    args = [
+        "scan",
+        str(archive),
+        "--clients",
+        str(clients),
+        "--policy",
+        str(policy),
+        "--quiet",
+        "--out",
+        str(tmp_path / "out"),
+        *extra,
+    ]
     return CliRunner().invoke(cli, args)
 
 
@@ -63,8 +73,9 @@ def test_a_future_since_is_warned_about(tmp_path: Path) -> None:
 
 
 def test_demo_previews_a_redacted_copy(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["demo", "--out", str(tmp_path / "demo"), "--redact", "supervision",
-                                      "--format", "html"])
+    result = CliRunner().invoke(
+        cli, ["demo", "--out", str(tmp_path / "demo"), "--redact", "supervision", "--format", "html"]
+    )
     assert result.exit_code == 0, result.output
     [html] = (tmp_path / "demo").glob("*.html")
     assert "Supervision copy" in html.read_text()
@@ -73,10 +84,12 @@ def test_demo_previews_a_redacted_copy(tmp_path: Path) -> None:
 def test_every_error_has_the_same_prefix(tmp_path: Path) -> None:
     archive, _, _ = demo_paths()
     run = [sys.executable, "-c", "from scanner.cli import main; main()"]
-    cases = [["scan", str(archive), "--since", "nope"],                      # a bad option value
-             ["scan", str(tmp_path / "missing.zip"), "--out", str(tmp_path / "o")],  # nothing to scan
-             ["clients", "check", str(tmp_path / "none.csv")],              # a command's own error
-             ["triage", str(tmp_path / "none.json")]]
+    cases = [
+        ["scan", str(archive), "--since", "nope"],  # a bad option value
+        ["scan", str(tmp_path / "missing.zip"), "--out", str(tmp_path / "o")],  # nothing to scan
+        ["clients", "check", str(tmp_path / "none.csv")],  # a command's own error
+        ["triage", str(tmp_path / "none.json")],
+    ]
     for args in cases:
         done = subprocess.run([*run, *args], capture_output=True, text=True, cwd=Path(__file__).parents[1])
         assert done.returncode == 2, (args, done.stderr)

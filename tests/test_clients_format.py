@@ -32,13 +32,17 @@ def people(path: Path) -> list[tuple[str, str, tuple[str, ...], str]]:
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
 def test_every_delimiter_gives_the_same_list(tmp_path: Path, delimiter: str) -> None:
-    rows = [["id", "name", "aliases", "status", "handles", "notes"],
-            ["C001", "Jane Doe", "Janie;Jane Smith", "current", "instagram:jdoe_22;x:@jdoe", "a; b, c"],
-            ["C002", "Robert Lee", "Bob", "former", "", ""]]
+    rows = [
+        ["id", "name", "aliases", "status", "handles", "notes"],
+        ["C001", "Jane Doe", "Janie;Jane Smith", "current", "instagram:jdoe_22;x:@jdoe", "a; b, c"],
+        ["C002", "Robert Lee", "Bob", "former", "", ""],
+    ]
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter).writerows(rows)
     assert people(write(tmp_path, out.getvalue())) == [
-        ("C001", "Jane Doe", ("Janie", "Jane Smith"), "current"), ("C002", "Robert Lee", ("Bob",), "former")]
+        ("C001", "Jane Doe", ("Janie", "Jane Smith"), "current"),
+        ("C002", "Robert Lee", ("Bob",), "former"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -65,8 +69,9 @@ def test_header_with_extra_columns_warns_without_names(tmp_path: Path) -> None:
     assert len(clients.warnings) == 1 and "Phone" in clients.warnings[0] and "Jane" not in clients.warnings[0]
 
 
-@pytest.mark.parametrize("text", ["Jane,Doe,current\nJohn,Roe,former\n", "C001;Jane Doe;;current\n",
-                                  "Jane\tDoe\n", "Jane Doe,current\n"])
+@pytest.mark.parametrize(
+    "text", ["Jane,Doe,current\nJohn,Roe,former\n", "C001;Jane Doe;;current\n", "Jane\tDoe\n", "Jane Doe,current\n"]
+)
 def test_headerless_table_stops_with_the_expected_header(tmp_path: Path, text: str) -> None:
     with pytest.raises(ClientListError) as exc:
         load_clients(write(tmp_path, text))
@@ -82,7 +87,10 @@ def test_header_without_a_name_column(tmp_path: Path) -> None:
 
 def test_plain_list_with_last_first_stays_a_plain_list(tmp_path: Path) -> None:
     assert [c.name for c in load_clients(write(tmp_path, "Doe, Jane\nRoe, John\nAnn Lee\n")).clients] == [
-        "Doe, Jane", "Roe, John", "Ann Lee"]
+        "Doe, Jane",
+        "Roe, John",
+        "Ann Lee",
+    ]
 
 
 def test_windows_1252_says_how_to_save_as_utf8(tmp_path: Path) -> None:
@@ -101,8 +109,12 @@ def test_utf16_unicode_text_from_excel(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("data", "what"),
-    [(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"), (b"PK\x03\x04\x14\x00\x06\x00", "xlsx"),
-     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".xls"), (b"Jane Doe\n\x00\x01\x02binary", "binary")],
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "xlsx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".xls"),
+        (b"Jane Doe\n\x00\x01\x02binary", "binary"),
+    ],
 )
 def test_binary_files_are_refused(tmp_path: Path, data: bytes, what: str) -> None:
     with pytest.raises(ClientListError, match=what):
@@ -126,8 +138,9 @@ def _finding_keys(archives: list[Path], clients: Path, policy: Path) -> list[tup
 @requires_shared(TOOLS)
 def test_semicolon_list_gives_the_same_findings_on_the_dev_corpus(tmp_path: Path) -> None:
     out = tmp_path / "render"
-    subprocess.run([sys.executable, str(TOOLS / "render_corpus.py"), str(EVAL_DEV), str(out)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, str(TOOLS / "render_corpus.py"), str(EVAL_DEV), str(out)], check=True, capture_output=True
+    )
     comma = out / "clients.csv"
     rows = list(csv.reader(comma.open(encoding="utf-8", newline="")))
     semicolon = tmp_path / "clients-semicolon.csv"

@@ -32,8 +32,11 @@ def test_every_real_sample_scans_cleanly(sample: Path):
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("render")
-    subprocess.run([sys.executable, str(TOOLS / "render_corpus.py"), str(EVAL_DEV), str(out), "--variants", "all"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(TOOLS / "render_corpus.py"), str(EVAL_DEV), str(out), "--variants", "all"],
+        check=True,
+        capture_output=True,
+    )
     return out
 
 

@@ -25,8 +25,20 @@ def test_demo_writes_a_report_with_findings(tmp_path):
 
 def _scan(tmp_path, *extra: str):
     archive, clients, policy = demo_paths()
-    args = ["scan", str(archive), "--clients", str(clients), "--policy", str(policy), "--format", "json",
-            "--out", str(tmp_path / "out"), "--quiet", *extra]
+    args = [
+        "scan",
+        str(archive),
+        "--clients",
+        str(clients),
+        "--policy",
+        str(policy),
+        "--format",
+        "json",
+        "--out",
+        str(tmp_path / "out"),
+        "--quiet",
+        *extra,
+    ]
     return CliRunner().invoke(cli, args)
 
 

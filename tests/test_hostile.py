@@ -24,31 +24,58 @@ from scanner.pipeline import ScanOptions, scan
 from scanner.readers import ReadContext
 from scanner.records import Kind
 
-TWEET = {"tweet": {"id_str": "1700000000000000001", "id": "1700000000000000001", "full_text": "hello world",
-                   "created_at": "Sat Aug 12 16:10:37 +0000 2023", "entities": {"user_mentions": []}}}
+TWEET = {
+    "tweet": {
+        "id_str": "1700000000000000001",
+        "id": "1700000000000000001",
+        "full_text": "hello world",
+        "created_at": "Sat Aug 12 16:10:37 +0000 2023",
+        "entities": {"user_mentions": []},
+    }
+}
 
 # platform → (a good file that must still be read, the kind it yields, the path where hostile content goes)
 PLATFORMS: dict[str, tuple[dict[str, str], str, str]] = {
     "x": (
-        {"data/manifest.js": 'window.__THAR_CONFIG = {"userInfo": {"accountId": "1", "userName": "me"}}',
-         "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps([TWEET])},
-        Kind.POST, "data/follower.js",
+        {
+            "data/manifest.js": 'window.__THAR_CONFIG = {"userInfo": {"accountId": "1", "userName": "me"}}',
+            "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps([TWEET]),
+        },
+        Kind.POST,
+        "data/follower.js",
     ),
     "facebook": (
-        {"connections/friends/your_friends.json": json.dumps(
-            {"friends_v2": [{"name": "Sam Smith", "timestamp": 1600000000}]})},
-        Kind.CONNECTION, "your_facebook_activity/comments_and_reactions/comments.json",
+        {
+            "connections/friends/your_friends.json": json.dumps(
+                {"friends_v2": [{"name": "Sam Smith", "timestamp": 1600000000}]}
+            )
+        },
+        Kind.CONNECTION,
+        "your_facebook_activity/comments_and_reactions/comments.json",
     ),
     "instagram": (
-        {"connections/followers_and_following/followers_1.json": json.dumps(
-            [{"title": "", "string_list_data": [{"href": "https://www.instagram.com/sam", "value": "sam",
-                                                   "timestamp": 1600000000}]}])},
-        Kind.CONNECTION, "your_instagram_activity/likes/liked_posts.json",
+        {
+            "connections/followers_and_following/followers_1.json": json.dumps(
+                [
+                    {
+                        "title": "",
+                        "string_list_data": [
+                            {"href": "https://www.instagram.com/sam", "value": "sam", "timestamp": 1600000000}
+                        ],
+                    }
+                ]
+            )
+        },
+        Kind.CONNECTION,
+        "your_instagram_activity/likes/liked_posts.json",
     ),
     "linkedin": (
-        {"Connections.csv": "Notes:\n\"Export notes\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,"
-                            "Connected On\nSam,Smith,https://www.linkedin.com/in/samsmith,,,,12 Mar 2021\n"},
-        Kind.CONNECTION, "Shares.csv",
+        {
+            "Connections.csv": 'Notes:\n"Export notes"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,'
+            "Connected On\nSam,Smith,https://www.linkedin.com/in/samsmith,,,,12 Mar 2021\n"
+        },
+        Kind.CONNECTION,
+        "Shares.csv",
     ),
 }
 
@@ -64,7 +91,7 @@ HOSTILE: dict[str, bytes] = {
     "empty": b"",
     "broken-html": b"<html><body><div><table><tr><td>unclosed <b>bold",
     "js-wrapper-only": b"window.YTD.follower.part0 = ",
-    "csv-ragged": b"Date,ShareLink\n\"2020-01-01\n,,,,,,\n\x00\x00",
+    "csv-ragged": b'Date,ShareLink\n"2020-01-01\n,,,,,,\n\x00\x00',
 }
 
 
@@ -140,8 +167,10 @@ def test_no_temporary_files_left_behind(tmp_path, monkeypatch):
 def test_logs_carry_no_post_text_or_names(tmp_path, caplog):
     secret = "Sam Smith told me about the relapse"
     tweet = {"tweet": {**TWEET["tweet"], "full_text": secret}}
-    files = {"data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps([tweet]),
-             "data/follower.js": HOSTILE["malformed-json"]}
+    files = {
+        "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps([tweet]),
+        "data/follower.js": HOSTILE["malformed-json"],
+    }
     with caplog.at_level(logging.INFO):
         scan([_archive(tmp_path, files)])
     assert "Sam Smith" not in caplog.text and "relapse" not in caplog.text

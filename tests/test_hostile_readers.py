@@ -15,14 +15,17 @@ import zipfile
 
 import pytest
 
-from reports.model import ScanResult
 from scanner.archive import Archive
 from scanner.pipeline import scan
-from scanner.readers import ReadContext, instagram_records, linkedin_files, x_js
-from scanner.readers import mastodon as mastodon_reader
-from scanner.readers import x as x_reader
+from scanner.readers import ReadContext
 from scanner.readers.guard import EntryTally, safe_int, stream_json_items
+from scanner.readers.instagram import records as instagram_records
+from scanner.readers.linkedin import files as linkedin_files
+from scanner.readers.mastodon import reader as mastodon_reader
+from scanner.readers.x import js as x_js
+from scanner.readers.x import reader as x_reader
 from scanner.records import Kind
+from scanner.result import ScanResult
 from tests.conftest import zip_tree
 
 FRIENDS = {"connections/friends/your_friends.json": {"friends_v2": [{"name": "Sam Smith", "timestamp": 1600000000}]}}
@@ -31,8 +34,14 @@ MANIFEST = 'window.__THAR_CONFIG = {"userInfo": {"accountId": "1", "userName": "
 
 
 def _tweet(i: int, text: str = "hello world") -> dict[str, object]:
-    return {"tweet": {"id_str": str(1700000000000000000 + i), "full_text": text,
-                      "created_at": "Sat Aug 12 16:10:37 +0000 2023", "entities": {"user_mentions": []}}}
+    return {
+        "tweet": {
+            "id_str": str(1700000000000000000 + i),
+            "full_text": text,
+            "created_at": "Sat Aug 12 16:10:37 +0000 2023",
+            "entities": {"user_mentions": []},
+        }
+    }
 
 
 def _tweets_js(items: list[object]) -> str:
@@ -60,17 +69,30 @@ def test_messenger_message_with_an_absurd_timestamp_keeps_the_thread(make_zip, s
     assert source.counts.get(Kind.CONNECTION.value) == 1
 
 
-@pytest.mark.parametrize(("value", "expected"), [(12, 12), (12.9, 12), ("7", 7), (float("nan"), None),
-                                                  (float("inf"), None), (1e300, None), (True, None), ("x", None),
-                                                  (None, None), ([1], None)])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (12, 12),
+        (12.9, 12),
+        ("7", 7),
+        (float("nan"), None),
+        (float("inf"), None),
+        (1e300, None),
+        (True, None),
+        ("x", None),
+        (None, None),
+        ([1], None),
+    ],
+)
 def test_safe_int(value, expected):
     assert safe_int(value) == expected
 
 
 def test_x_ids_that_are_not_finite_numbers_are_ignored(make_zip):
     likes = "window.YTD.like.part0 = " + '[{"like": {"tweetId": NaN}}, {"like": {"tweetId": Infinity}}]'
-    result = scan([make_zip({"data/manifest.js": MANIFEST, "data/tweets.js": _tweets_js([_tweet(1)]),
-                             "data/like.js": likes})])
+    result = scan(
+        [make_zip({"data/manifest.js": MANIFEST, "data/tweets.js": _tweets_js([_tweet(1)]), "data/like.js": likes})]
+    )
     _no_reader_failure(result)
     assert result.sources[0].counts.get(Kind.POST.value) == 1
 
@@ -110,17 +132,30 @@ def test_entry_tally_counts_and_notes_once(tmp_path):
     tally.close()
     assert rows == [2, 6]
     assert ctx.stats["unreadable_entries"] == 2
-    assert ctx.notes == ["2 entries in export.zip:data.json could not be read (unexpected structure) and were "
-                         "left out; the other 2 of its 4 entries were read."]
+    assert ctx.notes == [
+        "2 entries in export.zip:data.json could not be read (unexpected structure) and were "
+        "left out; the other 2 of its 4 entries were read."
+    ]
 
 
 # ---------------------------------------------------------------- deep nesting
 def test_deeply_nested_html_is_read_without_recursion(make_zip):
     page = "<html><body><main role='main'>" + "<div>" * 50_000 + "Sam Smith" + "</div>" * 50_000 + "</main></body>"
-    good = ("<html><body><main role='main'><section><h2>Alex Good</h2><footer><div>Sep 26, 2025 12:35:43 am"
-            "</div></footer></section></main></body></html>")
-    result = scan([make_zip({"connections/friends/your_friends.html": good, "start_here.html": "<html></html>",
-                             "connections/friends/received_friend_requests.html": page})])
+    good = (
+        "<html><body><main role='main'><section><h2>Alex Good</h2><footer><div>Sep 26, 2025 12:35:43 am"
+        "</div></footer></section></main></body></html>"
+    )
+    result = scan(
+        [
+            make_zip(
+                {
+                    "connections/friends/your_friends.html": good,
+                    "start_here.html": "<html></html>",
+                    "connections/friends/received_friend_requests.html": page,
+                }
+            )
+        ]
+    )
     _no_reader_failure(result)
     [source] = result.sources
     assert source.format == "html"
@@ -130,17 +165,41 @@ def test_deeply_nested_html_is_read_without_recursion(make_zip):
 DEEP = "[" * 300 + "]" * 300  # deeper than the limit, shallow enough for json.loads
 
 
-@pytest.mark.parametrize(("files", "deep_path"), [
-    ({**FRIENDS, "your_facebook_activity/comments_and_reactions/comments.json": DEEP},
-     "your_facebook_activity/comments_and_reactions/comments.json"),
-    ({"connections/followers_and_following/followers_1.json": DEEP,
-      "connections/followers_and_following/following.json": {"relationships_following": []}},
-     "connections/followers_and_following/followers_1.json"),
-    ({"data/manifest.js": MANIFEST, "data/tweets.js": _tweets_js([_tweet(1)]),
-      "data/follower.js": "window.YTD.follower.part0 = " + DEEP}, "data/follower.js"),
-    ({"actor.json": {"@context": "https://www.w3.org/ns/activitystreams", "type": "Person", "id": "https://m.x/u/me"},
-      "likes.json": '{"type": "OrderedCollection", "orderedItems": ' + DEEP + "}"}, "likes.json"),
-])
+@pytest.mark.parametrize(
+    ("files", "deep_path"),
+    [
+        (
+            {**FRIENDS, "your_facebook_activity/comments_and_reactions/comments.json": DEEP},
+            "your_facebook_activity/comments_and_reactions/comments.json",
+        ),
+        (
+            {
+                "connections/followers_and_following/followers_1.json": DEEP,
+                "connections/followers_and_following/following.json": {"relationships_following": []},
+            },
+            "connections/followers_and_following/followers_1.json",
+        ),
+        (
+            {
+                "data/manifest.js": MANIFEST,
+                "data/tweets.js": _tweets_js([_tweet(1)]),
+                "data/follower.js": "window.YTD.follower.part0 = " + DEEP,
+            },
+            "data/follower.js",
+        ),
+        (
+            {
+                "actor.json": {
+                    "@context": "https://www.w3.org/ns/activitystreams",
+                    "type": "Person",
+                    "id": "https://m.x/u/me",
+                },
+                "likes.json": '{"type": "OrderedCollection", "orderedItems": ' + DEEP + "}",
+            },
+            "likes.json",
+        ),
+    ],
+)
 def test_json_nested_beyond_the_limit_is_skipped_as_too_deep(make_zip, files, deep_path):
     result = scan([make_zip(files)])
     _no_reader_failure(result)
@@ -155,7 +214,9 @@ def test_streamed_json_stops_early_on_deep_nesting():
     with pytest.raises(ValueError, match="deeper than 200"):
         list(items)
     assert list(stream_json_items(io.BytesIO(b'[{"a": [1, {"b": 2.5}]}, "x"]'), "item", 200)) == [
-        {"a": [1, {"b": 2.5}]}, "x"]
+        {"a": [1, {"b": 2.5}]},
+        "x",
+    ]
 
 
 def test_streamed_x_data_file_nested_deeply_is_skipped(make_zip, monkeypatch):
@@ -169,8 +230,12 @@ def test_streamed_x_data_file_nested_deeply_is_skipped(make_zip, monkeypatch):
 
 def test_streamed_mastodon_outbox_nested_deeply_is_skipped(make_zip, monkeypatch):
     monkeypatch.setattr(mastodon_reader, "_STREAM_ABOVE", 0)
-    actor = {"@context": "https://www.w3.org/ns/activitystreams", "type": "Person", "id": "https://m.x/users/me",
-             "preferredUsername": "me"}
+    actor = {
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "type": "Person",
+        "id": "https://m.x/users/me",
+        "preferredUsername": "me",
+    }
     outbox = '{"@context": "https://www.w3.org/ns/activitystreams", "orderedItems": [' + "[" * 200_000
     result = scan([make_zip({"actor.json": actor, "outbox.json": outbox})])
     _no_reader_failure(result)
@@ -179,8 +244,15 @@ def test_streamed_mastodon_outbox_nested_deeply_is_skipped(make_zip, monkeypatch
 
 # ---------------------------------------------------------------- corrupt members and containers
 def test_corrupt_deflate_stream_is_a_skipped_file_not_a_failure(tmp_path):
-    path = zip_tree(tmp_path / "export.zip", {**FRIENDS, THREAD: json.dumps(
-        {"participants": [{"name": "Sam"}], "messages": [{"content": "x" * 5000, "timestamp_ms": 1}] * 50})})
+    path = zip_tree(
+        tmp_path / "export.zip",
+        {
+            **FRIENDS,
+            THREAD: json.dumps(
+                {"participants": [{"name": "Sam"}], "messages": [{"content": "x" * 5000, "timestamp_ms": 1}] * 50}
+            ),
+        },
+    )
     raw = bytearray(path.read_bytes())
     with zipfile.ZipFile(path) as zf:
         info = zf.getinfo(THREAD)
@@ -196,8 +268,14 @@ def test_corrupt_deflate_stream_is_a_skipped_file_not_a_failure(tmp_path):
 
 def test_zip_inside_a_zip_is_not_opened(tmp_path):
     inner = zip_tree(tmp_path / "inner.zip", FRIENDS)
-    outer = zip_tree(tmp_path / "outer.zip", {"data/manifest.js": MANIFEST, "data/tweets.js": _tweets_js([_tweet(1)]),
-                                              "data/extra/facebook.zip": inner.read_bytes()})
+    outer = zip_tree(
+        tmp_path / "outer.zip",
+        {
+            "data/manifest.js": MANIFEST,
+            "data/tweets.js": _tweets_js([_tweet(1)]),
+            "data/extra/facebook.zip": inner.read_bytes(),
+        },
+    )
     result = scan([outer])
     [source] = result.sources
     assert source.platform == "x"
@@ -208,8 +286,11 @@ def test_zip_inside_a_zip_is_not_opened(tmp_path):
 
 
 def test_mastodon_archive_with_a_corrupt_actor_is_still_recognised(make_zip):
-    likes = {"@context": "https://www.w3.org/ns/activitystreams", "type": "OrderedCollection",
-             "orderedItems": ["https://m.x/@sam/1"]}
+    likes = {
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "type": "OrderedCollection",
+        "orderedItems": ["https://m.x/@sam/1"],
+    }
     result = scan([make_zip({"actor.json": '{"@context": "https://www.w3.org/ns/activi', "likes.json": likes})])
     [source] = result.sources
     assert source.platform == "mastodon"
@@ -223,8 +304,9 @@ def test_instagram_skip_reason_never_quotes_an_exception_message(make_zip, monke
         raise ValueError("invalid literal for int() with base 10: 'Sam Smith relapsed'")
 
     monkeypatch.setattr(instagram_records, "relations", leaky)
-    followers = [{"string_list_data": [{"href": "https://www.instagram.com/sam", "value": "sam",
-                                        "timestamp": 1600000000}]}]
+    followers = [
+        {"string_list_data": [{"href": "https://www.instagram.com/sam", "value": "sam", "timestamp": 1600000000}]}
+    ]
     result = scan([make_zip({"connections/followers_and_following/followers_1.json": followers})])
     _no_reader_failure(result)
     reason = _reasons(result)["connections/followers_and_following/followers_1.json"]
@@ -238,10 +320,12 @@ def test_linkedin_file_whose_rows_raise_is_skipped_and_the_rest_is_read(make_zip
         yield  # pragma: no cover
 
     monkeypatch.setattr(linkedin_files, "shares", broken)
-    files = {"Connections.csv": "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-                                "Sam,Smith,https://www.linkedin.com/in/samsmith,,,,12 Mar 2021\n",
-             "Shares.csv": "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n"
-                           "2021-03-12 10:00:00,https://www.linkedin.com/feed/1,hello,,,MEMBER_NETWORK\n"}
+    files = {
+        "Connections.csv": "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Sam,Smith,https://www.linkedin.com/in/samsmith,,,,12 Mar 2021\n",
+        "Shares.csv": "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n"
+        "2021-03-12 10:00:00,https://www.linkedin.com/feed/1,hello,,,MEMBER_NETWORK\n",
+    }
     result = scan([make_zip(files)])
     _no_reader_failure(result)
     assert result.sources[0].counts.get(Kind.CONNECTION.value) == 1
@@ -252,16 +336,32 @@ def test_linkedin_file_whose_rows_raise_is_skipped_and_the_rest_is_read(make_zip
 def test_cli_stderr_without_debug_has_no_client_names_or_post_text(tmp_path):
     secret_post = "Met Jordan Quill after group today, rough session"
     tweets = _tweets_js([_tweet(1, secret_post), _tweet(2, "Jordan Quill again")])
-    archive = zip_tree(tmp_path / "twitter.zip", {
-        "data/manifest.js": MANIFEST, "data/tweets.js": tweets,
-        "data/follower.js": "window.YTD.follower.part0 = [{'bad': json,}]",
-        "data/like.js": "window.YTD.like.part0 = " + "[" * 400 + "]" * 400,
-    })
+    archive = zip_tree(
+        tmp_path / "twitter.zip",
+        {
+            "data/manifest.js": MANIFEST,
+            "data/tweets.js": tweets,
+            "data/follower.js": "window.YTD.follower.part0 = [{'bad': json,}]",
+            "data/like.js": "window.YTD.like.part0 = " + "[" * 400 + "]" * 400,
+        },
+    )
     clients = tmp_path / "clients.csv"
     clients.write_text("id,name,aliases,status,handles,notes\nC001,Jordan Quill,Jordy,current,,weekly group\n")
     out = tmp_path / "out"
-    cmd = [sys.executable, "-c", "from scanner.cli import main; main()", "scan", str(archive), "--clients",
-           str(clients), "--format", "json", "--out", str(out), "--quiet"]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from scanner.cli import main; main()",
+        "scan",
+        str(archive),
+        "--clients",
+        str(clients),
+        "--format",
+        "json",
+        "--out",
+        str(out),
+        "--quiet",
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert proc.returncode in (0, 1, 3), proc.stderr
     assert "Traceback" not in proc.stderr

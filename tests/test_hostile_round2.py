@@ -16,15 +16,24 @@ from pathlib import Path
 
 import pytest
 
-from reports.writer import Format, write_atomic, write_reports
+from reports.writer import Format, write_reports
 from scanner.archive import Archive, Limits, MemberError
 from scanner.bounds import MAX_SHORT, MAX_TEXT, bound_record, clean_text
+from scanner.output import write_atomic
 from scanner.pipeline import scan
 from scanner.records import Connection, Message, Person, Post, Profile, Relation, Thread
 
-NOTE = {"type": "Create", "object": {"type": "Note", "id": "https://social.example/users/me/statuses/1",
-                                     "published": "2024-01-02T03:04:05Z", "content": "<p>hello</p>",
-                                     "to": ["https://www.w3.org/ns/activitystreams#Public"], "cc": []}}
+NOTE = {
+    "type": "Create",
+    "object": {
+        "type": "Note",
+        "id": "https://social.example/users/me/statuses/1",
+        "published": "2024-01-02T03:04:05Z",
+        "content": "<p>hello</p>",
+        "to": ["https://www.w3.org/ns/activitystreams#Public"],
+        "cc": [],
+    },
+}
 MASTODON = {
     "outbox.json": {"orderedItems": [NOTE]},
     "actor.json": {"type": "Person", "preferredUsername": "me", "name": "Me", "url": "https://social.example/@me"},
@@ -112,11 +121,15 @@ def test_duplicate_zip_members_are_refused_in_both_copies(tmp_path: Path) -> Non
 
 
 def test_duplicate_tar_members_are_refused_and_listed_in_the_report(tmp_path: Path) -> None:
-    path = _tar(tmp_path / "archive-20240101000000-0123abcd.tar.gz",
-                {**MASTODON, "bookmarks.json": {"orderedItems": []}}, twice="bookmarks.json")
+    path = _tar(
+        tmp_path / "archive-20240101000000-0123abcd.tar.gz",
+        {**MASTODON, "bookmarks.json": {"orderedItems": []}},
+        twice="bookmarks.json",
+    )
     [source] = scan([path]).sources
     assert [s.reason for s in source.skipped if s.path.endswith("bookmarks.json")] == [
-        "appears 2 times in the archive; no copy is read, as which one is genuine cannot be told"]
+        "appears 2 times in the archive; no copy is read, as which one is genuine cannot be told"
+    ]
 
 
 # ---------------------------------------------------------------------- folder oddities
@@ -150,8 +163,12 @@ def test_an_archive_whose_only_member_is_refused_names_it(tmp_path: Path) -> Non
 def test_a_lone_surrogate_in_a_name_costs_nothing(tmp_path: Path, make_zip) -> None:
     profile = '{"profile_v2": {"name": {"full_name": "Tess \\ud83d Dombrowski"}}}'
     friends = {"friends_v2": [{"name": "Sam \\ud83d Smith", "timestamp": 1600000000}]}
-    path = make_zip({"personal_information/profile_information/profile_information.json": profile,
-                     "connections/friends/your_friends.json": json.dumps(friends).replace("\\\\", "\\")})
+    path = make_zip(
+        {
+            "personal_information/profile_information/profile_information.json": profile,
+            "connections/friends/your_friends.json": json.dumps(friends).replace("\\\\", "\\"),
+        }
+    )
     result = scan([path])
     [source] = result.sources
     assert source.counts == {"connection": 1, "profile": 1}
@@ -170,8 +187,13 @@ def test_report_writing_survives_a_surrogate_that_slipped_through(tmp_path: Path
 
 # ---------------------------------------------------------------------- one field cannot cost gigabytes
 def test_long_names_and_texts_are_cut_and_counted() -> None:
-    post = Post(platform="x", id="1", source="t#1", text="a " * MAX_TEXT,
-                mentions=(Person(handle="h" * 50_000), Person(handle="ok")))
+    post = Post(
+        platform="x",
+        id="1",
+        source="t#1",
+        text="a " * MAX_TEXT,
+        mentions=(Person(handle="h" * 50_000), Person(handle="ok")),
+    )
     bounded, cut = bound_record(post)
     assert cut == 2
     assert len(bounded.text) == MAX_TEXT and bounded.text.endswith("…")
@@ -181,9 +203,14 @@ def test_long_names_and_texts_are_cut_and_counted() -> None:
 
 
 def test_nested_fields_are_bounded_too() -> None:
-    thread = Thread(platform="facebook", id="t", source="m#0", title="x" * 2000,
-                    participants=(Person(name="Sam \udc80"),),
-                    messages=(Message(sender=Person(name="Sam"), timestamp=None, text="hi \ud83d"),))
+    thread = Thread(
+        platform="facebook",
+        id="t",
+        source="m#0",
+        title="x" * 2000,
+        participants=(Person(name="Sam \udc80"),),
+        messages=(Message(sender=Person(name="Sam"), timestamp=None, text="hi \ud83d"),),
+    )
     profile = Profile(platform="x", id="p", source="p#0", emails=("a@b.c", "e" * 5000))
     bounded, cut = bound_record(thread)
     assert cut == 1 and len(bounded.title) == MAX_SHORT
@@ -208,10 +235,20 @@ def test_clean_text_replaces_surrogates_only() -> None:
 
 
 def test_a_huge_screen_name_is_cut_with_a_note(tmp_path: Path, make_zip) -> None:
-    tweet = {"tweet": {"id_str": "1", "full_text": "hi", "created_at": "Sat Aug 12 16:10:37 +0000 2023",
-                       "entities": {"user_mentions": [{"screen_name": "x" * 200_000, "id_str": "5"}]}}}
-    path = make_zip({"data/manifest.js": "window.__THAR_CONFIG = {}",
-                     "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps([tweet])})
+    tweet = {
+        "tweet": {
+            "id_str": "1",
+            "full_text": "hi",
+            "created_at": "Sat Aug 12 16:10:37 +0000 2023",
+            "entities": {"user_mentions": [{"screen_name": "x" * 200_000, "id_str": "5"}]},
+        }
+    }
+    path = make_zip(
+        {
+            "data/manifest.js": "window.__THAR_CONFIG = {}",
+            "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps([tweet]),
+        }
+    )
     [source] = scan([path]).sources
     assert source.counts == {"post": 1}
     assert any("were cut" in n or "was cut" in n for n in source.notes)
@@ -222,8 +259,14 @@ X_MANIFEST = 'window.__THAR_CONFIG = {"userInfo": {"accountId": "1", "userName":
 
 
 def _tweet(i: int) -> dict[str, object]:
-    return {"tweet": {"id_str": str(100 + i), "full_text": f"post {i}", "created_at": "Sat Aug 12 16:10:37 +0000 2023",
-                      "entities": {"user_mentions": []}}}
+    return {
+        "tweet": {
+            "id_str": str(100 + i),
+            "full_text": f"post {i}",
+            "created_at": "Sat Aug 12 16:10:37 +0000 2023",
+            "entities": {"user_mentions": []},
+        }
+    }
 
 
 def _notes(path: Path) -> tuple[dict[str, int], list[str], list[str]]:
@@ -233,11 +276,15 @@ def _notes(path: Path) -> tuple[dict[str, int], list[str], list[str]]:
 
 def test_empty_and_null_tweets_are_counted(make_zip) -> None:
     items = [_tweet(1), {}, None, _tweet(2), {"tweet": {}}]
-    counts, notes, _ = _notes(make_zip({"data/manifest.js": X_MANIFEST,
-                                        "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps(items)}))
+    counts, notes, _ = _notes(
+        make_zip({"data/manifest.js": X_MANIFEST, "data/tweets.js": "window.YTD.tweets.part0 = " + json.dumps(items)})
+    )
     assert counts["post"] == 2
-    assert [n for n in notes if n.startswith("3 entries in ") and "tweets.js" in n
-            and n.endswith("the other 2 of its 5 entries were read.")]
+    assert [
+        n
+        for n in notes
+        if n.startswith("3 entries in ") and "tweets.js" in n and n.endswith("the other 2 of its 5 entries were read.")
+    ]
 
 
 def test_null_friend_and_empty_friend_are_counted(make_zip) -> None:
@@ -249,43 +296,68 @@ def test_null_friend_and_empty_friend_are_counted(make_zip) -> None:
 
 @pytest.mark.parametrize("stamp", [-1, -1e20, 0])
 def test_entries_with_impossible_times_are_kept(make_zip, stamp: float) -> None:
-    stories = {"ig_stories": [{"uri": f"media/stories/{i}.jpg", "creation_timestamp": stamp, "title": "same words"}
-                              for i in range(5)]}
-    files = {"your_instagram_activity/media/stories.json": json.dumps(stories),
-             "connections/followers_and_following/following.json": json.dumps({"relationships_following": []})}
+    stories = {
+        "ig_stories": [
+            {"uri": f"media/stories/{i}.jpg", "creation_timestamp": stamp, "title": "same words"} for i in range(5)
+        ]
+    }
+    files = {
+        "your_instagram_activity/media/stories.json": json.dumps(stories),
+        "connections/followers_and_following/following.json": json.dumps({"relationships_following": []}),
+    }
     [source] = scan([make_zip(files)]).sources
     assert source.counts == {"post": 5}
 
 
 def test_checkins_with_impossible_times_are_kept(make_zip) -> None:
-    checkins = [{"timestamp": -1, "title": "Me checked in.", "data": [{"post": ""}],
-                 "attachments": [{"data": [{"place": {"name": "Cafe"}}]}]} for _ in range(4)]
-    [source] = scan([make_zip({"your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json":
-                               json.dumps(checkins)})]).sources
+    checkins = [
+        {
+            "timestamp": -1,
+            "title": "Me checked in.",
+            "data": [{"post": ""}],
+            "attachments": [{"data": [{"place": {"name": "Cafe"}}]}],
+        }
+        for _ in range(4)
+    ]
+    [source] = scan(
+        [
+            make_zip(
+                {"your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json": json.dumps(checkins)}
+            )
+        ]
+    ).sources
     assert source.counts.get("place") == 4
 
 
 def test_a_stray_quote_in_a_linkedin_csv_is_counted(make_zip) -> None:
     rows = [f"Sam,Smith{i},https://www.linkedin.com/in/s{i},,,,12 Mar 2021" for i in range(8)]
     rows[3] = rows[3].replace(",", ',"', 1)
-    text = ('Notes:\n"Export notes"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n'
-            + "\n".join(rows) + "\n")
+    text = (
+        'Notes:\n"Export notes"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n'
+        + "\n".join(rows)
+        + "\n"
+    )
     counts, notes, _ = _notes(make_zip({"Connections.csv": text}, name="Basic_LinkedInDataExport_01-01-2025.zip"))
     [note] = [n for n in notes if "stray quote" in n]
     assert counts["connection"] + int(note.split()[0]) == 8
 
 
 def test_a_damaged_html_friends_page_is_recovered_or_counted(make_zip) -> None:
-    sections = "".join(f'<section class="_a6-g"><h2>Friend Number{i}</h2><footer><div>Jan 02, 2024 1:00:00 pm'
-                       "</div></footer></section>" for i in range(20))
+    sections = "".join(
+        f'<section class="_a6-g"><h2>Friend Number{i}</h2><footer><div>Jan 02, 2024 1:00:00 pm</div></footer></section>'
+        for i in range(20)
+    )
     page = f'<html><head><title>Your friends</title></head><body><main role="main">{sections}</main></body></html>'
     rng = __import__("random").Random(7)
     for _ in range(10):
         cut = set(rng.sample([i for i, c in enumerate(page) if c == "<"], 6))
         damaged = "".join(c for i, c in enumerate(page) if i not in cut)
         counts, notes, skipped = _notes(make_zip({"connections/friends/your_friends.html": damaged}))
-        left = sum(int(n.split()[0]) for n in notes
-                   if ("your_friends.html" in n and "could not be read" in n) or "exact repeat" in n)
+        left = sum(
+            int(n.split()[0])
+            for n in notes
+            if ("your_friends.html" in n and "could not be read" in n) or "exact repeat" in n
+        )
         assert counts.get("connection", 0) + left >= 20 or skipped, (counts, notes)
 
 

@@ -11,10 +11,10 @@ import responses
 from click.testing import CliRunner
 
 from checks.base import Category
-from reports.model import ScanResult, SourceReport
 from scanner import online
 from scanner.online import LOGIN_WALL, NOT_FOUND, PUBLIC, UNKNOWN, Target, check_targets, make_session
 from scanner.online_records import live_records, live_source
+from scanner.result import ScanResult, SourceReport
 
 
 def _no_sleep(_: float) -> None:
@@ -37,7 +37,9 @@ def test_public_page():
 
 @responses.activate
 def test_redirect_to_login_is_a_login_wall():
-    responses.get("https://www.instagram.com/me/", status=302, headers={"Location": "https://www.instagram.com/accounts/login/"})
+    responses.get(
+        "https://www.instagram.com/me/", status=302, headers={"Location": "https://www.instagram.com/accounts/login/"}
+    )
     responses.get("https://www.instagram.com/accounts/login/", body="log in")
     outcome = _check("https://www.instagram.com/me/")
     assert outcome.status == LOGIN_WALL
@@ -78,8 +80,13 @@ def test_timeout_is_unknown():
 def test_malformed_api_json_is_unknown():
     responses.get("https://social.example/api/v1/accounts/lookup?acct=me", body="<html>not json")
     session = make_session(retries=0)
-    target = Target("mastodon", "https://social.example/api/v1/accounts/lookup?acct=me", "profile", api="mastodon",
-                    handle="me@social.example")
+    target = Target(
+        "mastodon",
+        "https://social.example/api/v1/accounts/lookup?acct=me",
+        "profile",
+        api="mastodon",
+        handle="me@social.example",
+    )
     outcome = check_targets([target], session=session, sleep=_no_sleep)[0]
     assert outcome.status == UNKNOWN
     assert "not JSON" in outcome.detail
@@ -88,13 +95,26 @@ def test_malformed_api_json_is_unknown():
 @responses.activate
 def test_mastodon_public_posts_become_live_records():
     base = "https://social.example"
-    responses.get(f"{base}/api/v1/accounts/lookup?acct=me", json={"id": "42", "url": f"{base}/@me",
-                                                                     "display_name": "Me", "note": "<p>hi</p>"})
-    responses.get(f"{base}/api/v1/accounts/42/statuses?limit=40", json=[
-        {"id": "1", "uri": f"{base}/users/me/statuses/1", "url": f"{base}/@me/1", "visibility": "public",
-         "created_at": "2025-01-02T03:04:05.000Z", "content": "<p>rough day at the clinic</p>"}])
-    target = Target("mastodon", f"{base}/api/v1/accounts/lookup?acct=me", "profile", api="mastodon",
-                    handle="me@social.example")
+    responses.get(
+        f"{base}/api/v1/accounts/lookup?acct=me",
+        json={"id": "42", "url": f"{base}/@me", "display_name": "Me", "note": "<p>hi</p>"},
+    )
+    responses.get(
+        f"{base}/api/v1/accounts/42/statuses?limit=40",
+        json=[
+            {
+                "id": "1",
+                "uri": f"{base}/users/me/statuses/1",
+                "url": f"{base}/@me/1",
+                "visibility": "public",
+                "created_at": "2025-01-02T03:04:05.000Z",
+                "content": "<p>rough day at the clinic</p>",
+            }
+        ],
+    )
+    target = Target(
+        "mastodon", f"{base}/api/v1/accounts/lookup?acct=me", "profile", api="mastodon", handle="me@social.example"
+    )
     outcome = check_targets([target], session=make_session(retries=0), sleep=_no_sleep)[0]
     posts = [r for r in live_records(outcome) if r.kind == "post"]
     assert outcome.status == PUBLIC
@@ -104,16 +124,28 @@ def test_mastodon_public_posts_become_live_records():
 
 
 def test_targets_come_from_own_accounts_and_never_from_clients():
-    result = ScanResult(findings=(), sources=(
-        SourceReport(path="a.zip", platform="x", generation="x-v2", format="js", account_handle="counsellor_me"),
-        SourceReport(path="b.zip", platform="instagram", generation="instagram-2025", format="json",
-                     account_handle="me.makes"),
-        SourceReport(path="c", platform="mastodon", generation="mastodon", format="json",
-                     account_handle="me@social.example"),
-    ))
+    result = ScanResult(
+        findings=(),
+        sources=(
+            SourceReport(path="a.zip", platform="x", generation="x-v2", format="js", account_handle="counsellor_me"),
+            SourceReport(
+                path="b.zip",
+                platform="instagram",
+                generation="instagram-2025",
+                format="json",
+                account_handle="me.makes",
+            ),
+            SourceReport(
+                path="c", platform="mastodon", generation="mastodon", format="json", account_handle="me@social.example"
+            ),
+        ),
+    )
     urls = [t.url for t in online.targets_from(result)]
-    assert urls == ["https://x.com/counsellor_me", "https://www.instagram.com/me.makes/",
-                    "https://social.example/api/v1/accounts/lookup?acct=me"]
+    assert urls == [
+        "https://x.com/counsellor_me",
+        "https://www.instagram.com/me.makes/",
+        "https://social.example/api/v1/accounts/lookup?acct=me",
+    ]
 
 
 def test_public_outcome_becomes_public_visibility_finding():
@@ -133,7 +165,6 @@ _PAGES = {
 
 
 class _Canned(BaseHTTPRequestHandler):
-
     def do_GET(self):
         status, headers, body = _PAGES.get(self.path.split("?")[0], (404, {}, b""))
         if self.path.startswith("/login"):
@@ -166,8 +197,10 @@ def test_against_a_local_server():
 def test_nothing_is_requested_without_confirmation(monkeypatch, tmp_path):
     from scanner import cli as cli_module
 
-    result = ScanResult(findings=(), sources=(
-        SourceReport(path="a.zip", platform="x", generation="x-v2", format="js", account_handle="me"),))
+    result = ScanResult(
+        findings=(),
+        sources=(SourceReport(path="a.zip", platform="x", generation="x-v2", format="js", account_handle="me"),),
+    )
     monkeypatch.setattr(cli_module, "_run_scan", lambda *a, **k: result)
     called = []
     monkeypatch.setattr(online, "check_targets", lambda *a, **k: called.append(1) or [])
@@ -175,7 +208,6 @@ def test_nothing_is_requested_without_confirmation(monkeypatch, tmp_path):
     assert "https://x.com/me" in out.output
     assert "Nothing was requested." in out.output
     assert not called
-
 
 
 @responses.activate
@@ -202,8 +234,10 @@ def test_one_unreachable_address_after_an_answer_is_unknown():
 def test_online_check_without_network_is_one_line_and_writes_no_report(monkeypatch, tmp_path):
     from scanner import cli as cli_module
 
-    result = ScanResult(findings=(), sources=(
-        SourceReport(path="a.zip", platform="x", generation="x-v2", format="js", account_handle="me"),))
+    result = ScanResult(
+        findings=(),
+        sources=(SourceReport(path="a.zip", platform="x", generation="x-v2", format="js", account_handle="me"),),
+    )
     monkeypatch.setattr(cli_module, "_run_scan", lambda *a, **k: result)
 
     def offline(*args, **kwargs):
@@ -223,10 +257,22 @@ def test_place_pages_are_never_queued_as_the_owners_addresses():
     from checks.base import Finding, RecordRef, Severity
 
     def finding(kind: str, url: str) -> Finding:
-        return Finding(check="workplace-location", category=Category.WORKPLACE_LOCATION, severity=Severity.HIGH,
-                       confidence=0.9, title="t", message="m", platform="facebook",
-                       record=RecordRef(kind=kind, id=url, timestamp=datetime(2024, 1, 1, tzinfo=UTC), url=url))
+        return Finding(
+            check="workplace-location",
+            category=Category.WORKPLACE_LOCATION,
+            severity=Severity.HIGH,
+            confidence=0.9,
+            title="t",
+            message="m",
+            platform="facebook",
+            record=RecordRef(kind=kind, id=url, timestamp=datetime(2024, 1, 1, tzinfo=UTC), url=url),
+        )
 
-    result = ScanResult(findings=(finding("place", "https://www.facebook.com/riverbend-clinic-98307"),
-                                  finding("post", "https://www.facebook.com/me/posts/1")), sources=())
+    result = ScanResult(
+        findings=(
+            finding("place", "https://www.facebook.com/riverbend-clinic-98307"),
+            finding("post", "https://www.facebook.com/me/posts/1"),
+        ),
+        sources=(),
+    )
     assert [t.url for t in online.targets_from(result)] == ["https://www.facebook.com/me/posts/1"]

@@ -12,13 +12,13 @@ import responses
 from click.testing import CliRunner
 
 from checks.policy import Policy, load_policy
-from reports.model import ScanResult
 from scanner.cli import cli
 from scanner.clients import load_clients
 from scanner.demo import demo_paths
 from scanner.online import Target, check_targets, make_session
 from scanner.online_records import CHECK_ID, live_source
 from scanner.pipeline import ScanOptions, scan_live
+from scanner.result import ScanResult
 from scanner.triage import TriageFile
 
 BASE = "https://social.example"
@@ -27,11 +27,20 @@ LOOKUP = f"{BASE}/api/v1/accounts/lookup?acct=me"
 
 def _mastodon_answers() -> None:
     responses.get(LOOKUP, json={"id": "42", "url": f"{BASE}/@me", "display_name": "Me", "note": "<p>hi</p>"})
-    responses.get(f"{BASE}/api/v1/accounts/42/statuses?limit=40", json=[
-        {"id": "1", "uri": f"{BASE}/users/me/statuses/1", "url": f"{BASE}/@me/1", "visibility": "public",
-         "created_at": "2025-01-02T03:04:05.000Z",
-         "content": "<p>Third therapy session with Owen Pritchard today, his panic attacks are worse. Caseload "
-                    "is brutal and my progress notes are late again.</p>"}])
+    responses.get(
+        f"{BASE}/api/v1/accounts/42/statuses?limit=40",
+        json=[
+            {
+                "id": "1",
+                "uri": f"{BASE}/users/me/statuses/1",
+                "url": f"{BASE}/@me/1",
+                "visibility": "public",
+                "created_at": "2025-01-02T03:04:05.000Z",
+                "content": "<p>Third therapy session with Owen Pritchard today, his panic attacks are worse. Caseload "
+                "is brutal and my progress notes are late again.</p>",
+            }
+        ],
+    )
 
 
 def _live(policy: Policy, triage: TriageFile | None = None, twice: bool = False) -> ScanResult:
@@ -52,8 +61,10 @@ def test_live_records_and_visibility_go_through_policy_overrides_and_dedup() -> 
     assert any(c.id == "C001" for f in plain.findings for c in f.clients)
 
     _mastodon_answers()
-    policy = Policy(severity_overrides={"client-mention": "info", CHECK_ID: "critical"},
-                    disabled_checks=frozenset({"work-related-post"}))
+    policy = Policy(
+        severity_overrides={"client-mention": "info", CHECK_ID: "critical"},
+        disabled_checks=frozenset({"work-related-post"}),
+    )
     reviewed = _live(policy, twice=True)
     by_check = {f.check: f for f in reviewed.findings}
     assert "work-related-post" not in by_check  # the policy switched it off for live records too
@@ -83,13 +94,30 @@ def test_visibility_check_can_be_switched_off_and_triaged() -> None:
 def test_online_check_command_reports_live_findings_with_the_policys_overrides(tmp_path: Path) -> None:
     archive, clients, policy_path = demo_paths()
     policy = tmp_path / "policy.toml"
-    policy.write_text(policy_path.read_text(encoding="utf-8") + '\n[severity]\n"online-check" = "info"\n',
-                      encoding="utf-8")
+    policy.write_text(
+        policy_path.read_text(encoding="utf-8") + '\n[severity]\n"online-check" = "info"\n', encoding="utf-8"
+    )
     load_policy(policy)  # the demo policy plus the override is still valid
     responses.get(re.compile(r"https://x\.com/.*"), body="<html>public</html>")
     out = tmp_path / "report"
-    run = CliRunner().invoke(cli, ["online-check", str(archive), "--clients", str(clients), "--policy", str(policy),
-                                   "--yes", "--delay", "0", "--format", "json", "--out", str(out)])
+    run = CliRunner().invoke(
+        cli,
+        [
+            "online-check",
+            str(archive),
+            "--clients",
+            str(clients),
+            "--policy",
+            str(policy),
+            "--yes",
+            "--delay",
+            "0",
+            "--format",
+            "json",
+            "--out",
+            str(out),
+        ],
+    )
     assert run.exit_code in (0, 3), run.output
     report = json.loads((out / "boundary-audit-report.json").read_text(encoding="utf-8"))
     live = [f for f in report["findings"] if f["check"] == CHECK_ID]

@@ -11,9 +11,13 @@ from tests.conftest import zip_tree
 
 def test_steps_count_archives_and_end_at_one(tmp_path: Path) -> None:
     archive, _, _ = demo_paths()
-    linkedin = zip_tree(tmp_path / "Basic_LinkedInDataExport_01-01-2024.zip",
-                        {"Connections.csv": "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-                                            "Ann,Lee,,,,,12 Mar 2021\n"})
+    linkedin = zip_tree(
+        tmp_path / "Basic_LinkedInDataExport_01-01-2024.zip",
+        {
+            "Connections.csv": "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            "Ann,Lee,,,,,12 Mar 2021\n"
+        },
+    )
     steps: list[Step] = []
     scan([archive, linkedin], ScanOptions(on_step=steps.append))
     assert {s.archives for s in steps} == {2}

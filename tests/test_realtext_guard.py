@@ -11,7 +11,7 @@ import pytest
 
 from scanner.archive import Archive
 from scanner.readers.base import ReadContext
-from scanner.readers.x import XReader
+from scanner.readers.x.reader import XReader
 from scanner.records import Post
 
 REALTEXT = Path(__file__).resolve().parent.parent / "eval" / "realtext"
@@ -121,3 +121,63 @@ def test_health_score_refuses_unchecked_rows(tmp_path: Path) -> None:
     path.write_text("post_id,flagged,own_clinical_work,note\np1,y,y,\np2,y,,\n", encoding="utf-8")
     with pytest.raises(run.InputError, match="1 rows not checked"):
         health_sample.score(path)
+
+
+@pytest.mark.parametrize(
+    ("k", "n", "lo", "hi"), [(8, 10, 0.490, 0.943), (0, 10, 0.0, 0.278), (10, 10, 0.722, 1.0), (0, 0, 0.0, 1.0)]
+)
+def test_wilson_interval(k: int, n: int, lo: float, hi: float) -> None:
+    got = health_sample.wilson(k, n)
+    assert got == pytest.approx((lo, hi), abs=1e-3)
+
+
+def write_posts(path: Path, texts: list[str]) -> Path:
+    path.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)))
+    return path
+
+
+def test_health_draw_is_seeded_and_leaves_labels_blank(tmp_path: Path) -> None:
+    posts = write_posts(tmp_path / "posts.jsonl", [f"post number {i}" for i in range(50)])
+    ids = []
+    for seed, name in ((7, "a.csv"), (7, "b.csv"), (8, "c.csv")):
+        health_sample.draw(f"en:h:{posts}", 10, seed, tmp_path / name)
+        rows = list(csv.DictReader((tmp_path / name).open(encoding="utf-8")))
+        assert tuple(rows[0]) == health_sample.DRAW_COLUMNS and len(rows) == 10
+        assert all(r["own_clinical_work"] == "" and r["text"].startswith("post number") for r in rows)
+        ids.append([r["post_id"] for r in rows])
+    assert ids[0] == ids[1] != ids[2] and len(set(ids[0])) == 10
+
+
+def test_health_report_lists_wrong_flags_and_misses_with_notes() -> None:
+    rows = [
+        {"post_id": "p1", "own_clinical_work": "y", "note": "own patient"},
+        {"post_id": "p2", "own_clinical_work": "n", "note": "news headline"},
+        {"post_id": "p3", "own_clinical_work": "Y", "note": "own shift"},
+        {"post_id": "p4", "own_clinical_work": "n", "note": "career question"},
+    ]
+    out = health_sample.report(rows, {"p1", "p2"})
+    assert "4 labelled posts, 2 the author's own clinical work; 2 flagged" in out
+    assert "precision 0.50 (1/2), 95 % Wilson interval 0.09-0.91" in out and "recall 0.50 (1/2)" in out
+    wrong, missed = out.split("own clinical work not flagged")
+    assert "p2  news headline" in wrong and "p4" not in wrong and "p1" not in wrong
+    assert "p3  own shift" in missed and "p2" not in missed
+
+
+def test_health_check_scans_only_the_labelled_posts(tmp_path: Path) -> None:
+    posts = write_posts(
+        tmp_path / "posts.jsonl",
+        [
+            "Third night shift in a row on the ICU, two of my patients coded and my caseload is insane",
+            "Charting until midnight again after a full clinic day, my patients deserve better than this",
+            "Lovely walk by the river with the dog this morning",
+            "Anyone watched the match last night? What a finish",
+        ],
+    )
+    labels = tmp_path / "labels.csv"
+    labels.write_text("post_id,own_clinical_work,note\nh-0,y,own shift\nh-2,n,a walk\nh-3,n,football\n")
+    out = health_sample.check(labels, f"en:h:{posts}", 18, REALTEXT / "clients.csv", REALTEXT / "policy.toml")
+    assert out.startswith("3 labelled posts, 1 the author's own clinical work; 1 flagged")
+    assert "precision 1.00 (1/1)" in out and "recall 1.00 (1/1)" in out
+    labels.write_text("post_id,own_clinical_work,note\nh-0,y,own shift\nh-9,n,not in the data\n")
+    with pytest.raises(run.InputError, match="1 labelled posts are not in"):
+        health_sample.check(labels, f"en:h:{posts}", 18, REALTEXT / "clients.csv", REALTEXT / "policy.toml")

@@ -15,8 +15,23 @@ from scanner.demo import demo_paths
 
 def _scan(archive: Path, out: Path, *extra: str) -> dict:
     _, clients, policy = demo_paths()
-    result = CliRunner().invoke(cli, ["scan", str(archive), "--clients", str(clients), "--policy", str(policy),
-                                      "--format", "json", "--out", str(out), "--quiet", *extra])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "scan",
+            str(archive),
+            "--clients",
+            str(clients),
+            "--policy",
+            str(policy),
+            "--format",
+            "json",
+            "--out",
+            str(out),
+            "--quiet",
+            *extra,
+        ],
+    )
     assert result.exit_code == 0, result.output
     return json.loads((out / "boundary-audit-report.json").read_text())
 
@@ -38,8 +53,17 @@ def test_triaged_findings_stay_reviewed_across_rescans_and_reexports(tmp_path):
     triage_file = tmp_path / "triage.json"
     runner = CliRunner()
     for fingerprint, verdict in zip(chosen, ("false-positive", "accepted"), strict=True):
-        result = runner.invoke(cli, ["triage", str(tmp_path / "r1" / "boundary-audit-report.json"),
-                                     "--triage-file", str(triage_file), "--set", f"{fingerprint}={verdict}"])
+        result = runner.invoke(
+            cli,
+            [
+                "triage",
+                str(tmp_path / "r1" / "boundary-audit-report.json"),
+                "--triage-file",
+                str(triage_file),
+                "--set",
+                f"{fingerprint}={verdict}",
+            ],
+        )
         assert result.exit_code == 0, result.output
 
     stored = triage_file.read_text()
@@ -67,9 +91,14 @@ def test_compare_reports_new_fixed_and_remaining(tmp_path):
     removed = next(t for t in tweets if t["tweet"]["id_str"] in flagged_ids)
     tweets.remove(removed)
     new_tweet = json.loads(json.dumps(tweets[0]))
-    new_tweet["tweet"].update({"id_str": "1999999999999999999", "id": "1999999999999999999",
-                               "full_text": "Three back-to-back therapy sessions and my progress notes are "
-                                            "still not done. Caseload is brutal this month."})
+    new_tweet["tweet"].update(
+        {
+            "id_str": "1999999999999999999",
+            "id": "1999999999999999999",
+            "full_text": "Three back-to-back therapy sessions and my progress notes are "
+            "still not done. Caseload is brutal this month.",
+        }
+    )
     tweets.append(new_tweet)
     tweets_path.write_text(prefix + "= " + json.dumps(tweets))
     after = _scan(modified, tmp_path / "after", "--compare", str(tmp_path / "before" / "boundary-audit-report.json"))
@@ -87,8 +116,18 @@ def test_compare_counts_nothing_fixed_on_platforms_this_scan_did_not_read(tmp_pa
     doc_path = tmp_path / "before" / "boundary-audit-report.json"
     doc = json.loads(doc_path.read_text())
     # the earlier audit also covered a Facebook account, with two open findings
-    doc["sources"].append({"path": "facebook.zip", "platform": "facebook", "generation": "g4", "format": "json",
-                           "account": {"name": "Tess", "handle": None}, "counts": {}, "skipped": [], "notes": []})
+    doc["sources"].append(
+        {
+            "path": "facebook.zip",
+            "platform": "facebook",
+            "generation": "g4",
+            "format": "json",
+            "account": {"name": "Tess", "handle": None},
+            "counts": {},
+            "skipped": [],
+            "notes": [],
+        }
+    )
     extra = [dict(before["findings"][0], id=f"{n:016x}", platform="facebook") for n in (1, 2)]
     doc["findings"].extend(extra)
     doc_path.write_text(json.dumps(doc))

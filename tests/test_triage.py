@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from checks.base import Category, ClientMatch, Finding, RecordRef, Severity, Status
 from reports.json import render_json
-from reports.model import ScanResult
 from scanner.cli import cli
 from scanner.compare import compare
+from scanner.result import ScanResult
 from scanner.triage import TriageError, TriageFile, load_triage, save_triage, scrub_note
 
 
@@ -38,8 +38,14 @@ def _report(tmp_path, findings):
 
 def test_fingerprint_ignores_volatile_fields():
     a = _finding("r1")
-    b = Finding(**{**a.__dict__, "confidence": 0.5, "title": "other",
-                   "record": RecordRef(kind="connection", id="r1", excerpt="changed")})
+    b = Finding(
+        **{
+            **a.__dict__,
+            "confidence": 0.5,
+            "title": "other",
+            "record": RecordRef(kind="connection", id="r1", excerpt="changed"),
+        }
+    )
     assert a.fingerprint == b.fingerprint
     assert a.fingerprint != _finding("r2").fingerprint
     assert a.fingerprint != _finding("r1", client="C002").fingerprint
@@ -67,10 +73,19 @@ def test_cli_set_stores_no_names_and_rescan_counts_drop(tmp_path):
     findings = [_finding("r1"), _finding("r2"), _finding("r3")]
     report = _report(tmp_path, findings)
     runner = CliRunner()
-    result = runner.invoke(cli, ["triage", str(report),
-                                 "--set", f"{findings[0].fingerprint}=false-positive",
-                                 "--set", f"{findings[1].fingerprint}=fixed",
-                                 "--note", "Jane Doe is my cousin, not the client"])
+    result = runner.invoke(
+        cli,
+        [
+            "triage",
+            str(report),
+            "--set",
+            f"{findings[0].fingerprint}=false-positive",
+            "--set",
+            f"{findings[1].fingerprint}=fixed",
+            "--note",
+            "Jane Doe is my cousin, not the client",
+        ],
+    )
     assert result.exit_code == 0, result.output
     stored = (tmp_path / "boundary-audit-triage.json").read_text()
     assert "Jane" not in stored and "Doe" not in stored
@@ -125,8 +140,13 @@ def test_compare_new_fixed_remaining():
 
 def _post_finding(check: str, category: Category, *, client: str | None = None) -> Finding:
     return Finding(
-        check=check, category=category, severity=Severity.MEDIUM, confidence=0.9, title=f"{check} title",
-        message="…", platform="facebook",
+        check=check,
+        category=category,
+        severity=Severity.MEDIUM,
+        confidence=0.9,
+        title=f"{check} title",
+        message="…",
+        platform="facebook",
         record=RecordRef(kind="post", id="p1", excerpt="Session with Jane today", name="Tess", handle="tess.d"),
         clients=(ClientMatch(client, "first_initial+initial", 0.85, name="Jane Doe"),) if client else (),
     )
@@ -140,9 +160,11 @@ def test_set_refuses_ids_not_in_the_report(tmp_path):
 
 
 def test_walk_shows_who_and_client_and_takes_one_verdict_per_record(tmp_path):
-    findings = [_post_finding("work-related-post", Category.WORK_RELATED_POST),
-                _post_finding("client-mention", Category.CLIENT_MENTION, client="C001"),
-                _post_finding("public-visibility", Category.PUBLIC_VISIBILITY)]
+    findings = [
+        _post_finding("work-related-post", Category.WORK_RELATED_POST),
+        _post_finding("client-mention", Category.CLIENT_MENTION, client="C001"),
+        _post_finding("public-visibility", Category.PUBLIC_VISIBILITY),
+    ]
     report = _report(tmp_path, findings)
     result = CliRunner().invoke(cli, ["triage", str(report)], input="f\n\n")
     assert result.exit_code == 0, result.output
@@ -158,7 +180,8 @@ def test_scan_with_a_missing_triage_file_is_an_error(tmp_path):
     from scanner.demo import demo_paths
 
     archive, _, _ = demo_paths()
-    result = CliRunner().invoke(cli, ["scan", str(archive), "--triage", str(tmp_path / "nope.json"),
-                                      "--out", str(tmp_path / "out"), "--quiet"])
+    result = CliRunner().invoke(
+        cli, ["scan", str(archive), "--triage", str(tmp_path / "nope.json"), "--out", str(tmp_path / "out"), "--quiet"]
+    )
     assert result.exit_code == 2 and "nope.json" in result.output and "not found" in result.output
     assert not (tmp_path / "out").exists()

@@ -22,8 +22,10 @@ from scanner.demo import demo_paths
 from scanner.pipeline import ScanOptions, Step, scan
 from tests.conftest import zip_tree
 
-CONNECTIONS = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-               "Owen,Pritchard,,,,,12 Mar 2021\nAnn,Lee,,,,,13 Mar 2021\n")
+CONNECTIONS = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Owen,Pritchard,,,,,12 Mar 2021\nAnn,Lee,,,,,13 Mar 2021\n"
+)
 
 
 def _inputs(tmp_path: Path) -> list[Path]:
@@ -70,8 +72,9 @@ def test_reports_are_byte_identical_to_one_process(tmp_path: Path, everything_in
         assert pooled[fmt] == alone[fmt], fmt
 
 
-def test_spawned_workers_give_the_same_reports(tmp_path: Path, everything_in_workers: list[int],
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_spawned_workers_give_the_same_reports(
+    tmp_path: Path, everything_in_workers: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """As on macOS and Windows: the workers get the matcher and the policy pickled, not forked."""
     monkeypatch.setattr(workers, "BATCH_RECORDS", 40)
     inputs = _inputs(tmp_path)

@@ -48,7 +48,6 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-
 def digits_of(text: str) -> str:
     """The digits of ``text`` (``(319) 555-0143`` → ``3195550143``)."""
     return "".join(c for c in text if c.isdigit())

@@ -11,7 +11,9 @@ Two optional ``[default]`` keys complete the format:
 - ``workflow``: steps that apply on every platform and come before the platform's ``steps`` (e.g. the
   friend-request workflow: don't accept, record, raise it in session, then decline).
 
-Platforms: ``facebook``, ``instagram``, ``x``, ``linkedin``, ``mastodon``. References cite codes by section
+Platforms: those marked ``remediation`` in :mod:`scanner.platforms` (every file has a table for each).
+A step may name a security setting's place as ``{two_factor}`` (any key of ``scanner.platforms.SETTINGS``):
+the path comes from the platform table, so each menu path is written once. References cite codes by section
 (ACA 2014 H.6 and A.5.e, NASW 1.06 and 1.07, NCSBN social-media guidance, HIPAA 45 CFR 164.514(b)(2));
 every text is written in our own words. ``policy_template.md`` holds the social-media policy statement a
 clinician can adapt for informed consent (:func:`policy_template`).
@@ -19,12 +21,16 @@ clinician can adapt for informed consent (:func:`policy_template`).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from checks.base import Category, Remediation
+from scanner.platforms import SETTINGS, setting_path
+
+_SETTING = re.compile(r"\{(" + "|".join(SETTINGS) + r")\}")
 
 
 @cache
@@ -43,11 +49,17 @@ def remediation_for(category: Category | str, platform: str) -> Remediation:
     merged.update(data.get(platform, {}))
     return Remediation(
         summary=merged.get("summary", "Review this item and decide whether it should stay online."),
-        steps=tuple(data.get("default", {}).get("workflow", ())) + tuple(merged.get("steps", ())),
+        steps=tuple(data.get("default", {}).get("workflow", ()))
+        + tuple(_with_paths(step, platform) for step in merged.get("steps", ())),
         references=tuple(merged.get("references", ())),
         script=merged.get("script"),
         supervision_questions=tuple(merged.get("supervision_questions", ())),
     )
+
+
+def _with_paths(step: str, platform: str) -> str:
+    """``step`` with each ``{setting}`` replaced by where that setting lives on ``platform``."""
+    return _SETTING.sub(lambda m: setting_path(m.group(1), platform) or m.group(0), step)
 
 
 def why_it_matters(category: Category | str) -> str:

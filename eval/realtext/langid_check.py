@@ -43,9 +43,11 @@ def main(argv: list[str] | None = None) -> int:
         wrong = Counter(lang for lang in decided if lang != ds.lang)
         into_lexicons = sum(n for lang, n in wrong.items() if lang in ("en", "fr"))
         right = len(decided) - sum(wrong.values())
-        print(f"{ds.lang + ':' + ds.name:18s} {len(ds.posts):6d} {len(decided) / len(ds.posts):8.1%} "
-              f"{right / max(len(decided), 1):7.1%} {into_lexicons:9d} {micros:8.1f}  "
-              + ", ".join(f"{lang} {n}" for lang, n in wrong.most_common(4)))
+        print(
+            f"{ds.lang + ':' + ds.name:18s} {len(ds.posts):6d} {len(decided) / len(ds.posts):8.1%} "
+            f"{right / max(len(decided), 1):7.1%} {into_lexicons:9d} {micros:8.1f}  "
+            + ", ".join(f"{lang} {n}" for lang, n in wrong.most_common(4))
+        )
     return 0
 
 

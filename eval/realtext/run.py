@@ -99,8 +99,21 @@ def scan(ds: Dataset, workdir: Path, clients: Path, policy: Path) -> list[dict[s
     """The findings of ``boundary-audit scan`` on the dataset wrapped as an X archive."""
     archive = write_archive(ds.posts, workdir / f"{ds.name}.zip")
     out = workdir / f"report-{ds.name}"
-    cmd = [sys.executable, "-c", SCAN, "scan", str(archive), "--clients", str(clients), "--policy", str(policy),
-           "--format", "json", "--out", str(out)]
+    cmd = [
+        sys.executable,
+        "-c",
+        SCAN,
+        "scan",
+        str(archive),
+        "--clients",
+        str(clients),
+        "--policy",
+        str(policy),
+        "--format",
+        "json",
+        "--out",
+        str(out),
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     reports = sorted(out.glob("*.json"))
     if proc.returncode not in (0, 1, 3) or not reports:
@@ -111,8 +124,11 @@ def scan(ds: Dataset, workdir: Path, clients: Path, policy: Path) -> list[dict[s
 def text_findings(ds: Dataset, findings: list[dict[str, Any]]) -> list[tuple[Post, dict[str, Any]]]:
     """The text findings on the dataset's posts, each with its post."""
     by_tid = {tweet_id(p): p for p in ds.posts}
-    return [(by_tid[f["record"]["id"]], f) for f in findings
-            if f["category"] in TEXT_CATEGORIES and f["record"]["id"] in by_tid]
+    return [
+        (by_tid[f["record"]["id"]], f)
+        for f in findings
+        if f["category"] in TEXT_CATEGORIES and f["record"]["id"] in by_tid
+    ]
 
 
 def cues(finding: dict[str, Any]) -> str:

@@ -66,13 +66,26 @@ def _tweet(post: Post) -> dict[str, Any]:
     mentions = []
     for m in _MENTION.finditer(text):
         acct = str(_num("acct", m.group(1).lower()) % 10**17 + 10**17)
-        mentions.append({"name": m.group(1), "screen_name": m.group(1), "indices": [str(m.start()), str(m.end())],
-                         "id_str": acct, "id": acct})
+        mentions.append(
+            {
+                "name": m.group(1),
+                "screen_name": m.group(1),
+                "indices": [str(m.start()), str(m.end())],
+                "id_str": acct,
+                "id": acct,
+            }
+        )
     hashtags = [{"text": m.group(1), "indices": [str(m.start()), str(m.end())]} for m in _HASHTAG.finditer(text)]
     lead = _LEADING_MENTIONS.match(text)
     tweet: dict[str, Any] = {
-        "edit_info": {"initial": {"editTweetIds": [tid], "editableUntil": _iso_ms(created + timedelta(hours=1)),
-                                  "editsRemaining": "5", "isEditEligible": False}},
+        "edit_info": {
+            "initial": {
+                "editTweetIds": [tid],
+                "editableUntil": _iso_ms(created + timedelta(hours=1)),
+                "editsRemaining": "5",
+                "isEditEligible": False,
+            }
+        },
         "retweeted": False,
         "source": '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
         "entities": {"hashtags": hashtags, "symbols": [], "user_mentions": mentions, "urls": []},
@@ -83,54 +96,97 @@ def _tweet(post: Post) -> dict[str, Any]:
     if lead and mentions:
         first = mentions[0]
         reply_to = str((_num("reply", post.id) >> 2) % 10**18 + 10**18)
-        tweet.update({"in_reply_to_status_id_str": reply_to, "in_reply_to_user_id": first["id_str"],
-                      "in_reply_to_status_id": reply_to, "in_reply_to_screen_name": first["screen_name"],
-                      "in_reply_to_user_id_str": first["id_str"]})
-    tweet.update({"truncated": False, "retweet_count": str(_num("rt", post.id) % 4), "id": tid,
-                  "created_at": created.strftime("%a %b %d %H:%M:%S +0000 %Y"), "favorited": False,
-                  "full_text": text, "lang": "und"})
+        tweet.update(
+            {
+                "in_reply_to_status_id_str": reply_to,
+                "in_reply_to_user_id": first["id_str"],
+                "in_reply_to_status_id": reply_to,
+                "in_reply_to_screen_name": first["screen_name"],
+                "in_reply_to_user_id_str": first["id_str"],
+            }
+        )
+    tweet.update(
+        {
+            "truncated": False,
+            "retweet_count": str(_num("rt", post.id) % 4),
+            "id": tid,
+            "created_at": created.strftime("%a %b %d %H:%M:%S +0000 %Y"),
+            "favorited": False,
+            "full_text": text,
+            "lang": "und",
+        }
+    )
     return {"tweet": tweet}
 
 
 def archive_files(posts: Sequence[Post], username: str = "realtext_guard") -> dict[str, bytes]:
     """The members of an X archive holding ``posts`` as the owner's tweets, in the order X writes them."""
-    tweets = sorted((_tweet(p) for p in posts),
-                    key=lambda t: datetime.strptime(t["tweet"]["created_at"], "%a %b %d %H:%M:%S %z %Y"),
-                    reverse=True)
+    tweets = sorted(
+        (_tweet(p) for p in posts),
+        key=lambda t: datetime.strptime(t["tweet"]["created_at"], "%a %b %d %H:%M:%S %z %Y"),
+        reverse=True,
+    )
     data: dict[str, tuple[str, str, list[Any]]] = {
-        "account": ("account.js", "account", [{"account": {
-            "email": f"{username}@example.com", "createdVia": "web", "username": username, "accountId": OWNER_ID,
-            "createdAt": _iso_ms(_START - timedelta(days=40)), "accountDisplayName": "Real Text Guard"}}]),
+        "account": (
+            "account.js",
+            "account",
+            [
+                {
+                    "account": {
+                        "email": f"{username}@example.com",
+                        "createdVia": "web",
+                        "username": username,
+                        "accountId": OWNER_ID,
+                        "createdAt": _iso_ms(_START - timedelta(days=40)),
+                        "accountDisplayName": "Real Text Guard",
+                    }
+                }
+            ],
+        ),
         "tweets": ("tweets.js", "tweets", tweets),
         "follower": ("follower.js", "follower", []),
         "following": ("following.js", "following", []),
         "like": ("like.js", "like", []),
         "directMessages": ("direct-messages.js", "direct_messages", []),
         "directMessagesGroup": ("direct-messages-group.js", "direct_messages_group", []),
-        "profile": ("profile.js", "profile", [{"profile": {
-            "description": {"bio": "", "website": "", "location": ""},
-            "avatarMediaUrl": "https://abs.twimg.com/sticky/default_profile_images/default_profile.png"}}]),
+        "profile": (
+            "profile.js",
+            "profile",
+            [
+                {
+                    "profile": {
+                        "description": {"bio": "", "website": "", "location": ""},
+                        "avatarMediaUrl": "https://abs.twimg.com/sticky/default_profile_images/default_profile.png",
+                    }
+                }
+            ],
+        ),
         "protectedHistory": ("protected-history.js", "protected_history", []),
     }
     members = {f"data/{fname}": _ytd(gname, items) for fname, gname, items in data.values()}
     types: dict[str, Any] = {}
     for dtype, (fname, gname, items) in sorted(data.items()):
-        entry: dict[str, Any] = {"files": [{"fileName": f"data/{fname}", "globalName": f"YTD.{gname}.part0",
-                                            "count": str(len(items))}]}
+        entry: dict[str, Any] = {
+            "files": [{"fileName": f"data/{fname}", "globalName": f"YTD.{gname}.part0", "count": str(len(items))}]
+        }
         if dtype == "tweets":
             entry["mediaDirectory"] = "data/tweets_media"
         types[dtype] = entry
     manifest = {
         "userInfo": {"accountId": OWNER_ID, "userName": username, "displayName": "Real Text Guard"},
-        "archiveInfo": {"sizeBytes": str(sum(map(len, members.values()))), "generationDate": "2024-01-01T00:00:00.000Z",
-                        "isPartialArchive": False, "maxPartSizeBytes": "53687091200"},
+        "archiveInfo": {
+            "sizeBytes": str(sum(map(len, members.values()))),
+            "generationDate": "2024-01-01T00:00:00.000Z",
+            "isPartialArchive": False,
+            "maxPartSizeBytes": "53687091200",
+        },
         "readmeInfo": {"fileName": "data/README.txt", "directory": "data/", "name": "README.txt"},
         "dataTypes": types,
     }
     manifest_js = "window.__THAR_CONFIG = " + json.dumps(manifest, indent=2).replace('": ', '" : ')
     head = {
         "Your archive.html": b'<!doctype html><html><head><meta charset="utf-8"><title>Your X Data</title></head>'
-                             b'<body><div id="root"></div><script src="./data/manifest.js"></script></body></html>',
+        b'<body><div id="root"></div><script src="./data/manifest.js"></script></body></html>',
         "data/manifest.js": manifest_js.encode(),
         "data/README.txt": b"Your archive\n\nEach .js file under data/ sets window.YTD.<name>.part0\n",
     }

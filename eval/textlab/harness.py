@@ -62,8 +62,11 @@ def load(corpus: Path) -> tuple[list[Item], CheckContext]:
     if "locked" in corpus.resolve().parts:
         raise SystemExit(f"{corpus}: a locked corpus is never read while tuning; use eval/score.py")
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, str(ROOT.parent / "shared/tools/render_corpus.py"), str(corpus), tmp],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(ROOT.parent / "shared/tools/render_corpus.py"), str(corpus), tmp],
+            check=True,
+            capture_output=True,
+        )
         policy = load_policy(Path(tmp) / "policy.toml")
         clients = load_clients(Path(tmp) / "clients.csv")
     persona = json.loads((corpus / "persona.json").read_text(encoding="utf-8"))
@@ -80,20 +83,37 @@ def _labels(raw: dict) -> set[str]:
 def _items(corpus: Path, owner: str) -> Iterator[Item]:
     name = corpus.name
     for p in json.loads((corpus / "posts.json").read_text(encoding="utf-8")):
-        rec = Post(platform=p["platform"], id=p["id"], source=f"{name}#{p['id']}", timestamp=_time(p["timestamp"]),
-                   text=p["text"] or "", audience=_audience(p.get("audience")), place=p.get("place"),
-                   subkind=p.get("kind", "post"))
+        rec = Post(
+            platform=p["platform"],
+            id=p["id"],
+            source=f"{name}#{p['id']}",
+            timestamp=_time(p["timestamp"]),
+            text=p["text"] or "",
+            audience=_audience(p.get("audience")),
+            place=p.get("place"),
+            subkind=p.get("kind", "post"),
+        )
         yield Item(name, p["id"], rec, p["text"] or "", _labels(p), p.get("decoy", ""))
     owner_first = owner.split()[0].strip('"')
     for m in json.loads((corpus / "messages.json").read_text(encoding="utf-8")):
         msgs = tuple(
-            Message(sender=Person(name=x["sender"]), timestamp=_time(x["timestamp"]), text=x["text"] or "",
-                    from_owner=x["sender"] == owner or x["sender"].split()[0] == owner_first)
+            Message(
+                sender=Person(name=x["sender"]),
+                timestamp=_time(x["timestamp"]),
+                text=x["text"] or "",
+                from_owner=x["sender"] == owner or x["sender"].split()[0] == owner_first,
+            )
             for x in m["messages"]
         )
         others = tuple(Person(name=n) for n in m["participants"] if n != owner and n.split()[0] != owner_first)
-        rec = Thread(platform=m["platform"], id=m["id"], source=f"{name}#{m['id']}", timestamp=msgs[0].timestamp,
-                     participants=others, messages=msgs)
+        rec = Thread(
+            platform=m["platform"],
+            id=m["id"],
+            source=f"{name}#{m['id']}",
+            timestamp=msgs[0].timestamp,
+            participants=others,
+            messages=msgs,
+        )
         yield Item(name, m["id"], rec, "\n".join(x.text for x in msgs), _labels(m), m.get("decoy", ""))
 
 

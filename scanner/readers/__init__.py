@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from scanner.readers.base import Account, Detection, ReadContext, Reader, Skipped
-from scanner.readers.bluesky import BlueskyReader
-from scanner.readers.facebook import FacebookReader
-from scanner.readers.instagram import InstagramReader
-from scanner.readers.linkedin import LinkedInReader
-from scanner.readers.mastodon import MastodonReader
-from scanner.readers.x import XReader
+from scanner.readers.bluesky.reader import BlueskyReader
+from scanner.readers.facebook.reader import FacebookReader
+from scanner.readers.instagram.reader import InstagramReader
+from scanner.readers.linkedin.reader import LinkedInReader
+from scanner.readers.mastodon.reader import MastodonReader
+from scanner.readers.x.reader import XReader
 
 ALL_READERS: tuple[Reader, ...] = (
     XReader(),

@@ -8,6 +8,21 @@ A reader is a small class with a ``platform`` name and two methods:
   ``ctx.skip(member, reason)`` and reading goes on; what the export cannot tell (e.g. Facebook has no
   per-post audience) goes in ``ctx.note(...)``; the account owner's name and handle in ``ctx.account``.
   ``ctx.understood(member)`` marks a member as read, so ``inspect`` can list the files nobody read.
+
+Each platform is a sub-package (``readers/x/``, ``readers/facebook/`` …) whose ``reader`` module holds the
+reading pass. Two conventions hold for all of them:
+
+* **one guarded file-runner**: every file whose records a reader hands on is read through
+  :func:`scanner.readers.guard.read_file`, which skips a file that cannot be read or has the wrong shape with
+  its reason, reports a reader bug as an internal error naming the file, closes the file's entry tally and
+  marks the file as read. Files that only inform the pass (X's manifest and account files, Facebook's time
+  zone, LinkedIn's profile parts) are read directly, their errors told apart the same way
+  (:func:`~scanner.readers.guard.raise_bug`, :func:`~scanner.readers.guard.skip_file`);
+* **route tables**: what a file (or a record) *is* maps to the function that reads it in one module-level
+  table -- Facebook's ``json_files.PARSERS`` / ``html_pages.PARSERS``, Instagram's ``reader.ROUTES``,
+  LinkedIn's ``reader.ROUTES`` (in reading order), Bluesky's ``reader.ROUTES`` (by collection) -- so a new kind
+  of file is one entry, not a branch. X reads its data types in a fixed dependency order instead (the owner and
+  the tweets before the people they resolve), and Mastodon its four fixed files.
 """
 
 from __future__ import annotations
@@ -39,6 +54,7 @@ class Account:
     name: str | None = None
     handle: str | None = None
     account_id: str | None = None
+    timezone: str | None = None  # an IANA name ("Europe/Dublin") the account's settings give
 
 
 @dataclass

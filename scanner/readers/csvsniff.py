@@ -164,8 +164,14 @@ def read_table(text: str, known: Iterable[str] = (), header: bool = True) -> Tab
                 values[key] = value.replace("\r\n", "\n")
         rows.append(Row(len(rows), values))
     cut_short = bool(header and last) and len(last) < len(columns) and not text.endswith(("\n", "\r"))
-    return Table(columns=columns, rows=tuple(rows), delimiter=delimiter, header_line=start, swallowed=swallowed,
-                 cut_short=cut_short)
+    return Table(
+        columns=columns,
+        rows=tuple(rows),
+        delimiter=delimiter,
+        header_line=start,
+        swallowed=swallowed,
+        cut_short=cut_short,
+    )
 
 
 def _rows_inside(field: str, delimiter: str, row_delimiters: int) -> int:

@@ -7,18 +7,41 @@ rules every reader follows:
 * a *file* that cannot be read at all is skipped with :func:`shape_reason` (one line, no content);
 * an *entry* of a file that otherwise parses is left out on its own: :class:`EntryTally` builds
   records entry by entry, counts the entries that fail and adds one note per file, so one bad record
-  never hides the rest of its file.
+  never hides the rest of its file;
+* every file whose records are handed on is read through the one runner, :func:`read_file`, which tells shape
+  errors from bugs.
+
+**Shape errors and bugs.** A reader either checks a shape itself and raises :class:`ShapeError` (with its own
+wording), or lets Python's own error on a wrong value surface (``None.get``, ``"a" + 1``, ``int("x")``). Those are
+shape errors only when they are about a *value* of the file: :func:`is_shape_error` accepts ``KeyError``,
+``IndexError``, ``ValueError``, ``OverflowError``, ``RecursionError`` and ``UnicodeError``, and a ``TypeError`` /
+``AttributeError`` that names only types of parsed values (JSON, CSV, CBOR, HTML nodes: ``'NoneType' object has no
+attribute 'get'``, ``unsupported operand type(s) for +: 'int' and 'str'``). A ``TypeError`` / ``AttributeError``
+about one of our own objects (``'Post' object has no attribute …``), a call that does not fit its function (``got
+an unexpected keyword argument``, ``missing 1 required positional argument``, ``is not callable``) and every other
+exception (``NameError``, ``AssertionError`` …) are bugs: entry-level handlers re-raise them (:func:`raise_bug`)
+and :func:`read_file` reports the file as not read because of an *internal error*, naming the exception and where
+it was raised, with the traceback in the ``--debug`` log. An error on a ``None`` our own code produced looks like
+one on a ``null`` of the file and is still taken for a shape error: explicit checks (``ShapeError``) are the way to
+be sure.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+import traceback
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePath
 from typing import IO, Any, TypeVar
 
 import ijson
 
-from scanner.archive import Member
+from scanner.archive import Member, MemberError
 from scanner.readers.base import ReadContext
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -44,12 +67,12 @@ def shape_reason(exc: BaseException) -> str:
     return f"has an unexpected structure ({type(exc).__name__}); it was not read"
 
 
-class LayoutError(ValueError):
-    """A file whose layout is not the expected one. Its message is written by the reader (never file
-    content), so it may be shown to the user."""
+class ShapeError(ValueError):
+    """Content whose shape a reader checked and found wrong (a file or an entry). Its message is written by
+    the reader (never file content), so it may be shown to the user."""
 
 
-class JsonTooDeep(ValueError):
+class JsonTooDeep(ShapeError):
     """Streamed JSON that nests deeper than the limit (a real export never does)."""
 
 
@@ -89,10 +112,10 @@ def safe_int(value: Any) -> int | None:
 
 
 def entry_object(entry: Any) -> dict[str, Any]:
-    """``entry`` when it is a non-empty object; ``TypeError`` (a left-out, counted entry) for ``null``, ``{}``
+    """``entry`` when it is a non-empty object; :class:`ShapeError` (a left-out, counted entry) for ``null``, ``{}``
     or a bare value where an entry belongs."""
     if not isinstance(entry, dict) or not entry:
-        raise TypeError("not an entry")
+        raise ShapeError("not an entry")
     return entry
 
 
@@ -127,7 +150,8 @@ class EntryTally:
         """``make(*args)`` (one more entry read); ``None`` (and one more bad entry) when it raises a shape error."""
         try:
             made = make(*args, **kwargs)
-        except SHAPE_ERRORS:
+        except SHAPE_ERRORS as exc:
+            raise_bug(exc)
             self.failed()
             return None
         self.read += 1
@@ -139,7 +163,8 @@ class EntryTally:
         for index, entry in enumerate(entries):
             try:
                 records = list(make(index, entry))
-            except SHAPE_ERRORS:
+            except SHAPE_ERRORS as exc:
+                raise_bug(exc)
                 self.failed()
                 continue
             if not records:
@@ -176,12 +201,137 @@ class EntryTally:
         rest = f"the other {self.read:,} of its {total:,} entries were read."
         for why, count in (("unexpected structure", self.bad), *self.damaged.items()):
             if count:
-                self.ctx.note(f"{_entries(count)} in {name} could not be read ({why}) and "
-                              f"{'was' if count == 1 else 'were'} left out; {rest}")
+                self.ctx.note(
+                    f"{_entries(count)} in {name} could not be read ({why}) and "
+                    f"{'was' if count == 1 else 'were'} left out; {rest}"
+                )
         if self.empty:
-            self.ctx.note(f"{_entries(self.empty)} in {name} held nothing to check (no text, names, place or "
-                          f"setting) and {'was' if self.empty == 1 else 'were'} passed over; {rest}")
+            self.ctx.note(
+                f"{_entries(self.empty)} in {name} held nothing to check (no text, names, place or "
+                f"setting) and {'was' if self.empty == 1 else 'were'} passed over; {rest}"
+            )
 
 
 def _entries(count: int) -> str:
     return "1 entry" if count == 1 else f"{count:,} entries"
+
+
+# ------------------------------------------------------------------------------------ shape errors vs bugs
+_VALUE_TYPES = frozenset({
+    "NoneType", "bool", "int", "float", "str", "bytes", "list", "dict", "tuple", "Decimal",  # JSON, CSV, CBOR
+    "BeautifulSoup", "Tag", "NavigableString", "Comment", "Doctype", "CData", "ResultSet",  # parsed HTML
+})  # fmt: skip
+"""Types of the values a parsed file is made of: an error about one of them is about the file's shape."""
+_QUOTED = re.compile(r"""['"](\w+)['"]""")
+_CALL_BUG = re.compile(
+    r"\(\) (?:got an unexpected keyword|got multiple values|missing \d+ required|takes (?:\d+|from|no) )"
+    r"|object is not callable|^module |^type object "
+)
+_DATA_ERRORS = (ShapeError, KeyError, IndexError, ValueError, OverflowError, RecursionError)
+INTERNAL_ERRORS = "internal_errors"
+"""The statistic counting files not read because of a bug in a reader."""
+
+
+def is_shape_error(exc: BaseException) -> bool:
+    """True when ``exc`` says the content had a shape the reader did not expect; False for a reader bug (see
+    the module docstring)."""
+    if isinstance(exc, _DATA_ERRORS):
+        return True
+    if not isinstance(exc, TypeError | AttributeError):
+        return False
+    message = str(exc)
+    if _CALL_BUG.search(message):
+        return False
+    return all(name in _VALUE_TYPES for name in _quoted_types(exc, message))
+
+
+def _quoted_types(exc: BaseException, message: str) -> list[str]:
+    """The type names an error message quotes (an AttributeError's attribute name is not one)."""
+    if isinstance(exc, AttributeError):
+        head = message.split(" has no attribute ", 1)[0]
+        return _QUOTED.findall(head) or ["?"]
+    return _QUOTED.findall(message)
+
+
+def raise_bug(exc: BaseException) -> None:
+    """Re-raise ``exc`` when it is a bug rather than a shape error (call first in an ``except SHAPE_ERRORS``)."""
+    if not is_shape_error(exc):
+        raise exc
+
+
+def internal_reason(exc: BaseException) -> str:
+    """The skip reason for a file a reader bug stopped: the exception's type and where it was raised."""
+    where = ""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        parts = PurePath(frame.filename).parts
+        if "scanner" in parts:
+            where = f" at {'/'.join(parts[parts.index('scanner') :])}:{frame.lineno}"
+            break
+    return (
+        f"could not be read because of an internal error in boundary-audit ({type(exc).__name__}{where}); "
+        "please report it (--debug shows the details)"
+    )
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How a reader words the two skip reasons it writes itself; ``{reason}`` is the archive's or the
+    reader's one-line reason."""
+
+    unreadable: str = "{reason}"
+    """A :class:`~scanner.archive.MemberError` (missing, corrupt, too big)."""
+    shape: str = "{reason}"
+    """A :class:`ShapeError` raised for the whole file."""
+
+
+def read_file(
+    ctx: ReadContext,
+    member: Member,
+    work: Callable[[EntryTally], Iterable[R]],
+    wording: Wording = Wording(),
+    *,
+    whole: bool = False,
+) -> Iterator[R]:
+    """The one guarded file-runner: ``work(tally)``'s records, with the file's entry tally.
+
+    A file that cannot be read (:class:`~scanner.archive.MemberError`), has the wrong shape (:class:`ShapeError`
+    or another shape error) or meets a reader bug is skipped with its reason and reading goes on. Records
+    already handed on stay (``whole=True``: none is handed on before the whole file was read). The tally's notes
+    are added when records may have been handed on, and the file is marked as read when it was.
+    """
+    tally = EntryTally(ctx, member)
+    try:
+        if whole:
+            records = list(work(tally))
+        else:
+            yield from work(tally)
+    except MemberError as exc:
+        ctx.skip(member, wording.unreadable.format(reason=exc.reason))
+    except ShapeError as exc:
+        ctx.skip(member, NESTED_TOO_DEEPLY if isinstance(exc, JsonTooDeep) else wording.shape.format(reason=exc))
+    except Exception as exc:
+        skip_file(ctx, member, exc)
+    else:
+        tally.close()
+        ctx.understood(member)
+        if whole:
+            yield from records
+        return
+    if not whole:
+        tally.close()
+
+
+def skip_file(ctx: ReadContext, member: Member, exc: Exception) -> None:
+    """Skip ``member`` for ``exc``: a shape error with :func:`shape_reason`, a bug with :func:`report_bug`."""
+    if is_shape_error(exc):
+        ctx.skip(member, shape_reason(exc))
+    else:
+        report_bug(ctx, member, exc)
+
+
+def report_bug(ctx: ReadContext, member: Member | str, exc: BaseException) -> None:
+    """Skip ``member`` as not read because of a reader bug (counted; the traceback in the ``--debug`` log)."""
+    name = member.display if isinstance(member, Member) else member
+    log.debug("reader bug while reading %s", name, exc_info=exc)
+    ctx.count(INTERNAL_ERRORS)
+    ctx.skip(member, internal_reason(exc))

@@ -92,11 +92,49 @@ def label_text(entries: list[dict[str, Any]], *labels: str) -> str | None:
     return fix_mojibake(value).strip() or None if isinstance(value, str) else None
 
 
-_TRUE_WORDS = {"on", "true", "yes", "enabled", "active", "aan", "ja", "ein", "an", "aktiviert", "activé",
-               "activado", "activo", "attivo", "attivato", "sí", "si", "oui", "ligado", "ativado", "włączone"}
-_FALSE_WORDS = {"off", "false", "no", "disabled", "inactive", "uit", "nee", "aus", "deaktiviert", "désactivé",
-                "desactivado", "inactivo", "disattivato", "non", "desligado", "desativado", "wyłączone",
-                "nein"}
+_TRUE_WORDS = {
+    "on",
+    "true",
+    "yes",
+    "enabled",
+    "active",
+    "aan",
+    "ja",
+    "ein",
+    "an",
+    "aktiviert",
+    "activé",
+    "activado",
+    "activo",
+    "attivo",
+    "attivato",
+    "sí",
+    "si",
+    "oui",
+    "ligado",
+    "ativado",
+    "włączone",
+}
+_FALSE_WORDS = {
+    "off",
+    "false",
+    "no",
+    "disabled",
+    "inactive",
+    "uit",
+    "nee",
+    "aus",
+    "deaktiviert",
+    "désactivé",
+    "desactivado",
+    "inactivo",
+    "disattivato",
+    "non",
+    "desligado",
+    "desativado",
+    "wyłączone",
+    "nein",
+}
 
 
 def parse_bool(value: Any) -> bool | None:
@@ -219,8 +257,10 @@ def parse_display_date(text: str, tz: tzinfo | None = None) -> datetime | None:
     return parsed.astimezone(UTC)
 
 
-_ZONE_RE = re.compile(r"\b((?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)"
-                      r"/[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)?)\b")
+_ZONE_RE = re.compile(
+    r"\b((?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)"
+    r"/[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)?)\b"
+)
 
 
 def zone_from_text(text: str) -> tzinfo | None:

@@ -28,14 +28,16 @@ def setting(name: str, enabled: bool | None = None, value: str | None = None, i:
 @pytest.mark.parametrize(
     ("records", "titles"),
     [
-        ([setting("two_factor", False)], ["X two-factor authentication is off"]),
+        ([setting("two_factor", False)], ["X (Twitter) two-factor authentication is off"]),
         ([setting("two_factor", True)], []),
-        ([setting("two_factor", None)], ["X two-factor status unclear"]),
-        ([setting("login_alerts", False)], ["X login alerts are off"]),
-        ([setting("synced_contacts", True)], ["X is syncing your phone contacts"]),
-        ([setting("connected_app", value="Quizzly"), setting("connected_app", value="Tweetdeck", i=1)],
-         ["2 app(s) connected to your X account"]),
-        ([setting("active_session", i=i) for i in range(6)], ["6 active X sessions"]),
+        ([setting("two_factor", None)], ["X (Twitter) two-factor status unclear"]),
+        ([setting("login_alerts", False)], ["X (Twitter) login alerts are off"]),
+        ([setting("synced_contacts", True)], ["X (Twitter) is syncing your phone contacts"]),
+        (
+            [setting("connected_app", value="Quizzly"), setting("connected_app", value="Tweetdeck", i=1)],
+            ["2 app(s) connected to your X (Twitter) account"],
+        ),
+        ([setting("active_session", i=i) for i in range(6)], ["6 active X (Twitter) sessions"]),
         ([setting("active_session", i=i) for i in range(5)], []),
     ],
 )
@@ -50,8 +52,7 @@ def test_setting_path_in_message() -> None:
 
 @pytest.mark.parametrize(("name", "severity"), [("Grace Hollis", Severity.HIGH), ("Grace Hollins", None)])
 def test_clients_in_uploaded_contacts(name: str, severity: Severity | None) -> None:
-    contact = Connection(platform="x", id="c", source="contacts#0", person=Person(name=name),
-                         relation=Relation.CONTACT)
+    contact = Connection(platform="x", id="c", source="contacts#0", person=Person(name=name), relation=Relation.CONTACT)
     found = scan("x", [contact])
     assert [f.severity for f in found] == ([severity] if severity else [])
 

@@ -19,8 +19,9 @@ T = datetime(2021, 3, 1, 12, 0, tzinfo=UTC)
 
 def run(person: str, relation: Relation, platform: str = "facebook", policy: Policy | None = None) -> list:
     ctx = CheckContext(policy=policy or Policy(), matcher=Matcher(CLIENTS), source=SourceInfo(platform))
-    record = Connection(platform=platform, id="r1", source="friends.json#0", timestamp=T,
-                        person=Person(name=person), relation=relation)
+    record = Connection(
+        platform=platform, id="r1", source="friends.json#0", timestamp=T, person=Person(name=person), relation=relation
+    )
     return list(ClientConnectionCheck().run(record, ctx))
 
 
@@ -61,3 +62,40 @@ def test_former_client_policy(mode: str, severity: Severity | None) -> None:
 def test_linkedin_allowed_by_policy_is_info() -> None:
     (finding,) = run("Grace Hollis", Relation.CONNECTION, "linkedin", Policy(allow_linkedin_client_connections=True))
     assert finding.severity is Severity.INFO
+
+
+def test_a_nickname_match_is_only_possible_and_says_so() -> None:
+    """ "Bill Pruitt" in a friend list may be client Robert Pruitt, or his brother: confirm before acting."""
+    clients = ClientList((Client("C3", "Robert Pruitt"),))
+    ctx = CheckContext(policy=Policy(), matcher=Matcher(clients), source=SourceInfo("facebook"))
+    found = {}
+    for name in ("Bill Pruitt", "Robert Pruitt"):
+        record = Connection(
+            platform="facebook",
+            id=name,
+            source="friends.json#0",
+            timestamp=T,
+            person=Person(name=name),
+            relation=Relation.FRIEND,
+        )
+        found[name] = next(iter(ClientConnectionCheck().run(record, ctx)))
+    assert found["Bill Pruitt"].confidence <= 0.6 and "possible match" in found["Bill Pruitt"].message
+    assert found["Robert Pruitt"].confidence == 1.0 and "possible" not in found["Robert Pruitt"].message
+
+
+@pytest.mark.parametrize(
+    ("name", "matched"),
+    [("Brantley Cobb Sr.", False), ("Brantley Cobb Snr", False), ("Brantley Cobb", True), ("Brantley Cobb Jr.", True)],
+)
+def test_a_father_with_the_clients_name_is_not_the_client(name: str, matched: bool) -> None:
+    clients = ClientList((Client("C8", "Brantley Cobb Jr."),))
+    ctx = CheckContext(policy=Policy(), matcher=Matcher(clients), source=SourceInfo("facebook"))
+    record = Connection(
+        platform="facebook",
+        id="r",
+        source="friends.json#0",
+        timestamp=T,
+        person=Person(name=name),
+        relation=Relation.FRIEND,
+    )
+    assert bool(list(ClientConnectionCheck().run(record, ctx))) is matched

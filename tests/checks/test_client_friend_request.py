@@ -18,8 +18,14 @@ CLIENTS = ClientList((Client("C1", "Chase Mercer"), Client("C2", "Summer Beaulie
 
 def run(person: str, relation: Relation, platform: str = "facebook") -> list:
     ctx = CheckContext(policy=Policy(), matcher=Matcher(CLIENTS), source=SourceInfo(platform))
-    record = Connection(platform=platform, id="r", source="requests.json#0",
-                        timestamp=datetime(2025, 3, 3, tzinfo=UTC), person=Person(name=person), relation=relation)
+    record = Connection(
+        platform=platform,
+        id="r",
+        source="requests.json#0",
+        timestamp=datetime(2025, 3, 3, tzinfo=UTC),
+        person=Person(name=person),
+        relation=relation,
+    )
     return list(ClientFriendRequestCheck().run(record, ctx))
 
 
@@ -38,8 +44,9 @@ def test_requests(person: str, relation: Relation, severity: Severity | None) ->
     assert [f.severity for f in run(person, relation)] == ([severity] if severity else [])
 
 
-@pytest.mark.parametrize(("platform", "word"), [("facebook", "friend request"), ("instagram", "follow request"),
-                                                ("linkedin", "invitation")])
+@pytest.mark.parametrize(
+    ("platform", "word"), [("facebook", "friend request"), ("instagram", "follow request"), ("linkedin", "invitation")]
+)
 def test_received_message_is_kind_and_uses_the_platform_word(platform: str, word: str) -> None:
     (finding,) = run("Chase Mercer", Relation.REQUEST_RECEIVED, platform)
     assert word in finding.message

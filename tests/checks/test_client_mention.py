@@ -151,3 +151,16 @@ def test_french_texts(text: str, expected: set[str]) -> None:
     c = CheckContext(policy=FR_POLICY, matcher=Matcher(FR_CLIENTS), source=SourceInfo(platform="facebook"))
     found = {m.id for f in ClientMentionCheck().run(post(text), c) for m in f.clients}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tami's GP moved her up to 100mg sertraline last month", {"C7"}),  # a possessive before an acronym
+        ("Tami's Diner has the best pancakes in town", set()),  # a possessive before a proper name: a place
+        ("Mme Hollis est tombée cette nuit, col du fémur", {"C3"}),  # a French title and the surname
+        ("M. Szymanski, mon patient de la chambre 12, a refait sa tarte à l'atelier de l'unité", {"C4"}),
+    ],
+)
+def test_possessives_and_french_titles(text: str, expected: set[str]) -> None:
+    assert clients_in(text) == expected

@@ -7,17 +7,27 @@ from typing import cast
 
 import pytest
 
+from checks.analysis.work_hours import within_work_hours
 from checks.base import CheckContext, Severity, SourceInfo
-from checks.client_message import ClientMessageCheck, within_work_hours
+from checks.client_message import ClientMessageCheck
 from checks.matching import Matcher, PersonMatch
 from checks.policy import Policy, policy_from_dict
 from scanner.clients import Client, ClientList
 from scanner.records import Message, Person, Thread
 
-CLIENTS = ClientList((Client("C1", "Grace Hollis"), Client("C2", "Bobby Pruitt"), Client("C3", "Shiv Gallagher",
-                                                                                         status="former")))
-POLICY = policy_from_dict({"work_hours": {"timezone": "America/Chicago", "mon": ["08:30-17:00"],
-                                          "tue": ["08:30-20:00"], "wed": ["08:30-17:00"]}})
+CLIENTS = ClientList(
+    (Client("C1", "Grace Hollis"), Client("C2", "Bobby Pruitt"), Client("C3", "Shiv Gallagher", status="former"))
+)
+POLICY = policy_from_dict(
+    {
+        "work_hours": {
+            "timezone": "America/Chicago",
+            "mon": ["08:30-17:00"],
+            "tue": ["08:30-20:00"],
+            "wed": ["08:30-17:00"],
+        }
+    }
+)
 OWNER = "Tess Dombrowski"
 
 
@@ -25,8 +35,14 @@ def thread(*people: str, times: tuple[str, ...] = ("2021-09-28T03:18:00+00:00",)
     msgs = [Message(Person(name=people[0]), datetime.fromisoformat(t)) for t in times]
     if owner_last:
         msgs.append(Message(Person(name=OWNER), datetime.fromisoformat(times[-1]), from_owner=True))
-    return Thread(platform="facebook", id="t1", source="inbox/x/message_1.json", timestamp=msgs[0].timestamp,
-                  participants=tuple(Person(name=p) for p in (OWNER, *people)), messages=tuple(msgs))
+    return Thread(
+        platform="facebook",
+        id="t1",
+        source="inbox/x/message_1.json",
+        timestamp=msgs[0].timestamp,
+        participants=tuple(Person(name=p) for p in (OWNER, *people)),
+        messages=tuple(msgs),
+    )
 
 
 def run(record: Thread, policy: Policy = POLICY) -> list:
@@ -86,8 +102,13 @@ def test_unknown_hours() -> None:
 def test_username_shown_as_display_name_is_tried_as_a_handle() -> None:
     clients = ClientList((Client("C9", "Destiny Ruiz", handles=(("instagram", "destinyruiz.xo"),)),))
     ctx = CheckContext(policy=POLICY, matcher=cast(Matcher, _HandleMatcher(clients)), source=SourceInfo("instagram"))
-    record = Thread(platform="instagram", id="t", source="s", participants=(Person(name="destinyruiz.xo"),),
-                    messages=(Message(Person(name="destinyruiz.xo"), None, "r u awake"),))
+    record = Thread(
+        platform="instagram",
+        id="t",
+        source="s",
+        participants=(Person(name="destinyruiz.xo"),),
+        messages=(Message(Person(name="destinyruiz.xo"), None, "r u awake"),),
+    )
     (finding,) = ClientMessageCheck().run(record, ctx)
     assert finding.record.name == "destinyruiz.xo"
 

@@ -123,3 +123,22 @@ def test_every_candidate_has_a_name() -> None:
 )
 def test_is_common_word(word: str, lang: str, common: bool) -> None:
     assert is_common_word(word, lang) is common
+
+
+def test_language_is_identified_only_where_a_languages_own_term_was_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Language identification costs as much as the rest of a text's analysis: a text with no term of any
+    language's lexicon is not identified (its answer would change nothing)."""
+    import checks.text as text_module
+
+    calls: list[str] = []
+    real = text_module.language_of
+
+    def counting(text: str) -> str | None:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(text_module, "language_of", counting)
+    plain = text_module.analyze("Lovely walk by the river with the dog this morning, the light was unreal")
+    assert plain.lang is None and not calls
+    german = text_module.analyze("Heute drei neue Klienten in der Praxis und die session war lang, total müde")
+    assert calls and german.lang == "de" and not german.kept(("work",))

@@ -171,8 +171,13 @@ PEOPLE = [
 
 @pytest.mark.parametrize(("name", "handle", "account_id", "platform", "expected", "how"), PEOPLE)
 def test_match_person(
-    matcher: Matcher, name: str | None, handle: str | None, account_id: str | None, platform: str,
-    expected: str | None, how: str | None,
+    matcher: Matcher,
+    name: str | None,
+    handle: str | None,
+    account_id: str | None,
+    platform: str,
+    expected: str | None,
+    how: str | None,
 ) -> None:
     match = matcher.match_person(Person(name=name, handle=handle, account_id=account_id), platform)
     assert (match.client.id if match else None) == expected

@@ -151,3 +151,19 @@ def test_french_health_detail_with_named_client() -> None:
     text = "Destiny R. est revenue aux urgences cette nuit, troisième TS depuis janvier"
     f = next(iter(PhiIdentifierCheck().run(post(text), ctx())))
     assert [c.id for c in f.clients] == ["C2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Léon, nonante-deux ans, a fait le tour du service avec le rollator", True),
+        ("Miss Opal turned 94 and got every CNA a slice of cake", True),
+        ("Happy 100th birthday to Miss Opal!", True),
+        ("Miss Opal is 64 and still gardening", False),  # an age under 90 is not an identifier by itself
+    ],
+)
+def test_an_age_over_89_is_an_identifier(text: str, found: bool) -> None:
+    from checks.phi_identifier import IDENTIFIER_PATTERNS
+
+    ages = [rx for label, rx in IDENTIFIER_PATTERNS if label == "age over 89"]
+    assert bool(ages) and any(rx.search(text) for rx in ages) is found

@@ -13,8 +13,11 @@ from checks.sensitive_group import SensitiveGroupCheck, load_terms, score_group
 from scanner.clients import ClientList
 from scanner.records import Group
 
-POLICY = Policy(workplace=Workplace(name="Lakeside Counseling", city="Millbrook, Ohio",
-                                    address="200 Elm Street, Millbrook, OH 44000"))
+POLICY = Policy(
+    workplace=Workplace(
+        name="Lakeside Counseling", city="Millbrook, Ohio", address="200 Elm Street, Millbrook, OH 44000"
+    )
+)
 
 
 @pytest.mark.parametrize(
@@ -57,8 +60,14 @@ def test_group_names(name: str, flag: bool) -> None:
 
 def run(name: str, role: str = "member") -> list:
     ctx = CheckContext(policy=POLICY, matcher=Matcher(ClientList()), source=SourceInfo("facebook"))
-    record = Group(platform="facebook", id="g", source="groups.json#0", timestamp=datetime(2020, 1, 1, tzinfo=UTC),
-                   name=name, role=role)
+    record = Group(
+        platform="facebook",
+        id="g",
+        source="groups.json#0",
+        timestamp=datetime(2020, 1, 1, tzinfo=UTC),
+        name=name,
+        role=role,
+    )
     return list(SensitiveGroupCheck().run(record, ctx))
 
 
@@ -82,3 +91,33 @@ def test_severity_and_record(name: str, role: str, severity: Severity | None) ->
 def test_lexicon_loads_with_every_theme() -> None:
     themes = {t.theme for t in load_terms()}
     assert {"recovery", "mental_health", "support", "parenting", "community", "professional", "not_recovery"} <= themes
+
+
+def test_parenting_groups_in_the_profiles_town_or_a_former_workplaces_town() -> None:
+    """Clients live where you live and where you used to work: a parents' group there is local too."""
+    from checks.policy import FormerWorkplace
+    from scanner.records import Profile
+
+    policy = Policy(
+        workplace=Workplace(name="Mercy Ridge", city="Macon, Georgia"),
+        former_workplaces=(FormerWorkplace(name="Magnolia Terrace", city="Perry, Georgia"),),
+    )
+    ctx = CheckContext(policy=policy, matcher=Matcher(ClientList()), source=SourceInfo("facebook"))
+    check = SensitiveGroupCheck()
+
+    def group(name: str) -> list:
+        when = datetime(2024, 1, 1, tzinfo=UTC)
+        record = Group(platform="facebook", id=name, source="groups.json#0", timestamp=when, name=name)
+        return list(check.run(record, ctx))
+
+    assert group("Perry Moms & Tots")  # the former workplace's town
+    assert not group("Warner Robins Moms")  # nobody's town here
+    list(check.run(Profile(platform="facebook", id="me", source="profile.json#0", city="Warner Robins, GA"), ctx))
+    assert group("Warner Robins Moms")  # the profile's town
+
+
+@pytest.mark.parametrize(
+    "name", ["Entraide TOC Montréal", "Family Drug Support – Ballarat", "Parents of Anxious Teens – North Cork"]
+)
+def test_support_groups_named_in_everyday_words(name: str) -> None:
+    assert score_group(name, POLICY.workplace).score >= 1.0

@@ -169,3 +169,40 @@ GENERALISATION_CASES = [
 def test_other_professions_and_french(text: str, should_flag: bool) -> None:
     findings = list(WorkRelatedPostCheck().run(post(text), ctx()))
     assert bool(findings) is should_flag, [e.reason for f in findings for e in f.evidence]
+
+
+def test_confidence_is_the_models_probability_and_orders_texts() -> None:
+    """A text full of clinical context is more likely about the work than a customer's complaint that uses
+    one work word; the confidence is the shipped model's probability for the text's features."""
+    from checks.analysis.work_model import features, work_model
+    from checks.work_related_post import work_signals
+
+    clinical = post("Three intakes and a crisis assessment before lunch, then my 2pm client no-showed. Notes till 7.")
+    customer = post("@airline your gate agents treat clients like cattle, delayed flight again, refund please")
+    c = ctx()
+    strong = next(iter(WorkRelatedPostCheck().run(clinical, c)))
+    assert strong.confidence == round(min(0.97, work_model().probability(features(work_signals(clinical, c)))), 2)
+    weak = list(WorkRelatedPostCheck().run(customer, ctx()))
+    assert strong.confidence >= 0.9
+    assert not weak or weak[0].confidence < strong.confidence - 0.3
+
+
+def test_evidence_carries_weights_as_fields() -> None:
+    """Every counted span has a positive weight; a context that lowers the score has a negative one."""
+    text = "We're hiring! Join our team: two clinicians for our intake service. Apply now."
+    findings = list(WorkRelatedPostCheck().run(post(text), ctx()))
+    scored = [e for f in findings for e in f.evidence]
+    assert all(e.weight is not None for e in scored)
+    from checks.text import analysis_for
+
+    _, evidence = analysis_for(post(text), ctx()).work_score()
+    assert any(e.weight is not None and e.weight < 0 for e in evidence)  # the hiring damper
+    assert all(e.weight > 0 for e in evidence if e.end > e.start and e.weight is not None)
+
+
+def test_model_file_knows_every_feature() -> None:
+    """The shipped weights name only features the code computes (a renamed feature must be retrained)."""
+    from checks.analysis.work_model import FEATURES, work_model
+
+    assert set(work_model().weights) <= set(FEATURES)
+    assert -10 < work_model().bias < 10

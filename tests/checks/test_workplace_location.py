@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -15,10 +15,20 @@ from scanner.records import AnyRecord, Comment, Place, Post, Profile, WorkEntry
 
 POLICY = policy_from_dict(
     {
-        "workplace": {"name": "Lakeside Counseling Services", "aliases": ["LCS", "Lakeside", "the Elm St office"],
-                      "address": "200 Elm Street, Millbrook, OH 44000", "city": "Millbrook, Ohio"},
-        "work_hours": {"timezone": "America/New_York", "mon": ["09:00-17:00"], "tue": ["09:00-17:00"],
-                       "wed": ["09:00-17:00"], "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]},
+        "workplace": {
+            "name": "Lakeside Counseling Services",
+            "aliases": ["LCS", "Lakeside", "the Elm St office"],
+            "address": "200 Elm Street, Millbrook, OH 44000",
+            "city": "Millbrook, Ohio",
+        },
+        "work_hours": {
+            "timezone": "America/New_York",
+            "mon": ["09:00-17:00"],
+            "tue": ["09:00-17:00"],
+            "wed": ["09:00-17:00"],
+            "thu": ["09:00-17:00"],
+            "fri": ["09:00-17:00"],
+        },
     }
 )
 WEEKDAY = "2024-04-17T12:30:00+00:00"  # Wednesday 08:30 in New York (within the hour of slack)
@@ -26,8 +36,14 @@ SUNDAY = "2024-04-21T18:00:00+00:00"
 
 
 def post(text: str = "", place: str | None = None, when: str = WEEKDAY) -> Post:
-    return Post(platform="facebook", id="p", source="posts.json#0", timestamp=datetime.fromisoformat(when),
-                text=text, place=place)
+    return Post(
+        platform="facebook",
+        id="p",
+        source="posts.json#0",
+        timestamp=datetime.fromisoformat(when),
+        text=text,
+        place=place,
+    )
 
 
 def run(record: AnyRecord, policy: Policy = POLICY) -> list:
@@ -46,8 +62,17 @@ def run(record: AnyRecord, policy: Policy = POLICY) -> list:
         (post("brunch", "Elm Street, Columbus"), None),  # same street name, another town
         (post("picnic", "Lakeside Park"), None),  # one-word alias inside another place's name
         (post("Lakeside Park cleanup Saturday 10am"), None),
-        (Place(platform="facebook", id="pl", source="places#0", timestamp=datetime.fromisoformat(WEEKDAY),
-               name="Main Office", address="200 Elm Street, Millbrook, OH"), Severity.MEDIUM),
+        (
+            Place(
+                platform="facebook",
+                id="pl",
+                source="places#0",
+                timestamp=datetime.fromisoformat(WEEKDAY),
+                name="Main Office",
+                address="200 Elm Street, Millbrook, OH",
+            ),
+            Severity.MEDIUM,
+        ),
         (post("Back in the office at LCS Tues/Thurs starting next week"), Severity.MEDIUM),
         (post("parking at the Elm St office is a bloodsport at 8:55am"), Severity.MEDIUM),
         (post("if you're at the bus stop outside 200 Elm right now, that's me running"), Severity.MEDIUM),
@@ -57,8 +82,16 @@ def run(record: AnyRecord, policy: Policy = POLICY) -> list:
         (post("So proud of my Lakeside team"), None),  # names the alias but no time or place cue
         (post("I'm on call this week and slept 2 hours"), None),
         (post("I'll be at the farmers market every Saturday"), None),  # schedule, but not work
-        (Comment(platform="facebook", id="c", source="c#0", timestamp=datetime.fromisoformat(WEEKDAY),
-                 text="come see us at the LCS open house Thursday 4-7pm"), Severity.MEDIUM),
+        (
+            Comment(
+                platform="facebook",
+                id="c",
+                source="c#0",
+                timestamp=datetime.fromisoformat(WEEKDAY),
+                text="come see us at the LCS open house Thursday 4-7pm",
+            ),
+            Severity.MEDIUM,
+        ),
     ],
 )
 def test_records(record: AnyRecord, severity: Severity | None) -> None:
@@ -76,18 +109,33 @@ def test_place_name_is_the_record_name() -> None:
 def test_profile_employer_stands_in_when_the_policy_names_no_workplace() -> None:
     ctx = CheckContext(policy=Policy(), matcher=Matcher(ClientList()), source=SourceInfo("facebook"))
     check = WorkplaceLocationCheck()
-    profile = Profile(platform="facebook", id="me", source="profile.json",
-                      work=(WorkEntry(employer="Harbor Family Clinic"),))
+    profile = Profile(
+        platform="facebook", id="me", source="profile.json", work=(WorkEntry(employer="Harbor Family Clinic"),)
+    )
     assert list(check.run(profile, ctx)) == []
     assert len(list(check.run(post("", "Harbor Family Clinic"), ctx))) == 1
 
 
 def test_policy_coordinates() -> None:
     policy = policy_from_dict({"workplace": {"name": "X Clinic", "latitude": 41.0, "longitude": -91.0}})
-    at = Place(platform="facebook", id="a", source="s", timestamp=datetime.fromisoformat(SUNDAY), name="Somewhere",
-               latitude=41.0002, longitude=-91.0002)
-    far = Place(platform="facebook", id="b", source="s", timestamp=datetime.fromisoformat(SUNDAY), name="Elsewhere",
-                latitude=41.1, longitude=-91.0)
+    at = Place(
+        platform="facebook",
+        id="a",
+        source="s",
+        timestamp=datetime.fromisoformat(SUNDAY),
+        name="Somewhere",
+        latitude=41.0002,
+        longitude=-91.0002,
+    )
+    far = Place(
+        platform="facebook",
+        id="b",
+        source="s",
+        timestamp=datetime.fromisoformat(SUNDAY),
+        name="Elsewhere",
+        latitude=41.1,
+        longitude=-91.0,
+    )
     assert len(run(at, policy)) == 1
     assert run(far, policy) == []
 
@@ -109,8 +157,9 @@ def test_alias_forms(aliases: list[str], text: str, flag: bool) -> None:
 
 
 def test_address_with_a_suite_first() -> None:
-    policy = policy_from_dict({"workplace": {"name": "Harbor Family Services",
-                                             "address": "Suite 4, 55 Main Street, Millbrook, OH"}})
+    policy = policy_from_dict(
+        {"workplace": {"name": "Harbor Family Services", "address": "Suite 4, 55 Main Street, Millbrook, OH"}}
+    )
     assert len(run(post("drop-off at 55 Main through Dec 15"), policy)) == 1
 
 
@@ -126,3 +175,55 @@ def test_schedule_cue_needs_presence_not_any_back_on(text: str, cue: bool) -> No
     from checks.workplace_location import schedule_cue
 
     assert (schedule_cue(text) is not None) is cue
+
+
+OTHER = policy_from_dict(
+    {
+        "workplace": {
+            "name": "Mercy Ridge Medical Center",
+            "aliases": ["Mercy Ridge", "Bank Place Counselling"],
+            "address": "1850 Pine Hollow Road, Macon, GA 31217",
+        },
+        "former_workplaces": [
+            {
+                "name": "Magnolia Terrace Health & Rehabilitation",
+                "aliases": ["Magnolia Terrace"],
+                "left": date(2019, 6, 30),
+            }
+        ],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Mercy Ridge is on generator, night crew hanging in there", True),  # a multi-word alias needs no cue
+        ("Pine Hollow Rd traffic at 6:45pm is a war crime. Every. Single. Shift.", True),  # street + work
+        ("Pine Hollow parking deck is a zoo before my shift, park in the clinic lot", True),  # type dropped
+        ("Tuesday on Bank Place, kettle on, first client at 6", True),  # a street inside an alias
+        ("Pine Hollow Road is closed for the parade on Saturday", False),  # the street, nothing about work
+        ("Round of golf at Mercy Ridge Golf Club with Dad", False),  # another place sharing the alias
+    ],
+)
+def test_names_and_streets_in_text(text: str, found: bool) -> None:
+    assert bool(run(post(text, when=SUNDAY), OTHER)) is found
+
+
+def test_former_workplace_in_text_and_check_in() -> None:
+    said = run(post("Last shift at Magnolia Terrace. 3 years of these sweet folks.", when=SUNDAY), OTHER)
+    assert said and "used to work" in said[0].message and "until 2019" in said[0].evidence[0].reason
+    checked_in = run(post("Christmas party 🎄", place="Magnolia Terrace Health & Rehabilitation"), OTHER)
+    assert checked_in and "former workplace" in checked_in[0].evidence[0].reason
+
+
+def test_quebec_address_with_a_comma_after_the_number() -> None:
+    policy = policy_from_dict(
+        {
+            "workplace": {
+                "name": "Clinique Psy-Mosaïque",
+                "address": "4521, rue Saint-Denis, bureau 302, Montréal (Québec)",
+            }
+        }
+    )
+    assert run(post("Ça fait 8 ans que j'ai mon bureau au 4521 Saint-Denis.", when=SUNDAY), policy)

@@ -61,15 +61,32 @@ def test_the_reported_cases_leave_nothing_readable(tmp_path: Path) -> None:
     clients = list(load_clients(tmp_path / "clients.csv").clients)
     out = tmp_path / "out"
     for level in ("full", *LEVELS):
-        result = CliRunner().invoke(cli, ["scan", str(archive), "--clients", str(tmp_path / "clients.csv"),
-                                          "--redact", level, "--out", str(out), "--quiet",
-                                          *[a for f in Format for a in ("--format", f.value)]])
+        result = CliRunner().invoke(
+            cli,
+            [
+                "scan",
+                str(archive),
+                "--clients",
+                str(tmp_path / "clients.csv"),
+                "--redact",
+                level,
+                "--out",
+                str(out),
+                "--quiet",
+                *[a for f in Format for a in ("--format", f.value)],
+            ],
+        )
         assert result.exit_code == 0, result.output
         if level != "full":
             assert not leaks(result.output, clients), "terminal output"
     full = json.loads((out / "boundary-audit-report.json").read_text(encoding="utf-8"))
-    mentioned = {f["client"]["id"] for f in full["findings"] if f["category"] == "client-mention"
-                 for _ in [0] if isinstance(f["client"], dict)}
+    mentioned = {
+        f["client"]["id"]
+        for f in full["findings"]
+        if f["category"] == "client-mention"
+        for _ in [0]
+        if isinstance(f["client"], dict)
+    }
     assert {"C001", "C002", "C003"} <= mentioned  # guard: the matcher found them, so there is something to hide
     assert leaks((out / "boundary-audit-report.json").read_text(encoding="utf-8"), clients)
     for level in LEVELS:
@@ -90,8 +107,9 @@ def test_a_hashed_list_gives_the_same_guarantee(tmp_path: Path) -> None:
     result = scan([x_archive(tmp_path / "twitter.zip", TEXTS)], ScanOptions(clients=hashed))
     assert any(f.category == "client-mention" for f in result.findings)
     for level in LEVELS:
-        for path in write_reports(result, list(Format), tmp_path / level, level,
-                                  masker=ClientMasker(hashed, result.findings)):
+        for path in write_reports(
+            result, list(Format), tmp_path / level, level, masker=ClientMasker(hashed, result.findings)
+        ):
             text = path.read_text(encoding="utf-8")
             found = [x for x in leaks(text, list(plain.clients)) if not x.endswith((":e-mail", ":phone"))]
             assert not found, f"{path.name} shows {found}"
@@ -100,10 +118,38 @@ def test_a_hashed_list_gives_the_same_guarantee(tmp_path: Path) -> None:
 _STYLISED = {c: chr(0x1D4D0 + i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")} | {
     c: chr(0x1D4EA + i) for i, c in enumerate("abcdefghijklmnopqrstuvwxyz")
 }
-GIVEN = ["Søren", "José", "Zoë", "Siobhán", "Björn", "Łukasz", "Anne-Marie", "Robert", "William", "Elizabeth",
-         "Hope", "Grace", "Nguyễn Thị", "Đức", "Gwendolyn", "Marie-Ève"]
-SURNAMES = ["Ødegård", "Núñez", "O'Neil", "Dubois-Chevalier", "Wrześniewska", "Lindqvist", "Kowalczyk", "Bélanger",
-            "MacGiolla", "Straße", "Alvarado", "Okonkwo"]
+GIVEN = [
+    "Søren",
+    "José",
+    "Zoë",
+    "Siobhán",
+    "Björn",
+    "Łukasz",
+    "Anne-Marie",
+    "Robert",
+    "William",
+    "Elizabeth",
+    "Hope",
+    "Grace",
+    "Nguyễn Thị",
+    "Đức",
+    "Gwendolyn",
+    "Marie-Ève",
+]
+SURNAMES = [
+    "Ødegård",
+    "Núñez",
+    "O'Neil",
+    "Dubois-Chevalier",
+    "Wrześniewska",
+    "Lindqvist",
+    "Kowalczyk",
+    "Bélanger",
+    "MacGiolla",
+    "Straße",
+    "Alvarado",
+    "Okonkwo",
+]
 NICKNAMES = {"Robert": "Bob", "William": "Bill", "Elizabeth": "Liz", "Gwendolyn": "Gwen"}
 
 
@@ -140,8 +186,13 @@ TEMPLATES = [
     phone=st.from_regex(r"\([2-9]\d\d\) [2-9]\d\d-\d{4}", fullmatch=True),
 )
 def test_no_spelling_survives_a_redacted_copy(
-    tmp_path_factory: pytest.TempPathFactory, given_name: str, surname: str, written: str, template: str,
-    handle: str, phone: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    given_name: str,
+    surname: str,
+    written: str,
+    template: str,
+    handle: str,
+    phone: str,
 ) -> None:
     tmp = tmp_path_factory.mktemp("case")
     client = Client("C9", f"{given_name} {surname}", handles=(("x", f"@{handle}"),), notes=f"mobile {phone}")

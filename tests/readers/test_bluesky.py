@@ -19,8 +19,9 @@ from click.testing import CliRunner
 from scanner.archive import Archive
 from scanner.cli import cli
 from scanner.detect import detect
-from scanner.readers.base import ReadContext
-from scanner.readers.bluesky import BlueskyReader, walk_mst
+from scanner.readers.base import REPEATED, ReadContext
+from scanner.readers.bluesky.reader import BlueskyReader, walk_mst
+from scanner.readers.guard import EMPTY_ENTRIES
 from scanner.records import AnyRecord, Audience, Connection, Group, Post, Profile, Reaction, Relation
 
 DID = "did:plc:owner123"
@@ -95,28 +96,58 @@ def mst_entries(items: list[tuple[str, bytes]], subtree: dict[int, bytes] | None
 
 POST_TEXT = "Great group session today with @ann.bsky.social"
 RECORDS: dict[str, dict[str, Any]] = {
-    "app.bsky.actor.profile/self": {"$type": "app.bsky.actor.profile", "displayName": "Jane Roe, LCSW",
-                                    "description": "Therapist at Riverside Clinic"},
-    "app.bsky.feed.like/3kaaa": {"$type": "app.bsky.feed.like", "createdAt": CREATED,
-                                 "subject": {"uri": f"at://{BOB}/app.bsky.feed.post/3kbob", "cid": "x"}},
+    "app.bsky.actor.profile/self": {
+        "$type": "app.bsky.actor.profile",
+        "displayName": "Jane Roe, LCSW",
+        "description": "Therapist at Riverside Clinic",
+    },
+    "app.bsky.feed.like/3kaaa": {
+        "$type": "app.bsky.feed.like",
+        "createdAt": CREATED,
+        "subject": {"uri": f"at://{BOB}/app.bsky.feed.post/3kbob", "cid": "x"},
+    },
     "app.bsky.feed.post/3kp01": {
-        "$type": "app.bsky.feed.post", "createdAt": CREATED, "text": POST_TEXT, "langs": ["en"],
-        "facets": [{"index": {"byteStart": POST_TEXT.index("@"), "byteEnd": len(POST_TEXT.encode())},
-                    "features": [{"$type": "app.bsky.richtext.facet#mention", "did": ANN}]}],
-        "embed": {"$type": "app.bsky.embed.images", "images": [{"alt": "clinic waiting room", "image": None}]}},
+        "$type": "app.bsky.feed.post",
+        "createdAt": CREATED,
+        "text": POST_TEXT,
+        "langs": ["en"],
+        "facets": [
+            {
+                "index": {"byteStart": POST_TEXT.index("@"), "byteEnd": len(POST_TEXT.encode())},
+                "features": [{"$type": "app.bsky.richtext.facet#mention", "did": ANN}],
+            }
+        ],
+        "embed": {"$type": "app.bsky.embed.images", "images": [{"alt": "clinic waiting room", "image": None}]},
+    },
     "app.bsky.feed.post/3kp02": {
-        "$type": "app.bsky.feed.post", "createdAt": "2024-03-02T08:30:00.000Z", "text": "Agreed, see you there",
-        "reply": {"root": {"uri": f"at://{BOB}/app.bsky.feed.post/3kbob", "cid": "x"},
-                  "parent": {"uri": f"at://{BOB}/app.bsky.feed.post/3kbob", "cid": "x"}}},
-    "app.bsky.feed.repost/3kr01": {"$type": "app.bsky.feed.repost", "createdAt": CREATED,
-                                   "subject": {"uri": f"at://{ANN}/app.bsky.feed.post/3kann", "cid": "x"}},
+        "$type": "app.bsky.feed.post",
+        "createdAt": "2024-03-02T08:30:00.000Z",
+        "text": "Agreed, see you there",
+        "reply": {
+            "root": {"uri": f"at://{BOB}/app.bsky.feed.post/3kbob", "cid": "x"},
+            "parent": {"uri": f"at://{BOB}/app.bsky.feed.post/3kbob", "cid": "x"},
+        },
+    },
+    "app.bsky.feed.repost/3kr01": {
+        "$type": "app.bsky.feed.repost",
+        "createdAt": CREATED,
+        "subject": {"uri": f"at://{ANN}/app.bsky.feed.post/3kann", "cid": "x"},
+    },
     "app.bsky.graph.block/3kb01": {"$type": "app.bsky.graph.block", "createdAt": CREATED, "subject": ZED},
     "app.bsky.graph.follow/3kf01": {"$type": "app.bsky.graph.follow", "createdAt": CREATED, "subject": ANN},
     "app.bsky.graph.follow/3kf02": {"$type": "app.bsky.graph.follow", "createdAt": CREATED, "subject": BOB},
-    "app.bsky.graph.list/3kl01": {"$type": "app.bsky.graph.list", "createdAt": CREATED, "name": "Recovery pals",
-                                  "purpose": "app.bsky.graph.defs#curatelist"},
-    "app.bsky.graph.listitem/3ki01": {"$type": "app.bsky.graph.listitem", "createdAt": CREATED, "subject": ANN,
-                                      "list": f"at://{DID}/app.bsky.graph.list/3kl01"},
+    "app.bsky.graph.list/3kl01": {
+        "$type": "app.bsky.graph.list",
+        "createdAt": CREATED,
+        "name": "Recovery pals",
+        "purpose": "app.bsky.graph.defs#curatelist",
+    },
+    "app.bsky.graph.listitem/3ki01": {
+        "$type": "app.bsky.graph.listitem",
+        "createdAt": CREATED,
+        "subject": ANN,
+        "list": f"at://{DID}/app.bsky.graph.list/3kl01",
+    },
 }
 
 
@@ -127,8 +158,9 @@ def repository() -> bytes:
     left = encode({"e": mst_entries(items[:3]), "l": None})
     right = encode({"e": mst_entries(items[5:8]), "l": None})
     root = encode({"e": mst_entries([items[3], items[4], *items[8:]], {1: cid_of(right)}), "l": Link(cid_of(left))})
-    commit = encode({"data": Link(cid_of(root)), "did": DID, "prev": None, "rev": "3kxyz", "sig": b"\x01" * 64,
-                     "version": 3})
+    commit = encode(
+        {"data": Link(cid_of(root)), "did": DID, "prev": None, "rev": "3kxyz", "sig": b"\x01" * 64, "version": 3}
+    )
     return car(cid_of(commit), [commit, root, left, right, *blocks.values()])
 
 
@@ -176,8 +208,12 @@ def test_every_record_kind(car_file: Path) -> None:
     (like,) = of(records, Reaction)
     assert like.target_url == f"https://bsky.app/profile/{BOB}/post/3kbob"
     relations = sorted((c.relation.value, c.person.account_id, c.person.handle) for c in of(records, Connection))
-    assert relations == [("blocked", ZED, None), ("following", ANN, "ann.bsky.social"),
-                         ("following", ANN, "ann.bsky.social"), ("following", BOB, None)]
+    assert relations == [
+        ("blocked", ZED, None),
+        ("following", ANN, "ann.bsky.social"),
+        ("following", ANN, "ann.bsky.social"),
+        ("following", BOB, None),
+    ]
     assert [g.name for g in of(records, Group)] == ["Recovery pals"]
     assert ctx.stats["unresolved_account_ids"] == 2  # bob and zed were never mentioned
     assert ctx.read_members
@@ -208,16 +244,60 @@ def test_other_car_files_are_not_bluesky(tmp_path: Path) -> None:
 
 def test_scanned_end_to_end(car_file: Path, tmp_path: Path) -> None:
     clients = tmp_path / "clients.csv"
-    clients.write_text("id,name,aliases,status,handles,notes\nC1,Ann Client,,current,bluesky:ann.bsky.social,\n"
-                       f"C2,Bob Client,,current,bluesky:{BOB},\n", encoding="utf-8")  # a DID: never mentioned
+    clients.write_text(
+        "id,name,aliases,status,handles,notes\nC1,Ann Client,,current,bluesky:ann.bsky.social,\n"
+        f"C2,Bob Client,,current,bluesky:{BOB},\n",
+        encoding="utf-8",
+    )  # a DID: never mentioned
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["scan", str(car_file), "--clients", str(clients), "--out", str(out),
-                                      "--format", "json", "--quiet"])
+    result = CliRunner().invoke(
+        cli, ["scan", str(car_file), "--clients", str(clients), "--out", str(out), "--format", "json", "--quiet"]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
     (source,) = report["sources"]
     assert (source["platform"], source["format"]) == ("bluesky", "car")
     assert source["counts"]["post"] == 3 and source["counts"]["connection"] == 4
     found = {(f["category"], f["record"]["kind"], f["client"]["id"]) for f in report["findings"] if f.get("client")}
-    assert {("client-connection", "connection", "C1"), ("client-connection", "connection", "C2"),
-            ("client-mention", "post", "C1")} <= found
+    assert {
+        ("client-connection", "connection", "C1"),
+        ("client-connection", "connection", "C2"),
+        ("client-mention", "post", "C1"),
+    } <= found
+
+
+def test_two_copies_of_the_repository_give_each_record_once(car_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "repo.car").write_bytes(car_file.read_bytes())
+    (folder / "repo-backup.car").write_bytes(car_file.read_bytes())
+    ctx, records = read(folder)
+    _, once = read(car_file)
+    assert sorted(r.id for r in records) == sorted(r.id for r in once)
+    assert ctx.stats[REPEATED] == len(once)
+
+
+def test_entries_with_nothing_to_check_or_an_odd_shape_are_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(
+        RECORDS,
+        "app.bsky.feed.threadgate/3kt01",
+        {"$type": "app.bsky.feed.threadgate", "post": f"at://{DID}/app.bsky.feed.post/3kp01"},
+    )
+    monkeypatch.setitem(
+        RECORDS, "app.bsky.graph.follow/3kf03", {"$type": "app.bsky.graph.follow", "createdAt": CREATED}
+    )  # no subject
+    monkeypatch.setitem(
+        RECORDS,
+        "app.bsky.feed.post/3kp03",
+        {"$type": "app.bsky.feed.post", "createdAt": CREATED, "text": "odd", "facets": 5},
+    )
+    path = tmp_path / "repo.car"
+    path.write_bytes(repository())
+    ctx, records = read(path)
+    assert not ctx.skipped and len(of(records, Post)) == 3  # the two of the fixture and the repost
+    assert ctx.stats[EMPTY_ENTRIES] == 2 and ctx.stats["unreadable_entries"] == 1
+    assert ctx.stats["bluesky_other_records: app.bsky.feed.threadgate"] == 1
+    assert any(n.startswith("2 entries in ") and "held nothing to check" in n for n in ctx.notes)
+    assert any(n.startswith("1 entry in ") and "unexpected structure" in n for n in ctx.notes)

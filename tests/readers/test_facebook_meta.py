@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from scanner.readers.facebook_records import Owner, author_from_title, group_from_title, target_from_title
+from scanner.readers.facebook.records import Owner, author_from_title, group_from_title, target_from_title
 from scanner.readers.meta import (
     canonical_name,
     fix_mojibake,
@@ -60,8 +60,11 @@ def test_records_of_unwraps_every_shape(data: Any, keys: tuple[str, ...], count:
     [
         ("connections/followers/who_you've_followed.json", "followers/who_you_ve_followed", True),
         ("connections/followers/who_you_ve_followed.html", "followers/who_you've_followed", True),
-        ("wrap/your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_3.json",
-         "posts/your_posts__check_ins__photos_and_videos", True),
+        (
+            "wrap/your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_3.json",
+            "posts/your_posts__check_ins__photos_and_videos",
+            True,
+        ),
         ("posts/your_posts.json", "posts/your_posts", True),
         ("my_posts/your_posts.json", "posts/your_posts", False),  # folder-aligned
         ("friends/friends.json", "friends/your_friends", False),
@@ -101,8 +104,19 @@ def test_parse_display_date_in_account_zone() -> None:
     assert zone_from_text("no zone here") is None
 
 
-@pytest.mark.parametrize(("value", "expected"), [("On", True), ("Off", False), ("True", True), ("Aan", True),
-                                                 ("Uit", False), (True, True), ("maybe", None), (3, None)])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("On", True),
+        ("Off", False),
+        ("True", True),
+        ("Aan", True),
+        ("Uit", False),
+        (True, True),
+        ("maybe", None),
+        (3, None),
+    ],
+)
 def test_parse_bool(value: Any, expected: bool | None) -> None:
     assert parse_bool(value) is expected
 
@@ -121,7 +135,7 @@ def test_parse_bool(value: Any, expected: bool | None) -> None:
         ("Tess Dombrowski commented on a post.", None),
         ("A Davide piace il commento di Luca.", "Luca"),
         ("Davide ha risposto al commento di Emanuele.", "Emanuele"),
-        ("Mario ha aggiunto \"Love\" alla storia di Giusy.", "Giusy"),
+        ('Mario ha aggiunto "Love" alla storia di Giusy.', "Giusy"),
         ("", None),
     ],
 )
@@ -160,17 +174,23 @@ def test_group_from_title(title: str, expected: str) -> None:
 
 
 def test_html_page_split_by_structure_legacy_and_new() -> None:
-    legacy = ('<html><body><div role="main">'
-              '<div class="pam"><div class="a">Jane Doe</div><div class="b"><div>hello<br>there</div></div>'
-              '<div class="c">Jun 04, 2019 6:46:10 pm</div></div>'
-              '<div class="pam"><div class="a">Bob</div><div class="b">hi</div>'
-              '<div class="c">Jun 05, 2019 6:46:10 pm</div></div></div></body></html>')
+    legacy = (
+        '<html><body><div role="main">'
+        '<div class="pam"><div class="a">Jane Doe</div><div class="b"><div>hello<br>there</div></div>'
+        '<div class="c">Jun 04, 2019 6:46:10 pm</div></div>'
+        '<div class="pam"><div class="a">Bob</div><div class="b">hi</div>'
+        '<div class="c">Jun 05, 2019 6:46:10 pm</div></div></div></body></html>'
+    )
     page = parse_html_page(legacy)
     assert [(r.title, r.text, r.date) for r in page.records] == [
-        ("Jane Doe", "hello\nthere", "Jun 04, 2019 6:46:10 pm"), ("Bob", "hi", "Jun 05, 2019 6:46:10 pm")]
-    nested = ('<html><head><title>T</title></head><body><main><section><h2>Outer</h2>'
-              '<section><h2>Inner</h2><div>x &amp; y</div><table><tr><td>Place</td><td>Café</td></tr></table>'
-              '<footer><div>Jun 04, 2025 6:46:10 pm</div></footer></section></section></main></body></html>')
+        ("Jane Doe", "hello\nthere", "Jun 04, 2019 6:46:10 pm"),
+        ("Bob", "hi", "Jun 05, 2019 6:46:10 pm"),
+    ]
+    nested = (
+        "<html><head><title>T</title></head><body><main><section><h2>Outer</h2>"
+        "<section><h2>Inner</h2><div>x &amp; y</div><table><tr><td>Place</td><td>Café</td></tr></table>"
+        "<footer><div>Jun 04, 2025 6:46:10 pm</div></footer></section></section></main></body></html>"
+    )
     page = parse_html_page(nested)
     assert page.title == "T"
     (record,) = page.records

@@ -16,7 +16,7 @@ import pytest
 
 from scanner.archive import Archive
 from scanner.readers.base import ReadContext
-from scanner.readers.facebook import FacebookReader
+from scanner.readers.facebook.reader import FacebookReader
 from scanner.records import AnyRecord, Connection, Profile, Setting, Thread
 from tests.conftest import FORMATS, requires_shared
 

@@ -13,9 +13,9 @@ import pytest
 
 from scanner.archive import Archive
 from scanner.readers.base import ReadContext
-from scanner.readers.instagram import InstagramReader
-from scanner.readers.instagram_keys import parse_flag
-from scanner.readers.meta_common_ig import parse_display_date
+from scanner.readers.instagram.common import parse_display_date
+from scanner.readers.instagram.keys import parse_flag
+from scanner.readers.instagram.reader import InstagramReader
 from scanner.records import (
     AnyRecord,
     Comment,
@@ -207,8 +207,14 @@ def test_private_flag_2020(value: bool, expected: bool, make_zip: Callable[..., 
         (["likes/liked_posts.json"], "instagram-2022"),
         # not Instagram: Facebook layouts, other platforms, a lone generic file
         (["your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"], None),
-        (["personal_information/profile_information/profile_information.json",
-          "connections/friends/your_friends.json", "your_facebook_activity/messages/inbox/a_1/message_1.json"], None),
+        (
+            [
+                "personal_information/profile_information/profile_information.json",
+                "connections/friends/your_friends.json",
+                "your_facebook_activity/messages/inbox/a_1/message_1.json",
+            ],
+            None,
+        ),
         (["friends_and_followers/friends.json", "messages/inbox/a_1/message_1.json"], None),
         (["data/tweets.js", "data/manifest.js"], None),
         (["profile.json"], None),
@@ -224,16 +230,21 @@ def test_detection_by_paths(paths: list[str], expected: str | None, make_zip: Ca
 
 def test_detection_of_lifted_posts_and_reels(make_zip: Callable[..., Path]) -> None:
     """Posts / reels files taken out of their folder are recognized by the first bytes of ``reels.json``."""
-    files = {"backup/posts.json": meta_json([{"media": [{"uri": "a.jpg", "creation_timestamp": t(1), "title": "hi"}]}]),
-             "backup/reels.json": meta_json({"ig_reels_media": []})}
+    files = {
+        "backup/posts.json": meta_json([{"media": [{"uri": "a.jpg", "creation_timestamp": t(1), "title": "hi"}]}]),
+        "backup/reels.json": meta_json({"ig_reels_media": []}),
+    }
     records, ctx, generation = read([make_zip(files)])
     assert generation == "instagram-2025"
     assert [(p.text, p.subkind) for p in of(records, Post)] == [("hi", "post")] and ctx.skipped == []
 
 
 def test_detection_format_html(make_zip: Callable[..., Path]) -> None:
-    files = {"connections/followers_and_following/followers_1.html": "<html></html>",
-             "your_instagram_activity/likes/liked_posts.html": "<html></html>", "media/x.jpg": b"x"}
+    files = {
+        "connections/followers_and_following/followers_1.html": "<html></html>",
+        "your_instagram_activity/likes/liked_posts.html": "<html></html>",
+        "media/x.jpg": b"x",
+    }
     found = READER.detect(Archive([make_zip(files)]))
     assert found is not None and found.format == "html"
 
@@ -252,13 +263,24 @@ def test_multipart_export_merges_and_deduplicates(make_zip: Callable[..., Path])
 
 def test_thread_split_over_files_and_parts(make_zip: Callable[..., Path]) -> None:
     base = "your_instagram_activity/messages/inbox/janedoe_1234567/"
-    first = {"participants": [{"name": "Jane Doe"}, {"name": "Sam Rivera"}], "title": "Jane Doe",
-             "messages": [{"sender_name": "Jane Doe", "timestamp_ms": t(2) * 1000, "content": "second"}]}
-    second = {"participants": [{"name": "Jane Doe"}, {"name": "Sam Rivera"}], "title": "Jane Doe",
-              "messages": [{"sender_name": "Sam Rivera", "timestamp_ms": t(1) * 1000, "content": "first"},
-                           {"sender_name": "Jane Doe", "timestamp_ms": t(2) * 1000, "content": "second"}]}
-    profile = {"personal_information/personal_information/personal_information.json": meta_json(
-        {"profile_user": [{"string_map_data": smap(Username="sam.r", Name="Sam Rivera")}]})}
+    first = {
+        "participants": [{"name": "Jane Doe"}, {"name": "Sam Rivera"}],
+        "title": "Jane Doe",
+        "messages": [{"sender_name": "Jane Doe", "timestamp_ms": t(2) * 1000, "content": "second"}],
+    }
+    second = {
+        "participants": [{"name": "Jane Doe"}, {"name": "Sam Rivera"}],
+        "title": "Jane Doe",
+        "messages": [
+            {"sender_name": "Sam Rivera", "timestamp_ms": t(1) * 1000, "content": "first"},
+            {"sender_name": "Jane Doe", "timestamp_ms": t(2) * 1000, "content": "second"},
+        ],
+    }
+    profile = {
+        "personal_information/personal_information/personal_information.json": meta_json(
+            {"profile_user": [{"string_map_data": smap(Username="sam.r", Name="Sam Rivera")}]}
+        )
+    }
     z1 = make_zip({**profile, base + "message_1.json": meta_json(first)}, name="a.zip")
     z2 = make_zip({base + "message_2.json": meta_json(second)}, name="b.zip")
     records, _, _ = read([z1, z2])
@@ -270,8 +292,12 @@ def test_thread_split_over_files_and_parts(make_zip: Callable[..., Path]) -> Non
 
 def test_owner_is_the_participant_common_to_all_threads(make_zip: Callable[..., Path]) -> None:
     def thread(other: str) -> str:
-        return meta_json({"participants": [{"name": other}, {"name": "Maria"}],
-                          "messages": [{"sender_name": "Maria", "timestamp_ms": t(1) * 1000, "content": "ciao"}]})
+        return meta_json(
+            {
+                "participants": [{"name": other}, {"name": "Maria"}],
+                "messages": [{"sender_name": "Maria", "timestamp_ms": t(1) * 1000, "content": "ciao"}],
+            }
+        )
 
     files = {
         "account_information/personal_information.json": meta_json(profile_user({"name": "Nome"})),
@@ -296,8 +322,11 @@ def test_owner_is_the_participant_common_to_all_threads(make_zip: Callable[..., 
 def test_thread_partner_handle_only_when_evident(
     folder: str, shown: str, handle: str | None, make_zip: Callable[..., Path]
 ) -> None:
-    data = {"participants": [{"name": shown}, {"name": OWNER_NAME}], "title": shown,
-            "messages": [{"sender_name": shown, "timestamp_ms": t(1) * 1000, "content": "hi"}]}
+    data = {
+        "participants": [{"name": shown}, {"name": OWNER_NAME}],
+        "title": shown,
+        "messages": [{"sender_name": shown, "timestamp_ms": t(1) * 1000, "content": "hi"}],
+    }
     files = {
         "personal_information/personal_information/personal_information.json": meta_json(profile_user(ENGLISH)),
         f"your_instagram_activity/messages/inbox/{folder}/message_1.json": meta_json(data),
@@ -323,29 +352,58 @@ def test_lists_settings_and_contacts(make_zip: Callable[..., Path]) -> None:
         ff + "restricted_profiles.json": meta_json({"relationships_restricted_users": [rel_title("r.one", t(3))]}),
         ff + "hide_story_from.json": meta_json({"relationships_hide_stories_from": [rel_title("h.one", t(4))]}),
         ff + "recent_follow_requests.json": meta_json(
-            {"relationships_permanent_follow_requests": [rel_title("asked.once", t(5))]}),
-        "connections/contacts/synced_contacts.json": meta_json({"contacts_contact_info": [
-            {"title": "", "string_map_data": smap(First_name="Zoë", Last_name="Ng", Contact_information="555")},
-            {"title": "", "string_map_data": smap(Nome="Marco", Cognome="Belli",
-                                                  Informazioni_di_contatto="345")}]}),
-        login + "profile_privacy_changes.json": meta_json({"account_history_account_privacy_history": [
-            {"title": "Account changed to private", "string_map_data": {"Time": {"timestamp": t(6)}}}]}),
-        "preferences/settings/comments_allowed_from.json": meta_json({"settings_allow_comments_from": [
-            {"title": "", "string_map_data": smap(Comments_Allowed_From="Everyone")}]}),
+            {"relationships_permanent_follow_requests": [rel_title("asked.once", t(5))]}
+        ),
+        "connections/contacts/synced_contacts.json": meta_json(
+            {
+                "contacts_contact_info": [
+                    {"title": "", "string_map_data": smap(First_name="Zoë", Last_name="Ng", Contact_information="555")},
+                    {
+                        "title": "",
+                        "string_map_data": smap(Nome="Marco", Cognome="Belli", Informazioni_di_contatto="345"),
+                    },
+                ]
+            }
+        ),
+        login + "profile_privacy_changes.json": meta_json(
+            {
+                "account_history_account_privacy_history": [
+                    {"title": "Account changed to private", "string_map_data": {"Time": {"timestamp": t(6)}}}
+                ]
+            }
+        ),
+        "preferences/settings/comments_allowed_from.json": meta_json(
+            {"settings_allow_comments_from": [{"title": "", "string_map_data": smap(Comments_Allowed_From="Everyone")}]}
+        ),
         "personal_information/device_information/two-factor_authentication.json": meta_json(
-            {"devices_two_factor_authentication": [{"string_map_data": smap(Device_ID="d1", Nickname="phone")}]}),
-        login + "login_activity.json": meta_json({"account_history_login_history": [
-            {"title": "2023-11-15", "string_map_data": {
-                "IP Address": {"value": "203.0.113.5"}, "User Agent": {"value": "Instagram 300.0 Android"},
-                "Time": {"timestamp": t(7)}}}]}),
+            {"devices_two_factor_authentication": [{"string_map_data": smap(Device_ID="d1", Nickname="phone")}]}
+        ),
+        login + "login_activity.json": meta_json(
+            {
+                "account_history_login_history": [
+                    {
+                        "title": "2023-11-15",
+                        "string_map_data": {
+                            "IP Address": {"value": "203.0.113.5"},
+                            "User Agent": {"value": "Instagram 300.0 Android"},
+                            "Time": {"timestamp": t(7)},
+                        },
+                    }
+                ]
+            }
+        ),
     }
     records, ctx, _ = read([make_zip(files)])
     assert ctx.skipped == []
     relations = {(c.relation, c.person.handle or c.person.name) for c in of(records, Connection)}
     assert relations == {
-        (Relation.CLOSE_FRIEND, "best.friend"), (Relation.BLOCKED, "ex.client"), (Relation.RESTRICTED, "r.one"),
-        (Relation.HIDDEN_STORY, "h.one"), (Relation.REQUEST_SENT, "asked.once"),
-        (Relation.CONTACT, "Zoë Ng"), (Relation.CONTACT, "Marco Belli"),
+        (Relation.CLOSE_FRIEND, "best.friend"),
+        (Relation.BLOCKED, "ex.client"),
+        (Relation.RESTRICTED, "r.one"),
+        (Relation.HIDDEN_STORY, "h.one"),
+        (Relation.REQUEST_SENT, "asked.once"),
+        (Relation.CONTACT, "Zoë Ng"),
+        (Relation.CONTACT, "Marco Belli"),
     }
     settings = {s.name: s for s in of(records, Setting)}
     assert settings["synced_contacts"].enabled is True and settings["synced_contacts"].value == "2"
@@ -358,12 +416,33 @@ def test_lists_settings_and_contacts(make_zip: Callable[..., Path]) -> None:
 
 def test_liked_posts_label_values_form(make_zip: Callable[..., Path]) -> None:
     """The newer list-at-root ``label_values`` likes: owner under an ``Owner`` dict, no ``title``."""
-    owner = {"title": "Owner", "dict": [{"dict": [
-        {"label": "URL", "value": "https://www.instagram.com/jane.doe22"},
-        {"label": "Name", "value": "Jane Doe"}, {"label": "Username", "value": "jane.doe22"}]}]}
-    likes = [{"timestamp": t(3), "media": [], "fbid": "1", "label_values": [
-        {"label": "URL", "value": "https://www.instagram.com/p/XyZ/", "href": "https://www.instagram.com/p/XyZ/"},
-        owner]}]
+    owner = {
+        "title": "Owner",
+        "dict": [
+            {
+                "dict": [
+                    {"label": "URL", "value": "https://www.instagram.com/jane.doe22"},
+                    {"label": "Name", "value": "Jane Doe"},
+                    {"label": "Username", "value": "jane.doe22"},
+                ]
+            }
+        ],
+    }
+    likes = [
+        {
+            "timestamp": t(3),
+            "media": [],
+            "fbid": "1",
+            "label_values": [
+                {
+                    "label": "URL",
+                    "value": "https://www.instagram.com/p/XyZ/",
+                    "href": "https://www.instagram.com/p/XyZ/",
+                },
+                owner,
+            ],
+        }
+    ]
     records, ctx, _ = read([make_zip({"your_instagram_activity/likes/liked_posts.json": meta_json(likes)})])
     [like] = of(records, Reaction)
     assert like.target_owner is not None
@@ -378,8 +457,10 @@ def test_broken_file_is_skipped_and_the_rest_read(make_zip: Callable[..., Path])
     files["your_instagram_activity/comments/post_comments_1.json"] = '"just a string"'
     records, ctx, _ = read([make_zip(files)])
     skipped = {s.path.split(":", 1)[1]: s.reason for s in ctx.skipped}
-    assert set(skipped) == {"your_instagram_activity/likes/liked_posts.json",
-                            "your_instagram_activity/comments/post_comments_1.json"}
+    assert set(skipped) == {
+        "your_instagram_activity/likes/liked_posts.json",
+        "your_instagram_activity/comments/post_comments_1.json",
+    }
     assert "not valid JSON" in skipped["your_instagram_activity/likes/liked_posts.json"]
     assert of(records, Reaction) == [] and of(records, Comment) == []
     assert len(of(records, Connection)) == 5
@@ -387,9 +468,12 @@ def test_broken_file_is_skipped_and_the_rest_read(make_zip: Callable[..., Path])
 
 def test_combined_accounts_center_export_reads_only_instagram(make_zip: Callable[..., Path]) -> None:
     files = {f"meta-2026/instagram-sam-2026-01-09-AbCd1234/{k}": v for k, v in generation_2025().items()}
-    files["meta-2026/facebook-sam-2026-01-09-XyZ/your_facebook_activity/messages/inbox/x_1/message_1.json"] = (
-        meta_json({"participants": [{"name": "Other"}], "messages": [
-            {"sender_name": "Other", "timestamp_ms": t(30) * 1000, "content": "fb"}]}))
+    files["meta-2026/facebook-sam-2026-01-09-XyZ/your_facebook_activity/messages/inbox/x_1/message_1.json"] = meta_json(
+        {
+            "participants": [{"name": "Other"}],
+            "messages": [{"sender_name": "Other", "timestamp_ms": t(30) * 1000, "content": "fb"}],
+        }
+    )
     records, _, _ = read([make_zip(files)])
     assert len(of(records, Thread)) == 1
 

@@ -15,8 +15,8 @@ import pytest
 
 from scanner.archive import Archive
 from scanner.readers.base import ReadContext
-from scanner.readers.instagram import InstagramReader
-from scanner.readers.instagram_files import route_of
+from scanner.readers.instagram.files import route_of
+from scanner.readers.instagram.reader import InstagramReader
 from scanner.records import (
     AnyRecord,
     Comment,
@@ -157,9 +157,18 @@ def test_real_export_structure(structure: Path, make_zip: Callable[..., Path]) -
 
 # ----------------------------------------------------------------------------------------- rendered dev corpus
 _CORPUS_KINDS = {
-    "caption": "post", "story": "post", "reel": "post", "comment": "comment", "comment_on_other": "comment",
-    "like": "reaction", "follower": "connection", "following": "connection", "follow_request_received": "connection",
-    "follow_request_sent": "connection", "close_friend": "connection", "blocked": "connection",
+    "caption": "post",
+    "story": "post",
+    "reel": "post",
+    "comment": "comment",
+    "comment_on_other": "comment",
+    "like": "reaction",
+    "follower": "connection",
+    "following": "connection",
+    "follow_request_received": "connection",
+    "follow_request_sent": "connection",
+    "close_friend": "connection",
+    "blocked": "connection",
 }
 _NOT_IN_INSTAGRAM_EXPORTS = {"check_in", "tagged_in"}
 
@@ -172,8 +181,9 @@ def _corpus_counts() -> Counter[str]:
                 continue
             assert item.get("kind") in _CORPUS_KINDS, f"corpus kind {item.get('kind')!r} has no mapping"
             counts[_CORPUS_KINDS[item["kind"]]] += 1
-    counts["thread"] = sum(1 for m in json.loads((EVAL_DEV / "messages.json").read_text())
-                           if m.get("platform") == "instagram")
+    counts["thread"] = sum(
+        1 for m in json.loads((EVAL_DEV / "messages.json").read_text()) if m.get("platform") == "instagram"
+    )
     return counts
 
 
@@ -198,8 +208,11 @@ def _matches(record: AnyRecord, key: dict[str, Any]) -> bool:
 @requires_shared(EVAL_DEV)
 def test_rendered_corpus_every_generation(tmp_path: Path) -> None:
     out = tmp_path / "render"
-    subprocess.run([sys.executable, str(TOOLS / "render_corpus.py"), str(EVAL_DEV), str(out), "--variants", "all"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(TOOLS / "render_corpus.py"), str(EVAL_DEV), str(out), "--variants", "all"],
+        check=True,
+        capture_output=True,
+    )
     expected = json.loads((out / "expected.json").read_text())
     archives = [a for a in expected["archives"] if a["platform"] == "instagram"]
     assert len(archives) >= 2

@@ -61,8 +61,13 @@ def smap(**fields: Any) -> dict[str, Any]:
 
 def profile_user(keys: dict[str, str], private: Any = "True") -> dict[str, Any]:
     """``personal_information.json`` with the given (possibly localized) key names."""
-    values = {"username": OWNER_HANDLE, "name": OWNER_NAME, "email": "sam@example.org", "bio": "maker of things 🧶",
-              "private": private}
+    values = {
+        "username": OWNER_HANDLE,
+        "name": OWNER_NAME,
+        "email": "sam@example.org",
+        "bio": "maker of things 🧶",
+        "private": private,
+    }
     string_map = {keys[f]: {"href": "", "value": v, "timestamp": 0} for f, v in values.items() if f in keys}
     return {"profile_user": [{"title": "", "media_map_data": {}, "string_map_data": string_map}]}
 
@@ -73,8 +78,11 @@ ITALIAN = {"username": "Nome utente", "name": "Nome", "email": "Indirizzo e-mail
 
 def rel_value(user: str, when: int) -> dict[str, Any]:
     """A relationship record of 2021-2024 (username in ``value``)."""
-    return {"title": "", "media_list_data": [],
-            "string_list_data": [{"href": f"https://www.instagram.com/{user}", "value": user, "timestamp": when}]}
+    return {
+        "title": "",
+        "media_list_data": [],
+        "string_list_data": [{"href": f"https://www.instagram.com/{user}", "value": user, "timestamp": when}],
+    }
 
 
 def rel_title(user: str, when: int) -> dict[str, Any]:
@@ -87,11 +95,25 @@ def posts_list() -> list[dict[str, Any]]:
     text, when, (lat, lon) = POST
     exif = {"photo_metadata": {"exif_data": [{"latitude": lat, "longitude": lon, "device_id": "android-1"}]}}
     return [
-        {"media": [{"uri": "media/posts/202311/1.jpg", "creation_timestamp": when, "media_metadata": exif,
-                    "title": text, "cross_post_source": {"source_app": "FB"}}]},
-        {"media": [{"uri": "media/posts/202311/2.jpg", "creation_timestamp": MULTI[1], "title": ""},
-                   {"uri": "media/posts/202311/3.jpg", "creation_timestamp": MULTI[1], "title": ""}],
-         "title": MULTI[0], "creation_timestamp": MULTI[1]},
+        {
+            "media": [
+                {
+                    "uri": "media/posts/202311/1.jpg",
+                    "creation_timestamp": when,
+                    "media_metadata": exif,
+                    "title": text,
+                    "cross_post_source": {"source_app": "FB"},
+                }
+            ]
+        },
+        {
+            "media": [
+                {"uri": "media/posts/202311/2.jpg", "creation_timestamp": MULTI[1], "title": ""},
+                {"uri": "media/posts/202311/3.jpg", "creation_timestamp": MULTI[1], "title": ""},
+            ],
+            "title": MULTI[0],
+            "creation_timestamp": MULTI[1],
+        },
     ]
 
 
@@ -103,32 +125,51 @@ def stories() -> dict[str, Any]:
 def comments_new() -> list[dict[str, Any]]:
     """``post_comments_1.json`` (2022+): bare list with ``string_map_data``."""
     text, owner, when = COMMENT
-    return [{"media_list_data": [{"uri": ""}],
-             "string_map_data": {"Comment": {"value": text}, "Media Owner": {"value": owner},
-                                 "Time": {"timestamp": when}}}]
+    return [
+        {
+            "media_list_data": [{"uri": ""}],
+            "string_map_data": {
+                "Comment": {"value": text},
+                "Media Owner": {"value": owner},
+                "Time": {"timestamp": when},
+            },
+        }
+    ]
 
 
 def comments_old() -> dict[str, Any]:
     """``post_comments.json`` (2021): ``comments_media_comments`` with the owner in ``title``."""
     text, owner, when = COMMENT
-    return {"comments_media_comments": [{"title": owner, "media_list_data": [],
-                                         "string_list_data": [{"href": "", "value": text, "timestamp": when}]}]}
+    return {
+        "comments_media_comments": [
+            {
+                "title": owner,
+                "media_list_data": [],
+                "string_list_data": [{"href": "", "value": text, "timestamp": when}],
+            }
+        ]
+    }
 
 
 def liked_posts() -> dict[str, Any]:
     """``liked_posts.json``."""
     owner, when, href = LIKE
-    return {"likes_media_likes": [{"title": owner, "string_list_data": [{"href": href, "value": "👍",
-                                                                          "timestamp": when}]}]}
+    return {
+        "likes_media_likes": [{"title": owner, "string_list_data": [{"href": href, "value": "👍", "timestamp": when}]}]
+    }
 
 
 def thread() -> dict[str, Any]:
     """``message_1.json`` (newest message first, as Meta writes them)."""
     return {
         "participants": [{"name": "Jane Doe"}, {"name": OWNER_NAME}],
-        "messages": [{"sender_name": s, "timestamp_ms": w * 1000 + 417, "content": c, "is_geoblocked_for_viewer": False}
-                     for s, w, c in reversed(MESSAGES)],
-        "title": "Jane Doe", "is_still_participant": True, "thread_path": "inbox/janedoe_1234567",
+        "messages": [
+            {"sender_name": s, "timestamp_ms": w * 1000 + 417, "content": c, "is_geoblocked_for_viewer": False}
+            for s, w, c in reversed(MESSAGES)
+        ],
+        "title": "Jane Doe",
+        "is_still_participant": True,
+        "thread_path": "inbox/janedoe_1234567",
         "magic_words": [],
     }
 
@@ -136,9 +177,18 @@ def thread() -> dict[str, Any]:
 def searches(search_key: str = "Search", time_key: str = "Time") -> dict[str, Any]:
     """``profile_searches.json`` / ``account_searches.json``."""
     query, when = SEARCH
-    return {"searches_user": [{"title": "", "media_map_data": {},
-                               "string_map_data": {search_key: {"href": "", "value": query, "timestamp": 0},
-                                                   time_key: {"href": "", "value": "", "timestamp": when}}}]}
+    return {
+        "searches_user": [
+            {
+                "title": "",
+                "media_map_data": {},
+                "string_map_data": {
+                    search_key: {"href": "", "value": query, "timestamp": 0},
+                    time_key: {"href": "", "value": "", "timestamp": when},
+                },
+            }
+        ]
+    }
 
 
 def generation_2025() -> dict[str, str | bytes]:
@@ -150,9 +200,11 @@ def generation_2025() -> dict[str, str | bytes]:
         ff + "followers_1.json": meta_json([rel_value(u, w) for u, w in FOLLOWERS]),
         ff + "following.json": meta_json({"relationships_following": [rel_title(u, w) for u, w in FOLLOWING]}),
         ff + "follow_requests_you've_received.json": meta_json(
-            {"relationships_follow_requests_received": [rel_value(u, w) for u, w in RECEIVED]}),
+            {"relationships_follow_requests_received": [rel_value(u, w) for u, w in RECEIVED]}
+        ),
         ff + "pending_follow_requests.json": meta_json(
-            {"relationships_follow_requests_sent": [rel_title(u, w) for u, w in SENT]}),
+            {"relationships_follow_requests_sent": [rel_title(u, w) for u, w in SENT]}
+        ),
         act + "media/posts_1.json": meta_json(posts_list()),
         act + "media/stories.json": meta_json(stories()),
         act + "comments/post_comments_1.json": meta_json(comments_new()),
@@ -169,7 +221,8 @@ def generation_2023() -> dict[str, str | bytes]:
     ff = "connections/followers_and_following/"
     files[ff + "following.json"] = meta_json({"relationships_following": [rel_value(u, w) for u, w in FOLLOWING]})
     files[ff + "pending_follow_requests.json"] = meta_json(
-        {"relationships_follow_requests_sent": [rel_value(u, w) for u, w in SENT]})
+        {"relationships_follow_requests_sent": [rel_value(u, w) for u, w in SENT]}
+    )
     return files
 
 
@@ -179,11 +232,14 @@ def generation_2022() -> dict[str, str | bytes]:
         "personal_information/personal_information.json": meta_json(profile_user(ENGLISH)),
         "followers_and_following/followers_1.json": meta_json([rel_value(u, w) for u, w in FOLLOWERS]),
         "followers_and_following/following.json": meta_json(
-            {"relationships_following": [rel_value(u, w) for u, w in FOLLOWING]}),
+            {"relationships_following": [rel_value(u, w) for u, w in FOLLOWING]}
+        ),
         "followers_and_following/follow_requests_you've_received.json": meta_json(
-            {"relationships_follow_requests_received": [rel_value(u, w) for u, w in RECEIVED]}),
+            {"relationships_follow_requests_received": [rel_value(u, w) for u, w in RECEIVED]}
+        ),
         "followers_and_following/pending_follow_requests.json": meta_json(
-            {"relationships_follow_requests_sent": [rel_value(u, w) for u, w in SENT]}),
+            {"relationships_follow_requests_sent": [rel_value(u, w) for u, w in SENT]}
+        ),
         "content/posts_1.json": meta_json(posts_list()),
         "content/stories.json": meta_json(stories()),
         "comments/post_comments_1.json": meta_json(comments_new()),
@@ -198,13 +254,17 @@ def generation_2021() -> dict[str, str | bytes]:
     return {
         "account_information/personal_information.json": meta_json(profile_user(ITALIAN)),
         "followers_and_following/followers.json": meta_json(
-            {"relationships_followers": [rel_value(u, w) for u, w in FOLLOWERS]}),
+            {"relationships_followers": [rel_value(u, w) for u, w in FOLLOWERS]}
+        ),
         "followers_and_following/following.json": meta_json(
-            {"relationships_following": [rel_value(u, w) for u, w in FOLLOWING]}),
+            {"relationships_following": [rel_value(u, w) for u, w in FOLLOWING]}
+        ),
         "followers_and_following/follow_requests_you've_received.json": meta_json(
-            {"relationships_follow_requests_received": [rel_value(u, w) for u, w in RECEIVED]}),
+            {"relationships_follow_requests_received": [rel_value(u, w) for u, w in RECEIVED]}
+        ),
         "followers_and_following/pending_follow_requests.json": meta_json(
-            {"relationships_follow_requests_sent": [rel_value(u, w) for u, w in SENT]}),
+            {"relationships_follow_requests_sent": [rel_value(u, w) for u, w in SENT]}
+        ),
         "content/posts_1.json": meta_json(posts_list()),
         "content/stories.json": meta_json(stories()),
         "comments/post_comments.json": meta_json(comments_old()),
@@ -218,28 +278,48 @@ def generation_2020() -> dict[str, str | bytes]:
     """<= 2020: root ``connections.json``, ``media.json``, ``profile.json`` ... with ISO times."""
     text, when, _ = POST
     return {
-        "profile.json": json.dumps({"username": OWNER_HANDLE, "name": OWNER_NAME, "email": "sam@example.org",
-                                    "biography": "maker of things 🧶", "private_account": True,
-                                    "date_joined": "2015-03-01T10:00:00", "gender": "female"}),
-        "connections.json": json.dumps({
-            "followers": {u: iso(w) for u, w in FOLLOWERS},
-            "following": {u: iso(w) for u, w in FOLLOWING},
-            "following_requests_received": {u: iso(w) for u, w in RECEIVED},
-            "follow_requests_sent": {u: iso(w) for u, w in SENT},
-            "following_hashtags": {"knitting": iso(t(1))},
-        }),
-        "media.json": json.dumps({
-            "photos": [{"caption": text, "taken_at": iso(when), "path": "photos/202311/1.jpg"},
-                       {"caption": MULTI[0], "taken_at": iso(MULTI[1]), "path": "photos/202311/2.jpg"}],
-            "stories": [{"caption": STORY[0], "taken_at": iso(STORY[1]), "path": "stories/202311/9.mp4"}],
-        }),
+        "profile.json": json.dumps(
+            {
+                "username": OWNER_HANDLE,
+                "name": OWNER_NAME,
+                "email": "sam@example.org",
+                "biography": "maker of things 🧶",
+                "private_account": True,
+                "date_joined": "2015-03-01T10:00:00",
+                "gender": "female",
+            }
+        ),
+        "connections.json": json.dumps(
+            {
+                "followers": {u: iso(w) for u, w in FOLLOWERS},
+                "following": {u: iso(w) for u, w in FOLLOWING},
+                "following_requests_received": {u: iso(w) for u, w in RECEIVED},
+                "follow_requests_sent": {u: iso(w) for u, w in SENT},
+                "following_hashtags": {"knitting": iso(t(1))},
+            }
+        ),
+        "media.json": json.dumps(
+            {
+                "photos": [
+                    {"caption": text, "taken_at": iso(when), "path": "photos/202311/1.jpg"},
+                    {"caption": MULTI[0], "taken_at": iso(MULTI[1]), "path": "photos/202311/2.jpg"},
+                ],
+                "stories": [{"caption": STORY[0], "taken_at": iso(STORY[1]), "path": "stories/202311/9.mp4"}],
+            }
+        ),
         "comments.json": json.dumps({"media_comments": [[iso(COMMENT[2]), COMMENT[0], COMMENT[1]]]}),
         "likes.json": json.dumps({"media_likes": [[iso(LIKE[1]), LIKE[0]]], "comment_likes": []}),
-        "messages.json": json.dumps([{
-            "participants": ["jane.doe22", OWNER_HANDLE],
-            "conversation": [{"sender": "jane.doe22", "created_at": iso(MESSAGES[0][1]), "text": MESSAGES[0][2]},
-                             {"sender": OWNER_HANDLE, "created_at": iso(MESSAGES[1][1]), "text": MESSAGES[1][2]}],
-        }]),
+        "messages.json": json.dumps(
+            [
+                {
+                    "participants": ["jane.doe22", OWNER_HANDLE],
+                    "conversation": [
+                        {"sender": "jane.doe22", "created_at": iso(MESSAGES[0][1]), "text": MESSAGES[0][2]},
+                        {"sender": OWNER_HANDLE, "created_at": iso(MESSAGES[1][1]), "text": MESSAGES[1][2]},
+                    ],
+                }
+            ]
+        ),
         "searches.json": json.dumps([{"search_click": SEARCH[0], "time": iso(SEARCH[1]), "type": "user"}]),
     }
 

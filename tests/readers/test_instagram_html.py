@@ -11,7 +11,7 @@ import pytest
 
 from scanner.archive import Archive
 from scanner.readers.base import ReadContext
-from scanner.readers.instagram import InstagramReader
+from scanner.readers.instagram.reader import InstagramReader
 from scanner.records import AnyRecord, Comment, Connection, Post, Profile, Reaction, Relation, Search, Thread
 from tests.readers.test_instagram_fixtures import (
     COMMENT,
@@ -64,8 +64,10 @@ def table(*rows: tuple[str, str]) -> str:
         if label == "Time":
             cells.append(f'<tr><td class="_2pin _a6_q">Time</td><td class="_2pin _2piu _a6_r">{value}</td></tr>')
         else:
-            cells.append(f'<tr><td colspan="2" class="_2pin _a6_q">{escape(label)}<div><div>{escape(value)}</div>'
-                         "</div></td></tr>")
+            cells.append(
+                f'<tr><td colspan="2" class="_2pin _a6_q">{escape(label)}<div><div>{escape(value)}</div>'
+                "</div></td></tr>"
+            )
     return f'<div class="_3-95 _a6-p"><table style="table-layout: fixed;">{"".join(cells)}</table></div>'
 
 
@@ -92,37 +94,58 @@ def html_export() -> dict[str, str]:
         "start_here.html": page("Your information"),
         "personal_information/personal_information/personal_information.html": page(
             "Personal information",
-            box(table(("Username", OWNER_HANDLE), ("Name", OWNER_NAME), ("Email", "sam@example.org"),
-                      ("Private Account", "True"))),
+            box(
+                table(
+                    ("Username", OWNER_HANDLE),
+                    ("Name", OWNER_NAME),
+                    ("Email", "sam@example.org"),
+                    ("Private Account", "True"),
+                )
+            ),
         ),
         ff + "followers_1.html": page("Followers", *(follower_box(u, w) for u, w in FOLLOWERS)),
         ff + "following.html": page("Following", *(following_box(u, w) for u, w in FOLLOWING)),
         ff + "follow_requests_you've_received.html": page(
-            "Received follow requests", *(follower_box(u, w) for u, w in RECEIVED)),
+            "Received follow requests", *(follower_box(u, w) for u, w in RECEIVED)
+        ),
         ff + "pending_follow_requests.html": page("Pending", *(following_box(u, w) for u, w in SENT)),
         act + "media/posts_1.html": page(
             "Posts",
-            box(h2(POST[0]) + '<div class="_3-95 _a6-p"><div><div><a target="_blank" href="media/posts/1.jpg">'
-                '<img src="media/posts/1.jpg" class="_a6_o _3-96"></a></div></div></div>', shown(POST[1])),
-            box(h2(MULTI[0]) + '<div class="_3-95 _a6-p"><div><img src="media/posts/2.jpg"></div></div>',
-                shown(MULTI[1])),
+            box(
+                h2(POST[0]) + '<div class="_3-95 _a6-p"><div><div><a target="_blank" href="media/posts/1.jpg">'
+                '<img src="media/posts/1.jpg" class="_a6_o _3-96"></a></div></div></div>',
+                shown(POST[1]),
+            ),
+            box(
+                h2(MULTI[0]) + '<div class="_3-95 _a6-p"><div><img src="media/posts/2.jpg"></div></div>',
+                shown(MULTI[1]),
+            ),
         ),
         act + "media/stories.html": page("Stories", box(h2(STORY[0]), shown(STORY[1]))),
         act + "comments/post_comments_1.html": page(
-            "Comments", box(table(("Comment", text), ("Media Owner", owner), ("Time", shown(when))))),
+            "Comments", box(table(("Comment", text), ("Media Owner", owner), ("Time", shown(when))))
+        ),
         act + "likes/liked_posts.html": page(
             "Liked posts",
-            box(h2(like_owner) + f'<div class="_3-95 _a6-p"><div><div><a target="_blank" href="{like_href}">👍</a>'
-                f"</div><div>{shown(like_when)}</div></div></div>"),
+            box(
+                h2(like_owner) + f'<div class="_3-95 _a6-p"><div><div><a target="_blank" href="{like_href}">👍</a>'
+                f"</div><div>{shown(like_when)}</div></div></div>"
+            ),
         ),
         act + "messages/inbox/janedoe_1234567/message_1.html": page(
             "Jane Doe",
-            *(box(f'<div class="_3-95 _2pim _a6-h _a6-i">{escape(s)}</div>'
-                  f'<div class="_3-95 _a6-p"><div><div></div><div>{escape(c)}</div><div></div></div></div>', shown(w))
-              for s, w, c in reversed(MESSAGES)),
+            *(
+                box(
+                    f'<div class="_3-95 _2pim _a6-h _a6-i">{escape(s)}</div>'
+                    f'<div class="_3-95 _a6-p"><div><div></div><div>{escape(c)}</div><div></div></div></div>',
+                    shown(w),
+                )
+                for s, w, c in reversed(MESSAGES)
+            ),
         ),
         "logged_information/recent_searches/profile_searches.html": page(
-            "Profile searches", box(table(("Search", SEARCH[0]), ("Time", shown(SEARCH[1]))))),
+            "Profile searches", box(table(("Search", SEARCH[0]), ("Time", shown(SEARCH[1]))))
+        ),
     }
 
 
@@ -183,8 +206,10 @@ def test_html_text_is_not_mojibake_repaired(make_zip: Callable[..., Path]) -> No
 def test_html_minute_precision_dates(make_zip: Callable[..., Path]) -> None:
     """Some pages show minutes only (``Jul 25, 2026 1:28 pm``): the time is kept to the minute."""
     user, when = FOLLOWING[0]
-    inner = (f'{h2(user)}<div class="_3-95 _a6-p"><div><div><a href="https://www.instagram.com/_u/{user}">'
-             f"https://www.instagram.com/_u/{user}</a></div><div>{shown(when, seconds=False)}</div></div></div>")
+    inner = (
+        f'{h2(user)}<div class="_3-95 _a6-p"><div><div><a href="https://www.instagram.com/_u/{user}">'
+        f"https://www.instagram.com/_u/{user}</a></div><div>{shown(when, seconds=False)}</div></div></div>"
+    )
     files = {"connections/followers_and_following/following.html": page("Following", box(inner))}
     records, _ = read(make_zip(files))
     [following] = [r for r in records if isinstance(r, Connection)]
@@ -193,8 +218,10 @@ def test_html_minute_precision_dates(make_zip: Callable[..., Path]) -> None:
 
 @pytest.mark.parametrize("broken", ["<html><body><p>nothing here</p></body></html>", "\x00\x01garbage"])
 def test_html_pages_without_records_give_nothing(broken: str, make_zip: Callable[..., Path]) -> None:
-    files = {"connections/followers_and_following/followers_1.html": broken,
-             "personal_information/personal_information/personal_information.html": broken}
+    files = {
+        "connections/followers_and_following/followers_1.html": broken,
+        "personal_information/personal_information/personal_information.html": broken,
+    }
     records, ctx = read(make_zip(files))
     assert records == [] and ctx.skipped == []
 
@@ -205,4 +232,5 @@ def test_empty_html_pages_are_listed_as_skipped(empty: str, make_zip: Callable[.
     records, ctx = read(make_zip(files))
     assert records == []
     assert [(s.path.split(":")[-1], s.reason.split(";")[0]) for s in ctx.skipped] == [
-        ("connections/followers_and_following/followers_1.html", "is empty")]
+        ("connections/followers_and_following/followers_1.html", "is empty")
+    ]

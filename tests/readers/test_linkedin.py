@@ -17,9 +17,9 @@ from scanner.archive import Archive
 from scanner.postnominals import strip_postnominals
 from scanner.readers.base import Detection, ReadContext
 from scanner.readers.csvsniff import file_key, read_table
-from scanner.readers.linkedin import LinkedInReader
-from scanner.readers.linkedin_dates import parse_when
-from scanner.readers.linkedin_files import audience, split_names
+from scanner.readers.linkedin.dates import parse_when
+from scanner.readers.linkedin.files import audience, split_names
+from scanner.readers.linkedin.reader import LinkedInReader
 from scanner.records import AnyRecord, Audience, Connection, Post, Profile, Relation, Thread
 from tests.conftest import EVAL_DEV, FORMATS, TOOLS, requires_shared
 

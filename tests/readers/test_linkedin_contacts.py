@@ -38,8 +38,9 @@ def clients(tmp_path: Path) -> Path:
 
 
 def test_contacts_csv_is_read(make_zip: MakeZip) -> None:
-    _, records, ctx = read(make_zip({"Connections.csv": CONNECTIONS_2022, "Contacts.csv": CONTACTS},
-                                    "Basic_LinkedInDataExport.zip"))
+    _, records, ctx = read(
+        make_zip({"Connections.csv": CONNECTIONS_2022, "Contacts.csv": CONTACTS}, "Basic_LinkedInDataExport.zip")
+    )
     contacts = [c for c in of(records, Connection) if c.relation is Relation.CONTACT]
     assert sorted(c.person.name for c in contacts) == ["Jessica Harper", "Tom Lee"]
     (synced,) = [s for s in of(records, Setting) if s.name == "synced_contacts"]
@@ -55,8 +56,9 @@ def test_client_in_linkedin_contacts_is_reported(make_zip: MakeZip, clients: Pat
 
 
 def test_no_before_2020_note_for_a_2022_export_without_url(make_zip: MakeZip) -> None:
-    _, _, ctx = read(make_zip({"Connections.csv": CONNECTIONS_2022, "Contacts.csv": CONTACTS},
-                              "LinkedInDataExport.zip"))
+    _, _, ctx = read(
+        make_zip({"Connections.csv": CONNECTIONS_2022, "Contacts.csv": CONTACTS}, "LinkedInDataExport.zip")
+    )
     assert not [n for n in ctx.notes if "2020" in n]
     assert any("no URL column" in n for n in ctx.notes)
 
@@ -77,8 +79,10 @@ def test_2018_messages_with_credentials_are_one_thread(make_zip: MakeZip) -> Non
         'Jane Roe,Minh Nguyen,"3/12/18, 9:00 PM",,Hi back,OUTGOING,INBOX\n'
         '"Minh Nguyen, MD FRCPC","Jane Roe, Ann Lee, PhD","3/13/18, 9:00 AM",,All three,INCOMING,INBOX\n'
     )
-    files = {"Connections.csv": "First Name,Last Name,Email Address,Company,Position,Connected On\n",
-             "Messages.csv": messages}
+    files = {
+        "Connections.csv": "First Name,Last Name,Email Address,Company,Position,Connected On\n",
+        "Messages.csv": messages,
+    }
     _, records, _ = read(make_zip(files, "LinkedInDataExport.zip"))
     threads = of(records, Thread)
     pairs = sorted(tuple(p.name for p in t.participants) for t in threads)

@@ -14,10 +14,10 @@ import pytest
 
 from scanner.archive import Archive
 from scanner.detect import detect
-from scanner.readers import mastodon as mastodon_module
 from scanner.readers.base import Detection, ReadContext
-from scanner.readers.mastodon import MastodonReader
-from scanner.readers.mastodon_activity import account_of, html_to_text, visibility
+from scanner.readers.mastodon import reader as mastodon_module
+from scanner.readers.mastodon.activity import account_of, html_to_text, visibility
+from scanner.readers.mastodon.reader import MastodonReader
 from scanner.records import AnyRecord, Audience, Connection, Person, Post, Profile, Reaction, Relation, Setting
 from tests.conftest import FORMATS, requires_shared
 

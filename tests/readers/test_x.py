@@ -17,10 +17,10 @@ import pytest
 
 from scanner.archive import Archive
 from scanner.demo import demo_paths
-from scanner.readers import x_js
 from scanner.readers.base import ReadContext
-from scanner.readers.x import XReader
-from scanner.readers.x_tweets import parse_time
+from scanner.readers.x import js as x_js
+from scanner.readers.x.reader import XReader
+from scanner.readers.x.tweets import parse_time
 from scanner.records import (
     AnyRecord,
     Audience,
@@ -44,6 +44,7 @@ READER = XReader()
 
 def ytd(global_name: str, items: list[Any], *, style: str = "v2") -> str:
     """``window.YTD.<global>.part0 = [...]`` in X's Jackson style (2021+ or the inline 2019-2020 style)."""
+
     def dump(value: Any) -> str:
         return json.dumps(value, indent=2, ensure_ascii=False, separators=(",", " : "))
 
@@ -118,10 +119,19 @@ def manifest(files: dict[str, list[str]], *, user: bool = True) -> str:
     return "window.__THAR_CONFIG = " + json.dumps(config, indent=2, separators=(",", " : "))
 
 
-ACCOUNT = {"account": {"email": "jd@example.com", "createdVia": "web", "username": OWNER, "accountId": OWNER_ID,
-                       "createdAt": "2016-02-01T14:48:13.167Z", "accountDisplayName": "Jane Doe"}}
-PROFILE = {"profile": {"description": {"bio": "Counsellor. Runner.", "website": "https://t.co/abc",
-                                       "location": "Millbrook"}}}
+ACCOUNT = {
+    "account": {
+        "email": "jd@example.com",
+        "createdVia": "web",
+        "username": OWNER,
+        "accountId": OWNER_ID,
+        "createdAt": "2016-02-01T14:48:13.167Z",
+        "accountDisplayName": "Jane Doe",
+    }
+}
+PROFILE = {
+    "profile": {"description": {"bio": "Counsellor. Runner.", "website": "https://t.co/abc", "location": "Millbrook"}}
+}
 CLIENT_ID, FRIEND_ID, STRANGER_ID = "1344769376146689503", "2222222222", "3333333333"
 
 
@@ -129,33 +139,84 @@ def dm_conversation(other: str, texts: list[tuple[str, str, str]]) -> dict[str, 
     """A one-to-one ``dmConversation``; ``texts`` = (sender, createdAt, text), written newest first."""
     ordered = sorted(texts, key=lambda t: t[1], reverse=True)
     a, b = sorted([OWNER_ID, other], key=int)
-    return {"dmConversation": {"conversationId": f"{a}-{b}", "messages": [
-        {"messageCreate": {"recipientId": other if sender == OWNER_ID else OWNER_ID, "reactions": [], "urls": [],
-                           "text": text, "mediaUrls": [], "senderId": sender, "id": str(9000 + n), "createdAt": when}}
-        for n, (sender, when, text) in enumerate(ordered)
-    ]}}
+    return {
+        "dmConversation": {
+            "conversationId": f"{a}-{b}",
+            "messages": [
+                {
+                    "messageCreate": {
+                        "recipientId": other if sender == OWNER_ID else OWNER_ID,
+                        "reactions": [],
+                        "urls": [],
+                        "text": text,
+                        "mediaUrls": [],
+                        "senderId": sender,
+                        "id": str(9000 + n),
+                        "createdAt": when,
+                    }
+                }
+                for n, (sender, when, text) in enumerate(ordered)
+            ],
+        }
+    }
 
 
-def base_files(prefix: str, tweets_name: str, tweets_global: str, *, wrapped: bool = True, style: str = "v2",
-               dm_name: str = "direct-messages") -> dict[str, str]:
+def base_files(
+    prefix: str,
+    tweets_name: str,
+    tweets_global: str,
+    *,
+    wrapped: bool = True,
+    style: str = "v2",
+    dm_name: str = "direct-messages",
+) -> dict[str, str]:
     """One small account in a GDPR-era layout: 3 tweets, 2 followers, 1 following, 1 like, 1 DM thread."""
     tweets = [
         tweet("1690395372546301952", "Long day of intakes. Coffee &amp; notes.", wrapped=wrapped),
-        tweet("1690395372546301953", "@dee_w see you Tuesday!", "Sun Aug 13 09:00:00 +0000 2023",
-              mentions=[("dee_w", "Dee W", CLIENT_ID)], reply=(CLIENT_ID, "dee_w"), wrapped=wrapped),
-        tweet("1690395372546301954", "Gym then jam https://t.co/x1", "Mon Aug 14 19:30:05 +0000 2023",
-              urls=[("https://t.co/x1", "https://example.org/jam")], wrapped=wrapped),
+        tweet(
+            "1690395372546301953",
+            "@dee_w see you Tuesday!",
+            "Sun Aug 13 09:00:00 +0000 2023",
+            mentions=[("dee_w", "Dee W", CLIENT_ID)],
+            reply=(CLIENT_ID, "dee_w"),
+            wrapped=wrapped,
+        ),
+        tweet(
+            "1690395372546301954",
+            "Gym then jam https://t.co/x1",
+            "Mon Aug 14 19:30:05 +0000 2023",
+            urls=[("https://t.co/x1", "https://example.org/jam")],
+            wrapped=wrapped,
+        ),
     ]
     dm_global = dm_name.replace("-", "_")
     return {
         f"{prefix}{tweets_name}": ytd(tweets_global, tweets, style=style),
         f"{prefix}follower.js": ytd("follower", accounts("follower", [CLIENT_ID, STRANGER_ID]), style=style),
         f"{prefix}following.js": ytd("following", accounts("following", [FRIEND_ID]), style=style),
-        f"{prefix}like.js": ytd("like", [{"like": {"tweetId": "1626703850622304256", "fullText": "hello",
-                                                   "expandedUrl": "https://twitter.com/i/web/status/1"}}], style=style),
-        f"{prefix}{dm_name}.js": ytd(dm_global, [dm_conversation(CLIENT_ID, [
-            (CLIENT_ID, "2023-01-09T06:30:00.187Z", "hi"), (OWNER_ID, "2023-01-09T13:15:00.125Z", "hello")])],
-            style=style),
+        f"{prefix}like.js": ytd(
+            "like",
+            [
+                {
+                    "like": {
+                        "tweetId": "1626703850622304256",
+                        "fullText": "hello",
+                        "expandedUrl": "https://twitter.com/i/web/status/1",
+                    }
+                }
+            ],
+            style=style,
+        ),
+        f"{prefix}{dm_name}.js": ytd(
+            dm_global,
+            [
+                dm_conversation(
+                    CLIENT_ID,
+                    [(CLIENT_ID, "2023-01-09T06:30:00.187Z", "hi"), (OWNER_ID, "2023-01-09T13:15:00.125Z", "hello")],
+                )
+            ],
+            style=style,
+        ),
         f"{prefix}account.js": ytd("account", [ACCOUNT], style=style),
         f"{prefix}profile.js": ytd("profile", [PROFILE], style=style),
     }
@@ -173,17 +234,40 @@ def grailbird(tweets: list[dict[str, Any]], month: str = "2014_12") -> str:
 
 
 def classic_tweet(tweet_id: int, text: str, created: str, *, protected: bool = False, **extra: Any) -> dict[str, Any]:
-    return {"source": "web", "entities": {"user_mentions": extra.pop("mentions", []), "media": [], "hashtags": [],
-                                          "urls": []},
-            "geo": {}, "id_str": str(tweet_id), "text": text, "id": tweet_id, "created_at": created,
-            "user": {"name": "Jane Doe", "screen_name": OWNER, "protected": protected, "id_str": OWNER_ID,
-                     "id": int(OWNER_ID), "verified": False}, **extra}
+    return {
+        "source": "web",
+        "entities": {"user_mentions": extra.pop("mentions", []), "media": [], "hashtags": [], "urls": []},
+        "geo": {},
+        "id_str": str(tweet_id),
+        "text": text,
+        "id": tweet_id,
+        "created_at": created,
+        "user": {
+            "name": "Jane Doe",
+            "screen_name": OWNER,
+            "protected": protected,
+            "id_str": OWNER_ID,
+            "id": int(OWNER_ID),
+            "verified": False,
+        },
+        **extra,
+    }
 
 
 def classic_csv(rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
-    fields = ["tweet_id", "in_reply_to_status_id", "in_reply_to_user_id", "timestamp", "source", "text",
-              "retweeted_status_id", "retweeted_status_user_id", "retweeted_status_timestamp", "expanded_urls"]
+    fields = [
+        "tweet_id",
+        "in_reply_to_status_id",
+        "in_reply_to_user_id",
+        "timestamp",
+        "source",
+        "text",
+        "retweeted_status_id",
+        "retweeted_status_user_id",
+        "retweeted_status_timestamp",
+        "expanded_urls",
+    ]
     writer = csv.DictWriter(out, fields, quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for row in rows:
@@ -194,20 +278,38 @@ def classic_csv(rows: list[dict[str, str]]) -> str:
 def classic_files() -> dict[str, str]:
     tweets_js = [
         classic_tweet(550045400221356034, "Newest tweet", "2014-12-30 21:46:57 +0000", protected=True),
-        classic_tweet(545300935158030336, "@pal hi", "2014-12-17 19:34:08 +0000",
-                      in_reply_to_user_id=4444, in_reply_to_user_id_str="4444", in_reply_to_screen_name="pal",
-                      in_reply_to_status_id_str="545300935158030000",
-                      mentions=[{"name": "Pal", "screen_name": "pal", "id_str": "4444", "id": 4444,
-                                 "indices": [0, 4]}]),
+        classic_tweet(
+            545300935158030336,
+            "@pal hi",
+            "2014-12-17 19:34:08 +0000",
+            in_reply_to_user_id=4444,
+            in_reply_to_user_id_str="4444",
+            in_reply_to_screen_name="pal",
+            in_reply_to_status_id_str="545300935158030000",
+            mentions=[{"name": "Pal", "screen_name": "pal", "id_str": "4444", "id": 4444, "indices": [0, 4]}],
+        ),
     ]
     csv_rows = [
         {"tweet_id": "550045400221356034", "timestamp": "2014-12-30 21:46:57 +0000", "text": "Newest tweet"},
-        {"tweet_id": "545300935158030336", "timestamp": "2014-12-17 19:34:08 +0000", "text": "@pal hi",
-         "in_reply_to_user_id": "4444", "in_reply_to_status_id": "545300935158030000"},
-        {"tweet_id": "530000000000000001", "timestamp": "2014-11-02 08:00:00 +0000",
-         "text": "Read this http://t.co/abc, it's good", "expanded_urls": "https://example.org/read"},
-        {"tweet_id": "530000000000000002", "timestamp": "2014-11-01 08:00:00 +0000", "text": "RT @news: big story",
-         "retweeted_status_id": "529999999999999999"},
+        {
+            "tweet_id": "545300935158030336",
+            "timestamp": "2014-12-17 19:34:08 +0000",
+            "text": "@pal hi",
+            "in_reply_to_user_id": "4444",
+            "in_reply_to_status_id": "545300935158030000",
+        },
+        {
+            "tweet_id": "530000000000000001",
+            "timestamp": "2014-11-02 08:00:00 +0000",
+            "text": "Read this http://t.co/abc, it's good",
+            "expanded_urls": "https://example.org/read",
+        },
+        {
+            "tweet_id": "530000000000000002",
+            "timestamp": "2014-11-01 08:00:00 +0000",
+            "text": "RT @news: big story",
+            "retweeted_status_id": "529999999999999999",
+        },
     ]
     return {
         "tweets.csv": classic_csv(csv_rows),
@@ -253,13 +355,25 @@ MakeZip = Callable[..., Path]
         (base_files("", "tweet.js", "tweet", wrapped=False, style="2019", dm_name="direct-message"), "x-v1-2019", "js"),
         (base_files("my-export/", "tweet.js", "tweet", wrapped=False, style="2019"), "x-v1-2019", "js"),
         (classic_files(), "x-classic", "js"),
-        ({"tweets.csv": classic_csv([{"tweet_id": "1", "timestamp": "2014-12-30 21:46:57 +0000"}])}, "x-classic",
-         "csv"),
+        (
+            {"tweets.csv": classic_csv([{"tweet_id": "1", "timestamp": "2014-12-30 21:46:57 +0000"}])},
+            "x-classic",
+            "csv",
+        ),
         ({"tweets.js": ytd("tweets", [tweet("1690395372546301952", "hi")])}, "x-v2", "js"),
         ({"downloads/whatever.js": ytd("like", [{"like": {"tweetId": "12345"}}])}, "x-v2", "js"),
     ],
-    ids=["v2", "v2-2020", "v2-wrapper-folder", "v1-2019", "v1-2019-wrapper", "classic", "classic-csv-only",
-         "loose-tweets", "loose-sniffed"],
+    ids=[
+        "v2",
+        "v2-2020",
+        "v2-wrapper-folder",
+        "v1-2019",
+        "v1-2019-wrapper",
+        "classic",
+        "classic-csv-only",
+        "loose-tweets",
+        "loose-sniffed",
+    ],
 )
 def test_detects_every_generation(make_zip: MakeZip, files: dict[str, str], generation: str, fmt: str) -> None:
     with Archive([make_zip(files)]) as archive:
@@ -339,21 +453,49 @@ def test_dm_thread_participants_order_and_owner(make_zip: MakeZip) -> None:
 
 
 def test_group_dm_title_participants_and_owner_inferred_without_account(make_zip: MakeZip) -> None:
-    group = {"dmConversation": {"conversationId": "1582000000000000000", "messages": [
-        {"conversationNameUpdate": {"initiatingUserId": FRIEND_ID, "name": "Run club", "createdAt":
-                                    "2023-03-01T10:00:00.000Z"}},
-        {"messageCreate": {"senderId": FRIEND_ID, "text": "5k Sunday?", "createdAt": "2023-03-01T10:05:00.000Z",
-                           "id": "1", "mediaUrls": [], "reactions": []}},
-        {"joinConversation": {"initiatingUserId": FRIEND_ID, "participantsSnapshot": [OWNER_ID, FRIEND_ID,
-                                                                                       STRANGER_ID],
-                              "createdAt": "2023-02-01T10:00:00.000Z"}},
-    ]}}
-    one_to_one = [dm_conversation(CLIENT_ID, [(CLIENT_ID, "2023-01-09T06:30:00.187Z", "hi")]),
-                  dm_conversation(FRIEND_ID, [(OWNER_ID, "2023-01-10T06:30:00.187Z", "yo")])]
-    records, ctx, _ = read(make_zip({
-        "data/direct-messages.js": ytd("direct_messages", one_to_one),
-        "data/direct-messages-group.js": ytd("direct_messages_group", [group]),
-    }))
+    group = {
+        "dmConversation": {
+            "conversationId": "1582000000000000000",
+            "messages": [
+                {
+                    "conversationNameUpdate": {
+                        "initiatingUserId": FRIEND_ID,
+                        "name": "Run club",
+                        "createdAt": "2023-03-01T10:00:00.000Z",
+                    }
+                },
+                {
+                    "messageCreate": {
+                        "senderId": FRIEND_ID,
+                        "text": "5k Sunday?",
+                        "createdAt": "2023-03-01T10:05:00.000Z",
+                        "id": "1",
+                        "mediaUrls": [],
+                        "reactions": [],
+                    }
+                },
+                {
+                    "joinConversation": {
+                        "initiatingUserId": FRIEND_ID,
+                        "participantsSnapshot": [OWNER_ID, FRIEND_ID, STRANGER_ID],
+                        "createdAt": "2023-02-01T10:00:00.000Z",
+                    }
+                },
+            ],
+        }
+    }
+    one_to_one = [
+        dm_conversation(CLIENT_ID, [(CLIENT_ID, "2023-01-09T06:30:00.187Z", "hi")]),
+        dm_conversation(FRIEND_ID, [(OWNER_ID, "2023-01-10T06:30:00.187Z", "yo")]),
+    ]
+    records, ctx, _ = read(
+        make_zip(
+            {
+                "data/direct-messages.js": ytd("direct_messages", one_to_one),
+                "data/direct-messages-group.js": ytd("direct_messages_group", [group]),
+            }
+        )
+    )
     assert ctx.account.account_id == OWNER_ID  # the id common to every one-to-one conversation
     threads = {t.id: t for t in of(records, Thread)}
     assert threads["1582000000000000000"].title == "Run club"
@@ -369,11 +511,14 @@ def test_part_files_out_of_order_via_manifest_and_glob(make_zip: MakeZip) -> Non
         "data/tweets.js": ytd("tweets", [newest]),
         "data/tweets-part1.js": ytd("tweets", [oldest]).replace("part0", "part1"),
         "data/tweets-part2.js": ytd("tweets", [middle]).replace("part0", "part2"),
-        "data/direct-messages-part1.js": ytd("direct_messages", [dm_conversation(CLIENT_ID, [
-            (CLIENT_ID, "2021-01-01T00:00:00.000Z", "part one")])]).replace("part0", "part1"),
+        "data/direct-messages-part1.js": ytd(
+            "direct_messages", [dm_conversation(CLIENT_ID, [(CLIENT_ID, "2021-01-01T00:00:00.000Z", "part one")])]
+        ).replace("part0", "part1"),
     }
-    listed = {**parts, "data/manifest.js": manifest({"tweets": ["data/tweets.js", "data/tweets-part2.js",
-                                                                "data/tweets-part1.js"]})}
+    listed = {
+        **parts,
+        "data/manifest.js": manifest({"tweets": ["data/tweets.js", "data/tweets-part2.js", "data/tweets-part1.js"]}),
+    }
     for files in (listed, parts):
         records, ctx, generation = read(make_zip(files, name=f"{len(files)}.zip"))
         assert generation == "x-v2"
@@ -383,38 +528,57 @@ def test_part_files_out_of_order_via_manifest_and_glob(make_zip: MakeZip) -> Non
 
 
 def test_old_part_naming_tweet_part1(make_zip: MakeZip) -> None:
-    records, _, generation = read(make_zip({
-        "data/manifest.js": manifest({}),
-        "data/tweet.js": ytd("tweet", [tweet("1300000000000000001", "a")]),
-        "data/tweet-part1.js": ytd("tweet", [tweet("1300000000000000002", "b")]).replace("part0", "part1"),
-    }))
+    records, _, generation = read(
+        make_zip(
+            {
+                "data/manifest.js": manifest({}),
+                "data/tweet.js": ytd("tweet", [tweet("1300000000000000001", "a")]),
+                "data/tweet-part1.js": ytd("tweet", [tweet("1300000000000000002", "b")]).replace("part0", "part1"),
+            }
+        )
+    )
     assert generation == "x-v2-2020"
     assert len(of(records, Post)) == 2
 
 
 def test_unwrapped_2019_tweets_with_number_strings_and_bad_mention_ids(make_zip: MakeZip) -> None:
-    bare = tweet("1100000000000000001", "@ghost @pal hello", "Wed Oct 10 20:19:24 +0000 2018",
-                 mentions=[("ghost", "Ghost", "-1"), ("pal", "Pal", "4444")], wrapped=False)
-    records, _, generation = read(make_zip({
-        "tweet.js": ytd("tweet", [bare], style="2019"),
-        "account.js": ytd("account", [ACCOUNT], style="2019"),
-    }))
+    bare = tweet(
+        "1100000000000000001",
+        "@ghost @pal hello",
+        "Wed Oct 10 20:19:24 +0000 2018",
+        mentions=[("ghost", "Ghost", "-1"), ("pal", "Pal", "4444")],
+        wrapped=False,
+    )
+    records, _, generation = read(
+        make_zip(
+            {
+                "tweet.js": ytd("tweet", [bare], style="2019"),
+                "account.js": ytd("account", [ACCOUNT], style="2019"),
+            }
+        )
+    )
     assert generation == "x-v1-2019"
     (post,) = of(records, Post)
     assert post.id == "1100000000000000001"
     assert post.timestamp == datetime(2018, 10, 10, 20, 19, 24, tzinfo=UTC)
-    assert post.mentions == (Person(name="Ghost", handle="ghost"), Person(name="Pal", handle="pal",
-                                                                          account_id="4444"))
+    assert post.mentions == (Person(name="Ghost", handle="ghost"), Person(name="Pal", handle="pal", account_id="4444"))
 
 
 def test_reply_without_screen_name_and_retweet(make_zip: MakeZip) -> None:
-    records, _, _ = read(make_zip({
-        "data/manifest.js": manifest({}),
-        "data/tweets.js": ytd("tweets", [
-            tweet("1600000000000000001", "thanks!", reply=("5555", None)),
-            tweet("1600000000000000002", "RT @news: big story", mentions=[("news", "News", "7777")]),
-        ]),
-    }))
+    records, _, _ = read(
+        make_zip(
+            {
+                "data/manifest.js": manifest({}),
+                "data/tweets.js": ytd(
+                    "tweets",
+                    [
+                        tweet("1600000000000000001", "thanks!", reply=("5555", None)),
+                        tweet("1600000000000000002", "RT @news: big story", mentions=[("news", "News", "7777")]),
+                    ],
+                ),
+            }
+        )
+    )
     posts = {p.id: p for p in of(records, Post)}
     assert posts["1600000000000000001"].subkind == "reply"
     assert posts["1600000000000000001"].in_reply_to == Person(account_id="5555")
@@ -445,19 +609,23 @@ def test_classic_grailbird_and_csv(make_zip: MakeZip) -> None:
     [
         ([], None, Audience.UNKNOWN),
         ([("2024-10-19T05:42:07.000Z", "Protect")], True, Audience.FRIENDS),
-        ([("2024-10-19T05:42:07.000Z", "Protect"), ("2024-12-08T06:19:00.000Z", "Unprotect")], False,
-         Audience.PUBLIC),
+        ([("2024-10-19T05:42:07.000Z", "Protect"), ("2024-12-08T06:19:00.000Z", "Unprotect")], False, Audience.PUBLIC),
     ],
     ids=["empty-is-unknown", "protect", "protect-then-unprotect"],
 )
-def test_protected_history(make_zip: MakeZip, entries: list[tuple[str, str]], enabled: bool | None,
-                           audience: Audience) -> None:
+def test_protected_history(
+    make_zip: MakeZip, entries: list[tuple[str, str]], enabled: bool | None, audience: Audience
+) -> None:
     history = [{"protectedHistory": {"protectedAt": at, "action": action}} for at, action in entries]
-    records, ctx, _ = read(make_zip({
-        "data/manifest.js": manifest({}),
-        "data/protected-history.js": ytd("protected_history", history),
-        "data/tweets.js": ytd("tweets", [tweet("1600000000000000001", "hi")]),
-    }))
+    records, ctx, _ = read(
+        make_zip(
+            {
+                "data/manifest.js": manifest({}),
+                "data/protected-history.js": ytd("protected_history", history),
+                "data/tweets.js": ytd("tweets", [tweet("1600000000000000001", "hi")]),
+            }
+        )
+    )
     (setting,) = of(records, Setting)
     assert (setting.name, setting.enabled) == ("protected", enabled)
     assert of(records, Post)[0].audience is audience
@@ -468,22 +636,55 @@ def test_protected_history(make_zip: MakeZip, entries: list[tuple[str, str]], en
 
 
 def test_security_files(make_zip: MakeZip) -> None:
-    records, _, _ = read(make_zip({
-        "data/manifest.js": manifest({}),
-        "data/ni-devices.js": ytd("ni_devices", [
-            {"niDeviceResponse": {"pushDevice": {"deviceType": "Twitter for iOS", "updatedDate": "2023.05.01"}}},
-            {"niDeviceResponse": {"messagingDevice": {"phoneNumber": "+15555550100", "carrier": "x",
-                                                      "deviceType": "Auth", "updatedDate": "2023.05.30",
-                                                      "createdDate": "2020.01.02"}}},
-        ]),
-        "data/connected-application.js": ytd("connected_application", [{"connectedApplication": {
-            "organization": {"name": "Tweet Tools Ltd"}, "name": "Scheduler", "permissions": ["read", "write"],
-            "approvedAt": "2021-04-01T10:00:00.000Z", "id": "12345"}}]),
-        "data/contact.js": ytd("contact", [{"contact": {"id": "77", "emails": ["a@example.com"],
-                                                         "phoneNumbers": ["+15555550111"]}}]),
-        "data/account-timezone.js": ytd("account_timezone", [{"accountTimezone": {"accountId": OWNER_ID,
-                                                                                  "timeZone": "London"}}]),
-    }))
+    records, ctx, _ = read(
+        make_zip(
+            {
+                "data/manifest.js": manifest({}),
+                "data/ni-devices.js": ytd(
+                    "ni_devices",
+                    [
+                        {
+                            "niDeviceResponse": {
+                                "pushDevice": {"deviceType": "Twitter for iOS", "updatedDate": "2023.05.01"}
+                            }
+                        },
+                        {
+                            "niDeviceResponse": {
+                                "messagingDevice": {
+                                    "phoneNumber": "+15555550100",
+                                    "carrier": "x",
+                                    "deviceType": "Auth",
+                                    "updatedDate": "2023.05.30",
+                                    "createdDate": "2020.01.02",
+                                }
+                            }
+                        },
+                    ],
+                ),
+                "data/connected-application.js": ytd(
+                    "connected_application",
+                    [
+                        {
+                            "connectedApplication": {
+                                "organization": {"name": "Tweet Tools Ltd"},
+                                "name": "Scheduler",
+                                "permissions": ["read", "write"],
+                                "approvedAt": "2021-04-01T10:00:00.000Z",
+                                "id": "12345",
+                            }
+                        }
+                    ],
+                ),
+                "data/contact.js": ytd(
+                    "contact",
+                    [{"contact": {"id": "77", "emails": ["a@example.com"], "phoneNumbers": ["+15555550111"]}}],
+                ),
+                "data/account-timezone.js": ytd(
+                    "account_timezone", [{"accountTimezone": {"accountId": OWNER_ID, "timeZone": "London"}}]
+                ),
+            }
+        )
+    )
     settings = {s.name: s for s in of(records, Setting)}
     assert settings["two_factor"].enabled is True
     assert settings["two_factor"].timestamp == datetime(2023, 5, 30, tzinfo=UTC)
@@ -491,35 +692,62 @@ def test_security_files(make_zip: MakeZip) -> None:
     assert settings["connected_app"].detail == "by Tweet Tools Ltd; permissions: read, write"
     assert settings["synced_contacts"].enabled is True
     assert settings["account_timezone"].value == "London"
+    assert ctx.account.timezone == "Europe/London"  # Rails' name, as X writes it, to the IANA name
     (contact,) = of(records, Connection)
-    assert (contact.relation, contact.id, contact.person.name) == (Relation.CONTACT, "77",
-                                                                   "a@example.com, +15555550111")
+    assert (contact.relation, contact.id, contact.person.name) == (
+        Relation.CONTACT,
+        "77",
+        "a@example.com, +15555550111",
+    )
 
 
 def test_two_factor_unknown_without_auth_device(make_zip: MakeZip) -> None:
-    records, _, _ = read(make_zip({"data/manifest.js": manifest({}), "data/ni-devices.js": ytd("ni_devices", [
-        {"niDeviceResponse": {"pushDevice": {"deviceType": "Twitter for iOS"}}}])}))
+    records, _, _ = read(
+        make_zip(
+            {
+                "data/manifest.js": manifest({}),
+                "data/ni-devices.js": ytd(
+                    "ni_devices", [{"niDeviceResponse": {"pushDevice": {"deviceType": "Twitter for iOS"}}}]
+                ),
+            }
+        )
+    )
     (setting,) = of(records, Setting)
     assert (setting.name, setting.enabled) == ("two_factor", None)
 
 
 def test_blocks_mutes_and_likes(make_zip: MakeZip) -> None:
-    records, ctx, _ = read(make_zip({
-        "data/manifest.js": manifest({}),
-        "data/tweets.js": ytd("tweets", [
-            tweet("1600000000000000001", "@dee_w yes", reply=(CLIENT_ID, "dee_w")),
-            tweet("1600000000000000009", "my own"),
-        ]),
-        "data/block.js": ytd("block", [{"blocking": {"accountId": "8888"}}]),
-        "data/mute.js": ytd("mute", [{"muting": {"accountId": "9999"}}]),
-        "data/like.js": ytd("like", [
-            {"like": {"tweetId": "1111111111111111111", "fullText": "the post replied to"}},
-            {"like": {"tweetId": "1626703850622304256", "fullText": "a &amp; b",
-                      "expandedUrl": "https://twitter.com/some_author/status/1626703850622304256"}},
-            {"like": {"tweetId": "1600000000000000009", "fullText": "my own"}},
-            {"like": {"tweetId": "1626703850622304257"}},
-        ]),
-    }))
+    records, ctx, _ = read(
+        make_zip(
+            {
+                "data/manifest.js": manifest({}),
+                "data/tweets.js": ytd(
+                    "tweets",
+                    [
+                        tweet("1600000000000000001", "@dee_w yes", reply=(CLIENT_ID, "dee_w")),
+                        tweet("1600000000000000009", "my own"),
+                    ],
+                ),
+                "data/block.js": ytd("block", [{"blocking": {"accountId": "8888"}}]),
+                "data/mute.js": ytd("mute", [{"muting": {"accountId": "9999"}}]),
+                "data/like.js": ytd(
+                    "like",
+                    [
+                        {"like": {"tweetId": "1111111111111111111", "fullText": "the post replied to"}},
+                        {
+                            "like": {
+                                "tweetId": "1626703850622304256",
+                                "fullText": "a &amp; b",
+                                "expandedUrl": "https://twitter.com/some_author/status/1626703850622304256",
+                            }
+                        },
+                        {"like": {"tweetId": "1600000000000000009", "fullText": "my own"}},
+                        {"like": {"tweetId": "1626703850622304257"}},
+                    ],
+                ),
+            }
+        )
+    )
     relations = {c.id: c.relation for c in of(records, Connection)}
     assert relations == {"8888": Relation.BLOCKED, "9999": Relation.MUTED}
     likes = {r.id: r for r in of(records, Reaction)}
@@ -529,7 +757,10 @@ def test_blocks_mutes_and_likes(make_zip: MakeZip) -> None:
     assert likes["1600000000000000009"].target_owner == Person(name="Jane Doe", handle=OWNER, account_id=OWNER_ID)
     unknown = likes["1626703850622304257"]
     assert (unknown.target_owner, unknown.timestamp, unknown.target_url) == (
-        None, None, "https://x.com/i/web/status/1626703850622304257")
+        None,
+        None,
+        "https://x.com/i/web/status/1626703850622304257",
+    )
     assert any("whose post" in note for note in ctx.notes)
 
 
@@ -551,8 +782,9 @@ def test_unreadable_settings_file_gives_no_guess(make_zip: MakeZip, name: str) -
 
 
 def test_manifest_listing_absent_files_is_a_note_not_a_skip(make_zip: MakeZip) -> None:
-    records, ctx, _ = read(make_zip({"data/manifest.js": manifest({"tweets": ["data/tweets.js"],
-                                                                   "follower": ["data/follower.js"]})}))
+    records, ctx, _ = read(
+        make_zip({"data/manifest.js": manifest({"tweets": ["data/tweets.js"], "follower": ["data/follower.js"]})})
+    )
     assert records == [] and ctx.skipped == []
     assert any("manifest lists 2 data file(s)" in note for note in ctx.notes)
     assert ctx.account.handle == OWNER
@@ -579,8 +811,11 @@ def test_streaming_reports_a_truncated_file(make_zip: MakeZip, monkeypatch: pyte
 
 def test_record_ids_survive_a_change_of_generation(make_zip: MakeZip) -> None:
     new, _, _ = read(make_zip(v2_files(), name="new.zip"))
-    old, _, _ = read(make_zip(base_files("", "tweet.js", "tweet", wrapped=False, style="2019",
-                                         dm_name="direct-message"), name="old.zip"))
+    old, _, _ = read(
+        make_zip(
+            base_files("", "tweet.js", "tweet", wrapped=False, style="2019", dm_name="direct-message"), name="old.zip"
+        )
+    )
     assert sorted((r.kind, r.id) for r in new) == sorted((r.kind, r.id) for r in old)
 
 
@@ -612,12 +847,20 @@ def test_demo_archive_reads_without_skips() -> None:
     assert ctx.skipped == []
     counts = kinds(records)
     assert counts["post"] == 40 and counts["thread"] == 2 and counts["profile"] == 1
-    handles_from_csv = {h.split(":", 1)[1].lstrip("@") for line in clients.read_text().splitlines()[1:]
-                        for h in line.split(",")[4].split(";") if h.startswith("x:")}
+    handles_from_csv = {
+        h.split(":", 1)[1].lstrip("@")
+        for line in clients.read_text().splitlines()[1:]
+        for h in line.split(",")[4].split(";")
+        if h.startswith("x:")
+    }
     followers = [c.person for c in of(records, Connection) if c.relation is Relation.FOLLOWER]
     assert len(handles_from_csv & {p.handle for p in followers}) == 2  # two clients resolved from mentions
-    client_ids = {h.split(":", 1)[1] for line in clients.read_text().splitlines()[1:]
-                  for h in line.split(",")[4].split(";") if h.startswith("x_id:")}
+    client_ids = {
+        h.split(":", 1)[1]
+        for line in clients.read_text().splitlines()[1:]
+        for h in line.split(",")[4].split(";")
+        if h.startswith("x_id:")
+    }
     assert client_ids & {p.account_id for p in followers}
     settings = {s.name: s.enabled for s in of(records, Setting)}
     assert settings == {"protected": None, "two_factor": None}
@@ -629,8 +872,9 @@ X_SAMPLES = FORMATS / "x"
 
 
 @requires_shared(X_SAMPLES)
-@pytest.mark.parametrize("folder", sorted(p.name for p in X_SAMPLES.iterdir() if p.is_dir()) if X_SAMPLES.exists()
-                         else [])
+@pytest.mark.parametrize(
+    "folder", sorted(p.name for p in X_SAMPLES.iterdir() if p.is_dir()) if X_SAMPLES.exists() else []
+)
 def test_real_samples_conform(folder: str) -> None:
     records, ctx, generation = read(X_SAMPLES / folder)
     assert generation in {"x-classic", "x-v1-2019", "x-v2-2020", "x-v2"}
@@ -651,12 +895,19 @@ def test_real_samples_conform(folder: str) -> None:
 @requires_shared(TOOLS / "render_corpus.py")
 @requires_shared(EVAL_DEV)
 def test_rendered_corpus_counts_and_keys(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, str(TOOLS / "render_corpus.py"), str(EVAL_DEV), str(tmp_path), "--variants",
-                    "all"], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(TOOLS / "render_corpus.py"), str(EVAL_DEV), str(tmp_path), "--variants", "all"],
+        check=True,
+        capture_output=True,
+    )
     expected = json.loads((tmp_path / "expected.json").read_text(encoding="utf-8"))
     corpus: Counter[str] = Counter()
-    for name, kind in (("posts", "post"), ("messages", "thread"), ("engagement", "reaction"),
-                       ("connections", "connection")):
+    for name, kind in (
+        ("posts", "post"),
+        ("messages", "thread"),
+        ("engagement", "reaction"),
+        ("connections", "connection"),
+    ):
         items = json.loads((EVAL_DEV / f"{name}.json").read_text(encoding="utf-8"))
         rendered = [i for i in items if i.get("platform") == "x" and i.get("kind") != "follow_request_received"]
         corpus[kind] = len(rendered)
@@ -680,8 +931,9 @@ def test_rendered_corpus_counts_and_keys(tmp_path: Path) -> None:
 
 
 def _agrees(record: AnyRecord, key: dict[str, Any]) -> bool:
-    if "timestamp" in key and (record.timestamp is None or
-                               record.timestamp.strftime("%Y-%m-%dT%H:%M:%SZ") != key["timestamp"]):
+    if "timestamp" in key and (
+        record.timestamp is None or record.timestamp.strftime("%Y-%m-%dT%H:%M:%SZ") != key["timestamp"]
+    ):
         return False
     people: list[Person] = []
     if isinstance(record, Connection):

@@ -10,22 +10,26 @@ from typing import Any
 import pytest
 
 from scanner.archive import Archive, Member
-from scanner.readers import x_js
-from scanner.readers.x_tweets import parse_time
+from scanner.readers.x import js as x_js
+from scanner.readers.x.tweets import parse_time
 from scanner.records import Connection, Post
 from tests.readers.test_x import CLIENT_ID, MakeZip, accounts, manifest, of, read, tweet, v2_files, ytd
 
 TWEETS = [
-    tweet("1690395372546301952", "Caf\u00e9 \U0001f600 &amp; \u2028 [not] {json} \\ \"quoted\"" * 40),
-    tweet("1690395372546301953", "@dee_w see you", mentions=[("dee_w", "Dee W", CLIENT_ID)],
-          reply=(CLIENT_ID, "dee_w")),
+    tweet("1690395372546301952", 'Caf\u00e9 \U0001f600 &amp; \u2028 [not] {json} \\ "quoted"' * 40),
+    tweet(
+        "1690395372546301953", "@dee_w see you", mentions=[("dee_w", "Dee W", CLIENT_ID)], reply=(CLIENT_ID, "dee_w")
+    ),
     tweet("1690395372546301954", "x" * 5000, "Mon Aug 14 19:30:05 +0000 2023"),
 ]
 
 
 def _files(tweets_js: str | bytes) -> dict[str, str | bytes]:
-    return {"data/manifest.js": manifest({}), "data/tweets.js": tweets_js,
-            "data/follower.js": ytd("follower", accounts("follower", [CLIENT_ID]))}
+    return {
+        "data/manifest.js": manifest({}),
+        "data/tweets.js": tweets_js,
+        "data/follower.js": ytd("follower", accounts("follower", [CLIENT_ID])),
+    }
 
 
 @pytest.mark.parametrize("chunk", [1, 7, 64, 4096])
@@ -47,23 +51,23 @@ def test_same_records_at_any_chunk_size(
 
 BODIES: list[str | bytes] = [
     "window.YTD.tweets.part0 = [ ]",
-    "window.YTD.tweets.part0 = [1, 2.5e3, \"s\", null, true, NaN, -0, 12345678901234567890]",
-    "\ufeffwindow.YTD.tweets.part0 = [{\"a\": [1, {\"b\": []}]}] ;  ;",
-    "window.YTD.tweets.part0 =\u00a0 [{\"a\": 1}]",
-    "[{\"a\": 1}]",
-    "window.YTD.tweets.part0 = [{\"a\": 1}] x",
-    "window.YTD.tweets.part0 = [{\"a\": 1},]",
-    "window.YTD.tweets.part0 = [{\"a\": 1} {\"b\": 2}]",
-    "window.YTD.tweets.part0 = [{\"a\": 1}, {\"b\": ",
-    "window.YTD.tweets.part0 = {\"a\": 1}",
+    'window.YTD.tweets.part0 = [1, 2.5e3, "s", null, true, NaN, -0, 12345678901234567890]',
+    '\ufeffwindow.YTD.tweets.part0 = [{"a": [1, {"b": []}]}] ;  ;',
+    'window.YTD.tweets.part0 =\u00a0 [{"a": 1}]',
+    '[{"a": 1}]',
+    'window.YTD.tweets.part0 = [{"a": 1}] x',
+    'window.YTD.tweets.part0 = [{"a": 1},]',
+    'window.YTD.tweets.part0 = [{"a": 1} {"b": 2}]',
+    'window.YTD.tweets.part0 = [{"a": 1}, {"b": ',
+    'window.YTD.tweets.part0 = {"a": 1}',
     "window.YTD.tweets.part0 = ",
     "no assignment here",
     "window.YTD.tweets.part0 = [" + "[" * 250 + "]" * 250 + "]",
     "window.YTD.tweets.part0 = [" + "[" * 198 + "]" * 198 + "]",
-    "window.YTD.tweets.part0 = [{\"many\": [" + ", ".join(["[]"] * 300) + "]}]",
-    "window.YTD.tweets.part0 = [{\"t\": \"caf\u00e9\"}]".encode("cp1252"),
-    "window.YTD.tweets.part0 = [{\"t\": \"caf\u00e9\"}]".encode("utf-16"),
-    "window.YTD.tweets.part0 = [{\"t\": \"caf\u00e9\"}]".encode() + b"\xff",
+    'window.YTD.tweets.part0 = [{"many": [' + ", ".join(["[]"] * 300) + "]}]",
+    'window.YTD.tweets.part0 = [{"t": "caf\u00e9"}]'.encode("cp1252"),
+    'window.YTD.tweets.part0 = [{"t": "caf\u00e9"}]'.encode("utf-16"),
+    'window.YTD.tweets.part0 = [{"t": "caf\u00e9"}]'.encode() + b"\xff",
 ]
 
 

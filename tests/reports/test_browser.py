@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from reports.model import ScanResult
 from reports.writer import write_reports
+from scanner.result import ScanResult
 from tests.reports.conftest import XSS_SCRIPT
 
 pytestmark = pytest.mark.browser
@@ -232,10 +232,16 @@ def test_report_prints(devtools: DevTools, report_url: str) -> None:
 
 def test_charts_are_readable_on_a_phone(devtools: DevTools, report_url: str) -> None:
     session = open_page(devtools, report_url)
-    devtools.send("Emulation.setDeviceMetricsOverride",
-                  {"width": 400, "height": 800, "deviceScaleFactor": 1, "mobile": True}, session=session)
-    sizes = evaluate(devtools, session, "[...document.querySelectorAll('svg.hbar text.lbl')]"
-                                        ".map(t => t.getBoundingClientRect().height)")
+    devtools.send(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 400, "height": 800, "deviceScaleFactor": 1, "mobile": True},
+        session=session,
+    )
+    sizes = evaluate(
+        devtools,
+        session,
+        "[...document.querySelectorAll('svg.hbar text.lbl')].map(t => t.getBoundingClientRect().height)",
+    )
     assert sizes and min(sizes) >= 10, sizes  # was about 5 px before the charts were stacked
     width = evaluate(devtools, session, "document.documentElement.scrollWidth")
     assert width <= 400
@@ -252,8 +258,12 @@ def test_css_filters_and_card_links(devtools: DevTools, report_url: str) -> None
     evaluate(devtools, session, "document.querySelector('label[for=fp-x]').click()")
     on_x = evaluate(devtools, session, "document.querySelectorAll('article.card.p-x').length")
     assert evaluate(devtools, session, visible) == on_x
-    dangling = evaluate(devtools, session, "[...document.querySelectorAll('a[href^=\"#\"]')]"
-                                           ".filter(a => !document.getElementById(a.hash.slice(1))).length")
+    dangling = evaluate(
+        devtools,
+        session,
+        "[...document.querySelectorAll('a[href^=\"#\"]')]"
+        ".filter(a => !document.getElementById(a.hash.slice(1))).length",
+    )
     assert dangling == 0
     assert evaluate(devtools, session, "document.querySelectorAll('.checklist a[href^=\"#r-\"]').length") >= total
 
@@ -261,8 +271,11 @@ def test_css_filters_and_card_links(devtools: DevTools, report_url: str) -> None
 def test_print_starts_with_a_summary_page(devtools: DevTools, report_url: str) -> None:
     session = open_page(devtools, report_url)
     devtools.send("Emulation.setEmulatedMedia", {"media": "print"}, session=session)
-    breaks = evaluate(devtools, session, "['checklist', 'details'].map(id => "
-                                         "getComputedStyle(document.getElementById(id)).breakBefore)")
+    breaks = evaluate(
+        devtools,
+        session,
+        "['checklist', 'details'].map(id => getComputedStyle(document.getElementById(id)).breakBefore)",
+    )
     assert breaks == ["page", "page"]
     hidden = "document.querySelector('article.card .todo').checkVisibility()"
     assert evaluate(devtools, session, hidden) is False  # the guidance is printed once, in the checklist

@@ -12,16 +12,23 @@ from checks.base import Category, ClientMatch, Severity
 from reports.cards import group_by_record, safe_url
 from reports.html import render_html
 from reports.json import render_json
-from reports.model import ScanResult
+from scanner.result import ScanResult
 from tests.reports.conftest import finding
 
 WHEN = datetime(2023, 8, 12, 16, 10, tzinfo=UTC)
 
 
 def _post(category: Category, severity: Severity, **kw: object) -> object:
-    return finding(category, "facebook", severity=severity, rid="p1", when=WHEN,
-                   source="your_facebook_activity/posts/your_posts_1.json#57", excerpt="Session day at Riverbend",
-                   **kw)  # type: ignore[arg-type]
+    return finding(
+        category,
+        "facebook",
+        severity=severity,
+        rid="p1",
+        when=WHEN,
+        source="your_facebook_activity/posts/your_posts_1.json#57",
+        excerpt="Session day at Riverbend",
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def _result(*findings: object, timezone: str = "UTC") -> ScanResult:
@@ -33,11 +40,23 @@ def _cards(html: str) -> list[str]:
 
 
 def test_findings_about_one_post_are_one_card_and_json_keeps_each_finding() -> None:
-    mention = _post(Category.CLIENT_MENTION, Severity.CRITICAL, title="Post names a client",
-                    clients=(ClientMatch("C001", "first_initial+initial", 0.85, name="Jane Doe"),))
+    mention = _post(
+        Category.CLIENT_MENTION,
+        Severity.CRITICAL,
+        title="Post names a client",
+        clients=(ClientMatch("C001", "first_initial+initial", 0.85, name="Jane Doe"),),
+    )
     work = _post(Category.WORK_RELATED_POST, Severity.MEDIUM, title="Work-related post")
-    place = finding(Category.WORKPLACE_LOCATION, "facebook", severity=Severity.HIGH, rid="place-9", kind="place",
-                    when=WHEN, source="your_facebook_activity/posts/your_posts_1.json#57", title="Check-in")
+    place = finding(
+        Category.WORKPLACE_LOCATION,
+        "facebook",
+        severity=Severity.HIGH,
+        rid="place-9",
+        kind="place",
+        when=WHEN,
+        source="your_facebook_activity/posts/your_posts_1.json#57",
+        title="Check-in",
+    )
     other = finding(Category.WORK_RELATED_POST, "facebook", rid="p2", when=WHEN, title="Another post")
     result = _result(mention, work, place, other)
     html = render_html(result)
@@ -52,8 +71,14 @@ def test_findings_about_one_post_are_one_card_and_json_keeps_each_finding() -> N
 
 def test_a_place_with_another_time_is_its_own_item() -> None:
     post = _post(Category.WORK_RELATED_POST, Severity.MEDIUM)
-    place = finding(Category.WORKPLACE_LOCATION, "facebook", rid="pl", kind="place",
-                    when=datetime(2020, 1, 1, tzinfo=UTC), source="your_facebook_activity/posts/your_posts_1.json#57")
+    place = finding(
+        Category.WORKPLACE_LOCATION,
+        "facebook",
+        rid="pl",
+        kind="place",
+        when=datetime(2020, 1, 1, tzinfo=UTC),
+        source="your_facebook_activity/posts/your_posts_1.json#57",
+    )
     assert len(group_by_record([post, place])) == 2
 
 
@@ -66,9 +91,14 @@ def test_times_are_local_and_labelled() -> None:
 
 
 def test_match_codes_become_plain_words() -> None:
-    mention = _post(Category.CLIENT_MENTION, Severity.HIGH,
-                    clients=(ClientMatch("C001", "first_initial+initial", 0.85, name="Jane Doe"),
-                             ClientMatch("C002", "first_name+cue", 0.85, name="Bob Roe")))
+    mention = _post(
+        Category.CLIENT_MENTION,
+        Severity.HIGH,
+        clients=(
+            ClientMatch("C001", "first_initial+initial", 0.85, name="Jane Doe"),
+            ClientMatch("C002", "first_name+cue", 0.85, name="Bob Roe"),
+        ),
+    )
     html = render_html(_result(mention))
     assert "matched by first name and surname initial" in html
     assert "matched by first name next to a word such as client or session" in html
@@ -92,8 +122,12 @@ def test_filters_are_css_only_and_one_platform_hides_the_platform_chart() -> Non
     one = render_html(_result(_post(Category.WORK_RELATED_POST, Severity.MEDIUM)))
     assert "Findings by platform" not in one and "<script" not in one
     assert 'id="fs-medium"' in one and "#fs-medium:checked ~ #cards .card:not(.s-medium)" in one
-    two = render_html(_result(_post(Category.WORK_RELATED_POST, Severity.MEDIUM),
-                              replace(_post(Category.WORK_RELATED_POST, Severity.LOW), platform="x")))
+    two = render_html(
+        _result(
+            _post(Category.WORK_RELATED_POST, Severity.MEDIUM),
+            replace(_post(Category.WORK_RELATED_POST, Severity.LOW), platform="x"),
+        )
+    )
     assert "Findings by platform" in two and 'for="fp-x"' in two and 'for="fp-facebook"' in two
 
 
@@ -103,8 +137,11 @@ def test_csv_rows_of_one_record_share_an_item_with_local_time_and_plain_match() 
 
     from reports.csv import render_csv
 
-    mention = _post(Category.CLIENT_MENTION, Severity.HIGH,
-                    clients=(ClientMatch("C001", "first_initial+initial", 0.85, name="Jane Doe"),))
+    mention = _post(
+        Category.CLIENT_MENTION,
+        Severity.HIGH,
+        clients=(ClientMatch("C001", "first_initial+initial", 0.85, name="Jane Doe"),),
+    )
     work = _post(Category.WORK_RELATED_POST, Severity.MEDIUM)
     other = finding(Category.WORK_RELATED_POST, "facebook", rid="p2", when=WHEN)
     rows = list(csv.DictReader(io.StringIO(render_csv(_result(mention, work, other, timezone="Europe/Paris"))[1:])))

@@ -10,9 +10,9 @@ import pytest
 
 from checks.base import Category, Evidence
 from reports.html import CSP, render_html
-from reports.model import ScanResult
 from reports.redact import redact
 from reports.view import highlight
+from scanner.result import ScanResult
 from tests.reports.conftest import XSS_IMG, XSS_SCRIPT, ev, finding, masker_for
 
 
@@ -146,8 +146,14 @@ def test_missing_remediation_falls_back_to_the_library(result: ScanResult) -> No
 
 
 def test_unknown_category_text_cannot_break_out(result: ScanResult) -> None:
-    evil = finding(Category.WORK_RELATED_POST, "facebook", rid="e", title='"><svg onload=alert(1)>',
-                   excerpt="x", evidence=(ev("x", '"><script>alert(1)</script>'),))
+    evil = finding(
+        Category.WORK_RELATED_POST,
+        "facebook",
+        rid="e",
+        title='"><svg onload=alert(1)>',
+        excerpt="x",
+        evidence=(ev("x", '"><script>alert(1)</script>'),),
+    )
     html = render_html(replace(result, findings=(evil,)))
     assert "<svg onload" not in html and "<script>alert" not in html
     assert not any(k.startswith("on") for _, attrs in parse(html) for k in attrs)

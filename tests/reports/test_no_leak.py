@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from reports.model import ScanResult
 from reports.redact import redact
 from reports.terminal import print_summary
 from reports.writer import Format, write_reports
+from scanner.result import ScanResult
 from tests.reports.conftest import CLIENT_NAMES, CLIENTS, masker_for
 
 # Display names the export showed for client records (not on the client list itself).

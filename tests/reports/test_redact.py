@@ -6,9 +6,11 @@ import pytest
 
 from checks.analysis.masking import ClientMasker
 from checks.base import Status
-from reports.model import ScanResult
 from reports.redact import redact
+from reports.writer import Format, report_name
 from scanner.clients import Client, ClientList
+from scanner.redaction import Redaction
+from scanner.result import ScanResult
 from tests.reports.conftest import masker_for
 
 JD = "[J.D. (C1)]"
@@ -34,7 +36,11 @@ def masker(*clients: Client) -> ClientMasker:
         (Client("C1", "Søren Ødegård"), "Session with Soren Odegard ran long", "Session with [S.Ø. (C1)] ran long"),
         (Client("C1", "Hope Alvarado"), "𝓗𝓸𝓹𝓮 𝓐𝓵𝓿𝓪𝓻𝓪𝓭𝓸 and Alvarado, Hope", "[H.A. (C1)] and [H.A. (C1)]"),
         # a name that is also a word is masked when written as a name, not as an ordinary word
-        (Client("C1", "Hope Alvarado"), "Hope did well; I hope so. ALVARADO!", "[H.A. (C1)] did well; I hope so. [H.A. (C1)]!"),  # noqa: E501
+        (
+            Client("C1", "Hope Alvarado"),
+            "Hope did well; I hope so. ALVARADO!",
+            "[H.A. (C1)] did well; I hope so. [H.A. (C1)]!",
+        ),
         (Client("C1", "Jane Doe"), "Jane Smith and Ms. Doe", "[J.D. (C1)] Smith and [J.D. (C1)]"),
         (Client("C1", "Al Li"), "Al Green", "[A.L. (C1)] Green"),
         (Client("C1", "Jo Li", notes="cell 319-555-0143"), "call (319) 555 0143 or 5550143", "call [phone] or [phone]"),
@@ -120,7 +126,17 @@ def test_masking_with_a_long_client_list_finds_every_listed_name_and_only_those(
     listed = [Client(f"C{i}", f"Client{i:04d} Surname{i:04d}") for i in range(3000)]
     mask = masker(*listed, Client("CI", "İpek Ağaoğlu"), Client("CJ", "Jane Doe"))
     text = "Saw surname0042, CLIENT0042 and IPEK AGAOGLU; Doe, Jane too. Client9999 Surname9999 is not listed."
-    assert mask(text) == (
-        "Saw [C.S. (C42)] and [İ.A. (CI)]; [J.D. (CJ)] too. Client9999 Surname9999 is not listed."
-    )
+    assert mask(text) == ("Saw [C.S. (C42)] and [İ.A. (CI)]; [J.D. (CJ)] too. Client9999 Surname9999 is not listed.")
     assert mask("Surname0042 called.") == "[C.S. (C42)] called."  # a surname alone, written as a name
+
+
+@pytest.mark.parametrize("level", list(Redaction))
+def test_a_copy_shows_what_its_level_allows(result: ScanResult, level: Redaction) -> None:
+    shows = redact(result, level, masker_for(result)).redaction.shows
+    assert shows is level.shows
+    copy = redact(result, level.value, masker_for(result))
+    named = any(c.name for f in copy.findings for c in f.clients)
+    assert named == shows.client_names
+    assert any(f.message for f in copy.findings) == shows.finding_details
+    assert any(s.account_name for s in copy.sources) == shows.accounts
+    assert report_name(Format.HTML, level).endswith(f"report{shows.file_suffix}.html")

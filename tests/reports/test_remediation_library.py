@@ -10,8 +10,9 @@ import pytest
 from checks.base import Category
 from checks.remediation import policy_template, remediation_for, why_it_matters
 from reports.view import CLIENT_CATEGORIES
+from scanner.platforms import REMEDIATION_PLATFORMS
 
-PLATFORMS = ("facebook", "instagram", "x", "linkedin", "mastodon")
+PLATFORMS = REMEDIATION_PLATFORMS
 ALLOWED_KEYS = {"summary", "why", "workflow", "steps", "references", "script", "supervision_questions"}
 
 

@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 
 from reports.json import to_dict
-from reports.model import ScanResult
 from reports.redact import redact
 from reports.writer import write_reports
+from scanner.result import ScanResult
 from tests.reports.conftest import masker_for
 
 

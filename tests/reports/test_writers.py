@@ -20,7 +20,6 @@ from checks.base import Category
 from reports.csv import COLUMNS, render_csv, safe_cell
 from reports.json import render_json, to_dict
 from reports.markdown import md, render_markdown
-from reports.model import ScanResult
 from reports.redact import redact
 from reports.terminal import print_summary
 from reports.writer import (
@@ -32,6 +31,7 @@ from reports.writer import (
     report_name,
     write_reports,
 )
+from scanner.result import ScanResult
 from tests.reports.conftest import XSS_SCRIPT, finding
 
 
@@ -204,3 +204,10 @@ def test_terminal_with_nothing_open() -> None:
     out = io.StringIO()
     print_summary(ScanResult(findings=(), sources=()), Console(file=out, width=120))
     assert "No open items" in out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_every_format_has_its_own_writer(result: ScanResult, fmt: Format) -> None:
+    text = render(result, fmt)
+    others = {render(result, other) for other in Format if other is not fmt}
+    assert text and text not in others

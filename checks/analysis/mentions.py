@@ -1,0 +1,379 @@
+"""Clients named or described in what the account owner wrote, found once per record and shared by the
+checks that read text (client-mention, phi-identifier, work-related-post).
+
+A client's full name or handle counts with any work or health context; a first name or nickname alone only
+when the same text is about clinical work; a description that points at one person (age, condition,
+school, team, relative, or facts from the client list's notes column) counts too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from checks.analysis.normalize import fold
+from checks.analysis.people import match_person
+from checks.base import CLIENT_DETAIL, CLIENT_NAME, CheckContext, ClientMatch, Evidence
+from checks.matching import NameHit
+from checks.text import (
+    WORK_THRESHOLD,
+    Segment,
+    TextAnalysis,
+    analysis_for,
+    ends_with_phrase,
+    has_phrase,
+    lexicon_words,
+    lexicons,
+    words,
+    words_before,
+    written_by_owner,
+)
+from scanner.clients import Client
+from scanner.records import AnyRecord, Audience, Comment, Thread
+
+WEAK_CONTEXT = 1.5
+"""Work score a first name / nickname needs in its own text (message) to count as a client."""
+STRONG_CONTEXT = 0.5
+FULL_NAME_KINDS = frozenset({"full_name", "first_last", "reversed", "alias"})
+"""Name hits that are a client's full name: mentions wherever they appear, with or without work context."""
+"""Work or health score a full name needs (a namesake in a text about something else is not a client)."""
+_NEAR = 200
+"""Characters around a name that the judgement of a name reads (never the whole text: one text may hold
+thousands of names)."""
+
+_AGE = re.compile(r"(?i)\b(?:the|a|an|this|that)\s+\d{1,2}[- ]?(?:year[- ]old|y/?o|yo|ans)\b(?!s)")
+_ORG = re.compile(
+    r"\b(?:[A-Z][\w'&.-]+\s+){1,3}(?:High|Middle|Elementary|School|College|University|Academy|Steel|Inc|Corp|"
+    r"Company|Foods|Bank|Hospital|Church|Team|Club|Lycée|Collège)\b"
+)
+_TEAM = re.compile(r"(?i)\b(?:varsity|jv|junior varsity|wrestling|football|basketball|soccer|hockey|swim)\s+team\b")
+_RELATIVE = re.compile(
+    r"(?i)\b(?:whose\s+(?:dad|mom|father|mother|husband|wife|son|daughter|parents?|brother|sister|spouse)|"
+    r"the\s+\w+'s\s+(?:son|daughter|kid|wife|husband|mom|dad))\b"
+)
+
+
+@dataclass
+class Mentions:
+    """The clients found in one record's text, and how."""
+
+    clients: list[ClientMatch] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    described: bool = False  # a unique description (with or without a listed client)
+    named: bool = False  # at least one client by name or handle
+
+    def add(self, match: ClientMatch, ev: Evidence) -> None:
+        """Add a client (once; the best match wins) and its evidence."""
+        for i, c in enumerate(self.clients):
+            if c.id == match.id:
+                if match.score > c.score:
+                    self.clients[i] = match
+                break
+        else:
+            self.clients.append(match)
+        self.evidence.append(ev)
+
+
+def client_match(client: Client, how: str, score: float) -> ClientMatch:
+    """A :class:`ClientMatch` for a client."""
+    return ClientMatch(
+        id=client.id, match=how, score=round(score, 2), status=client.status, name=client.name, initials=client.initials
+    )
+
+
+def _surname_initials(client: Client) -> set[str]:
+    names = [client.name, *client.aliases]
+    return {fold(n.split()[-1])[:1] for n in names if len(n.split()) > 1}
+
+
+def _surnames(client: Client) -> set[str]:
+    return {fold(n.split()[-1]) for n in (client.name, *client.aliases) if len(n.split()) > 1}
+
+
+def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
+    """Whether a first-name / nickname hit is a client: (why not, or None) and the form ("name", "initial", "cue")."""
+    lex = lexicons()
+    text = a.text
+    if hit.word_name and not text[hit.start : hit.start + 1].isupper():
+        return "an ordinary word, not a name", "name"
+    before = words_before(text, a.segment_of(hit.start).start, hit.start, folded=False)
+    sentence_start = _sentence_start(text, hit.start)
+    after_words = words(fold(text[hit.end : hit.end + 40]))
+    # "Will you" (a word), not "Grace, she ..." (a name)
+    joined = re.match(r"\s+\w", text[hit.end : hit.end + _NEAR]) is not None
+    if hit.word_name and sentence_start and joined and after_words[0] in lex.people.get("word_use_after", ()):
+        return "an ordinary word at the start of a sentence", "name"
+    if p := ends_with_phrase(before, lex.people.get("relations", ()), 3):
+        return f"somebody else ('{p}' before the name)", "name"
+    if _compound_part(text, hit.start, hit.end):
+        return "part of a hyphenated name (a place, a saint, another person)", "name"
+    form = "name"
+    nxt = re.match(r"(?:\s+|'s\s+)([A-Z][\w'’-]*)(\.)?", text[hit.end : hit.end + _NEAR])
+    if nxt and "'" in text[hit.end : hit.end + 2] and nxt.group(1).isupper() and len(nxt.group(1)) <= 4:
+        nxt = None  # "Ossie's GP", "Nóra's GAD-7": a possessive, not a surname
+    if nxt:
+        word = nxt.group(1)
+        if len(word) == 1:
+            if fold(word) not in _surname_initials(hit.client):
+                return "another surname initial", "name"
+            form = "initial"
+        elif fold(word) in _surnames(hit.client):
+            form = "initial"  # the matcher gave the first name only; the surname follows
+        elif word.lower() not in ("i", "i'm", "i've") and not _looks_like_sentence_word(text, hit.end, nxt):
+            return "followed by another surname", "name"
+    if len(hit.text.split()) > 1 and len(hit.text.split()[-1].strip(".")) == 1:
+        form = "initial"
+    if ends_with_phrase(before, lex.people.get("client_cues", ()), 3):
+        form = "cue"
+    return None, form
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens the text or follows a sentence end, a line break or an opening quote / bracket."""
+    lo = max(pos - _NEAR, 0)
+    body = text[lo:pos].rstrip()
+    if "\n" in text[lo + len(body) : pos]:
+        return True
+    return (pos == 0) if not body else body[-1] in '.!?…"“('
+
+
+def _compound_part(text: str, start: int, end: int) -> bool:
+    """A first name glued by a hyphen to a capitalised word: ``Sainte-Aurore``, ``Marie-Claire`` for Claire."""
+    before, after = text[max(start - 2, 0) : start], text[end : end + 2]
+    return bool(re.search(r"[A-Za-zÀ-ÿ]-$", before) or re.match(r"-[A-ZÀ-Þ]", after))
+
+
+def _looks_like_sentence_word(text: str, end: int, nxt: re.Match[str]) -> bool:
+    """A capitalised word after the name that starts a new clause rather than being a surname."""
+    gap = text[end : end + nxt.start(1) - 0]
+    return any(c in gap for c in ",;:!?()") or nxt.group(1) in ("If", "And", "But", "So", "The")
+
+
+_SHARED_NOTES = 3  # clients whose notes hold a word for it to be no description of one client
+
+
+def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
+    key = ("client-notes", "*")
+    if key not in ctx.memo:
+        clients = getattr(getattr(ctx.matcher, "clients", None), "clients", None) or ()
+        notes = [(c, frozenset(_stem(w) for w in words(fold(c.notes or "")) if _content(w))) for c in clients]
+        # A word in several clients' notes ("student", the school's name) or in the workplace's names says
+        # where they were seen, not who they are.
+        shared = {w for w, n in Counter(w for _, tokens in notes for w in tokens).items() if n >= _SHARED_NOTES}
+        wp = ctx.policy.workplace
+        place = " ".join((*wp.names, wp.address or "", wp.city or "")) if wp else ""
+        shared |= {_stem(w) for w in words(fold(place))}
+        index = [(c, tokens - shared) for c, tokens in notes if len(tokens - shared) >= 2]
+        ctx.memo[key] = index
+    result: list[tuple[Client, frozenset[str]]] = ctx.memo[key]
+    return result
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(w: str) -> str:
+    w = w.strip("'").removesuffix("'s")
+    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _content(w: str) -> bool:
+    """A notes word that can identify someone: not generic, not a weekday, a number or a lexicon word."""
+    w = w.removesuffix("'s")
+    stop = lexicons().people.get("notes_stop", ())
+    return (
+        len(w) > 2
+        and w not in stop
+        and _stem(w) not in stop
+        and _stem(w) not in lexicon_words()
+        and w not in lexicon_words()
+        and not any(ch.isdigit() for ch in w)
+    )
+
+
+def _described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) -> list[tuple[Client, list[str]]]:
+    index = _notes_index(ctx)
+    if not index:
+        return []
+    text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
+    tokens = {_stem(w) for w in set(words(text))}
+    by_token = _notes_by_token(ctx)
+    shared = Counter(i for t in tokens for i in by_token.get(t, ()))  # cost follows the text, not the list
+    found = []
+    for i in sorted(i for i, n in shared.items() if n >= 2):
+        client, note_tokens = index[i]
+        found.append((client, sorted(note_tokens & tokens)))
+    return found
+
+
+def _notes_by_token(ctx: CheckContext) -> dict[str, tuple[int, ...]]:
+    """Notes token → positions in :func:`_notes_index` of the clients whose notes hold it."""
+    key = ("client-notes-by-token", "*")
+    if key not in ctx.memo:
+        by_token: dict[str, list[int]] = {}
+        for i, (_, note_tokens) in enumerate(_notes_index(ctx)):
+            for t in note_tokens:
+                by_token.setdefault(t, []).append(i)
+        ctx.memo[key] = {t: tuple(v) for t, v in by_token.items()}
+    result: dict[str, tuple[int, ...]] = ctx.memo[key]
+    return result
+
+
+def _unique_description(a: TextAnalysis, start: int, end: int) -> list[tuple[str, Evidence]]:
+    """Quasi-identifier features (age, condition, school/employer, team, relative, 'the only') in one sentence."""
+    text = a.text[start:end]
+    feats: list[tuple[str, Evidence]] = []
+    for name, rx in (("age", _AGE), ("place", _ORG), ("team", _TEAM), ("relative", _RELATIVE)):
+        m = rx.search(text)
+        if m:
+            why = f"identifying detail ({name})"
+            feats.append((name, Evidence(start + m.start(), start + m.end(), m.group(), why, CLIENT_DETAIL)))
+    for h in a.health_hits():
+        if start <= h.start < end:
+            feats.append(("condition", h.evidence("identifying detail (condition)")))
+            break
+    return feats
+
+
+def _sentences(text: str) -> Iterable[tuple[int, int]]:
+    start = 0
+    for m in re.finditer(r"[.!?\n]+(?:\s+|$)", text):
+        yield start, m.start()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def thread_partner_clients(record: AnyRecord, ctx: CheckContext) -> list[ClientMatch]:
+    """Clients who take part in a thread (their thread is a client-message, not a mention)."""
+    if not isinstance(record, Thread):
+        return []
+    out: list[ClientMatch] = []
+    people = list(record.participants) + [m.sender for m in record.messages if not m.from_owner]
+    for p in dict.fromkeys(people):
+        m = match_person(ctx, p, record.platform)
+        if m is not None and m.client.id not in {c.id for c in out}:
+            out.append(client_match(m.client, f"thread partner ({m.how})", m.score))
+    return out
+
+
+def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
+    """The clients named or described in the record's text (cached per record, shared with phi-identifier)."""
+
+    def compute() -> Mentions:
+        a = analysis_for(record, ctx)
+        result = Mentions()
+        if not a.text.strip() or not written_by_owner(record):
+            return result
+        partners = {c.id for c in thread_partner_clients(record, ctx)}
+        described: set[str] | None = None  # clients the notes column describes here (worked out when needed)
+        context: dict[Segment, tuple[float, bool]] = {}
+        for hit in ctx.matcher.find_in_text(a.text, record.platform):
+            if hit.client.id in partners:
+                continue
+            seg = a.segment_of(hit.start)
+            if isinstance(record, Thread) and not hit.strong and _vocative(a.text, seg, hit):
+                continue  # greeting the person one is writing to: the thread partner, not a mention
+            if seg not in context:  # once per segment, not once per name: a text may name many people
+                context[seg] = (a.work_score(seg, dampers=False)[0], bool(a.health_hits(seg)))
+            score, health = context[seg]
+            if hit.strong:
+                handle = "handle" in hit.how or hit.text.startswith("@")
+                full = hit.how in FULL_NAME_KINDS  # a full name anywhere is a mention (DESIGN.md section 7)
+                if full and not (handle or score >= STRONG_CONTEXT or health) and _about_public_figure(a):
+                    continue  # "Michael Jordan would never have let this happen": the namesake, not the client
+                if handle or full or score >= STRONG_CONTEXT or health:
+                    in_context = score >= STRONG_CONTEXT or health
+                    conf = 0.95 if (handle or health or score >= WORK_THRESHOLD) else 0.8 if in_context else 0.7
+                    result.add(client_match(hit.client, hit.how, conf), _ev(hit, "client's name or handle"))
+                    # a name or handle alone ("congrats Jane Doe!") identifies the client, but does not by
+                    # itself make the text about your clinical work
+                    result.named = result.named or in_context
+                continue
+            why_not, form = judge_weak(a, hit)
+            if why_not:
+                continue
+            if described is None:
+                described = {c.id for seg in a.segments for c, _ in _described_by_notes(a, ctx, _seg(a, seg))}
+            if hit.client.id in described:
+                form = "described"
+            need = {"cue": 0.0, "described": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
+            if score >= need or (health and (form == "initial" or not hit.word_name)):
+                conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)
+                conf += 0.1 if score >= WORK_THRESHOLD + 1 else 0
+                how = hit.how if form == "name" else f"{hit.how}+{form}"
+                result.add(client_match(hit.client, how, min(conf, 0.95)), _ev(hit, "client's name in work context"))
+                result.named = True
+        _add_descriptions(a, ctx, result)
+        return result
+
+    mentions: Mentions = ctx.cached("client-mentions", record, compute)
+    return mentions
+
+
+_NOTES_REASON = "matches details in the client list's notes"
+
+
+def _about_public_figure(a: TextAnalysis) -> bool:
+    """The text is about sport, music, film or politics, where a famous namesake is the likely reading."""
+    return any(has_phrase(a.folded, p) for p in lexicons().people.get("public_figure", ()))
+
+
+def _add_descriptions(a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:
+    for seg in a.segments:
+        score, _ = a.work_score(seg)
+        if score < WORK_THRESHOLD:
+            continue
+        for client, common in _described_by_notes(a, ctx, _seg(a, seg)):
+            result.add(
+                client_match(client, "description", 0.6),
+                Evidence(seg.start, seg.start, ", ".join(common), _NOTES_REASON, CLIENT_DETAIL),
+            )
+            result.described = True
+        for s0, s1 in _sentences(a.text[seg.start : seg.end]):
+            feats = _unique_description(a, seg.start + s0, seg.start + s1)
+            kinds = {f for f, _ in feats}
+            if len(kinds) >= 2 and kinds & {"age", "relative"}:
+                result.described = True
+                result.evidence += [e for _, e in feats]
+
+
+_GREETING = re.compile(r"(?i)^\W*(?:(?:hi|hey|hello|dear|good (?:morning|evening)|bonjour|salut|hola)\W+)?$")
+
+
+def _vocative(text: str, seg: Segment, hit: NameHit) -> bool:
+    """A name that opens a message ("Hi Hunter!", "Grace, thank you") addresses the reader."""
+    return bool(_GREETING.match(text[seg.start : hit.start])) and bool(re.match(r"\s*[,!.:—-]", text[hit.end :]))
+
+
+def _seg(a: TextAnalysis, seg: Segment) -> Segment | None:
+    return seg if len(a.segments) > 1 else None
+
+
+def _ev(hit: NameHit, reason: str) -> Evidence:
+    return Evidence(hit.start, hit.end, hit.text, reason, CLIENT_NAME)
+
+
+def ref_name(record: AnyRecord) -> tuple[str | None, str | None]:
+    """The display name / handle a finding on this record shows (thread partner, comment target)."""
+    if isinstance(record, Thread) and record.participants:
+        p = record.participants[0]
+        return p.name or p.handle, p.handle
+    if isinstance(record, Comment) and record.target_owner:
+        return record.target_owner.name, record.target_owner.handle
+    return None, None
+
+
+def describe_where(record: AnyRecord, audience: Audience) -> str:
+    """'a public post', 'a friends-only post', 'a message thread' ..."""
+    if isinstance(record, Thread):
+        return "a message thread"
+    noun = "comment" if isinstance(record, Comment) else getattr(record, "subkind", "post")
+    noun = {"tweet": "post", "status": "post", "caption": "caption", "reply": "reply"}.get(noun, noun)
+    return {
+        Audience.PUBLIC: f"a public {noun}",
+        Audience.UNLISTED: f"an unlisted {noun}",
+        Audience.FRIENDS: f"a friends-only {noun}",
+        Audience.PRIVATE: f"an only-me {noun}",
+    }.get(audience, f"a {noun} (audience unknown, possibly public)")

@@ -1,0 +1,234 @@
+"""Places: street-name variants and the terms that identify the workplace (its names, aliases and address).
+
+Shared by the checks that look for the workplace or the clinic's area in names, places and text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from checks.analysis.normalize import normalize
+from checks.analysis.word_lists import word_map, word_set
+from checks.policy import Workplace
+
+_STREET_TYPES = word_map("streets", "trailing")
+LEADING_STREET_TYPES = word_set("streets", "leading")
+
+
+def street_variants(street: str) -> list[str]:
+    """``grand avenue`` → [``grand avenue``, ``grand ave``]; ``rue des tanneurs`` → [it, ``des tanneurs``].
+
+    A bare name (no street type) is not an area.
+    """
+    words = street.split()
+    if len(words) < 2:
+        return []
+    if words[0] in LEADING_STREET_TYPES:
+        return [street] + ([" ".join(words[1:])] if len(words) > 2 else [])
+    last = words[-1]
+    full = {v: k for k, v in _STREET_TYPES.items()}
+    if last in _STREET_TYPES:
+        return [street, " ".join([*words[:-1], _STREET_TYPES[last]])]
+    if last in full:
+        return [street, " ".join([*words[:-1], full[last]])]
+    return [street]
+
+
+WORK_NOUNS = r"(?:office|clinic|building|location|site|campus|agency|center|centre|offices)"
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What identifies the workplace, normalized for matching."""
+
+    strong: tuple[str, ...]  # full names and multi-word aliases, normalized
+    weak: tuple[str, ...]  # capitalised one-word aliases: only when not part of another proper name
+    acronyms: tuple[str, ...]  # all-caps aliases, matched exactly as written
+    numbered: tuple[str, ...]  # "1420 grand"
+    streets: tuple[str, ...]  # "grand avenue", "grand ave"
+    city: tuple[str, ...]  # normalized city / state / zip words of the workplace
+    name_tokens: frozenset[str]
+    words: frozenset[str] = frozenset()  # the longest word of each name, alias and street: a text naming one holds it
+
+    @property
+    def empty(self) -> bool:
+        return not (self.strong or self.weak or self.acronyms or self.numbered or self.streets)
+
+
+@cache
+def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
+    """The workplace's identifying terms from the policy, or from the profile's employers when it has none.
+
+    Multi-word names match anywhere (case-folded). One-word aliases count only as written with a capital
+    (an acronym such as ``RCMHC`` exactly as written) and, unless an acronym, not glued to another proper
+    name (``Riverbend Park``). A one-word alias written in lower case (``clinic``) is too generic and ignored.
+    """
+    names = list(workplace.names) or list(employers)
+    strong: list[str] = []
+    weak: list[str] = []
+    acronyms: list[str] = []
+    tokens: set[str] = set()
+    for raw in names:
+        norm = re.sub(r"^(?:the|les|le|la|l)\s+", "", normalize(raw))
+        if not norm:
+            continue
+        tokens.update(norm.split())
+        word = re.sub(r"^(?:the\s+|les\s+|le\s+|la\s+|l')", "", raw.strip(), flags=re.IGNORECASE)
+        if " " in norm:
+            strong.append(norm)
+        elif word.isupper() and len(word) >= 3:
+            acronyms.append(word)
+        elif word[:1].isupper() and len(norm) >= 4:
+            weak.append(word)
+    numbered: list[str] = []
+    streets: list[str] = []
+    city: list[str] = []
+    if workplace.address:
+        parts = _joined_number([p.strip() for p in workplace.address.split(",")])
+        street_at = next((i for i, p in enumerate(parts) if re.match(r"^\d+\w?\s+\D", p)), None)
+        if street_at is not None:
+            m = re.match(r"^(\d+\w?)\s+(.+)$", normalize(parts[street_at]))
+            if m:
+                name_words = [w for w in m.group(2).split() if w not in _STREET_WORDS]
+                if m.group(2).split()[0] in LEADING_STREET_TYPES:
+                    numbered.append(f"{m.group(1)} {m.group(2)}")  # "18 rue des tanneurs"
+                    if len(m.group(2).split()) > 1:
+                        numbered.append(f"{m.group(1)} {m.group(2).split(maxsplit=1)[1]}")  # "4521 saint denis"
+                elif name_words:
+                    numbered.append(f"{m.group(1)} {name_words[0]}")
+                streets.extend(street_variants(m.group(2)))
+                streets.extend(_bare_name(m.group(2)))
+            for part in parts[street_at + 1 :]:
+                city.extend(normalize(part).split())
+        elif parts and _ends_with_street_type(normalize(parts[0])):
+            streets.extend(street_variants(normalize(parts[0])))  # "Ballydaheen Road, Mallow": no house number
+            for part in parts[1:]:
+                city.extend(normalize(part).split())
+    for raw in names:
+        streets.extend(street_variants(street) if (street := _street_in_name(normalize(raw))) else ())
+    if workplace.city:
+        city.extend(normalize(workplace.city).split())
+    numbered_t, streets_t = tuple(numbered), tuple(s for s in dict.fromkeys(streets) if " " in s)
+    return Terms(
+        tuple(dict.fromkeys(strong)),
+        tuple(dict.fromkeys(weak)),
+        tuple(dict.fromkeys(acronyms)),
+        numbered_t,
+        streets_t,
+        tuple(dict.fromkeys(city)),
+        frozenset(tokens),
+        frozenset(_longest_word(p) for p in (*strong, *weak, *acronyms, *numbered_t, *streets_t)),
+    )
+
+
+_STREET_ENDINGS = frozenset(_STREET_TYPES) | frozenset(_STREET_TYPES.values()) | word_set("streets", "endings")
+
+
+def _ends_with_street_type(part: str) -> bool:
+    words = part.split()
+    return len(words) >= 2 and words[-1] in _STREET_ENDINGS and not any(w.isdigit() for w in words)
+
+
+def _joined_number(parts: list[str]) -> list[str]:
+    """``["4521", "rue Saint-Denis"]`` (Québec puts a comma after the number) → ``["4521 rue Saint-Denis"]``."""
+    for i, part in enumerate(parts[:-1]):
+        if re.fullmatch(r"\d+\w?", part):
+            return [*parts[:i], f"{part} {parts[i + 1]}", *parts[i + 2 :]]
+    return parts
+
+
+def _bare_name(street: str) -> list[str]:
+    """The street's name without its type when that is two words or more (``pine hollow road`` → ``pine
+    hollow``): people drop the type, and two words are specific enough next to work context."""
+    words = street.split()
+    if len(words) >= 3 and words[-1] in _STREET_ENDINGS:
+        return [" ".join(words[:-1])]
+    return []
+
+
+def _street_in_name(name: str) -> str | None:
+    """The street a workplace name or alias holds: ``the main st clinic`` → ``main st``; ``bank place
+    counselling`` → ``bank place``."""
+    words = re.sub(r"^(?:the|les|le|la|l)\s+", "", name).split()
+    for i, w in enumerate(words[1:], start=1):
+        if w in _STREET_ENDINGS:
+            return " ".join(words[: i + 1])
+    return None
+
+
+def _longest_word(phrase: str) -> str:
+    return max(normalize(phrase).split() or [""], key=len)
+
+
+_STREET_WORDS = word_set("streets", "address_words")
+
+
+def find_phrase(phrase: str, text: str) -> re.Match[str] | None:
+    """The first match of ``phrase`` in ``text`` as a whole word or words."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)
+
+
+def names_workplace(text: str, terms: Terms) -> str | None:
+    """The workplace name, alias or street address that ``text`` names, or ``None``."""
+    norm = _normalized(text)
+    if not any(word in norm for word in terms.words):
+        return None  # every name, alias and street below leaves its longest word in the normalized text
+    for phrase in terms.numbered:
+        if find_phrase(phrase, norm):
+            return phrase
+    for phrase in terms.strong:
+        if find_phrase(phrase, norm) and not _only_in_other_names(text, phrase, terms):
+            return phrase
+    for street in terms.streets:
+        if re.search(rf"(?<!\w){re.escape(street)}\.?\s+(?:\w+\s+){{0,2}}?{WORK_NOUNS}\b", norm):
+            return street
+    for acronym in terms.acronyms:
+        if re.search(rf"(?<!\w){re.escape(acronym)}(?!\w)", text):
+            return acronym
+    for alias in terms.weak:
+        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text, re.IGNORECASE):
+            if text[m.start()].isupper() and not _part_of_other_name(text, m.start(), m.end(), terms):
+                return alias
+    return None
+
+
+@lru_cache(maxsize=4)
+def _normalized(text: str) -> str:
+    """``normalize(text)``, kept for the few checks that look at the same record's text one after another."""
+    return normalize(text)
+
+
+def _only_in_other_names(text: str, phrase: str, terms: Terms) -> bool:
+    """True when every occurrence of a multi-word name in ``text`` is followed by another proper name that is
+    not part of the workplace's names (``Clyda Valley Golf Club`` for the alias ``Clyda Valley``)."""
+    pattern = r"(?<!\w)" + r"[\s\W]+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)"
+    found = False
+    for m in re.finditer(pattern, normalize_keep_case(text), re.IGNORECASE):
+        found = True
+        after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[m.end() :])
+        if not (after and normalize(after.group(1)) not in terms.name_tokens):
+            return False
+    return found
+
+
+def normalize_keep_case(text: str) -> str:
+    """``text`` with accents stripped but case and length kept (offsets stay those of ``text``)."""
+    out = []
+    for ch in text:
+        folded = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in folded if not unicodedata.combining(c))
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+def _part_of_other_name(text: str, start: int, end: int, terms: Terms) -> bool:
+    """True when a one-word alias is glued to another proper name (``Riverbend Park``, ``Lake Riverbend``)."""
+    after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[end:])
+    before = re.search(r"([A-Z][\w'’]*)[\s-]+$", text[:start])
+    for word in (after.group(1) if after else None, before.group(1) if before else None):
+        if word and normalize(word) not in terms.name_tokens and normalize(word) not in {"the", "at", "i"}:
+            return True
+    return False

@@ -1,0 +1,139 @@
+"""The work-related model: how likely a text is about the clinician's work, as a calibrated probability.
+
+A logistic regression over features that mean the same thing in every corpus, never a corpus's own words:
+how much work, clinical and workplace vocabulary the owner's words hold (the lexicons' term weights, summed
+per family and capped), health details, venting, a client named in context, the workplace tag, the whole-
+text contexts that point away from the job (advocacy, a peer community, a customer, a hiring post, somebody
+else's job), first-person writing, posting during the policy's work hours, and the kind of record. The
+weights are learned from the labelled corpora and from real posts by non-clinicians
+(``eval/textlab/train_work_model.py``; L2-regularised, strength chosen by leave-one-corpus-out cross-
+validation) and shipped as data (``checks/lexicons/work_model.json``).
+
+work-related-post reports a text from its lexicon score (the decision is tuned against real posts, see
+eval/realtext/) and gives the model's probability as the finding's confidence. The model was also tried as
+the decision itself; measured, it did not beat the lexicon score at the same rate of false alarms on real
+posts, because what is missing is vocabulary, not weights (eval/textlab/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from checks.analysis.normalize import fold
+
+FAMILY_CAP = 4.0
+"""The most one lexicon family adds (a long essay that repeats "patients" is not ten times as clinical)."""
+_FIRST_PERSON = re.compile(
+    r"(?<!\w)(?:i|i'm|i've|i'd|i'll|im|ive|me|my|mine|we|we're|our|ours|us|je|j'ai|j'|moi|mon|ma|mes|nous|nos|notre)"
+    r"(?!\w)"
+)
+
+FEATURES = (
+    "work",
+    "clinical",
+    "workplace",
+    "workplace_name",
+    "terms",
+    "health",
+    "venting",
+    "place",
+    "client_named",
+    "client_described",
+    "first_person",
+    "work_hours",
+    "thread",
+    "comment",
+    "short",
+    "damper:advocacy",
+    "damper:peer",
+    "damper:outsider",
+    "damper:customer",
+    "damper:hiring",
+    "damper:someone_elses_job",
+)
+"""Every feature the model knows, in a fixed order (the trainer's columns)."""
+
+
+@dataclass(frozen=True)
+class TextSignals:
+    """What the text analysis found in the owner's words, as the model reads it."""
+
+    family_weights: Mapping[str, float]  # lexicon family → summed weight of its distinct terms
+    distinct_terms: int
+    health_terms: int
+    venting_terms: int
+    place_hit: bool
+    dampers: frozenset[str]
+    owner_text: str
+    client_named: bool = False
+    client_described: bool = False
+    in_work_hours: bool | None = None
+    kind: str = "post"  # post | comment | thread | place
+
+
+def has_cue(s: TextSignals) -> bool:
+    """Whether the text holds anything the report can name as a reason (a term, the workplace, a client): the
+    texts the model is trained on and applied to (a text with no cue is never reported)."""
+    return bool(s.family_weights or s.health_terms or s.place_hit or s.client_named or s.client_described)
+
+
+def features(s: TextSignals) -> dict[str, float]:
+    """The model's features for one text (absent features are 0)."""
+    out: dict[str, float] = {}
+    for family in ("work", "clinical", "workplace", "workplace_name"):
+        if w := s.family_weights.get(family, 0.0):
+            out[family] = min(w, FAMILY_CAP)
+    if s.distinct_terms > 1:
+        out["terms"] = math.log2(min(s.distinct_terms, 8))
+    if s.health_terms:
+        out["health"] = float(min(s.health_terms, 3))
+    if s.venting_terms:
+        out["venting"] = float(min(s.venting_terms, 2))
+    for flag, on in (
+        ("place", s.place_hit),
+        ("client_named", s.client_named),
+        ("client_described", s.client_described),
+        ("work_hours", s.in_work_hours is True),
+        ("thread", s.kind == "thread"),
+        ("comment", s.kind == "comment"),
+        ("short", len(s.owner_text) < 80),
+        ("first_person", bool(_FIRST_PERSON.search(fold(s.owner_text[:2000])))),
+    ):
+        if on:
+            out[flag] = 1.0
+    for group in s.dampers:
+        out[f"damper:{group}"] = 1.0
+    return out
+
+
+@dataclass(frozen=True)
+class WorkModel:
+    """Learned weights: ``probability(x) = 1 / (1 + exp(-(bias + Σ weight·x)))``."""
+
+    bias: float
+    weights: Mapping[str, float]
+
+    def logit(self, x: Mapping[str, float]) -> float:
+        """The model's log-odds for features ``x``."""
+        return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in x.items())
+
+    def probability(self, x: Mapping[str, float]) -> float:
+        """The calibrated probability that the text is about the clinician's work."""
+        z = self.logit(x)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+
+@cache
+def work_model() -> WorkModel:
+    """The shipped model (checks/lexicons/work_model.json)."""
+    raw = json.loads(resources.files("checks.lexicons").joinpath("work_model.json").read_text(encoding="utf-8"))
+    return WorkModel(
+        bias=float(raw["bias"]),
+        weights={k: float(v) for k, v in raw["weights"].items()},
+    )

@@ -261,6 +261,60 @@ def bench_end_to_end(platform: str, data: Path, policy: Path | None, res: Result
             )
 
 
+def bench_pool(platform: str, data: Path, policy: Policy, res: Results) -> None:
+    """The checks alone on an archive's records (read beforehand): in this process, then through the worker
+    pool (:class:`scanner.workers.ParallelChecks`) with 1 and 2 workers — CPU of this process and of the
+    workers, and wall seconds: what the pool costs and what it gains, without reading or writing."""
+    from checks import ALL_CHECKS
+    from checks.base import CheckContext, SourceInfo
+    from scanner import pipeline, workers
+
+    path = data / ARCHIVES[platform]
+    records = list(iter_records(path))
+    matcher = Matcher(load_clients(data / "clients-100.csv"))
+    checks = [cls() for cls in ALL_CHECKS]
+    workers.warm_up(checks, matcher, policy)
+
+    def context() -> CheckContext:
+        return CheckContext(policy=policy, matcher=matcher, source=SourceInfo(platform=platform))
+
+    def inline() -> None:
+        by_kind, ctx = pipeline._checks_by_kind(checks, platform), context()
+        errors: list[Any] = []
+        for record in records:
+            pipeline._run_checks(by_kind.get(record.kind, ()), record, ctx, errors)
+
+    print(f"\n== checks alone, {platform}: {len(records)} records", flush=True)
+    wall = time.perf_counter()
+    t_inline, _ = _timed(inline)
+    fig: dict[str, Any] = {"inline_cpu_s": round(t_inline, 2), "inline_wall_s": round(time.perf_counter() - wall, 2)}
+    print(f"  this process: {t_inline:.2f} CPU s", flush=True)
+    for n in (1, 2):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall, cpu = time.perf_counter(), time.process_time()
+        pool = workers.start_pool(n, matcher, policy)
+        run = workers.ParallelChecks(pool, n, checks, context(), [], [], lambda _: None)
+        for record in records:
+            run.add(record)
+        run.close()
+        pool.shutdown()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        main = time.process_time() - cpu
+        kids = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        fig[f"pool_{n}"] = {
+            "main_cpu_s": round(main, 2),
+            "workers_cpu_s": round(kids, 2),
+            "wall_s": round(time.perf_counter() - wall, 2),
+        }
+        print(
+            f"  {n} worker(s): {main:.2f} CPU s here + {kids:.2f} in the workers "
+            f"(+{(main + kids) / t_inline - 1:.0%}); wall {fig[f'pool_{n}']['wall_s']:.2f} s "
+            f"(load {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
+    res.figures[f"pool_{platform}"] = fig
+
+
 def _profiled(enabled: Path | None, name: str, fn: Callable[[], Any]) -> Any:
     if enabled is None:
         return fn()
@@ -459,6 +513,11 @@ def main() -> None:
         action="store_true",
         help="only the end-to-end CLI figures (scan process and workers ÷ json.loads)",
     )
+    parser.add_argument(
+        "--pool",
+        action="store_true",
+        help="only the checks alone, in this process and through 1 and 2 worker processes",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     policy_path = args.policy or (args.data / "policy.toml" if (args.data / "policy.toml").exists() else None)
@@ -468,6 +527,10 @@ def main() -> None:
     policy = load_policy(policy_path) if policy_path else Policy()
     res = Results()
     texts: list[tuple[str, str]] = []
+    if args.pool:
+        for platform in args.only or list(ARCHIVES):
+            bench_pool(platform, args.data, policy, res)
+        return
     for platform in args.only or list(ARCHIVES):
         bench_end_to_end(platform, args.data, policy_path, res)
         if not args.end_to_end:

@@ -206,8 +206,10 @@ class ParallelChecks:
         """Run the ordered checks on ``record`` now and queue it for the others."""
         if self.broken:
             return
-        if self._batch.account != (self._ctx.source.account_name, self._ctx.source.account_handle):
+        account = (self._ctx.source.account_name, self._ctx.source.account_handle)
+        if self._batch.account != account:
             self._send()  # the checks of a batch all see the source as it was when its records were read
+            self._batch.account = account  # the next batch, or this one while it is still empty
         position = len(self._batch.records)
         found, errors = run_indexed(self._ordered.get(record.kind, ()), record, self._ctx)
         if found or errors:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -181,3 +182,27 @@ def test_a_dead_pool_is_reported_for_every_source_it_should_have_checked(
     result = scan(_inputs(tmp_path), _options(2))
     stopped = [e for e in result.errors if "checking stopped early (BrokenProcessPool)" in e.message]
     assert len(stopped) == 2 and len(result.sources) == 2
+
+
+def test_each_batch_carries_the_account_as_it_was_when_its_records_were_read() -> None:
+    from concurrent.futures import Future
+
+    from scanner.records import Post
+
+    sent: list[tuple[tuple[str | None, str | None], int]] = []
+
+    class Synchronous:
+        def submit(self, fn: Any, batch: workers.Batch) -> Future[workers.BatchResult]:
+            sent.append((batch.account, len(batch.records)))
+            future: Future[workers.BatchResult] = Future()
+            future.set_result(workers.BatchResult({}, {}, [], Counter()))
+            return future
+
+    ctx = CheckContext(policy=Policy(), matcher=Matcher(ClientList()), source=SourceInfo(platform="x"))
+    run = workers.ParallelChecks(Synchronous(), 1, [WorkRelatedPostCheck()], ctx, [], [], lambda _: None)  # type: ignore[arg-type]
+    ctx.source.account_name = "Me"  # known before the first record
+    run.add(Post(platform="x", id="1", source="s#1", text="a"))
+    ctx.source.account_handle = "me"  # learnt after it
+    run.add(Post(platform="x", id="2", source="s#2", text="b"))
+    run.close()
+    assert sent == [(("Me", None), 1), (("Me", "me"), 1)]

@@ -207,6 +207,15 @@ def _described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None)
     return found
 
 
+def _notes_overlap(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str) -> int:
+    """How many identifying words of one client's notes the text (or segment) holds."""
+    notes = next((tokens for client, tokens in _notes_index(ctx) if client.id == client_id), None)
+    if not notes:
+        return 0
+    text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
+    return len(notes & {_stem(w) for w in set(words(text))})
+
+
 def _notes_by_token(ctx: CheckContext) -> dict[str, tuple[int, ...]]:
     """Notes token → positions in :func:`_notes_index` of the clients whose notes hold it."""
     key = ("client-notes-by-token", "*")
@@ -298,6 +307,8 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 described = {c.id for seg in a.segments for c, _ in _described_by_notes(a, ctx, _seg(a, seg))}
             if hit.client.id in described:
                 form = "described"
+            elif form == "initial" and _notes_overlap(a, ctx, _seg(a, seg), hit.client.id):
+                form = "described"  # "Rowan D. ... exams in UCC": name, initial and a fact from the notes
             need = {"cue": 0.0, "described": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
             if score >= need or (health and (form == "initial" or not hit.word_name)):
                 conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)

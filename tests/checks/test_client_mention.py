@@ -164,3 +164,10 @@ def test_french_texts(text: str, expected: set[str]) -> None:
 )
 def test_possessives_and_french_titles(text: str, expected: set[str]) -> None:
     assert clients_in(text) == expected
+
+
+def test_first_name_and_initial_with_a_fact_from_the_notes() -> None:
+    """ "Tamara D. got a raise at Harlow Steel": the name, the surname initial and a fact of the notes (employer)
+    point at one client even without clinical words; the name and initial alone in a chatty post do not."""
+    assert clients_in("Tamara D. got a raise at Harlow Steel, so proud of her") == {"C7"}
+    assert clients_in("Tamara D. got a raise, so proud of her") == set()

@@ -20,6 +20,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from decode import FbPost, msgspec  # noqa: E402  (bench/decode.py: the same structs; it needs msgspec too)
+
 from scanner.archive import Archive, Member, json_too_deep  # noqa: E402
 from scanner.detect import detect  # noqa: E402
 from scanner.readers import ReadContext  # noqa: E402
@@ -27,23 +29,6 @@ from scanner.readers.facebook import json_files as fb_json  # noqa: E402
 from scanner.readers.facebook.records import Owner, PostFacts, post_records  # noqa: E402
 from scanner.readers.guard import EntryTally  # noqa: E402
 from scanner.records import AnyRecord, from_epoch  # noqa: E402
-
-try:
-    import msgspec
-except ImportError:  # pragma: no cover - a developer tool
-    sys.exit("bench/typed_facebook.py needs msgspec: pip install msgspec")
-
-
-class FbData(msgspec.Struct, gc=False):
-    post: Any = None
-
-
-class FbPost(msgspec.Struct, gc=False):
-    timestamp: Any = None
-    title: Any = None
-    data: list[FbData] = []
-    attachments: Any = None
-    tags: Any = None
 
 
 class Typed(list[FbPost]):

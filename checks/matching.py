@@ -232,15 +232,16 @@ class Matcher:
                     for c in e.clients:
                         offer(c, "handle", 1.0)
         if person.name:
-            generation = _generation(person.name)
             for form, penalty in display_forms(person.name).items():
                 for e in self._lookup(form):
                     if e.how in _NAME_KINDS:
                         self._offer_entry(e, SCORES[e.how] - penalty, offer)
-            for client_id in [i for i, m in best.items() if m.how in _NAME_KINDS]:
-                client = best[client_id].client
-                if generation and generation != _generation(" ".join((client.name, *client.aliases))):
-                    del best[client_id]  # "Brantley Cobb Sr." is the father of client Brantley Cobb (Jr.)
+            named = [i for i, m in best.items() if m.how in _NAME_KINDS]
+            if named and (generation := _generation(person.name)):
+                for client_id in named:
+                    client = best[client_id].client
+                    if generation != _generation(" ".join((client.name, *client.aliases))):
+                        del best[client_id]  # "Brantley Cobb Sr." is the father of client Brantley Cobb (Jr.)
         if not best and handles:
             self._match_username(person, handles[0], offer)
         if not best and min_score < _MIN_DEFAULT and person.name and not self._key:

@@ -347,6 +347,14 @@ class TextAnalysis:
             return self.segments[i]
         return next((s for s in self.segments if s.start <= pos < s.end), self.segments[-1])
 
+    def best_work_hits(self, segment: Segment | None = None, *, own: bool = False) -> dict[str, Hit]:
+        """The heaviest kept hit of each work, clinical and workplace term (a term counts once per text)."""
+        best: dict[str, Hit] = {}
+        for h in self.kept(WORK_POOL, segment, own=own):
+            if h.term not in best or h.weight > best[h.term].weight:
+                best[h.term] = h
+        return best
+
     def work_score(self, segment: Segment | None = None, *, dampers: bool = True) -> tuple[float, list[Evidence]]:
         """The work score (of one segment, or of everything the owner wrote) and the evidence for every term
         that counted. Other people's messages in a thread are their words, not the owner's clinical work.
@@ -355,10 +363,7 @@ class TextAnalysis:
         client's first name, where the name itself already says the text is about a person.
         """
         own = segment is None
-        best: dict[str, Hit] = {}
-        for h in self.kept(WORK_POOL, segment, own=own):
-            if h.term not in best or h.weight > best[h.term].weight:
-                best[h.term] = h
+        best = self.best_work_hits(segment, own=own)
         score = sum(h.weight for h in best.values())
         evidence = [h.evidence(f"{REASONS[h.lexicon]} (+{h.weight:g})", h.weight) for h in best.values()]
         if self.place_hit and segment in (None, self.segments[0]):

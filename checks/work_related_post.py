@@ -26,7 +26,7 @@ from checks.analysis.work_hours import within_work_hours
 from checks.analysis.work_model import TextSignals, features, work_model
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
-from checks.text import WORK_POOL, WORK_THRESHOLD, analysis_for, owner_text, written_by_owner
+from checks.text import WORK_THRESHOLD, analysis_for, owner_text, written_by_owner
 from scanner.records import AnyRecord, Audience, Comment, Kind, Place, Post, Thread
 
 NAMED_CLIENT = 2.0
@@ -137,13 +137,10 @@ class WorkRelatedPostCheck(Check):
 def work_signals(record: AnyRecord, ctx: CheckContext) -> TextSignals:
     """What the work model reads about one record: the owner's vocabulary, context and client mentions."""
     a = analysis_for(record, ctx)
-    best: dict[str, tuple[str, float]] = {}
-    for h in a.kept(WORK_POOL, own=True):
-        if h.term not in best or h.weight > best[h.term][1]:
-            best[h.term] = (h.lexicon, h.weight)
+    best = a.best_work_hits(own=True)
     families: dict[str, float] = {}
-    for lexicon, weight in best.values():
-        families[lexicon] = families.get(lexicon, 0.0) + weight
+    for h in best.values():
+        families[h.lexicon] = families.get(h.lexicon, 0.0) + h.weight
     mentions = mentions_for(record, ctx)
     hours = ctx.policy.work_hours
     in_hours = within_work_hours(record.timestamp, hours) if record.timestamp is not None else None

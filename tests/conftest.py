@@ -67,3 +67,24 @@ def make_folder(tmp_path: Path) -> Callable[..., Path]:
 def requires_shared(path: Path) -> pytest.MarkDecorator:
     """Skip a test when the shared material beside the project is absent."""
     return pytest.mark.skipif(not path.exists(), reason=f"{path} not available")
+
+
+def demo_scan_args(out: Path, *extra: str, archive: Path | None = None) -> list[str]:
+    """``boundary-audit scan`` arguments for the bundled demo (its client list and policy), JSON into ``out``."""
+    from scanner.demo import demo_paths
+
+    demo_archive, clients, policy = demo_paths()
+    return [
+        "scan",
+        str(archive or demo_archive),
+        "--clients",
+        str(clients),
+        "--policy",
+        str(policy),
+        "--format",
+        "json",
+        "--out",
+        str(out),
+        "--quiet",
+        *extra,
+    ]

@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from scanner.cli import EXIT_FINDINGS, EXIT_OK, cli
-from scanner.demo import demo_paths
+from tests.conftest import demo_scan_args
 
 
 def test_demo_writes_a_report_with_findings(tmp_path):
@@ -24,21 +24,7 @@ def test_demo_writes_a_report_with_findings(tmp_path):
 
 
 def _scan(tmp_path, *extra: str):
-    archive, clients, policy = demo_paths()
-    args = [
-        "scan",
-        str(archive),
-        "--clients",
-        str(clients),
-        "--policy",
-        str(policy),
-        "--format",
-        "json",
-        "--out",
-        str(tmp_path / "out"),
-        "--quiet",
-        *extra,
-    ]
+    args = demo_scan_args(tmp_path / "out", *extra)
     return CliRunner().invoke(cli, args)
 
 

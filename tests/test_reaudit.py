@@ -11,27 +11,11 @@ from click.testing import CliRunner
 
 from scanner.cli import cli
 from scanner.demo import demo_paths
+from tests.conftest import demo_scan_args
 
 
 def _scan(archive: Path, out: Path, *extra: str) -> dict:
-    _, clients, policy = demo_paths()
-    result = CliRunner().invoke(
-        cli,
-        [
-            "scan",
-            str(archive),
-            "--clients",
-            str(clients),
-            "--policy",
-            str(policy),
-            "--format",
-            "json",
-            "--out",
-            str(out),
-            "--quiet",
-            *extra,
-        ],
-    )
+    result = CliRunner().invoke(cli, demo_scan_args(out, *extra, archive=archive))
     assert result.exit_code == 0, result.output
     return json.loads((out / "boundary-audit-report.json").read_text())
 

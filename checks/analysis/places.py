@@ -6,11 +6,10 @@ Shared by the checks that look for the workplace or the clinic's area in names, 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from checks.analysis.normalize import normalize
+from checks.analysis.normalize import fold_with_map, normalize
 from checks.analysis.word_lists import word_map, word_set
 from checks.policy import Workplace
 
@@ -204,24 +203,15 @@ def _normalized(text: str) -> str:
 def _only_in_other_names(text: str, phrase: str, terms: Terms) -> bool:
     """True when every occurrence of a multi-word name in ``text`` is followed by another proper name that is
     not part of the workplace's names (``Clyda Valley Golf Club`` for the alias ``Clyda Valley``)."""
+    folded, index = fold_with_map(text)
     pattern = r"(?<!\w)" + r"[\s\W]+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)"
     found = False
-    for m in re.finditer(pattern, normalize_keep_case(text), re.IGNORECASE):
+    for m in re.finditer(pattern, folded):
         found = True
-        after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[m.end() :])
+        after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[index[m.end() - 1] + 1 :])
         if not (after and normalize(after.group(1)) not in terms.name_tokens):
             return False
     return found
-
-
-def normalize_keep_case(text: str) -> str:
-    """``text`` with accents stripped but case and length kept (offsets stay those of ``text``)."""
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKD", ch)
-        base = "".join(c for c in folded if not unicodedata.combining(c))
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
 
 
 def _part_of_other_name(text: str, start: int, end: int, terms: Terms) -> bool:

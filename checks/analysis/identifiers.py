@@ -59,3 +59,16 @@ _SHORT_DIGIT_RUN = re.compile(r"\+?\d[\d\s().-]{5,}\d")
 def digit_runs(text: str) -> list[tuple[int, int, str]]:
     """Every run of seven or more characters of digits and phone-number separators: ``(start, end, digits)``."""
     return [(m.start(), m.end(), digits_of(m.group())) for m in _SHORT_DIGIT_RUN.finditer(text)]
+
+
+_MIN_PHONE_DIGITS = 7
+
+
+def phones_in_notes(notes: str | None) -> set[str]:
+    """The digits of every phone-like number in a client's notes (the last ten, enough to recognise it)."""
+    return {digits[-10:] for _, _, digits in digit_runs(notes or "") if len(digits) >= _MIN_PHONE_DIGITS}
+
+
+def same_phone(digits: str, listed: str) -> bool:
+    """Whether a run of digits in a text is a listed number, written with or without a country prefix."""
+    return len(digits) >= _MIN_PHONE_DIGITS and (digits.endswith(listed[-9:]) or listed.endswith(digits))

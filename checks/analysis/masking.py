@@ -21,18 +21,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from checks.analysis.identifiers import EMAIL, digit_runs, find_phones
+from checks.analysis.identifiers import EMAIL, digit_runs, find_phones, phones_in_notes
 from checks.analysis.normalize import NormText, normalize
 from checks.base import CLIENT_DETAIL, CLIENT_NAME, Finding
 from checks.matching import Matcher
 from checks.textsearch import PatternIndex
-from scanner.clients import Client, ClientList
+from scanner.clients import ClientList
 
 MASK = "[client]"
 DETAIL_MASK = "[client detail]"
 EMAIL_MASK = "[e-mail]"
 PHONE_MASK = "[phone]"
-_MIN_PHONE_DIGITS = 7
 _MIN_STEM = 4
 
 
@@ -65,7 +64,7 @@ class ClientMasker:
         self._matcher: Matcher | None = None  # built on first use: an agency copy may never need it
         self._region = region
         self._labels = {c.id: f"[{client_tag(c.id, initials(c.name))}]" for c in clients.clients}
-        self._note_phones = {d for c in clients.clients for d in _phones_in_notes(c)}
+        self._note_phones = {d for c in clients.clients for d in phones_in_notes(c.notes)}
         literals: dict[str, str] = {}
         self._detail_stems: set[str] = set()
         for f in findings:
@@ -141,11 +140,6 @@ def _both_orders(name: str | None) -> list[str]:
     if len(words) == 2:
         return [" ".join(words), " ".join(reversed(words))]
     return [" ".join(words)] if words else []
-
-
-def _phones_in_notes(client: Client) -> set[str]:
-    """The digits of every phone-like number in a client's notes (the last ten, enough to recognise it)."""
-    return {digits[-10:] for _, _, digits in digit_runs(client.notes or "") if len(digits) >= _MIN_PHONE_DIGITS}
 
 
 def _merged(spans: list[_Span], text: str) -> list[_Span]:

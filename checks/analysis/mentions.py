@@ -14,10 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from checks.analysis.identifiers import EMAIL, digit_runs, phones_in_notes, same_phone
 from checks.analysis.normalize import fold
 from checks.analysis.people import match_person
 from checks.base import CLIENT_DETAIL, CLIENT_NAME, CheckContext, ClientMatch, Evidence
 from checks.matching import NameHit
+from checks.names import SURNAME_TITLES
 from checks.text import (
     WORK_THRESHOLD,
     Segment,
@@ -44,7 +46,16 @@ _NEAR = 200
 """Characters around a name that the judgement of a name reads (never the whole text: one text may hold
 thousands of names)."""
 
-_AGE = re.compile(r"(?i)\b(?:the|a|an|this|that)\s+\d{1,2}[- ]?(?:year[- ]old|y/?o|yo|ans)\b(?!s)")
+_AGE = re.compile(r"(?i)\b(?:the|a|an|this|that|our)\s+\d{1,2}[- ]?(?:year[- ]old|y/?o|yo|ans)\b(?!s)")
+_BARE_AGE = re.compile(r"(?i)\bde \d{1,2} ans\b|(?<=\w), \d{1,2}(?: ans)?,")  # "ma patiente de 84 ans", "Ty, 19,"
+_ROLE = re.compile(  # a person the clinician serves, pointed at one by one ("my new participant", "ma patiente")
+    r"(?i)\b(?:(?:my|our|a|one of (?:my|our|the))\s+(?:new\s+|old\s+|former\s+|current\s+)?"
+    r"(?:[A-Z][\w'’-]+\s+)?(?:client|patient|participant|resident|student|service user|consumer|"
+    r"boys|girls|lads|ladies|guys|regulars)s?"
+    r"|(?:ma|mon|notre|une?)\s+(?:nouvelle?\s+|ancienne?\s+)?(?:patiente?|cliente?|r[ée]sidente?|[ée]l[eè]ve|"
+    r"participante?|usag[eè]re?|b[ée]n[ée]ficiaire))\b"
+)
+_FROM_PLACE = re.compile(r"\bfrom (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?|\boriginaire d(?:e |')[A-Z][\w'’-]+")
 _ORG = re.compile(
     r"\b(?:[A-Z][\w'&.-]+\s+){1,3}(?:High|Middle|Elementary|School|College|University|Academy|Steel|Inc|Corp|"
     r"Company|Foods|Bank|Hospital|Church|Team|Club|Lycée|Collège)\b"
@@ -112,8 +123,8 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
         return "part of a hyphenated name (a place, a saint, another person)", "name"
     form = "name"
     nxt = re.match(r"(?:\s+|'s\s+)([A-Z][\w'’-]*)(\.)?", text[hit.end : hit.end + _NEAR])
-    if nxt and "'" in text[hit.end : hit.end + 2] and nxt.group(1).isupper() and len(nxt.group(1)) <= 4:
-        nxt = None  # "Ossie's GP", "Nóra's GAD-7": a possessive, not a surname
+    if nxt and text[hit.end : hit.end + 1] in "'’":
+        nxt = None  # "Ossie's GP", "Nóra's GAD-7": a possessive, not a surname (shop names are the matcher's)
     if nxt:
         word = nxt.group(1)
         if len(word) == 1:
@@ -128,6 +139,8 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
         form = "initial"
     if ends_with_phrase(before, lex.people.get("client_cues", ()), 3):
         form = "cue"
+    elif hit.how == "title_surname" or (before and before[-1].rstrip(".").casefold() in SURNAME_TITLES):
+        form = "titled"  # "Mme Collard", "Mr. Hollis", "Miss Opal": how carers speak of the people they look after
     return None, form
 
 
@@ -233,7 +246,16 @@ def _unique_description(a: TextAnalysis, start: int, end: int) -> list[tuple[str
     """Quasi-identifier features (age, condition, school/employer, team, relative, 'the only') in one sentence."""
     text = a.text[start:end]
     feats: list[tuple[str, Evidence]] = []
-    for name, rx in (("age", _AGE), ("place", _ORG), ("team", _TEAM), ("relative", _RELATIVE)):
+    features = (
+        ("age", _AGE),
+        ("bare age", _BARE_AGE),
+        ("place", _ORG),
+        ("place", _FROM_PLACE),
+        ("team", _TEAM),
+        ("relative", _RELATIVE),
+        ("role", _ROLE),
+    )
+    for name, rx in features:
         m = rx.search(text)
         if m:
             why = f"identifying detail ({name})"
@@ -309,13 +331,14 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 form = "described"
             elif form == "initial" and _notes_overlap(a, ctx, _seg(a, seg), hit.client.id):
                 form = "described"  # "Rowan D. ... exams in UCC": name, initial and a fact from the notes
-            need = {"cue": 0.0, "described": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
+            need = {"cue": 0.0, "described": 0.0, "titled": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
             if score >= need or (health and (form == "initial" or not hit.word_name)):
                 conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)
                 conf += 0.1 if score >= WORK_THRESHOLD + 1 else 0
                 how = hit.how if form == "name" else f"{hit.how}+{form}"
                 result.add(client_match(hit.client, how, min(conf, 0.95)), _ev(hit, "client's name in work context"))
                 result.named = True
+        _add_contacts(a, ctx, result, partners)
         _add_descriptions(a, ctx, result)
         return result
 
@@ -324,6 +347,34 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
 
 
 _NOTES_REASON = "matches details in the client list's notes"
+
+
+def _contact_index(ctx: CheckContext) -> tuple[list[tuple[str, Client]], dict[str, Client]]:
+    """Phone numbers (digits) and e-mail addresses the client list's notes give, with their client."""
+    key = ("client-contacts", "*")
+    if key not in ctx.memo:
+        clients = getattr(getattr(ctx.matcher, "clients", None), "clients", None) or ()
+        phones = [(d, c) for c in clients for d in sorted(phones_in_notes(c.notes))]
+        emails = {m.group().casefold(): c for c in clients for m in EMAIL.finditer(c.notes or "")}
+        ctx.memo[key] = (phones, emails)
+    index: tuple[list[tuple[str, Client]], dict[str, Client]] = ctx.memo[key]
+    return index
+
+
+def _add_contacts(a: TextAnalysis, ctx: CheckContext, result: Mentions, partners: set[str]) -> None:
+    """A client's own phone number or e-mail address (from the notes column) identifies them wherever it is."""
+    phones, emails = _contact_index(ctx)
+    found: list[tuple[Client, int, int]] = []
+    if phones and any(ch.isdigit() for ch in a.text):
+        for start, end, digits in digit_runs(a.text):
+            found += [(c, start, end) for listed, c in phones if same_phone(digits, listed)]
+    if emails and "@" in a.text:
+        found += [(c, m.start(), m.end()) for m in EMAIL.finditer(a.text) if (c := emails.get(m.group().casefold()))]
+    for client, start, end in found:
+        if client.id not in partners and a.segment_of(start).owner:  # not the client giving their own number
+            ev = Evidence(start, end, a.text[start:end], "the client's phone number or e-mail address", CLIENT_DETAIL)
+            result.add(client_match(client, "contact detail", 0.95), ev)
+            result.named = True
 
 
 def _about_public_figure(a: TextAnalysis) -> bool:
@@ -344,10 +395,19 @@ def _add_descriptions(a: TextAnalysis, ctx: CheckContext, result: Mentions) -> N
             result.described = True
         for s0, s1 in _sentences(a.text[seg.start : seg.end]):
             feats = _unique_description(a, seg.start + s0, seg.start + s1)
-            kinds = {f for f, _ in feats}
-            if len(kinds) >= 2 and kinds & {"age", "relative"}:
+            if _points_at_one(feats):
                 result.described = True
                 result.evidence += [e for _, e in feats]
+
+
+def _points_at_one(feats: list[tuple[str, Evidence]]) -> bool:
+    """Whether a sentence's quasi-identifiers single out one person: a person one serves with an age and one
+    more detail ("ma patiente de 84 ans" and her ECT); or two details of which one is an age or a relative."""
+    kinds = {f for f, _ in feats}
+    others = kinds - {"role", "bare age"}
+    if "role" in kinds and kinds & {"age", "bare age"} and others - {"age"}:
+        return True
+    return len(others) >= 2 and bool(others & {"age", "relative"})
 
 
 _GREETING = re.compile(r"(?i)^\W*(?:(?:hi|hey|hello|dear|good (?:morning|evening)|bonjour|salut|hola)\W+)?$")

@@ -160,6 +160,9 @@ def test_french_texts(text: str, expected: set[str]) -> None:
         ("Tami's Diner has the best pancakes in town", set()),  # a possessive before a proper name: a place
         ("Mme Hollis est tombée cette nuit, col du fémur", {"C3"}),  # a French title and the surname
         ("M. Szymanski, mon patient de la chambre 12, a refait sa tarte à l'atelier de l'unité", {"C4"}),
+        ("Tami's GAD-7 tonight: 6. In September it was 19", {"C7"}),  # a possessive, not a surname
+        ("Mrs Hollis held the tablet for twenty minutes to see her grandkids", {"C3"}),  # a title: how carers speak
+        ("Miss Grace brought cake for the whole hall today", {"C3"}),
     ],
 )
 def test_possessives_and_french_titles(text: str, expected: set[str]) -> None:
@@ -171,3 +174,36 @@ def test_first_name_and_initial_with_a_fact_from_the_notes() -> None:
     point at one client even without clinical words; the name and initial alone in a chatty post do not."""
     assert clients_in("Tamara D. got a raise at Harlow Steel, so proud of her") == {"C7"}
     assert clients_in("Tamara D. got a raise, so proud of her") == set()
+
+
+CONTACT_CLIENTS = ClientList(
+    (
+        Client(id="K1", name="Jade Kowalczyk", notes="court diversion 2019; 0412 558 301"),
+        Client(id="K2", name="Priya Dsouza", notes="WRAP plan; priya.dsouza88@example.org"),
+    )
+)
+
+
+def contact_mentions(record: Post | Thread) -> set[str]:
+    c = CheckContext(policy=POLICY, matcher=Matcher(CONTACT_CLIENTS), source=SourceInfo(platform="facebook"))
+    return {m.id for f in ClientMentionCheck().run(record, c) for m in f.clients}
+
+
+def test_a_phone_number_or_e_mail_from_the_notes_identifies_the_client() -> None:
+    """The client list's notes give a client's number or address: written anywhere, it points at that client,
+    with or without the country prefix and whatever the spacing, and with no name or clinical word."""
+    assert contact_mentions(post("0412 558 301 is her new number if anyone wants to send love")) == {"K1"}
+    assert contact_mentions(post("call back on +61 412-558-301 tomorrow")) == {"K1"}
+    assert contact_mentions(post("email the plan to Priya.Dsouza88@example.org before Friday")) == {"K2"}
+    assert contact_mentions(post("0412 558 302 is the new number for the footy club")) == set()
+
+
+def test_a_client_giving_their_own_number_in_a_thread_is_not_a_mention() -> None:
+    msgs = (
+        Message(Person(name="Jade K"), T0, "my new number is 0412 558 301", False),
+        Message(Person(name="Me"), T0, "thanks, saved", True),
+    )
+    thread = Thread(
+        platform="facebook", id="t", source="t", timestamp=T0, participants=(Person(name="Jade K"),), messages=msgs
+    )
+    assert contact_mentions(thread) == set()

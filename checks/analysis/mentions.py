@@ -137,11 +137,17 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
             return "followed by another surname", "name"
     if len(hit.text.split()) > 1 and len(hit.text.split()[-1].strip(".")) == 1:
         form = "initial"
-    if ends_with_phrase(before, lex.people.get("client_cues", ()), 3):
+    if ends_with_phrase(before, lex.people.get("client_cues", ()), 3) or _lost_touch(a, hit):
         form = "cue"
     elif hit.how == "title_surname" or (before and before[-1].rstrip(".").casefold() in SURNAME_TITLES):
         form = "titled"  # "Mme Collard", "Mr. Hollis", "Miss Opal": how carers speak of the people they look after
     return None, form
+
+
+def _lost_touch(a: TextAnalysis, hit: NameHit) -> bool:
+    """ "Kendra, if you ever see this": a public word to someone the clinician lost touch with."""
+    after = " ".join(words(fold(a.text[hit.end : hit.end + 40])))
+    return any(after.startswith(p) for p in lexicons().people.get("client_cues_after", ()))
 
 
 def _sentence_start(text: str, pos: int) -> bool:

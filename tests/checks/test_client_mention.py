@@ -163,6 +163,8 @@ def test_french_texts(text: str, expected: set[str]) -> None:
         ("Tami's GAD-7 tonight: 6. In September it was 19", {"C7"}),  # a possessive, not a surname
         ("Mrs Hollis held the tablet for twenty minutes to see her grandkids", {"C3"}),  # a title: how carers speak
         ("Miss Grace brought cake for the whole hall today", {"C3"}),
+        ("Tami, if you ever see this: you were so brave that night 💜", {"C7"}),  # someone she lost touch with
+        ("Tami, see you at the barbecue Saturday!", set()),  # a friend who shares the name
     ],
 )
 def test_possessives_and_french_titles(text: str, expected: set[str]) -> None:

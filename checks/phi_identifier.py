@@ -33,7 +33,7 @@ _DAYS = (
     r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo"
 )
-_TIME = r"\d{1,2}(?::\d\d|h\d\d|h)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+_TIME = r"\d{1,2}(?:[:.][0-5]\d|h\d\d|h)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
 IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("e-mail address", EMAIL),
     ("URL", re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)),
@@ -51,10 +51,13 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("exact date", re.compile(r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d{2})(?![\d.])")),
     ("exact date", re.compile(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")),
+    # a day of the month alone is an element of a date (Safe Harbor): "discharged on the 14th"
+    ("exact date", re.compile(r"\b(?:on|by|until|till|from|since) the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b", re.I)),
     (
         "appointment day and time",
         re.compile(
-            rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at\s+|@\s*|à\s+|a las\s+)?\d{{1,2}}(?::\d\d|h\d\d|h|\s*(?:am|pm))\b", re.I
+            rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at\s+|@\s*|à\s+|a las\s+)?\d{{1,2}}(?:[:.][0-5]\d|h\d\d|h|\s*(?:am|pm))\b",
+            re.I,
         ),
     ),
     ("appointment day and time", re.compile(rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at|@|à|a las)\s+\d{{1,2}}\b", re.I)),

@@ -74,6 +74,9 @@ def test_texts(text: str, should_flag: bool) -> None:
         ("rendez-vous lundi à 14h", "appointment day and time"),
         ("MRN 00482913 in the chart", "record number"),
         ("write to jo@example.org", "e-mail address"),
+        ("see you Tuesday 9.30, same room", "appointment day and time"),  # UK, Irish and Australian clock times
+        ("her appointment is at 10.30", "appointment time"),
+        ("discharged on the 14th", "exact date"),  # a day of the month is an element of a date
     ],
 )
 def test_identifiers(text: str, reason: str) -> None:
@@ -82,6 +85,7 @@ def test_identifiers(text: str, reason: str) -> None:
 
 def test_no_identifier_in_plain_text() -> None:
     assert find_identifiers("see you Tuesday, the score was 28-3 and 24/7 coverage, rated 10/10") == []
+    assert find_identifiers("Tuesday 2.5 hours of paperwork, then the 3rd time this week") == []
 
 
 def test_severity_and_evidence() -> None:

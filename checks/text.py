@@ -325,6 +325,11 @@ class TextAnalysis:
     in_text: dict[str, bool] = field(default_factory=dict, repr=False)  # whole-text phrase tests, once each
 
     # -- views
+    def find_phrase(self, phrase: str) -> tuple[int, int] | None:
+        """Where folded ``phrase`` first occurs as whole words, in offsets of the original text."""
+        m = _phrase_re(phrase).search(self.folded)
+        return (self.index[m.start()], self.index[m.end()]) if m else None
+
     def kept(self, lexicons: Iterable[str], segment: Segment | None = None, *, own: bool = False) -> list[Hit]:
         """Kept hits of these lexicons (in one segment if given; only in the owner's own words if ``own``)."""
         lex = set(lexicons)

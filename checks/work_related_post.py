@@ -11,6 +11,9 @@ patient", "my therapist" (your own therapy), a friend's or a salon's clients, ge
 advocacy (articles, awareness days) and peer-recovery community posts. A text is reported when its
 score reaches 2.0; the evidence names every term that counted, and the confidence is the probability
 that a model learned from labelled corpora and real posts gives the text (checks/analysis/work_model.py).
+In an account that often posts about its clinical work, a text with a single cue (score 1.0) is reported
+too, and so is a text that the vocabulary model (words learned from the labelled corpora) finds more likely
+than not about the work; both at a confidence of at most 0.6, naming the terms or words that counted.
 Severity: high in public, medium friends-only / unknown audience / messages, low only-me. Even without
 names, venting about a session or a client does not belong on a personal account.
 """
@@ -23,11 +26,19 @@ from typing import ClassVar
 
 from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
 from checks.analysis.work_hours import within_work_hours
-from checks.analysis.work_model import TextSignals, features, work_model
+from checks.analysis.work_model import (
+    TextSignals,
+    features,
+    ngrams,
+    record_kind,
+    signals_of,
+    word_model,
+    work_model,
+)
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
-from checks.text import WORK_THRESHOLD, analysis_for, owner_text, written_by_owner
-from scanner.records import AnyRecord, Audience, Comment, Kind, Place, Post, Thread
+from checks.text import WORK_THRESHOLD, analysis_for, written_by_owner
+from scanner.records import AnyRecord, Audience, Kind, Post
 
 NAMED_CLIENT = 2.0
 """Added to the work score when the text names a client (writing about a client is writing about the work)."""
@@ -75,8 +86,11 @@ class WorkRelatedPostCheck(Check):
             score += NAMED_CLIENT
             evidence += [replace(e, weight=NAMED_CLIENT) for e in mentions.evidence if e.end > e.start][:3]
         if score < ACCOUNT_THRESHOLD:
-            return ()
-        finding = self._finding(record, ctx, score, evidence)
+            finding = self._by_vocabulary(record, ctx)
+            if finding is None:
+                return ()
+        else:
+            finding = self._finding(record, ctx, score, evidence)
         if score >= WORK_THRESHOLD:
             ctx.memo[_CONFIDENT] = ctx.memo.get(_CONFIDENT, 0) + 1
             return (finding,)
@@ -112,13 +126,42 @@ class WorkRelatedPostCheck(Check):
         kept: list[Finding] = ctx.memo.setdefault(_PENDING, [])
         kept.extend(pending[: max(0, _MAX_PENDING - len(kept))])
 
-    def _finding(self, record: AnyRecord, ctx: CheckContext, score: float, evidence: list[Evidence]) -> Finding:
+    def _by_vocabulary(self, record: AnyRecord, ctx: CheckContext) -> Finding | None:
+        """A borderline finding when the vocabulary model finds the text more likely than not about the work
+        (reported only in an account that often posts about its clinical work, see :meth:`finish`)."""
+        model = word_model()
+        if model is None:
+            return None
+        signals = work_signals(record, ctx)
+        present = ngrams(signals.owner_text)
+        probability = model.probability(features(signals), present)
+        if probability < model.decision:
+            return None
+        a = analysis_for(record, ctx)
+        evidence = []
+        for gram, weight in model.cues(present):
+            start, end = a.find_phrase(gram) or (0, 0)
+            reason = f"words of posts about clinical work (+{weight:.1f})"
+            evidence.append(Evidence(start, end, a.text[start:end] or gram, reason, weight=round(weight, 2)))
+        finding = self._finding(record, ctx, 0.0, evidence, probability)
+        words = ", ".join(f"'{e.text}'" for e in evidence)
+        return replace(finding, message=f"This text reads like posts about clinical work ({words}).")
+
+    def _finding(
+        self,
+        record: AnyRecord,
+        ctx: CheckContext,
+        score: float,
+        evidence: list[Evidence],
+        probability: float | None = None,
+    ) -> Finding:
         a = analysis_for(record, ctx)
         counted = [e.text for e in evidence if e.weight is None or e.weight > 0]
         where = describe_where(record, a.audience)
         name, handle = ref_name(record)
         vent = any(e.reason.startswith("venting") for e in evidence)
-        probability = work_model().probability(features(work_signals(record, ctx)))
+        if probability is None:
+            probability = work_model().probability(features(work_signals(record, ctx)))
         return Finding(
             check=self.id,
             category=self.category,
@@ -136,33 +179,13 @@ class WorkRelatedPostCheck(Check):
 
 def work_signals(record: AnyRecord, ctx: CheckContext) -> TextSignals:
     """What the work model reads about one record: the owner's vocabulary, context and client mentions."""
-    a = analysis_for(record, ctx)
-    best = a.best_work_hits(own=True)
-    families: dict[str, float] = {}
-    for h in best.values():
-        families[h.lexicon] = families.get(h.lexicon, 0.0) + h.weight
     mentions = mentions_for(record, ctx)
     hours = ctx.policy.work_hours
     in_hours = within_work_hours(record.timestamp, hours) if record.timestamp is not None else None
-    kind = (
-        "thread"
-        if isinstance(record, Thread)
-        else "comment"
-        if isinstance(record, Comment)
-        else "place"
-        if isinstance(record, Place)
-        else "post"
-    )
-    return TextSignals(
-        family_weights=families,
-        distinct_terms=len(best),
-        health_terms=len({h.term for h in a.kept(("health",), own=True)}),
-        venting_terms=len({h.term for h in a.kept(("venting",), own=True)}),
-        place_hit=bool(a.place_hit),
-        dampers=frozenset(group for group, _, _ in a.dampers),
-        owner_text=owner_text(a),
+    return signals_of(
+        analysis_for(record, ctx),
+        record_kind(record),
         client_named=mentions.named,
         client_described=mentions.described,
         in_work_hours=in_hours,
-        kind=kind,
     )

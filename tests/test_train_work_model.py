@@ -29,3 +29,33 @@ def test_reliability_bands_compare_predicted_and_observed() -> None:
     assert bands["0.0-0.2"]["observed"] == 0.0
     assert bands["0.8-1.0"] == {"band": "0.8-1.0", "texts": 2, "predicted": 0.9, "observed": 0.5}
     assert t.log_loss(np.array([0.99]), np.array([1.0])) < t.log_loss(np.array([0.6]), np.array([1.0]))
+
+
+def _text(grams: set[str], label: float = 0.0) -> t.Text:
+    return t.Text({}, frozenset(grams), label, False)
+
+
+def test_vocabulary_keeps_only_n_grams_of_several_corpora() -> None:
+    """A corpus's own names and places never enter the vocabulary model: only n-grams of two corpora or more."""
+    corpora = {
+        "a": [_text({"caseload", "jase"}), _text({"night shift"})],
+        "b": [_text({"caseload", "night shift", "wanganui"})],
+        "c": [_text({"caseload"})],
+    }
+    assert t.vocabulary(corpora) == ["caseload", "night shift"]
+
+
+def test_sparse_fit_recovers_the_weights_of_a_known_model() -> None:
+    rng = np.random.default_rng(3)
+    grams = [f"g{i}" for i in range(4)]
+    truth = {"g0": 2.5, "g1": -2.0, "g2": 0.0, "g3": 1.0}
+    texts = []
+    for _ in range(6000):
+        present = {g for g in grams if rng.random() < 0.4}
+        z = -0.5 + sum(truth[g] for g in present)
+        texts.append(_text(present, float(rng.random() < 1 / (1 + np.exp(-z)))))
+    columns = [f"w:{g}" for g in grams]
+    m = t.Sparse.of(texts, columns)
+    w, b = t.fit_sparse(m, np.array([x.label for x in texts]), 1e-5, steps=1500)
+    assert np.allclose(w, [truth[g] for g in grams], atol=0.25)
+    assert abs(b + 0.5) < 0.25

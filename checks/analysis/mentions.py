@@ -17,6 +17,7 @@ from functools import lru_cache
 from checks.analysis.identifiers import EMAIL, digit_runs, phones_in_notes, same_phone
 from checks.analysis.normalize import fold
 from checks.analysis.people import match_person
+from checks.analysis.work_model import reads_as_work, record_kind, signals_of
 from checks.base import CLIENT_DETAIL, CLIENT_NAME, CheckContext, ClientMatch, Evidence
 from checks.matching import NameHit
 from checks.names import SURNAME_TITLES
@@ -338,7 +339,11 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             elif form == "initial" and _notes_overlap(a, ctx, _seg(a, seg), hit.client.id):
                 form = "described"  # "Rowan D. ... exams in UCC": name, initial and a fact from the notes
             need = {"cue": 0.0, "described": 0.0, "titled": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
-            if score >= need or (health and (form == "initial" or not hit.word_name)):
+            if (
+                score >= need
+                or (health and (form == "initial" or not hit.word_name))
+                or _reads_as_work(record, a, ctx)
+            ):
                 conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)
                 conf += 0.1 if score >= WORK_THRESHOLD + 1 else 0
                 how = hit.how if form == "name" else f"{hit.how}+{form}"
@@ -353,6 +358,12 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
 
 
 _NOTES_REASON = "matches details in the client list's notes"
+
+
+def _reads_as_work(record: AnyRecord, a: TextAnalysis, ctx: CheckContext) -> bool:
+    """Whether the vocabulary model reads the owner's words as about clinical work (once per record)."""
+    result: bool = ctx.cached("reads-as-work", record, lambda: reads_as_work(signals_of(a, record_kind(record))))
+    return result
 
 
 def _contact_index(ctx: CheckContext) -> tuple[list[tuple[str, Client]], dict[str, Client]]:

@@ -13,6 +13,11 @@ work-related-post reports a text from its lexicon score (the decision is tuned a
 eval/realtext/) and gives the model's probability as the finding's confidence. The model was also tried as
 the decision itself; measured, it did not beat the lexicon score at the same rate of false alarms on real
 posts, because what is missing is vocabulary, not weights (eval/textlab/README.md).
+
+The vocabulary model (:class:`WordModel`) adds that vocabulary from data: the same features plus the words
+and word pairs that occur in at least two labelled corpora (so no corpus's own names or places), learned
+over every text of the corpora and real posts. In an account that often posts about its clinical work, a
+text it finds more likely than not about the work is reported too, naming the words that counted.
 """
 
 from __future__ import annotations
@@ -24,8 +29,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
+from typing import Any
 
 from checks.analysis.normalize import fold
+from checks.text import TextAnalysis, owner_text, words
+from scanner.records import AnyRecord, Comment, Place, Thread
 
 FAMILY_CAP = 4.0
 """The most one lexicon family adds (a long essay that repeats "patients" is not ten times as clinical)."""
@@ -75,6 +84,43 @@ class TextSignals:
     client_described: bool = False
     in_work_hours: bool | None = None
     kind: str = "post"  # post | comment | thread | place
+
+
+def record_kind(record: AnyRecord) -> str:
+    """The record's kind as the model reads it: thread, comment, place or post."""
+    if isinstance(record, Thread):
+        return "thread"
+    if isinstance(record, Comment):
+        return "comment"
+    return "place" if isinstance(record, Place) else "post"
+
+
+def signals_of(
+    a: TextAnalysis,
+    kind: str,
+    *,
+    client_named: bool = False,
+    client_described: bool = False,
+    in_work_hours: bool | None = None,
+) -> TextSignals:
+    """What a text analysis found in the owner's words, as the models read it."""
+    best = a.best_work_hits(own=True)
+    families: dict[str, float] = {}
+    for h in best.values():
+        families[h.lexicon] = families.get(h.lexicon, 0.0) + h.weight
+    return TextSignals(
+        family_weights=families,
+        distinct_terms=len(best),
+        health_terms=len({h.term for h in a.kept(("health",), own=True)}),
+        venting_terms=len({h.term for h in a.kept(("venting",), own=True)}),
+        place_hit=bool(a.place_hit),
+        dampers=frozenset(group for group, _, _ in a.dampers),
+        owner_text=owner_text(a),
+        client_named=client_named,
+        client_described=client_described,
+        in_work_hours=in_work_hours,
+        kind=kind,
+    )
 
 
 def has_cue(s: TextSignals) -> bool:
@@ -130,10 +176,65 @@ class WorkModel:
 
 
 @cache
+def _shipped() -> dict[str, Any]:
+    raw: dict[str, Any] = json.loads(
+        resources.files("checks.lexicons").joinpath("work_model.json").read_text(encoding="utf-8")
+    )
+    return raw
+
+
+@cache
 def work_model() -> WorkModel:
     """The shipped model (checks/lexicons/work_model.json)."""
-    raw = json.loads(resources.files("checks.lexicons").joinpath("work_model.json").read_text(encoding="utf-8"))
+    raw = _shipped()
     return WorkModel(
         bias=float(raw["bias"]),
         weights={k: float(v) for k, v in raw["weights"].items()},
     )
+
+
+def ngrams(text: str) -> set[str]:
+    """The words and adjacent word pairs of a text, folded (numbers left out): what the vocabulary model reads."""
+    tokens = [t for t in words(fold(text)) if not t.isdigit()]
+    return {*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))}
+
+
+@dataclass(frozen=True)
+class WordModel:
+    """The vocabulary model: the features' weights, the n-grams' weights and the probability that decides."""
+
+    bias: float
+    weights: Mapping[str, float]
+    vocabulary: Mapping[str, float]
+    decision: float
+
+    def probability(self, x: Mapping[str, float], present: set[str]) -> float:
+        """The probability that a text with features ``x`` and n-grams ``present`` is about the work."""
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in x.items())
+        z += sum(self.vocabulary.get(g, 0.0) for g in present)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+    def cues(self, present: set[str], n: int = 4) -> list[tuple[str, float]]:
+        """The n-grams that pushed the text most towards work, heaviest first (what the finding names)."""
+        found = [(g, self.vocabulary[g]) for g in present if self.vocabulary.get(g, 0.0) > 0]
+        return sorted(found, key=lambda gw: (-gw[1], gw[0]))[:n]
+
+
+@cache
+def word_model() -> WordModel | None:
+    """The shipped vocabulary model (the ``words`` part of checks/lexicons/work_model.json), if trained."""
+    part = _shipped().get("words")
+    if not part:
+        return None
+    return WordModel(
+        bias=float(part["bias"]),
+        weights={k: float(v) for k, v in part["weights"].items()},
+        vocabulary={k: float(v) for k, v in part["vocabulary"].items()},
+        decision=float(part["decision"]),
+    )
+
+
+def reads_as_work(s: TextSignals) -> bool:
+    """Whether the vocabulary model finds the text more likely than not about the clinician's work."""
+    model = word_model()
+    return model is not None and model.probability(features(s), ngrams(s.owner_text)) >= model.decision

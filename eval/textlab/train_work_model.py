@@ -20,6 +20,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,34 +30,51 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import ROOT, load
 
-from checks.analysis.work_model import FEATURES, features, has_cue
+from checks.analysis.work_model import FEATURES, features, has_cue, ngrams
 from checks.work_related_post import work_signals
 
 MODEL = ROOT / "checks/lexicons/work_model.json"
 REALTEXT = ROOT / "eval/realtext"
 CATEGORY = "work-related-post"
 STRENGTHS = (0.3, 1.0, 3.0, 10.0)
+WORD_STRENGTHS = (3e-4, 1e-3, 3e-3)
+MIN_CORPORA = 2
+"""An n-gram enters the vocabulary model only when it occurs in this many corpora: no corpus's own names."""
+DECISION = 0.5
+"""The vocabulary model's probability at which a text in a clinician's account is reported (more likely than not)."""
 
 
 Rows = list[dict[str, float]]
 
 
-def corpus_rows(path: Path) -> tuple[Rows, np.ndarray]:
-    """Features and labels of every text of one corpus that has a cue, and of every work-related one."""
+@dataclass(frozen=True)
+class Text:
+    """One text as both models read it: its features, its n-grams, its label and whether it has a cue."""
+
+    x: dict[str, float]
+    grams: frozenset[str]
+    label: float
+    cue: bool
+
+
+def corpus_texts(path: Path) -> list[Text]:
+    """Every post, comment and thread of one corpus, as the work-related-post check reads it."""
     items, ctx = load(path)
-    rows, labels = [], []
+    out = []
     for platform in sorted({i.record.platform for i in items}):
         ctx.memo.clear()
         for item in (i for i in items if i.record.platform == platform):
             signals = work_signals(item.record, ctx)
-            positive = CATEGORY in item.labels
-            if has_cue(signals):
-                rows.append(features(signals))
-                labels.append(1.0 if positive else 0.0)
-            elif positive:
-                rows.append({})  # never reported: a miss whatever the weights (kept out of fitting below)
-                labels.append(1.0)
-    return rows, np.array(labels)
+            label = 1.0 if CATEGORY in item.labels else 0.0
+            out.append(Text(features(signals), frozenset(ngrams(signals.owner_text)), label, has_cue(signals)))
+    return out
+
+
+def cue_rows(texts: list[Text]) -> tuple[Rows, np.ndarray]:
+    """The confidence model's rows: every text with a cue, and every work-related one without (never reported:
+    a miss whatever the weights, kept out of fitting)."""
+    kept = [t for t in texts if t.cue or t.label]
+    return [t.x if t.cue else {} for t in kept], np.array([t.label for t in kept])
 
 
 def matrix(rows: Rows, columns: list[str]) -> np.ndarray:
@@ -69,11 +88,11 @@ def matrix(rows: Rows, columns: list[str]) -> np.ndarray:
     return out
 
 
-def real_rows(specs: list[str]) -> tuple[Rows, int]:
-    """Features of the real non-clinician posts that have a cue (all negatives), and how many posts were read.
+def real_texts(specs: list[str]) -> list[Text]:
+    """Real posts by non-clinicians (all negatives), as the work-related-post check reads them.
 
     Clinicians' corpora are about half work-related; a real account is mostly not, and weak cues ("the team",
-    "group 5", a client's nickname) are common in ordinary posts. Real posts teach the model that base rate.
+    "group 5", a client's nickname) are common in ordinary posts. Real posts teach the models that base rate.
     """
     sys.path.insert(0, str(REALTEXT))
     from run import load as load_real  # eval/realtext/run.py
@@ -89,21 +108,18 @@ def real_rows(specs: list[str]) -> tuple[Rows, int]:
         matcher=Matcher(load_clients(REALTEXT / "clients.csv")),
         source=SourceInfo("x"),
     )
-    rows: Rows = []
-    total = 0
+    out = []
     start = datetime(2015, 1, 5, tzinfo=UTC)
     for spec in specs:
         for i, post in enumerate(load_real(spec, None, 18).posts):
-            total += 1
             when = start + timedelta(minutes=(i * 7919) % (60 * 24 * 365))  # spread over the week and the day
             record = Post(
                 platform="x", id=post.id, source=post.id, timestamp=when, text=post.text, audience=Audience.PUBLIC
             )
             signals = work_signals(record, ctx)
-            if has_cue(signals):
-                rows.append(features(signals))
+            out.append(Text(features(signals), frozenset(ngrams(signals.owner_text)), 0.0, has_cue(signals)))
             ctx.memo.clear()
-    return rows, total
+    return out
 
 
 def fit(x: np.ndarray, y: np.ndarray, penalty: np.ndarray, weight: np.ndarray | None = None) -> np.ndarray:
@@ -163,6 +179,111 @@ def reliability(p: np.ndarray, y: np.ndarray) -> list[dict[str, float]]:
     return bands
 
 
+def vocabulary(corpora: dict[str, list[Text]]) -> list[str]:
+    """The n-grams that occur in at least MIN_CORPORA of the corpora."""
+    seen = Counter(g for texts in corpora.values() for g in frozenset().union(*(t.grams for t in texts)))
+    return sorted(g for g, n in seen.items() if n >= MIN_CORPORA)
+
+
+@dataclass(frozen=True)
+class Sparse:
+    """Texts as a sparse matrix over the features and a vocabulary (one entry per present cell)."""
+
+    rows: int
+    columns: int
+    row: np.ndarray
+    col: np.ndarray
+    value: np.ndarray
+
+    @classmethod
+    def of(cls, texts: list[Text], columns: list[str]) -> Sparse:
+        """The matrix of ``texts``: features by name, n-grams as ``w:<n-gram>`` set to 1."""
+        index = {c: i for i, c in enumerate(columns)}
+        row, col, value = [], [], []
+        for r, t in enumerate(texts):
+            for key, v in [*t.x.items(), *((f"w:{g}", 1.0) for g in t.grams)]:
+                if (j := index.get(key)) is not None:
+                    row.append(r)
+                    col.append(j)
+                    value.append(v)
+        return cls(len(texts), len(columns), np.array(row, int), np.array(col, int), np.array(value))
+
+    def dot(self, w: np.ndarray) -> np.ndarray:
+        """The matrix times a weight vector."""
+        return np.bincount(self.row, weights=self.value * w[self.col], minlength=self.rows)
+
+    def tdot(self, r: np.ndarray) -> np.ndarray:
+        """The transposed matrix times a per-row vector."""
+        return np.bincount(self.col, weights=self.value * r[self.row], minlength=self.columns)
+
+
+def fit_sparse(m: Sparse, y: np.ndarray, strength: float, steps: int = 400) -> tuple[np.ndarray, float]:
+    """Weights and bias of an L2-regularised logistic regression on a sparse matrix (gradient descent with
+    momentum on the mean log loss: thousands of columns, so no Newton steps)."""
+    w, b = np.zeros(m.columns), 0.0
+    vw, vb = np.zeros(m.columns), 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-np.clip(m.dot(w) + b, -30, 30)))
+        gw = m.tdot(p - y) / m.rows + strength * w
+        gb = float((p - y).mean())
+        vw, vb = 0.9 * vw + gw, 0.9 * vb + gb
+        w, b = w - 0.5 * vw, b - 0.5 * vb
+    return w, b
+
+
+def train_words(
+    corpora: dict[str, list[Text]], real: list[Text], strength: float
+) -> tuple[list[str], np.ndarray, float]:
+    """The vocabulary model learned from every text of ``corpora`` and the real negatives."""
+    columns = [*FEATURES, *(f"w:{g}" for g in vocabulary(corpora))]
+    texts = [t for ts in corpora.values() for t in ts] + real
+    w, b = fit_sparse(Sparse.of(texts, columns), np.array([t.label for t in texts]), strength)
+    return columns, w, b
+
+
+def predict_words(columns: list[str], w: np.ndarray, b: float, texts: list[Text]) -> np.ndarray:
+    """The vocabulary model's probabilities for ``texts``."""
+    return 1 / (1 + np.exp(-np.clip(Sparse.of(texts, columns).dot(w) + b, -30, 30)))
+
+
+def word_model(corpora: dict[str, list[Text]], real: list[Text]) -> dict[str, object]:
+    """Choose the vocabulary model's L2 strength by leave-one-corpus-out log loss, print what it adds held out,
+    and learn it from everything: the ``words`` part of work_model.json."""
+    folds = np.arange(len(real)) % len(corpora)
+    held: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    for s in WORD_STRENGTHS:
+        ps, ys, is_real = [], [], []
+        for k, name in enumerate(corpora):
+            others = {n: d for n, d in corpora.items() if n != name}
+            columns, w, b = train_words(others, [r for r, f in zip(real, folds, strict=True) if f != k], s)
+            test = corpora[name] + [r for r, f in zip(real, folds, strict=True) if f == k]
+            ps.append(predict_words(columns, w, b, test))
+            ys.append(np.array([t.label for t in test]))
+            is_real.append(np.array([i >= len(corpora[name]) for i in range(len(test))]))
+        held[s] = (np.concatenate(ps), np.concatenate(ys), np.concatenate(is_real))
+        p, y, r = held[s]
+        decided = p >= DECISION
+        tp = int((decided & (y == 1)).sum())
+        print(
+            f"  vocabulary L2 {s:g}: held-out log loss {log_loss(p, y):.4f}; at {DECISION}: corpora precision "
+            f"{tp / max(1, int((decided & ~r).sum())):.2f} recall {tp / max(1, int(y.sum())):.2f}, "
+            f"real posts {1000 * (decided & r).sum() / max(1, r.sum()):.2f} per 1,000"
+        )
+    strength = min(WORD_STRENGTHS, key=lambda s: log_loss(held[s][0], held[s][1]))
+    columns, w, b = train_words(corpora, real, strength)
+    weights = dict(zip(columns, (float(v) for v in w), strict=True))
+    print(f"chosen vocabulary L2 strength {strength:g}; {len(columns) - len(FEATURES):,} n-grams")
+    return {
+        "l2_strength": strength,
+        "min_corpora": MIN_CORPORA,
+        "decision": DECISION,
+        "bias": round(b, 4),
+        "weights": {c: round(weights[c], 4) for c in FEATURES},
+        "vocabulary": {c[2:]: round(v, 3) for c, v in weights.items() if c.startswith("w:") and abs(v) >= 0.01},
+        "held_out_reliability": reliability(held[strength][0], held[strength][1]),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpora", nargs="+", type=Path)
@@ -175,9 +296,11 @@ def main() -> None:
     )
     ap.add_argument("--write", action="store_true", help=f"write the model to {MODEL.relative_to(ROOT)}")
     args = ap.parse_args()
-    data = {c.name: corpus_rows(c) for c in args.corpora}
-    real, real_total = real_rows(args.real)
-    print(f"real posts: {real_total:,}, {len(real):,} with a cue")
+    texts = {c.name: corpus_texts(c) for c in args.corpora}
+    real_all = real_texts(args.real)
+    data = {name: cue_rows(ts) for name, ts in texts.items()}
+    real = [t.x for t in real_all if t.cue]
+    print(f"real posts: {len(real_all):,}, {len(real):,} with a cue")
     folds = np.arange(len(real)) % len(data)  # the real posts are split into as many folds as there are corpora
     held: dict[float, tuple[np.ndarray, np.ndarray]] = {}
     for s in STRENGTHS:
@@ -202,9 +325,10 @@ def main() -> None:
     for c, v in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {v:+.3f}  {c}")
     print(f"  {w[-1]:+.3f}  (bias)")
+    words = word_model(texts, real_all)
     if args.write:
         model = {
-            "about": "Work-related-post confidence model: logistic regression weights learned by "
+            "about": "Work-related-post models: logistic regression weights learned by "
             "eval/textlab/train_work_model.py; do not edit by hand.",
             "trained_on": sorted(data),
             "real_negatives": [":".join(spec.split(":")[:2]) for spec in args.real],
@@ -212,8 +336,9 @@ def main() -> None:
             "bias": round(float(w[-1]), 4),
             "weights": weights,
             "held_out_reliability": bands,
+            "words": words,
         }
-        MODEL.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
+        MODEL.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {MODEL.relative_to(ROOT)}")
 
 

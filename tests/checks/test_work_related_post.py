@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from checks.base import CheckContext, Severity, SourceInfo
+from checks.base import CheckContext, Finding, Severity, SourceInfo
 from checks.matching import Matcher
 from checks.policy import Policy, Workplace
 from checks.work_related_post import WorkRelatedPostCheck
@@ -206,3 +206,35 @@ def test_model_file_knows_every_feature() -> None:
 
     assert set(work_model().weights) <= set(FEATURES)
     assert -10 < work_model().bias < 10
+
+
+def _account(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> list[Finding]:
+    """What is reported when an account writes ``texts`` (run, then finish), with a toy vocabulary model."""
+    from checks import work_related_post
+    from checks.analysis.work_model import WordModel
+
+    toy = WordModel(bias=-3.0, weights={}, vocabulary={"peer group": 4.0, "kettle": 0.5}, decision=0.5)
+    monkeypatch.setattr(work_related_post, "word_model", lambda: toy)
+    check, c = WorkRelatedPostCheck(), ctx()
+    found = [f for t in texts for f in check.run(post(t), c)]
+    return found + list(check.finish(c))
+
+
+CLINICAL = [f"Back-to-back intakes and {n} progress notes before my supervision meeting" for n in range(2, 8)]
+QUIET = "peer group tonight: someone brought a guitar and the kettle"
+
+
+def test_vocabulary_model_reports_borderline_texts_only_in_a_clinicians_account(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A text with no lexicon cue that the vocabulary model finds more likely than not about the work is
+    reported in an account that often posts about clinical work (capped confidence, the words named), and
+    never in an account that does not; a text the model finds unlikely is not reported either."""
+    found = _account([*CLINICAL, QUIET, "Lovely walk by the lake"], monkeypatch)
+    assert len(found) == len(CLINICAL) + 1
+    borderline = found[-1]
+    assert borderline.record.excerpt.startswith("peer group tonight")
+    assert borderline.confidence <= 0.6
+    assert [e.text for e in borderline.evidence] == ["peer group", "kettle"]
+    assert "'peer group'" in borderline.message
+    assert _account(["Holiday snaps from the coast", QUIET], monkeypatch) == []

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from checks.analysis.normalize import fold
+from checks.analysis.word_lists import word_set
 from checks.base import CheckContext, ClientMatch, Severity
 from checks.matching import PersonMatch
 from checks.policy import Policy
@@ -21,11 +23,22 @@ def match_person(ctx: CheckContext, person: Person, platform: str) -> PersonMatc
     """
     found = ctx.matcher.match_person(person, platform)
     name = (person.name or "").strip()
-    if found is not None or person.handle or not _USERNAME_LIKE.match(name):
-        return found
-    if name.startswith("@") or name.islower() or any(c in name for c in "._0123456789"):
-        return ctx.matcher.match_person(Person(handle=name.lstrip("@"), account_id=person.account_id), platform)
-    return None
+    if found is None and not person.handle and _USERNAME_LIKE.match(name):
+        if name.startswith("@") or name.islower() or any(c in name for c in "._0123456789"):
+            found = ctx.matcher.match_person(Person(handle=name.lstrip("@"), account_id=person.account_id), platform)
+    if found is not None and found.how not in _OWN_ACCOUNT and _is_page(name):
+        return None  # "Roy Keane Fans Cork", "leamartin.musique": a page about a famous namesake, not the client
+    return found
+
+
+_PAGE_WORDS = word_set("names", "page_words")
+_OWN_ACCOUNT = frozenset({"x_id", "handle"})
+"""Matches on the client's own listed account: a page word in its display name does not make it a page."""
+
+
+def _is_page(name: str) -> bool:
+    """Whether a display name has a word that makes it a page about someone (fans, official, music...)."""
+    return any(w in _PAGE_WORDS for w in re.findall(r"[^\W\d_]+", fold(name)))
 
 
 def client_match(match: PersonMatch) -> ClientMatch:

@@ -99,3 +99,17 @@ def test_a_father_with_the_clients_name_is_not_the_client(name: str, matched: bo
         relation=Relation.FRIEND,
     )
     assert bool(list(ClientConnectionCheck().run(record, ctx))) is matched
+
+
+@pytest.mark.parametrize(
+    ("person", "reported"),
+    [
+        ("Grace Hollis Fans Cork", False),  # a page about a famous namesake, not the client
+        ("grace.hollis.music", False),  # a username-only export entry of such a page
+        ("Grace Hollis Official", False),
+        ("Grace Hollis", True),
+        ("grace.hollis", True),
+    ],
+)
+def test_pages_about_a_namesake_are_not_the_client(person: str, reported: bool) -> None:
+    assert bool(run(person, Relation.FOLLOWING, "instagram")) is reported

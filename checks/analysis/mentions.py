@@ -339,11 +339,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             elif form == "initial" and _notes_overlap(a, ctx, _seg(a, seg), hit.client.id):
                 form = "described"  # "Rowan D. ... exams in UCC": name, initial and a fact from the notes
             need = {"cue": 0.0, "described": 0.0, "titled": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
-            if (
-                score >= need
-                or (health and (form == "initial" or not hit.word_name))
-                or _reads_as_work(record, a, ctx)
-            ):
+            if score >= need or (health and (form == "initial" or not hit.word_name)) or _reads_as_work(record, a, ctx):
                 conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)
                 conf += 0.1 if score >= WORK_THRESHOLD + 1 else 0
                 how = hit.how if form == "name" else f"{hit.how}+{form}"

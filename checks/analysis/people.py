@@ -23,9 +23,11 @@ def match_person(ctx: CheckContext, person: Person, platform: str) -> PersonMatc
     """
     found = ctx.matcher.match_person(person, platform)
     name = (person.name or "").strip()
-    if found is None and not person.handle and _USERNAME_LIKE.match(name):
-        if name.startswith("@") or name.islower() or any(c in name for c in "._0123456789"):
-            found = ctx.matcher.match_person(Person(handle=name.lstrip("@"), account_id=person.account_id), platform)
+    username_like = _USERNAME_LIKE.match(name) and (
+        name.startswith("@") or name.islower() or any(c in name for c in "._0123456789")
+    )
+    if found is None and not person.handle and username_like:
+        found = ctx.matcher.match_person(Person(handle=name.lstrip("@"), account_id=person.account_id), platform)
     if found is not None and found.how not in _OWN_ACCOUNT and _is_page(name):
         return None  # "Roy Keane Fans Cork", "leamartin.musique": a page about a famous namesake, not the client
     return found

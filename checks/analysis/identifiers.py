@@ -61,14 +61,16 @@ def digit_runs(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), digits_of(m.group())) for m in _SHORT_DIGIT_RUN.finditer(text)]
 
 
-_MIN_PHONE_DIGITS = 7
+MIN_PHONE_DIGITS = 7
+"""The fewest digits a phone number has (a local number without its area code)."""
 
 
 def phones_in_notes(notes: str | None) -> set[str]:
     """The digits of every phone-like number in a client's notes (the last ten, enough to recognise it)."""
-    return {digits[-10:] for _, _, digits in digit_runs(notes or "") if len(digits) >= _MIN_PHONE_DIGITS}
+    return {digits[-10:] for _, _, digits in digit_runs(notes or "") if len(digits) >= MIN_PHONE_DIGITS}
 
 
-def same_phone(digits: str, listed: str) -> bool:
-    """Whether a run of digits in a text is a listed number, written with or without a country prefix."""
-    return len(digits) >= _MIN_PHONE_DIGITS and (digits.endswith(listed[-9:]) or listed.endswith(digits))
+def phone_key(digits: str) -> str:
+    """What two writings of one number share, with or without a country prefix (``+61 412…`` and ``0412…``):
+    the last nine digits, or all of a shorter local number."""
+    return digits[-9:]

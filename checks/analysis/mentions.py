@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from checks.analysis.identifiers import EMAIL, digit_runs, phones_in_notes, same_phone
+from checks.analysis.identifiers import EMAIL, MIN_PHONE_DIGITS, digit_runs, phone_key, phones_in_notes
 from checks.analysis.normalize import fold
 from checks.analysis.people import match_person
 from checks.analysis.work_model import reads_as_work, record_kind, signals_of
@@ -178,8 +178,7 @@ _SHARED_NOTES = 3  # clients whose notes hold a word for it to be no description
 def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
     key = ("client-notes", "*")
     if key not in ctx.memo:
-        clients = getattr(getattr(ctx.matcher, "clients", None), "clients", None) or ()
-        notes = [(c, frozenset(_stem(w) for w in words(fold(c.notes or "")) if _content(w))) for c in clients]
+        notes = [(c, frozenset(_stem(w) for w in words(fold(c.notes or "")) if _content(w))) for c in _listed(ctx)]
         # A word in several clients' notes ("student", the school's name) or in the workplace's names says
         # where they were seen, not who they are.
         shared = {w for w, n in Counter(w for _, tokens in notes for w in tokens).items() if n >= _SHARED_NOTES}
@@ -362,15 +361,20 @@ def _reads_as_work(record: AnyRecord, a: TextAnalysis, ctx: CheckContext) -> boo
     return result
 
 
-def _contact_index(ctx: CheckContext) -> tuple[list[tuple[str, Client]], dict[str, Client]]:
-    """Phone numbers (digits) and e-mail addresses the client list's notes give, with their client."""
+def _listed(ctx: CheckContext) -> tuple[Client, ...]:
+    """The clients of the scan's client list."""
+    clients: tuple[Client, ...] = getattr(getattr(ctx.matcher, "clients", None), "clients", None) or ()
+    return clients
+
+
+def _contact_index(ctx: CheckContext) -> tuple[dict[str, Client], dict[str, Client]]:
+    """Phone numbers (by :func:`phone_key`) and e-mail addresses the client list's notes give, with their client."""
     key = ("client-contacts", "*")
     if key not in ctx.memo:
-        clients = getattr(getattr(ctx.matcher, "clients", None), "clients", None) or ()
-        phones = [(d, c) for c in clients for d in sorted(phones_in_notes(c.notes))]
-        emails = {m.group().casefold(): c for c in clients for m in EMAIL.finditer(c.notes or "")}
+        phones = {phone_key(d): c for c in _listed(ctx) for d in sorted(phones_in_notes(c.notes))}
+        emails = {m.group().casefold(): c for c in _listed(ctx) for m in EMAIL.finditer(c.notes or "")}
         ctx.memo[key] = (phones, emails)
-    index: tuple[list[tuple[str, Client]], dict[str, Client]] = ctx.memo[key]
+    index: tuple[dict[str, Client], dict[str, Client]] = ctx.memo[key]
     return index
 
 
@@ -380,7 +384,8 @@ def _add_contacts(a: TextAnalysis, ctx: CheckContext, result: Mentions, partners
     found: list[tuple[Client, int, int]] = []
     if phones and any(ch.isdigit() for ch in a.text):
         for start, end, digits in digit_runs(a.text):
-            found += [(c, start, end) for listed, c in phones if same_phone(digits, listed)]
+            if len(digits) >= MIN_PHONE_DIGITS and (c := phones.get(phone_key(digits))):
+                found.append((c, start, end))
     if emails and "@" in a.text:
         found += [(c, m.start(), m.end()) for m in EMAIL.finditer(a.text) if (c := emails.get(m.group().casefold()))]
     for client, start, end in found:

@@ -539,6 +539,14 @@ def _generation(name: str) -> str | None:
     return next((_GENERATIONS[w] for w in reversed(words[1:]) if w in _GENERATIONS), None)
 
 
+_STATE = re.compile(r"\s+(?:is|was)\s+(?:\d{1,3}|back|home|out|still|doing|sober|clean|pregnant)\b", re.I)
+
+
+def _is_state(text: str, end: int) -> bool:
+    """ "Dot is 71", "Tank is back", "Jade was sober": a person's age or state, not an ordinary word's."""
+    return _STATE.match(text, end) is not None
+
+
 def _capitalised(s: str) -> bool:
     return unicodedata.normalize("NFKC", s[:1]).isupper()
 
@@ -571,7 +579,12 @@ def _weak_ok(text: str, h: NameHit) -> bool:
         if _at_sentence_start(text, h.start):
             nxt, sep = _next_word(text, h.end)
             word = fold(nxt)
-            if not (sep.startswith((",", "'", "’")) or word in _NAME_NEXT or (len(word) > 4 and word.endswith("ed"))):
+            if not (
+                sep.startswith((",", "'", "’"))
+                or word in _NAME_NEXT
+                or (len(word) > 4 and word.endswith("ed"))
+                or _is_state(text, h.end)
+            ):
                 return False  # "Will you…", "Hope for Cedar Bend 5K"
     nxt, sep = _next_word(text, h.end)
     if sep.startswith(("'s", "’s")) and nxt.isupper() and len(nxt) <= 4:

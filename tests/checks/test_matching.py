@@ -217,10 +217,14 @@ TEXTS = [
     ("Hope M. came in today with blue hair", {("T01", False)}),
     ("my 10am (Mr. Vance, you know who you are)", {("T13", False)}),
     ("Dre from my Thursday group asked", {("T09", False)}),
+    ("Hope is back. Three weeks sober.", {("T01", False)}),  # a word-name's state: a person
+    ("Grace was 94 today and still sharp", {("T03", False)}),
+    ("Hope rang from the hospital", {("T01", False)}),  # a word-name before a verb
     # traps
     ("Will you come to group on Tuesday?", set()),
     ("we were saying grace before dinner", set()),
     ("Hope for Cedar Bend 5K this morning", set()),
+    ("Hope is everything this season", set()),
     ("Evening walk, then chasing the dog", set()),
     ("Grace Lutheran's rummage sale", set()),
     ("Sending prayers for my mother-in-law Liz", set()),

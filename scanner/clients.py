@@ -35,6 +35,9 @@ STATUSES = frozenset({"current", "former"})
 EXAMPLE_NAMES = frozenset({"Jane Example", "Robert Sample", "Anne-Marie O'Example"})
 HASHED_MAGIC = "# boundary-audit hashed client list"
 HASHED_VERSION = 1
+_VARIANT_RE = r"([^:;]*:[^:;]*:[^:;]*):([0-9a-f]{32})"  # kind:platform:flags:hmac
+_VARIANT = re.compile(_VARIANT_RE)
+_VARIANTS = re.compile(rf"(?:{_VARIANT_RE};)*{_VARIANT_RE}")  # a hashed list's variants field, whole
 _HANDLE_RE = re.compile(r"^@?[\w.\-@:]+$", re.UNICODE)  # ":" for Bluesky DIDs (bluesky:did:plc:…)
 
 
@@ -284,6 +287,7 @@ def _parse_hashed(path: Path, text: str, key: bytes | None) -> tuple[Client, ...
     problems: list[str] = []
     clients: list[Client] = []
     seen: set[str] = set()
+    kinds: dict[str, tuple[str, str, str]] = {}
     reader = csv.reader(lines[1:])  # the lines themselves: no second copy of a list of 100,000 clients
     for row in reader:
         line = reader.line_num + 1
@@ -293,14 +297,14 @@ def _parse_hashed(path: Path, text: str, key: bytes | None) -> tuple[Client, ...
             problems.append(f"line {line}: expected id,status,variants")
             continue
         cid, status, variants = (c.strip() for c in row)
-        entries = []
-        for item in variants.split(";"):
-            parts = item.split(":")
-            if len(parts) != 4 or not re.fullmatch(r"[0-9a-f]{32}", parts[3]):
-                problems.append(f"line {line}: malformed hashed variant")
-                break
-            # kind, platform and flags repeat across millions of variants: one string object each
-            entries.append((sys.intern(parts[0]), sys.intern(parts[1]), sys.intern(parts[2]), parts[3]))
+        found: list[tuple[str, str]] = _VARIANT.findall(variants) if _VARIANTS.fullmatch(variants) else []
+        if not found:
+            problems.append(f"line {line}: malformed hashed variant")
+        for prefix, _digest in found:
+            if prefix not in kinds:  # kind, platform and flags repeat across millions of variants: one tuple each
+                kind, platform, flags = prefix.split(":")
+                kinds[prefix] = (sys.intern(kind), sys.intern(platform), sys.intern(flags))
+        entries = [kinds[prefix] + (digest,) for prefix, digest in found]
         if status not in STATUSES:
             problems.append(f"line {line}: unknown status {status!r}")
         if cid in seen:

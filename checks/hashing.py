@@ -31,21 +31,18 @@ class KeyedHasher:
         self._limit = memo_limit
 
     def __call__(self, text: str) -> str:
-        """The hex digest (32 characters) of ``text``."""
+        """The hex digest (32 characters) of ``text``, remembered."""
         digest = self._memo.get(text)
-        return self._digest(text) if digest is None else digest
+        if digest is None:
+            digest = self.digest(text)
+            if len(self._memo) < self._limit:
+                self._memo[text] = digest
+        return digest
 
-    def many(self, texts: list[str]) -> list[str]:
-        """The digests of ``texts``, in order (the remembered ones looked up in one step)."""
-        found = list(map(self._memo.get, texts))
-        return [self._digest(t) if d is None else d for d, t in zip(found, texts, strict=True)]
-
-    def _digest(self, text: str) -> str:
+    def digest(self, text: str) -> str:
+        """The hex digest of ``text``, not remembered (for callers that remember what they make of it)."""
         inner = self._inner.copy()
         inner.update(text.encode("utf-8"))
         outer = self._outer.copy()
         outer.update(inner.digest())
-        digest = outer.hexdigest()[:32]
-        if len(self._memo) < self._limit:
-            self._memo[text] = digest
-        return digest
+        return outer.hexdigest()[:32]

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from checks.analysis.normalize import NormText, fold, normalize
 from checks.analysis.word_lists import word_map, word_set
-from checks.hashing import KeyedHasher
+from checks.hashing import MEMO_LIMIT, KeyedHasher
 from checks.names import (
     NICKNAME_ALONE,
     SCORES,
@@ -163,6 +163,7 @@ class Matcher:
         self._groups = groups
         self._index: dict[str, tuple[_Entry, ...]] = {}  # the entries of the keys looked up so far
         self._people: dict[tuple[Person, str, float], PersonMatch | None] = {}  # match_person's answers
+        self._grams: dict[str, str] = {}  # a text's run of words → its index key, or "" (hashed lists)
         self._max_ngram = 4
         text_patterns: list[tuple[str, tuple[object, ...]]] = []
         if not self._key:
@@ -451,19 +452,35 @@ class Matcher:
         return hits
 
     def _hashed_ngrams(self, norm: NormText) -> list[tuple[int, int, _Entry]]:
-        """Every run of one to ``_max_ngram`` words of the text whose keyed hash is a client's variant (a
-        hashed list cannot be searched with an automaton): the runs' hashes first, then the lookups."""
-        assert self._hash is not None
+        """Every run of one to ``_max_ngram`` words of the text whose keyed hash is a client's variant, ordered
+        by span (a hashed list cannot be searched with an automaton). What a run's hash found is remembered for
+        up to ``MEMO_LIMIT`` runs: words and common phrases recur from text to text."""
         toks = list(norm.tokens())
-        last = len(toks)
-        spans = [(toks[i][0], toks[j][1]) for i in range(last) for j in range(i, min(i + self._max_ngram, last))]
-        text, groups = norm.text, self._groups
-        digests = self._hash.many([text[s:e] for s, e in spans])
+        starts, ends = [s for s, _ in toks], [e for _, e in toks]
+        text, known = norm.text, self._grams
         out: list[tuple[int, int, _Entry]] = []
-        for n in [n for n, digest in enumerate(digests) if digest in groups]:
-            s, e = spans[n]
-            out.extend((s, e, entry) for entry in self._entries(digests[n]) if entry.how in _TEXT_HOWS)
+        for n in range(min(self._max_ngram, len(toks))):
+            spans = list(zip(starts, ends[n:], strict=False))  # every run of n + 1 words
+            grams = [text[s:e] for s, e in spans]
+            keys = list(map(known.get, grams))
+            for i in [i for i, key in enumerate(keys) if key != ""]:  # "": not a variant
+                key = keys[i]
+                if key is None:
+                    key = self._gram_key(grams[i])
+                if key:
+                    s, e = spans[i]
+                    out.extend((s, e, entry) for entry in self._entries(key) if entry.how in _TEXT_HOWS)
+        out.sort(key=lambda hit: hit[:2])  # stable: a span's entries keep their order
         return out
+
+    def _gram_key(self, gram: str) -> str:
+        """The index key of a run of words of a text when it is a variant of a hashed list, else ``""``."""
+        assert self._hash is not None
+        digest = self._hash.digest(gram)
+        key = digest if digest in self._groups else ""
+        if len(self._grams) < MEMO_LIMIT:
+            self._grams[gram] = key
+        return key
 
     def _hit(self, norm: NormText, start: int, end: int, entry: _Entry, platform: str) -> NameHit | None:
         s, e = norm.span(start, end)

@@ -35,9 +35,8 @@ STATUSES = frozenset({"current", "former"})
 EXAMPLE_NAMES = frozenset({"Jane Example", "Robert Sample", "Anne-Marie O'Example"})
 HASHED_MAGIC = "# boundary-audit hashed client list"
 HASHED_VERSION = 1
-_VARIANT_RE = r"([^:;]*:[^:;]*:[^:;]*):([0-9a-f]{32})"  # kind:platform:flags:hmac
-_VARIANT = re.compile(_VARIANT_RE)
-_VARIANTS = re.compile(rf"(?:{_VARIANT_RE};)*{_VARIANT_RE}")  # a hashed list's variants field, whole
+_VARIANT = r"[^:;]*+:[^:;]*+:[^:;]*+:[0-9a-f]{32}"  # kind:platform:flags:hmac
+_VARIANTS = re.compile(rf"(?:{_VARIANT};)*+{_VARIANT}")  # a hashed list's variants field, whole
 _HANDLE_RE = re.compile(r"^@?[\w.\-@:]+$", re.UNICODE)  # ":" for Bluesky DIDs (bluesky:did:plc:…)
 
 
@@ -297,14 +296,14 @@ def _parse_hashed(path: Path, text: str, key: bytes | None) -> tuple[Client, ...
             problems.append(f"line {line}: expected id,status,variants")
             continue
         cid, status, variants = (c.strip() for c in row)
-        found: list[tuple[str, str]] = _VARIANT.findall(variants) if _VARIANTS.fullmatch(variants) else []
-        if not found:
+        items = variants.split(";") if _VARIANTS.fullmatch(variants) else []  # each "kind:platform:flags:<32 hex>"
+        if not items:
             problems.append(f"line {line}: malformed hashed variant")
-        for prefix, _digest in found:
+        for prefix in {item[:-33] for item in items}:
             if prefix not in kinds:  # kind, platform and flags repeat across millions of variants: one tuple each
                 kind, platform, flags = prefix.split(":")
                 kinds[prefix] = (sys.intern(kind), sys.intern(platform), sys.intern(flags))
-        entries = [kinds[prefix] + (digest,) for prefix, digest in found]
+        entries = [kinds[item[:-33]] + (item[-32:],) for item in items]
         if status not in STATUSES:
             problems.append(f"line {line}: unknown status {status!r}")
         if cid in seen:

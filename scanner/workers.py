@@ -12,6 +12,7 @@ archive. Small archives are checked in the main process: a pool costs start-up.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -283,6 +284,10 @@ class LazyPool:
             return None
         if self._pool is None:
             warm_up(checks, self._matcher, self._policy)
+            # Everything loaded so far (client list, matcher, lexicons, models) lives as long as the scan: out of
+            # the cyclic collector's reach, its full collections do not walk it here, and the forked workers' do
+            # not write to (and so copy) the pages it shares with them.
+            gc.freeze()
             self._pool = start_pool(self.workers, self._matcher, self._policy)
         return self._pool
 
@@ -293,3 +298,4 @@ class LazyPool:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+            gc.unfreeze()

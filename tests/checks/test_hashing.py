@@ -38,9 +38,7 @@ def test_memo_is_bounded() -> None:
     assert hasher("name 9") == keyed_hash(b"k" * 32, "name 9")  # not remembered, hashed again
 
 
-def test_many_keeps_order_and_repeats() -> None:
+def test_digest_is_not_remembered() -> None:
     key = b"agency key of thirty-two bytes!!"
-    hasher = KeyedHasher(key, memo_limit=2)
-    texts = ["a", "b", "a", "c", "d", "a", ""]
-    assert hasher.many(texts) == [keyed_hash(key, t) for t in texts]
-    assert hasher.many([]) == []
+    hasher = KeyedHasher(key)
+    assert hasher.digest("jane doe") == keyed_hash(key, "jane doe") and not hasher._memo

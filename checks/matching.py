@@ -58,7 +58,7 @@ _NAME_NEXT = word_set("text", "name_next")
 _FUNCTION_WORDS = word_set("text", "function_words")
 _MIN_DEFAULT = 0.9
 _Offer = Callable[[Client, str, float], None]
-PERSON_MEMO = 100_000
+PERSON_MEMO = 20_000
 """People whose match :meth:`Matcher.match_person` remembers."""
 
 
@@ -171,6 +171,7 @@ class Matcher:
                 in_text = tuple(e for e in self._entries(key) if e.how in _TEXT_HOWS)
                 if in_text:
                     text_patterns.append((key, in_text))
+            self._groups = {}  # every key of a plain list has its entries built now
         term_tags: dict[str, list[str]] = defaultdict(list)
         for term, tag in (terms or {}).items():
             norm = normalize(term)

@@ -159,7 +159,7 @@ def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
     key = ("client-notes", "*")
     if key not in ctx.memo:
         clients = getattr(getattr(ctx.matcher, "clients", None), "clients", None) or ()
-        notes = [(c, frozenset(_stem(w) for w in words(fold(c.notes or "")) if _content(w))) for c in clients]
+        notes = [(c, frozenset(_stem(w) for w in words(fold(c.notes)) if _content(w))) for c in clients if c.notes]
         # A word in several clients' notes ("student", the school's name) or in the workplace's names says
         # where they were seen, not who they are.
         shared = {w for w, n in Counter(w for _, tokens in notes for w in tokens).items() if n >= _SHARED_NOTES}

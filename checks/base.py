@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scanner.records import AnyRecord, Kind
@@ -157,9 +158,10 @@ class Finding:
     status: Status = Status.OPEN
     note: str | None = None
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
-        """Identity that survives a re-export: check, platform, record id and client ids only."""
+        """Identity that survives a re-export: check, platform, record id and client ids only (worked out once:
+        every sort of the findings and every report reads it)."""
         ids = ",".join(sorted(c.id for c in self.clients))
         raw = "\x1f".join([self.check, self.platform, self.record.id, ids])
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]

@@ -21,14 +21,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
 from checks.analysis.normalize import NormText, fold, normalize
 from checks.analysis.word_lists import word_map, word_set
+from checks.hashing import MEMO_LIMIT, KeyedHasher
 from checks.names import (
     NICKNAME_ALONE,
     SCORES,
@@ -37,7 +38,6 @@ from checks.names import (
     Variant,
     client_variants,
     display_forms,
-    keyed_hash,
     name_words,
     normalize_handle,
     username_forms,
@@ -58,6 +58,8 @@ _NAME_NEXT = word_set("text", "name_next")
 _FUNCTION_WORDS = word_set("text", "function_words")
 _MIN_DEFAULT = 0.9
 _Offer = Callable[[Client, str, float], None]
+PERSON_MEMO = 20_000
+"""People whose match :meth:`Matcher.match_person` remembers."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ class TextScan:
 
 _STRONG_HOWS = frozenset({"handle_text", "full_name", "first_last", "reversed", "alias", "nickname"})
 _WEAK_HOWS = frozenset({"first_name", "first_initial", "title_surname", "surname"})
+_TEXT_HOWS = _STRONG_HOWS | _WEAK_HOWS | {NICKNAME_ALONE}  # the kinds a text can mention
 
 
 class _Entry(NamedTuple):
@@ -146,25 +149,29 @@ class Matcher:
     def __init__(self, clients: ClientList, terms: Mapping[str, str] | None = None) -> None:
         self.clients = clients
         self._key = clients.key if clients.hashed else None
-        groups: dict[str, dict[tuple[str, str, bool], list[Client]]] = defaultdict(lambda: defaultdict(list))
+        self._hash = KeyedHasher(self._key) if self._key else None
+        groups: dict[str, list[Any]] = {}  # key → its variants and their clients, alternating, in list order
         self._surnames: dict[str, list[tuple[Client, frozenset[str]]]] = defaultdict(list)
         self._surnames_of: dict[str, set[str]] = defaultdict(set)  # client id → surname variants
         for client in clients.clients:
-            for key, how, platform, word in self._client_keys(client):
-                bucket = groups[key][(how, platform, word)]
-                if not bucket or bucket[-1] is not client:  # a client's repeats arrive together
-                    bucket.append(client)
-        self._index: dict[str, tuple[_Entry, ...]] = {
-            key: tuple(_Entry(h, p, w, tuple(cs)) for (h, p, w), cs in kinds.items()) for key, kinds in groups.items()
-        }
+            for variant in self._client_keys(client):
+                found = groups.get(variant[3])
+                if found is None:
+                    groups[variant[3]] = [variant, client]
+                else:
+                    found += (variant, client)
+        self._groups = groups
+        self._index: dict[str, tuple[_Entry, ...]] = {}  # the entries of the keys looked up so far
+        self._people: dict[tuple[Person, str, float], PersonMatch | None] = {}  # match_person's answers
+        self._grams: dict[str, str] = {}  # a text's run of words → its index key, or "" (hashed lists)
         self._max_ngram = 4
         text_patterns: list[tuple[str, tuple[object, ...]]] = []
         if not self._key:
-            text_hows = _STRONG_HOWS | _WEAK_HOWS | {NICKNAME_ALONE}
-            for key, entries in self._index.items():
-                in_text = tuple(e for e in entries if e.how in text_hows)
+            for key in groups:
+                in_text = tuple(e for e in self._entries(key) if e.how in _TEXT_HOWS)
                 if in_text:
                     text_patterns.append((key, in_text))
+            self._groups = {}  # every key of a plain list has its entries built now
         term_tags: dict[str, list[str]] = defaultdict(list)
         for term, tag in (terms or {}).items():
             norm = normalize(term)
@@ -177,16 +184,14 @@ class Matcher:
 
     # ------------------------------------------------------------------ building
 
-    def _client_keys(self, client: Client) -> Iterable[tuple[str, str, str, bool]]:
+    def _client_keys(self, client: Client) -> Sequence[tuple[str, str, str, str]]:
+        """The client's variants as ``(kind, platform, flags, key)``, as a hashed list holds them."""
         if client.hashed:
-            for how, platform, flags, digest in client.hashed:
-                yield digest, how, platform, "w" in flags
-            return
+            return client.hashed
         variants = client_variants(client)
-        for v in variants:
-            yield v.text, v.how, v.platform, v.word_name
         if not self.clients.hashed:
             self._note_surnames(client, variants)
+        return [(v.how, v.platform, "w" if v.word_name else "", v.text) for v in variants]
 
     def _note_surnames(self, client: Client, variants: list[Variant]) -> None:
         givens = frozenset(v.text for v in variants if v.how == "first_name")
@@ -196,10 +201,26 @@ class Matcher:
                 self._surnames_of[client.id].add(v.text.replace(" ", ""))
 
     def _key_of(self, text: str) -> str:
-        return keyed_hash(self._key, text) if self._key else text
+        return self._hash(text) if self._hash else text
+
+    def _entries(self, key: str) -> tuple[_Entry, ...]:
+        """The entries of one key, built on first use (a hashed list holds hundreds of thousands of keys, few
+        of which a scan meets)."""
+        entries = self._index.get(key)
+        if entries is None:
+            found = self._groups.get(key)
+            if found is None:
+                return ()
+            kinds: dict[tuple[str, str, bool], list[Client]] = {}
+            for variant, client in zip(found[::2], found[1::2], strict=True):
+                bucket = kinds.setdefault((variant[0], variant[1], "w" in variant[2]), [])
+                if not bucket or bucket[-1] is not client:  # a client's repeats arrive together
+                    bucket.append(client)
+            entries = self._index[key] = tuple(_Entry(h, p, w, tuple(cs)) for (h, p, w), cs in kinds.items())
+        return entries
 
     def _lookup(self, text: str) -> tuple[_Entry, ...]:
-        return self._index.get(self._key_of(text), ())
+        return self._entries(self._key_of(text))
 
     def variants(self, client: Client) -> list[Variant]:
         """The variants a plaintext client is matched by (for ``clients check``)."""
@@ -210,8 +231,19 @@ class Matcher:
     def match_person(self, person: Person, platform: str, *, min_score: float = _MIN_DEFAULT) -> PersonMatch | None:
         """The best client match for a person in a list, or ``None``.
 
-        ``min_score`` (default 0.9) leaves out fuzzy matches; lower it to see possible matches.
+        ``min_score`` (default 0.9) leaves out fuzzy matches; lower it to see possible matches. The answer
+        depends on nothing else, and the same people (friends, followers) recur across an archive's reactions,
+        comments and tags: it is remembered for up to ``PERSON_MEMO`` people.
         """
+        key = (person, platform, min_score)
+        if key in self._people:
+            return self._people[key]
+        found = self._match_person(person, platform, min_score)
+        if len(self._people) < PERSON_MEMO:
+            self._people[key] = found
+        return found
+
+    def _match_person(self, person: Person, platform: str, min_score: float) -> PersonMatch | None:
         platform = _platform(platform)
         best: dict[str, PersonMatch] = {}
 
@@ -421,17 +453,35 @@ class Matcher:
         return hits
 
     def _hashed_ngrams(self, norm: NormText) -> list[tuple[int, int, _Entry]]:
-        out: list[tuple[int, int, _Entry]] = []
+        """Every run of one to ``_max_ngram`` words of the text whose keyed hash is a client's variant, ordered
+        by span (a hashed list cannot be searched with an automaton). What a run's hash found is remembered for
+        up to ``MEMO_LIMIT`` runs: words and common phrases recur from text to text."""
         toks = list(norm.tokens())
-        for i in range(len(toks)):
-            for n in range(1, self._max_ngram + 1):
-                if i + n > len(toks):
-                    break
-                s, e = toks[i][0], toks[i + n - 1][1]
-                for entry in self._lookup(norm.text[s:e]):
-                    if entry.strong or entry.weak or entry.how == NICKNAME_ALONE:
-                        out.append((s, e, entry))
+        starts, ends = [s for s, _ in toks], [e for _, e in toks]
+        text, known = norm.text, self._grams
+        out: list[tuple[int, int, _Entry]] = []
+        for n in range(min(self._max_ngram, len(toks))):
+            spans = list(zip(starts, ends[n:], strict=False))  # every run of n + 1 words
+            grams = [text[s:e] for s, e in spans]
+            keys = list(map(known.get, grams))
+            for i in [i for i, key in enumerate(keys) if key != ""]:  # "": not a variant
+                key = keys[i]
+                if key is None:
+                    key = self._gram_key(grams[i])
+                if key:
+                    s, e = spans[i]
+                    out.extend((s, e, entry) for entry in self._entries(key) if entry.how in _TEXT_HOWS)
+        out.sort(key=lambda hit: hit[:2])  # stable: a span's entries keep their order
         return out
+
+    def _gram_key(self, gram: str) -> str:
+        """The index key of a run of words of a text when it is a variant of a hashed list, else ``""``."""
+        assert self._hash is not None
+        digest = self._hash.digest(gram)
+        key = digest if digest in self._groups else ""
+        if len(self._grams) < MEMO_LIMIT:
+            self._grams[gram] = key
+        return key
 
     def _hit(self, norm: NormText, start: int, end: int, entry: _Entry, platform: str) -> NameHit | None:
         s, e = norm.span(start, end)

@@ -23,8 +23,9 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sr
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` contains, or ``None`` when none is known.
 
-    The best set is the one whose shortest string is longest (rarest in text). Case-insensitive
-    patterns return ``None``.
+    The best set is one whose strings are all long enough to gate on (``MIN_USEFUL``) and not made of function
+    words only, then the one whose shortest string is longest (rarest in text). Case-insensitive patterns
+    return ``None``.
     """
     try:
         parsed = _parser.parse(pattern, flags)
@@ -35,8 +36,22 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return _sequence(list(parsed))
 
 
-def _quality(candidate: frozenset[str]) -> tuple[int, int]:
-    return min(len(s) for s in candidate), -len(candidate)
+MIN_USEFUL = 3
+"""Literals shorter than this are in nearly every text (" ", "a"): the lexicons do not gate a regex on them
+(``checks.text._MIN_GATE``)."""
+_COMMON_WORDS = (
+    "the a an and or of to in on at for with my our your his her their i we you he she it is are was be as by "
+    "from this that not no so le la les de des du un une et en au aux je il elle est pas que qui dans sur pour par"
+)
+_COMMON = frozenset(_COMMON_WORDS.split())
+"""Function words (English, French): a literal made of them only is in most texts, so it would open its regex on
+most texts; another required literal, rarer, gates better (the choice never changes what a regex finds)."""
+
+
+def _quality(candidate: frozenset[str]) -> tuple[bool, bool, int, int]:
+    shortest = min(len(s) for s in candidate)
+    common = any(all(word in _COMMON for word in s.split()) for s in candidate)  # "the ", " at the "
+    return shortest >= MIN_USEFUL, not common, shortest, -len(candidate)
 
 
 def _sequence(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
+from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checks.analysis.masking import client_tag, initials
@@ -242,9 +243,10 @@ class ChecklistItem:
         """The guidance of the most severe finding in the group (they share category and platform)."""
         return self.findings[0].remediation
 
-    @property
+    @cached_property
     def count(self) -> int:
-        """How many items (records) the line covers: a check-in listed as post and place counts once."""
+        """How many items (records) the line covers: a check-in listed as post and place counts once (worked
+        out once, when :func:`checklist` has grouped every finding)."""
         from reports.cards import group_by_record
 
         return len(group_by_record(self.findings))

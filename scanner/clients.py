@@ -35,6 +35,8 @@ STATUSES = frozenset({"current", "former"})
 EXAMPLE_NAMES = frozenset({"Jane Example", "Robert Sample", "Anne-Marie O'Example"})
 HASHED_MAGIC = "# boundary-audit hashed client list"
 HASHED_VERSION = 1
+_VARIANT = r"[^:;]*+:[^:;]*+:[^:;]*+:[0-9a-f]{32}"  # kind:platform:flags:hmac
+_VARIANTS = re.compile(rf"(?:{_VARIANT};)*+{_VARIANT}")  # a hashed list's variants field, whole
 _HANDLE_RE = re.compile(r"^@?[\w.\-@:]+$", re.UNICODE)  # ":" for Bluesky DIDs (bluesky:did:plc:…)
 
 
@@ -284,6 +286,7 @@ def _parse_hashed(path: Path, text: str, key: bytes | None) -> tuple[Client, ...
     problems: list[str] = []
     clients: list[Client] = []
     seen: set[str] = set()
+    kinds: dict[str, tuple[str, str, str]] = {}
     reader = csv.reader(lines[1:])  # the lines themselves: no second copy of a list of 100,000 clients
     for row in reader:
         line = reader.line_num + 1
@@ -293,14 +296,14 @@ def _parse_hashed(path: Path, text: str, key: bytes | None) -> tuple[Client, ...
             problems.append(f"line {line}: expected id,status,variants")
             continue
         cid, status, variants = (c.strip() for c in row)
-        entries = []
-        for item in variants.split(";"):
-            parts = item.split(":")
-            if len(parts) != 4 or not re.fullmatch(r"[0-9a-f]{32}", parts[3]):
-                problems.append(f"line {line}: malformed hashed variant")
-                break
-            # kind, platform and flags repeat across millions of variants: one string object each
-            entries.append((sys.intern(parts[0]), sys.intern(parts[1]), sys.intern(parts[2]), parts[3]))
+        items = variants.split(";") if _VARIANTS.fullmatch(variants) else []  # each "kind:platform:flags:<32 hex>"
+        if not items:
+            problems.append(f"line {line}: malformed hashed variant")
+        for prefix in {item[:-33] for item in items}:
+            if prefix not in kinds:  # kind, platform and flags repeat across millions of variants: one tuple each
+                kind, platform, flags = prefix.split(":")
+                kinds[prefix] = (sys.intern(kind), sys.intern(platform), sys.intern(flags))
+        entries = [kinds[item[:-33]] + (item[-32:],) for item in items]
         if status not in STATUSES:
             problems.append(f"line {line}: unknown status {status!r}")
         if cid in seen:

@@ -12,6 +12,7 @@ archive. Small archives are checked in the main process: a pool costs start-up.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -275,6 +276,7 @@ class LazyPool:
         self.workers = workers
         self._matcher, self._policy = matcher, policy
         self._pool: ProcessPoolExecutor | None = None
+        self._frozen = False  # the heap was frozen out of the cyclic GC for the pool (given back on exit)
 
     def for_archive(self, data_bytes: int, checks: Sequence[Check]) -> ProcessPoolExecutor | None:
         """The pool for an archive of ``data_bytes`` (media left out), or ``None`` to check it in this process:
@@ -283,6 +285,11 @@ class LazyPool:
             return None
         if self._pool is None:
             warm_up(checks, self._matcher, self._policy)
+            # Everything loaded so far (client list, matcher, lexicons, models) lives as long as the scan: out of
+            # the cyclic collector's reach, its full collections do not walk it here, and the forked workers' do
+            # not write to (and so copy) the pages it shares with them.
+            gc.freeze()
+            self._frozen = True
             self._pool = start_pool(self.workers, self._matcher, self._policy)
         return self._pool
 
@@ -293,3 +300,6 @@ class LazyPool:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False

@@ -162,3 +162,40 @@ def test_keygen_writes_a_private_key_that_hashes_and_never_overwrites(tmp_path: 
     other = tmp_path / "other.key"
     assert runner.invoke(clients_group, ["keygen", str(other)]).exit_code == 0
     assert other.read_text() != key.read_text()
+
+
+HASHED_HEADER_KEY = b"k" * 32
+
+
+def _hashed_list(tmp_path: Path, *rows: str) -> Path:
+    from scanner.clients import HASHED_MAGIC, HASHED_VERSION, key_fingerprint
+
+    header = f"{HASHED_MAGIC} version={HASHED_VERSION} hash=hmac-sha256-128 key={key_fingerprint(HASHED_HEADER_KEY)}"
+    return write(tmp_path, "\n".join([header, "id,status,variants", *rows]) + "\n", "hashed.csv")
+
+
+def test_hashed_variants_parsed_into_kind_platform_flags_digest(tmp_path: Path) -> None:
+    d1, d2 = "0123456789abcdef" * 2, "fedcba9876543210" * 2
+    path = _hashed_list(tmp_path, f"C1,current,full_name:::{d1};handle:instagram:w:{d2}", f"C2,former,surname:::{d1}")
+    clients = load_clients(path, key=HASHED_HEADER_KEY).clients
+    assert clients[0].hashed == (("full_name", "", "", d1), ("handle", "instagram", "w", d2))
+    assert clients[1].hashed == (("surname", "", "", d1),) and clients[1].status == "former"
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        "",  # no variant
+        "full_name::" + "a" * 32,  # three parts
+        "full_name:::x:" + "a" * 32,  # five parts
+        "full_name:::" + "a" * 31,  # digest too short
+        "full_name:::" + "a" * 33,  # too long
+        "full_name:::" + "A" * 32,  # upper-case hex
+        "full_name:::" + "a" * 32 + ";",  # an empty variant after the last
+        "full_name:::" + "a" * 32 + ";;surname:::" + "b" * 32,
+    ],
+)
+def test_malformed_hashed_variant_refused_with_its_line(tmp_path: Path, variants: str) -> None:
+    path = _hashed_list(tmp_path, "C1,current,surname:::" + "b" * 32, f'C2,current,"{variants}"')
+    with pytest.raises(ClientListError, match="line 4: malformed hashed variant"):
+        load_clients(path, key=HASHED_HEADER_KEY)

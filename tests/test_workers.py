@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -71,6 +72,7 @@ def test_reports_are_byte_identical_to_one_process(tmp_path: Path, everything_in
     assert '"check": "client-connection"' in alone[Format.JSON] and "work-related-post" in alone[Format.JSON]
     for fmt in Format:
         assert pooled[fmt] == alone[fmt], fmt
+    assert gc.get_freeze_count() == 0  # what was kept from the collector while the pool ran is given back
 
 
 def test_spawned_workers_give_the_same_reports(

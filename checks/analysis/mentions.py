@@ -178,7 +178,7 @@ _SHARED_NOTES = 3  # clients whose notes hold a word for it to be no description
 def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
     key = ("client-notes", "*")
     if key not in ctx.memo:
-        notes = [(c, frozenset(_stem(w) for w in words(fold(c.notes or "")) if _content(w))) for c in _listed(ctx)]
+        notes = [(c, frozenset(_stem(w) for w in words(fold(c.notes)) if _content(w))) for c in _listed(ctx) if c.notes]
         # A word in several clients' notes ("student", the school's name) or in the workplace's names says
         # where they were seen, not who they are.
         shared = {w for w, n in Counter(w for _, tokens in notes for w in tokens).items() if n >= _SHARED_NOTES}
@@ -371,8 +371,9 @@ def _contact_index(ctx: CheckContext) -> tuple[dict[str, Client], dict[str, Clie
     """Phone numbers (by :func:`phone_key`) and e-mail addresses the client list's notes give, with their client."""
     key = ("client-contacts", "*")
     if key not in ctx.memo:
-        phones = {phone_key(d): c for c in _listed(ctx) for d in sorted(phones_in_notes(c.notes))}
-        emails = {m.group().casefold(): c for c in _listed(ctx) for m in EMAIL.finditer(c.notes or "")}
+        noted = [c for c in _listed(ctx) if c.notes]
+        phones = {phone_key(d): c for c in noted for d in sorted(phones_in_notes(c.notes))}
+        emails = {m.group().casefold(): c for c in noted for m in EMAIL.finditer(c.notes)}
         ctx.memo[key] = (phones, emails)
     index: tuple[dict[str, Client], dict[str, Client]] = ctx.memo[key]
     return index

@@ -172,6 +172,10 @@ def find_phrase(phrase: str, text: str) -> re.Match[str] | None:
 
 def names_workplace(text: str, terms: Terms) -> str | None:
     """The workplace name, alias or street address that ``text`` names, or ``None``."""
+    if text.isascii():  # normalizing an ASCII text lowers its letters and digits where they are: a word in the
+        lowered = text.lower()  # normalized text is in the lowered one, so most texts are ruled out without it
+        if not any(word in lowered for word in terms.words):
+            return None
     norm = _normalized(text)
     if not any(word in norm for word in terms.words):
         return None  # every name, alias and street below leaves its longest word in the normalized text

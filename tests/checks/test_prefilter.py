@@ -20,6 +20,9 @@ from checks.text import analyze, lexicons
         (r"\b\d+[- ](?:day|month|year) (?:chip|coin|medallion)\b", {"chip", "coin", "medallion"}),
         (r"(?:ab)+cd?", {"ab"}),
         (r"\d{3}-\d{4}", {"-"}),
+        (r"\b(?:off|quit|stopped) the (?:ice|oxy)\b", {"ice", "oxy"}),  # not " the ": in most texts
+        (r"\bat the (?:clinic|ward)\b", {"clinic", "ward"}),
+        (r"\b(?:le|la) patient\b", {" patient"}),
     ],
 )
 def test_required_literals_of_known_patterns(pattern: str, expected: set[str]) -> None:

@@ -59,3 +59,13 @@ def test_sparse_fit_recovers_the_weights_of_a_known_model() -> None:
     w, b = t.fit_sparse(m, np.array([x.label for x in texts]), 1e-5, steps=1500)
     assert np.allclose(w, [truth[g] for g in grams], atol=0.25)
     assert abs(b + 0.5) < 0.25
+
+
+def test_a_long_text_counts_the_mean_of_its_words_not_their_sum() -> None:
+    """Many everyday words in a long post do not add up to work; one strong word in a short post does."""
+    from checks.analysis.work_model import WordModel, ngrams
+
+    filler = [f"word{i}" for i in range(100)]
+    model = WordModel(bias=-3.0, weights={}, vocabulary={"caseload": 4.0} | dict.fromkeys(filler, 0.1), decision=0.5)
+    assert model.probability({}, ngrams("caseload")) >= 0.5
+    assert model.probability({}, ngrams(" ".join(filler))) < 0.5

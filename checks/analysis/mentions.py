@@ -356,7 +356,10 @@ _NOTES_REASON = "matches details in the client list's notes"
 
 
 def _reads_as_work(record: AnyRecord, a: TextAnalysis, ctx: CheckContext) -> bool:
-    """Whether the vocabulary model reads the owner's words as about clinical work (once per record)."""
+    """Whether the vocabulary model reads a post or comment as about clinical work (once per record). Not a
+    thread: a name is in one message, and the whole thread's words say nothing about that one."""
+    if isinstance(record, Thread):
+        return False
     result: bool = ctx.cached("reads-as-work", record, lambda: reads_as_work(signals_of(a, record_kind(record))))
     return result
 

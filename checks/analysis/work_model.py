@@ -193,6 +193,16 @@ def work_model() -> WorkModel:
     )
 
 
+GRAM_CAP = 40
+"""A text of up to GRAM_CAP n-grams counts each at full weight; a longer one counts each at GRAM_CAP / (its
+n-grams): their mean, not their sum, so a long post does not look like work for holding many everyday words."""
+
+
+def gram_weight(count: int) -> float:
+    """The weight of each of a text's ``count`` n-grams in the vocabulary model."""
+    return min(1.0, GRAM_CAP / count) if count else 0.0
+
+
 def ngrams(text: str) -> set[str]:
     """The words and adjacent word pairs of a text, folded (numbers left out): what the vocabulary model reads."""
     tokens = [t for t in words(fold(text)) if not t.isdigit()]
@@ -211,12 +221,13 @@ class WordModel:
     def probability(self, x: Mapping[str, float], present: set[str]) -> float:
         """The probability that a text with features ``x`` and n-grams ``present`` is about the work."""
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in x.items())
-        z += sum(self.vocabulary.get(g, 0.0) for g in present)
+        z += gram_weight(len(present)) * sum(self.vocabulary.get(g, 0.0) for g in present)
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
     def cues(self, present: set[str], n: int = 4) -> list[tuple[str, float]]:
         """The n-grams that pushed the text most towards work, heaviest first (what the finding names)."""
-        found = [(g, self.vocabulary[g]) for g in present if self.vocabulary.get(g, 0.0) > 0]
+        share = gram_weight(len(present))
+        found = [(g, share * self.vocabulary[g]) for g in present if self.vocabulary.get(g, 0.0) > 0]
         return sorted(found, key=lambda gw: (-gw[1], gw[0]))[:n]
 
 

@@ -30,7 +30,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import ROOT, load
 
-from checks.analysis.work_model import FEATURES, features, has_cue, ngrams
+from checks.analysis.work_model import FEATURES, features, gram_weight, has_cue, ngrams
 from checks.work_related_post import work_signals
 
 MODEL = ROOT / "checks/lexicons/work_model.json"
@@ -197,11 +197,12 @@ class Sparse:
 
     @classmethod
     def of(cls, texts: list[Text], columns: list[str]) -> Sparse:
-        """The matrix of ``texts``: features by name, n-grams as ``w:<n-gram>`` set to 1."""
+        """The matrix of ``texts``: features by name, n-grams as ``w:<n-gram>`` (see ``gram_weight``)."""
         index = {c: i for i, c in enumerate(columns)}
         row, col, value = [], [], []
         for r, t in enumerate(texts):
-            for key, v in [*t.x.items(), *((f"w:{g}", 1.0) for g in t.grams)]:
+            share = gram_weight(len(t.grams))
+            for key, v in [*t.x.items(), *((f"w:{g}", share) for g in t.grams)]:
                 if (j := index.get(key)) is not None:
                     row.append(r)
                     col.append(j)

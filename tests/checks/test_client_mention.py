@@ -212,11 +212,21 @@ def test_a_client_giving_their_own_number_in_a_thread_is_not_a_mention() -> None
 
 
 def test_a_first_name_in_a_text_the_vocabulary_model_reads_as_clinical_work(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A first name with no lexicon cue counts when the vocabulary model finds the text more likely than not
-    about the clinician's work; the same name in a text it does not is no mention."""
+    """A first name with no lexicon cue counts when the vocabulary model finds the post more likely than not
+    about the clinician's work; the same name in a post it does not, or in a thread, is no mention."""
     from checks.analysis import work_model
 
-    toy = work_model.WordModel(bias=-3.0, weights={}, vocabulary={"peer group": 4.0}, decision=0.5)
+    toy = work_model.WordModel(bias=-3.0, weights={}, vocabulary={"kettle": 4.0}, decision=0.5)
     monkeypatch.setattr(work_model, "word_model", lambda: toy)
-    assert clients_in("Sam did the reading at peer group tonight and didn't stumble once") == {"C6"}
-    assert clients_in("Sam did the reading at book club tonight and didn't stumble once") == set()
+    assert clients_in("Sam put the kettle on for everyone tonight") == {"C6"}
+    assert clients_in("Sam put the laptop on for everyone tonight") == set()
+    colleague = Thread(
+        platform="facebook",
+        id="t9",
+        source="t",
+        timestamp=T0,
+        participants=(Person(name="Pat Colleague"),),
+        messages=(Message(Person(name="Me"), T0, "Sam put the kettle on for everyone tonight", True),),
+    )
+    c = CheckContext(policy=POLICY, matcher=Matcher(CLIENTS), source=SourceInfo(platform="facebook"))
+    assert not list(ClientMentionCheck().run(colleague, c))  # a thread's words do not confirm one message's name

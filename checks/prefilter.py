@@ -87,3 +87,42 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
     if run:
         consider(frozenset({"".join(run)}))
     return best
+
+
+def requires_digit(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of ``pattern`` holds a digit (``\\d{1,2}:\\d\\d``, ``[0-9]+ mg``): such a regex cannot
+    match a text without one, so it need not run there."""
+    try:
+        return _needs_digit(list(_parser.parse(pattern, flags)))
+    except re.error:
+        return False
+
+
+def _needs_digit(items: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether every match of a parsed sequence holds a digit: one of its items always does."""
+    return any(_item_needs_digit(op, arg) for op, arg in items)
+
+
+def _item_needs_digit(op: Any, arg: Any) -> bool:
+    if op is sre.LITERAL:
+        return chr(arg).isdigit()
+    if op is sre.IN:  # a class: only digits in it ("\\d", "[0-9]")
+        return all(_class_part_is_digit(kind, value) for kind, value in arg)
+    if op is sre.SUBPATTERN:
+        return _needs_digit(list(arg[3]))
+    if op is sre.BRANCH:
+        return all(_needs_digit(list(branch)) for branch in arg[1])
+    if op in _REPEATS:
+        low, _high, sub = arg
+        return low >= 1 and _needs_digit(list(sub))
+    return False  # anchors, lookarounds, back references: no character of their own
+
+
+def _class_part_is_digit(kind: Any, value: Any) -> bool:
+    if kind is sre.CATEGORY:
+        return value is sre.CATEGORY_DIGIT
+    if kind is sre.LITERAL:
+        return chr(value).isdigit()
+    if kind is sre.RANGE:
+        return all(chr(c).isdigit() for c in range(value[0], value[1] + 1))
+    return False

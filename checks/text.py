@@ -26,7 +26,7 @@ from checks.analysis.normalize import fold, fold_with_map
 from checks.base import CheckContext, Evidence
 from checks.language import is_supported, language_name, language_of, lexicon_languages
 from checks.policy import Workplace
-from checks.prefilter import required_literals
+from checks.prefilter import required_literals, requires_digit
 from scanner.records import AnyRecord, Audience, Comment, Place, Post, Profile, Thread
 
 WORK_THRESHOLD = 2.0
@@ -150,7 +150,8 @@ class Lexicons:
     The automaton maps each key to ``(key, terms, pattern ids)``: the plain lexicon terms spelled that
     way, and the patterns that can only match a text holding the key (see :mod:`checks.prefilter`). One
     pass over a text finds the terms and says which patterns to try. Pattern ids number ``regexes``
-    first, then ``damper_patterns``; ``always`` are tried on every text (no useful literal).
+    first, then ``damper_patterns``; ``always`` are tried on every text (no useful literal), ``with_digits``
+    on every text that holds a digit (patterns that match only where there is one).
     """
 
     automaton: Any
@@ -161,6 +162,7 @@ class Lexicons:
     people: dict[str, tuple[str, ...]]
     damper_patterns: tuple[tuple[str, float, re.Pattern[str]], ...]  # (group, weight, regex), in file order
     always: frozenset[int]
+    with_digits: frozenset[int] = frozenset()
 
 
 def _read(name: str) -> str:
@@ -193,6 +195,7 @@ def parse_lexicon(lexicon: str, text: str) -> list[Term]:
 
 
 _MIN_GATE = 3
+_DIGIT = re.compile(r"\d")
 ANY_LANGUAGE = "any"
 """``@lang any``: terms written the same in every language (questionnaire names, drug names, codes)."""
 
@@ -203,10 +206,12 @@ def lexicons() -> Lexicons:
     entries: dict[str, list[Term]] = {}
     gates: dict[str, list[int]] = {}  # automaton key → ids of the patterns it lets run
     always: set[int] = set()
+    with_digits: set[int] = set()
 
-    def gate(pattern_id: int, literals: Iterable[str] | None) -> None:
+    def gate(pattern_id: int, literals: Iterable[str] | None, pattern: str | None = None) -> None:
         if not literals or min(len(x) for x in literals) < _MIN_GATE:
-            always.add(pattern_id)  # no useful literal (" " or "a" is in every text)
+            # no useful literal (" " or "a" is in every text): every text, or every text with a digit
+            (with_digits if pattern and requires_digit(pattern) else always).add(pattern_id)
             return
         for literal in literals:
             gates.setdefault(literal, []).append(pattern_id)
@@ -216,7 +221,7 @@ def lexicons() -> Lexicons:
     for lexicon, filename in LEXICON_FILES.items():
         for t in parse_lexicon(lexicon, _read(filename)):
             if t.kind == "regex":
-                gate(len(regexes), required_literals(t.term))
+                gate(len(regexes), required_literals(t.term), t.term)
                 regexes.append((t, re.compile(t.term)))
             elif t.kind == "case":
                 case_regexes.append((t, re.compile(r"(?<!\w)" + re.escape(t.term) + r"(?!\w)")))
@@ -244,7 +249,8 @@ def lexicons() -> Lexicons:
     damper_patterns: list[tuple[str, float, re.Pattern[str]]] = []
     for group, (weight, phrases) in dampers.items():
         for x in phrases:
-            gate(len(regexes) + len(damper_patterns), required_literals(x[3:]) if x.startswith("re:") else [x])
+            literals = required_literals(x[3:]) if x.startswith("re:") else [x]
+            gate(len(regexes) + len(damper_patterns), literals, x[3:] if x.startswith("re:") else None)
             damper_patterns.append((group, weight, re.compile(x[3:]) if x.startswith("re:") else _phrase_re(x)))
     auto = ahocorasick.Automaton()
     for key in entries.keys() | gates.keys():
@@ -259,6 +265,7 @@ def lexicons() -> Lexicons:
         people=people,
         damper_patterns=tuple(damper_patterns),
         always=frozenset(always),
+        with_digits=frozenset(with_digits),
     )
 
 
@@ -616,6 +623,8 @@ def analyze(
         audience=audience,
     )
     opened = set(lex.always)
+    if lex.with_digits and _DIGIT.search(folded):
+        opened |= lex.with_digits
     found = _find_hits(a, lex, opened)
     if any(h.lang != ANY_LANGUAGE for h in found):  # language identification costs as much as the rest: only
         a.lang = language_of(owner_text(a))  # where a language's own term was found does the answer matter

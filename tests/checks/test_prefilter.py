@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.prefilter import required_literals
+from checks.prefilter import required_literals, requires_digit
 from checks.text import analyze, lexicons
 
 
@@ -48,6 +48,8 @@ def test_every_match_of_a_lexicon_regex_holds_one_of_its_literals(pattern: str, 
     match = re.search(pattern, text)
     if literals is not None and match:
         assert any(lit in text for lit in literals)
+    if requires_digit(pattern) and match:
+        assert any(ch.isdigit() for ch in match.group())
 
 
 def test_gated_regexes_still_find_their_terms() -> None:
@@ -55,3 +57,23 @@ def test_gated_regexes_still_find_their_terms() -> None:
     terms = {h.term for h in a.hits + a.dropped}
     assert any("client" in t for t in terms)
     assert any("sober" in h.text.lower() for h in a.hits + a.dropped)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"\d{1,2}:\d\d", True),
+        (r"[0-9]+ ?mg", True),
+        (r"(?i)\b\d+ (?:days?|weeks?) clean\b", True),
+        (r"x?\d", True),
+        (r"(?:a|\d)", False),  # one branch holds no digit
+        (r"\d*x", False),  # the digits may be absent
+        (r"\bmy (?:\d{1,2} ?(?:am|pm)|one o'clock)", False),
+        (r"\w+", False),
+    ],
+)
+def test_requires_digit(pattern: str, needs: bool) -> None:
+    """A regex that holds a digit in every match is run only on texts with a digit: exact, never a guess."""
+    assert requires_digit(pattern) is needs
+    if needs:
+        assert re.search(pattern, "no numbers at all here, ok") is None

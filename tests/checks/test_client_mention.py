@@ -38,6 +38,17 @@ def post(text: str, audience: Audience = Audience.PUBLIC, platform: str = "faceb
     return Post(platform=platform, id=str(abs(hash(text))), source="t", timestamp=T0, text=text, audience=audience)
 
 
+def thread(*messages: Message, partner: str = "Pat Colleague", thread_id: str = "t") -> Thread:
+    return Thread(
+        platform="facebook",
+        id=thread_id,
+        source="t",
+        timestamp=T0,
+        participants=(Person(name=partner),),
+        messages=messages,
+    )
+
+
 def clients_in(text: str, platform: str = "facebook") -> set[str]:
     findings = list(ClientMentionCheck().run(post(text, platform=platform), ctx(platform)))
     assert len(findings) <= 1
@@ -111,21 +122,10 @@ def test_thread_partner_greeting_is_not_a_mention_but_a_named_third_client_is() 
         Message(Person(name="Pat Colleague"), T0, "can you cover my 2pm?", False),
         Message(Person(name="Me"), T0, "Pat, yes. Is it Grace Hollis? her safety plan is in the chart", True),
     )
-    thread = Thread(
-        platform="facebook",
-        id="t",
-        source="t",
-        timestamp=T0,
-        participants=(Person(name="Pat Colleague"),),
-        messages=msgs,
-    )
-    found = list(ClientMentionCheck().run(thread, ctx()))
+    found = list(ClientMentionCheck().run(thread(*msgs), ctx()))
     assert [c.id for c in found[0].clients] == ["C3"] and found[0].record.name == "Pat Colleague"
     greet = (Message(Person(name="Me"), T0, "Hi Hope! see you at your session Tuesday", True),)
-    own = Thread(
-        platform="facebook", id="t2", source="t", timestamp=T0, participants=(Person(name="H. A."),), messages=greet
-    )
-    assert not list(ClientMentionCheck().run(own, ctx()))
+    assert not list(ClientMentionCheck().run(thread(*greet, partner="H. A.", thread_id="t2"), ctx()))
 
 
 FR_CLIENTS = ClientList(
@@ -205,10 +205,7 @@ def test_a_client_giving_their_own_number_in_a_thread_is_not_a_mention() -> None
         Message(Person(name="Jade K"), T0, "my new number is 0412 558 301", False),
         Message(Person(name="Me"), T0, "thanks, saved", True),
     )
-    thread = Thread(
-        platform="facebook", id="t", source="t", timestamp=T0, participants=(Person(name="Jade K"),), messages=msgs
-    )
-    assert contact_mentions(thread) == set()
+    assert contact_mentions(thread(*msgs, partner="Jade K")) == set()
 
 
 def test_a_first_name_in_a_text_the_vocabulary_model_reads_as_clinical_work(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -220,13 +217,6 @@ def test_a_first_name_in_a_text_the_vocabulary_model_reads_as_clinical_work(monk
     monkeypatch.setattr(work_model, "word_model", lambda: toy)
     assert clients_in("Sam put the kettle on for everyone tonight") == {"C6"}
     assert clients_in("Sam put the laptop on for everyone tonight") == set()
-    colleague = Thread(
-        platform="facebook",
-        id="t9",
-        source="t",
-        timestamp=T0,
-        participants=(Person(name="Pat Colleague"),),
-        messages=(Message(Person(name="Me"), T0, "Sam put the kettle on for everyone tonight", True),),
-    )
+    colleague = thread(Message(Person(name="Me"), T0, "Sam put the kettle on for everyone tonight", True))
     c = CheckContext(policy=POLICY, matcher=Matcher(CLIENTS), source=SourceInfo(platform="facebook"))
     assert not list(ClientMentionCheck().run(colleague, c))  # a thread's words do not confirm one message's name

@@ -12,6 +12,7 @@ from checks.matching import Matcher
 from checks.policy import Policy, Workplace
 from scanner.clients import Client, ClientList
 from scanner.records import Audience, Message, Person, Post, Thread
+from tests.checks.records import facebook_thread
 
 T0 = datetime(2024, 3, 5, 15, 0, tzinfo=UTC)
 CLIENTS = ClientList(
@@ -39,14 +40,7 @@ def post(text: str, audience: Audience = Audience.PUBLIC, platform: str = "faceb
 
 
 def thread(*messages: Message, partner: str = "Pat Colleague", thread_id: str = "t") -> Thread:
-    return Thread(
-        platform="facebook",
-        id=thread_id,
-        source="t",
-        timestamp=T0,
-        participants=(Person(name=partner),),
-        messages=messages,
-    )
+    return facebook_thread(partner, *messages, thread_id=thread_id)
 
 
 def clients_in(text: str, platform: str = "facebook") -> set[str]:

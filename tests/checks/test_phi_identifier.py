@@ -12,6 +12,7 @@ from checks.phi_identifier import PhiIdentifierCheck, find_identifiers, region_f
 from checks.policy import Policy, Workplace
 from scanner.clients import Client, ClientList
 from scanner.records import Audience, Message, Person, Post, Thread
+from tests.checks.records import facebook_thread
 
 T0 = datetime(2024, 3, 5, 15, 0, tzinfo=UTC)
 CLIENTS = ClientList(
@@ -99,14 +100,7 @@ def test_severity_and_evidence() -> None:
 def test_client_thread_health_detail_is_phi_but_scheduling_without_time_is_not() -> None:
     def thread(partner: str, texts: list[tuple[str, bool]]) -> Thread:
         msgs = tuple(Message(Person(name="Me" if own else partner), T0, t, own) for t, own in texts)
-        return Thread(
-            platform="facebook",
-            id=partner,
-            source="t",
-            timestamp=T0,
-            participants=(Person(name=partner),),
-            messages=msgs,
-        )
+        return facebook_thread(partner, *msgs, thread_id=partner)
 
     health = thread(
         "Grace Hollis", [("i ran out of my zoloft 2 days ago", False), ("Please call your prescriber.", True)]

@@ -263,14 +263,9 @@ FIELD_KEYS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Readings of the private-account flag and other yes/no values (compared after norm_key).
-TRUE_WORDS = frozenset(
+# "Private" in the export languages (compared after norm_key).
+PRIVATE_WORDS = frozenset(
     {
-        "true",
-        "yes",
-        "1",
-        "on",
-        "enabled",
         "private",
         "privat",
         "privato",
@@ -282,6 +277,17 @@ TRUE_WORDS = frozenset(
         "prywatne",
         "prywatny",
         "gizli",
+    }
+)
+
+# Readings of the private-account flag and other yes/no values (compared after norm_key).
+TRUE_WORDS = PRIVATE_WORDS | frozenset(
+    {
+        "true",
+        "yes",
+        "1",
+        "on",
+        "enabled",
         "yksityinen",
         "soukromy",
         "si",
@@ -397,19 +403,7 @@ def parse_flag(value: Any) -> bool | None:
 def privacy_word(text: str) -> bool | None:
     """True when a privacy-change title says *private*, False when it says *public*, else ``None``."""
     words = {norm_key(w) for w in re.findall(r"[^\W\d_]+", text)}
-    private = words & {
-        "private",
-        "privat",
-        "privato",
-        "privata",
-        "prive",
-        "privee",
-        "privada",
-        "privado",
-        "prywatne",
-        "prywatny",
-        "gizli",
-    }
+    private = words & PRIVATE_WORDS
     public = words & {
         "public",
         "publique",

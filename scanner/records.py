@@ -256,6 +256,19 @@ class Setting(Record):
     kind: Kind = field(init=False, default=Kind.SETTING)
 
 
+def synced_contacts_setting(platform: str, count: int, path: str, detail: str) -> Setting:
+    """The ``synced_contacts`` setting of an export file holding ``count`` uploaded address-book contacts."""
+    return Setting(
+        platform=platform,
+        id=stable_id(platform, "setting", "synced_contacts"),
+        source=f"{path}#0",
+        name="synced_contacts",
+        value=str(count),
+        enabled=True,
+        detail=detail,
+    )
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Search(Record):
     """A search the owner made (Instagram profile searches, Facebook search history)."""

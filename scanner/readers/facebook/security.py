@@ -22,7 +22,7 @@ from scanner.readers.facebook.json_files import Parser, require, text_of
 from scanner.readers.facebook.records import PLATFORM, Owner, fb_id, norm_space
 from scanner.readers.guard import EntryTally, ShapeError
 from scanner.readers.meta import HtmlPage, HtmlRecord, label_text, label_values, parse_display_date, records_of
-from scanner.records import AnyRecord, Connection, Person, Relation, Setting, from_epoch
+from scanner.records import AnyRecord, Connection, Person, Relation, Setting, from_epoch, synced_contacts_setting
 
 _ACCESS_KEYS = (
     "account_accesses_v2",
@@ -161,15 +161,7 @@ def contact_record(name: str, detail: str, source: str) -> Connection:
 
 def synced_contacts(count: int, source: str) -> Setting:
     """The ``synced_contacts`` setting of an export holding ``count`` uploaded contacts."""
-    return Setting(
-        platform=PLATFORM,
-        id=fb_id("setting", "synced_contacts"),
-        source=f"{source}#0",
-        name="synced_contacts",
-        value=str(count),
-        enabled=True,
-        detail=f"{count} address-book contact(s) uploaded to Facebook",
-    )
+    return synced_contacts_setting(PLATFORM, count, source, f"{count} address-book contact(s) uploaded to Facebook")
 
 
 # --------------------------------------------------------------------------- HTML

@@ -36,6 +36,7 @@ from scanner.records import (
     from_epoch,
     stable_id,
 )
+from scanner.records import synced_contacts_setting as contacts_setting
 
 R = TypeVar("R")
 Fields = dict[str, dict[str, Any]]  # canonical field -> string_map_data entry (see keys.map_fields)
@@ -604,12 +605,4 @@ def _syncing(entry: dict[str, Any], file: SourceFile) -> Setting | None:
 
 def synced_contacts_setting(count: int, path: str) -> Setting:
     """A ``synced_contacts`` setting for an export that holds ``count`` uploaded contacts."""
-    return Setting(
-        platform=PLATFORM,
-        id=stable_id(PLATFORM, "setting", "synced_contacts"),
-        source=f"{path}#0",
-        name="synced_contacts",
-        value=str(count),
-        enabled=True,
-        detail=f"{count} phone contact(s) uploaded to Instagram",
-    )
+    return contacts_setting(PLATFORM, count, path, f"{count} phone contact(s) uploaded to Instagram")

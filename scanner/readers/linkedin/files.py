@@ -30,6 +30,7 @@ from scanner.records import (
     Setting,
     Thread,
     stable_id,
+    synced_contacts_setting,
 )
 
 PLATFORM = "linkedin"
@@ -232,15 +233,7 @@ def contacts(table: Table, path: str) -> Iterator[Connection | Setting]:
             relation=Relation.CONTACT,
         )
     if count:
-        yield Setting(
-            platform=PLATFORM,
-            id=stable_id(PLATFORM, "setting", "synced_contacts"),
-            source=f"{path}#0",
-            name="synced_contacts",
-            value=str(count),
-            enabled=True,
-            detail=f"{count} address-book contact(s) synced to LinkedIn",
-        )
+        yield synced_contacts_setting(PLATFORM, count, path, f"{count} address-book contact(s) synced to LinkedIn")
 
 
 # ---------------------------------------------------------------------------------------------- follows

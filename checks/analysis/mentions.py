@@ -386,7 +386,7 @@ def _add_contacts(a: TextAnalysis, ctx: CheckContext, result: Mentions, partners
     """A client's own phone number or e-mail address (from the notes column) identifies them wherever it is."""
     phones, emails = _contact_index(ctx)
     found: list[tuple[Client, int, int]] = []
-    if phones and any(ch.isdigit() for ch in a.text):
+    if phones:
         for start, end, digits in digit_runs(a.text):
             if len(digits) >= MIN_PHONE_DIGITS and (c := phones.get(phone_key(digits))):
                 found.append((c, start, end))

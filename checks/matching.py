@@ -494,6 +494,8 @@ class Matcher:
             if not at and (any(c.isspace() for c in written) or len(written) < 6 or written.lower() in word_names()):
                 return None  # a bare handle counts only as one distinctive token ("hope_alv", not "Hope A")
             how = "handle"
+        elif how == "first_initial" and _POSSESSIVE_END.search(norm.original, s, e):
+            return None  # "Bevan's tomatoes" (Bevan Stroud): a possessive, not the surname's initial
         elif how == "first_name":
             upgraded = self._upgrade(norm, start, end, entry)
             if upgraded:
@@ -526,6 +528,9 @@ class Matcher:
                         e.clients[0], s, x, norm.original[s:x], e.how, True, False, SCORES[e.how] - 0.01, e.clients
                     )
         return None
+
+
+_POSSESSIVE_END = re.compile(r"['’][sS]$")
 
 
 def _drop_covered(hits: list[NameHit]) -> list[NameHit]:

@@ -34,6 +34,7 @@ T15,Tamsin Brightwater,Tami,current,,
 T16,Darnell Fairbanks,,current,,
 T17,Jasper Fairbanks,,current,,
 T18,Dana Fairbanks,,current,,
+T19,Nuala Sheridan,,current,,
 """
 KEY = b"test-key-0123456789abcdef"
 
@@ -215,6 +216,8 @@ TEXTS = [
     ("my client Grace made this for me", {("T03", False)}),
     ("Will finally opened up in group today.", {("T02", False)}),
     ("Hope M. came in today with blue hair", {("T01", False)}),
+    ("Nuala's brother came to me today", {("T19", False)}),  # a possessive, not "Nuala S."
+    ("Nuala S. came to me today", {("T19", False)}),
     ("my 10am (Mr. Vance, you know who you are)", {("T13", False)}),
     ("Dre from my Thursday group asked", {("T09", False)}),
     ("Hope is back. Three weeks sober.", {("T01", False)}),  # a word-name's state: a person

@@ -92,7 +92,9 @@ def on_workplace_street(place: str | None, address: str | None, terms: Terms) ->
         norm = normalize(value)
         for street in terms.streets:
             if _find(street, norm):
-                extra = [normalize(p) for p in value.split(",")[1:]]
+                # the parts after the place's name that are not the street itself ("Yellow Bench Café, Guyton
+                # St" is on it; "Elm Street, Columbus" names another town)
+                extra = [p for p in (normalize(p) for p in value.split(",")[1:]) if not _find(street, p)]
                 other_town = any(p and not set(p.split()) <= set(terms.city) for p in extra)
                 return None if other_town else street
     return None

@@ -60,6 +60,8 @@ def run(record: AnyRecord, policy: Policy = POLICY) -> list:
         (post("latte run", "Elm Street Coffee Co."), Severity.LOW),  # on the street, in work hours
         (post("latte run", "Elm Street Coffee Co.", SUNDAY), None),  # on the street, on a Sunday
         (post("brunch", "Elm Street, Columbus"), None),  # same street name, another town
+        (post("flat white", "Bench Café, Elm St"), Severity.LOW),  # the place's name, then the street
+        (post("flat white", "Bench Café, Elm St, Columbus"), None),
         (post("picnic", "Lakeside Park"), None),  # one-word alias inside another place's name
         (post("Lakeside Park cleanup Saturday 10am"), None),
         (

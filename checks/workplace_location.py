@@ -71,7 +71,7 @@ PRESENCE = re.compile(
 WORK_CONTEXT = re.compile(
     r"(?i)\b(?:clinic|office|unit|ward|agency|work|therapists?|clinicians?|sessions?|caseload|clients?|"
     r"patients?|shift|intake|staff|(?:evening|therapy|group)\s+(?:group|session)s?|"
-    r"service|unité|unite|urgences|garde|patientes?|équipe|equipe|boulot|taf|consultations?)\b"
+    r"service|unité|unite|urgences|garde|patientes?|équipe|equipe|boulot|taf|consultations?|clinique|cabinet)\b"
 )
 MEMBER_CUE = re.compile(
     r"(?i)\b(?:join(?:ing|ed)?|i\s+work\s+(?:at|for|in)|working\s+at|our\s+team|my\s+team|my\s+colleagues|"

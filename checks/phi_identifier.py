@@ -105,6 +105,15 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "appointment day and time",  # moving an appointment: "move thurs to 4", "do 4 instead of 3:30 tmrw"
+        re.compile(
+            rf"\b(?:move|moved|moving|change|changed|switch|swap|push|bump|reschedule|rescheduled)\b[^.!?\n]{{0,25}}?"
+            rf"\b(?:{_DAYS}|tomorrow|tmrw|tmw|next week)(?:'s)?\b[^.!?\n]{{0,20}}?\b(?:to|till|until)\s+\d{{1,2}}(?:[:.][0-5]\d)?(?:\s*(?:am|pm))?\b"
+            rf"|\b(?:do|make it|come at)\s+\d{{1,2}}(?:[:.][0-5]\d)?\s*(?:am|pm)?\s+instead of\s+\d{{1,2}}",
+            re.I,
+        ),
+    ),
+    (
         "record number",
         re.compile(
             r"\b(?:mrn|medical record|record|chart|case|account|acct|member|policy|patient id|client id|dossier|dob)"

@@ -72,7 +72,7 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "appointment time",
         re.compile(
-            rf"\b(?:appointment|appt|session|cita|rendez-vous|rdv|consultation)\b[^.!?\n]{{0,20}}?"
+            rf"\b(?:appointment|appt|session|cita|rendez-vous|rdv|consultation)\b[^.!?\n]{{0,30}}?"
             rf"\b(?:at|a las|de las|à|a)\s+{_TIME}",
             re.I,
         ),
@@ -100,7 +100,9 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "appointment day and time",  # "today at 4", "tonight at 6:30"
         re.compile(
             r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b[^.!?\n]{0,15}"
-            r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b",
+            r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b"
+            r"|\b(?:aujourd'hui|ce matin|cet aprem|cet apr[eè]s-midi|ce soir|demain)\b[^.!?\n]{0,15}?"
+            r"(?:\b(?:à|a|vers|dès|des)\s+)?\b\d{1,2}\s?h(?:\d\d)?\b",
             re.I,
         ),
     ),
@@ -108,7 +110,8 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "appointment day and time",  # moving an appointment: "move thurs to 4", "do 4 instead of 3:30 tmrw"
         re.compile(
             rf"\b(?:move|moved|moving|change|changed|switch|swap|push|bump|reschedule|rescheduled)\b[^.!?\n]{{0,25}}?"
-            rf"\b(?:{_DAYS}|tomorrow|tmrw|tmw|next week)(?:'s)?\b[^.!?\n]{{0,20}}?\b(?:to|till|until)\s+\d{{1,2}}(?:[:.][0-5]\d)?(?:\s*(?:am|pm))?\b"
+            rf"\b(?:{_DAYS}|tomorrow|tmrw|tmw|next week)(?:'s)?\b[^.!?\n]{{0,20}}?"
+            r"\b(?:to|till|until)\s+\d{1,2}(?:[:.][0-5]\d)?(?:\s*(?:am|pm))?\b"
             rf"|\b(?:do|make it|come at)\s+\d{{1,2}}(?:[:.][0-5]\d)?\s*(?:am|pm)?\s+instead of\s+\d{{1,2}}",
             re.I,
         ),
@@ -131,7 +134,8 @@ def find_identifiers(text: str, region: str = "US") -> list[Evidence]:
         for mm in rx.finditer(text):
             if any(e.start <= mm.start() < e.end for e in found):
                 continue
-            found.append(Evidence(mm.start(), mm.end(), mm.group(), label))
+            text = mm.group().rstrip()  # "today at 4 " (a time's optional "am"/"pm" lets the space in)
+            found.append(Evidence(mm.start(), mm.start() + len(text), text, label))
     return sorted(found, key=lambda e: (e.start, e.end))
 
 

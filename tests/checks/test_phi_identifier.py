@@ -78,10 +78,23 @@ def test_texts(text: str, should_flag: bool) -> None:
         ("see you Tuesday 9.30, same room", "appointment day and time"),  # UK, Irish and Australian clock times
         ("her appointment is at 10.30", "appointment time"),
         ("discharged on the 14th", "exact date"),  # a day of the month is an element of a date
+        ("can we move thurs to 4", "appointment day and time"),  # moving an appointment
+        ("can we do 4 instead of 3:30 tmrw", "appointment day and time"),
+        ("Je la vois cet aprem à 15h", "appointment day and time"),
+        ("Rdv avec Kéké aujourd'hui à 16h au CMP", "appointment time"),
     ],
 )
 def test_identifiers(text: str, reason: str) -> None:
     assert reason in {e.reason for e in find_identifiers(text)}
+
+
+@pytest.mark.parametrize("text", ["we moved to Leeds in 2019", "moving to 4 days a week", "demain il fait beau"])
+def test_moves_and_days_without_an_appointment(text: str) -> None:
+    assert find_identifiers(text) == []
+
+
+def test_identifier_evidence_ends_at_the_time() -> None:
+    assert [e.text for e in find_identifiers("see her today at 4 in the office")] == ["today at 4"]
 
 
 def test_no_identifier_in_plain_text() -> None:

@@ -400,8 +400,12 @@ def _add_contacts(a: TextAnalysis, ctx: CheckContext, result: Mentions, partners
 
 
 def _about_public_figure(a: TextAnalysis) -> bool:
-    """The text is about sport, music, film or politics, where a famous namesake is the likely reading."""
-    return any(has_phrase(a.folded, p) for p in lexicons().people.get("public_figure", ()))
+    """The text is about sport, music, film or politics, where a famous namesake is the likely reading (not
+    a local or amateur one: "a hat-trick for the Sunday league lads")."""
+    people = lexicons().people
+    return any(has_phrase(a.folded, p) for p in people.get("public_figure", ())) and not any(
+        has_phrase(a.folded, p) for p in people.get("local_not_famous", ())
+    )
 
 
 def _add_descriptions(a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:

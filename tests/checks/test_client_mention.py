@@ -70,6 +70,7 @@ CASES = [
     ("Wigilia at Babcia Grace's. 12 dishes and 0 room for dessert", set()),
     ("I hope whoever designed the left-turn signals is having a bad day", set()),
     ("Dad still thinks Michael Jordan should've stuck with baseball", set()),
+    ("Michael Jordan with a hat-trick for the Sunday league lads today", {"C5"}),  # local sport: not the famous one
     ("Farewell lunch for our clinical director Grace Whitman, 31 years at the agency", set()),
     ("Shoutout to my coworker Grace N. who covered my Thursday groups", set()),
     ("Our new intern Will is 23 and calls the fax machine the printer phone", set()),

@@ -625,6 +625,16 @@ def _weak_ok(text: str, h: NameHit) -> bool:
             and fold(prev) not in TITLES
             and fold(prev) not in _FUNCTION_WORDS
         )
+    if (
+        h.how == "first_name"
+        and prev
+        and _capitalised(prev)
+        and not prev_sep.strip()
+        and fold(prev) not in TITLES
+        and fold(prev) not in _FUNCTION_WORDS
+        and not _at_sentence_start(text, h.start - len(prev_sep) - len(prev))
+    ):
+        return False  # "Labor Day", "Match Day", "Pastor Dave's": the end of another name
     if h.how == "first_initial":
         # "Hope A." needs both capitals; the initial itself makes the name reading likely
         return _capitalised(h.text[-1:]) and (not h.word_name or (capitalised and not shouting))

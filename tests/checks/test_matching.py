@@ -238,6 +238,8 @@ TEXTS = [
     ("Hope Pettigrew and Dave Hollister at the lake", set()),
     ("Grace Hollinster was my college roommate", set()),
     ("HOPE YOU ALL HAVE A GREAT WEEKEND", set()),
+    ("Paid it off at JP Morgan Chase today", set()),  # the end of another name
+    ("Thanks Grace for the cake", {("T03", False)}),  # after a word that starts the sentence
 ]
 
 

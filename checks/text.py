@@ -54,7 +54,8 @@ _WORD = re.compile(r"[\w'’&@.-]*\w|\w")
 # ---------------------------------------------------------------------------------------------- folding
 def words(text: str) -> list[str]:
     """Words of a folded text (apostrophes, hyphens, ``&`` and ``@`` kept inside words)."""
-    return [w.strip(".") for w in _WORD.findall(text) if w.strip(".")]
+    found: list[str] = _WORD.findall(text)  # each ends with a word character: only leading dots to strip
+    return [w.lstrip(".") for w in found] if "." in text else found
 
 
 MARGIN = 200

@@ -126,3 +126,17 @@ def _class_part_is_digit(kind: Any, value: Any) -> bool:
     if kind is sre.RANGE:
         return all(chr(c).isdigit() for c in range(value[0], value[1] + 1))
     return False
+
+
+def joinable(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` can be one branch of :func:`any_of` and match exactly where it matches alone: no
+    global flag (it would have to lead the joined pattern) and no group (a back reference would change number)."""
+    return pattern.flags == re.UNICODE and pattern.groups == 0
+
+
+def any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One regex that matches at a position exactly when one of ``patterns`` (all :func:`joinable`) matches
+    there: a text it finds nothing in holds no match of any of them (one search instead of one per pattern)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))

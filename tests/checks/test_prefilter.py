@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.prefilter import required_literals, requires_digit
+from checks.prefilter import any_of, joinable, required_literals, requires_digit
 from checks.text import analyze, lexicons
 
 
@@ -77,3 +77,30 @@ def test_requires_digit(pattern: str, needs: bool) -> None:
     assert requires_digit(pattern) is needs
     if needs:
         assert re.search(pattern, "no numbers at all here, ok") is None
+
+
+_UNGATED = sorted(lexicons().ungated[True][0])
+_JOINED = lexicons().ungated[True][1]
+
+
+@pytest.mark.parametrize("i", _UNGATED)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_the_joined_search_finds_a_text_exactly_when_one_ungated_pattern_does(i: int, data: st.DataObject) -> None:
+    """The patterns no literal gates are ruled out by one joined search: never a text one of them matches."""
+    assert _JOINED is not None
+    lex = lexicons()
+    text = data.draw(st.from_regex(lex.pattern(i)))  # a text holding a match of pattern i
+    assert bool(_JOINED.search(text)) == any(lex.pattern(j).search(text) for j in _UNGATED)
+    cut = text[: data.draw(st.integers(min_value=0, max_value=len(text)))]  # most often no longer a match
+    assert bool(_JOINED.search(cut)) == any(lex.pattern(j).search(cut) for j in _UNGATED)
+
+
+def test_only_patterns_that_join_exactly_are_joined() -> None:
+    assert joinable(re.compile(r"\bmy \d+ ?mg\b"))
+    assert not joinable(re.compile(r"(a)\1"))  # a back reference would change number
+    assert not joinable(re.compile(r"(?i)mg"))  # a global flag must lead the pattern
+    joined = any_of([re.compile(r"\bmg\b"), re.compile(r"a|b(?=c)")])
+    assert joined is not None
+    assert [bool(joined.search(t)) for t in ("5 mg", "bd", "bc", "xmgx")] == [True, False, True, False]
+    assert any_of([]) is None

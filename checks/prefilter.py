@@ -126,3 +126,57 @@ def _class_part_is_digit(kind: Any, value: Any) -> bool:
     if kind is sre.RANGE:
         return all(chr(c).isdigit() for c in range(value[0], value[1] + 1))
     return False
+
+
+def joinable(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` can be one branch of :func:`any_of` and match exactly where it matches alone: no
+    global flag (it would have to lead the joined pattern) and no group (a back reference would change number)."""
+    return pattern.flags == re.UNICODE and pattern.groups == 0
+
+
+def any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One regex that matches at a position exactly when one of ``patterns`` (all :func:`joinable`) matches
+    there: a text it finds nothing in holds no match of any of them (one search instead of one per pattern)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+_LEAD_FLAGS = re.compile(r"\A\(\?([aiLmsux]+)\)")
+
+
+def lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a case-insensitive ``pattern`` (``(?i)`` leading its source): a case-sensitive twin that matches an
+    ASCII text lower-cased exactly where ``pattern`` matches the text, with the same spans (``lower`` keeps an
+    ASCII text's length; a case-insensitive match differs only on letters, and the pattern names none in upper
+    case), or ``None`` when that is not certain. Case-insensitive matching costs two to three times more."""
+    lead = _LEAD_FLAGS.match(pattern.pattern)
+    if not pattern.flags & re.IGNORECASE or not lead or "i" not in lead[1]:
+        return None
+    if not _lower_only(_parser.parse(pattern.pattern)):
+        return None
+    rest = lead[1].replace("i", "")
+    twin = re.compile((f"(?{rest})" if rest else "") + pattern.pattern[lead.end() :])
+    return None if twin.flags & re.IGNORECASE else twin
+
+
+def _lower_only(node: Any) -> bool:
+    """No literal and no class range of a parsed pattern holds an upper-case letter or a letter whose case
+partner is ASCII (the ranges checked one character at a time, up to a thousand)."""
+    if isinstance(node, _parser.SubPattern):
+        node = list(node)
+    if not isinstance(node, list | tuple):
+        return True
+    if len(node) == 2 and isinstance(node[0], sre._NamedIntConstant):
+        op, arg = node
+        if op in (sre.LITERAL, sre.NOT_LITERAL):
+            return _case_safe(chr(arg))
+        if op is sre.RANGE:
+            return arg[1] - arg[0] < 1000 and all(_case_safe(chr(c)) for c in range(arg[0], arg[1] + 1))
+        return _lower_only(arg)
+    return all(_lower_only(x) for x in node)
+
+
+def _case_safe(c: str) -> bool:
+    """Lower case, and no case partner in ASCII unless it is ASCII itself (``ı`` would match ``I``, ``ſ`` ``S``)."""
+    return c == c.lower() and (c.isascii() or not any(x.isascii() for x in (c.upper(), c.casefold())))

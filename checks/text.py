@@ -26,7 +26,7 @@ from checks.analysis.normalize import fold, fold_with_map
 from checks.base import CheckContext, Evidence
 from checks.language import is_supported, language_name, language_of, lexicon_languages
 from checks.policy import Workplace
-from checks.prefilter import required_literals, requires_digit
+from checks.prefilter import any_of, joinable, required_literals, requires_digit
 from scanner.records import AnyRecord, Audience, Comment, Place, Post, Profile, Thread
 
 WORK_THRESHOLD = 2.0
@@ -54,7 +54,8 @@ _WORD = re.compile(r"[\w'’&@.-]*\w|\w")
 # ---------------------------------------------------------------------------------------------- folding
 def words(text: str) -> list[str]:
     """Words of a folded text (apostrophes, hyphens, ``&`` and ``@`` kept inside words)."""
-    return [w.strip(".") for w in _WORD.findall(text) if w.strip(".")]
+    found: list[str] = _WORD.findall(text)  # each ends with a word character: only leading dots to strip
+    return [w.lstrip(".") for w in found] if "." in text else found
 
 
 MARGIN = 200
@@ -163,6 +164,12 @@ class Lexicons:
     damper_patterns: tuple[tuple[str, float, re.Pattern[str]], ...]  # (group, weight, regex), in file order
     always: frozenset[int]
     with_digits: frozenset[int] = frozenset()
+    # without and with a digit in the text: the ungated ids one joined search rules out together, and it
+    ungated: tuple[tuple[frozenset[int], re.Pattern[str] | None], ...] = ((frozenset(), None), (frozenset(), None))
+
+    def pattern(self, i: int) -> re.Pattern[str]:
+        """The compiled pattern of id ``i`` (a lexicon regex or a damper phrase)."""
+        return self.regexes[i][1] if i < len(self.regexes) else self.damper_patterns[i - len(self.regexes)][2]
 
 
 def _read(name: str) -> str:
@@ -256,7 +263,7 @@ def lexicons() -> Lexicons:
     for key in entries.keys() | gates.keys():
         auto.add_word(key, (key, tuple(entries.get(key, ())), tuple(gates.get(key, ()))))
     auto.make_automaton()
-    return Lexicons(
+    lex = Lexicons(
         automaton=auto,
         regexes=tuple(regexes),
         case_regexes=tuple(case_regexes),
@@ -267,6 +274,11 @@ def lexicons() -> Lexicons:
         always=frozenset(always),
         with_digits=frozenset(with_digits),
     )
+    ungated = []
+    for ids in (always, always | with_digits):
+        covered = sorted(i for i in ids if joinable(lex.pattern(i)))
+        ungated.append((frozenset(covered), any_of([lex.pattern(i) for i in covered])))
+    return replace(lex, ungated=tuple(ungated))
 
 
 @cache
@@ -622,9 +634,11 @@ def analyze(
         segments=tuple(segments) if segments else (Segment(0, len(text)),),
         audience=audience,
     )
-    opened = set(lex.always)
-    if lex.with_digits and _DIGIT.search(folded):
-        opened |= lex.with_digits
+    digit = bool(lex.with_digits) and _DIGIT.search(folded) is not None
+    opened = set(lex.always | lex.with_digits if digit else lex.always)
+    covered, joined = lex.ungated[digit]
+    if joined is not None and not joined.search(folded):
+        opened -= covered  # one search for the patterns no literal gates: most texts hold none of them
     found = _find_hits(a, lex, opened)
     if any(h.lang != ANY_LANGUAGE for h in found):  # language identification costs as much as the rest: only
         a.lang = language_of(owner_text(a))  # where a language's own term was found does the answer matter

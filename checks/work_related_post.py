@@ -29,6 +29,8 @@ from checks.analysis.work_hours import within_work_hours
 from checks.analysis.work_model import (
     TextSignals,
     features,
+    folded_owner_text,
+    gram_words,
     ngrams,
     record_kind,
     signals_of,
@@ -133,10 +135,10 @@ class WorkRelatedPostCheck(Check):
         if model is None:
             return None
         signals = work_signals(record, ctx)
-        present = ngrams(signals.owner_text)
-        probability = model.probability(features(signals), present)
+        probability = model.probability_of_words(features(signals), gram_words(folded_owner_text(signals)))
         if probability < model.decision:
             return None
+        present = ngrams(signals.owner_text)  # the n-grams themselves: only to name the cues
         a = analysis_for(record, ctx)
         evidence = []
         for gram, weight in model.cues(present):

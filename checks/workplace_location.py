@@ -22,6 +22,7 @@ from checks.analysis.places import find_phrase as _find
 from checks.analysis.work_hours import within_work_hours
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.matching import normalize
+from checks.prefilter import lowered_twin
 from checks.remediation import remediation_for
 from checks.text import analysis_for
 from scanner.platforms import platform_label
@@ -102,10 +103,21 @@ def on_workplace_street(place: str | None, address: str | None, terms: Terms) ->
 
 def schedule_cue(text: str) -> str | None:
     """A phrase telling when the writer is at work (``here till 8``), or ``None``."""
-    if not (PRESENCE.search(text) and WORK_CONTEXT.search(text)):
+    if not (_search(PRESENCE, text) and _search(WORK_CONTEXT, text)):
         return None  # the cheaper two first: most texts fail them
-    time = TIME_CUE.search(text)
-    return time.group(0) if time else None
+    time = _search(TIME_CUE, text)
+    return text[time[0] : time[1]] if time else None
+
+
+_TWINS = {rx: lowered_twin(rx) for rx in (PRESENCE, WORK_CONTEXT, TIME_CUE, LOCATION_CUE, MEMBER_CUE)}
+
+
+def _search(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
+    """The span of the first match of case-insensitive ``pattern`` in ``text`` (an ASCII text is searched
+    lower-cased with the pattern's case-sensitive twin: same spans, two to three times faster)."""
+    twin = _TWINS.get(pattern)
+    m = twin.search(text.lower()) if twin is not None and text.isascii() else pattern.search(text)
+    return m.span() if m else None
 
 
 def _distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -153,8 +165,8 @@ class WorkplaceLocationCheck(Check):
         cue = schedule_cue(text) if text else None
         if cue and not reasons and analysis_for(record, ctx).work_score()[0] < CLINICAL_CONTEXT:
             cue = None  # "I need to be at work tomorrow at 8am" from anyone: it must be about clinical work
-        if text and not cue and any(w == 3 for _, _, w in reasons) and (time := TIME_CUE.search(text)):
-            cue = time.group(0)  # at the workplace already: any time phrase says when
+        if text and not cue and any(w == 3 for _, _, w in reasons) and (time := _search(TIME_CUE, text)):
+            cue = text[time[0] : time[1]]  # at the workplace already: any time phrase says when
         if cue:
             reasons.append((cue, "the text says when you are at work", 2))
         if not reasons:
@@ -210,9 +222,9 @@ def _text_names(text: str, terms: Terms) -> str | None:
     hit = names_workplace(text, terms)
     if hit and (hit in terms.strong or hit in terms.acronyms or hit in terms.numbered):
         return hit
-    if hit and (TIME_CUE.search(text) or LOCATION_CUE.search(text) or MEMBER_CUE.search(text)):
+    if hit and (_search(TIME_CUE, text) or _search(LOCATION_CUE, text) or _search(MEMBER_CUE, text)):
         return hit
-    if terms.streets and WORK_CONTEXT.search(text):
+    if terms.streets and _search(WORK_CONTEXT, text):
         norm = normalize(text)
         return next((street for street in terms.streets if _find(street, norm)), None)
     return None

@@ -27,9 +27,9 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import Any
 
 from checks.analysis.normalize import fold
@@ -84,6 +84,7 @@ class TextSignals:
     client_described: bool = False
     in_work_hours: bool | None = None
     kind: str = "post"  # post | comment | thread | place
+    owner_folded: str = ""  # the fold of owner_text when the analysis already holds it ("": fold it when needed)
 
 
 def record_kind(record: AnyRecord) -> str:
@@ -120,7 +121,13 @@ def signals_of(
         client_described=client_described,
         in_work_hours=in_work_hours,
         kind=kind,
+        owner_folded=a.folded if len(a.segments) == 1 else "",  # owner_text is the whole text: its fold is there
     )
+
+
+def folded_owner_text(s: TextSignals) -> str:
+    """The fold of ``s.owner_text`` (the analysis's when it holds it, else folded here)."""
+    return s.owner_folded or fold(s.owner_text)
 
 
 def has_cue(s: TextSignals) -> bool:
@@ -149,13 +156,20 @@ def features(s: TextSignals) -> dict[str, float]:
         ("thread", s.kind == "thread"),
         ("comment", s.kind == "comment"),
         ("short", len(s.owner_text) < 80),
-        ("first_person", bool(_FIRST_PERSON.search(fold(s.owner_text[:2000])))),
+        ("first_person", bool(_FIRST_PERSON.search(_folded_prefix(s, 2000)))),
     ):
         if on:
             out[flag] = 1.0
     for group in s.dampers:
         out[f"damper:{group}"] = 1.0
     return out
+
+
+def _folded_prefix(s: TextSignals, n: int) -> str:
+    """``fold(s.owner_text[:n])`` (an ASCII text folds one character to one, so its fold's prefix is it)."""
+    if s.owner_folded and s.owner_text.isascii():
+        return s.owner_folded[:n]
+    return fold(s.owner_text[:n])
 
 
 @dataclass(frozen=True)
@@ -203,9 +217,14 @@ def gram_weight(count: int) -> float:
     return min(1.0, GRAM_CAP / count) if count else 0.0
 
 
+def gram_words(folded: str) -> list[str]:
+    """The words of a folded text that the vocabulary model reads (numbers left out), in order."""
+    return [t for t in words(folded) if not t.isdigit()]
+
+
 def ngrams(text: str) -> set[str]:
     """The words and adjacent word pairs of a text, folded (numbers left out): what the vocabulary model reads."""
-    tokens = [t for t in words(fold(text)) if not t.isdigit()]
+    tokens = gram_words(fold(text))
     return {*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))}
 
 
@@ -220,9 +239,30 @@ class WordModel:
 
     def probability(self, x: Mapping[str, float], present: set[str]) -> float:
         """The probability that a text with features ``x`` and n-grams ``present`` is about the work."""
+        return self._sigmoid(x, gram_weight(len(present)) * sum(self.vocabulary.get(g, 0.0) for g in present))
+
+    def probability_of_words(self, x: Mapping[str, float], tokens: list[str]) -> float:
+        """:meth:`probability` for the n-grams of ``tokens`` (:func:`gram_words`), without joining each word
+        pair into a string: the distinct words and distinct pairs are counted apart (a word holds no space, so
+        no pair string equals a word) and looked up in two tables."""
+        unigrams, pairs = set(tokens), set(pairwise(tokens))
+        total = sum(map(self._unigrams.get, unigrams, repeat(0.0))) + sum(map(self._pairs.get, pairs, repeat(0.0)))
+        return self._sigmoid(x, gram_weight(len(unigrams) + len(pairs)) * total)
+
+    def _sigmoid(self, x: Mapping[str, float], grams: float) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in x.items())
-        z += gram_weight(len(present)) * sum(self.vocabulary.get(g, 0.0) for g in present)
+        z += grams
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+    @cached_property
+    def _unigrams(self) -> dict[str, float]:
+        return {g: w for g, w in self.vocabulary.items() if " " not in g}
+
+    @cached_property
+    def _pairs(self) -> dict[tuple[str, str], float]:
+        """The word pairs (a key with more than one space is no pair of words and can never be present)."""
+        split = ((g.split(" "), w) for g, w in self.vocabulary.items() if " " in g)
+        return {(p[0], p[1]): w for p, w in split if len(p) == 2}
 
     def cues(self, present: set[str], n: int = 4) -> list[tuple[str, float]]:
         """The n-grams that pushed the text most towards work, heaviest first (what the finding names)."""
@@ -248,4 +288,6 @@ def word_model() -> WordModel | None:
 def reads_as_work(s: TextSignals) -> bool:
     """Whether the vocabulary model finds the text more likely than not about the clinician's work."""
     model = word_model()
-    return model is not None and model.probability(features(s), ngrams(s.owner_text)) >= model.decision
+    if model is None:
+        return False
+    return model.probability_of_words(features(s), gram_words(folded_owner_text(s))) >= model.decision

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.prefilter import required_literals, requires_digit
+from checks.prefilter import any_of, joinable, lowered_twin, required_literals, requires_digit
 from checks.text import analyze, lexicons
+from checks.workplace_location import LOCATION_CUE, MEMBER_CUE, PRESENCE, TIME_CUE, WORK_CONTEXT
 
 
 @pytest.mark.parametrize(
@@ -77,3 +78,58 @@ def test_requires_digit(pattern: str, needs: bool) -> None:
     assert requires_digit(pattern) is needs
     if needs:
         assert re.search(pattern, "no numbers at all here, ok") is None
+
+
+_UNGATED = sorted(lexicons().ungated[True][0])
+_JOINED = lexicons().ungated[True][1]
+
+
+@pytest.mark.parametrize("i", _UNGATED)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_the_joined_search_finds_a_text_exactly_when_one_ungated_pattern_does(i: int, data: st.DataObject) -> None:
+    """The patterns no literal gates are ruled out by one joined search: never a text one of them matches."""
+    assert _JOINED is not None
+    lex = lexicons()
+    text = data.draw(st.from_regex(lex.pattern(i)))  # a text holding a match of pattern i
+    assert bool(_JOINED.search(text)) == any(lex.pattern(j).search(text) for j in _UNGATED)
+    cut = text[: data.draw(st.integers(min_value=0, max_value=len(text)))]  # most often no longer a match
+    assert bool(_JOINED.search(cut)) == any(lex.pattern(j).search(cut) for j in _UNGATED)
+
+
+def test_only_patterns_that_join_exactly_are_joined() -> None:
+    assert joinable(re.compile(r"\bmy \d+ ?mg\b"))
+    assert not joinable(re.compile(r"(a)\1"))  # a back reference would change number
+    assert not joinable(re.compile(r"(?i)mg"))  # a global flag must lead the pattern
+    joined = any_of([re.compile(r"\bmg\b"), re.compile(r"a|b(?=c)")])
+    assert joined is not None
+    assert [bool(joined.search(t)) for t in ("5 mg", "bd", "bc", "xmgx")] == [True, False, True, False]
+    assert any_of([]) is None
+
+
+_CASED = [PRESENCE, WORK_CONTEXT, TIME_CUE, LOCATION_CUE, MEMBER_CUE]
+
+
+@pytest.mark.parametrize("pattern", _CASED, ids=["presence", "work-context", "time", "location", "member"])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_the_lowered_twin_matches_an_ascii_text_where_the_pattern_does(
+    pattern: re.Pattern[str], data: st.DataObject
+) -> None:
+    twin = lowered_twin(pattern)
+    assert twin is not None
+    text = data.draw(st.from_regex(pattern).filter(str.isascii) | st.text(alphabet="aiKSsk Ii'0:-\n", max_size=30))
+    flips = data.draw(st.lists(st.booleans(), min_size=len(text), max_size=len(text)))
+    text = "".join(c.upper() if up else c for c, up in zip(text, flips, strict=True))  # any mix of cases
+    found, twin_found = pattern.search(text), twin.search(text.lower())
+    assert (found.span() if found else None) == (twin_found.span() if twin_found else None)
+
+
+def test_a_pattern_is_twinned_only_when_certain() -> None:
+    assert lowered_twin(re.compile(r"(?i)\bshift\S*\W\d")) is not None
+    assert lowered_twin(re.compile(r"(?ix) shift ")).pattern == "(?x) shift "  # type: ignore[union-attr]
+    assert lowered_twin(re.compile(r"shift")) is None  # not case-insensitive
+    assert lowered_twin(re.compile(r"(?i)[A-Z]x")) is None  # upper case in the pattern
+    assert lowered_twin(re.compile(r"(?i)[0-z]x")) is None  # a range over upper case
+    assert lowered_twin(re.compile("(?i)\u0131")) is None  # dotless i matches "I"
+    assert lowered_twin(re.compile(r"x", re.IGNORECASE)) is None  # the flag not in the source

@@ -162,7 +162,7 @@ def lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 def _lower_only(node: Any) -> bool:
     """No literal and no class range of a parsed pattern holds an upper-case letter or a letter whose case
-partner is ASCII (the ranges checked one character at a time, up to a thousand)."""
+    partner is ASCII (the ranges checked one character at a time, up to a thousand)."""
     if isinstance(node, _parser.SubPattern):
         node = list(node)
     if not isinstance(node, list | tuple):

@@ -606,6 +606,17 @@ def _capitalised(s: str) -> bool:
     return unicodedata.normalize("NFKC", s[:1]).isupper()
 
 
+def _after_a_name(prev: str, prev_sep: str) -> bool:
+    """The word just before is capitalised and is not a title or a function word: part of the same name."""
+    return (
+        bool(prev)
+        and _capitalised(prev)
+        and not prev_sep.strip()
+        and fold(prev) not in TITLES
+        and fold(prev) not in _FUNCTION_WORDS
+    )
+
+
 def _weak_ok(text: str, h: NameHit) -> bool:
     """Whether a weak hit (first name, nickname, surname alone) reads as a name here."""
     prev, prev_sep = _prev_word(text, h.start)
@@ -617,24 +628,13 @@ def _weak_ok(text: str, h: NameHit) -> bool:
         if not capitalised or shouting:
             return False
         # "Jake Pruitt": someone else with the client's surname ("The Fairweather siblings" is fine)
-        return not (
-            h.how == "surname"
-            and prev
-            and _capitalised(prev)
-            and not prev_sep.strip()
-            and fold(prev) not in TITLES
-            and fold(prev) not in _FUNCTION_WORDS
-        )
+        return not (h.how == "surname" and _after_a_name(prev, prev_sep))
     if (
         h.how == "first_name"
-        and prev
-        and _capitalised(prev)
-        and not prev_sep.strip()
-        and fold(prev) not in TITLES
-        and fold(prev) not in _FUNCTION_WORDS
+        and _after_a_name(prev, prev_sep)
         and not _at_sentence_start(text, h.start - len(prev_sep) - len(prev))
     ):
-        return False  # "Labor Day", "Match Day", "Pastor Dave's": the end of another name
+        return False  # "Labor Day", "JP Morgan Chase": the end of another name
     if h.how == "first_initial":
         # "Hope A." needs both capitals; the initial itself makes the name reading likely
         return _capitalised(h.text[-1:]) and (not h.word_name or (capitalised and not shouting))

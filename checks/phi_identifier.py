@@ -134,8 +134,8 @@ def find_identifiers(text: str, region: str = "US") -> list[Evidence]:
         for mm in rx.finditer(text):
             if any(e.start <= mm.start() < e.end for e in found):
                 continue
-            text = mm.group().rstrip()  # "today at 4 " (a time's optional "am"/"pm" lets the space in)
-            found.append(Evidence(mm.start(), mm.start() + len(text), text, label))
+            written = mm.group().rstrip()  # "today at 4 " (a time's optional "am"/"pm" lets the space in)
+            found.append(Evidence(mm.start(), mm.start() + len(written), written, label))
     return sorted(found, key=lambda e: (e.start, e.end))
 
 

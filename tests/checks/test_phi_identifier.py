@@ -97,6 +97,11 @@ def test_identifier_evidence_ends_at_the_time() -> None:
     assert [e.text for e in find_identifiers("see her today at 4 in the office")] == ["today at 4"]
 
 
+def test_every_identifier_of_a_text_is_found() -> None:
+    found = find_identifiers("her intake was March 3; see her today at 4, or write to jo@example.org")
+    assert {e.reason for e in found} == {"exact date", "appointment day and time", "e-mail address"}
+
+
 def test_no_identifier_in_plain_text() -> None:
     assert find_identifiers("see you Tuesday, the score was 28-3 and 24/7 coverage, rated 10/10") == []
     assert find_identifiers("Tuesday 2.5 hours of paperwork, then the 3rd time this week") == []

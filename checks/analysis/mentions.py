@@ -318,7 +318,11 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             if hit.strong:
                 handle = "handle" in hit.how or hit.text.startswith("@")
                 full = hit.how in FULL_NAME_KINDS  # a full name anywhere is a mention (DESIGN.md section 7)
-                if full and not (handle or score >= STRONG_CONTEXT or health) and _about_public_figure(a):
+                if (
+                    full
+                    and not (handle or score >= STRONG_CONTEXT or health or _lost_touch(a, hit))
+                    and _about_public_figure(a)
+                ):
                     continue  # "Michael Jordan would never have let this happen": the namesake, not the client
                 if handle or full or score >= STRONG_CONTEXT or health:
                     in_context = score >= STRONG_CONTEXT or health

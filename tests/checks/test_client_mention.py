@@ -71,6 +71,9 @@ CASES = [
     ("I hope whoever designed the left-turn signals is having a bad day", set()),
     ("Dad still thinks Michael Jordan should've stuck with baseball", set()),
     ("Michael Jordan with a hat-trick for the Sunday league lads today", {"C5"}),  # local sport: not the famous one
+    ("Michael Jordan finally got his own place, but he still visits", {"C5"}),  # English "but" is no goal
+    ("Michael Jordan if you read this: you led the tour today", {"C5"}),  # a word to someone one knows
+    ("Michael Jordan quel but ce soir", set()),
     ("Farewell lunch for our clinical director Grace Whitman, 31 years at the agency", set()),
     ("Shoutout to my coworker Grace N. who covered my Thursday groups", set()),
     ("Our new intern Will is 23 and calls the fax machine the printer phone", set()),

@@ -40,9 +40,10 @@ from scanner.records import AnyRecord, Audience, Comment, Thread
 WEAK_CONTEXT = 1.5
 """Work score a first name / nickname needs in its own text (message) to count as a client."""
 STRONG_CONTEXT = 0.5
-FULL_NAME_KINDS = frozenset({"full_name", "first_last", "reversed", "alias"})
-"""Name hits that are a client's full name: mentions wherever they appear, with or without work context."""
 """Work or health score a full name needs (a namesake in a text about something else is not a client)."""
+FULL_NAME_KINDS = frozenset({"full_name", "first_last", "reversed", "alias", "nickname"})
+"""Name hits that are a client's full name (a nickname with the surname too: "Momo El Khattabi"): mentions
+wherever they appear, with or without work context."""
 _NEAR = 200
 """Characters around a name that the judgement of a name reads (never the whole text: one text may hold
 thousands of names)."""

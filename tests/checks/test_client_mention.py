@@ -74,6 +74,7 @@ CASES = [
     ("Michael Jordan finally got his own place, but he still visits", {"C5"}),  # English "but" is no goal
     ("Michael Jordan if you read this: you led the tour today", {"C5"}),  # a word to someone one knows
     ("Michael Jordan quel but ce soir", set()),
+    ("Michael Jordan (ours, not the singer) won the album quiz again", {"C5"}),  # the owner says it is not the star
     ("Billy Brennan, croisé ce midi sur le boulevard, en costume", {"C2"}),  # nickname and surname: a full name
     ("Farewell lunch for our clinical director Grace Whitman, 31 years at the agency", set()),
     ("Shoutout to my coworker Grace N. who covered my Thursday groups", set()),

@@ -594,7 +594,7 @@ def _generation(name: str) -> str | None:
     return next((_GENERATIONS[w] for w in reversed(words[1:]) if w in _GENERATIONS), None)
 
 
-_STATE = re.compile(r"\s+(?:is|was)\s+(?:\d{1,3}|back|home|out|still|doing|sober|clean|pregnant)\b", re.I)
+_STATE = re.compile(r"\s+(?:is|was)\s+(?:\d{1,3}|back|home|out|in|still|doing|sober|clean|pregnant)\b", re.I)
 
 
 def _is_state(text: str, end: int) -> bool:
@@ -604,6 +604,11 @@ def _is_state(text: str, end: int) -> bool:
 
 def _capitalised(s: str) -> bool:
     return unicodedata.normalize("NFKC", s[:1]).isupper()
+
+
+def _acronym_like(word: str) -> bool:
+    """A short word in capitals, or with a digit or a capital inside ("GP", "IEP", "HbA1c"): no shop's name."""
+    return len(word) <= 6 and (word.isupper() or any(c.isdigit() or c.isupper() for c in word[1:]))
 
 
 def _after_a_name(prev: str, prev_sep: str) -> bool:
@@ -652,7 +657,7 @@ def _weak_ok(text: str, h: NameHit) -> bool:
             ):
                 return False  # "Will you…", "Hope for Cedar Bend 5K"
     nxt, sep = _next_word(text, h.end)
-    if sep.startswith(("'s", "’s")) and nxt.isupper() and len(nxt) <= 4:
-        return True  # "Ossie's GP", "Nóra's GAD-7", "Ro's IEP": a person's, not a shop's name
+    if sep.startswith(("'s", "’s")) and _acronym_like(nxt):
+        return True  # "Ossie's GP", "Nóra's GAD-7", "Ro's IEP", "Mo's HbA1c": a person's, not a shop's name
     # "Grace Lutheran", "Sam's Club", "Hope Pruitt": someone or something else
     return not (nxt and not sep.strip(" '’s") and _capitalised(nxt) and fold(nxt) not in _CAPS_OK)

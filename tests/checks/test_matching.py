@@ -218,6 +218,8 @@ TEXTS = [
     ("Hope M. came in today with blue hair", {("T01", False)}),
     ("Nuala's brother came to me today", {("T19", False)}),  # a possessive, not "Nuala S."
     ("Nuala S. came to me today", {("T19", False)}),
+    ("Mark's HbA1c is down again", {("T11", False)}),  # a test result, not a shop called "Mark's HbA1c"
+    ("Grace is in the ICU tonight", {("T03", False)}),  # a word-name's state
     ("my 10am (Mr. Vance, you know who you are)", {("T13", False)}),
     ("Dre from my Thursday group asked", {("T09", False)}),
     ("Hope is back. Three weeks sober.", {("T01", False)}),  # a word-name's state: a person

@@ -309,13 +309,8 @@ TRUE_WORDS = PRIVATE_WORDS | frozenset(
         "ingeschakeld",
     }
 )
-FALSE_WORDS = frozenset(
+PUBLIC_WORDS = frozenset(
     {
-        "false",
-        "no",
-        "0",
-        "off",
-        "disabled",
         "public",
         "publique",
         "publico",
@@ -330,6 +325,16 @@ FALSE_WORDS = frozenset(
         "herkeseacik",
         "julkinen",
         "verejny",
+    }
+)
+"""Words for *public* in the languages Instagram exports in (the yes/no reading and privacy-change titles)."""
+FALSE_WORDS = PUBLIC_WORDS | frozenset(
+    {
+        "false",
+        "no",
+        "0",
+        "off",
+        "disabled",
         "nein",
         "non",
         "nee",
@@ -404,18 +409,7 @@ def privacy_word(text: str) -> bool | None:
     """True when a privacy-change title says *private*, False when it says *public*, else ``None``."""
     words = {norm_key(w) for w in re.findall(r"[^\W\d_]+", text)}
     private = words & PRIVATE_WORDS
-    public = words & {
-        "public",
-        "publique",
-        "publico",
-        "publica",
-        "pubblico",
-        "pubblica",
-        "offentlich",
-        "openbaar",
-        "publiczne",
-        "publiczny",
-    }
+    public = words & PUBLIC_WORDS
     if private and not public:
         return True
     if public and not private:

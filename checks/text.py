@@ -14,7 +14,7 @@ import bisect
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -34,11 +34,11 @@ WORK_THRESHOLD = 2.0
 
 WORK_POOL = ("work", "clinical", "workplace", "workplace_name")
 LEXICON_FILES = {
-    "work": "work_terms.txt",
-    "clinical": "clinical_terms.txt",
-    "workplace": "workplace_terms.txt",
-    "venting": "venting.txt",
-    "health": "health_terms.txt",
+    "work": ("work_terms.txt",),
+    "clinical": ("clinical_terms.txt",),
+    "workplace": ("workplace_terms.txt",),
+    "venting": ("venting.txt",),
+    "health": ("health_terms.txt", "medications.txt"),
 }
 REASONS = {
     "work": "work term",
@@ -201,6 +201,14 @@ def parse_lexicon(lexicon: str, text: str) -> list[Term]:
     return terms
 
 
+def _all_terms(skip: frozenset[str] = frozenset()) -> Iterator[Term]:
+    """Every term of every lexicon file but ``skip``, in file order."""
+    for lexicon, filenames in LEXICON_FILES.items():
+        for filename in filenames:
+            if filename not in skip:
+                yield from parse_lexicon(lexicon, _read(filename))
+
+
 _MIN_GATE = 3
 _DIGIT = re.compile(r"\d")
 ANY_LANGUAGE = "any"
@@ -225,15 +233,14 @@ def lexicons() -> Lexicons:
 
     regexes: list[tuple[Term, re.Pattern[str]]] = []
     case_regexes: list[tuple[Term, re.Pattern[str]]] = []
-    for lexicon, filename in LEXICON_FILES.items():
-        for t in parse_lexicon(lexicon, _read(filename)):
-            if t.kind == "regex":
-                gate(len(regexes), required_literals(t.term), t.term)
-                regexes.append((t, re.compile(t.term)))
-            elif t.kind == "case":
-                case_regexes.append((t, re.compile(r"(?<!\w)" + re.escape(t.term) + r"(?!\w)")))
-            else:
-                entries.setdefault(t.term, []).append(t)
+    for t in _all_terms():
+        if t.kind == "regex":
+            gate(len(regexes), required_literals(t.term), t.term)
+            regexes.append((t, re.compile(t.term)))
+        elif t.kind == "case":
+            case_regexes.append((t, re.compile(r"(?<!\w)" + re.escape(t.term) + r"(?!\w)")))
+        else:
+            entries.setdefault(t.term, []).append(t)
     neg = tomllib.loads(_read("negative_contexts.toml"))
     rules: dict[str, list[Rule]] = {}
     for r in neg.get("rule", []):
@@ -283,12 +290,12 @@ def lexicons() -> Lexicons:
 
 @cache
 def lexicon_words() -> frozenset[str]:
-    """Every word of every plain lexicon term (generic vocabulary, never identifying on its own)."""
+    """Every word of every plain lexicon term (generic vocabulary, never identifying on its own). Medicine
+    names are not generic: "on clozapine" in a client's notes still describes that client."""
     out: set[str] = set()
-    for lexicon, filename in LEXICON_FILES.items():
-        for t in parse_lexicon(lexicon, _read(filename)):
-            if t.kind == "plain":
-                out.update(words(t.term))
+    for t in _all_terms(skip=frozenset({"medications.txt"})):
+        if t.kind == "plain":
+            out.update(words(t.term))
     return frozenset(out)
 
 

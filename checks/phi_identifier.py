@@ -62,6 +62,13 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("appointment day and time", re.compile(rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at|@|à|a las)\s+\d{{1,2}}\b", re.I)),
     (
+        "appointment day and time",  # the time first: "Jade at 5 on Wednesday", "à 14h ce jeudi"
+        re.compile(
+            rf"\b(?:at|@|à)\s*\d{{1,2}}(?:[:.h][0-5]\d|h)?\s*(?:am|pm)?\s+(?:on|this|next|ce|le)\s+(?:{_DAYS})\b",
+            re.I,
+        ),
+    ),
+    (
         "appointment day and time",  # "jeudi 10/10 à 14h30", "Tuesday 3 March at 2pm"
         re.compile(
             rf"\b(?:{_DAYS})\b\.?,?\s+(?:\d{{1,2}}(?:/\d{{1,2}})?|\d{{1,2}}\s+\w+)\s*,?\s+(?:at|@|à|a las)\s+"

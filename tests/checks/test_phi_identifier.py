@@ -55,6 +55,15 @@ CASES = [
     ("Owen's tooth appointment moved to Thursday 3:30", False),
     ("If you're hurting, please reach out: 1-800-273-8255", False),
     ("telehealth with Grace today and her dog would not leave the camera alone, 10/10 co-therapist", False),
+    # medicines are health details in any language, brand or generic, psychiatric or not
+    ("Destiny Ruiz dit que la buspirone marche enfin, on continue en séance", True),
+    ("Hope Alvarado slept all night on the prazosin, she told me in session", True),
+    ("Grace Hollis started Spravato today at the clinic", True),
+    ("Hope Alvarado asked me in session to prep the group room", False),  # "prep" the verb, not PrEP
+    # details tied to a person by a possessive, and grief
+    ("Grace Hollis's scan today: baby's fine", True),
+    ("first PHQ under 10 for Hope Alvarado since her husband died", True),
+    ("Hope Alvarado brought photos to session, after Grandpa died she kept them all", False),
 ]
 
 
@@ -76,6 +85,7 @@ def test_texts(text: str, should_flag: bool) -> None:
         ("MRN 00482913 in the chart", "record number"),
         ("write to jo@example.org", "e-mail address"),
         ("see you Tuesday 9.30, same room", "appointment day and time"),  # UK, Irish and Australian clock times
+        ("Jade at 5 on Wednesday, please show up", "appointment day and time"),  # the time before the day
         ("her appointment is at 10.30", "appointment time"),
         ("discharged on the 14th", "exact date"),  # a day of the month is an element of a date
         ("can we move thurs to 4", "appointment day and time"),  # moving an appointment

@@ -57,6 +57,7 @@ _CAPS_OK = word_set("text", "caps_ok")
 _NAME_NEXT = word_set("text", "name_next")
 _FUNCTION_WORDS = word_set("text", "function_words")
 _MIN_DEFAULT = 0.9
+_TOKEN = re.compile(r"[^ ]+")  # a token of a normalized text (NormText.tokens)
 _Offer = Callable[[Client, str, float], None]
 PERSON_MEMO = 20_000
 """People whose match :meth:`Matcher.match_person` remembers."""
@@ -456,20 +457,23 @@ class Matcher:
         """Every run of one to ``_max_ngram`` words of the text whose keyed hash is a client's variant, ordered
         by span (a hashed list cannot be searched with an automaton). What a run's hash found is remembered for
         up to ``MEMO_LIMIT`` runs: words and common phrases recur from text to text."""
-        toks = list(norm.tokens())
-        starts, ends = [s for s, _ in toks], [e for _, e in toks]
         text, known = norm.text, self._grams
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        starts, ends = [s for s, _ in spans], [e for _, e in spans]
+        cut = text.__getitem__
         out: list[tuple[int, int, _Entry]] = []
-        for n in range(min(self._max_ngram, len(toks))):
-            spans = list(zip(starts, ends[n:], strict=False))  # every run of n + 1 words
-            grams = [text[s:e] for s, e in spans]
+        for n in range(min(self._max_ngram, len(starts))):
+            grams = list(map(cut, map(slice, starts, ends[n:])))  # every run of n + 1 words
             keys = list(map(known.get, grams))
-            for i in [i for i, key in enumerate(keys) if key != ""]:  # "": not a variant
-                key = keys[i]
+            if keys.count("") == len(keys):  # "": not a variant (most runs, once an archive's words are known)
+                continue
+            for i, key in enumerate(keys):
+                if key == "":
+                    continue
                 if key is None:
                     key = self._gram_key(grams[i])
                 if key:
-                    s, e = spans[i]
+                    s, e = starts[i], ends[i + n]
                     out.extend((s, e, entry) for entry in self._entries(key) if entry.how in _TEXT_HOWS)
         out.sort(key=lambda hit: hit[:2])  # stable: a span's entries keep their order
         return out

@@ -67,8 +67,12 @@ PRESENCE = re.compile(
     r"|\bback\s+on\s+(?:the\s+)?(?:unit|ward|floor|shift|nights|days|call|duty)\b"  # not "back on the lithium"
     r"|\bhere\s+(?:till|til|until)\b"
     r"|\b(?:at|to)\s+the\s+(?:clinic|office|unit|ward|practice)\b"
-    r"|(?:à|a)\s+la\s+clinique\b|\bau\s+(?:bureau|cabinet|service)\b"
+    r"|\bau\s+(?:bureau|cabinet|service)\b"
 )
+# PRESENCE's one branch with no word boundary before it, apart: in the same alternation it made every search
+# try every branch at every position (30 instead of 6 µs on a 230-character text). Only whether either matches
+# is read (``schedule_cue``), so the two searched one after the other say what the joined pattern said.
+PRESENCE_CLINIQUE = re.compile(r"(?i)(?:à|a)\s+la\s+clinique\b")
 WORK_CONTEXT = re.compile(
     r"(?i)\b(?:clinic|office|unit|ward|agency|work|therapists?|clinicians?|sessions?|caseload|clients?|"
     r"patients?|shift|intake|staff|(?:evening|therapy|group)\s+(?:group|session)s?|"
@@ -103,13 +107,15 @@ def on_workplace_street(place: str | None, address: str | None, terms: Terms) ->
 
 def schedule_cue(text: str) -> str | None:
     """A phrase telling when the writer is at work (``here till 8``), or ``None``."""
-    if not (_search(PRESENCE, text) and _search(WORK_CONTEXT, text)):
+    if not ((_search(PRESENCE, text) or _search(PRESENCE_CLINIQUE, text)) and _search(WORK_CONTEXT, text)):
         return None  # the cheaper two first: most texts fail them
     time = _search(TIME_CUE, text)
     return text[time[0] : time[1]] if time else None
 
 
-_TWINS = {rx: lowered_twin(rx) for rx in (PRESENCE, WORK_CONTEXT, TIME_CUE, LOCATION_CUE, MEMBER_CUE)}
+_TWINS = {
+    rx: lowered_twin(rx) for rx in (PRESENCE, PRESENCE_CLINIQUE, WORK_CONTEXT, TIME_CUE, LOCATION_CUE, MEMBER_CUE)
+}
 
 
 def _search(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from checks.prefilter import any_of, joinable, lowered_twin, required_literals, requires_digit
 from checks.text import analyze, lexicons
-from checks.workplace_location import LOCATION_CUE, MEMBER_CUE, PRESENCE, TIME_CUE, WORK_CONTEXT
+from checks.workplace_location import LOCATION_CUE, MEMBER_CUE, PRESENCE, PRESENCE_CLINIQUE, TIME_CUE, WORK_CONTEXT
 
 
 @pytest.mark.parametrize(
@@ -107,10 +107,11 @@ def test_only_patterns_that_join_exactly_are_joined() -> None:
     assert any_of([]) is None
 
 
-_CASED = [PRESENCE, WORK_CONTEXT, TIME_CUE, LOCATION_CUE, MEMBER_CUE]
+_CASED = [PRESENCE, PRESENCE_CLINIQUE, WORK_CONTEXT, TIME_CUE, LOCATION_CUE, MEMBER_CUE]
+_IDS = ["presence", "presence-clinique", "work-context", "time", "location", "member"]
 
 
-@pytest.mark.parametrize("pattern", _CASED, ids=["presence", "work-context", "time", "location", "member"])
+@pytest.mark.parametrize("pattern", _CASED, ids=_IDS)
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(data=st.data())
 def test_the_lowered_twin_matches_an_ascii_text_where_the_pattern_does(
@@ -133,3 +134,20 @@ def test_a_pattern_is_twinned_only_when_certain() -> None:
     assert lowered_twin(re.compile(r"(?i)[0-z]x")) is None  # a range over upper case
     assert lowered_twin(re.compile("(?i)\u0131")) is None  # dotless i matches "I"
     assert lowered_twin(re.compile(r"x", re.IGNORECASE)) is None  # the flag not in the source
+
+
+_JOINED_PRESENCE = re.compile(PRESENCE.pattern + r"|(?:à|a)\s+la\s+clinique\b")  # the one pattern it was
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["à", "a", "À", "voila", " ", "  ", "la", "LA", "clinique", "cliniques", "I'm", "at", "au"])
+        | st.text(alphabet="aàl cinqueIm'", max_size=8),
+        max_size=12,
+    ).map("".join)
+    | st.from_regex(_JOINED_PRESENCE)
+)
+def test_presence_apart_from_its_french_branch_says_what_the_joined_pattern_said(text: str) -> None:
+    apart = PRESENCE.search(text) or PRESENCE_CLINIQUE.search(text)
+    assert bool(apart) is bool(_JOINED_PRESENCE.search(text))

@@ -192,9 +192,12 @@ def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
     return result
 
 
+_ELISION = re.compile(r"^(?:d|l|qu|j|m|t|s|n|c|jusqu|lorsqu|puisqu)'(?=\w)")
+
+
 @lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
-    w = w.strip("'").removesuffix("'s")
+    w = _ELISION.sub("", w.strip("'").removesuffix("'s"))  # French elision: "d'Arcachon" is Arcachon
     return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
 
 

@@ -133,6 +133,8 @@ FR_CLIENTS = ClientList(
         Client(id="F1", name="Aurore Vidal"),
         Client(id="F2", name="Mohamed Haddad", aliases=("Momo",)),
         Client(id="F3", name="Claire Dumas", notes="urgences psy; passages fréquents"),
+        Client(id="F4", name="Laurence Bidart", notes="eskétamine en hôpital de jour; kinésithérapeute à Arcachon"),
+        Client(id="F5", name="Baptiste Lahitte", notes="TDAH de l'adulte; serveur dans un bar des Chartrons"),
     )
 )
 FR_POLICY = Policy(workplace=Workplace(name="Hôpital Sainte-Aurore", aliases=("CH Sainte-Aurore",)))
@@ -143,6 +145,10 @@ FRENCH_CASES = [
     ("Les urgences psy débordent, passages fréquents toute la nuit", set()),  # clinical notes words only
     ("Momo est revenu nous voir dans le service, il tient son sevrage depuis 6 mois", {"F2"}),
     ("Aurore V. est sortie du service ce matin avec un rendez-vous au CMP", {"F1"}),
+    # a description from the notes, through French elision ("d'Arcachon" is Arcachon)
+    ("Première séance d'eskétamine pour une patiente d'Arcachon qui a tout essayé", {"F4"}),
+    # articles are no facts: "des" and "adulte" in both notes and text describe nobody
+    ("Je m'installe en libéral à Bordeaux (psychiatrie adulte, troubles des conduites)", set()),
 ]
 
 

@@ -162,6 +162,11 @@ GENERALISATION_CASES = [
     ("Il faut être patiente avec une pâte à pain", False),
     ("Maman est aux urgences pour sa hanche, elle râle contre les infirmières", False),
     ("Les clients de la boulangerie ont dévalisé les croissants ce matin", False),
+    ("Kindergartner eloped 3 times today. FBA done, BIP starts monday", True),  # school psychology
+    ("Brought up to the approved centre on a Form 6 last night", True),  # Irish mental health services
+    ("First unescorted pass to the library today, conditional discharge next", True),  # forensic
+    ("my daughter in 2nd grade loves her teacher", False),
+    ("Le genre de consult où tu rentres chez toi léger, on reprend l'exposition", True),
 ]
 
 

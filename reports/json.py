@@ -6,12 +6,12 @@ in pieces, one finding at a time, so that the findings never exist as one list o
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from checks.base import Finding
+from checks.base import Finding, Remediation
+from reports.json_text import dumps_indented
 from scanner.result import ScanResult
 
 SCHEMA = "boundary-audit/report"
@@ -25,8 +25,18 @@ def _iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def finding_to_dict(finding: Finding) -> dict[str, Any]:
-    """One finding as the report contract spells it."""
+def _remediation_dict(rem: Remediation) -> dict[str, Any]:
+    """A finding's remediation as the report contract spells it."""
+    remediation: dict[str, Any] = {"summary": rem.summary, "steps": list(rem.steps), "references": list(rem.references)}
+    if rem.script:
+        remediation["script"] = rem.script
+    if rem.supervision_questions:
+        remediation["supervision_questions"] = list(rem.supervision_questions)
+    return remediation
+
+
+def _finding_head(finding: Finding) -> dict[str, Any]:
+    """The keys of a finding before its remediation (the part that differs from finding to finding)."""
     record = finding.record
     clients = [
         {
@@ -48,13 +58,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         client = clients[0]
     elif clients:
         client = clients
-    rem = finding.remediation
-    remediation: dict[str, Any] = {"summary": rem.summary, "steps": list(rem.steps), "references": list(rem.references)}
-    if rem.script:
-        remediation["script"] = rem.script
-    if rem.supervision_questions:
-        remediation["supervision_questions"] = list(rem.supervision_questions)
-    out: dict[str, Any] = {
+    return {
         "id": finding.fingerprint,
         "check": finding.check,
         "category": finding.category.value,
@@ -75,9 +79,14 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         },
         "client": client,
         "evidence": [{"start": e.start, "end": e.end, "text": e.text, "reason": e.reason} for e in finding.evidence],
-        "remediation": remediation,
-        "status": finding.status.value,
     }
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    """One finding as the report contract spells it."""
+    out = _finding_head(finding)
+    out["remediation"] = _remediation_dict(finding.remediation)
+    out["status"] = finding.status.value
     if finding.note:
         out["note"] = finding.note
     return out
@@ -131,25 +140,55 @@ def _indented(text: str, indent: str) -> str:
     return text.replace("\n", "\n" + indent)
 
 
-def _iter_findings(encoder: json.JSONEncoder, findings: Iterable[Finding]) -> Iterator[str]:
+class _FindingEncoder:
+    """One finding's JSON text at depth 0, as ``json.dumps(finding_to_dict(finding), indent=2)`` writes it.
+
+    A remediation is most of a finding's text and the same for every finding of a kind on a platform: its
+    text is written once per distinct remediation and put in place after the keys before it.
+    """
+
+    def __init__(self) -> None:
+        self._remediations: dict[Remediation, str] = {}
+
+    def _remediation(self, rem: Remediation) -> str:
+        try:
+            text = self._remediations.get(rem)
+        except TypeError:  # a remediation built with lists instead of tuples: not hashable, written each time
+            return _indented(dumps_indented(_remediation_dict(rem)), "  ")
+        if text is None:
+            text = self._remediations[rem] = _indented(dumps_indented(_remediation_dict(rem)), "  ")
+        return text
+
+    def encode(self, finding: Finding) -> str:
+        """The finding's text (its head is never empty, so its text ends with the dict's closing line)."""
+        head = dumps_indented(_finding_head(finding))
+        tail = ',\n  "remediation": ' + self._remediation(finding.remediation)
+        tail += ',\n  "status": ' + dumps_indented(finding.status.value)
+        if finding.note:
+            tail += ',\n  "note": ' + dumps_indented(finding.note)
+        return head[:-2] + tail + "\n}"
+
+
+def _iter_findings(findings: Iterable[Finding]) -> Iterator[str]:
     """The ``findings`` array at depth 1 of the document, one finding per piece."""
     lead = "[\n    "
+    one = _FindingEncoder()
     for finding in findings:
-        yield lead + _indented(encoder.encode(finding_to_dict(finding)), "    ")
+        yield lead + _indented(one.encode(finding), "    ")
         lead = ",\n    "
     yield "[]" if lead.startswith("[") else "\n  ]"
 
 
 def iter_json(result: ScanResult) -> Iterator[str]:
-    """The report as pretty-printed JSON text, in pieces (the same text as :func:`render_json`)."""
-    encoder = json.JSONEncoder(indent=2, ensure_ascii=False)
+    """The report as pretty-printed JSON text, in pieces (the same text as
+    ``json.dumps(to_dict(result), indent=2, ensure_ascii=False)``)."""
     lead = "{\n  "
     for key, value in _document(result, _STREAMED).items():
-        yield lead + encoder.encode(key) + ": "
+        yield lead + dumps_indented(key) + ": "
         if value is _STREAMED:
-            yield from _iter_findings(encoder, result.findings)
+            yield from _iter_findings(result.findings)
         else:
-            yield _indented(encoder.encode(value), "  ")
+            yield _indented(dumps_indented(value), "  ")
         lead = ",\n  "
     yield "\n}\n"
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scanner.clients_format import ClientListError, Layout, decode_client_file, find_layout
+from scanner.gc_pause import gc_paused
 from scanner.platforms import ACCOUNT_ID_KEYS, ALIASES, HANDLE_PLATFORMS, platform_label
 
 __all__ = ["Client", "ClientList", "ClientListError", "load_clients", "read_key_file"]
@@ -136,11 +137,13 @@ def load_clients(path: str | Path | None, key: bytes | None = None, *, warn_perm
     if first.startswith(HASHED_MAGIC):
         if key is None and os.environ.get("BOUNDARY_AUDIT_KEY_FILE"):
             key = read_key_file(os.environ["BOUNDARY_AUDIT_KEY_FILE"])
-        clients = _parse_hashed(path, text, key)
+        with gc_paused():  # millions of small tuples, no cycles
+            clients = _parse_hashed(path, text, key)
         return ClientList(clients, str(path), hashed=True, warnings=tuple(warnings), key=key)
     layout = find_layout(path, text)
     if layout is not None:
-        clients = _parse_csv(path, text, layout)
+        with gc_paused():
+            clients = _parse_csv(path, text, layout)
         if layout.unknown:
             warnings.append(f"{path}:{layout.header_line}: column(s) not used: {', '.join(layout.unknown)}")
     else:

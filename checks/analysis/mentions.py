@@ -27,7 +27,7 @@ from checks.text import (
     TextAnalysis,
     analysis_for,
     ends_with_phrase,
-    has_phrase,
+    has_any_phrase,
     lexicon_words,
     lexicons,
     words,
@@ -454,8 +454,8 @@ def _about_public_figure(a: TextAnalysis) -> bool:
     """The text is about sport, music, film or politics, where a famous namesake is the likely reading (not
     a local or amateur one: "a hat-trick for the Sunday league lads")."""
     people = lexicons().people
-    return any(has_phrase(a.folded, p) for p in people.get("public_figure", ())) and not any(
-        has_phrase(a.folded, p) for p in people.get("local_not_famous", ())
+    return has_any_phrase(a.folded, people.get("public_figure", ())) and not has_any_phrase(
+        a.folded, people.get("local_not_famous", ())
     )
 
 

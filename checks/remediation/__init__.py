@@ -42,8 +42,11 @@ def _table(category: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+@cache
 def remediation_for(category: Category | str, platform: str) -> Remediation:
-    """The guidance for a category on a platform (platform fields override the defaults)."""
+    """The guidance for a category on a platform (platform fields override the defaults). Made once per
+    category and platform and shared by their findings (immutable): a scan makes thousands of findings of a
+    few dozen kinds, and the writers and the workers' pickles then meet one object per kind."""
     data = _table(str(category))
     merged: dict[str, Any] = dict(data.get("default", {}))
     merged.update(data.get(platform, {}))

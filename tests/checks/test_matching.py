@@ -366,3 +366,24 @@ def test_a_longer_hyphenated_surname_is_someone_else(client: str, person: Person
     matcher = Matcher(ClientList((Client(id="C1", name=client),)))
     found = matcher.match_person(person, "linkedin" if person.name else "instagram")
     assert (found.client.id if found else None) == expected
+
+
+def test_plain_index_built_in_bulk_is_the_per_key_index() -> None:
+    """A plain list's index, built in one pass, holds what the per-key builder (a hashed list's, on lookup) makes
+    of the same variants: the same keys in the same order, the same entries with their clients in list order."""
+    clients = ClientList(
+        (
+            Client(id="C1", name="John Smith", aliases=("Johnny", "Jack Smith"), handles=(("x", "jsmith"),)),
+            Client(id="C2", name="John Smith", handles=(("instagram", "jsmith"),)),
+            Client(id="C3", name="Hope Will Day", aliases=("Smith",)),
+            Client(id="C4", name="Mary-Ann O'Neil"),
+            Client(id="C5", name="Jon Smyth"),
+        )
+    )
+    bulk = Matcher(clients)
+    per_key = Matcher(clients)
+    per_key._index, per_key._groups = {}, {}
+    per_key._group_variants()
+    expected = [(key, per_key._entries(key)) for key in per_key._groups]
+    assert list(bulk._index.items()) == expected
+    assert any(len(e.clients) > 1 for _, entries in expected for e in entries)  # shared variants were merged

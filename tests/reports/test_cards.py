@@ -8,7 +8,10 @@ import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from checks.base import Category, ClientMatch, Severity
+import pytest
+
+from checks.base import Category, ClientMatch, Remediation, Severity, sort_findings
+from reports import html as html_report
 from reports.cards import group_by_record, safe_url
 from reports.html import render_html
 from reports.json import render_json
@@ -149,3 +152,37 @@ def test_csv_rows_of_one_record_share_an_item_with_local_time_and_plain_match() 
     assert items[mention.fingerprint] == items[work.fingerprint] != items[other.fingerprint]  # type: ignore[attr-defined]
     assert {r["record_local_time"] for r in rows} == {"2023-08-12 18:10 CEST"}
     assert "C001: first name and surname initial" in {r["client_match"] for r in rows}
+
+
+def test_sort_findings_uses_the_documented_order(result: ScanResult) -> None:
+    """The key worked out once per finding orders as the explicit key it replaces (severity, confidence,
+    category, time, id), including findings without a time."""
+    undated = [replace(f, record=replace(f.record, timestamp=None)) for f in result.findings[:5]]
+    findings = [*reversed(result.findings), *undated]
+    expected = sorted(
+        findings,
+        key=lambda f: (
+            list(Severity).index(f.severity),
+            -f.confidence,
+            f.category,
+            f.record.timestamp.isoformat() if f.record.timestamp else "",
+            f.fingerprint,
+        ),
+    )
+    assert list(sort_findings(findings)) == expected
+
+
+def test_card_steps_rendered_once_are_the_macro_s_output(result: ScanResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each distinct remediation's steps block is rendered once per report and reused on every card: the page
+    is the one the macro called on each card writes, for shared, distinct and unhashable remediations."""
+    shared = Remediation("Do it", ("one <b>", "two"), ("ref",), "say 'this'", ("why?",))
+    unhashable = Remediation("Other", ["a", "b & c"], [], None, [])  # type: ignore[arg-type]
+    findings = tuple(
+        replace(f, remediation=(shared, unhashable, f.remediation)[i % 3]) for i, f in enumerate(result.findings)
+    )
+    view = replace(result, findings=findings)
+    reused = render_html(view)
+    macro = html_report._environment().get_template("steps.html.j2").module.steps_list  # type: ignore[attr-defined]
+    monkeypatch.setattr(html_report, "_card_steps", lambda: macro)
+    assert render_html(view) == reused
+    assert reused.count("one &lt;b&gt;") >= 2

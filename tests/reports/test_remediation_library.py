@@ -73,3 +73,14 @@ def test_policy_template() -> None:
     assert text.startswith("# Social media policy")
     for topic in ("friend request", "messages", "emergency", "search", "reviews", "meet by chance", "Client:"):
         assert topic.lower() in text.lower()
+
+
+def test_guidance_is_made_once_per_kind_and_platform() -> None:
+    """The shared guidance is the one built afresh, for every category and platform (and a category given
+    as text), and one object per kind: findings share it."""
+    for category in Category:
+        for platform in (*PLATFORMS, "unknown-platform"):
+            fresh = remediation_for.__wrapped__(category, platform)
+            assert remediation_for(category, platform) == fresh
+            assert remediation_for(str(category), platform) == fresh
+            assert remediation_for(category, platform) is remediation_for(category, platform)

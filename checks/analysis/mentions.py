@@ -28,6 +28,7 @@ from checks.text import (
     analysis_for,
     ends_with_phrase,
     has_any_phrase,
+    has_phrase,
     lexicon_words,
     lexicons,
     words,

@@ -384,7 +384,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             elif form == "initial" and _notes_overlap(a, ctx, _seg(a, seg), hit.client.id):
                 form = "described"  # "Rowan D. ... exams in UCC": name, initial and a fact from the notes
             need = {"cue": 0.0, "described": 0.0, "titled": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
-            by_words = hit.how != "surname" and _reads_as_work(record, a, ctx)  # a surname alone is anyone's
+            by_words = _words_may_confirm(a.text, hit) and _reads_as_work(record, a, ctx)
             if score >= need or (health and (form == "initial" or not hit.word_name)) or by_words:
                 conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)
                 conf += 0.1 if score >= WORK_THRESHOLD + 1 else 0
@@ -400,6 +400,24 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
 
 
 _NOTES_REASON = "matches details in the client list's notes"
+
+
+_WISHED = re.compile(
+    r"(?i)\b(?:happy (?:birthday|bday|anniversary|retirement)|congrats|congratulations|thanks|thank you|cheers|"
+    r"love you|miss you|hi|hey|hello|bon anniversaire|joyeux anniversaire|merci|bravo|félicitations)\W{0,3}$"
+)
+
+
+def _words_may_confirm(text: str, hit: NameHit) -> bool:
+    """Whether a first-name hit is one the vocabulary model may confirm: not a surname alone (anyone's), not a
+    name inside someone's @handle ("@andrew_1670" is another account), not a name wished a happy birthday or
+    thanked (a friend: a client's first name needs the clinical words around it, not a greeting)."""
+    if hit.how == "surname":
+        return False
+    before = text[max(0, hit.start - 40) : hit.start]
+    if re.search(r"@[\w.]*$", before):
+        return False
+    return not _WISHED.search(before)
 
 
 def _reads_as_work(record: AnyRecord, a: TextAnalysis, ctx: CheckContext) -> bool:

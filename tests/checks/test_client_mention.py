@@ -247,3 +247,17 @@ def test_a_first_name_in_a_text_the_vocabulary_model_reads_as_clinical_work(monk
     colleague = thread(Message(Person(name="Me"), T0, "Sam put the kettle on for everyone tonight", True))
     c = CheckContext(policy=POLICY, matcher=Matcher(CLIENTS), source=SourceInfo(platform="facebook"))
     assert not list(ClientMentionCheck().run(colleague, c))  # a thread's words do not confirm one message's name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gym session this morning, legs are done. New quilt pattern finished! Took me three months. "
+        "Happy birthday Tami! Day 212.",
+        "@tami_916 Best tacos in town are at the place by the station, fight me. 3/1",
+    ],
+)
+def test_words_never_confirm_a_friend_wished_well_or_another_account(text: str) -> None:
+    """A first name wished a happy birthday, or inside someone else's @handle, is not a client's however the
+    vocabulary model reads the rest of an everyday post."""
+    assert clients_in(text, platform="x") == set()

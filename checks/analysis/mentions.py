@@ -28,7 +28,6 @@ from checks.text import (
     analysis_for,
     ends_with_phrase,
     has_any_phrase,
-    has_phrase,
     lexicon_words,
     lexicons,
     words,
@@ -179,7 +178,7 @@ def _apposition(text: str, end: int) -> str | None:
     """What follows the name as an apposition with a possessive ("Ti-Guy, mon oncle,", "Nath (notre IC)", "Ruby
     (my daughter)"): someone the owner is related to or works with, unless it says the person is a client."""
     m = _APPOSITION.match(fold(text[end : end + 40]))
-    if not m or any(has_phrase(m.group(1), cue) for cue in lexicons().people.get("client_cues", ())):
+    if not m or has_any_phrase(m.group(1), lexicons().people.get("client_cues", ())):
         return None
     return m.group(1)
 

@@ -166,6 +166,9 @@ GENERALISATION_CASES = [
     ("Brought up to the approved centre on a Form 6 last night", True),  # Irish mental health services
     ("First unescorted pass to the library today, conditional discharge next", True),  # forensic
     ("my daughter in 2nd grade loves her teacher", False),
+    ("3 calls, 1 petition, 1 ER handoff, 0 bathroom breaks. goodnight world", True),  # a mobile crisis team
+    ("first ride-along tonight, the CIT officer speaks softer than anyone I know", True),
+    ("on the phones with the airline for two hours, still no refund", False),
     ("The lyrics sound like they were written by a 7th grader", False),  # a real tweet (eval/realtext)
     ("I would be lucky to have a Nokia in 3rd grade", False),
     ("Le genre de consult où tu rentres chez toi léger, on reprend l'exposition", True),

@@ -207,7 +207,7 @@ def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
         shared = {w for w, n in Counter(w for _, tokens in notes for w in tokens).items() if n >= _SHARED_NOTES}
         wp = ctx.policy.workplace
         place = " ".join((*wp.names, wp.address or "", wp.city or "")) if wp else ""
-        shared |= {_stem(w) for w in words(fold(place))}
+        shared |= _stems(fold(place))
         index = [(c, tokens - shared) for c, tokens in notes if len(tokens - shared) >= 2]
         ctx.memo[key] = index
     result: list[tuple[Client, frozenset[str]]] = ctx.memo[key]
@@ -221,6 +221,11 @@ _ELISION = re.compile(r"^(?:d|l|qu|j|m|t|s|n|c|jusqu|lorsqu|puisqu)'(?=\w)")
 def _stem(w: str) -> str:
     w = _ELISION.sub("", w.strip("'").removesuffix("'s"))  # French elision: "d'Arcachon" is Arcachon
     return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _stems(folded: str) -> set[str]:
+    """The stems (:func:`_stem`) of a folded text's words: how notes and texts are compared."""
+    return {_stem(w) for w in set(words(folded))}
 
 
 def _content(w: str) -> bool:
@@ -242,7 +247,7 @@ def _described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None)
     if not index:
         return []
     text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
-    tokens = {_stem(w) for w in set(words(text))}
+    tokens = _stems(text)
     by_token = _notes_by_token(ctx)
     shared = Counter(i for t in tokens for i in by_token.get(t, ()))  # cost follows the text, not the list
     found = []
@@ -255,7 +260,7 @@ def _described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None)
 def _self_evident(a: TextAnalysis, client: Client, common: list[str]) -> bool:
     """Whether the notes words a text shares describe the client with no work context: enough of them, from two
     separate facts, not counting health words (the owner's own "arrêt maladie, burn-out" is not a client's)."""
-    health = {_stem(w) for h in (*a.hits, *a.dropped) if h.lexicon == "health" for w in words(fold(h.text))}
+    health = _stems(" ".join(fold(h.text) for h in (*a.hits, *a.dropped) if h.lexicon == "health"))
     who = [t for t in common if t not in health]
     return len(who) >= SELF_EVIDENT_DESCRIPTION and _facts_holding(client, who) >= 2
 
@@ -263,7 +268,7 @@ def _self_evident(a: TextAnalysis, client: Client, common: list[str]) -> bool:
 def _facts_holding(client: Client, tokens: list[str]) -> int:
     """How many separate facts of the client's notes (``;``-separated) hold at least one of ``tokens``: three
     words of one agency's name are one fact ("Chippewa Valley Family Services"), not three."""
-    facts = [{_stem(w) for w in words(fold(f))} for f in (client.notes or "").split(";")]
+    facts = [_stems(fold(f)) for f in (client.notes or "").split(";")]
     return sum(1 for f in facts if f & set(tokens))
 
 
@@ -273,7 +278,7 @@ def _notes_overlap(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, clie
     if not notes:
         return 0
     text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
-    return len(notes & {_stem(w) for w in set(words(text))})
+    return len(notes & _stems(text))
 
 
 def _notes_by_token(ctx: CheckContext) -> dict[str, tuple[int, ...]]:

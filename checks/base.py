@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -196,15 +197,17 @@ class SourceInfo:
 class CheckContext:
     """Everything a check needs besides the record: policy, the people matcher, the source, caches.
 
-    ``memo`` holds state a check keeps for the whole source; :meth:`cached` lets several checks share
-    per-record work (e.g. one text analysis per record) and keeps it for the current record only, so
-    memory does not grow with the archive.
+    ``memo`` holds state a check keeps for the whole source, ``tallies`` what the report's notes count;
+    :meth:`cached` lets several checks share per-record work (e.g. one text analysis per record) and keeps it
+    for the current record only, so memory does not grow with the archive.
     """
 
     policy: Policy
     matcher: Matcher
     source: SourceInfo
     memo: dict[tuple[str, str], Any] = field(default_factory=dict)
+    tallies: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """Counts for the source's notes (texts left unchecked, accounts left out), summed over worker processes."""
     _record_key: tuple[str, str] | None = field(default=None, repr=False)
     _record_memo: dict[str, Any] = field(default_factory=dict, repr=False)
 

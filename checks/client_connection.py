@@ -16,11 +16,13 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from checks.analysis.people import (
+    NAMESAKE_LEFT_OUT,
     POSSIBLE_CONFIDENCE,
     client_match,
     how,
     is_possible,
     match_person,
+    public_namesake,
     shown_as,
     status_severity,
     who,
@@ -60,6 +62,9 @@ class ClientConnectionCheck(Check):
             return
         match = match_person(ctx, record.person, record.platform)
         if match is None:
+            return
+        if record.relation in (Relation.FOLLOWING, Relation.FOLLOWER) and public_namesake(match):
+            ctx.tallies[NAMESAKE_LEFT_OUT, record.platform] += 1
             return
         base = _RELATION_SEVERITY[record.relation]
         linkedin_allowed = record.platform == "linkedin" and ctx.policy.allow_linkedin_client_connections

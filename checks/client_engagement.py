@@ -13,12 +13,20 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
-from checks.analysis.people import client_match, match_person, shown_as, status_severity, who
+from checks.analysis.people import (
+    NAMESAKE_LEFT_OUT,
+    client_match,
+    match_person,
+    public_namesake,
+    shown_as,
+    status_severity,
+    who,
+)
 from checks.base import Category, Check, CheckContext, Finding, Severity, record_ref
 from checks.matching import PersonMatch
 from checks.remediation import remediation_for
 from scanner.platforms import platform_label
-from scanner.records import AnyRecord, Comment, Kind, Person, Post, Reaction, Search
+from scanner.records import AnyRecord, Comment, Connection, Kind, Person, Post, Reaction, Relation, Search
 
 # "… liked Jane Doe's post." / "… reacted to Jane Doe's photo." — for readers that keep only the title.
 _TITLE_OWNER = re.compile(
@@ -41,15 +49,28 @@ def owner_from_title(title: str) -> Person | None:
     return Person(name=who_text)
 
 
+_FRIENDS = ("client-engagement", "namesake-friends")
+_NAMESAKE_LIKES = ("client-engagement", "namesake-likes")
+_FRIENDSHIPS = frozenset({Relation.FRIEND, Relation.CLOSE_FRIEND, Relation.CONNECTION})
+
+
 class ClientEngagementCheck(Check):
     """Likes, reactions, comments and tags on a client's content; posts by clients tagging you; searches."""
 
     id: ClassVar[str] = "client-engagement"
     category: ClassVar[Category] = Category.CLIENT_ENGAGEMENT
-    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.REACTION, Kind.COMMENT, Kind.POST, Kind.SEARCH})
+    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.REACTION, Kind.COMMENT, Kind.POST, Kind.SEARCH, Kind.CONNECTION})
 
     def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
-        """One finding per record that involves at least one matched client."""
+        """One finding per record that involves at least one matched client.
+
+        A like of a post by a client whose notes say they share a public figure's name waits for
+        :meth:`finish`: it is the client's post if the client is also your friend or connection there, and most
+        likely the public figure's otherwise (connections are read here for that only).
+        """
+        if isinstance(record, Connection):
+            self._note_friend(record, ctx)
+            return
         hit = self._involved(record, ctx)
         if hit is None:
             return
@@ -74,7 +95,7 @@ class ClientEngagementCheck(Check):
             )
         name, handle = shown_as(person)
         text = getattr(record, "text", "") if isinstance(record, (Comment, Post)) else ""
-        yield Finding(
+        finding = Finding(
             check=self.id,
             category=self.category,
             severity=severity,
@@ -86,12 +107,44 @@ class ClientEngagementCheck(Check):
             clients=tuple(client_match(m) for m in matches),
             remediation=remediation_for(self.category, record.platform),
         )
+        if isinstance(record, Reaction) and public_namesake(first):
+            ctx.memo.setdefault(_NAMESAKE_LIKES, []).append((first.client.id, finding))
+        else:
+            yield finding
+
+    def finish(self, ctx: CheckContext) -> Iterable[Finding]:
+        """Likes of a namesake client's post, where the client is your friend or connection on the platform;
+        the others are counted for the report's notes as the public figure's."""
+        friends: set[str] = ctx.memo.pop(_FRIENDS, set())
+        for client_id, finding in ctx.memo.pop(_NAMESAKE_LIKES, []):
+            if client_id in friends:
+                yield finding
+            else:
+                ctx.tallies[NAMESAKE_LEFT_OUT, finding.platform] += 1
+
+    def batch_state(self, ctx: CheckContext) -> tuple[set[str], list[tuple[str, Finding]]] | None:
+        """The friends and waiting likes of one batch of records, taken out of ``ctx.memo``."""
+        if _FRIENDS not in ctx.memo and _NAMESAKE_LIKES not in ctx.memo:
+            return None
+        return ctx.memo.pop(_FRIENDS, set()), ctx.memo.pop(_NAMESAKE_LIKES, [])
+
+    def merge_state(self, ctx: CheckContext, state: tuple[set[str], list[tuple[str, Finding]]]) -> None:
+        """Add a batch's friends and waiting likes."""
+        friends, likes = state
+        ctx.memo.setdefault(_FRIENDS, set()).update(friends)
+        ctx.memo.setdefault(_NAMESAKE_LIKES, []).extend(likes)
+
+    @staticmethod
+    def _note_friend(record: Connection, ctx: CheckContext) -> None:
+        """Remember a client who shares a public figure's name and is your friend or connection here."""
+        if record.relation not in _FRIENDSHIPS:
+            return
+        found = match_person(ctx, record.person, record.platform)
+        if found is not None and public_namesake(found):
+            ctx.memo.setdefault(_FRIENDS, set()).add(found.client.id)
 
     def _involved(self, record: AnyRecord, ctx: CheckContext) -> tuple[Person, list[PersonMatch], str] | None:
         """(the person shown, the client matches, a message template) or ``None``."""
-
-        def match(person: Person, platform: str) -> PersonMatch | None:
-            return match_person(ctx, person, platform)
 
         if isinstance(record, Reaction | Comment):
             owner = record.target_owner
@@ -99,13 +152,13 @@ class ClientEngagementCheck(Check):
                 owner = owner_from_title(record.title)
             if owner is None or owner.is_empty:
                 return None
-            found = match(owner, record.platform)
+            found = match_person(ctx, owner, record.platform)
             verb = "reacted to" if isinstance(record, Reaction) else "commented on"
             template = f"You {verb} a {{platform}} post by {{client}}."
             return (owner, [found], template) if found else None
         if isinstance(record, Search):
             person = record.person or (Person(name=record.query.strip()) if record.query.strip() else None)
-            found = match(person, record.platform) if person else None
+            found = match_person(ctx, person, record.platform) if person else None
             return (person, [found], "You searched {platform} for {client}.") if person and found else None
         if isinstance(record, Post):
             return self._post(record, ctx)

@@ -53,6 +53,8 @@ __all__ = ["Matcher", "NameHit", "PersonMatch", "TermHit", "TextScan", "normaliz
 
 _NAME_KINDS = frozenset({"full_name", "first_last", "alias", "nickname", "initial"})
 _USERNAME_SCORES = {"full_name": 0.95, "first_last": 0.95, "alias": 0.95, "nickname": 0.93, "initial": 0.90}
+USERNAME_OF_LISTED_NAME = _USERNAME_SCORES["full_name"]
+"""A username match scoring this or more spells a name as the client list writes it (not a nickname of it)."""
 _KIN = word_set("text", "kin")
 _CAPS_OK = word_set("text", "caps_ok")
 _NAME_NEXT = word_set("text", "name_next")

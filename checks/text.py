@@ -753,19 +753,20 @@ def analysis_for(record: AnyRecord, ctx: CheckContext) -> TextAnalysis:
             text, segments=segments, workplace=ctx.policy.workplace, place=place, audience=record_audience(record)
         )
         if a.lang is not None and not is_supported(a.lang):
-            ctx.memo.setdefault(UNCHECKED_LANGUAGES, Counter())[a.lang] += 1
+            ctx.tallies[UNCHECKED_LANGUAGE, a.lang] += 1
         return a
 
     result: TextAnalysis = ctx.cached("text-analysis", record, compute)
     return result
 
 
-UNCHECKED_LANGUAGES = ("text-languages", "unchecked")
-"""``ctx.memo`` key of a Counter: texts per language the lexicons do not cover (reported as a source note)."""
+UNCHECKED_LANGUAGE = "unchecked-language"
+"""``ctx.tallies`` kind counting, per language, the texts the lexicons do not cover (a source note)."""
 
 
-def unchecked_languages_note(counts: Counter[str]) -> str | None:
+def unchecked_languages_note(tallies: Counter[tuple[str, str]]) -> str | None:
     """The report's note on texts in languages the text checks could not read, or ``None``."""
+    counts = Counter({lang: n for (kind, lang), n in tallies.items() if kind == UNCHECKED_LANGUAGE})
     if not counts:
         return None
     parts = ", ".join(f"{n:,} in {language_name(lang)}" for lang, n in counts.most_common())

@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from checks.analysis.people import shares_public_name
 from checks.matching import Matcher
 from checks.names import hashed_list_text
 from scanner.clients import ClientListError, load_clients, read_key_file
@@ -90,6 +91,11 @@ def check_command(file: Path, key_file: Path | None) -> None:
         table.add_row(client.id, client.name, client.status, "\n".join(person), "; ".join(strong), "; ".join(weak))
         if not any(v.how in ("full_name", "first_last", "alias") for v in variants):
             console.print(f"[yellow]note:[/yellow] {client.id} has a single name: found in text only with work context")
+        if shares_public_name(client):
+            console.print(
+                f"[yellow]note:[/yellow] {client.id} shares a public figure's name (notes): accounts followed or "
+                "following and likes that match only the name are taken for the public figure"
+            )
     console.print(table)
     click.echo(f"{file} is valid: {len(clients)} client(s).")
 

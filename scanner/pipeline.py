@@ -24,10 +24,11 @@ from functools import partial
 from pathlib import Path
 
 from checks import ALL_CHECKS
+from checks.analysis.people import namesakes_note
 from checks.base import Check, CheckContext, Finding, Severity, SourceInfo, sort_findings
 from checks.matching import Matcher
 from checks.policy import Policy
-from checks.text import UNCHECKED_LANGUAGES, unchecked_languages_note
+from checks.text import unchecked_languages_note
 from scanner import __version__
 from scanner.archive import Archive, ArchiveError, Limits
 from scanner.bounds import bound_record, clean_optional, clean_text, cut_note
@@ -367,8 +368,9 @@ def check_records(
     info.account_handle = clean_optional(info.account_handle or read_ctx.account.handle)
     for check in checks:
         found.extend(_guard(check, partial(check.finish, check_ctx), errors))
-    if note := unchecked_languages_note(check_ctx.memo.get(UNCHECKED_LANGUAGES, Counter())):
-        read_ctx.notes.append(note)
+    for note in (unchecked_languages_note(check_ctx.tallies), namesakes_note(check_ctx.tallies)):
+        if note:
+            read_ctx.notes.append(note)
     report(len(seen), True)
     return counts, found
 

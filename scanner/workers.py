@@ -27,7 +27,6 @@ from typing import Any
 from checks.base import Check, CheckContext, Finding, SourceInfo
 from checks.matching import Matcher
 from checks.policy import Policy
-from checks.text import UNCHECKED_LANGUAGES
 from scanner.records import AnyRecord, Kind, Post
 from scanner.result import ErrorEntry
 
@@ -121,7 +120,7 @@ class BatchResult:
     found: dict[int, Indexed]
     errors: dict[int, IndexedErrors]
     states: list[tuple[int, Any]]
-    languages: Counter[str]
+    tallies: Counter[tuple[str, str]]
 
 
 _worker: dict[str, Any] = {}
@@ -155,7 +154,7 @@ def check_batch(batch: Batch) -> BatchResult:
         if errors:
             result.errors[position] = errors
     result.states = [(i, state) for i, check in _worker["checks"] if (state := check.batch_state(ctx)) is not None]
-    result.languages = ctx.memo.pop(UNCHECKED_LANGUAGES, Counter())
+    result.tallies, ctx.tallies = ctx.tallies, Counter()
     return result
 
 
@@ -263,8 +262,7 @@ class ParallelChecks:
             self._errors.extend(entry for _, entry in errors)
         for index, state in result.states:
             self._checks[index].merge_state(self._ctx, state)
-        if result.languages:
-            self._ctx.memo.setdefault(UNCHECKED_LANGUAGES, Counter()).update(result.languages)
+        self._ctx.tallies.update(result.tallies)
         self.checked += sent.records
         self._on_checked(self.checked)
 

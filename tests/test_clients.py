@@ -117,6 +117,13 @@ def test_check_shows_variants_and_errors(tmp_path: Path) -> None:
     assert bad.exit_code != 0 and "empty name" in bad.output
 
 
+def test_check_says_which_clients_share_a_public_figures_name(tmp_path: Path) -> None:
+    listing = "id,name,notes\nC1,Luke Bryan,adult; same name as the country singer\nC2,Ann Lee,anxiety\n"
+    result = CliRunner().invoke(clients_group, ["check", str(write(tmp_path, listing))])
+    assert result.exit_code == 0, result.output
+    assert "C1 shares a public figure's name" in result.output and "C2 shares" not in result.output
+
+
 def test_hash_round_trip(tmp_path: Path) -> None:
     source = write(tmp_path, GOOD)
     key = write(tmp_path, "k" * 32, "agency.key")

@@ -4,13 +4,16 @@ former-client severity rule shared by every check that reports a client."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from checks.analysis.normalize import fold
-from checks.analysis.word_lists import word_set
+from checks.analysis.word_lists import word_list, word_set
 from checks.base import CheckContext, ClientMatch, Severity
-from checks.matching import PersonMatch
+from checks.matching import USERNAME_OF_LISTED_NAME, PersonMatch
 from checks.policy import Policy
+from scanner.clients import Client
 from scanner.records import Person
 
 _USERNAME_LIKE = re.compile(r"^@?[\w.]{2,40}$")
@@ -41,6 +44,48 @@ _OWN_ACCOUNT = frozenset({"x_id", "handle"})
 def _is_page(name: str) -> bool:
     """Whether a display name has a word that makes it a page about someone (fans, official, music...)."""
     return any(w in _PAGE_WORDS for w in re.findall(r"[^\W\d_]+", fold(name)))
+
+
+def public_namesake(match: PersonMatch) -> bool:
+    """Whether a one-way tie (an account you follow or that follows you, a post you liked) is most likely a
+    public figure's: the client's notes say they share a public figure's name and only that name matched, not
+    the client's listed account nor a nickname or spelling the tool inferred."""
+    inferred = match.how in POSSIBLE_KINDS or (match.how == "username" and match.score < USERNAME_OF_LISTED_NAME)
+    return match.how not in _OWN_ACCOUNT and not inferred and shares_public_name(match.client)
+
+
+NAMESAKE_LEFT_OUT = "namesake-left-out"
+"""``ctx.tallies`` kind counting, per platform, one-way ties left out as a public figure's (:func:`namesakes_note`)."""
+
+_NAMESAKE_NOTES = tuple(fold(phrase) for phrase in word_list("names", "namesake_notes"))
+_NOT_THE = re.compile(r"(?:not|pas) (?:the|le|la|l') ?[^\W\d_]+(?: [^\W\d_]+)?")
+
+
+def shares_public_name(client: Client) -> bool:
+    """The client's notes say they share a public figure's name ("same name as the footballer", "not the
+    singer", "homonyme du chanteur")."""
+    return _notes_name_a_namesake(client.notes)
+
+
+@lru_cache(maxsize=4096)
+def _notes_name_a_namesake(notes: str) -> bool:
+    facts = [fact.strip(" .") for fact in re.split(r"[;\n]", fold(notes))]
+    return any(phrase in fact for fact in facts for phrase in _NAMESAKE_NOTES) or any(
+        _NOT_THE.fullmatch(fact) for fact in facts
+    )
+
+
+def namesakes_note(tallies: Counter[tuple[str, str]]) -> str | None:
+    """The report's note on follows and likes left out as a public figure's, or ``None``."""
+    left_out = sum(n for (kind, _), n in tallies.items() if kind == NAMESAKE_LEFT_OUT)
+    if not left_out:
+        return None
+    ties = "account or like was" if left_out == 1 else "accounts or likes were"
+    return (
+        f"{left_out:,} followed or following {ties} left out: they match only by name clients whose notes say "
+        "they share a public figure's name, so they are most likely the public figure. If one is your client's "
+        "own account, add its handle to the client list."
+    )
 
 
 def client_match(match: PersonMatch) -> ClientMatch:

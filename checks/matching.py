@@ -542,6 +542,14 @@ class Matcher:
             upgraded = self._upgrade(norm, start, end, entry)
             if upgraded:
                 return upgraded
+        elif how in _NAME_KINDS and (after := _generation_after(norm.original, e)):
+            # (a hashed list's names are unknown: its clients are kept)
+            clients = tuple(
+                c for c in entry.clients if not c.name or after == _generation(" ".join((c.name, *c.aliases)))
+            )
+            if not clients:
+                return None  # "Ross Laidlaw Sr. fixed the boiler": the father of client Ross Laidlaw
+            entry = entry._replace(clients=clients)
         return NameHit(
             client=entry.clients[0],
             start=s,
@@ -634,6 +642,15 @@ def _generation(name: str) -> str | None:
     """The generational suffix a name carries (``Sr.``, ``Snr``, ``Jr.``, ``père``, ``III``), normalized."""
     words = [w.strip(".,") for w in fold(name).split()]
     return next((_GENERATIONS[w] for w in reversed(words[1:]) if w in _GENERATIONS), None)
+
+
+_NEXT_WORD = re.compile(r",?\s+([^\W\d_]+)\b")
+
+
+def _generation_after(text: str, end: int) -> str | None:
+    """The generational suffix written just after a name in text ("Ross Laidlaw Sr.", "Closset père")."""
+    m = _NEXT_WORD.match(text, end)
+    return _GENERATIONS.get(fold(m.group(1))) if m else None
 
 
 _STATE = re.compile(r"\s+(?:is|was)\s+(?:\d{1,3}|back|home|out|in|still|doing|sober|clean|pregnant)\b", re.I)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from checks.analysis.identifiers import EMAIL, MIN_PHONE_DIGITS, digit_runs, phone_key, phones_in_notes
 from checks.analysis.normalize import fold
-from checks.analysis.people import match_person
+from checks.analysis.people import match_person, shares_public_name
 from checks.analysis.work_model import record_kind, signals_of, work_probability
 from checks.base import CLIENT_DETAIL, CLIENT_NAME, CheckContext, ClientMatch, Evidence
 from checks.matching import NameHit
@@ -367,7 +367,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 if (
                     full
                     and not (handle or score >= STRONG_CONTEXT or health or _lost_touch(a, hit))
-                    and _about_public_figure(a)
+                    and _about_public_figure(a, hit.client)
                 ):
                     continue  # "Michael Jordan would never have let this happen": the namesake, not the client
                 if handle or full or score >= STRONG_CONTEXT or health:
@@ -473,13 +473,13 @@ def _add_contacts(a: TextAnalysis, ctx: CheckContext, result: Mentions, partners
             result.named = True
 
 
-def _about_public_figure(a: TextAnalysis) -> bool:
-    """The text is about sport, music, film or politics, where a famous namesake is the likely reading (not
-    a local or amateur one: "a hat-trick for the Sunday league lads")."""
+def _about_public_figure(a: TextAnalysis, client: Client) -> bool:
+    """A famous namesake is the likely reading: the text is about sport, music, film or politics, or the
+    client list says the client shares a public figure's name; unless the text says it is someone local or
+    amateur ("a hat-trick for the Sunday league lads", "Roy Keane, no not that one")."""
     people = lexicons().people
-    return has_any_phrase(a.folded, people.get("public_figure", ())) and not has_any_phrase(
-        a.folded, people.get("local_not_famous", ())
-    )
+    famous = shares_public_name(client) or has_any_phrase(a.folded, people.get("public_figure", ()))
+    return famous and not has_any_phrase(a.folded, people.get("local_not_famous", ()))
 
 
 def _add_descriptions(a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:

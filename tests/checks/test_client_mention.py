@@ -261,3 +261,33 @@ def test_words_never_confirm_a_friend_wished_well_or_another_account(text: str) 
     """A first name wished a happy birthday, or inside someone else's @handle, is not a client's however the
     vocabulary model reads the rest of an everyday post."""
     assert clients_in(text, platform="x") == set()
+
+
+NAMESAKES = ClientList(
+    (
+        Client(id="K1", name="Roy Keane", notes="panic disorder; same name as the footballer"),
+        Client(id="K2", name="Ross Laidlaw", notes="Tyne Ward; 23 in 2023"),
+        Client(id="K3", name="Brantley Cobb Jr.", aliases=("Brant Cobb",)),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The client list says Roy Keane shares a footballer's name: the bare name is the footballer's...
+        ("Roy Keane giving out about everyone again, the man never changes", set()),
+        # ...unless the text is about the work, or says it is not the famous one.
+        ("Roy Keane came to group today for the first time since March", {"K1"}),
+        ("Roy Keane, no not that one, ran the half marathon and raised 2k for Pieta", {"K1"}),
+        # A generational suffix the client does not carry is the client's father.
+        ("Ross Laidlaw Sr. fixed the boiler, best plumber in Midlothian", set()),
+        ("Ross Laidlaw fixed the boiler, best plumber in Midlothian", {"K2"}),
+        ("Shout out to Brantley Cobb Sr. for smoking 3 turkeys for the fundraiser", set()),
+        ("Shout out to Brantley Cobb Jr. for smoking 3 turkeys for the fundraiser", {"K3"}),
+    ],
+)
+def test_namesakes_and_fathers(text: str, expected: set[str]) -> None:
+    context = CheckContext(policy=POLICY, matcher=Matcher(NAMESAKES), source=SourceInfo(platform="facebook"))
+    findings = list(ClientMentionCheck().run(post(text), context))
+    assert {c.id for f in findings for c in f.clients} == expected

@@ -34,6 +34,7 @@ CLIENTS = ClientList((NAMESAKE, LISTED, PLAIN, ASTRONAUT))
         ("attaques de panique; même nom que l'astronaute", True),
         ("pas le chanteur", True),
         ("not the first admission this year; lives with her mother", False),
+        ("student; no relation to clinician's husband Donal Hegarty", False),
         ("anxiety; famous for her baking at the bake sale", False),
         ("", False),
     ],

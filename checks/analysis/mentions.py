@@ -85,6 +85,10 @@ class Mentions:
     evidence: list[Evidence] = field(default_factory=list)
     described: bool = False  # a unique description (with or without a listed client)
     named: bool = False  # at least one client by name or handle
+    by_first_name: dict[str, str] = field(default_factory=dict)
+    """Clients found by a first name alone and its context (client id → the name, folded)."""
+    personal_first_names: frozenset[str] = frozenset()
+    """Client first names (folded) in a text with no work or health words at all: the owner's own life."""
 
     def add(self, match: ClientMatch, ev: Evidence) -> None:
         """Add a client (once; the best match wins) and its evidence."""
@@ -352,9 +356,12 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
         partners = {c.id for c in thread_partner_clients(record, ctx)}
         described: set[str] | None = None  # clients the notes column describes here (worked out when needed)
         context: dict[Segment, tuple[float, bool]] = {}
+        first_names: set[str] = set()
         for hit in ctx.matcher.find_in_text(a.text, record.platform):
             if hit.client.id in partners:
                 continue
+            if hit.how == "first_name":
+                first_names.add(first_name_key(hit.text))
             seg = a.segment_of(hit.start)
             if isinstance(record, Thread) and not hit.strong and _vocative(a.text, seg, hit):
                 continue  # greeting the person one is writing to: the thread partner, not a mention
@@ -395,8 +402,12 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 how = hit.how if form == "name" else f"{hit.how}+{form}"
                 result.add(client_match(hit.client, how, min(conf, 0.95)), _ev(hit, "client's name in work context"))
                 result.named = True
+                if how == "first_name" and not health:
+                    result.by_first_name.setdefault(hit.client.id, first_name_key(hit.text))
         _add_contacts(a, ctx, result, partners)
         _add_descriptions(a, ctx, result)
+        if first_names and not context_anywhere(a):
+            result.personal_first_names = frozenset(first_names)
         return result
 
     mentions: Mentions = ctx.cached("client-mentions", record, compute)
@@ -471,6 +482,19 @@ def _add_contacts(a: TextAnalysis, ctx: CheckContext, result: Mentions, partners
             ev = Evidence(start, end, a.text[start:end], "the client's phone number or e-mail address", CLIENT_DETAIL)
             result.add(client_match(client, "contact detail", 0.95), ev)
             result.named = True
+
+
+def first_name_key(name: str) -> str:
+    """A first name as written in a text, folded and without a possessive ("Ruby's" → "ruby")."""
+    return _POSSESSIVE.sub("", fold(name))
+
+
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+def context_anywhere(a: TextAnalysis) -> bool:
+    """Whether the text has any work or health word at all."""
+    return a.work_score(None, dampers=False)[0] > 0 or bool(a.health_hits())
 
 
 def _about_public_figure(a: TextAnalysis, client: Client) -> bool:

@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from checks.base import CheckContext, Severity, SourceInfo
+from checks.base import CheckContext, Finding, Severity, SourceInfo
 from checks.client_mention import ClientMentionCheck
 from checks.matching import Matcher
 from checks.policy import Policy, Workplace
 from scanner.clients import Client, ClientList
-from scanner.records import Audience, Message, Person, Post, Thread
+from scanner.records import AnyRecord, Audience, Message, Person, Post, Thread
 from tests.checks.records import facebook_thread
 
 T0 = datetime(2024, 3, 5, 15, 0, tzinfo=UTC)
@@ -31,6 +31,12 @@ CLIENTS = ClientList(
 POLICY = Policy(workplace=Workplace(name="Riverside Community Health", aliases=("Riverside",)))
 
 
+def checked(record: AnyRecord, context: CheckContext) -> list[Finding]:
+    """The check's findings on one record, including those it keeps for the end of the source."""
+    check = ClientMentionCheck()
+    return [*check.run(record, context), *check.finish(context)]
+
+
 def ctx(platform: str = "facebook") -> CheckContext:
     return CheckContext(policy=POLICY, matcher=Matcher(CLIENTS), source=SourceInfo(platform=platform))
 
@@ -44,7 +50,7 @@ def thread(*messages: Message, partner: str = "Pat Colleague", thread_id: str = 
 
 
 def clients_in(text: str, platform: str = "facebook") -> set[str]:
-    findings = list(ClientMentionCheck().run(post(text, platform=platform), ctx(platform)))
+    findings = list(checked(post(text, platform=platform), ctx(platform)))
     assert len(findings) <= 1
     return {c.id for f in findings for c in f.clients} | ({"?"} if findings and not findings[0].clients else set())
 
@@ -95,13 +101,13 @@ def test_handle_on_its_platform() -> None:
 
 def test_several_clients_one_finding_and_severity() -> None:
     text = "Hope A. and Grace Hollis both in group today, what a session"
-    public = list(ClientMentionCheck().run(post(text), ctx()))
+    public = list(checked(post(text), ctx()))
     assert len(public) == 1 and {c.id for c in public[0].clients} == {"C1", "C3"}
     assert public[0].severity is Severity.CRITICAL
     assert any(e.text == "Grace Hollis" for e in public[0].evidence)
-    unknown = next(iter(ClientMentionCheck().run(post(text, Audience.UNKNOWN), ctx())))
+    unknown = next(iter(checked(post(text, Audience.UNKNOWN), ctx())))
     assert unknown.severity is Severity.HIGH
-    private = next(iter(ClientMentionCheck().run(post(text, Audience.PRIVATE), ctx())))
+    private = next(iter(checked(post(text, Audience.PRIVATE), ctx())))
     assert private.severity is Severity.MEDIUM
 
 
@@ -114,7 +120,7 @@ def test_post_by_someone_else_is_not_a_mention() -> None:
         text="Hope Alvarado in group today",
         author=Person(name="Somebody"),
     )
-    assert not list(ClientMentionCheck().run(tagged, ctx()))
+    assert not list(checked(tagged, ctx()))
 
 
 def test_thread_partner_greeting_is_not_a_mention_but_a_named_third_client_is() -> None:
@@ -122,10 +128,10 @@ def test_thread_partner_greeting_is_not_a_mention_but_a_named_third_client_is() 
         Message(Person(name="Pat Colleague"), T0, "can you cover my 2pm?", False),
         Message(Person(name="Me"), T0, "Pat, yes. Is it Grace Hollis? her safety plan is in the chart", True),
     )
-    found = list(ClientMentionCheck().run(thread(*msgs), ctx()))
+    found = list(checked(thread(*msgs), ctx()))
     assert [c.id for c in found[0].clients] == ["C3"] and found[0].record.name == "Pat Colleague"
     greet = (Message(Person(name="Me"), T0, "Hi Hope! see you at your session Tuesday", True),)
-    assert not list(ClientMentionCheck().run(thread(*greet, partner="H. A.", thread_id="t2"), ctx()))
+    assert not list(checked(thread(*greet, partner="H. A.", thread_id="t2"), ctx()))
 
 
 FR_CLIENTS = ClientList(
@@ -165,7 +171,7 @@ FRENCH_CASES = [
 @pytest.mark.parametrize(("text", "expected"), FRENCH_CASES)
 def test_french_texts(text: str, expected: set[str]) -> None:
     c = CheckContext(policy=FR_POLICY, matcher=Matcher(FR_CLIENTS), source=SourceInfo(platform="facebook"))
-    found = {m.id for f in ClientMentionCheck().run(post(text), c) for m in f.clients}
+    found = {m.id for f in checked(post(text), c) for m in f.clients}
     assert found == expected
 
 
@@ -215,7 +221,7 @@ CONTACT_CLIENTS = ClientList(
 
 def contact_mentions(record: Post | Thread) -> set[str]:
     c = CheckContext(policy=POLICY, matcher=Matcher(CONTACT_CLIENTS), source=SourceInfo(platform="facebook"))
-    return {m.id for f in ClientMentionCheck().run(record, c) for m in f.clients}
+    return {m.id for f in checked(record, c) for m in f.clients}
 
 
 def test_a_phone_number_or_e_mail_from_the_notes_identifies_the_client() -> None:
@@ -246,7 +252,7 @@ def test_a_first_name_in_a_text_the_vocabulary_model_reads_as_clinical_work(monk
     assert clients_in("Sam put the laptop on for everyone tonight") == set()
     colleague = thread(Message(Person(name="Me"), T0, "Sam put the kettle on for everyone tonight", True))
     c = CheckContext(policy=POLICY, matcher=Matcher(CLIENTS), source=SourceInfo(platform="facebook"))
-    assert not list(ClientMentionCheck().run(colleague, c))  # a thread's words do not confirm one message's name
+    assert not list(checked(colleague, c))  # a thread's words do not confirm one message's name
 
 
 @pytest.mark.parametrize(
@@ -289,5 +295,43 @@ NAMESAKES = ClientList(
 )
 def test_namesakes_and_fathers(text: str, expected: set[str]) -> None:
     context = CheckContext(policy=POLICY, matcher=Matcher(NAMESAKES), source=SourceInfo(platform="facebook"))
-    findings = list(ClientMentionCheck().run(post(text), context))
+    findings = list(checked(post(text), context))
     assert {c.id for f in findings for c in f.clients} == expected
+
+
+def _scan(texts: list[str], batches: int = 1) -> list[str]:
+    """The texts with a client-mention finding, as a scan reports them (in one process or in batches)."""
+    check, main = ClientMentionCheck(), ctx()
+    records = [post(text) for text in texts]
+    size = -(-len(records) // batches)
+    found = []
+    for start in range(0, len(records), size):
+        worker = ctx() if batches > 1 else main
+        found += [f for r in records[start : start + size] for f in check.run(r, worker)]
+        if batches > 1:
+            check.merge_state(main, check.batch_state(worker))
+    found += list(check.finish(main))
+    return sorted(f.record.excerpt for f in found)
+
+
+HOUSEHOLD = [
+    "Grace and me baked a lemon cake for the neighbours",
+    "Pancakes with Grace before swimming",
+    "Grace's birthday party: eleven toddlers and one bouncy castle",
+    "Took Grace to see the lights downtown",
+    "Grace wants a puppy for Christmas. we are not getting a puppy",
+]
+GRACE_AT_WORK = "Grace finally opened up in group today. Six weeks of silence."
+
+
+def test_a_first_name_the_owner_often_writes_about_their_own_life_is_not_the_client() -> None:
+    assert _scan([GRACE_AT_WORK]) == [GRACE_AT_WORK]  # alone: the client
+    assert _scan([*HOUSEHOLD, GRACE_AT_WORK]) == []  # the owner's daughter Grace, at the owner's work
+    assert _scan([*HOUSEHOLD[:4], GRACE_AT_WORK]) == [GRACE_AT_WORK]  # four personal texts are not enough
+    with_health = "Grace finally opened up in group today. Six weeks sober."
+    assert _scan([*HOUSEHOLD, with_health]) == [with_health]  # a health detail: the client's
+    full_name = "Grace Hollis finally opened up in group today."
+    assert _scan([*HOUSEHOLD, full_name]) == [full_name]  # a full name is the client wherever it is
+    assert _scan([*HOUSEHOLD, GRACE_AT_WORK], batches=3) == _scan([*HOUSEHOLD, GRACE_AT_WORK])
+    again = "Grace came back to group today after a month away."
+    assert _scan([GRACE_AT_WORK, *HOUSEHOLD[:2], again], batches=2) == sorted([GRACE_AT_WORK, again])

@@ -66,6 +66,6 @@ def test_a_long_text_counts_the_mean_of_its_words_not_their_sum() -> None:
     from checks.analysis.work_model import WordModel, ngrams
 
     filler = [f"word{i}" for i in range(100)]
-    model = WordModel(bias=-3.0, weights={}, vocabulary={"caseload": 4.0} | dict.fromkeys(filler, 0.1), decision=0.5)
+    model = WordModel(bias=-3.0, weights={}, vocabulary={"caseload": 4.0} | dict.fromkeys(filler, 0.1))
     assert model.probability({}, ngrams("caseload")) >= 0.5
     assert model.probability({}, ngrams(" ".join(filler))) < 0.5

@@ -230,12 +230,11 @@ def ngrams(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class WordModel:
-    """The vocabulary model: the features' weights, the n-grams' weights and the probability that decides."""
+    """The vocabulary model: the features' weights and the n-grams' weights."""
 
     bias: float
     weights: Mapping[str, float]
     vocabulary: Mapping[str, float]
-    decision: float
 
     def probability(self, x: Mapping[str, float], present: set[str]) -> float:
         """The probability that a text with features ``x`` and n-grams ``present`` is about the work."""
@@ -281,7 +280,6 @@ def word_model() -> WordModel | None:
         bias=float(part["bias"]),
         weights={k: float(v) for k, v in part["weights"].items()},
         vocabulary={k: float(v) for k, v in part["vocabulary"].items()},
-        decision=float(part["decision"]),
     )
 
 

@@ -277,7 +277,6 @@ def word_model(corpora: dict[str, list[Text]], real: list[Text]) -> dict[str, ob
     return {
         "l2_strength": strength,
         "min_corpora": MIN_CORPORA,
-        "decision": DECISION,
         "bias": round(b, 4),
         "weights": {c: round(weights[c], 4) for c in FEATURES},
         "vocabulary": {c[2:]: round(v, 3) for c, v in weights.items() if c.startswith("w:") and abs(v) >= 0.01},

@@ -246,7 +246,7 @@ def test_a_first_name_in_a_text_the_vocabulary_model_reads_as_clinical_work(monk
     about the clinician's work; the same name in a post it does not, or in a thread, is no mention."""
     from checks.analysis import work_model
 
-    toy = work_model.WordModel(bias=-3.0, weights={}, vocabulary={"kettle": 4.0}, decision=0.5)
+    toy = work_model.WordModel(bias=-3.0, weights={}, vocabulary={"kettle": 4.0})
     monkeypatch.setattr(work_model, "word_model", lambda: toy)
     assert clients_in("Sam put the kettle on for everyone tonight") == {"C6"}
     assert clients_in("Sam put the laptop on for everyone tonight") == set()

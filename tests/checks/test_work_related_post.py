@@ -223,7 +223,7 @@ def _account(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> list[Finding]
     from checks import work_related_post
     from checks.analysis.work_model import WordModel
 
-    toy = WordModel(bias=-3.0, weights={}, vocabulary={"peer group": 4.0, "kettle": 0.5}, decision=0.5)
+    toy = WordModel(bias=-3.0, weights={}, vocabulary={"peer group": 4.0, "kettle": 0.5})
     monkeypatch.setattr(work_related_post, "word_model", lambda: toy)
     check, c = WorkRelatedPostCheck(), ctx()
     found = [f for t in texts for f in check.run(post(t), c)]
@@ -237,7 +237,7 @@ QUIET = "peer group tonight: someone brought a guitar and the kettle"
 def test_vocabulary_model_reports_borderline_texts_only_in_a_clinicians_account(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A text with no lexicon cue that the vocabulary model finds more likely than not about the work is
+    """A text with no lexicon cue that the vocabulary model puts at ACCOUNT_VOCABULARY_DECISION or more is
     reported in an account that often posts about clinical work (capped confidence, the words named), and
     never in an account that does not; a text the model finds unlikely is not reported either."""
     found = _account([*CLINICAL, QUIET, "Lovely walk by the lake"], monkeypatch)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from checks.analysis.identifiers import EMAIL, MIN_PHONE_DIGITS, digit_runs, phone_key, phones_in_notes
 from checks.analysis.normalize import fold
 from checks.analysis.people import match_person, shares_public_name
+from checks.analysis.word_lists import word_set
 from checks.analysis.work_model import record_kind, signals_of, work_probability
 from checks.base import CLIENT_DETAIL, CLIENT_NAME, CheckContext, ClientMatch, Evidence
 from checks.matching import NameHit
@@ -149,7 +150,7 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
             form = "initial"
         elif fold(word) in _surnames(hit.client):
             form = "initial"  # the matcher gave the first name only; the surname follows
-        elif word.lower() not in ("i", "i'm", "i've") and not _looks_like_sentence_word(text, hit.end, nxt):
+        elif fold(word) not in _NOT_SURNAMES and not _looks_like_sentence_word(text, hit.end, nxt):
             return "followed by another surname", "name"
     if len(hit.text.split()) > 1 and len(hit.text.split()[-1].strip(".")) == 1:
         form = "initial"
@@ -191,6 +192,10 @@ def _compound_part(text: str, start: int, end: int) -> bool:
     """A first name glued by a hyphen to a capitalised word: ``Sainte-Aurore``, ``Marie-Claire`` for Claire."""
     before, after = text[max(start - 2, 0) : start], text[end : end + 2]
     return bool(re.search(r"[A-Za-zÀ-ÿ]-$", before) or re.match(r"-[A-ZÀ-Þ]", after))
+
+
+_NOT_SURNAMES = word_set("text", "caps_ok") | {"i've"}
+"""Capitalised words after a first name that are no surname ("Kacey Thursday at 3.30", "Ayaan Monday")."""
 
 
 def _looks_like_sentence_word(text: str, end: int, nxt: re.Match[str]) -> bool:
@@ -357,16 +362,23 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
         described: set[str] | None = None  # clients the notes column describes here (worked out when needed)
         context: dict[Segment, tuple[float, bool]] = {}
         first_names: set[str] = set()
+        writers = _writers_first_names(record, ctx)
         for hit in ctx.matcher.find_in_text(a.text, record.platform):
             if hit.client.id in partners:
                 continue
+            if hit.how == "first_name" and first_name_key(hit.text) in writers:
+                continue  # "kirsty its cal", "welcome back Amber lol", "— Jordan": a writer, not a client
             if hit.how == "first_name":
                 first_names.add(first_name_key(hit.text))
             seg = a.segment_of(hit.start)
-            if isinstance(record, Thread) and not hit.strong and _vocative(a.text, seg, hit):
-                continue  # greeting the person one is writing to: the thread partner, not a mention
+            if (
+                isinstance(record, Thread)
+                and not hit.strong
+                and (_vocative(a.text, seg, hit) or _introduces_self(a.text, seg, hit))
+            ):
+                continue  # greeting the person one writes to, or signing one's message: not a mention
             if seg not in context:  # once per segment, not once per name: a text may name many people
-                context[seg] = (a.work_score(seg, dampers=False)[0], bool(a.health_hits(seg)))
+                context[seg] = _context(a, seg, isinstance(record, Thread))
             score, health = context[seg]
             if hit.strong:
                 handle = "handle" in hit.how or hit.text.startswith("@")
@@ -484,6 +496,27 @@ def _add_contacts(a: TextAnalysis, ctx: CheckContext, result: Mentions, partners
             result.named = True
 
 
+def _context(a: TextAnalysis, seg: Segment, thread: bool) -> tuple[float, bool]:
+    """The work score and whether there is a health detail around a name: its segment, and in a thread also the
+    message before and after it (a reply about the client: "ring you by 10. Can you bring Kacey Thursday?")."""
+    segments: tuple[Segment, ...] = (seg,)
+    if thread:
+        i = a.segments.index(seg)
+        segments = tuple(a.segments[max(i - 1, 0) : i + 2])
+    return (
+        max(a.work_score(s, dampers=False)[0] for s in segments),
+        any(a.health_hits(s) for s in segments),
+    )
+
+
+def _writers_first_names(record: AnyRecord, ctx: CheckContext) -> set[str]:
+    """The first names (folded) of the account owner and, in a thread, of the other people writing in it."""
+    names = [ctx.source.account_name or ""]
+    if isinstance(record, Thread):
+        names += [p.name or "" for p in record.participants]
+    return {first_name_key(name.split()[0]) for name in names if name.split()}
+
+
 def first_name_key(name: str) -> str:
     """A first name as written in a text, folded and without a possessive ("Ruby's" → "ruby")."""
     return _POSSESSIVE.sub("", fold(name))
@@ -542,6 +575,16 @@ _GREETING = re.compile(r"(?i)^\W*(?:(?:hi|hey|hello|dear|good (?:morning|evening
 def _vocative(text: str, seg: Segment, hit: NameHit) -> bool:
     """A name that opens a message ("Hi Hunter!", "Grace, thank you") addresses the reader."""
     return bool(_GREETING.match(text[seg.start : hit.start])) and bool(re.match(r"\s*[,!.:—-]", text[hit.end :]))
+
+
+_SELF_INTRODUCTION = re.compile(r"(?i)\b(?:it'?s|it is|this is|c'est|moi c'est)\s*$")
+
+
+def _introduces_self(text: str, seg: Segment, hit: NameHit) -> bool:
+    """A name the writer of a message gives as their own ("kirsty its cal", "Hi, it's Danny"): the sender (not
+    "this is Aaliyah's grandma")."""
+    possessive = text[hit.end : hit.end + 2] in ("'s", "’s")
+    return not possessive and bool(_SELF_INTRODUCTION.search(fold(text[max(seg.start, hit.start - 20) : hit.start])))
 
 
 def _seg(a: TextAnalysis, seg: Segment) -> Segment | None:

@@ -134,6 +134,42 @@ def test_thread_partner_greeting_is_not_a_mention_but_a_named_third_client_is() 
     assert not list(checked(thread(*greet, partner="H. A.", thread_id="t2"), ctx()))
 
 
+def _thread_clients(*lines: tuple[str, str], owner: str = "Kirsty Mowat") -> set[str]:
+    """The clients named in a thread of (writer, text) messages; the owner's own messages are from ``owner``."""
+    msgs = tuple(Message(Person(name=who), T0, text, who == owner) for who, text in lines)
+    partner = next(who for who, _ in lines if who != owner)
+    context = CheckContext(
+        policy=POLICY, matcher=Matcher(CLIENTS), source=SourceInfo(platform="facebook", account_name=owner)
+    )
+    return {c.id for f in checked(thread(*msgs, partner=partner), context) for c in f.clients}
+
+
+def test_a_name_in_a_reply_takes_the_context_of_the_message_it_answers() -> None:
+    """Sam's mum writes about his medication; the owner's reply names Sam with no clinical word of its own."""
+    mum = ("Donna Okafor", "Hiya, sorry to message on here. his sertraline has run out and the GP says it's you")
+    assert _thread_clients(mum, ("Kirsty Mowat", "No problem. Can you bring Sam Thursday at 3.30 as planned?")) == {
+        "C6"
+    }
+    # a weekday after a first name is no surname ("Sam Thursday")
+    assert _thread_clients(("Donna Okafor", "hiya"), ("Kirsty Mowat", "Can you bring Sam Thursday to group?")) == {"C6"}
+
+
+def test_the_writers_of_a_thread_are_not_clients_of_the_same_first_name() -> None:
+    clients = ClientList((Client(id="K1", name="Kirsty Brown"), Client(id="K2", name="Danny Boyle")))
+    context = CheckContext(
+        policy=POLICY, matcher=Matcher(clients), source=SourceInfo(platform="facebook", account_name="Kirsty Mowat")
+    )
+    msgs = (
+        Message(Person(name="Callum M"), T0, "kirsty its Danny. can u get me the scarf for my ward pass", False),
+        Message(Person(name="Kirsty Mowat"), T0, "I can't message you on here. Ask on the ward.", True),
+    )
+    assert not checked(thread(*msgs, partner="Callum M"), context)  # the owner, and a sender signing
+    asked = (Message(Person(name="Callum M"), T0, "this is Danny's gran. his lithium level came back at 1.3", False),)
+    assert {c.id for f in checked(thread(*asked, partner="Callum M", thread_id="t2"), context) for c in f.clients} == {
+        "K2"
+    }
+
+
 FR_CLIENTS = ClientList(
     (
         Client(id="F1", name="Aurore Vidal"),

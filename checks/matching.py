@@ -529,10 +529,10 @@ class Matcher:
         s, e = norm.span(start, end)
         how = entry.how
         if how == "handle_text":
-            if platform and _platform(entry.platform) not in (platform, ""):
-                return None
             at = s > 0 and norm.original[s - 1] == "@"
             written = norm.original[s:e]
+            if platform and _platform(entry.platform) not in (platform, "") and not (at and _distinctive(written)):
+                return None  # a handle of another platform counts written as one there ("@kaceyleigh_x" on X)
             if not at and (any(c.isspace() for c in written) or len(written) < 6 or written.lower() in word_names()):
                 return None  # a bare handle counts only as one distinctive token ("hope_alv", not "Hope A")
             how = "handle"
@@ -578,6 +578,11 @@ class Matcher:
                         e.clients[0], s, x, norm.original[s:x], e.how, True, False, SCORES[e.how] - 0.01, e.clients
                     )
         return None
+
+
+def _distinctive(handle: str) -> bool:
+    """A handle long enough to be unlikely someone else's on another platform."""
+    return len(handle) >= 8
 
 
 _POSSESSIVE_END = re.compile(r"['’][sS]$")

@@ -97,6 +97,16 @@ def test_texts(text: str, expected: set[str]) -> None:
 
 def test_handle_on_its_platform() -> None:
     assert clients_in("so proud of @hopealvarado_ today", platform="instagram") == {"C1"}
+    # people keep their handle across platforms: a distinctive one written with its "@" counts elsewhere too
+    assert clients_in("so proud of @hopealvarado_ today", platform="x") == {"C1"}
+    assert clients_in("so proud of hopealvarado_ today", platform="x") == set()
+
+
+def test_a_short_handle_of_another_platform_is_not_a_mention() -> None:
+    clients = ClientList((Client(id="S1", name="Stan Wrigley", handles=(("instagram", "stanw"),)),))
+    for platform, expected in (("x", False), ("instagram", True)):
+        context = CheckContext(policy=POLICY, matcher=Matcher(clients), source=SourceInfo(platform=platform))
+        assert bool(checked(post("@stanw see you at the match", platform=platform), context)) is expected
 
 
 def test_several_clients_one_finding_and_severity() -> None:

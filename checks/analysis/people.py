@@ -31,7 +31,7 @@ def match_person(ctx: CheckContext, person: Person, platform: str) -> PersonMatc
     )
     if found is None and not person.handle and username_like:
         found = ctx.matcher.match_person(Person(handle=name.lstrip("@"), account_id=person.account_id), platform)
-    if found is not None and found.how not in _OWN_ACCOUNT and _is_page(name):
+    if found is not None and found.how not in _OWN_ACCOUNT and _is_page(name or person.handle or "", found.client):
         return None  # "Roy Keane Fans Cork", "leamartin.musique": a page about a famous namesake, not the client
     return found
 
@@ -41,9 +41,11 @@ _OWN_ACCOUNT = frozenset({"x_id", "handle"})
 """Matches on the client's own listed account: a page word in its display name does not make it a page."""
 
 
-def _is_page(name: str) -> bool:
-    """Whether a display name has a word that makes it a page about someone (fans, official, music...)."""
-    return any(w in _PAGE_WORDS for w in re.findall(r"[^\W\d_]+", fold(name)))
+def _is_page(name: str, client: Client) -> bool:
+    """Whether a display name or username has a word that makes it a page about someone (fans, official,
+    music...) and that is not one of the client's own names (Stan Nowicki is no "stan" account)."""
+    own = {w for n in (client.name, *client.aliases) for w in re.findall(r"[^\W\d_]+", fold(n))}
+    return any(w in _PAGE_WORDS and w not in own for w in re.findall(r"[^\W\d_]+", fold(name)))
 
 
 def public_namesake(match: PersonMatch) -> bool:

@@ -113,3 +113,23 @@ def test_a_father_with_the_clients_name_is_not_the_client(name: str, matched: bo
 )
 def test_pages_about_a_namesake_are_not_the_client(person: str, reported: bool) -> None:
     assert bool(run(person, Relation.FOLLOWING, "instagram")) is reported
+
+
+@pytest.mark.parametrize(
+    ("person", "reported"),
+    [
+        (Person(name="Stan Nowicki"), True),  # "stan" is a page word, but here the client's own name
+        (Person(name="Stan Nowicki Fans"), False),
+        (Person(handle="leamartin.musique"), False),  # a page's username, with no display name
+        (Person(handle="leamartin"), True),
+    ],
+)
+def test_pages_about_a_namesake_are_not_the_client(person: Person, reported: bool) -> None:
+    clients = ClientList(
+        (Client("C1", "Stanislaw Nowicki", aliases=("Stan", "Stan Nowicki")), Client("C2", "Léa Martin"))
+    )
+    ctx = CheckContext(policy=Policy(), matcher=Matcher(clients), source=SourceInfo("instagram"))
+    record = Connection(
+        platform="instagram", id="r1", source="f.json#0", timestamp=T, person=person, relation=Relation.FOLLOWING
+    )
+    assert bool(list(ClientConnectionCheck().run(record, ctx))) is reported

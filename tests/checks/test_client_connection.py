@@ -124,7 +124,7 @@ def test_pages_about_a_namesake_are_not_the_client(person: str, reported: bool) 
         (Person(handle="leamartin"), True),
     ],
 )
-def test_pages_about_a_namesake_are_not_the_client(person: Person, reported: bool) -> None:
+def test_a_page_word_that_is_the_clients_own_name_makes_no_page(person: Person, reported: bool) -> None:
     clients = ClientList(
         (Client("C1", "Stanislaw Nowicki", aliases=("Stan", "Stan Nowicki")), Client("C2", "Léa Martin"))
     )

@@ -65,7 +65,7 @@ def _run(check: Check, records: list[AnyRecord], ctx: CheckContext) -> list[Find
         (_connection(Relation.FOLLOWING, "Luke Bryan"), False),  # the singer's account
         (_connection(Relation.FOLLOWER, handle="lukebryan"), False),
         (_connection(Relation.FRIEND, "Luke Bryan"), True),  # a friend is not a one-way tie
-        (_connection(Relation.FOLLOWING, handle="roykeane_official"), False),
+        (_connection(Relation.FOLLOWING, handle="roykeane"), False),
         (_connection(Relation.FOLLOWING, handle="roykeane_mallow"), True),  # the client's listed account
         (_connection(Relation.FOLLOWER, handle="thomaspesquet"), False),
         (_connection(Relation.FOLLOWER, handle="tompesquet_dev"), True),  # a nickname: not the famous name

@@ -51,10 +51,11 @@ ACCOUNT_MIN_TEXTS = 5
 """Texts reaching WORK_THRESHOLD that make an account one that often posts about clinical work..."""
 ACCOUNT_MIN_SHARE = 0.03
 """...when they are also at least this share of the texts the account wrote."""
-ACCOUNT_VOCABULARY_DECISION = 0.3
-"""The vocabulary model's probability that makes a text borderline (reported only in such an account). Chosen on
-the tuning corpora as the lowest that kept their mean work-related-post precision above 0.875 (0.5: P 0.888 /
-R 0.820; 0.4: 0.885 / 0.845; 0.3: 0.877 / 0.875; 0.2: 0.857 / 0.914)."""
+ACCOUNT_VOCABULARY_DECISION = 0.5
+"""The vocabulary model's probability that makes a text borderline (reported only in such an account). Lower
+values gained recall on the labelled corpora (0.3: tuning mean P/R 0.877 / 0.875 against 0.888 / 0.820) but
+flagged everyday posts by the thousand in the benchmark's 100,000-post archive of a clinician ("Coffee, then a
+long walk by the river with the dog" reads at 0.3): the corpora hold too few everyday posts to show it."""
 _MAX_PENDING = 20_000  # borderline texts kept per source until the account is judged (bounded memory)
 _CONFIDENT = ("work-related-post", "confident")
 _WRITTEN = ("work-related-post", "texts")

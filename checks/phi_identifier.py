@@ -8,6 +8,11 @@ sobriety or relapse, hospitalization, pregnancy, self-harm) or one of the HIPAA 
 March 3", "8/29"), the weekday and time of an appointment ("my Thursday 3pm"), a record or account
 number, a URL, an age over 89. Your own health ("my meds", "my relapse") and your family's are not a client's. Severity:
 critical in public, high friends-only / unknown audience / in messages, medium in an only-me post.
+
+A health detail need not be a health word: a change measured against a past state ("six months ago he couldn't
+leave the car", "first time in four years", "she hasn't cried in a week") is the course of an illness. A client
+is identifiable without a name when you comment on their post (the comment is addressed to them) or when a weekly
+slot stands for them next to a health detail ("my Thursday 7pm fella hit six months without a bet").
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
+from checks.analysis.health_details import milestone_details
 from checks.analysis.identifiers import EMAIL, find_phones
-from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
-from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
+from checks.analysis.mentions import client_match, describe_where, mentions_for, ref_name, thread_partner_clients
+from checks.analysis.people import match_person
+from checks.base import Category, Check, CheckContext, ClientMatch, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
 from checks.text import TextAnalysis, analysis_for, written_by_owner
-from scanner.records import AnyRecord, Audience, Kind
+from scanner.records import AnyRecord, Audience, Comment, Kind
 
 _MONTHS = (
     r"jan(?:uary|vier)?|feb(?:ruary)?|f[eé]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|"
@@ -134,6 +141,42 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_SLOT_TIME = r"(?:\d{1,2}(?::\d\d)?\s?(?:am|pm|o'?clock)|\d{1,2}:\d\d|\d{1,2}h(?:\d\d)?)"
+_SLOT_DAY = rf"(?:{_DAYS})s?"
+_SLOT = re.compile(
+    # the slot: "my Thursday 4pm", "my 4:00 on tuesdays", "my 10am Thursday", "my Thursday 2 is"
+    rf"\b(?:my|mon|ma) (?:{_SLOT_DAY} (?:at )?(?:{_SLOT_TIME}|\d{{1,2}}(?= (?:is|was|has|had)\b))"
+    rf"|{_SLOT_TIME},? (?:on )?{_SLOT_DAY})"
+    # ... used as a person: a verb or a person noun follows ("is a carer", "fella hit", "depot lady")
+    r"(?= (?:is|was|has|had|just|cancel+ed|no-showed|didn'?t|brought|told|said|asked|came|hit|got|est|a|vient"
+    r"|fella|lady|guy|gent|man|woman|kid|girl|boy|lad|lass|client|patient|couple|family|mum|mom|dad|teen|student"
+    r"|vet|regular|home visit|depot|patiente|cliente)\b|\s?:)"
+    # or named as one: "the Tollefsons are my wednesday 6pm"
+    rf"|\b(?:are|is|was|were) my {_SLOT_DAY} {_SLOT_TIME}",
+    re.I,
+)
+
+
+def client_slots(text: str) -> list[Evidence]:
+    """Weekly appointment slots that stand for a client ("my Thursday 4pm is a carer", "my 10am Thursday depot
+    lady", "the Tollefsons are my wednesday 6pm"): the slot points at one person on the owner's caseload, and
+    its weekday and time are a Safe Harbor identifier of that person. A time without a weekday ("my 9am
+    cancelled") is a day's schedule, not a person's identifier."""
+    return [
+        Evidence(m.start(), m.end(), m.group(), "appointment day and time (a client's slot)")
+        for m in _SLOT.finditer(text)
+    ]
+
+
+def addressed_clients(record: AnyRecord, ctx: CheckContext) -> list[ClientMatch]:
+    """The client whose post a comment answers: the comment is addressed to them ("see you Thursday at 10")."""
+    owner = record.target_owner if isinstance(record, Comment) else None
+    if owner is None or owner.is_empty:
+        return []
+    found = match_person(ctx, owner, record.platform)
+    return [client_match(found.client, f"comment on the client's post ({found.how})", found.score)] if found else []
+
+
 def find_identifiers(text: str, region: str = "US") -> list[Evidence]:
     """Safe Harbor identifiers in ``text``: phones (phonenumbers), e-mails, dates, appointment times, numbers, URLs."""
     found: list[Evidence] = find_phones(text, region)
@@ -144,6 +187,10 @@ def find_identifiers(text: str, region: str = "US") -> list[Evidence]:
             written = mm.group().rstrip()  # "today at 4 " (a time's optional "am"/"pm" lets the space in)
             found.append(Evidence(mm.start(), mm.start() + len(written), written, label))
     return sorted(found, key=lambda e: (e.start, e.end))
+
+
+def _covered(e: Evidence, found: list[Evidence]) -> bool:
+    return any(f.start < e.end and e.start < f.end for f in found)
 
 
 def phi_severity(audience: Audience) -> Severity:
@@ -196,13 +243,21 @@ class PhiIdentifierCheck(Check):
         if not a.text.strip():
             return ()
         mentions = mentions_for(record, ctx)
-        clients = list(mentions.clients) + [
-            c for c in thread_partner_clients(record, ctx) if c.id not in {m.id for m in mentions.clients}
-        ]
-        if not clients and not mentions.described:
+        clients = list(mentions.clients)
+        for c in thread_partner_clients(record, ctx) + addressed_clients(record, ctx):
+            if c.id not in {m.id for m in clients}:
+                clients.append(c)
+        slots = client_slots(a.text)
+        if not clients and not mentions.described and not slots:
             return ()
         health = [h.evidence("health information about the client") for h in a.health_hits()]
+        health += milestone_details(a)
+        if not health:
+            slots = []  # a slot identifies the person a health detail is about; alone it is a day's schedule
+            if not clients and not mentions.described:
+                return ()
         identifiers = find_identifiers(a.text, _region(ctx))
+        identifiers += [e for e in slots if not _covered(e, identifiers)]
         if not health and not identifiers:
             return ()
         kinds = sorted({e.reason for e in identifiers} | ({"health detail"} if health else set()))

@@ -1,0 +1,73 @@
+"""Health details that no single word carries: a person's change measured against a past state.
+
+A clinician rarely names the condition when she celebrates a client's progress; she says what the person
+could not do before and when ("six months ago he couldn't leave the car", "first time in four years",
+"she hasn't cried in a week", "her first words since she came in", "il y a six mois elle ne sortait plus de
+sa chambre"). The sentence is about the course of an illness or a treatment — a recovery milestone, health
+information under HIPAA — without any word of the health lexicons. These are found by their construction (a
+span of time, then a negation or a "first ... in/since"), not by a list of phrases, so they hold for the
+symptoms and trades no lexicon has seen. The owner's own past ("a year ago I couldn't ...") is left out.
+
+Used by phi-identifier only: a milestone matters next to an identifiable client, and says nothing about
+whether a text is about clinical work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checks.base import Evidence
+from checks.text import TextAnalysis
+
+_NUM = (
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
+    r"a few|a couple of|several|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|"
+    r"quelques)"
+)
+_UNIT = r"(?:days?|weeks?|months?|years?|yrs?|jours?|semaines?|mois|ans|annees?)"
+_SPAN = rf"(?:{_NUM} {_UNIT}|(?:days|weeks|months|years|ages|des semaines|des mois|des annees))"
+_MONTH = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december|janvier|fevrier|mars|"
+    r"avril|juin|juillet|aout|septembre|octobre|novembre|decembre)"
+)
+# what the person could not do, or did instead, back then
+_NOT_THEN = (
+    r"(?:(?:s?he|they|he) (?:couldn'?t|could not|wouldn'?t|would not|didn'?t|did not|hadn'?t|had not|"
+    r"was(?:n'?t| not)?|thought|never|barely|only)"
+    r"|(?:il|elle|ils|elles) (?:ne|n'|n')?\s?\w+ (?:pas|plus|jamais|rien|que)"
+    r"|qui (?:ne |n')?(?:pouvait|sortait|parlait|mangeait|dormait|voulait) (?:pas|plus|jamais|rien))"
+)
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "six months ago he couldn't leave the car", "il y a six mois elle ne sortait plus"
+    re.compile(rf"\b{_SPAN} ago\b,? {_NOT_THEN}"),
+    re.compile(rf"\b(?:il y a|y a) {_SPAN}\b,? {_NOT_THEN}"),
+    re.compile(rf"\b(?:in|en|back in|last) {_MONTH}\b,? {_NOT_THEN}"),
+    # "qui ne pouvait pas commander un café il y a un an", "elle qui pouvait pas se lever du lit il y a deux ans"
+    re.compile(rf"\bqui (?:ne |n')?\w+ (?:pas|plus|jamais) [^.!?\n]{{0,40}}\bil y a {_SPAN}\b"),
+    # "8 mois qu'il ne sortait plus"
+    re.compile(rf"\b{_SPAN} qu'(?:il|elle) (?:ne |n')"),
+    # "first time in four years", "first door in 8 months of sessions", "première fois depuis des mois"
+    re.compile(rf"\bfirst (?:time|\w+(?: time)?) (?:in|for) (?:over |more than |about )?{_SPAN}\b"),
+    re.compile(
+        r"\bfirst (?:time|\w+(?: time)?) since (?:s?he |they )?(?:came in|came to us|got here|arrived|"
+        r"was admitted|admit|admission|(?:her|his|their) (?:admission|diagnosis|accident|overdose|attempt))\b"
+    ),
+    re.compile(rf"\bpremiere fois depuis (?:{_SPAN}|(?:son|sa) (?:arrivee|admission|entree|hospitalisation))\b"),
+    # "she hasn't cried in a week", "he hadn't left the flat for two years", "n'a pas bu depuis six mois"
+    re.compile(rf"\b(?:hasn'?t|has not|hadn'?t|had not) \w+(?: \w+){{0,4}} (?:in|for) (?:over )?{_SPAN}\b"),
+    re.compile(rf"\b(?:n'?a|n'avait) (?:pas|plus|jamais) \w+(?: \w+){{0,4}} depuis {_SPAN}\b"),
+    # "her first words since she came in catatonic", "since he came to us"
+    re.compile(r"\bsince (?:s?he|they) (?:came in|came to us|was admitted|got admitted)\b"),
+)
+
+
+def milestone_details(a: TextAnalysis) -> list[Evidence]:
+    """Each recovery milestone measured against a past state in ``a``'s text, as evidence (original offsets)."""
+    found: list[Evidence] = []
+    for rx in _PATTERNS:
+        for m in rx.finditer(a.folded):
+            start, end = a.index[m.start()], a.index[m.end() - 1] + 1
+            if any(e.start < end and start < e.end for e in found):
+                continue
+            found.append(Evidence(start, end, a.text[start:end], "a change against a past state (health detail)"))
+    return sorted(found, key=lambda e: (e.start, e.end))

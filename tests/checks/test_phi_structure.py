@@ -1,0 +1,96 @@
+"""phi-identifier: details carried by a sentence's construction, clients identified by their slot or by the post a
+comment answers, and the owner's "my" that belongs to another word."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.analysis.health_details import milestone_details
+from checks.phi_identifier import PhiIdentifierCheck, client_slots
+from checks.text import analyze
+from scanner.records import Comment, Person
+from tests.checks.records import T0
+from tests.checks.test_phi_identifier import ctx, post
+
+
+def flagged(text: str) -> bool:
+    return bool(list(PhiIdentifierCheck().run(post(text), ctx())))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Cam said hi to the barista on his own today. 6 months ago he couldn't leave the car.", True),
+        ("Shabana did the supermarket on her own today. First time in four years.", True),
+        ("she told me she hasn't cried in a week", True),
+        ("her first words since she came in catatonic", True),
+        ("Il y a six mois elle ne sortait plus de sa chambre.", True),
+        ("8 mois qu'il ne sortait plus de chez lui", True),
+        ("Elle n'a pas vomi depuis trois semaines.", True),
+        # the owner's own past, a span without a change, a first without a span
+        ("A year ago I couldn't run a mile and now look at me", False),
+        ("he couldn't come to the party, he was working", False),
+        ("six months ago we moved house", False),
+        ("first time in Paris and it rained", False),
+    ],
+)
+def test_milestones(text: str, found: bool) -> None:
+    assert bool(milestone_details(analyze(text))) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "should_flag"),
+    [
+        ("Hope Alvarado rode the bus on her own today. Eight months ago she couldn't leave the house.", True),
+        ("Destiny Ruiz smiled for the first time in weeks", True),
+        ("Hope Alvarado got her first apartment last year", False),  # no past state to measure a change against
+        ("Hope Alvarado said six months ago we should try the new cafe", False),
+    ],
+)
+def test_milestone_tied_to_a_client(text: str, should_flag: bool) -> None:
+    assert flagged(text) is should_flag
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("my tuesday 6pm is a carer who hasn't had a night off in years", "my tuesday 6pm"),
+        ("My 10am Thursday depot lady knitted the whole team hats", "My 10am Thursday"),
+        ("the Tollefsons are my wednesday 6pm and I love them", "are my wednesday 6pm"),
+        ("my 4:00 on tuesdays is a 13 yo in foster care", "my 4:00 on tuesdays"),
+        ("my 9am cancelled so I caught up on notes", None),  # a day's schedule, no weekday
+        ("my Monday 8am lecture is brutal", None),  # a slot, but not a person
+        ("my Thursday 6pm yoga class is full", None),
+    ],
+)
+def test_client_slots(text: str, slot: str | None) -> None:
+    assert [e.text for e in client_slots(text)] == ([slot] if slot else [])
+
+
+def test_a_clients_weekly_slot_identifies_the_person_a_health_detail_is_about() -> None:
+    assert flagged("my thursday 7pm fella hit 6 months without a bet today")
+    assert not flagged("my 7pm fella hit 6 months without a bet today")  # no weekday, no name
+    assert not flagged("Playoffs this week and my Tuesday 6pm is a die-hard Habs fan")  # no health detail
+
+
+def comment(text: str, on: str) -> Comment:
+    return Comment(platform="facebook", id=on, source="t", timestamp=T0, text=text, target_owner=Person(name=on))
+
+
+def test_a_comment_on_a_clients_post_is_addressed_to_the_client() -> None:
+    found = list(PhiIdentifierCheck().run(comment("See you Thursday at 10 at the clinic!", "Grace Hollis"), ctx()))
+    assert found and [c.id for c in found[0].clients] == ["C4"]
+    assert not list(PhiIdentifierCheck().run(comment("See you Thursday at 10 at the clinic!", "Jo Bloggs"), ctx()))
+    assert not list(PhiIdentifierCheck().run(comment("Gorgeous photo!", "Grace Hollis"), ctx()))
+
+
+@pytest.mark.parametrize(
+    ("text", "should_flag"),
+    [
+        ("Grace Hollis did my hair on the ward this afternoon, best cut in years", True),  # "my" owns the hair
+        ("Grace Hollis introduced me to her husband as 'the girl who cured my OCD'", True),  # her words
+        ("Grace Hollis waved at me in the shop and my OCD made me count the tins anyway", False),  # my own
+    ],
+)
+def test_the_owners_my_belongs_to_the_word_after_it(text: str, should_flag: bool) -> None:
+    assert flagged(text) is should_flag

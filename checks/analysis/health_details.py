@@ -15,6 +15,7 @@ whether a text is about clinical work.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from checks.base import Evidence
 from checks.text import TextAnalysis
@@ -71,3 +72,31 @@ def milestone_details(a: TextAnalysis) -> list[Evidence]:
                 continue
             found.append(Evidence(start, end, a.text[start:end], "a change against a past state (health detail)"))
     return sorted(found, key=lambda e: (e.start, e.end))
+
+
+_CRISIS_NUMBER = r"(?:988|999|911|112|000|111|15|17|3114|116 ?123|13 ?11 ?14|1737)"
+_REFERRAL = re.compile(
+    # "call or text 988", "ring 999", "appelez le 15 tout de suite"
+    rf"\b(?:call|ring|text|phone|dial|appel(?:le|lez|ez|er)|compose[zr]?|faites le|fais le)(?: or (?:call|text|ring))?"
+    rf"(?: le| the)? {_CRISIS_NUMBER}\b"
+    rf"|\bor {_CRISIS_NUMBER}\b(?= if| tout| right| now|$|[.!,])"
+    # "use your crisis plan", "go to A&E", "the ED if you need help now", "si vous êtes en danger"
+    r"|\bcrisis (?:line|plan|team|number|numbers)\b|\bsamaritans\b|\blifeline\b|\bout[- ]of[- ]hours (?:line|team)\b"
+    r"|\b(?:go to|attend|or) (?:a&e|the ed|the er|emergency|les urgences|aux urgences)\b"
+    r"|\bif (?:you(?:'re| are)|you feel|it feels|it's|it gets) (?:not safe|unsafe|in danger|urgent|bad|worse)\b"
+    r"|\bsi (?:vous etes|tu es) en danger\b|\b(?:previens|previendrai|appelle|appellerai) les secours\b"
+)
+
+
+def crisis_referrals(a: TextAnalysis) -> list[Evidence]:
+    """A safety referral in the owner's own messages ("if you're not safe, ring 999", "appelez le 15"): what the
+    other person wrote is a crisis, health information about them, whatever words they used for it."""
+    found: list[Evidence] = []
+    for seg in a.segments:
+        if not seg.owner or len(a.segments) < 2:
+            continue
+        lo, hi = bisect_left(a.index, seg.start), bisect_left(a.index, seg.end)
+        for m in _REFERRAL.finditer(a.folded, lo, hi):
+            start, end = a.index[m.start()], a.index[m.end() - 1] + 1
+            found.append(Evidence(start, end, a.text[start:end], "a safety referral in your reply (a crisis)"))
+    return found

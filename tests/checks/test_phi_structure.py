@@ -8,8 +8,8 @@ import pytest
 from checks.analysis.health_details import milestone_details
 from checks.phi_identifier import PhiIdentifierCheck, client_slots
 from checks.text import analyze
-from scanner.records import Comment, Person
-from tests.checks.records import T0
+from scanner.records import Comment, Message, Person, Thread
+from tests.checks.records import T0, facebook_thread
 from tests.checks.test_phi_identifier import ctx, post
 
 
@@ -94,3 +94,22 @@ def test_a_comment_on_a_clients_post_is_addressed_to_the_client() -> None:
 )
 def test_the_owners_my_belongs_to_the_word_after_it(text: str, should_flag: bool) -> None:
     assert flagged(text) is should_flag
+
+
+def thread(partner: str, theirs: str, mine: str) -> Thread:
+    msgs = (Message(Person(name=partner), T0, theirs, False), Message(Person(name="Me"), T0, mine, True))
+    return facebook_thread(partner, *msgs, thread_id=partner)
+
+
+def test_a_safety_referral_in_reply_to_a_client_says_the_client_disclosed_a_crisis() -> None:
+    crisis = thread("Grace Hollis", "sorry for messaging, I'm not ok tonight", "Grace, ring 999 if you're not safe.")
+    found = list(PhiIdentifierCheck().run(crisis, ctx()))
+    assert found and any("safety referral" in e.reason for e in found[0].evidence)
+    french = thread("Grace Hollis", "je vais faire une bêtise", "Grace, appelez le 15 tout de suite.")
+    assert list(PhiIdentifierCheck().run(french, ctx()))
+    scheduling = thread("Grace Hollis", "can we move thursday?", "Sure, call the office in the morning.")
+    assert not list(PhiIdentifierCheck().run(scheduling, ctx()))
+    not_a_client = thread("Jo Bloggs", "I'm not ok tonight", "Jo, ring 999 if you're not safe.")
+    assert not list(PhiIdentifierCheck().run(not_a_client, ctx()))
+    numbers = thread("Grace Hollis", "slides?", "Sure, the figures for 2020: 112 files, 15 appeals.")
+    assert not list(PhiIdentifierCheck().run(numbers, ctx()))

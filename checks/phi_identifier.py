@@ -5,9 +5,10 @@ Reads your posts, replies, captions, comments and message threads. A finding nee
 is on your client list — together with either a health detail (diagnosis, medication, substance use,
 sobriety or relapse, hospitalization, pregnancy, self-harm) or one of the HIPAA Safe Harbor identifiers
 (45 CFR 164.514(b)(2)): a phone number, an e-mail address, a date other than the year ("her intake was
-March 3", "8/29"), the weekday and time of an appointment ("my Thursday 3pm"), a record or account
-number, a URL, an age over 89. Your own health ("my meds", "my relapse") and your family's are not a client's. Severity:
-critical in public, high friends-only / unknown audience / in messages, medium in an only-me post.
+March 3", "8/29"), the weekday and time of an appointment ("my Thursday 3pm") or its day ("her appointment
+today"), a record or account number, a URL, an age over 89. Your own health ("my meds", "my relapse") and your
+family's are not a client's. Severity: critical in public, high friends-only / unknown audience / in messages,
+medium in an only-me post.
 
 A health detail need not be a health word: a change measured against a past state ("six months ago he couldn't
 leave the car", "first time in four years", "she hasn't cried in a week") is the course of an illness, and a
@@ -128,6 +129,16 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b(?:{_DAYS}|tomorrow|tmrw|tmw|next week)(?:'s)?\b[^.!?\n]{{0,20}}?"
             r"\b(?:to|till|until)\s+\d{1,2}(?:[:.][0-5]\d)?(?:\s*(?:am|pm))?\b"
             rf"|\b(?:do|make it|come at)\s+\d{{1,2}}(?:[:.][0-5]\d)?\s*(?:am|pm)?\s+instead of\s+\d{{1,2}}",
+            re.I,
+        ),
+    ),
+    (
+        "appointment day",  # "her appointment today", "votre consultation de mardi", "the ward round the morn"
+        re.compile(
+            r"\b(?:appointment|appt|rdv|rendez-vous|consultation|follow-up|intake|ward round)s?\b"
+            r"(?: (?:is|was|on|de|du|for|this|ce|le))? (?:today|tonight|tomorrow|tmrw|this morning|this afternoon|"
+            rf"the morn|aujourd'hui|ce matin|cet apr[eè]s-midi|ce soir|demain|(?:{_DAYS})s?)\b"
+            r"|\b(?:today|tonight|tomorrow)'s (?:appointment|appt|consultation|follow-up|intake)\b",
             re.I,
         ),
     ),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checks.analysis.health_details import milestone_details
-from checks.phi_identifier import PhiIdentifierCheck, client_slots
+from checks.phi_identifier import PhiIdentifierCheck, client_slots, find_identifiers
 from checks.text import analyze
 from scanner.records import Comment, Message, Person, Thread
 from tests.checks.records import T0, facebook_thread
@@ -113,3 +113,18 @@ def test_a_safety_referral_in_reply_to_a_client_says_the_client_disclosed_a_cris
     assert not list(PhiIdentifierCheck().run(not_a_client, ctx()))
     numbers = thread("Grace Hollis", "slides?", "Sure, the figures for 2020: 112 files, 15 appeals.")
     assert not list(PhiIdentifierCheck().run(numbers, ctx()))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("the boys were so cute at her appointment today", "appointment today"),
+        ("on en parle à votre consultation de mardi", "consultation de mardi"),
+        ("aye Cal, see you at the ward round the morn", "ward round the morn"),
+        ("the appointment went fine", None),  # no day
+        ("see you at the match on Saturday", None),  # no appointment
+    ],
+)
+def test_the_day_of_an_appointment_is_an_identifier(text: str, day: str | None) -> None:
+    found = [e.text for e in find_identifiers(text) if e.reason == "appointment day"]
+    assert found == ([day] if day else [])

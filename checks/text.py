@@ -507,7 +507,11 @@ def _own_health(a: TextAnalysis, h: Hit, lex: Lexicons, before: list[str], sente
     quoted = _in_quotation(a.folded[s0 : h.fstart])  # "the girl who cured my OCD": the speaker's words
     opening = words(a.folded[h.fstart : h.fend])[:1]
     place = bool(opening) and opening[0] in _PREPOSITIONS  # "did my bangs on the unit": "my" owns the bangs
-    if not quoted and not place and (p := ends_with_phrase(in_sentence, people.get("first_person", ()), 2)):
+    service = words_after(a.folded, h.fend)[:1]
+    service_word = bool(service) and service[0] in _SERVICES  # "my PTSD clinic": "my" owns the clinic
+    if not (quoted or place or service_word) and (
+        p := ends_with_phrase(in_sentence, people.get("first_person", ()), 2)
+    ):
         return f"first person ('{p}')"
     if not quoted and (p := ends_with_phrase(in_sentence, people.get("first_person_subject", ()), 4)):
         return f"first person ('{p}')"
@@ -526,6 +530,11 @@ def _own_health(a: TextAnalysis, h: Hit, lex: Lexicons, before: list[str], sente
 
 _PREPOSITIONS = frozenset({"on", "in", "into", "at", "onto", "au", "aux", "dans", "en"})
 """Words a place phrase opens with: a possessive before one ("my bangs on the unit") owns another word."""
+_SERVICES = frozenset(
+    {"clinic", "clinics", "unit", "ward", "program", "programme", "caseload", "patients", "clients", "patientes"}
+)
+"""Nouns a health term can qualify as the name of a service or its people ("my PTSD clinic", "my eating disorder
+patients"): the possessive is the clinician's work, not her health."""
 
 
 def _in_quotation(before: str) -> bool:

@@ -90,6 +90,8 @@ def test_a_comment_on_a_clients_post_is_addressed_to_the_client() -> None:
         ("Grace Hollis did my hair on the ward this afternoon, best cut in years", True),  # "my" owns the hair
         ("Grace Hollis introduced me to her husband as 'the girl who cured my OCD'", True),  # her words
         ("Grace Hollis waved at me in the shop and my OCD made me count the tins anyway", False),  # my own
+        ("Grace Hollis, from my PTSD clinic days, is on my caseload again", True),  # "my" owns the clinic
+        ("Grace Hollis waved at me while I was on the postnatal ward myself", False),  # I was there
     ],
 )
 def test_the_owners_my_belongs_to_the_word_after_it(text: str, should_flag: bool) -> None:

@@ -12,7 +12,8 @@ medium in an only-me post.
 
 A health detail need not be a health word: a change measured against a past state ("six months ago he couldn't
 leave the car", "first time in four years", "she hasn't cried in a week") is the course of an illness, and a
-safety referral in your reply to a client ("ring 999 if you're not safe") says they disclosed a crisis. A client
+safety referral in your reply to a client ("ring 999 if you're not safe") says they disclosed a crisis, as a span
+they count to today ("3 years today") marks an anniversary of their recovery. A client
 is identifiable without a name when you comment on their post (the comment is addressed to them) or when a weekly
 slot stands for them next to a health detail ("my Thursday 7pm fella hit six months without a bet").
 """
@@ -23,7 +24,7 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
-from checks.analysis.health_details import crisis_referrals, milestone_details
+from checks.analysis.health_details import crisis_referrals, milestone_details, own_anniversaries
 from checks.analysis.identifiers import EMAIL, find_phones
 from checks.analysis.mentions import client_match, describe_where, mentions_for, ref_name, thread_partner_clients
 from checks.analysis.people import match_person
@@ -264,7 +265,7 @@ class PhiIdentifierCheck(Check):
         if not clients and not mentions.described and not slots:
             return ()
         health = [h.evidence("health information about the client") for h in a.health_hits()]
-        health += milestone_details(a) + (crisis_referrals(a) if partners else [])
+        health += milestone_details(a) + (crisis_referrals(a) + own_anniversaries(a) if partners else [])
         if not health:
             slots = []  # a slot identifies the person a health detail is about; alone it is a day's schedule
             if not clients and not mentions.described:

@@ -91,12 +91,30 @@ _REFERRAL = re.compile(
 def crisis_referrals(a: TextAnalysis) -> list[Evidence]:
     """A safety referral in the owner's own messages ("if you're not safe, ring 999", "appelez le 15"): what the
     other person wrote is a crisis, health information about them, whatever words they used for it."""
+    return _in_messages(a, _REFERRAL, owner=True, reason="a safety referral in your reply (a crisis)")
+
+
+def _in_messages(a: TextAnalysis, rx: re.Pattern[str], *, owner: bool, reason: str) -> list[Evidence]:
+    """Matches of ``rx`` in a thread's messages by the owner (``owner``) or by the others, as evidence."""
     found: list[Evidence] = []
     for seg in a.segments:
-        if not seg.owner or len(a.segments) < 2:
+        if seg.owner is not owner or len(a.segments) < 2:
             continue
         lo, hi = bisect_left(a.index, seg.start), bisect_left(a.index, seg.end)
-        for m in _REFERRAL.finditer(a.folded, lo, hi):
+        for m in rx.finditer(a.folded, lo, hi):
             start, end = a.index[m.start()], a.index[m.end() - 1] + 1
-            found.append(Evidence(start, end, a.text[start:end], "a safety referral in your reply (a crisis)"))
+            found.append(Evidence(start, end, a.text[start:end], reason))
     return found
+
+
+_ANNIVERSARY = re.compile(
+    # "3 years today", "4 years tmrw", "2 years out of Calder now", "ça fait un an aujourd'hui"
+    rf"\b{_SPAN} (?:today|tomorrow|tmrw|tmw|aujourd'hui|demain)\b|\b{_SPAN} out of\b"
+    rf"|\b(?:ca|ça) fait {_SPAN} (?:aujourd'hui|demain)\b"
+)
+
+
+def own_anniversaries(a: TextAnalysis) -> list[Evidence]:
+    """A span of time counted to today in the other person's own messages ("3 years today 🖤", "4 years tmrw"):
+    a client marking the anniversary of their sobriety, a discharge or a loss."""
+    return _in_messages(a, _ANNIVERSARY, owner=False, reason="an anniversary the client counts (health detail)")

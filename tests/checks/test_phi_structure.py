@@ -130,3 +130,12 @@ def test_a_safety_referral_in_reply_to_a_client_says_the_client_disclosed_a_cris
 def test_the_day_of_an_appointment_is_an_identifier(text: str, day: str | None) -> None:
     found = [e.text for e in find_identifiers(text) if e.reason == "appointment day"]
     assert found == ([day] if day else [])
+
+
+def test_a_client_counting_an_anniversary_in_their_own_message() -> None:
+    sober = thread("Grace Hollis", "3 years today 🖤 couldn't have done it without you", "You did this!")
+    assert list(PhiIdentifierCheck().run(sober, ctx()))
+    mine = thread("Grace Hollis", "congrats!!", "thanks, 3 years today at the new job")  # the owner's own count
+    assert not list(PhiIdentifierCheck().run(mine, ctx()))
+    friend = thread("Jo Bloggs", "3 years today 🖤", "So proud of you")  # not a client
+    assert not list(PhiIdentifierCheck().run(friend, ctx()))

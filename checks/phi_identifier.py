@@ -99,7 +99,9 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:turn(?:ed|s|ing)|would have been|will be|is) \d{1,3} (?:today|tomorrow|yesterday|this week)\b"
             r"|\bhappy (?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:first|second|third|th)) (?:birthday|bday)\b"
-            r"|\b(?:his|her|their) \d{1,3}(?:st|nd|rd|th) (?:birthday|bday)?\b(?= today| tonight| this week)",
+            r"|\b(?:his|her|their) \d{1,3}(?:st|nd|rd|th)(?: birthday| bday)?(?= today| tonight| this week)"
+            r"|\b(?:a eu|aura|vient d'avoir|a f[eê]t[eé] ses|f[eê]te ses|f[eê]tera ses) \d{1,3} ans "
+            r"(?:aujourd'hui|demain|hier|cette semaine|ce week-end)",
             re.I,
         ),
     ),

@@ -139,3 +139,17 @@ def test_a_client_counting_an_anniversary_in_their_own_message() -> None:
     assert not list(PhiIdentifierCheck().run(mine, ctx()))
     friend = thread("Jo Bloggs", "3 years today 🖤", "So proud of you")  # not a client
     assert not list(PhiIdentifierCheck().run(friend, ctx()))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("her granddaughter brought a cake for her 94th today", "her 94th"),  # the ordinal alone, no "birthday"
+        ("Mme Bastin a fêté ses 78 ans aujourd'hui à la maison", "a fêté ses 78 ans aujourd'hui"),
+        ("Il a eu 80 ans cette semaine.", "a eu 80 ans cette semaine"),
+        ("Son père fête ses 65 ans au garage", None),  # no day: an age, not a date
+    ],
+)
+def test_a_birthday_dated_by_the_post_is_a_date_of_birth(text: str, found: str | None) -> None:
+    got = [e.text for e in find_identifiers(text) if e.reason == "date of birth"]
+    assert got == ([found] if found else [])

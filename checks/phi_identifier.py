@@ -62,7 +62,14 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exact date", re.compile(r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d{2})(?![\d.])")),
     ("exact date", re.compile(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")),
     # a day of the month alone is an element of a date (Safe Harbor): "discharged on the 14th"
-    ("exact date", re.compile(r"\b(?:on|by|until|till|from|since) the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b", re.I)),
+    (
+        "exact date",
+        re.compile(
+            r"\b(?:on|by|until|till|from|since|for|before|after) the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+            r"(?! (?:time|times|attempt|try|round|go|one|floor|grade|year|week|day|session)\b)",  # a count, not a date
+            re.I,
+        ),
+    ),
     (
         "appointment day and time",
         re.compile(
@@ -118,7 +125,7 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "appointment day and time",  # "today at 4", "tonight at 6:30"
         re.compile(
-            r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b[^.!?\n]{0,15}"
+            r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b[^.!?\n]{0,50}?"
             r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b"
             r"|\b(?:aujourd'hui|ce matin|cet aprem|cet apr[eè]s-midi|ce soir|demain)\b[^.!?\n]{0,15}?"
             r"(?:\b(?:à|a|vers|dès|des)\s+)?\b\d{1,2}\s?h(?:\d\d)?\b",

@@ -153,3 +153,16 @@ def test_a_client_counting_an_anniversary_in_their_own_message() -> None:
 def test_a_birthday_dated_by_the_post_is_a_date_of_birth(text: str, found: str | None) -> None:
     got = [e.text for e in find_identifiers(text) if e.reason == "date of birth"]
     assert got == ([found] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("his GA for his teeth is booked for the 19th", "for the 19th"),
+        ("good luck tomorrow Rhod, I'll meet you and your mam at the hospital at 8", "tomorrow"),
+        ("I had to explain HIPAA for the 4th time", None),  # a count, not a day of the month
+    ],
+)
+def test_days_of_the_month_and_times_later_in_the_sentence(text: str, found: str | None) -> None:
+    got = [e.text for e in find_identifiers(text)]
+    assert any(g.startswith(found) for g in got) if found else not got, got

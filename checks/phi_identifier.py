@@ -15,7 +15,8 @@ leave the car", "first time in four years", "she hasn't cried in a week") is the
 safety referral in your reply to a client ("ring 999 if you're not safe") says they disclosed a crisis, as a span
 they count to today ("3 years today") marks an anniversary of their recovery. A client
 is identifiable without a name when you comment on their post (the comment is addressed to them) or when a weekly
-slot stands for them next to a health detail ("my Thursday 7pm fella hit six months without a bet").
+slot stands for them next to a health detail ("my Thursday 7pm fella hit six months without a bet"), and by first
+name in a thread with their parent or carer, in a message about their health ("Hunter had another panic attack").
 """
 
 from __future__ import annotations
@@ -26,12 +27,19 @@ from typing import ClassVar
 
 from checks.analysis.health_details import crisis_referrals, milestone_details, own_anniversaries
 from checks.analysis.identifiers import EMAIL, find_phones
-from checks.analysis.mentions import client_match, describe_where, mentions_for, ref_name, thread_partner_clients
+from checks.analysis.mentions import (
+    client_match,
+    describe_where,
+    judge_weak,
+    mentions_for,
+    ref_name,
+    thread_partner_clients,
+)
 from checks.analysis.people import match_person
 from checks.base import Category, Check, CheckContext, ClientMatch, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
 from checks.text import TextAnalysis, analysis_for, written_by_owner
-from scanner.records import AnyRecord, Audience, Comment, Kind
+from scanner.records import AnyRecord, Audience, Comment, Kind, Thread
 
 _MONTHS = (
     r"jan(?:uary|vier)?|feb(?:ruary)?|f[eé]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|"
@@ -199,6 +207,26 @@ def addressed_clients(record: AnyRecord, ctx: CheckContext) -> list[ClientMatch]
     return [client_match(found.client, f"comment on the client's post ({found.how})", found.score)] if found else []
 
 
+def named_in_care_thread(
+    record: AnyRecord, a: TextAnalysis, ctx: CheckContext, partners: set[str]
+) -> list[ClientMatch]:
+    """Clients named by first name in a message that holds a health detail about them, in a thread with someone
+    who is not a client (a parent or carer writing "Hunter had another panic attack", the owner answering "Can
+    you bring Kacey-Leigh Thursday at 3.30?"). The message is about that person's care; in a thread the words
+    around a first name are too few for client-mention to confirm it."""
+    if not isinstance(record, Thread):
+        return []
+    found: list[ClientMatch] = []
+    for hit in ctx.matcher.find_in_text(a.text, record.platform):
+        if hit.client.id in partners or any(c.id == hit.client.id for c in found):
+            continue
+        if not a.text[hit.start : hit.start + 1].isupper() or judge_weak(a, hit)[0]:
+            continue  # a word, or somebody else ("my sister Hope", "Ruby (my daughter)")
+        if a.health_hits(a.segment_of(hit.start)):
+            found.append(client_match(hit.client, f"{hit.how} in a message about their care", 0.7))
+    return found
+
+
 def find_identifiers(text: str, region: str = "US") -> list[Evidence]:
     """Safe Harbor identifiers in ``text``: phones (phonenumbers), e-mails, dates, appointment times, numbers, URLs."""
     found: list[Evidence] = find_phones(text, region)
@@ -267,7 +295,8 @@ class PhiIdentifierCheck(Check):
         mentions = mentions_for(record, ctx)
         clients = list(mentions.clients)
         partners = thread_partner_clients(record, ctx)
-        for c in partners + addressed_clients(record, ctx):
+        named = [] if partners else named_in_care_thread(record, a, ctx, {c.id for c in clients})
+        for c in partners + addressed_clients(record, ctx) + named:
             if c.id not in {m.id for m in clients}:
                 clients.append(c)
         slots = client_slots(a.text)

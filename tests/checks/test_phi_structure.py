@@ -166,3 +166,15 @@ def test_a_birthday_dated_by_the_post_is_a_date_of_birth(text: str, found: str |
 def test_days_of_the_month_and_times_later_in_the_sentence(text: str, found: str | None) -> None:
     got = [e.text for e in find_identifiers(text)]
     assert any(g.startswith(found) for g in got) if found else not got, got
+
+
+def test_a_client_named_by_a_parent_in_a_message_about_their_care() -> None:
+    mum = thread(
+        "Donna Smith", "Sorry to message. Destiny had another panic attack at practice", "Please ring the team."
+    )
+    found = list(PhiIdentifierCheck().run(mum, ctx()))
+    assert found and [c.id for c in found[0].clients] == ["C2"]
+    sister = thread("Jo Bloggs", "my sister Destiny had a panic attack on the plane!", "oh no, hope she's ok")
+    assert not list(PhiIdentifierCheck().run(sister, ctx()))  # somebody else who shares the name
+    no_detail = thread("Donna Smith", "Destiny loved the art show", "So glad!")
+    assert not list(PhiIdentifierCheck().run(no_detail, ctx()))

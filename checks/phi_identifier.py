@@ -214,8 +214,8 @@ def named_in_care_thread(
     who is not a client (a parent or carer writing "Hunter had another panic attack", the owner answering "Can
     you bring Kacey-Leigh Thursday at 3.30?"). The message is about that person's care; in a thread the words
     around a first name are too few for client-mention to confirm it."""
-    if not isinstance(record, Thread):
-        return []
+    if not isinstance(record, Thread) or not a.health_hits():
+        return []  # no health detail anywhere: no second name scan of the thread
     found: list[ClientMatch] = []
     for hit in ctx.matcher.find_in_text(a.text, record.platform):
         if hit.client.id in partners or any(c.id == hit.client.id for c in found):

@@ -5,9 +5,18 @@ Reads your posts, replies, captions, comments and message threads. A finding nee
 is on your client list — together with either a health detail (diagnosis, medication, substance use,
 sobriety or relapse, hospitalization, pregnancy, self-harm) or one of the HIPAA Safe Harbor identifiers
 (45 CFR 164.514(b)(2)): a phone number, an e-mail address, a date other than the year ("her intake was
-March 3", "8/29"), the weekday and time of an appointment ("my Thursday 3pm"), a record or account
-number, a URL, an age over 89. Your own health ("my meds", "my relapse") and your family's are not a client's. Severity:
-critical in public, high friends-only / unknown audience / in messages, medium in an only-me post.
+March 3", "8/29"), the weekday and time of an appointment ("my Thursday 3pm") or its day ("her appointment
+today"), a record or account number, a URL, an age over 89. Your own health ("my meds", "my relapse") and your
+family's are not a client's. Severity: critical in public, high friends-only / unknown audience / in messages,
+medium in an only-me post.
+
+A health detail need not be a health word: a change measured against a past state ("six months ago he couldn't
+leave the car", "first time in four years", "she hasn't cried in a week") is the course of an illness, and a
+safety referral in your reply to a client ("ring 999 if you're not safe") says they disclosed a crisis, as a span
+they count to today ("3 years today") marks an anniversary of their recovery. A client
+is identifiable without a name when you comment on their post (the comment is addressed to them) or when a weekly
+slot stands for them next to a health detail ("my Thursday 7pm fella hit six months without a bet"), and by first
+name in a thread with their parent or carer, in a message about their health ("Hunter had another panic attack").
 """
 
 from __future__ import annotations
@@ -16,12 +25,21 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
+from checks.analysis.health_details import crisis_referrals, milestone_details, own_anniversaries
 from checks.analysis.identifiers import EMAIL, find_phones
-from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
-from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
+from checks.analysis.mentions import (
+    client_match,
+    describe_where,
+    judge_weak,
+    mentions_for,
+    ref_name,
+    thread_partner_clients,
+)
+from checks.analysis.people import match_person
+from checks.base import Category, Check, CheckContext, ClientMatch, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
 from checks.text import TextAnalysis, analysis_for, written_by_owner
-from scanner.records import AnyRecord, Audience, Kind
+from scanner.records import AnyRecord, Audience, Comment, Kind, Thread
 
 _MONTHS = (
     r"jan(?:uary|vier)?|feb(?:ruary)?|f[eé]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|"
@@ -52,7 +70,14 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exact date", re.compile(r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d{2})(?![\d.])")),
     ("exact date", re.compile(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")),
     # a day of the month alone is an element of a date (Safe Harbor): "discharged on the 14th"
-    ("exact date", re.compile(r"\b(?:on|by|until|till|from|since) the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b", re.I)),
+    (
+        "exact date",
+        re.compile(
+            r"\b(?:on|by|until|till|from|since|for|before|after) the (?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+            r"(?! (?:time|times|attempt|try|round|go|one|floor|grade|year|week|day|session)\b)",  # a count, not a date
+            re.I,
+        ),
+    ),
     (
         "appointment day and time",
         re.compile(
@@ -89,7 +114,9 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:turn(?:ed|s|ing)|would have been|will be|is) \d{1,3} (?:today|tomorrow|yesterday|this week)\b"
             r"|\bhappy (?:\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:first|second|third|th)) (?:birthday|bday)\b"
-            r"|\b(?:his|her|their) \d{1,3}(?:st|nd|rd|th) (?:birthday|bday)?\b(?= today| tonight| this week)",
+            r"|\b(?:his|her|their) \d{1,3}(?:st|nd|rd|th)(?: birthday| bday)?(?= today| tonight| this week)"
+            r"|\b(?:a eu|aura|vient d'avoir|a f[eê]t[eé] ses|f[eê]te ses|f[eê]tera ses) \d{1,3} ans "
+            r"(?:aujourd'hui|demain|hier|cette semaine|ce week-end)",
             re.I,
         ),
     ),
@@ -106,7 +133,7 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "appointment day and time",  # "today at 4", "tonight at 6:30"
         re.compile(
-            r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b[^.!?\n]{0,15}"
+            r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b[^.!?\n]{0,50}?"
             r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b"
             r"|\b(?:aujourd'hui|ce matin|cet aprem|cet apr[eè]s-midi|ce soir|demain)\b[^.!?\n]{0,15}?"
             r"(?:\b(?:à|a|vers|dès|des)\s+)?\b\d{1,2}\s?h(?:\d\d)?\b",
@@ -124,6 +151,16 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "appointment day",  # "her appointment today", "votre consultation de mardi", "the ward round the morn"
+        re.compile(
+            r"\b(?:appointment|appt|rdv|rendez-vous|consultation|follow-up|intake|ward round)s?\b"
+            r"(?: (?:is|was|on|de|du|for|this|ce|le))? (?:today|tonight|tomorrow|tmrw|this morning|this afternoon|"
+            rf"the morn|aujourd'hui|ce matin|cet apr[eè]s-midi|ce soir|demain|(?:{_DAYS})s?)\b"
+            r"|\b(?:today|tonight|tomorrow)'s (?:appointment|appt|consultation|follow-up|intake)\b",
+            re.I,
+        ),
+    ),
+    (
         "record number",
         re.compile(
             r"\b(?:mrn|medical record|record|chart|case|account|acct|member|policy|patient id|client id|dossier|dob)"
@@ -132,6 +169,62 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+
+_SLOT_TIME = r"(?:\d{1,2}(?::\d\d)?\s?(?:am|pm|o'?clock)|\d{1,2}:\d\d|\d{1,2}h(?:\d\d)?)"
+_SLOT_DAY = rf"(?:{_DAYS})s?"
+_SLOT = re.compile(
+    # the slot: "my Thursday 4pm", "my 4:00 on tuesdays", "my 10am Thursday", "my Thursday 2 is"
+    rf"\b(?:my|mon|ma) (?:{_SLOT_DAY} (?:at )?(?:{_SLOT_TIME}|\d{{1,2}}(?= (?:is|was|has|had)\b))"
+    rf"|{_SLOT_TIME},? (?:on )?{_SLOT_DAY})"
+    # ... used as a person: a verb or a person noun follows ("is a carer", "fella hit", "depot lady")
+    r"(?= (?:is|was|has|had|just|cancel+ed|no-showed|didn'?t|brought|told|said|asked|came|hit|got|est|a|vient"
+    r"|fella|lady|guy|gent|man|woman|kid|girl|boy|lad|lass|client|patient|couple|family|mum|mom|dad|teen|student"
+    r"|vet|regular|home visit|depot|patiente|cliente)\b|\s?:)"
+    # or named as one: "the Tollefsons are my wednesday 6pm"
+    rf"|\b(?:are|is|was|were) my {_SLOT_DAY} {_SLOT_TIME}",
+    re.I,
+)
+
+
+def client_slots(text: str) -> list[Evidence]:
+    """Weekly appointment slots that stand for a client ("my Thursday 4pm is a carer", "my 10am Thursday depot
+    lady", "the Tollefsons are my wednesday 6pm"): the slot points at one person on the owner's caseload, and
+    its weekday and time are a Safe Harbor identifier of that person. A time without a weekday ("my 9am
+    cancelled") is a day's schedule, not a person's identifier."""
+    return [
+        Evidence(m.start(), m.end(), m.group(), "appointment day and time (a client's slot)")
+        for m in _SLOT.finditer(text)
+    ]
+
+
+def addressed_clients(record: AnyRecord, ctx: CheckContext) -> list[ClientMatch]:
+    """The client whose post a comment answers: the comment is addressed to them ("see you Thursday at 10")."""
+    owner = record.target_owner if isinstance(record, Comment) else None
+    if owner is None or owner.is_empty:
+        return []
+    found = match_person(ctx, owner, record.platform)
+    return [client_match(found.client, f"comment on the client's post ({found.how})", found.score)] if found else []
+
+
+def named_in_care_thread(
+    record: AnyRecord, a: TextAnalysis, ctx: CheckContext, partners: set[str]
+) -> list[ClientMatch]:
+    """Clients named by first name in a message that holds a health detail about them, in a thread with someone
+    who is not a client (a parent or carer writing "Hunter had another panic attack", the owner answering "Can
+    you bring Kacey-Leigh Thursday at 3.30?"). The message is about that person's care; in a thread the words
+    around a first name are too few for client-mention to confirm it."""
+    if not isinstance(record, Thread) or not a.health_hits():
+        return []  # no health detail anywhere: no second name scan of the thread
+    found: list[ClientMatch] = []
+    for hit in ctx.matcher.find_in_text(a.text, record.platform):
+        if hit.client.id in partners or any(c.id == hit.client.id for c in found):
+            continue
+        if not a.text[hit.start : hit.start + 1].isupper() or judge_weak(a, hit)[0]:
+            continue  # a word, or somebody else ("my sister Hope", "Ruby (my daughter)")
+        if a.health_hits(a.segment_of(hit.start)):
+            found.append(client_match(hit.client, f"{hit.how} in a message about their care", 0.7))
+    return found
 
 
 def find_identifiers(text: str, region: str = "US") -> list[Evidence]:
@@ -144,6 +237,10 @@ def find_identifiers(text: str, region: str = "US") -> list[Evidence]:
             written = mm.group().rstrip()  # "today at 4 " (a time's optional "am"/"pm" lets the space in)
             found.append(Evidence(mm.start(), mm.start() + len(written), written, label))
     return sorted(found, key=lambda e: (e.start, e.end))
+
+
+def _covered(e: Evidence, found: list[Evidence]) -> bool:
+    return any(f.start < e.end and e.start < f.end for f in found)
 
 
 def phi_severity(audience: Audience) -> Severity:
@@ -196,13 +293,23 @@ class PhiIdentifierCheck(Check):
         if not a.text.strip():
             return ()
         mentions = mentions_for(record, ctx)
-        clients = list(mentions.clients) + [
-            c for c in thread_partner_clients(record, ctx) if c.id not in {m.id for m in mentions.clients}
-        ]
-        if not clients and not mentions.described:
+        clients = list(mentions.clients)
+        partners = thread_partner_clients(record, ctx)
+        named = [] if partners else named_in_care_thread(record, a, ctx, {c.id for c in clients})
+        for c in partners + addressed_clients(record, ctx) + named:
+            if c.id not in {m.id for m in clients}:
+                clients.append(c)
+        slots = client_slots(a.text)
+        if not clients and not mentions.described and not slots:
             return ()
         health = [h.evidence("health information about the client") for h in a.health_hits()]
+        health += milestone_details(a) + (crisis_referrals(a) + own_anniversaries(a) if partners else [])
+        if not health:
+            slots = []  # a slot identifies the person a health detail is about; alone it is a day's schedule
+            if not clients and not mentions.described:
+                return ()
         identifiers = find_identifiers(a.text, _region(ctx))
+        identifiers += [e for e in slots if not _covered(e, identifiers)]
         if not health and not identifiers:
             return ()
         kinds = sorted({e.reason for e in identifiers} | ({"health detail"} if health else set()))

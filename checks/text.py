@@ -502,10 +502,18 @@ def _own_health(a: TextAnalysis, h: Hit, lex: Lexicons, before: list[str], sente
     if not seg.owner:
         return None
     people = lex.people
-    in_sentence = words(a.folded[_sentence_bounds(a.folded, h.fstart)[0] : h.fstart])
-    if p := ends_with_phrase(in_sentence, people.get("first_person", ()), 2):
+    s0 = _sentence_bounds(a.folded, h.fstart)[0]
+    in_sentence = words(a.folded[s0 : h.fstart])
+    quoted = _in_quotation(a.folded[s0 : h.fstart])  # "the girl who cured my OCD": the speaker's words
+    opening = words(a.folded[h.fstart : h.fend])[:1]
+    place = bool(opening) and opening[0] in _PREPOSITIONS  # "did my bangs on the unit": "my" owns the bangs
+    service = words_after(a.folded, h.fend)[:1]
+    service_word = bool(service) and service[0] in _SERVICES  # "my PTSD clinic": "my" owns the clinic
+    if not (quoted or place or service_word) and (
+        p := ends_with_phrase(in_sentence, people.get("first_person", ()), 2)
+    ):
         return f"first person ('{p}')"
-    if p := ends_with_phrase(in_sentence, people.get("first_person_subject", ()), 4):
+    if not quoted and (p := ends_with_phrase(in_sentence, people.get("first_person_subject", ()), 4)):
         return f"first person ('{p}')"
     for i, w in enumerate(in_sentence):
         if w in people.get("family", ()) and i > 0 and in_sentence[i - 1] in ("my", "our", "my own"):
@@ -518,6 +526,27 @@ def _own_health(a: TextAnalysis, h: Hit, lex: Lexicons, before: list[str], sente
         if re.search(r"(?<!\w)" + re.escape(title) + r"(?!\w)", original[s_start + 1 :]):
             return f"family ('{title}')"
     return None
+
+
+_PREPOSITIONS = frozenset({"on", "in", "into", "at", "onto", "au", "aux", "dans", "en"})
+"""Words a place phrase opens with: a possessive before one ("my bangs on the unit") owns another word."""
+_SERVICES = frozenset(
+    {"clinic", "clinics", "unit", "ward", "program", "programme", "caseload", "patients", "clients", "patientes"}
+)
+"""Nouns a health term can qualify as the name of a service or its people ("my PTSD clinic", "my eating disorder
+patients"): the possessive is the clinician's work, not her health."""
+
+
+def _in_quotation(before: str) -> bool:
+    """Whether the end of ``before`` (a sentence up to a hit, folded) is inside a quotation: someone else's
+    words, whose "my" is not the owner's."""
+    if before.count("\u201c") > before.count("\u201d") or before.count("\u00ab") > before.count("\u00bb"):
+        return True
+    if before.count('"') % 2:
+        return True
+    opened = len(re.findall(r"(?:^|[\s(])'(?=\w)", before))
+    closed = len(re.findall(r"(?<=[\w.!?,])'(?=[\s.,!?;:)]|$)", before))
+    return opened > closed
 
 
 def _find_hits(a: TextAnalysis, lex: Lexicons, opened: set[int]) -> list[Hit]:

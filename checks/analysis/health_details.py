@@ -1,0 +1,120 @@
+"""Health details that no single word carries: a person's change measured against a past state.
+
+A clinician rarely names the condition when she celebrates a client's progress; she says what the person
+could not do before and when ("six months ago he couldn't leave the car", "first time in four years",
+"she hasn't cried in a week", "her first words since she came in", "il y a six mois elle ne sortait plus de
+sa chambre"). The sentence is about the course of an illness or a treatment — a recovery milestone, health
+information under HIPAA — without any word of the health lexicons. These are found by their construction (a
+span of time, then a negation or a "first ... in/since"), not by a list of phrases, so they hold for the
+symptoms and trades no lexicon has seen. The owner's own past ("a year ago I couldn't ...") is left out.
+
+Used by phi-identifier only: a milestone matters next to an identifiable client, and says nothing about
+whether a text is about clinical work.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from checks.base import Evidence
+from checks.text import TextAnalysis
+
+_NUM = (
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
+    r"a few|a couple of|several|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|"
+    r"quelques)"
+)
+_UNIT = r"(?:days?|weeks?|months?|years?|yrs?|jours?|semaines?|mois|ans|annees?)"
+_SPAN = rf"(?:{_NUM} {_UNIT}|(?:days|weeks|months|years|ages|des semaines|des mois|des annees))"
+_MONTH = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december|janvier|fevrier|mars|"
+    r"avril|juin|juillet|aout|septembre|octobre|novembre|decembre)"
+)
+# what the person could not do, or did instead, back then
+_NOT_THEN = (
+    r"(?:(?:s?he|they|he) (?:couldn'?t|could not|wouldn'?t|would not|didn'?t|did not|hadn'?t|had not|"
+    r"was(?:n'?t| not)?|thought|never|barely|only)"
+    r"|(?:il|elle|ils|elles) (?:ne|n'|n')?\s?\w+ (?:pas|plus|jamais|rien|que)"
+    r"|qui (?:ne |n')?(?:pouvait|sortait|parlait|mangeait|dormait|voulait) (?:pas|plus|jamais|rien))"
+)
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "six months ago he couldn't leave the car", "il y a six mois elle ne sortait plus"
+    re.compile(rf"\b{_SPAN} ago\b,? {_NOT_THEN}"),
+    re.compile(rf"\b(?:il y a|y a) {_SPAN}\b,? {_NOT_THEN}"),
+    re.compile(rf"\b(?:in|en|back in|last) {_MONTH}\b,? {_NOT_THEN}"),
+    # "qui ne pouvait pas commander un café il y a un an", "elle qui pouvait pas se lever du lit il y a deux ans"
+    re.compile(rf"\bqui (?:ne |n')?\w+ (?:pas|plus|jamais) [^.!?\n]{{0,40}}\bil y a {_SPAN}\b"),
+    # "8 mois qu'il ne sortait plus"
+    re.compile(rf"\b{_SPAN} qu'(?:il|elle) (?:ne |n')"),
+    # "first time in four years", "first door in 8 months of sessions", "première fois depuis des mois"
+    re.compile(rf"\bfirst (?:time|\w+(?: time)?) (?:in|for) (?:over |more than |about )?{_SPAN}\b"),
+    re.compile(
+        r"\bfirst (?:time|\w+(?: time)?) since (?:s?he |they )?(?:came in|came to us|got here|arrived|"
+        r"was admitted|admit|admission|(?:her|his|their) (?:admission|diagnosis|accident|overdose|attempt))\b"
+    ),
+    re.compile(rf"\bpremiere fois depuis (?:{_SPAN}|(?:son|sa) (?:arrivee|admission|entree|hospitalisation))\b"),
+    # "she hasn't cried in a week", "he hadn't left the flat for two years", "n'a pas bu depuis six mois"
+    re.compile(rf"\b(?:hasn'?t|has not|hadn'?t|had not) \w+(?: \w+){{0,4}} (?:in|for) (?:over )?{_SPAN}\b"),
+    re.compile(rf"\b(?:n'?a|n'avait) (?:pas|plus|jamais) \w+(?: \w+){{0,4}} depuis {_SPAN}\b"),
+    # "her first words since she came in catatonic", "since he came to us"
+    re.compile(r"\bsince (?:s?he|they) (?:came in|came to us|was admitted|got admitted)\b"),
+)
+
+
+def milestone_details(a: TextAnalysis) -> list[Evidence]:
+    """Each recovery milestone measured against a past state in ``a``'s text, as evidence (original offsets)."""
+    found: list[Evidence] = []
+    for rx in _PATTERNS:
+        for m in rx.finditer(a.folded):
+            start, end = a.index[m.start()], a.index[m.end() - 1] + 1
+            if any(e.start < end and start < e.end for e in found):
+                continue
+            found.append(Evidence(start, end, a.text[start:end], "a change against a past state (health detail)"))
+    return sorted(found, key=lambda e: (e.start, e.end))
+
+
+_CRISIS_NUMBER = r"(?:988|999|911|112|000|111|15|17|3114|116 ?123|13 ?11 ?14|1737)"
+_REFERRAL = re.compile(
+    # "call or text 988", "ring 999", "appelez le 15 tout de suite"
+    rf"\b(?:call|ring|text|phone|dial|appel(?:le|lez|ez|er)|compose[zr]?|faites le|fais le)(?: or (?:call|text|ring))?"
+    rf"(?: le| the)? {_CRISIS_NUMBER}\b"
+    rf"|\bor {_CRISIS_NUMBER}\b(?= if| tout| right| now|$|[.!,])"
+    # "use your crisis plan", "go to A&E", "the ED if you need help now", "si vous êtes en danger"
+    r"|\bcrisis (?:line|plan|team|number|numbers)\b|\bsamaritans\b|\blifeline\b|\bout[- ]of[- ]hours (?:line|team)\b"
+    r"|\b(?:go to|attend|or) (?:a&e|the ed|the er|emergency|les urgences|aux urgences)\b"
+    r"|\bif (?:you(?:'re| are)|you feel|it feels|it's|it gets) (?:not safe|unsafe|in danger|urgent|bad|worse)\b"
+    r"|\bsi (?:vous etes|tu es) en danger\b|\b(?:previens|previendrai|appelle|appellerai) les secours\b"
+)
+
+
+def crisis_referrals(a: TextAnalysis) -> list[Evidence]:
+    """A safety referral in the owner's own messages ("if you're not safe, ring 999", "appelez le 15"): what the
+    other person wrote is a crisis, health information about them, whatever words they used for it."""
+    return _in_messages(a, _REFERRAL, owner=True, reason="a safety referral in your reply (a crisis)")
+
+
+def _in_messages(a: TextAnalysis, rx: re.Pattern[str], *, owner: bool, reason: str) -> list[Evidence]:
+    """Matches of ``rx`` in a thread's messages by the owner (``owner``) or by the others, as evidence."""
+    found: list[Evidence] = []
+    for seg in a.segments:
+        if seg.owner is not owner or len(a.segments) < 2:
+            continue
+        lo, hi = bisect_left(a.index, seg.start), bisect_left(a.index, seg.end)
+        for m in rx.finditer(a.folded, lo, hi):
+            start, end = a.index[m.start()], a.index[m.end() - 1] + 1
+            found.append(Evidence(start, end, a.text[start:end], reason))
+    return found
+
+
+_ANNIVERSARY = re.compile(
+    # "3 years today", "4 years tmrw", "2 years out of Calder now", "ça fait un an aujourd'hui"
+    rf"\b{_SPAN} (?:today|tomorrow|tmrw|tmw|aujourd'hui|demain)\b|\b{_SPAN} out of\b"
+    rf"|\b(?:ca|ça) fait {_SPAN} (?:aujourd'hui|demain)\b"
+)
+
+
+def own_anniversaries(a: TextAnalysis) -> list[Evidence]:
+    """A span of time counted to today in the other person's own messages ("3 years today 🖤", "4 years tmrw"):
+    a client marking the anniversary of their sobriety, a discharge or a loss."""
+    return _in_messages(a, _ANNIVERSARY, owner=False, reason="an anniversary the client counts (health detail)")

@@ -3,9 +3,12 @@
 Reported: check-ins and location tags at the workplace (its name, an alias or its street address from
 the policy ``[workplace]``, or the employer on your profile when the policy names none); check-ins on
 the workplace's street during work hours (the coffee shop across the road at 8:15 on a Tuesday); posts
-whose text names the workplace, an alias or the street address; and posts that tell people when you
-are at work ("here till 8 for evening group", "I'll be at the clinic every Wednesday"). A client, or
-someone looking for a client, can use this to find you. Consider removing the location, limiting the
+whose text names the workplace, an alias or the street address, or the street with a clock time ("7h52,
+rue des Houilleurs"); posts that tell people when you are at work ("here till 8 for evening group", "I'll
+be at the clinic every Wednesday"); and check-ins at, and posts naming, a place your own posts say you
+work or worked at ("Last shift at Magnolia Terrace", "3 years at Cartref Helyg", "First day." checked in
+at a hospital), which the policy need not list (``former_workplaces`` names them for certain). A client,
+or someone looking for a client, can use this to find you. Consider removing the location, limiting the
 audience of such posts, and turning off location tagging.
 """
 
@@ -14,17 +17,28 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, ClassVar
 
-from checks.analysis.places import Terms, build_terms, names_workplace
+from checks.analysis.employment import (
+    Employers,
+    core_name,
+    employment_names,
+    names_place,
+    overlaps,
+    place_key,
+    stated_points,
+)
+from checks.analysis.places import Terms, build_terms, districts, names_workplace
 from checks.analysis.places import find_phrase as _find
 from checks.analysis.work_hours import within_work_hours
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.matching import normalize
+from checks.policy import Workplace
 from checks.prefilter import lowered_twin
 from checks.remediation import remediation_for
-from checks.text import analysis_for
+from checks.text import WORK_THRESHOLD, analysis_for
 from scanner.platforms import platform_label
 from scanner.records import AnyRecord, Comment, Kind, Place, Post, Profile
 
@@ -57,6 +71,8 @@ TIME_CUE = re.compile(
     rf"|{_MONTH_ABBR}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r")"
 )
+CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d|h\d\d\b|h\b|(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))")
+"""A clock time ("7h52", "9:15", "8.05 am"): the workplace's street with one says when you are there."""
 LOCATION_CUE = re.compile(
     r"(?i)\b(?:here|outside|in\s+front\s+of|parking|come\s+(?:see|visit)|stop\s+by|drop[\s-]?off|"
     r"(?:i'?m|i\s+am|we'?re|i'?ll\s+be|back)\s+(?:at|in)|ici|devant|sur\s+le\s+parking|venez|passez|"
@@ -76,7 +92,8 @@ PRESENCE_CLINIQUE = re.compile(r"(?i)(?:à|a)\s+la\s+clinique\b")
 WORK_CONTEXT = re.compile(
     r"(?i)\b(?:clinic|office|unit|ward|agency|work|therapists?|clinicians?|sessions?|caseload|clients?|"
     r"patients?|shift|intake|staff|(?:evening|therapy|group)\s+(?:group|session)s?|"
-    r"service|unité|unite|urgences|garde|patientes?|équipe|equipe|boulot|taf|consultations?|clinique|cabinet)\b"
+    r"service|unité|unite|urgences|garde|patientes?|équipe|equipe|boulot|taf|consultations?|clinique|cabinet|"
+    r"rdv|rendez-vous|consults?|appointments?|visits?|séances?|seances?|rencontres?|permanence)\b"
 )
 MEMBER_CUE = re.compile(
     r"(?i)\b(?:join(?:ing|ed)?|i\s+work\s+(?:at|for|in)|working\s+at|our\s+team|my\s+team|my\s+colleagues|"
@@ -160,7 +177,7 @@ class WorkplaceLocationCheck(Check):
             employers = ctx.memo.setdefault(("workplace-location", "employers"), [])
             employers.extend(w.employer for w in record.work if w.employer)
             return
-        employers = tuple(ctx.memo.get(("workplace-location", "employers"), ()))
+        employers = _employers(ctx)
         terms = build_terms(ctx.policy.workplace, employers)
         place_name, address, text = _parts(record)
         reasons = _place_reasons(record, place_name, address, terms, ctx) if (place_name or address) else []
@@ -175,13 +192,23 @@ class WorkplaceLocationCheck(Check):
             cue = text[time[0] : time[1]]  # at the workplace already: any time phrase says when
         if cue:
             reasons.append((cue, "the text says when you are at work", 2))
-        if not reasons:
+        _learn(record, place_name, text, bool(reasons), ctx)
+        if not reasons or _seen(record, place_name, text, ctx):
             return
-        key = ("workplace-location:seen", f"{record.timestamp}|{normalize(place_name or '')}|{normalize(text)[:80]}")
-        if key in ctx.memo:
-            return
-        ctx.memo[key] = True
         yield self._finding(record, reasons, place_name, text)
+
+    def finish(self, ctx: CheckContext) -> Iterable[Finding]:
+        """The records kept back that name a place the account's own posts say the owner works or worked at."""
+        state: _Learned | None = ctx.memo.get(_LEARNED)
+        workplace = ctx.policy.workplace
+        current = {place_key(n) for n in (*workplace.names, *_employers(ctx), *districts(workplace))}
+        current |= {normalize(workplace.city.split(",")[0])} if workplace.city else set()
+        known = {k: n for k, n in state.employers.known().items() if not overlaps(k, current)} if state else {}
+        if not state or not known:
+            return  # the current workplace's own names stay with the rules above (its park, its golf club)
+        for record, place, text in state.pending:
+            if (reasons := _learned_reasons(place, text, known)) and not _seen(record, place, text, ctx):
+                yield self._finding(record, reasons, place, text)
 
     def _finding(self, record: AnyRecord, reasons: list[Reason], place: str | None, text: str) -> Finding:
         weight = sum(w for _, _, w in reasons)
@@ -195,6 +222,8 @@ class WorkplaceLocationCheck(Check):
             what = "places you next to your workplace during work hours"
         elif any("former workplace" in why for _, why, _ in reasons):
             what = "names a place where you used to work"
+        elif any("own posts name" in why for _, why, _ in reasons):
+            what = "names a place where, by your own posts, you work or worked"
         else:
             what = "names your workplace" if any("names" in why for _, why, _ in reasons) else "tells when you work"
         message = f"This {platform} {record.kind.value} {what}"
@@ -218,6 +247,60 @@ class WorkplaceLocationCheck(Check):
         )
 
 
+_LEARNED = ("workplace-location", "learned workplaces")
+PENDING_MAX = 20_000
+"""Records kept back for :meth:`WorkplaceLocationCheck.finish`: beyond it, memory stays flat and later records
+are no longer checked against the workplaces the account's posts name."""
+
+
+@dataclass
+class _Learned:
+    employers: Employers = field(default_factory=Employers)
+    pending: list[tuple[AnyRecord, str | None, str]] = field(default_factory=list)
+
+
+def _employers(ctx: CheckContext) -> tuple[str, ...]:
+    """The employers the profile names (the workplace when the policy names none)."""
+    return tuple(ctx.memo.get(("workplace-location", "employers"), ()))
+
+
+def _learn(record: AnyRecord, place: str | None, text: str, reported: bool, ctx: CheckContext) -> None:
+    """Count the record's employment statements (and clinical text at a place) and keep it back for ``finish``
+    when nothing was reported for it."""
+    state: _Learned = ctx.memo.setdefault(_LEARNED, _Learned())
+    rid = f"{record.kind.value}|{record.id}"
+    for name, points in employment_names(text) if text else ():
+        state.employers.add(name, rid, points, statement=True)
+    if place:
+        if points := stated_points(text) if text else 0:
+            state.employers.add(place, rid, points, statement=True)
+        elif text and analysis_for(record, ctx).work_score()[0] >= WORK_THRESHOLD:
+            state.employers.add(place, rid, 1, statement=False)  # clinical work written at the place
+    if not reported and (place or (text and any(c.isupper() for c in text[1:]))) and len(state.pending) < PENDING_MAX:
+        state.pending.append((record, place, text))
+
+
+def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> list[Reason]:
+    """Why a kept-back record is at, or names, a workplace the account's posts name (empty when it is not)."""
+    if place and (name := names_place(place, known)):
+        return [(place, f"the place is a workplace your own posts name ({name})", 2)]
+    for name in known.values():
+        core = core_name(name)
+        workplace = Workplace(name=name, aliases=(core,) if " " in core and core != name else ())
+        if text and (hit := _text_names(text, build_terms(workplace))):
+            return [(hit, "the text names a workplace your own posts name", 2)]
+    return []
+
+
+def _seen(record: AnyRecord, place: str | None, text: str, ctx: CheckContext) -> bool:
+    """True when a finding was already made for the same time, place and text (a post and its check-in)."""
+    key = ("workplace-location:seen", f"{record.timestamp}|{normalize(place or '')}|{normalize(text)[:80]}")
+    if key in ctx.memo:
+        return True
+    ctx.memo[key] = True
+    return False
+
+
 def _text_names(text: str, terms: Terms) -> str | None:
     """The workplace name, alias or street the text names in a way that tells where you work.
 
@@ -230,7 +313,7 @@ def _text_names(text: str, terms: Terms) -> str | None:
         return hit
     if hit and (_search(TIME_CUE, text) or _search(LOCATION_CUE, text) or _search(MEMBER_CUE, text)):
         return hit
-    if terms.streets and _search(WORK_CONTEXT, text):
+    if terms.streets and (_search(WORK_CONTEXT, text) or CLOCK.search(text)):
         norm = normalize(text)
         return next((street for street in terms.streets if _find(street, norm)), None)
     return None

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from checks.analysis.employment import core_name
 from checks.analysis.normalize import fold_with_map, normalize
 from checks.analysis.word_lists import word_map, word_set
 from checks.policy import Workplace
@@ -66,9 +67,11 @@ class Terms:
 def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
     """The workplace's identifying terms from the policy, or from the profile's employers when it has none.
 
-    Multi-word names match anywhere (case-folded). One-word aliases count only as written with a capital
-    (an acronym such as ``RCMHC`` exactly as written) and, unless an acronym, not glued to another proper
-    name (``Riverbend Park``). A one-word alias written in lower case (``clinic``) is too generic and ignored.
+    Multi-word names match anywhere (case-folded); a name that is one word before a kind of institution
+    (``Rowanbank House``) also gives that word as a one-word alias. One-word aliases count only as written
+    with a capital (an acronym such as ``RCMHC`` exactly as written) and, unless an acronym, not glued to
+    another proper name (``Riverbend Park``). A one-word alias written in lower case (``clinic``) is too
+    generic and ignored.
     """
     names = list(workplace.names) or list(employers)
     strong: list[str] = []
@@ -83,6 +86,10 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
         word = re.sub(r"^(?:the\s+|les\s+|le\s+|la\s+|l')", "", raw.strip(), flags=re.IGNORECASE)
         if " " in norm:
             strong.append(norm)
+            core = core_name(word)  # "Rowanbank House" is "Rowanbank" to the people who work there
+            if " " not in core and core[:1].isupper() and not core.isupper() and len(normalize(core)) >= 5:
+                weak.append(core)
+                tokens.add(normalize(core))
         elif word.isupper() and len(word) >= 3:
             acronyms.append(word)
         elif word[:1].isupper() and len(norm) >= 4:
@@ -178,6 +185,7 @@ def _longest_word(phrase: str) -> str:
 
 
 _STREET_WORDS = word_set("streets", "address_words")
+_NOT_NAMES = word_set("employment", "not_names") | {"at"}  # "Rowanbank Thursday at 10" is Rowanbank
 
 
 def find_phrase(phrase: str, text: str) -> re.Match[str] | None:
@@ -238,7 +246,7 @@ def _part_of_other_name(text: str, start: int, end: int, terms: Terms) -> bool:
     after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[end:])
     before = re.search(r"([A-Z][\w'’]*)[\s-]+$", text[:start])
     for word in (after.group(1) if after else None, before.group(1) if before else None):
-        if word and normalize(word) not in terms.name_tokens and normalize(word) not in {"the", "at", "i"}:
+        if word and normalize(word) not in terms.name_tokens and normalize(word) not in _NOT_NAMES:
             return True
     return False
 

@@ -97,3 +97,8 @@ def test_the_same_findings_whatever_the_batches() -> None:
         list(check.run(record, worker))
         check.merge_state(main, check.batch_state(worker))
     assert {f.record.name for f in check.finish(main)} == scan(records)
+
+
+def test_a_recovery_cafe_is_a_recovery_group() -> None:
+    assert score_group("Northside Recovery Café (AA/NA friends)", CORK).score >= 1.0
+    assert score_group("Northside Café Lovers", CORK).score < 1.0

@@ -93,3 +93,16 @@ def test_an_address_with_the_number_after_the_street() -> None:
     )
     assert flagged([post("8h35, parking derrière la rue des Forgerons, 3 degrés.", n=1)], policy) == {"p1"}
     assert not flagged([post("Brocante à Montignies-sur-Sambre ce dimanche", n=1)], policy)
+
+
+def test_a_place_of_work_with_a_time_in_a_post_about_clinical_work() -> None:
+    clinic = post("Thursday clinic until 7 again tonight, three new patients and a safety plan review", n=1)
+    assert flagged([clinic]) == {"p1"}
+    assert not flagged([post("She rang the ward at 3am again, still a bit manic but taking her meds", n=2)])
+    assert not flagged([post("I left the office at 5 and went to the gym", n=3)])
+
+
+def test_a_house_name_is_also_its_one_word_name() -> None:
+    policy = policy_from_dict({"workplace": {"name": "Clydeside Perinatal", "aliases": ["Rowanbank House"]}})
+    assert flagged([post("Baby massage group at Rowanbank Thursday at 10. Our mums love it", n=1)], policy)
+    assert not flagged([post("Rowanbank Park is lovely in the snow at 10am", n=2)], policy)

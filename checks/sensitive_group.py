@@ -158,6 +158,8 @@ _PROPER = re.compile(r"(?<=[^\s.!?…:;])\s+((?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'�
 def proper_words(text: str) -> set[str]:
     """The normalized words of the proper names inside a text's sentences (not the word opening a sentence, not
     an acronym), four letters or more: ``call in Garfield Park at 2`` → {``garfield``}."""
+    if not text or text[1:] == text[1:].lower():
+        return set()
     return {w for m in _PROPER.finditer(text) for w in normalize(m.group(1)).split() if len(w) >= 4} - _COMMON
 
 
@@ -167,10 +169,9 @@ def _own_words(name: str) -> set[str]:
 
 
 def _about_work(record: Post | Comment, ctx: CheckContext) -> bool:
-    """True when a text that holds a capital after its first letter is about clinical work (the shared analysis)."""
-    if not record.text or not any(c.isupper() for c in record.text[1:]):
-        return False
-    return analysis_for(record, ctx).work_score()[0] >= WORK_THRESHOLD
+    """True when the text is about clinical work (the shared text analysis; most texts have no hit at all)."""
+    analysis = analysis_for(record, ctx)
+    return bool(analysis.hits or analysis.place_hit) and analysis.work_score()[0] >= WORK_THRESHOLD
 
 
 @dataclass
@@ -203,7 +204,7 @@ class SensitiveGroupCheck(Check):
             seen.towns.append(normalize(record.city.split(",")[0]))
         elif isinstance(record, Group) and record.name.strip():
             seen.groups.append(record)
-        elif isinstance(record, (Post, Comment)) and _about_work(record, ctx):
+        elif isinstance(record, (Post, Comment)) and record.text and _about_work(record, ctx):
             seen.work_places |= proper_words(record.text)
         return ()
 

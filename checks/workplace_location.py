@@ -92,6 +92,8 @@ PLACE_TIME = re.compile(
 )
 """A place of work and a time with nothing between, the place opening a sentence or after a weekday or "at the":
 "Thursday clinic until 7", "Day hospital at 10", "Cabinet à 8h" (not "She rang the ward at 3am")."""
+_PLACE_NOUN = re.compile(r"clinic|service|unit|ward|office|practice|hospital|cabinet|bureau|consultation")
+"""The nouns of :data:`PLACE_TIME`, one of which a text must hold before that slower pattern is tried."""
 # PRESENCE's one branch with no word boundary before it, apart: in the same alternation it made every search
 # try every branch at every position (30 instead of 6 µs on a 230-character text). Only whether either matches
 # is read (``schedule_cue``), so the two searched one after the other say what the joined pattern said.
@@ -131,7 +133,7 @@ def on_workplace_street(place: str | None, address: str | None, terms: Terms) ->
 
 def schedule_cue(text: str) -> str | None:
     """A phrase telling when the writer is at work (``here till 8``, ``clinic until 7``), or ``None``."""
-    if (m := PLACE_TIME.search(text)) is not None:
+    if _PLACE_NOUN.search(text.lower()) and (m := PLACE_TIME.search(text)) is not None:
         return m.group("cue")
     if not ((_search(PRESENCE, text) or _search(PRESENCE_CLINIQUE, text)) and _search(WORK_CONTEXT, text)):
         return None  # the cheaper two first: most texts fail them
@@ -201,7 +203,10 @@ class WorkplaceLocationCheck(Check):
             cue = text[time[0] : time[1]]  # at the workplace already: any time phrase says when
         if cue:
             reasons.append((cue, "the text says when you are at work", 2))
-        _learn(record, place_name, text, bool(reasons), ctx)
+        if not reasons:
+            reasons = _learn(record, place_name, text, ctx)
+        else:
+            _learn(record, place_name, text, ctx, reported=True)
         if not reasons or _seen(record, place_name, text, ctx):
             return
         yield self._finding(record, reasons, place_name, text)
@@ -209,15 +214,10 @@ class WorkplaceLocationCheck(Check):
     def finish(self, ctx: CheckContext) -> Iterable[Finding]:
         """The records kept back that name a place the account's own posts say the owner works or worked at."""
         state: _Learned | None = ctx.memo.get(_LEARNED)
-        workplace = ctx.policy.workplace
-        current = {place_key(n) for n in (*workplace.names, *_employers(ctx), *districts(workplace))}
-        current |= {normalize(workplace.city.split(",")[0])} if workplace.city else set()
-        known = {k: n for k, n in state.employers.known().items() if not overlaps(k, current)} if state else {}
-        if not state or not known:
-            return  # the current workplace's own names stay with the rules above (its park, its golf club)
-        for record, place, text in state.pending:
-            if (reasons := _learned_reasons(place, text, known)) and not _seen(record, place, text, ctx):
-                yield self._finding(record, reasons, place, text)
+        if state and (known := state.known(ctx)):
+            for record, place, text in state.pending:
+                if (reasons := _learned_reasons(place, text, known)) and not _seen(record, place, text, ctx):
+                    yield self._finding(record, reasons, place, text)
 
     def _finding(self, record: AnyRecord, reasons: list[Reason], place: str | None, text: str) -> Finding:
         weight = sum(w for _, _, w in reasons)
@@ -257,15 +257,33 @@ class WorkplaceLocationCheck(Check):
 
 
 _LEARNED = ("workplace-location", "learned workplaces")
-PENDING_MAX = 20_000
-"""Records kept back for :meth:`WorkplaceLocationCheck.finish`: beyond it, memory stays flat and later records
-are no longer checked against the workplaces the account's posts name."""
+PENDING_MAX = 5_000
+"""Records kept back for :meth:`WorkplaceLocationCheck.finish` (those read before the posts that name their
+place as a workplace): beyond it, memory stays flat and only the records read after those posts are checked."""
 
 
 @dataclass
 class _Learned:
+    """The account's employment statements so far and the records kept back until its end."""
+
     employers: Employers = field(default_factory=Employers)
     pending: list[tuple[AnyRecord, str | None, str]] = field(default_factory=list)
+    _known: dict[str, str] | None = None
+
+    def add(self, name: str, record: str, points: int, *, statement: bool) -> None:
+        """Count a statement or a clinical text at a place (see :class:`Employers`)."""
+        self.employers.add(name, record, points, statement=statement)
+        self._known = None
+
+    def known(self, ctx: CheckContext) -> dict[str, str]:
+        """The workplaces the posts name so far, without the current workplace's own names, town and districts
+        (its park and its golf club stay with the rules above)."""
+        if self._known is None:
+            workplace = ctx.policy.workplace
+            current = {place_key(n) for n in (*workplace.names, *_employers(ctx), *districts(workplace))}
+            current |= {normalize(workplace.city.split(",")[0])} if workplace.city else set()
+            self._known = {k: n for k, n in self.employers.known().items() if not overlaps(k, current)}
+        return self._known
 
 
 def _employers(ctx: CheckContext) -> tuple[str, ...]:
@@ -273,20 +291,27 @@ def _employers(ctx: CheckContext) -> tuple[str, ...]:
     return tuple(ctx.memo.get(("workplace-location", "employers"), ()))
 
 
-def _learn(record: AnyRecord, place: str | None, text: str, reported: bool, ctx: CheckContext) -> None:
-    """Count the record's employment statements (and clinical text at a place) and keep it back for ``finish``
-    when nothing was reported for it."""
+def _learn(
+    record: AnyRecord, place: str | None, text: str, ctx: CheckContext, *, reported: bool = False
+) -> list[Reason]:
+    """Count the record's employment statements (and clinical text at a place); unless already ``reported``,
+    the reasons it names a workplace learned so far, or, when none, keep it back for ``finish``."""
     state: _Learned = ctx.memo.setdefault(_LEARNED, _Learned())
     rid = f"{record.kind.value}|{record.id}"
     for name, points in employment_names(text) if text else ():
-        state.employers.add(name, rid, points, statement=True)
+        state.add(name, rid, points, statement=True)
     if place:
         if points := stated_points(text) if text else 0:
-            state.employers.add(place, rid, points, statement=True)
+            state.add(place, rid, points, statement=True)
         elif text and analysis_for(record, ctx).work_score()[0] >= WORK_THRESHOLD:
-            state.employers.add(place, rid, 1, statement=False)  # clinical work written at the place
-    if not reported and (place or (text and any(c.isupper() for c in text[1:]))) and len(state.pending) < PENDING_MAX:
+            state.add(place, rid, 1, statement=False)  # clinical work written at the place
+    if reported or not (place or (text and text[1:] != text[1:].lower())):  # a capital after the first letter
+        return []
+    if (known := state.known(ctx)) and (reasons := _learned_reasons(place, text, known)):
+        return reasons
+    if len(state.pending) < PENDING_MAX:
         state.pending.append((record, place, text))
+    return []
 
 
 def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> list[Reason]:

@@ -96,10 +96,25 @@ _STOP = word_set("employment", "not_names")
 _INSTITUTION = word_set("employment", "institution_words")
 
 
+_HINT = re.compile(
+    r"first|last|final|new|job|hired|intern|placement|employ|work|year|leaving|staff|team|unit|ward|office|party|"
+    r"premi|derni|ans\b|ann[ée]es|"
+    r"commence|rentr|reprise|no[eë]l|garde|shift|nurse|counsel|therap|psych|clinic|practi|aide|\b(?:cna|lpn|rn|np)\b"
+)
+"""Words one of which every cue holds: most texts hold none and are passed over at once."""
+_NAME_AFTER = re.compile(
+    r"\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]ith|au|aux|chez|la|l['’]|du|de|[Ll]eaving)\s+"
+    r"(?:(?:the|The|le|Le|la|La|l['’]|L['’])\s*)?[A-ZÀ-ÖØ-Þ]"
+)
+"""Where a cue's name may start (a capital after "at", "au", "leaving"...): a text without one names no place."""
+
+
 def employment_names(text: str) -> list[tuple[str, int]]:
     """The proper names the text's employment statements put after their cue, each with its points
     (:data:`STRONG` or :data:`WEAK`), in order (may be empty)."""
     found: list[tuple[str, int]] = []
+    if not _NAME_AFTER.search(text) or not _HINT.search(text.lower()):
+        return found
     for pattern, points, owned in _CUES:
         for cue in pattern.finditer(text):
             if not _owner_says(text, cue.start(), owned):
@@ -117,6 +132,8 @@ def stated_points(text: str) -> int:
     one's first day). A check-in carrying it names its
     place."""
     best = 0
+    if not _HINT.search(text.lower()):
+        return best
     for pattern, points in _BARE:
         for cue in pattern.finditer(text):
             sentence = re.split(r"[.!?:;…\n]", text[max(0, cue.start() - 40) : cue.start()])[-1]

@@ -89,9 +89,12 @@ PRESENCE = re.compile(
 PLACE_TIME = re.compile(
     rf"(?i)(?:^|[.!?]\s+|{_DAY}(?:day)?s?\s+|\b(?:at|in|to)\s+the\s+|\bau\s+)(?P<cue>(?:clinic|service|unit|ward|office|practice|day\s+hospital|cabinet|bureau|consultation)\s+"
     r"(?:until|till|til|at|from|à|jusqu'à|dès)\s+\d{1,2}(?:[:h.]\d\d|h\b|\s*(?:am|pm)\b)?)"
+    r"|(?P<opens>\b(?:clinic|office|practice|unit|ward|cabinet|bureau|service)\s+(?:opens?|closes?|ouvre|ferme)\s+"
+    r"(?:at\s+|à\s+)?\d{1,2}(?:[:h.]\d\d|h\b|\s*(?:am|pm)\b)?)"
 )
 """A place of work and a time with nothing between, the place opening a sentence or after a weekday or "at the":
-"Thursday clinic until 7", "Day hospital at 10", "Cabinet à 8h" (not "She rang the ward at 3am")."""
+"Thursday clinic until 7", "Day hospital at 10", "Cabinet à 8h" (not "She rang the ward at 3am"); or its opening
+time ("the clinic opens at 7:30")."""
 _PLACE_NOUN = re.compile(r"clinic|service|unit|ward|office|practice|hospital|cabinet|bureau|consultation")
 """The nouns of :data:`PLACE_TIME`, one of which a text must hold before that slower pattern is tried."""
 # PRESENCE's one branch with no word boundary before it, apart: in the same alternation it made every search
@@ -134,7 +137,7 @@ def on_workplace_street(place: str | None, address: str | None, terms: Terms) ->
 def schedule_cue(text: str) -> str | None:
     """A phrase telling when the writer is at work (``here till 8``, ``clinic until 7``), or ``None``."""
     if _PLACE_NOUN.search(text.lower()) and (m := PLACE_TIME.search(text)) is not None:
-        return m.group("cue")
+        return m.group("cue") or m.group("opens")
     if not ((_search(PRESENCE, text) or _search(PRESENCE_CLINIQUE, text)) and _search(WORK_CONTEXT, text)):
         return None  # the cheaper two first: most texts fail them
     time = _search(TIME_CUE, text)

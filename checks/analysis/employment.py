@@ -32,7 +32,9 @@ _OWNED_CUES = (
     r"(?:new\s+(?:job|post|role|position)|hired\s+on|internship|placement|employed)\s+(?:[\w']+\s+){0,4}?(?:at|with)",
     r"(?:(?<!at\s)work(?:ing|ed)?|hired|employed)\s+at",
     rf"(?:as\s+)?(?:an?\s+(?:[\w-]+\s+){{0,3}}?)?{_ROLE}\s+at",  # "Officially a phone counselor at"
-    rf"{_NUM}\s+(?:[a-z]+\s+)?years?\s+(?:at|on)",  # not "10 years in San Antonio"
+    # "7 years at X", "seven years on the adolescent unit at X"; not "10 years in San Antonio"
+    rf"{_NUM}\s+(?:[a-z]+\s+)?years?\s+(?:(?:on|in)\s+(?:the\s+)?(?:[a-z]+\s+){{0,4}}?at|at|on)",
+    r"join(?:ed|ing)?(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?team\s+at)?",  # "I'm joining X", "joined the team at X"
     r"year\s+\d+\s+at",
     rf"leaving(?=\s+\S+(?:\s+\S+){{0,4}}\s+after\s+{_NUM}\s+(?:\w+\s+)?(?:years?|months?)\b)",
     rf"{_NUM_FR}\s+(?:\w+\s+)?(?:ans|ann[ée]es)\s+{_AT_FR}",
@@ -40,7 +42,8 @@ _OWNED_CUES = (
 )
 _STRONG_CUES = (
     # a shift, a staff party, an on-call night: said only of a job
-    r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?shift\s+(?:[a-z]+\s+)?(?:at|on|in)",
+    r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?shift\s+(?:[a-z]+\s+)?"
+    r"(?:(?:on|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?at|at|on|in)",  # "last shift on the unit at X"
     r"(?:staff|work|team|unit|ward|office)\s+(?:christmas\s+|xmas\s+|chrissy\s+|holiday\s+|summer\s+)?"
     r"(?:party|do|lunch|dinner|fete|bbq)\s+at",
     rf"(?:premi[eè]re|derni[eè]re)\s+garde\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
@@ -71,20 +74,23 @@ _THIRD = re.compile(
 _FIRST = re.compile(
     r"(?i)(?<![\w'’])(?:i|i'm|im|i've|i'll|i'd|my|me|we|we're|we've|our|je|j|moi|mon|ma|mes|nous)(?![\w])"
 )
+_THIRD_VERB = re.compile(r"(?i)(?<![\w'’])(?:is|was|works|worked|has\s+been|est|était|travaille)\s*$")
 _OPENERS = word_set("employment", "openers")
 
 
 def _owner_says(text: str, start: int, owned: bool) -> bool:
     """True when the cue at ``start`` is the owner's: no one else is the subject of its sentence ("Nate started
     at", "Emma's first day", "my husband's 10 years at"), and, for ``owned`` cues, the owner is ("I started
-    at", "my 10 years at") or the cue opens the sentence, after one opening word at most ("Finally hired at")."""
+    at", "my 10 years at", "after 7 years at X, I'm") or the cue opens the sentence, or follows a few words
+    that start with an opening word ("Finally hired at", "Excited to have joined")."""
     sentence = re.split(r"[.!?;:…\n]", text[max(0, start - 60) : start])[-1]
-    if _THIRD.search(sentence):
-        return False
-    if not owned or _FIRST.search(sentence):
-        return True
+    if _THIRD.search(sentence) or _THIRD_VERB.search(sentence):
+        return False  # "Emma's first day", "Nate is a nurse at"
+    rest = re.split(r"[.!?;…\n]", text[start : start + 120])[0]
+    if not owned or _FIRST.search(sentence) or _FIRST.search(rest):
+        return True  # "After 7 years at X, I'm moving on"
     words = sentence.split()
-    return not words or (len(words) == 1 and normalize(words[0]) in _OPENERS)
+    return not words or (len(words) <= 4 and normalize(words[0]) in _OPENERS)  # "Excited to have joined X"
 
 
 _NAME_WORD = r"(?:(?:St|Ste|Mt)\.(?=\s)|[A-ZÀ-ÖØ-Þ][\w'’-]*)"
@@ -97,13 +103,13 @@ _INSTITUTION = word_set("employment", "institution_words")
 
 
 _HINT = re.compile(
-    r"first|last|final|new|job|hired|intern|placement|employ|work|year|leaving|staff|team|unit|ward|office|party|"
+    r"first|last|final|new|job|hired|intern|placement|employ|work|year|leaving|staff|team|unit|ward|office|party|join|"
     r"premi|derni|ans\b|ann[ée]es|"
     r"commence|rentr|reprise|no[eë]l|garde|shift|nurse|counsel|therap|psych|clinic|practi|aide|\b(?:cna|lpn|rn|np)\b"
 )
 """Words one of which every cue holds: most texts hold none and are passed over at once."""
 _NAME_AFTER = re.compile(
-    r"\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]ith|au|aux|chez|la|l['’]|du|de|[Ll]eaving)\s+"
+    r"\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]ith|au|aux|chez|la|l['’]|du|de|[Ll]eaving|[Jj]oin(?:ed|ing)?)\s+"
     r"(?:(?:the|The|le|Le|la|La|l['’]|L['’])\s*)?[A-ZÀ-ÖØ-Þ]"
 )
 """Where a cue's name may start (a capital after "at", "au", "leaving"...): a text without one names no place."""
@@ -180,7 +186,7 @@ def _clean(name: str) -> str | None:
     norm = normalize(cleaned)
     if not norm or all(w in _STOP or w in _INSTITUTION for w in norm.split()):
         return None  # "Christmas", "Monday", "the Hospital": no particular place
-    if " " not in norm and (len(norm) < 4 or cleaned.isupper()):
+    if (" " not in norm and len(norm) < 4) or (" " not in cleaned and cleaned.isupper()):
         return None  # "CMP", "ED": a kind of service, not one place
     return cleaned
 

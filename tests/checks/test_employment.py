@@ -32,9 +32,16 @@ from checks.analysis.employment import (
         ("3 years at Christmas with the in-laws", []),
         ("Première garde d'interne au CHS ce soir", []),  # a kind of service, not a place's name
         ("I'm at work at 7 tomorrow", []),
+        ("Excited to join the HUD-VASH program at the VA", []),  # a program, not a place
+        ("I'll be joining the Community Mental Health Team in March", []),
         # other people's jobs, and towns
         ("Nate started his new job at Home Depot today", []),
-        ("Nate is a nurse at Baptist Medical Center", []),
+        ("Nate is a nurse at Baptist Medical Center and I'm so proud", []),
+        ("After seven years on the adolescent unit at Erlanger, I'm moving on", [("Erlanger", STRONG)]),
+        (
+            "Excited to have joined the crisis team at Westbrook Crisis Response",
+            [("Westbrook Crisis Response", STRONG)],
+        ),
         ("So proud of my husband, 30 years at General Motors", []),
         ("10 years in San Antonio this week!", []),
         ("Leaving San Antonio after 3 days of tacos", []),

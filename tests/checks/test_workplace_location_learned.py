@@ -100,6 +100,7 @@ def test_a_place_of_work_with_a_time_in_a_post_about_clinical_work() -> None:
     assert flagged([clinic]) == {"p1"}
     assert not flagged([post("She rang the ward at 3am again, still a bit manic but taking her meds", n=2)])
     assert not flagged([post("I left the office at 5 and went to the gym", n=3)])
+    assert flagged([post("The clinic opens at 7:30 and three patients are already waiting for their refills", n=4)])
 
 
 def test_a_house_name_is_also_its_one_word_name() -> None:

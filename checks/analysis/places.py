@@ -98,8 +98,7 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
     streets: list[str] = []
     city: list[str] = []
     if workplace.address:
-        parts = _joined_number([_number_first(p.strip()) for p in workplace.address.split(",")])
-        street_at = next((i for i, p in enumerate(parts) if re.match(r"^\d+\w?\s+\S*[^\W\d]", p)), None)
+        parts, street_at = address_parts(workplace.address)
         if street_at is not None:
             m = re.match(r"^(\d+\w?)\s+(.+)$", normalize(parts[street_at]))
             if m:
@@ -141,6 +140,13 @@ _STREET_ENDINGS = frozenset(_STREET_TYPES) | frozenset(_STREET_TYPES.values()) |
 def _ends_with_street_type(part: str) -> bool:
     words = part.split()
     return len(words) >= 2 and words[-1] in _STREET_ENDINGS and not any(w.isdigit() for w in words)
+
+
+def address_parts(address: str) -> tuple[list[str], int | None]:
+    """The comma-separated parts of an address, each street part with its number first, and the index of the
+    street part (the first that starts with a number and a word; ``None`` when no part does)."""
+    parts = _joined_number([_number_first(p.strip()) for p in address.split(",")])
+    return parts, next((i for i, p in enumerate(parts) if re.match(r"^\d+\w?\s+\S*[^\W\d]", p)), None)
 
 
 def _number_first(part: str) -> str:
@@ -261,8 +267,7 @@ def districts(workplace: Workplace) -> tuple[str, ...]:
     state codes or the country: ``14 Redforge Road, Blackpool, Cork`` → (``blackpool``, ``cork``)."""
     if not workplace.address:
         return ()
-    parts = _joined_number([_number_first(p.strip()) for p in workplace.address.split(",")])
-    street_at = next((i for i, p in enumerate(parts) if re.match(r"^\d+\w?\s+\S*[^\W\d]", p)), None)
+    parts, street_at = address_parts(workplace.address)
     found: list[str] = []
     for part in parts[street_at + 1 :] if street_at is not None else parts[1:]:
         part = re.sub(r"\(.*?\)", " ", part)

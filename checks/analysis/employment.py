@@ -34,7 +34,8 @@ _OWNED_CUES = (
     rf"(?:as\s+)?(?:an?\s+(?:[\w-]+\s+){{0,3}}?)?{_ROLE}\s+at",  # "Officially a phone counselor at"
     # "7 years at X", "seven years on the adolescent unit at X"; not "10 years in San Antonio"
     rf"{_NUM}\s+(?:[a-z]+\s+)?years?\s+(?:(?:on|in)\s+(?:the\s+)?(?:[a-z]+\s+){{0,4}}?at|at|on)",
-    r"join(?:ed|ing)?(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?team\s+at)?",  # "I'm joining X", "joined the team at X"
+    # "joined the crisis team at X" (not "joined X": a gym, a club, an airline's loyalty tier)
+    r"join(?:ed|ing)?\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?team\s+at",
     r"year\s+\d+\s+at",
     rf"leaving(?=\s+\S+(?:\s+\S+){{0,4}}\s+after\s+{_NUM}\s+(?:\w+\s+)?(?:years?|months?)\b)",
     rf"{_NUM_FR}\s+(?:\w+\s+)?(?:ans|ann[ée]es)\s+{_AT_FR}",

@@ -33,6 +33,8 @@ from checks.analysis.employment import (
         ("Première garde d'interne au CHS ce soir", []),  # a kind of service, not a place's name
         ("I'm at work at 7 tomorrow", []),
         ("Excited to join the HUD-VASH program at the VA", []),  # a program, not a place
+        ("Joined Silver Preferred because I heard customer service was great", []),  # a loyalty tier
+        ("I'm joining Planet Fitness tomorrow", []),
         ("I'll be joining the Community Mental Health Team in March", []),
         # other people's jobs, and towns
         ("Nate started his new job at Home Depot today", []),

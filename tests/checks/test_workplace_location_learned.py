@@ -107,3 +107,9 @@ def test_a_house_name_is_also_its_one_word_name() -> None:
     policy = policy_from_dict({"workplace": {"name": "Clydeside Perinatal", "aliases": ["Rowanbank House"]}})
     assert flagged([post("Baby massage group at Rowanbank Thursday at 10. Our mums love it", n=1)], policy)
     assert not flagged([post("Rowanbank Park is lovely in the snow at 10am", n=2)], policy)
+
+
+def test_a_shared_headline_or_retweet_is_not_the_owners_words() -> None:
+    assert not flagged([post("RT @macontelegraph : Mercy Ridge Medical Center to cut 40 beds", n=1)])
+    assert not flagged([post("« Mercy Ridge Medical Center débordé : +18 % d'entrées » — La Gazette", n=2)])
+    assert flagged([post("Mercy Ridge is on generator, night crew hanging in there", n=3)])

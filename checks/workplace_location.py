@@ -200,6 +200,8 @@ class WorkplaceLocationCheck(Check):
         if isinstance(record, Profile):
             employers = ctx.memo.setdefault(("workplace-location", "employers"), [])
             employers.extend(w.employer for w in record.work if w.employer)
+            if (learned := ctx.memo.get(_LEARNED)) is not None:
+                learned.forget()  # the profile's employers are the current workplace's names too
             return
         employers = _employers(ctx)
         terms = build_terms(ctx.policy.workplace, employers)
@@ -286,6 +288,10 @@ class _Learned:
     def add(self, name: str, record: str, points: int, *, statement: bool) -> None:
         """Count a statement or a clinical text at a place (see :class:`Employers`)."""
         self.employers.add(name, record, points, statement=statement)
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop the workplaces worked out so far (the current workplace's names changed)."""
         self._known = None
 
     def known(self, ctx: CheckContext) -> dict[str, str]:

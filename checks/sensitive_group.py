@@ -1,31 +1,36 @@
 """sensitive-group: membership of a group whose members may include your clients.
 
 Recovery and 12-step groups (AA, NA, Al-Anon, SMART Recovery, sober communities), mental-health, grief
-and family support groups, and parenting or community groups of your clinic's own area (from the
-policy's workplace city and street) are places where you may meet clients as peers. That is not wrong in
-itself (your own recovery or grief matters), so the finding gives options rather than a verdict: stay
-and keep a low profile, leave, or switch to a group outside your service area; decide ahead of time how
-you will respond if a client joins or recognises you; take it to supervision. Professional groups
-(NASW chapters, clinicians' networks) are not reported. Keywords, in English and French, are in
-``checks/lexicons/groups.txt``.
+and family support groups, and parenting or community groups of your clinic's own area are places where
+you may meet clients as peers. The area is the policy's workplace city, every town and district of its
+address, the area a service is named for ("CLSC Limoilou", "CMP La Bastide"), the towns of former
+workplaces and of the profile, and, for a parenting or support group, a place your own posts about
+clinical work name ("Garfield Park Moms" when your crisis calls go to Garfield Park). A local marketplace
+(buy, sell, swap) is not enough on its own. That is not wrong in itself (your own recovery or grief
+matters), so the finding gives options rather than a verdict: stay and keep a low profile, leave, or
+switch to a group outside your service area; decide ahead of time how you will respond if a client joins
+or recognises you; take it to supervision. Professional groups (NASW chapters, clinicians' and workers'
+networks) are not reported. Keywords, in English and French, are in ``checks/lexicons/groups.txt``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import ClassVar
 
-from checks.analysis.places import street_variants
+from checks.analysis.places import districts, service_areas, street_variants
+from checks.analysis.word_lists import word_set
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.matching import normalize
 from checks.policy import Workplace
 from checks.remediation import remediation_for
+from checks.text import WORK_THRESHOLD, analysis_for
 from scanner.platforms import platform_label
-from scanner.records import AnyRecord, Group, Kind, Profile
+from scanner.records import AnyRecord, Comment, Group, Kind, Post, Profile
 
 THRESHOLD = 1.0
 LOCAL_WEIGHT = 0.5
@@ -84,6 +89,8 @@ def area_names(workplace: Workplace) -> tuple[str, ...]:
             names.append(normalize(parts[1]))
         street = re.sub(r"^\d+\w?\s+", "", parts[0])
         names.extend(street_variants(normalize(street)))
+    names.extend(districts(workplace))  # "14 Redforge Road, Blackpool, Cork": Blackpool
+    names.extend(service_areas(workplace))  # "CLSC Limoilou", "CMP La Bastide": the area the service is named for
     return tuple(n for n in dict.fromkeys(names) if len(n) > 2)
 
 
@@ -97,9 +104,12 @@ class GroupScore:
     professional: bool
 
 
-def score_group(name: str, workplace: Workplace, other_places: tuple[str, ...] = ()) -> GroupScore:
+def score_group(
+    name: str, workplace: Workplace, other_places: tuple[str, ...] = (), work_places: frozenset[str] = frozenset()
+) -> GroupScore:
     """Score a group name against the lexicon and the clinic's area (and ``other_places``: the towns of former
-    workplaces and of the profile, already normalized)."""
+    workplaces and of the profile, already normalized; ``work_places``: the proper names the account's posts
+    about clinical work use, which make a parenting or support group that names one of them local)."""
     text = normalize(name)
     terms = load_terms()
     best: dict[str, float] = {}
@@ -110,6 +120,8 @@ def score_group(name: str, workplace: Workplace, other_places: tuple[str, ...] =
         best[term.theme] = max(best.get(term.theme, term.weight), term.weight)
         phrases.append(found.group(0))
     local = any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in (*area_names(workplace), *other_places))
+    if not local and work_places and ({"parenting", "mental_health", "recovery", "support"} & set(best)):
+        local = bool(_own_words(text) & work_places)  # "Garfield Park Moms": the area her crisis calls go to
     professional = "professional" in best
     if "not_recovery" in best:
         best.pop("recovery", None)
@@ -131,14 +143,51 @@ def describe(result: GroupScore) -> str:
     return (local[0] if local else "local") + " group in your clinic's area"
 
 
-def _other_places(ctx: CheckContext) -> tuple[str, ...]:
+def _other_places(ctx: CheckContext, seen: _Seen) -> tuple[str, ...]:
     """Where else clients may live: the towns of the policy's former workplaces and the profile's city."""
     places = [a for former in ctx.policy.former_workplaces for a in area_names(former)]
-    places += ctx.memo.get(_PROFILE_TOWNS, [])
+    places += seen.towns
     return tuple(dict.fromkeys(p for p in places if len(p) > 2))
 
 
-_PROFILE_TOWNS = ("sensitive-group", "profile towns")
+_STATE = ("sensitive-group", "seen")
+_COMMON = word_set("places", "not_areas") | word_set("places", "group_words")
+_PROPER = re.compile(r"(?<=[^\s.!?…:;])\s+((?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+[\s-]*)+)")
+
+
+def proper_words(text: str) -> set[str]:
+    """The normalized words of the proper names inside a text's sentences (not the word opening a sentence, not
+    an acronym), four letters or more: ``call in Garfield Park at 2`` → {``garfield``}."""
+    if not text or text[1:] == text[1:].lower():
+        return set()
+    return {w for m in _PROPER.finditer(text) for w in normalize(m.group(1)).split() if len(w) >= 4} - _COMMON
+
+
+def _own_words(name: str) -> set[str]:
+    """The words of a normalized group name that may be a place: four letters or more, not a group word."""
+    return {w for w in name.split() if len(w) >= 4} - _COMMON
+
+
+def _about_work(record: Post | Comment, ctx: CheckContext) -> bool:
+    """True when the text is about clinical work (the shared text analysis; most texts have no hit at all)."""
+    analysis = analysis_for(record, ctx)
+    return bool(analysis.hits or analysis.place_hit) and analysis.work_score()[0] >= WORK_THRESHOLD
+
+
+@dataclass
+class _Seen:
+    """What the check keeps for ``finish``: the profile's towns, the groups, and the proper names of the posts
+    about clinical work (order-free, so batches in worker processes add up to the same)."""
+
+    towns: list[str] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    work_places: set[str] = field(default_factory=set)
+
+    def merge(self, other: _Seen) -> None:
+        """Add a later batch's state."""
+        self.towns += other.towns
+        self.groups += other.groups
+        self.work_places |= other.work_places
 
 
 class SensitiveGroupCheck(Check):
@@ -146,17 +195,35 @@ class SensitiveGroupCheck(Check):
 
     id: ClassVar[str] = "sensitive-group"
     category: ClassVar[Category] = Category.SENSITIVE_GROUP
-    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.GROUP, Kind.PROFILE})
-    ordered: ClassVar[bool] = True  # the profile's town, kept in ctx.memo, is read by the group records after it
+    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.GROUP, Kind.PROFILE, Kind.POST, Kind.COMMENT})
 
     def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
-        """One finding per group membership whose name suggests clients may be members."""
+        """Keep the profile's town, the groups and the proper names of posts about clinical work for ``finish``."""
+        seen: _Seen = ctx.memo.setdefault(_STATE, _Seen())
         if isinstance(record, Profile) and record.city:
-            ctx.memo.setdefault(_PROFILE_TOWNS, []).append(normalize(record.city.split(",")[0]))
-            return
-        if not isinstance(record, Group) or not record.name.strip():
-            return
-        result = score_group(record.name, ctx.policy.workplace, _other_places(ctx))
+            seen.towns.append(normalize(record.city.split(",")[0]))
+        elif isinstance(record, Group) and record.name.strip():
+            seen.groups.append(record)
+        elif isinstance(record, (Post, Comment)) and record.text and _about_work(record, ctx):
+            seen.work_places |= proper_words(record.text)
+        return ()
+
+    def batch_state(self, ctx: CheckContext) -> _Seen | None:
+        """This batch's towns, groups and proper names (worker side)."""
+        return ctx.memo.pop(_STATE, None)
+
+    def merge_state(self, ctx: CheckContext, state: _Seen) -> None:
+        """Fold a batch's state in (main side, batches in record order)."""
+        ctx.memo.setdefault(_STATE, _Seen()).merge(state)
+
+    def finish(self, ctx: CheckContext) -> Iterable[Finding]:
+        """One finding per group membership whose name suggests clients may be members."""
+        seen: _Seen = ctx.memo.get(_STATE) or _Seen()
+        places, work_places = _other_places(ctx, seen), frozenset(seen.work_places)
+        for record in seen.groups:
+            yield from self._finding(record, score_group(record.name, ctx.policy.workplace, places, work_places))
+
+    def _finding(self, record: Group, result: GroupScore) -> Iterable[Finding]:
         if result.professional or result.score < THRESHOLD:
             return
         clinical = {"recovery", "mental_health"} & set(result.themes)

@@ -3,9 +3,12 @@
 Reported: check-ins and location tags at the workplace (its name, an alias or its street address from
 the policy ``[workplace]``, or the employer on your profile when the policy names none); check-ins on
 the workplace's street during work hours (the coffee shop across the road at 8:15 on a Tuesday); posts
-whose text names the workplace, an alias or the street address; and posts that tell people when you
-are at work ("here till 8 for evening group", "I'll be at the clinic every Wednesday"). A client, or
-someone looking for a client, can use this to find you. Consider removing the location, limiting the
+whose text names the workplace, an alias or the street address, or the street with a clock time ("7h52,
+rue des Houilleurs"); posts that tell people when you are at work ("here till 8 for evening group", "I'll
+be at the clinic every Wednesday"); and check-ins at, and posts naming, a place your own posts say you
+work or worked at ("Last shift at Magnolia Terrace", "3 years at Cartref Helyg", "First day." checked in
+at a hospital), which the policy need not list (``former_workplaces`` names them for certain). A client,
+or someone looking for a client, can use this to find you. Consider removing the location, limiting the
 audience of such posts, and turning off location tagging.
 """
 
@@ -14,17 +17,28 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, ClassVar
 
-from checks.analysis.places import Terms, build_terms, names_workplace
+from checks.analysis.employment import (
+    Employers,
+    core_name,
+    employment_names,
+    names_place,
+    overlaps,
+    place_key,
+    stated_points,
+)
+from checks.analysis.places import Terms, build_terms, districts, names_workplace
 from checks.analysis.places import find_phrase as _find
 from checks.analysis.work_hours import within_work_hours
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.matching import normalize
+from checks.policy import Workplace
 from checks.prefilter import lowered_twin
 from checks.remediation import remediation_for
-from checks.text import analysis_for
+from checks.text import WORK_THRESHOLD, analysis_for
 from scanner.platforms import platform_label
 from scanner.records import AnyRecord, Comment, Kind, Place, Post, Profile
 
@@ -48,6 +62,7 @@ TIME_CUE = re.compile(
     r"|\d{1,2}(?::\d\d)?\s*[–-]\s*\d{1,2}(?::\d\d)?"
     r"|\d{1,2}[ap]\b"
     r"|tonight|right\s+now|this\s+(?:morning|afternoon|evening)|tomorrow"
+    rf"|{_DAY}(?:day)?s?\s+at\s+\d{{1,2}}(?::\d\d)?\b"
     r"|(?:jusqu'?(?:à|a)|d(?:è|e)s|avant|apr(?:è|e)s)\s+\d{1,2}\s*h(?:\d\d)?"
     r"|\d{1,2}h\d\d|\d{1,2}\s?h\b|ce\s+(?:soir|matin|midi)|cette\s+nuit|demain|aujourd'?hui"
     r"|(?:tous\s+les|chaque)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?"
@@ -57,6 +72,8 @@ TIME_CUE = re.compile(
     rf"|{_MONTH_ABBR}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r")"
 )
+CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d|h\d\d\b|h\b|(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))")
+"""A clock time ("7h52", "9:15", "8.05 am"): the workplace's street with one says when you are there."""
 LOCATION_CUE = re.compile(
     r"(?i)\b(?:here|outside|in\s+front\s+of|parking|come\s+(?:see|visit)|stop\s+by|drop[\s-]?off|"
     r"(?:i'?m|i\s+am|we'?re|i'?ll\s+be|back)\s+(?:at|in)|ici|devant|sur\s+le\s+parking|venez|passez|"
@@ -69,6 +86,17 @@ PRESENCE = re.compile(
     r"|\b(?:at|to)\s+the\s+(?:clinic|office|unit|ward|practice)\b"
     r"|\bau\s+(?:bureau|cabinet|service)\b"
 )
+PLACE_TIME = re.compile(
+    rf"(?i)(?:^|[.!?]\s+|{_DAY}(?:day)?s?\s+|\b(?:at|in|to)\s+the\s+|\bau\s+)(?P<cue>(?:clinic|service|unit|ward|office|practice|day\s+hospital|cabinet|bureau|consultation)\s+"
+    r"(?:until|till|til|at|from|à|jusqu'à|dès)\s+\d{1,2}(?:[:h.]\d\d|h\b|\s*(?:am|pm)\b)?)"
+    r"|(?P<opens>\b(?:clinic|office|practice|unit|ward|cabinet|bureau|service)\s+(?:opens?|closes?|ouvre|ferme)\s+"
+    r"(?:at\s+|à\s+)?\d{1,2}(?:[:h.]\d\d|h\b|\s*(?:am|pm)\b)?)"
+)
+"""A place of work and a time with nothing between, the place opening a sentence or after a weekday or "at the":
+"Thursday clinic until 7", "Day hospital at 10", "Cabinet à 8h" (not "She rang the ward at 3am"); or its opening
+time ("the clinic opens at 7:30")."""
+_PLACE_NOUN = re.compile(r"clinic|service|unit|ward|office|practice|hospital|cabinet|bureau|consultation")
+"""The nouns of :data:`PLACE_TIME`, one of which a text must hold before that slower pattern is tried."""
 # PRESENCE's one branch with no word boundary before it, apart: in the same alternation it made every search
 # try every branch at every position (30 instead of 6 µs on a 230-character text). Only whether either matches
 # is read (``schedule_cue``), so the two searched one after the other say what the joined pattern said.
@@ -76,7 +104,8 @@ PRESENCE_CLINIQUE = re.compile(r"(?i)(?:à|a)\s+la\s+clinique\b")
 WORK_CONTEXT = re.compile(
     r"(?i)\b(?:clinic|office|unit|ward|agency|work|therapists?|clinicians?|sessions?|caseload|clients?|"
     r"patients?|shift|intake|staff|(?:evening|therapy|group)\s+(?:group|session)s?|"
-    r"service|unité|unite|urgences|garde|patientes?|équipe|equipe|boulot|taf|consultations?|clinique|cabinet)\b"
+    r"service|unité|unite|urgences|garde|patientes?|équipe|equipe|boulot|taf|consultations?|clinique|cabinet|"
+    r"rdv|rendez-vous|consults?|appointments?|visits?|séances?|seances?|rencontres?|permanence)\b"
 )
 MEMBER_CUE = re.compile(
     r"(?i)\b(?:join(?:ing|ed)?|i\s+work\s+(?:at|for|in)|working\s+at|our\s+team|my\s+team|my\s+colleagues|"
@@ -87,6 +116,16 @@ MEMBER_CUE = re.compile(
 
 
 Reason = tuple[str, str, int]  # (matched phrase, why it counts, weight: 3 at work, 2 text, 1 near)
+
+
+_QUOTED = re.compile(r"«[^»]{20,}»|“[^”]{20,}”|^RT @\w+\s*:.*", re.DOTALL)
+
+
+def own_words(text: str) -> str:
+    """The text without what others wrote: a retweet ("RT @paper: …") and quoted headlines ("« Le CPAS de
+    Charleroi débordé » — La Nouvelle Gazette"). A shared headline naming the hospital says nothing of where
+    you work."""
+    return _QUOTED.sub(" ", text) if ("«" in text or "“" in text or text.startswith("RT @")) else text
 
 
 def on_workplace_street(place: str | None, address: str | None, terms: Terms) -> str | None:
@@ -106,7 +145,9 @@ def on_workplace_street(place: str | None, address: str | None, terms: Terms) ->
 
 
 def schedule_cue(text: str) -> str | None:
-    """A phrase telling when the writer is at work (``here till 8``), or ``None``."""
+    """A phrase telling when the writer is at work (``here till 8``, ``clinic until 7``), or ``None``."""
+    if _PLACE_NOUN.search(text.lower()) and (m := PLACE_TIME.search(text)) is not None:
+        return m.group("cue") or m.group("opens")
     if not ((_search(PRESENCE, text) or _search(PRESENCE_CLINIQUE, text)) and _search(WORK_CONTEXT, text)):
         return None  # the cheaper two first: most texts fail them
     time = _search(TIME_CUE, text)
@@ -159,12 +200,14 @@ class WorkplaceLocationCheck(Check):
         if isinstance(record, Profile):
             employers = ctx.memo.setdefault(("workplace-location", "employers"), [])
             employers.extend(w.employer for w in record.work if w.employer)
+            if (learned := ctx.memo.get(_LEARNED)) is not None:
+                learned.forget()  # the profile's employers are the current workplace's names too
             return
-        employers = tuple(ctx.memo.get(("workplace-location", "employers"), ()))
+        employers = _employers(ctx)
         terms = build_terms(ctx.policy.workplace, employers)
         place_name, address, text = _parts(record)
         reasons = _place_reasons(record, place_name, address, terms, ctx) if (place_name or address) else []
-        if text and not terms.empty and (hit := _text_names(text, terms)):
+        if text and not terms.empty and (hit := _text_names(own_words(text), terms)):
             reasons.append((hit, "the text names the workplace", 2))
         if not reasons:
             reasons = _former_reasons(record, place_name, address, text, ctx)
@@ -176,12 +219,20 @@ class WorkplaceLocationCheck(Check):
         if cue:
             reasons.append((cue, "the text says when you are at work", 2))
         if not reasons:
+            reasons = _learn(record, place_name, text, ctx)
+        else:
+            _learn(record, place_name, text, ctx, reported=True)
+        if not reasons or _seen(record, place_name, text, ctx):
             return
-        key = ("workplace-location:seen", f"{record.timestamp}|{normalize(place_name or '')}|{normalize(text)[:80]}")
-        if key in ctx.memo:
-            return
-        ctx.memo[key] = True
         yield self._finding(record, reasons, place_name, text)
+
+    def finish(self, ctx: CheckContext) -> Iterable[Finding]:
+        """The records kept back that name a place the account's own posts say the owner works or worked at."""
+        state: _Learned | None = ctx.memo.get(_LEARNED)
+        if state and (known := state.known(ctx)):
+            for record, place, text in state.pending:
+                if (reasons := _learned_reasons(place, text, known)) and not _seen(record, place, text, ctx):
+                    yield self._finding(record, reasons, place, text)
 
     def _finding(self, record: AnyRecord, reasons: list[Reason], place: str | None, text: str) -> Finding:
         weight = sum(w for _, _, w in reasons)
@@ -195,6 +246,8 @@ class WorkplaceLocationCheck(Check):
             what = "places you next to your workplace during work hours"
         elif any("former workplace" in why for _, why, _ in reasons):
             what = "names a place where you used to work"
+        elif any("own posts name" in why for _, why, _ in reasons):
+            what = "names a place where, by your own posts, you work or worked"
         else:
             what = "names your workplace" if any("names" in why for _, why, _ in reasons) else "tells when you work"
         message = f"This {platform} {record.kind.value} {what}"
@@ -218,6 +271,89 @@ class WorkplaceLocationCheck(Check):
         )
 
 
+_LEARNED = ("workplace-location", "learned workplaces")
+PENDING_MAX = 5_000
+"""Records kept back for :meth:`WorkplaceLocationCheck.finish` (those read before the posts that name their
+place as a workplace): beyond it, memory stays flat and only the records read after those posts are checked."""
+
+
+@dataclass
+class _Learned:
+    """The account's employment statements so far and the records kept back until its end."""
+
+    employers: Employers = field(default_factory=Employers)
+    pending: list[tuple[AnyRecord, str | None, str]] = field(default_factory=list)
+    _known: dict[str, str] | None = None
+
+    def add(self, name: str, record: str, points: int, *, statement: bool) -> None:
+        """Count a statement or a clinical text at a place (see :class:`Employers`)."""
+        self.employers.add(name, record, points, statement=statement)
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop the workplaces worked out so far (the current workplace's names changed)."""
+        self._known = None
+
+    def known(self, ctx: CheckContext) -> dict[str, str]:
+        """The workplaces the posts name so far, without the current workplace's own names, town and districts
+        (its park and its golf club stay with the rules above)."""
+        if self._known is None:
+            workplace = ctx.policy.workplace
+            current = {place_key(n) for n in (*workplace.names, *_employers(ctx), *districts(workplace))}
+            current |= {normalize(workplace.city.split(",")[0])} if workplace.city else set()
+            self._known = {k: n for k, n in self.employers.known().items() if not overlaps(k, current)}
+        return self._known
+
+
+def _employers(ctx: CheckContext) -> tuple[str, ...]:
+    """The employers the profile names (the workplace when the policy names none)."""
+    return tuple(ctx.memo.get(("workplace-location", "employers"), ()))
+
+
+def _learn(
+    record: AnyRecord, place: str | None, text: str, ctx: CheckContext, *, reported: bool = False
+) -> list[Reason]:
+    """Count the record's employment statements (and clinical text at a place); unless already ``reported``,
+    the reasons it names a workplace learned so far, or, when none, keep it back for ``finish``."""
+    state: _Learned = ctx.memo.setdefault(_LEARNED, _Learned())
+    rid = f"{record.kind.value}|{record.id}"
+    for name, points in employment_names(text) if text else ():
+        state.add(name, rid, points, statement=True)
+    if place:
+        if points := stated_points(text) if text else 0:
+            state.add(place, rid, points, statement=True)
+        elif text and analysis_for(record, ctx).work_score()[0] >= WORK_THRESHOLD:
+            state.add(place, rid, 1, statement=False)  # clinical work written at the place
+    if reported or not (place or (text and text[1:] != text[1:].lower())):  # a capital after the first letter
+        return []
+    if (known := state.known(ctx)) and (reasons := _learned_reasons(place, text, known)):
+        return reasons
+    if len(state.pending) < PENDING_MAX:
+        state.pending.append((record, place, text))
+    return []
+
+
+def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> list[Reason]:
+    """Why a kept-back record is at, or names, a workplace the account's posts name (empty when it is not)."""
+    if place and (name := names_place(place, known)):
+        return [(place, f"the place is a workplace your own posts name ({name})", 2)]
+    for name in known.values():
+        core = core_name(name)
+        workplace = Workplace(name=name, aliases=(core,) if " " in core and core != name else ())
+        if text and (hit := _text_names(own_words(text), build_terms(workplace))):
+            return [(hit, "the text names a workplace your own posts name", 2)]
+    return []
+
+
+def _seen(record: AnyRecord, place: str | None, text: str, ctx: CheckContext) -> bool:
+    """True when a finding was already made for the same time, place and text (a post and its check-in)."""
+    key = ("workplace-location:seen", f"{record.timestamp}|{normalize(place or '')}|{normalize(text)[:80]}")
+    if key in ctx.memo:
+        return True
+    ctx.memo[key] = True
+    return False
+
+
 def _text_names(text: str, terms: Terms) -> str | None:
     """The workplace name, alias or street the text names in a way that tells where you work.
 
@@ -230,7 +366,7 @@ def _text_names(text: str, terms: Terms) -> str | None:
         return hit
     if hit and (_search(TIME_CUE, text) or _search(LOCATION_CUE, text) or _search(MEMBER_CUE, text)):
         return hit
-    if terms.streets and _search(WORK_CONTEXT, text):
+    if terms.streets and (_search(WORK_CONTEXT, text) or CLOCK.search(text)):
         norm = normalize(text)
         return next((street for street in terms.streets if _find(street, norm)), None)
     return None

@@ -9,11 +9,14 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from checks.analysis.employment import core_name
 from checks.analysis.normalize import fold_with_map, normalize
 from checks.analysis.word_lists import word_map, word_set
 from checks.policy import Workplace
 
 _STREET_TYPES = word_map("streets", "trailing")
+_PARTICLES = frozenset({"de", "des", "du", "d", "la", "le", "les", "l", "della", "del", "da", "dos", "das"})
+_DIRECTIONS = frozenset({"n", "s", "e", "w", "north", "south", "east", "west"})
 LEADING_STREET_TYPES = word_set("streets", "leading")
 
 
@@ -25,8 +28,11 @@ def street_variants(street: str) -> list[str]:
     words = street.split()
     if len(words) < 2:
         return []
+    if len(words) > 2 and words[0] in _DIRECTIONS:  # "w harrison st": people write "Harrison St"
+        return [street, *street_variants(" ".join(words[1:]))]
     if words[0] in LEADING_STREET_TYPES:
-        return [street] + ([" ".join(words[1:])] if len(words) > 2 else [])
+        # "des tanneurs" is the street; "saint nicolas" alone is also a saint's day
+        return [street] + ([" ".join(words[1:])] if len(words) > 2 and words[1] in _PARTICLES else [])
     last = words[-1]
     full = {v: k for k, v in _STREET_TYPES.items()}
     if last in _STREET_TYPES:
@@ -61,9 +67,11 @@ class Terms:
 def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
     """The workplace's identifying terms from the policy, or from the profile's employers when it has none.
 
-    Multi-word names match anywhere (case-folded). One-word aliases count only as written with a capital
-    (an acronym such as ``RCMHC`` exactly as written) and, unless an acronym, not glued to another proper
-    name (``Riverbend Park``). A one-word alias written in lower case (``clinic``) is too generic and ignored.
+    Multi-word names match anywhere (case-folded); a name that is one word before a kind of institution
+    (``Rowanbank House``) also gives that word as a one-word alias. One-word aliases count only as written
+    with a capital (an acronym such as ``RCMHC`` exactly as written) and, unless an acronym, not glued to
+    another proper name (``Riverbend Park``). A one-word alias written in lower case (``clinic``) is too
+    generic and ignored.
     """
     names = list(workplace.names) or list(employers)
     strong: list[str] = []
@@ -78,6 +86,10 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
         word = re.sub(r"^(?:the\s+|les\s+|le\s+|la\s+|l')", "", raw.strip(), flags=re.IGNORECASE)
         if " " in norm:
             strong.append(norm)
+            core = core_name(word)  # "Rowanbank House" is "Rowanbank" to the people who work there
+            if " " not in core and core[:1].isupper() and not core.isupper() and len(normalize(core)) >= 5:
+                weak.append(core)
+                tokens.add(normalize(core))
         elif word.isupper() and len(word) >= 3:
             acronyms.append(word)
         elif word[:1].isupper() and len(norm) >= 4:
@@ -86,8 +98,7 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
     streets: list[str] = []
     city: list[str] = []
     if workplace.address:
-        parts = _joined_number([p.strip() for p in workplace.address.split(",")])
-        street_at = next((i for i, p in enumerate(parts) if re.match(r"^\d+\w?\s+\D", p)), None)
+        parts, street_at = address_parts(workplace.address)
         if street_at is not None:
             m = re.match(r"^(\d+\w?)\s+(.+)$", normalize(parts[street_at]))
             if m:
@@ -131,6 +142,23 @@ def _ends_with_street_type(part: str) -> bool:
     return len(words) >= 2 and words[-1] in _STREET_ENDINGS and not any(w.isdigit() for w in words)
 
 
+def address_parts(address: str) -> tuple[list[str], int | None]:
+    """The comma-separated parts of an address, each street part with its number first, and the index of the
+    street part (the first that starts with a number and a word; ``None`` when no part does)."""
+    parts = _joined_number([_number_first(p.strip()) for p in address.split(",")])
+    return parts, next((i for i, p in enumerate(parts) if re.match(r"^\d+\w?\s+\S*[^\W\d]", p)), None)
+
+
+def _number_first(part: str) -> str:
+    """``Rue des Forgerons 37`` (the number after the street, as in Belgium or Switzerland) → ``37 Rue des
+    Forgerons``; any other part as it is."""
+    m = re.fullmatch(r"(\D+?)\s+(\d+[a-zA-Z]?)", part)
+    words = normalize(m.group(1)).split() if m else []
+    if m and words and (words[0] in LEADING_STREET_TYPES or words[-1] in _STREET_ENDINGS):
+        return f"{m.group(2)} {m.group(1)}"
+    return part
+
+
 def _joined_number(parts: list[str]) -> list[str]:
     """``["4521", "rue Saint-Denis"]`` (Québec puts a comma after the number) → ``["4521 rue Saint-Denis"]``."""
     for i, part in enumerate(parts[:-1]):
@@ -163,6 +191,7 @@ def _longest_word(phrase: str) -> str:
 
 
 _STREET_WORDS = word_set("streets", "address_words")
+_NOT_NAMES = word_set("employment", "not_names") | {"at"}  # "Rowanbank Thursday at 10" is Rowanbank
 
 
 def find_phrase(phrase: str, text: str) -> re.Match[str] | None:
@@ -223,6 +252,44 @@ def _part_of_other_name(text: str, start: int, end: int, terms: Terms) -> bool:
     after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[end:])
     before = re.search(r"([A-Z][\w'’]*)[\s-]+$", text[:start])
     for word in (after.group(1) if after else None, before.group(1) if before else None):
-        if word and normalize(word) not in terms.name_tokens and normalize(word) not in {"the", "at", "i"}:
+        if word and normalize(word) not in terms.name_tokens and normalize(word) not in _NOT_NAMES:
             return True
     return False
+
+
+_COUNTRIES = word_set("places", "countries")
+_GENERIC = word_set("places", "not_areas")
+
+
+@cache
+def districts(workplace: Workplace) -> tuple[str, ...]:
+    """The towns and districts the workplace's address names after its street, normalized, without post codes,
+    state codes or the country: ``14 Redforge Road, Blackpool, Cork`` → (``blackpool``, ``cork``)."""
+    if not workplace.address:
+        return ()
+    parts, street_at = address_parts(workplace.address)
+    found: list[str] = []
+    for part in parts[street_at + 1 :] if street_at is not None else parts[1:]:
+        part = re.sub(r"\(.*?\)", " ", part)
+        words = [w for w in part.split() if not any(c.isdigit() for c in w) and not (w.isupper() and len(w) <= 3)]
+        norm = normalize(" ".join(words))
+        if len(norm) >= 4 and norm not in _COUNTRIES and not norm.startswith(("suite", "bureau", "unit ")):
+            found.append(norm)
+    return tuple(dict.fromkeys(found))
+
+
+@cache
+def service_areas(workplace: Workplace) -> tuple[str, ...]:
+    """The area a service is named for, when a name or alias is a kind of service and a place: ``CLSC
+    Limoilou`` → ``limoilou``, ``CMP La Bastide`` → ``bastide``, ``North Lee CMHT`` → ``north lee``."""
+    found: list[str] = []
+    for name in workplace.names:
+        words = name.split()
+        if len(words) < 2 or not any(w.isupper() and 2 <= len(w) <= 6 and w.isalpha() for w in words):
+            continue
+        rest = [w for w in words if not (w.isupper() and w.isalpha())]
+        norm = re.sub(r"^(?:the|les|le|la|l|de|du|des|d)\s+", "", normalize(" ".join(rest)))
+        kept = [w for w in norm.split() if w not in _GENERIC]
+        if kept and len(" ".join(kept)) >= 4:
+            found.append(" ".join(kept))
+    return tuple(dict.fromkeys(found))

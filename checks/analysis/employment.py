@@ -1,0 +1,258 @@
+"""Employment statements: where the owner's own words say they work or worked.
+
+"First day at Harakeke House", "Last shift at Magnolia Terrace", "3 years at Cartref Helyg", "leaving Banksia
+Grove after 7 years", "staff party at Carrick St", "Dernier jour au Relais Saint-Éloi", "Après deux années à la
+Clinique du Moulin": a clinician's archive names the places of earlier jobs (and of a second work site) that
+the policy does not list. :func:`employment_names` gives the proper names such a statement puts after the
+cue; :func:`states_employment` says whether a text holds a cue at all (a check-in carrying "First day." names
+its place as the workplace without naming it in the text).
+
+A cue needs a job word (day, shift, years, job, staff party...), not "at" alone, and the name must be written
+as a proper name (capitalised); a child's "first day at Westfield Primary" is told apart by the possessive
+before it ("Emma's first day").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checks.analysis.normalize import normalize
+from checks.analysis.word_lists import word_set
+
+_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several)"
+_NUM_FR = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quelques)"
+_AT_FR = r"(?:au|aux|à\s+la(?!\w)|à\s+l'|chez)"  # not "à" alone: "à Lyon" is a town
+_ROLE = (
+    r"(?:nurse|counsel+or|therapist|worker|psychologist|clinician|practitioner|aide|cna|lpn|rn|np|intern|"
+    r"psychiatrist)"
+)
+_OWNED_CUES = (
+    # taking, holding or leaving a job: said of other people's jobs too, so only in the owner's own sentence
+    r"(?:new\s+(?:job|post|role|position)|hired\s+on|internship|placement|employed)\s+(?:[\w']+\s+){0,4}?(?:at|with)",
+    r"(?:(?<!at\s)work(?:ing|ed)?|hired|employed)\s+at",
+    rf"(?:as\s+)?(?:an?\s+(?:[\w-]+\s+){{0,3}}?)?{_ROLE}\s+at",  # "Officially a phone counselor at"
+    # "7 years at X", "seven years on the adolescent unit at X"; not "10 years in San Antonio"
+    rf"{_NUM}\s+(?:[a-z]+\s+)?years?\s+(?:(?:on|in)\s+(?:the\s+)?(?:[a-z]+\s+){{0,4}}?at|at|on)",
+    # "joined the crisis team at X" (not "joined X": a gym, a club, an airline's loyalty tier)
+    r"join(?:ed|ing)?\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?team\s+at",
+    r"year\s+\d+\s+at",
+    rf"leaving(?=\s+\S+(?:\s+\S+){{0,4}}\s+after\s+{_NUM}\s+(?:\w+\s+)?(?:years?|months?)\b)",
+    rf"{_NUM_FR}\s+(?:\w+\s+)?(?:ans|ann[ée]es)\s+{_AT_FR}",
+    rf"je\s+commence\s+(?:[\w']+\s+){{0,2}}?{_AT_FR}",
+)
+_STRONG_CUES = (
+    # a shift, a staff party, an on-call night: said only of a job
+    r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?shift\s+(?:[a-z]+\s+)?"
+    r"(?:(?:on|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?at|at|on|in)",  # "last shift on the unit at X"
+    r"(?:staff|work|team|unit|ward|office)\s+(?:christmas\s+|xmas\s+|chrissy\s+|holiday\s+|summer\s+)?"
+    r"(?:party|do|lunch|dinner|fete|bbq)\s+at",
+    rf"(?:premi[eè]re|derni[eè]re)\s+garde\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
+    rf"(?:party|f[êe]te|repas|souper|soir[ée]e)\s+de\s+no[eë]l\s+(?:du|de\s+la(?!\w)|de\s+l'|{_AT_FR})",
+)
+_WEAK_CUES = (
+    # a first or last day, week, month: also said of holidays and schools
+    r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?(?:day|week|month|placement|rotation)\s+(?:[a-z]+\s+)?(?:at|on)",
+    rf"(?:premier|dernier)\s+(?:[\w']+\s+){{0,3}}?(?:jour|stage)\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
+    rf"(?:premi[eè]re|derni[eè]re)\s+(?:[\w']+\s+){{0,3}}?(?:journ[ée]e|semaine)\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
+    rf"(?:rentr[ée]e|reprise)\s+{_AT_FR}",
+)
+STRONG, WEAK = 2, 1
+"""Points a statement gives the place it names: a job word says it is a workplace; a first or last day may not."""
+
+
+def _cue(parts: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?i)(?<![\w'’])(?:" + "|".join(parts) + r")\s*")
+
+
+_CUES = ((_cue(_OWNED_CUES), STRONG, True), (_cue(_STRONG_CUES), STRONG, False), (_cue(_WEAK_CUES), WEAK, False))
+_THIRD = re.compile(
+    r"(?i)(?<![\w'’])(?:he|she|they|his|her|their|him|them|il|elle|ils|elles|son|sa|ses)(?![\w'’])|\w['’]s\b"
+    r"|(?<![\w'’])(?:my|mon|ma|our)\s+(?:husband|wife|partner|son|daughter|sister|brother|mum|mom|dad|mother|"
+    r"father|friend|cousin|aunt|uncle|niece|nephew|kids?|boy|girl|mari|femme|fils|fille|s[oœ]eur|fr[èe]re|"
+    r"m[èe]re|p[èe]re|amie?|copain|copine)(?![\w'’])"
+)
+_FIRST = re.compile(
+    r"(?i)(?<![\w'’])(?:i|i'm|im|i've|i'll|i'd|my|me|we|we're|we've|our|je|j|moi|mon|ma|mes|nous)(?![\w])"
+)
+_THIRD_VERB = re.compile(r"(?i)(?<![\w'’])(?:is|was|works|worked|has\s+been|est|était|travaille)\s*$")
+_OPENERS = word_set("employment", "openers")
+
+
+def _owner_says(text: str, start: int, owned: bool) -> bool:
+    """True when the cue at ``start`` is the owner's: no one else is the subject of its sentence ("Nate started
+    at", "Emma's first day", "my husband's 10 years at"), and, for ``owned`` cues, the owner is ("I started
+    at", "my 10 years at", "after 7 years at X, I'm") or the cue opens the sentence, or follows a few words
+    that start with an opening word ("Finally hired at", "Excited to have joined")."""
+    sentence = re.split(r"[.!?;:…\n]", text[max(0, start - 60) : start])[-1]
+    if _THIRD.search(sentence) or _THIRD_VERB.search(sentence):
+        return False  # "Emma's first day", "Nate is a nurse at"
+    rest = re.split(r"[.!?;…\n]", text[start : start + 120])[0]
+    if not owned or _FIRST.search(sentence) or _FIRST.search(rest):
+        return True  # "After 7 years at X, I'm moving on"
+    words = sentence.split()
+    return not words or (len(words) <= 4 and normalize(words[0]) in _OPENERS)  # "Excited to have joined X"
+
+
+_NAME_WORD = r"(?:(?:St|Ste|Mt)\.(?=\s)|[A-ZÀ-ÖØ-Þ][\w'’-]*)"
+_NAME = re.compile(
+    r"(?:(?:the|The|le|Le|la|La|les|Les|l['’]|L['’])\s*)?"
+    rf"({_NAME_WORD}(?:(?:\s+(?:(?:de|du|des|of|la|le|d['’])\s*)?|\s*&\s*){_NAME_WORD})*)"
+)
+_STOP = word_set("employment", "not_names")
+_INSTITUTION = word_set("employment", "institution_words")
+
+
+_HINT = re.compile(
+    r"first|last|final|new|job|hired|intern|placement|employ|work|year|leaving|staff|team|unit|ward|office|party|join|"
+    r"premi|derni|ans\b|ann[ée]es|"
+    r"commence|rentr|reprise|no[eë]l|garde|shift|nurse|counsel|therap|psych|clinic|practi|aide|\b(?:cna|lpn|rn|np)\b"
+)
+"""Words one of which every cue holds: most texts hold none and are passed over at once."""
+_NAME_AFTER = re.compile(
+    r"\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]ith|au|aux|chez|la|l['’]|du|de|[Ll]eaving|[Jj]oin(?:ed|ing)?)\s+"
+    r"(?:(?:the|The|le|Le|la|La|l['’]|L['’])\s*)?[A-ZÀ-ÖØ-Þ]"
+)
+"""Where a cue's name may start (a capital after "at", "au", "leaving"...): a text without one names no place."""
+
+
+def employment_names(text: str) -> list[tuple[str, int]]:
+    """The proper names the text's employment statements put after their cue, each with its points
+    (:data:`STRONG` or :data:`WEAK`), in order (may be empty)."""
+    found: list[tuple[str, int]] = []
+    if not _NAME_AFTER.search(text) or not _HINT.search(text.lower()):
+        return found
+    for pattern, points, owned in _CUES:
+        for cue in pattern.finditer(text):
+            if not _owner_says(text, cue.start(), owned):
+                continue  # "Emma's first day at ...", "Nate started at ...": someone else's
+            m = _NAME.match(text, cue.end())
+            if m and (name := _clean(m.group(1))):
+                found.append((name, points))
+    return found
+
+
+def stated_points(text: str) -> int:
+    """The points of the text's own employment cue, named place or not ("Last shift on Calder Ward",
+    "First day.", "Survived my first month"): :data:`STRONG`, :data:`WEAK` or 0. The cue must open a sentence
+    (after one word at most: "MSW internship day 1") or follow "my" ("the clients of the first day" is no
+    one's first day). A check-in carrying it names its
+    place."""
+    best = 0
+    if not _HINT.search(text.lower()):
+        return best
+    for pattern, points in _BARE:
+        for cue in pattern.finditer(text):
+            sentence = re.split(r"[.!?:;…\n]", text[max(0, cue.start() - 40) : cue.start()])[-1]
+            if _THIRD.search(sentence):
+                continue  # "Emma's first day!"
+            if len(sentence.split()) <= 1 or _OWN.search(sentence.rstrip()):
+                best = max(best, points)
+    return best
+
+
+_OWN = re.compile(r"(?i)(?<![\w'’])(?:my|mon|ma)$")
+_BARE = (
+    (
+        _cue(
+            (
+                r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?shift",
+                r"new\s+job|internship|(?:premi[eè]re|derni[eè]re)\s+garde|je\s+commence",
+            )
+        ),
+        STRONG,
+    ),
+    (
+        _cue(
+            (
+                r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?(?:day|week|month|placement)",
+                r"(?:premier|dernier)\s+(?:[\w']+\s+){0,2}?jour|(?:premi[eè]re|derni[eè]re)\s+(?:journ[ée]e|semaine)",
+            )
+        ),
+        WEAK,
+    ),
+)
+
+
+def _clean(name: str) -> str | None:
+    """The name without trailing words that are not part of it; ``None`` when it is no place's name."""
+    words = name.split()
+    while words and normalize(words[-1]) in _STOP:
+        words.pop()
+    while words and normalize(words[0]) in _STOP:
+        words.pop(0)
+    if not words:
+        return None
+    cleaned = " ".join(words).rstrip("'’-")
+    norm = normalize(cleaned)
+    if not norm or all(w in _STOP or w in _INSTITUTION for w in norm.split()):
+        return None  # "Christmas", "Monday", "the Hospital": no particular place
+    if (" " not in norm and len(norm) < 4) or (" " not in cleaned and cleaned.isupper()):
+        return None  # "CMP", "ED": a kind of service, not one place
+    return cleaned
+
+
+def core_name(place: str) -> str:
+    """A place's name without its town and trailing kind of institution: ``Banksia Grove Aged Care`` → ``Banksia
+    Grove``; ``Coláiste Threasa, Fermoy`` → ``Coláiste Threasa``. The name itself when nothing is left."""
+    head = re.split(r"\s*[,–—(]\s*|\s+-\s+", place.strip())[0]
+    words = head.split()
+    while len(words) > 1 and normalize(words[-1]) in _INSTITUTION | {"", "and", "et"}:
+        words.pop()
+    return " ".join(words) or place
+
+
+def place_key(name: str) -> str:
+    """The normalized core of a place's name, without a leading article: what statements and places share."""
+    return re.sub(r"^(?:the|le|la|les|l)\s+", "", normalize(core_name(name)))
+
+
+@dataclass
+class Employers:
+    """Places the owner's own posts say they work or worked at, with the points each record gave them.
+
+    A place is taken as a workplace when its records add up to :data:`STRONG` points and at least one of
+    them is a statement: one job statement ("Last shift at Magnolia Terrace"), or a first or last day
+    there together with a check-in whose text is about clinical work. A longer name counts for the
+    shorter one it starts with ("Carrick Street Community Health Centre" for "Carrick Street").
+    """
+
+    points: dict[str, dict[str, int]] = field(default_factory=dict)  # place key -> record key -> points
+    names: dict[str, str] = field(default_factory=dict)  # place key -> the name as first written
+    stated: set[str] = field(default_factory=set)  # place keys some statement named
+
+    def add(self, name: str, record: str, points: int, *, statement: bool) -> None:
+        """Count ``points`` for the place ``name`` from the record keyed ``record`` (its best points only)."""
+        key = place_key(name)
+        if not key:
+            return
+        by_record = self.points.setdefault(key, {})
+        by_record[record] = max(points, by_record.get(record, 0))
+        self.names.setdefault(key, name)
+        if statement:
+            self.stated.add(key)
+
+    def known(self) -> dict[str, str]:
+        """The places taken as workplaces: key -> name."""
+        found: dict[str, str] = {}
+        for key, name in self.names.items():
+            longer = [k for k in self.points if k == key or k.startswith(key + " ")]
+            records: dict[str, int] = {}
+            for k in longer:
+                for record, points in self.points[k].items():
+                    records[record] = max(points, records.get(record, 0))
+            if sum(records.values()) >= STRONG and any(k in self.stated for k in longer):
+                found[key] = name
+        return found
+
+
+def names_place(place: str, known: dict[str, str]) -> str | None:
+    """The known workplace whose name ``place`` starts with (``Banksia Grove Aged Care`` for ``Banksia Grove``);
+    a one-word name only as the whole name (``Riverbend Park`` is not ``Riverbend``)."""
+    key = place_key(place)
+    return next((name for k, name in known.items() if key == k or (" " in k and key.startswith(k + " "))), None)
+
+
+def overlaps(key: str, keys: set[str]) -> bool:
+    """True when the place key is one of ``keys`` or starts, or is started by, one of them."""
+    return any(key == k or key.startswith(k + " ") or k.startswith(key + " ") for k in keys)

@@ -1,0 +1,112 @@
+"""Employment statements: the places a clinician's own posts say she works or worked at."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.analysis.employment import (
+    STRONG,
+    WEAK,
+    Employers,
+    core_name,
+    employment_names,
+    names_place,
+    stated_points,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last shift at Magnolia Terrace. 3 years of these sweet folks", [("Magnolia Terrace", STRONG)]),
+        ("leaving Banksia Grove after 7 years. the residents won't remember", [("Banksia Grove", STRONG)]),
+        ("Staff holiday party at Carrick Street. Our peer workers did karaoke", [("Carrick Street", STRONG)]),
+        ("Officially a phone counselor at Lakeshore Crisis Line!!!", [("Lakeshore Crisis Line", STRONG)]),
+        ("Finally hired at Muskingum Trace for next year", [("Muskingum Trace", STRONG)]),
+        ("first day at St. Brendan's. 9 patients, 1 art cart", [("St. Brendan's", WEAK)]),
+        ("Après deux belles années à la Clinique du Moulin, je m'installe", [("Clinique du Moulin", STRONG)]),
+        ("Dernier jour au Relais Saint-Éloi. Deux ans", [("Relais Saint-Éloi", WEAK)]),
+        # not statements about the owner's job, or no place's name after them
+        ("Emma's first day at Westfield Primary!", []),
+        ("last night at The Crown was wild", []),
+        ("3 years at Christmas with the in-laws", []),
+        ("Première garde d'interne au CHS ce soir", []),  # a kind of service, not a place's name
+        ("I'm at work at 7 tomorrow", []),
+        ("Excited to join the HUD-VASH program at the VA", []),  # a program, not a place
+        ("Joined Silver Preferred because I heard customer service was great", []),  # a loyalty tier
+        ("I'm joining Planet Fitness tomorrow", []),
+        ("I'll be joining the Community Mental Health Team in March", []),
+        # other people's jobs, and towns
+        ("Nate started his new job at Home Depot today", []),
+        ("Nate is a nurse at Baptist Medical Center and I'm so proud", []),
+        ("After seven years on the adolescent unit at Erlanger, I'm moving on", [("Erlanger", STRONG)]),
+        (
+            "Excited to have joined the crisis team at Westbrook Crisis Response",
+            [("Westbrook Crisis Response", STRONG)],
+        ),
+        ("So proud of my husband, 30 years at General Motors", []),
+        ("10 years in San Antonio this week!", []),
+        ("Leaving San Antonio after 3 days of tacos", []),
+        ("Dix ans à Lyon déjà", []),
+    ],
+)
+def test_employment_names(text: str, expected: list[tuple[str, int]]) -> None:
+    assert employment_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [
+        ("Last shift on Calder Ward today. Nearly 4 years.", STRONG),
+        ("MSW internship day 1", STRONG),
+        ("First day. Ravenscraig here I come 😬", WEAK),
+        ("Survived my first proper month on the ward", WEAK),
+        ("les clients du premier jour ont eu un croissant", 0),  # nobody's first day at work
+        ("last night at the pub", 0),
+        ("Emma's first day!", 0),
+    ],
+)
+def test_stated_points(text: str, points: int) -> None:
+    assert stated_points(text) == points
+
+
+def test_core_name_drops_town_and_kind_of_institution() -> None:
+    assert core_name("Banksia Grove Aged Care") == "Banksia Grove"
+    assert core_name("Coláiste Threasa, Fermoy") == "Coláiste Threasa"
+    assert core_name("Magnolia Terrace Health & Rehabilitation") == "Magnolia Terrace"
+    assert core_name("Clinique du Moulin") == "Clinique du Moulin"
+
+
+def test_a_workplace_needs_a_job_statement_or_two_records() -> None:
+    employers = Employers()
+    employers.add("Lausanne", "p1", WEAK, statement=True)  # "Dernier jour à Lausanne": a town, one weak cue
+    employers.add("Harakeke House", "p2", WEAK, statement=True)
+    assert employers.known() == {}
+    employers.add("Harakeke House", "p3", 1, statement=False)  # clinical text checked in there
+    employers.add("Magnolia Terrace", "p4", STRONG, statement=True)
+    assert set(employers.known().values()) == {"Harakeke House", "Magnolia Terrace"}
+
+
+def test_clinical_check_ins_alone_make_no_workplace() -> None:
+    employers = Employers()
+    for record in ("p1", "p2", "p3"):
+        employers.add("Leanne's Hair Lounge", record, 1, statement=False)
+    assert employers.known() == {}
+
+
+def test_a_longer_name_counts_for_the_shorter_one_and_places_match_it() -> None:
+    employers = Employers()
+    employers.add("Carrick Street Community Health Centre", "p1", WEAK, statement=True)
+    employers.add("Carrick Street", "p2", WEAK, statement=True)
+    known = employers.known()
+    assert "carrick street" in known
+    assert names_place("Carrick Street Community Health Centre", known)
+    assert not names_place("Carrick Road Bakery", known)
+
+
+def test_a_one_word_workplace_matches_only_the_whole_name() -> None:
+    employers = Employers()
+    employers.add("Riverbend", "p1", STRONG, statement=True)
+    known = employers.known()
+    assert names_place("Riverbend", known)
+    assert not names_place("Riverbend Park", known)

@@ -1,0 +1,115 @@
+"""workplace-location: workplaces the account's own posts name, streets with a clock time, European addresses."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from checks.base import CheckContext, Finding, SourceInfo
+from checks.matching import Matcher
+from checks.policy import Policy, policy_from_dict
+from checks.workplace_location import WorkplaceLocationCheck
+from scanner.clients import ClientList
+from scanner.records import AnyRecord, Place, Post
+
+POLICY = policy_from_dict(
+    {
+        "workplace": {
+            "name": "Mercy Ridge Medical Center",
+            "aliases": ["Mercy Ridge"],
+            "address": "1850 Pine Hollow Road, Macon, GA 31217",
+        }
+    }
+)
+SUNDAY = "2024-04-21T18:00:00+00:00"
+
+
+def post(text: str, place: str | None = None, n: int = 0) -> Post:
+    when = datetime.fromisoformat(SUNDAY)
+    return Post(platform="facebook", id=f"p{n}", source=f"posts.json#{n}", timestamp=when, text=text, place=place)
+
+
+def check_in(name: str, n: int) -> Place:
+    when = datetime.fromisoformat(SUNDAY)
+    return Place(platform="facebook", id=f"pl{n}", source=f"places.json#{n}", timestamp=when, name=name)
+
+
+def scan(records: list[AnyRecord], policy: Policy = POLICY) -> list[Finding]:
+    """Every finding of a whole source: ``run`` on each record in order, then ``finish``."""
+    check = WorkplaceLocationCheck()
+    ctx = CheckContext(policy=policy, matcher=Matcher(ClientList()), source=SourceInfo("facebook"))
+    found = [f for record in records for f in check.run(record, ctx)]
+    return found + list(check.finish(ctx))
+
+
+def flagged(records: list[AnyRecord], policy: Policy = POLICY) -> set[str]:
+    return {f.record.id for f in scan(records, policy)}
+
+
+def test_check_ins_at_a_workplace_the_posts_name_are_reported_in_any_order() -> None:
+    records: list[AnyRecord] = [
+        check_in("Magnolia Terrace Health & Rehabilitation", 1),  # before the post that says she worked there
+        post("Last shift at Magnolia Terrace. 3 years of these sweet folks", n=2),
+        post("Mr. Hollis asked if my costume was a zombie 😂", "Magnolia Terrace Health & Rehabilitation", n=3),
+        check_in("Magnolia Springs State Park", 4),  # another place sharing a word
+        post("Sunday brunch with the girls", n=5),
+    ]
+    assert flagged(records) == {"pl1", "p2", "p3"}
+    finding = next(f for f in scan(records) if f.record.id == "pl1")
+    assert "by your own posts" in finding.message and "Magnolia Terrace" in finding.evidence[0].reason
+
+
+def test_a_first_day_and_clinical_text_at_the_place_make_it_a_workplace() -> None:
+    records: list[AnyRecord] = [
+        post("First day. Ravenscraig here I come 😬", "Ravenscraig Hospital", n=1),
+        post("3 admissions, 2 restraints and the medication round ran late", "Ravenscraig Hospital", n=2),
+        check_in("Ravenscraig Hospital", 3),
+    ]
+    assert flagged(records) == {"p1", "p2", "pl3"}
+
+
+def test_one_weak_cue_or_only_clinical_check_ins_name_no_workplace() -> None:
+    assert not flagged([post("first day at Disneyland!!", n=1), check_in("Disneyland", 2)])
+    text = "my clients tonight were lovely, 3 sessions back to back"
+    salon = [post(text, "Leanne's Hair Lounge", n=i) for i in (1, 2)]
+    assert not flagged([*salon, check_in("Leanne's Hair Lounge", 3)])
+
+
+def test_the_current_workplace_names_stay_with_its_own_rules() -> None:
+    records: list[AnyRecord] = [
+        post("10 years at Mercy Ridge this summer", n=1),
+        check_in("Mercy Ridge Baptist Church, Warner Robins", 2),  # shares the name, in another town
+    ]
+    assert "pl2" not in flagged(records)
+
+
+def test_the_workplace_street_with_a_clock_time() -> None:
+    assert flagged([post("6:45am, Pine Hollow Rd, already bumper to bumper", n=1)]) == {"p1"}
+    assert not flagged([post("Pine Hollow Road is closed for the parade", n=1)])
+
+
+def test_an_address_with_the_number_after_the_street() -> None:
+    policy = policy_from_dict(
+        {"workplace": {"name": "CPAS de Charleroi", "address": "Rue des Forgerons 37, 6061 Montignies-sur-Sambre"}}
+    )
+    assert flagged([post("8h35, parking derrière la rue des Forgerons, 3 degrés.", n=1)], policy) == {"p1"}
+    assert not flagged([post("Brocante à Montignies-sur-Sambre ce dimanche", n=1)], policy)
+
+
+def test_a_place_of_work_with_a_time_in_a_post_about_clinical_work() -> None:
+    clinic = post("Thursday clinic until 7 again tonight, three new patients and a safety plan review", n=1)
+    assert flagged([clinic]) == {"p1"}
+    assert not flagged([post("She rang the ward at 3am again, still a bit manic but taking her meds", n=2)])
+    assert not flagged([post("I left the office at 5 and went to the gym", n=3)])
+    assert flagged([post("The clinic opens at 7:30 and three patients are already waiting for their refills", n=4)])
+
+
+def test_a_house_name_is_also_its_one_word_name() -> None:
+    policy = policy_from_dict({"workplace": {"name": "Clydeside Perinatal", "aliases": ["Rowanbank House"]}})
+    assert flagged([post("Baby massage group at Rowanbank Thursday at 10. Our mums love it", n=1)], policy)
+    assert not flagged([post("Rowanbank Park is lovely in the snow at 10am", n=2)], policy)
+
+
+def test_a_shared_headline_or_retweet_is_not_the_owners_words() -> None:
+    assert not flagged([post("RT @macontelegraph : Mercy Ridge Medical Center to cut 40 beds", n=1)])
+    assert not flagged([post("« Mercy Ridge Medical Center débordé : +18 % d'entrées » — La Gazette", n=2)])
+    assert flagged([post("Mercy Ridge is on generator, night crew hanging in there", n=3)])

@@ -408,7 +408,11 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 form = "described"  # "Rowan D. ... exams in UCC": name, initial and a fact from the notes
             need = {"cue": 0.0, "described": 0.0, "titled": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
             by_words = _words_may_confirm(a.text, hit) and _reads_as_work(record, a, ctx)
-            if score >= need or (health and (form == "initial" or not hit.word_name)) or by_words:
+            # a name that is also a word ("Faith", "Hunter") with a health detail: in a message, where people
+            # write about someone ("Faith came home smiling. First full day without a panic attack"), not in a
+            # post, where the detail is as often the owner's own ("9 years clean today")
+            confirmed_by_health = health and (form == "initial" or not hit.word_name or isinstance(record, Thread))
+            if score >= need or confirmed_by_health or by_words:
                 conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)
                 conf += 0.1 if score >= WORK_THRESHOLD + 1 else 0
                 how = hit.how if form == "name" else f"{hit.how}+{form}"

@@ -381,3 +381,15 @@ def test_a_first_name_the_owner_often_writes_about_their_own_life_is_not_the_cli
     assert _scan([*HOUSEHOLD, GRACE_AT_WORK], batches=3) == _scan([*HOUSEHOLD, GRACE_AT_WORK])
     again = "Grace came back to group today after a month away."
     assert _scan([GRACE_AT_WORK, *HOUSEHOLD[:2], again], batches=2) == sorted([GRACE_AT_WORK, again])
+
+
+def test_a_name_that_is_also_a_word_with_a_health_detail_in_a_message_is_the_client() -> None:
+    """In a message people write about someone ("Faith came home smiling..."); the word itself stays a word."""
+    clients = ClientList((Client(id="F1", name="Faith Kowalczyk"),))
+    for text, expected in (
+        ("Faith came home smiling. First full day without a panic attack.", ["F1"]),
+        ("have faith, a first full day without a panic attack is coming", []),
+    ):
+        message = Message(Person(name="Donna K"), T0, text, False)
+        context = CheckContext(policy=POLICY, matcher=Matcher(clients), source=SourceInfo(platform="facebook"))
+        assert [c.id for f in checked(thread(message, partner="Donna K"), context) for c in f.clients] == expected

@@ -181,3 +181,16 @@ def test_health_check_scans_only_the_labelled_posts(tmp_path: Path) -> None:
     labels.write_text("post_id,own_clinical_work,note\nh-0,y,own shift\nh-9,n,not in the data\n")
     with pytest.raises(run.InputError, match="1 labelled posts are not in"):
         health_sample.check(labels, f"en:h:{posts}", 18, REALTEXT / "clients.csv", REALTEXT / "policy.toml")
+
+
+def test_clinician_posts_are_the_corpus_work_related_posts(tmp_path: Path) -> None:
+    items = [
+        {"id": "p1", "text": "Three intakes before lunch", "labels": [{"category": "work-related-post"}]},
+        {"id": "p2", "text": "Beach day!", "labels": []},
+        {"id": "p3", "text": "Grace asked about her  meds", "labels": [{"category": "client-mention"}]},
+    ]
+    (tmp_path / "posts.json").write_text(json.dumps(items), encoding="utf-8")
+    posts = run.clinician_posts(tmp_path)
+    assert [(p.id, p.text) for p in posts] == [("clinician-p1", "Three intakes before lunch")]
+    with pytest.raises(run.InputError, match="--clinician"):
+        run.clinician_posts(tmp_path / "missing")

@@ -95,9 +95,23 @@ def load(spec: str, limit: int | None, seed: int) -> Dataset:
     return Dataset(lang, name, posts)
 
 
-def scan(ds: Dataset, workdir: Path, clients: Path, policy: Path) -> list[dict[str, Any]]:
-    """The findings of ``boundary-audit scan`` on the dataset wrapped as an X archive."""
-    archive = write_archive(ds.posts, workdir / f"{ds.name}.zip")
+def clinician_posts(corpus: Path) -> list[Post]:
+    """The posts a labelled corpus (``eval/corpora/NAME``) labels work-related: put into each archive with
+    ``--clinician``, they make the account one that often posts about its clinical work, where borderline texts
+    are reported too. Only the real posts are counted."""
+    try:
+        items = json.loads((corpus / "posts.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"--clinician {corpus}: cannot read posts.json ({exc})") from exc
+    work = [it for it in items if any(lab.get("category") == "work-related-post" for lab in it.get("labels", []))]
+    return [Post(f"clinician-{it['id']}", " ".join(it["text"].split())) for it in work if it.get("text")]
+
+
+def scan(
+    ds: Dataset, workdir: Path, clients: Path, policy: Path, extra: list[Post] | None = None
+) -> list[dict[str, Any]]:
+    """The findings of ``boundary-audit scan`` on the dataset (and ``extra`` posts) wrapped as an X archive."""
+    archive = write_archive(ds.posts + (extra or []), workdir / f"{ds.name}.zip")
     out = workdir / f"report-{ds.name}"
     cmd = [
         sys.executable,
@@ -155,11 +169,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--findings-csv", type=Path, help="write every text finding (dataset, post, category, cues)")
     ap.add_argument("--clients", type=Path, default=HERE / "clients.csv")
     ap.add_argument("--policy", type=Path, default=HERE / "policy.toml")
+    ap.add_argument(
+        "--clinician",
+        type=Path,
+        metavar="CORPUS",
+        help="also put this labelled corpus's work-related posts in each archive: real posts in the account of a "
+        "clinician who often posts about work (use --limit so they are at least 3 %% of the posts)",
+    )
     args = ap.parse_args(argv)
     try:
         datasets = [load(spec, args.limit, args.seed) for spec in args.data]
+        extra = clinician_posts(args.clinician) if args.clinician else []
         with tempfile.TemporaryDirectory(prefix="realtext-") as tmp:
-            found = [(ds, text_findings(ds, scan(ds, Path(tmp), args.clients, args.policy))) for ds in datasets]
+            found = [(ds, text_findings(ds, scan(ds, Path(tmp), args.clients, args.policy, extra))) for ds in datasets]
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -366,10 +366,10 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
         for hit in ctx.matcher.find_in_text(a.text, record.platform):
             if hit.client.id in partners:
                 continue
-            if hit.how == "first_name" and first_name_key(hit.text) in writers:
+            if hit.how == "first_name" and _first_name_key(hit.text) in writers:
                 continue  # "kirsty its cal", "welcome back Amber lol", "— Jordan": a writer, not a client
             if hit.how == "first_name":
-                first_names.add(first_name_key(hit.text))
+                first_names.add(_first_name_key(hit.text))
             seg = a.segment_of(hit.start)
             if (
                 isinstance(record, Thread)
@@ -419,10 +419,10 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 result.add(client_match(hit.client, how, min(conf, 0.95)), _ev(hit, "client's name in work context"))
                 result.named = True
                 if how == "first_name" and not health:
-                    result.by_first_name.setdefault(hit.client.id, first_name_key(hit.text))
+                    result.by_first_name.setdefault(hit.client.id, _first_name_key(hit.text))
         _add_contacts(a, ctx, result, partners)
         _add_descriptions(a, ctx, result)
-        if first_names and not context_anywhere(a):
+        if first_names and not _context_anywhere(a):
             result.personal_first_names = frozenset(first_names)
         return result
 
@@ -518,10 +518,10 @@ def _writers_first_names(record: AnyRecord, ctx: CheckContext) -> set[str]:
     names = [ctx.source.account_name or ""]
     if isinstance(record, Thread):
         names += [p.name or "" for p in record.participants]
-    return {first_name_key(name.split()[0]) for name in names if name.split()}
+    return {_first_name_key(name.split()[0]) for name in names if name.split()}
 
 
-def first_name_key(name: str) -> str:
+def _first_name_key(name: str) -> str:
     """A first name as written in a text, folded and without a possessive ("Ruby's" → "ruby")."""
     return _POSSESSIVE.sub("", fold(name))
 
@@ -529,7 +529,7 @@ def first_name_key(name: str) -> str:
 _POSSESSIVE = re.compile(r"'s?$")
 
 
-def context_anywhere(a: TextAnalysis) -> bool:
+def _context_anywhere(a: TextAnalysis) -> bool:
     """Whether the text has any work or health word at all."""
     return a.work_score(None, dampers=False)[0] > 0 or bool(a.health_hits())
 

@@ -362,13 +362,14 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
         described: set[str] | None = None  # clients the notes column describes here (worked out when needed)
         context: dict[Segment, tuple[float, bool]] = {}
         first_names: set[str] = set()
-        writers = _writers_first_names(record, ctx)
+        writers: set[str] | None = None  # worked out at the first first-name hit (most texts have none)
         for hit in ctx.matcher.find_in_text(a.text, record.platform):
             if hit.client.id in partners:
                 continue
-            if hit.how == "first_name" and _first_name_key(hit.text) in writers:
-                continue  # "kirsty its cal", "welcome back Amber lol", "— Jordan": a writer, not a client
             if hit.how == "first_name":
+                writers = _writers_first_names(record, ctx) if writers is None else writers
+                if _first_name_key(hit.text) in writers:
+                    continue  # "kirsty its cal", "welcome back Amber lol", "— Jordan": a writer, not a client
                 first_names.add(_first_name_key(hit.text))
             seg = a.segment_of(hit.start)
             if (

@@ -184,7 +184,8 @@ def _policy_coordinates(extra: dict[str, Any]) -> tuple[float, float] | None:
 
 
 CLINICAL_CONTEXT = 1.0
-"""The work score a text needs for a bare schedule ("on till 8") to say when you are at your clinical job."""
+"""The work score a text needs for a bare schedule ("on till 8") to say when you are at your clinical job, from
+work and clinical terms: "I'm at work right now" says that the owner has a job, not that it is the clinical one."""
 
 
 class WorkplaceLocationCheck(Check):
@@ -212,7 +213,7 @@ class WorkplaceLocationCheck(Check):
         if not reasons:
             reasons = _former_reasons(record, place_name, address, text, ctx)
         cue = schedule_cue(text) if text else None
-        if cue and not reasons and analysis_for(record, ctx).work_score()[0] < CLINICAL_CONTEXT:
+        if cue and not reasons and analysis_for(record, ctx).specific_work_score() < CLINICAL_CONTEXT:
             cue = None  # "I need to be at work tomorrow at 8am" from anyone: it must be about clinical work
         if text and not cue and any(w == 3 for _, _, w in reasons) and (time := _search(TIME_CUE, text)):
             cue = text[time[0] : time[1]]  # at the workplace already: any time phrase says when

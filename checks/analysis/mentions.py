@@ -398,6 +398,8 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                     # itself make the text about your clinical work
                     result.named = result.named or in_context
                 continue
+            if _inside_handle(a.text, hit):
+                continue  # "@Matthew_Day yeah...at work": another account (a listed handle is a strong hit)
             why_not, form = judge_weak(a, hit)
             if why_not:
                 continue
@@ -440,16 +442,18 @@ _WISHED = re.compile(
 )
 
 
+def _inside_handle(text: str, hit: NameHit) -> bool:
+    """Whether a name is part of someone's @handle ("@andrew_1670", "@Matt_HG"): another account's name."""
+    return re.search(r"@[\w.]*$", text[max(0, hit.start - 40) : hit.start]) is not None
+
+
 def _words_may_confirm(text: str, hit: NameHit) -> bool:
     """Whether a first-name hit is one the vocabulary model may confirm: not a surname alone (anyone's), not a
-    name inside someone's @handle ("@andrew_1670" is another account), not a name wished a happy birthday or
-    thanked (a friend: a client's first name needs the clinical words around it, not a greeting)."""
+    name wished a happy birthday or thanked (a friend: a client's first name needs the clinical words around it,
+    not a greeting)."""
     if hit.how == "surname":
         return False
-    before = text[max(0, hit.start - 40) : hit.start]
-    if re.search(r"@[\w.]*$", before):
-        return False
-    return not _WISHED.search(before)
+    return not _WISHED.search(text[max(0, hit.start - 40) : hit.start])
 
 
 def _reads_as_work(record: AnyRecord, a: TextAnalysis, ctx: CheckContext) -> bool:

@@ -108,7 +108,8 @@ def signals_of(
     best = a.best_work_hits(own=True)
     families: dict[str, float] = {}
     for h in best.values():
-        families[h.lexicon] = families.get(h.lexicon, 0.0) + h.weight
+        family = "workplace" if h.lexicon == "job" else h.lexicon  # the model reads job words as workplace words
+        families[family] = families.get(family, 0.0) + h.weight
     return TextSignals(
         family_weights=families,
         distinct_terms=len(best),

@@ -307,6 +307,7 @@ def test_a_first_name_in_a_text_the_vocabulary_model_reads_as_clinical_work(monk
         "Gym session this morning, legs are done. New quilt pattern finished! Took me three months. "
         "Happy birthday Tami! Day 212.",
         "@tami_916 Best tacos in town are at the place by the station, fight me. 3/1",
+        "@Tami_Day yeah...at work, 3 sessions left",  # the work words do not make another account a client
     ],
 )
 def test_words_never_confirm_a_friend_wished_well_or_another_account(text: str) -> None:

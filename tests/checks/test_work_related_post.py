@@ -9,6 +9,7 @@ import pytest
 from checks.base import CheckContext, Finding, Severity, SourceInfo
 from checks.matching import Matcher
 from checks.policy import Policy, Workplace
+from checks.text import WORK_THRESHOLD
 from checks.work_related_post import WorkRelatedPostCheck
 from scanner.clients import Client, ClientList
 from scanner.records import Audience, Comment, Message, Person, Post, Thread
@@ -172,6 +173,15 @@ GENERALISATION_CASES = [
     ("The lyrics sound like they were written by a 7th grader", False),  # a real tweet (eval/realtext)
     ("I would be lucky to have a Nokia in 3rd grade", False),
     ("Le genre de consult où tu rentres chez toi léger, on reprend l'exposition", True),
+    # words every job has (real everyday tweets, eval/realtext Sentiment140): a job, not yet the clinical one
+    ("Didn't get a chance to buy yarn today. Long day at work.", False),
+    ("at work and I'm tired even though I went to bed early", False),
+    ("Of course the baby is screaming the night before my first day back at work", False),
+    ("havent slept yet and i have to be at work in 40 minutes. boo", False),
+    ("Long day at work. 3 intakes, 2 no-shows and a supervision I forgot about", True),
+    ("for some reason when i tried downloading the tweetdeck client, it wouldn't let me", False),
+    ("Bah! Just found out we didn't win a pitch because the client felt the team didn't click", False),
+    ("great day for a beach session today!", False),
 ]
 
 
@@ -248,3 +258,25 @@ def test_vocabulary_model_reports_borderline_texts_only_in_a_clinicians_account(
     assert [e.text for e in borderline.evidence] == ["peer group", "kettle"]
     assert "'peer group'" in borderline.message
     assert _account(["Holiday snaps from the coast", QUIET], monkeypatch) == []
+
+
+def test_job_words_add_at_most_the_generic_cap_and_the_evidence_says_so() -> None:
+    """Generic job words ("at work", "first day", "the office") together count GENERIC_WORKPLACE_CAP at most, and
+    the evidence carries the weights that were counted, so the terms named add up to the score."""
+    from checks.text import GENERIC_WORKPLACE_CAP, analysis_for
+
+    record = post("First day back at the office, new job, new colleagues")
+    score, evidence = analysis_for(record, ctx()).work_score()
+    assert score == pytest.approx(GENERIC_WORKPLACE_CAP)
+    assert sum(e.weight or 0 for e in evidence) == pytest.approx(score)
+    assert len(evidence) >= 3
+    with_case = post("First day back at the office, new job, and two intakes before lunch")
+    assert analysis_for(with_case, ctx()).work_score()[0] > WORK_THRESHOLD
+
+
+def test_job_words_alone_are_borderline_in_a_clinicians_account(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Long day at work, I'm tired" is reported where the account often posts about its clinical work, and not
+    in an account that does not."""
+    tired = "Long day at work, I'm so tired"
+    assert [f.record.excerpt for f in _account([*CLINICAL, tired], monkeypatch)][-1] == tired
+    assert _account(["Holiday snaps from the coast", tired], monkeypatch) == []

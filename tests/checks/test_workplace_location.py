@@ -84,6 +84,8 @@ def run(record: AnyRecord, policy: Policy = POLICY) -> list:
         (post("So proud of my Lakeside team"), None),  # names the alias but no time or place cue
         (post("I'm on call this week and slept 2 hours"), None),
         (post("I'll be at the farmers market every Saturday"), None),  # schedule, but not work
+        (post("can't even believe I'm at work right now"), None),  # a job, not the clinical one (real tweet)
+        (post("at the office till 8 tonight writing progress notes"), Severity.MEDIUM),
         (
             Comment(
                 platform="facebook",

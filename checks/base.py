@@ -208,6 +208,9 @@ class CheckContext:
     memo: dict[tuple[str, str], Any] = field(default_factory=dict)
     tallies: Counter[tuple[str, str]] = field(default_factory=Counter)
     """Counts for the source's notes (texts left unchecked, accounts left out), summed over worker processes."""
+    scan_memo: dict[str, Any] = field(default_factory=dict)
+    """State a check keeps across every source of one scan (one person's archives), read by
+    :meth:`Check.finish_scan`; the same dictionary for each source of the scan."""
     _record_key: tuple[str, str] | None = field(default=None, repr=False)
     _record_memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -251,6 +254,11 @@ class Check:
 
     def finish(self, ctx: CheckContext) -> Iterable[Finding]:
         """Findings for the account as a whole, after every record of the source was seen."""
+        return ()
+
+    def finish_scan(self, scan_memo: dict[str, Any]) -> Iterable[Finding]:
+        """Findings for the person as a whole, after every source of the scan was finished (``scan_memo`` is
+        what :meth:`finish` kept in ``ctx.scan_memo``)."""
         return ()
 
     def batch_state(self, ctx: CheckContext) -> Any:

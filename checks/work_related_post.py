@@ -11,9 +11,10 @@ patient", "my therapist" (your own therapy), a friend's or a salon's clients, ge
 advocacy (articles, awareness days) and peer-recovery community posts. A text is reported when its
 score reaches 2.0; the evidence names every term that counted, and the confidence is the probability
 that a model learned from labelled corpora and real posts gives the text (checks/analysis/work_model.py).
-In an account that often posts about its clinical work, a text with a single cue (score 1.0) is reported
-too, and so is a text that the vocabulary model (words learned from the labelled corpora) finds more likely
-than not about the work; both at a confidence of at most 0.6, naming the terms or words that counted.
+In an account that often posts about its clinical work (or when the archives of one scan, one person's
+accounts, do so together), a text with a single cue (score 1.0) is reported too, and so is a text that the
+vocabulary model (words learned from the labelled corpora) finds more likely than not about the work; both at
+a confidence of at most 0.6, naming the terms or words that counted.
 Severity: high in public, medium friends-only / unknown audience / messages, low only-me. Even without
 names, venting about a session or a client does not belong on a personal account.
 """
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
 from checks.analysis.work_hours import within_work_hours
@@ -60,6 +61,20 @@ _MAX_PENDING = 20_000  # borderline texts kept per source until the account is j
 _CONFIDENT = ("work-related-post", "confident")
 _WRITTEN = ("work-related-post", "texts")
 _PENDING = ("work-related-post", "pending")
+_SCAN_COUNTS = "work-related-post: confident and written texts"
+_SCAN_PENDING = "work-related-post: borderline texts of accounts that did not qualify"
+
+
+def _often_posts_about_work(confident: int, written: int) -> bool:
+    """Whether ``confident`` texts at the work threshold out of ``written`` make an account (or a person) one that
+    often posts about clinical work (ACCOUNT_MIN_TEXTS and ACCOUNT_MIN_SHARE)."""
+    return confident >= ACCOUNT_MIN_TEXTS and confident >= ACCOUNT_MIN_SHARE * written
+
+
+def _borderline(pending: list[Finding], who: str) -> list[Finding]:
+    """The borderline findings as reported: confidence at most 0.6, and a message that says why they count."""
+    note = f" On its own this text is borderline; {who} about your clinical work, so it is probably about the job too."
+    return [replace(f, confidence=round(min(f.confidence, 0.6), 2), message=f.message + note) for f in pending]
 
 
 def work_severity(audience: Audience) -> Severity:
@@ -108,16 +123,28 @@ class WorkRelatedPostCheck(Check):
 
     def finish(self, ctx: CheckContext) -> Iterable[Finding]:
         """Borderline texts, when the account often posts about clinical work: there, a single work cue such
-        as "back on nights Monday" or "the 6th years" is most likely about the job too."""
+        as "back on nights Monday" or "the 6th years" is most likely about the job too. An account that does
+        not on its own keeps them for :meth:`finish_scan`, with its counts."""
         pending: list[Finding] = ctx.memo.pop(_PENDING, [])
         confident, written = ctx.memo.pop(_CONFIDENT, 0), ctx.memo.pop(_WRITTEN, 0)
-        if confident < ACCOUNT_MIN_TEXTS or confident < ACCOUNT_MIN_SHARE * written:
+        totals = ctx.scan_memo.setdefault(_SCAN_COUNTS, [0, 0])
+        totals[0] += confident
+        totals[1] += written
+        if _often_posts_about_work(confident, written):
+            return _borderline(pending, "your account often posts")
+        kept: list[Finding] = ctx.scan_memo.setdefault(_SCAN_PENDING, [])
+        kept.extend(pending[: max(0, _MAX_PENDING - len(kept))])
+        return ()
+
+    def finish_scan(self, scan_memo: dict[str, Any]) -> Iterable[Finding]:
+        """Borderline texts of the accounts that did not qualify on their own, when the scan's accounts together
+        often post about clinical work (one person's Instagram with a few clinical posts, their Facebook with
+        many): the person, not the platform, is the one who writes about the job."""
+        pending: list[Finding] = scan_memo.pop(_SCAN_PENDING, [])
+        confident, written = scan_memo.pop(_SCAN_COUNTS, (0, 0))
+        if not pending or not _often_posts_about_work(confident, written):
             return ()
-        note = (
-            " On its own this text is borderline; your account often posts about your clinical work, so it is"
-            " probably about the job too."
-        )
-        return [replace(f, confidence=round(min(f.confidence, 0.6), 2), message=f.message + note) for f in pending]
+        return _borderline(pending, "your accounts together often post")
 
     def batch_state(self, ctx: CheckContext) -> tuple[int, int, list[Finding]] | None:
         """The counts and borderline findings of one batch of records, taken out of ``ctx.memo``."""

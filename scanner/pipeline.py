@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from checks import ALL_CHECKS
 from checks.analysis.people import namesakes_note
@@ -113,17 +114,21 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
     sources: list[SourceReport] = []
     found: list[Finding] = []
     timings: dict[str, float] = {}
+    scan_memo: dict[str, Any] = {}  # one person's archives: what the checks judge over all of them
     with LazyPool(pool_size(options.workers), matcher, options.policy) as pool:
         for number, group in enumerate(groups, start=1):
             t0 = time.perf_counter()
             try:
-                source, group_found = _scan_group(group, checks, matcher, options, errors, (number, len(groups)), pool)
+                source, group_found = _scan_group(
+                    group, checks, matcher, options, errors, (number, len(groups)), pool, scan_memo
+                )
             except ArchiveError as exc:
                 errors.append(ErrorEntry(exc.path, exc.reason))
                 continue
             sources.append(source)
             timings[source.path] = round(time.perf_counter() - t0, 3)
             found.extend(group_found)
+    found.extend(finish_scan(checks, scan_memo, errors))
 
     timings["total"] = round(time.perf_counter() - started, 3)
     result = ScanResult(
@@ -165,14 +170,24 @@ def scan_live(result: ScanResult, live: Sequence[LiveSource], options: ScanOptio
     matcher = Matcher(options.clients) if any(source.records for source in live) else None
     errors: list[ErrorEntry] = []
     found = list(result.findings)
+    scan_memo: dict[str, Any] = {}
     for source in live:
         if source.check_id and options.policy.check_enabled(source.check_id):
             found.extend(source.findings)
         if source.records and matcher is not None:
             _, checked = check_records(
-                source.records, source.platform, "live", checks, matcher, options, errors, source.label
+                source.records,
+                source.platform,
+                "live",
+                checks,
+                matcher,
+                options,
+                errors,
+                source.label,
+                scan_memo=scan_memo,
             )
             found.extend(checked)
+    found.extend(finish_scan(checks, scan_memo, errors))
     return _review(replace(result, errors=result.errors + tuple(errors)), found, options)
 
 
@@ -244,6 +259,7 @@ def _scan_group(
     errors: list[ErrorEntry],
     position: tuple[int, int] = (1, 1),
     pool: LazyPool | None = None,
+    scan_memo: dict[str, Any] | None = None,
 ) -> tuple[SourceReport, list[Finding]]:
     label = " + ".join(str(p) for p in group.paths)
     with Archive(group.paths, options.limits) as archive:
@@ -266,6 +282,7 @@ def _scan_group(
             read_ctx,
             tick,
             (workers, pool.workers) if workers and pool else None,
+            scan_memo,
         )
         skipped = [SkippedFile(clean_text(s.path), clean_text(s.reason)) for s in read_ctx.skipped]
         skipped += [SkippedFile(clean_text(u.path), u.reason) for u in archive.unsafe]
@@ -305,6 +322,7 @@ def check_records(
     read_ctx: ReadContext | None = None,
     tick: Callable[[int, bool], None] | None = None,
     pool: tuple[Executor, int] | None = None,
+    scan_memo: dict[str, Any] | None = None,
 ) -> tuple[Counter[str], list[Finding]]:
     """Stream records of one source through the checks: de-duplicate by (kind, id), count, dispatch by kind,
     then let account-level checks finish. Used for archives and for live sources alike. With ``pool`` (an
@@ -312,7 +330,9 @@ def check_records(
     the findings, errors and notes are the same as in this process alone."""
     read_ctx = read_ctx or ReadContext()
     info = SourceInfo(platform=platform, generation=generation)
-    check_ctx = CheckContext(policy=options.policy, matcher=matcher, source=info)
+    check_ctx = CheckContext(
+        policy=options.policy, matcher=matcher, source=info, scan_memo=scan_memo if scan_memo is not None else {}
+    )
     checks = [c for c in checks if c.platforms is None or platform in c.platforms]
     by_kind = _checks_by_kind(checks, platform)
     counts: Counter[str] = Counter()
@@ -373,6 +393,14 @@ def check_records(
             read_ctx.notes.append(note)
     report(len(seen), True)
     return counts, found
+
+
+def finish_scan(checks: Sequence[Check], scan_memo: dict[str, Any], errors: list[ErrorEntry]) -> list[Finding]:
+    """What the checks find over all sources of one scan together (after every source finished)."""
+    found: list[Finding] = []
+    for check in checks:
+        found.extend(_guard(check, partial(check.finish_scan, scan_memo), errors))
+    return found
 
 
 def _ticker(

@@ -280,3 +280,36 @@ def test_job_words_alone_are_borderline_in_a_clinicians_account(monkeypatch: pyt
     tired = "Long day at work, I'm so tired"
     assert [f.record.excerpt for f in _account([*CLINICAL, tired], monkeypatch)][-1] == tired
     assert _account(["Holiday snaps from the coast", tired], monkeypatch) == []
+
+
+def _scan(accounts: list[list[str]], monkeypatch: pytest.MonkeyPatch) -> list[Finding]:
+    """What one scan of several accounts (sources sharing one ``scan_memo``) reports: each source run and
+    finished in turn, then the scan finished."""
+    from checks import work_related_post
+    from checks.analysis.work_model import WordModel
+
+    monkeypatch.setattr(work_related_post, "word_model", lambda: WordModel(bias=-3.0, weights={}, vocabulary={}))
+    check, scan_memo, found = WorkRelatedPostCheck(), {}, []
+    for texts in accounts:
+        c = ctx()
+        c.scan_memo = scan_memo
+        found += [f for t in texts for f in check.run(post(t), c)]
+        found += list(check.finish(c))
+    return found + list(check.finish_scan(scan_memo))
+
+
+def test_borderline_texts_count_when_the_persons_accounts_together_post_about_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two accounts of one person with three clinical posts each: neither qualifies alone, together they do, so
+    the borderline text of either is reported (saying why); with a large everyday account instead, not."""
+    tired = "Long day at work, I'm so tired"
+    everyday = [f"Sunday walk number {n} by the river with the dog" for n in range(10)]
+    found = _scan([[*CLINICAL[:3], *everyday], [*CLINICAL[3:], tired, *everyday]], monkeypatch)
+    borderline = [f for f in found if f.record.excerpt == tired]
+    assert len(found) == len(CLINICAL) + 1 and len(borderline) == 1
+    assert "accounts together" in borderline[0].message and borderline[0].confidence <= 0.6
+    alone = _scan([[*CLINICAL[3:], tired, *everyday]], monkeypatch)
+    assert [f.record.excerpt for f in alone] == CLINICAL[3:]
+    diluted = _scan([[*CLINICAL[:3], *everyday * 20], [*CLINICAL[3:], tired]], monkeypatch)
+    assert tired not in [f.record.excerpt for f in diluted]  # 6 clinical texts in 200+ are not "often"

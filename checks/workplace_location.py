@@ -228,12 +228,35 @@ class WorkplaceLocationCheck(Check):
         yield self._finding(record, reasons, place_name, text)
 
     def finish(self, ctx: CheckContext) -> Iterable[Finding]:
-        """The records kept back that name a place the account's own posts say the owner works or worked at."""
+        """The records kept back that name a place the account's own posts say the owner works or worked at; the
+        account's statements and the records that name no such place go on to :meth:`finish_scan`."""
         state: _Learned | None = ctx.memo.get(_LEARNED)
-        if state and (known := state.known(ctx)):
-            for record, place, text in state.pending:
-                if (reasons := _learned_reasons(place, text, known)) and not _seen(record, place, text, ctx):
+        if state is None:
+            return
+        known = state.known(ctx)
+        scan: _ScanLearned = ctx.scan_memo.setdefault(_SCAN_LEARNED, _ScanLearned())
+        scan.employers.merge(state.employers, ctx.source.platform)
+        scan.current |= _current_keys(ctx)
+        for record, place, text in state.pending:
+            if reasons := _learned_reasons(place, text, known):
+                if not _seen(record, place, text, ctx):
                     yield self._finding(record, reasons, place, text)
+            elif len(scan.pending) < PENDING_MAX:
+                scan.pending.append((record, place, text))
+
+    def finish_scan(self, scan_memo: dict[str, Any]) -> Iterable[Finding]:
+        """The records of one account that name a place another account of the same person says the owner works
+        or worked at ("Last shift at Magnolia Terrace" on Facebook, a check-in there on Instagram)."""
+        scan: _ScanLearned | None = scan_memo.pop(_SCAN_LEARNED, None)
+        if scan is None or not scan.pending:
+            return
+        known = {k: n for k, n in scan.employers.known().items() if not overlaps(k, scan.current)}
+        seen: set[str] = set()
+        for record, place, text in scan.pending:
+            key = f"{record.timestamp}|{normalize(place or '')}|{normalize(text)[:80]}"
+            if (reasons := _learned_reasons(place, text, known)) and key not in seen:
+                seen.add(key)
+                yield self._finding(record, reasons, place, text)
 
     def _finding(self, record: AnyRecord, reasons: list[Reason], place: str | None, text: str) -> Finding:
         weight = sum(w for _, _, w in reasons)
@@ -273,6 +296,7 @@ class WorkplaceLocationCheck(Check):
 
 
 _LEARNED = ("workplace-location", "learned workplaces")
+_SCAN_LEARNED = "workplace-location: learned workplaces of every account"
 PENDING_MAX = 5_000
 """Records kept back for :meth:`WorkplaceLocationCheck.finish` (those read before the posts that name their
 place as a workplace): beyond it, memory stays flat and only the records read after those posts are checked."""
@@ -299,11 +323,26 @@ class _Learned:
         """The workplaces the posts name so far, without the current workplace's own names, town and districts
         (its park and its golf club stay with the rules above)."""
         if self._known is None:
-            workplace = ctx.policy.workplace
-            current = {place_key(n) for n in (*workplace.names, *_employers(ctx), *districts(workplace))}
-            current |= {normalize(workplace.city.split(",")[0])} if workplace.city else set()
+            current = _current_keys(ctx)
             self._known = {k: n for k, n in self.employers.known().items() if not overlaps(k, current)}
         return self._known
+
+
+@dataclass
+class _ScanLearned:
+    """Every account's employment statements, the current workplace's keys and the records no account's own
+    statements explained, for the scan as a whole."""
+
+    employers: Employers = field(default_factory=Employers)
+    current: set[str] = field(default_factory=set)
+    pending: list[tuple[AnyRecord, str | None, str]] = field(default_factory=list)
+
+
+def _current_keys(ctx: CheckContext) -> set[str]:
+    """The current workplace's names, the profile's employers, its districts and town, as place keys."""
+    workplace = ctx.policy.workplace
+    current = {place_key(n) for n in (*workplace.names, *_employers(ctx), *districts(workplace))}
+    return current | ({normalize(workplace.city.split(",")[0])} if workplace.city else set())
 
 
 def _employers(ctx: CheckContext) -> tuple[str, ...]:

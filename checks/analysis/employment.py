@@ -232,6 +232,15 @@ class Employers:
         if statement:
             self.stated.add(key)
 
+    def merge(self, other: Employers, source: str) -> None:
+        """Add ``other``'s points (another source of the same scan: its record keys prefixed with ``source``)."""
+        for key, by_record in other.points.items():
+            mine = self.points.setdefault(key, {})
+            for record, points in by_record.items():
+                mine[f"{source}|{record}"] = max(points, mine.get(f"{source}|{record}", 0))
+            self.names.setdefault(key, other.names[key])
+        self.stated |= other.stated
+
     def known(self) -> dict[str, str]:
         """The places taken as workplaces: key -> name."""
         found: dict[str, str] = {}

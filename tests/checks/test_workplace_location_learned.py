@@ -113,3 +113,23 @@ def test_a_shared_headline_or_retweet_is_not_the_owners_words() -> None:
     assert not flagged([post("RT @macontelegraph : Mercy Ridge Medical Center to cut 40 beds", n=1)])
     assert not flagged([post("« Mercy Ridge Medical Center débordé : +18 % d'entrées » — La Gazette", n=2)])
     assert flagged([post("Mercy Ridge is on generator, night crew hanging in there", n=3)])
+
+
+def test_a_workplace_one_account_names_is_known_to_the_persons_other_accounts() -> None:
+    """A check-in on Instagram at a place the Facebook posts say she worked at: found when the scan's accounts are
+    judged together (finish_scan), whichever archive comes first; a place no account names stays unreported."""
+    check, scan_memo = WorkplaceLocationCheck(), {}
+    found: list[Finding] = []
+    sources: list[list[AnyRecord]] = [
+        [check_in("Magnolia Terrace Health & Rehabilitation", 1), check_in("Magnolia Springs State Park", 2)],
+        [post("Last shift at Magnolia Terrace. 3 years of these sweet folks", n=3)],
+    ]
+    for records in sources:
+        ctx = CheckContext(policy=POLICY, matcher=Matcher(ClientList()), source=SourceInfo("facebook"))
+        ctx.scan_memo = scan_memo
+        found += [f for record in records for f in check.run(record, ctx)]
+        found += list(check.finish(ctx))
+    assert {f.record.id for f in found} == {"p3"}  # each account alone
+    late = list(check.finish_scan(scan_memo))
+    assert [f.record.id for f in late] == ["pl1"]
+    assert "Magnolia Terrace" in late[0].evidence[0].reason

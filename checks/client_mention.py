@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from checks.analysis.mentions import describe_where, mentions_for, ref_name
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
@@ -86,9 +86,17 @@ class ClientMentionCheck(Check):
         return ()
 
     def finish(self, ctx: CheckContext) -> Iterable[Finding]:
-        """Findings on first names alone, but for names the owner often writes about their own life."""
-        personal: Counter[str] = ctx.memo.pop(_PERSONAL, Counter())
-        waiting: list[tuple[frozenset[str], Finding]] = ctx.memo.pop(_BY_FIRST_NAME, [])
+        """Nothing yet: the account's first names and waiting findings go to :meth:`finish_scan`, because the
+        owner's household is the same in each of their archives (a daughter named on Facebook and on X)."""
+        scan = ctx.scan_memo.setdefault(_SCAN_STATE, (Counter(), []))
+        scan[0].update(ctx.memo.pop(_PERSONAL, Counter()))
+        scan[1].extend(ctx.memo.pop(_BY_FIRST_NAME, []))
+        return ()
+
+    def finish_scan(self, scan_memo: dict[str, Any]) -> Iterable[Finding]:
+        """Findings on first names alone, but for names the owner often writes about their own life, counted
+        over every archive of the scan."""
+        personal, waiting = scan_memo.pop(_SCAN_STATE, (Counter(), []))
         confirmed = Counter(name for names, _ in waiting for name in names)
         household = {n for n, count in personal.items() if count >= max(HOUSEHOLD_TEXTS, 2 * confirmed[n])}
         return [finding for names, finding in waiting if not names <= household]
@@ -112,6 +120,7 @@ it was taken for a client) before the name counts as someone in the owner's life
 wrong first-name findings at 5 and none right; at 4, 17 wrong and 3 right."""
 _PERSONAL = ("client-mention", "personal-first-names")
 _BY_FIRST_NAME = ("client-mention", "by-first-name")
+_SCAN_STATE = "client-mention: personal first names and waiting findings of every archive"
 
 
 def _dedupe(evidence: Sequence[Evidence]) -> list[Evidence]:

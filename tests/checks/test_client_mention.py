@@ -32,9 +32,9 @@ POLICY = Policy(workplace=Workplace(name="Riverside Community Health", aliases=(
 
 
 def checked(record: AnyRecord, context: CheckContext) -> list[Finding]:
-    """The check's findings on one record, including those it keeps for the end of the source."""
+    """The check's findings on one record, including those it keeps for the end of the source and the scan."""
     check = ClientMentionCheck()
-    return [*check.run(record, context), *check.finish(context)]
+    return [*check.run(record, context), *check.finish(context), *check.finish_scan(context.scan_memo)]
 
 
 def ctx(platform: str = "facebook") -> CheckContext:
@@ -357,7 +357,7 @@ def _scan(texts: list[str], batches: int = 1) -> list[str]:
         found += [f for r in records[start : start + size] for f in check.run(r, worker)]
         if batches > 1:
             check.merge_state(main, check.batch_state(worker))
-    found += list(check.finish(main))
+    found += [*check.finish(main), *check.finish_scan(main.scan_memo)]
     return sorted(f.record.excerpt for f in found)
 
 
@@ -382,6 +382,19 @@ def test_a_first_name_the_owner_often_writes_about_their_own_life_is_not_the_cli
     assert _scan([*HOUSEHOLD, GRACE_AT_WORK], batches=3) == _scan([*HOUSEHOLD, GRACE_AT_WORK])
     again = "Grace came back to group today after a month away."
     assert _scan([GRACE_AT_WORK, *HOUSEHOLD[:2], again], batches=2) == sorted([GRACE_AT_WORK, again])
+
+
+def test_the_household_is_the_same_in_every_archive_of_the_scan() -> None:
+    """The daughter named in five everyday posts on one platform makes "Grace" at work on another the daughter
+    too, when both archives are scanned together (finish_scan after each source's finish)."""
+    check, scan_memo, found = ClientMentionCheck(), {}, []
+    for platform, texts in (("x", HOUSEHOLD), ("facebook", [GRACE_AT_WORK])):
+        context = ctx(platform)
+        context.scan_memo = scan_memo
+        found += [f for t in texts for f in check.run(post(t, platform=platform), context)]
+        found += list(check.finish(context))
+    assert found + list(check.finish_scan(scan_memo)) == []
+    assert _scan([GRACE_AT_WORK]) == [GRACE_AT_WORK]
 
 
 def test_a_name_that_is_also_a_word_with_a_health_detail_in_a_message_is_the_client() -> None:

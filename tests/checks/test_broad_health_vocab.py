@@ -46,10 +46,27 @@ def _phi(text: str) -> list[str]:
         ("Wren Healy has cystic fibrosis and still beat us all at cards", "cystic fibrosis"),
         ("Wren Healy got her cochlear implant switched on today", "cochlear implant"),
         ("Wren Healy, 80, was found on the floor with rhabdomyolysis after a long lie", "rhabdomyolysis"),
+        ("Wren Healy finished cycle 3 of chemo and her Hickman line is out", "hickman line"),
+        ("Wren Healy came in dope sick with two cracked ribs", "dope sick"),
+        ("Wren Healy est en SDRE depuis hier soir, sa mère a appelé", "SDRE"),
+        ("Wren Healy a eu sa greffe de moelle, on croise les doigts", "greffe de moelle"),
     ],
 )
 def test_a_condition_named_with_a_client_is_phi(text: str, condition: str) -> None:
-    assert condition in " ".join(_phi(text)).lower()
+    assert condition.lower() in " ".join(_phi(text)).lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the film was shot in Toronto and her bag was lost",
+        "we got 5150 views on the radio clip",
+        "off to the theatre tonight, then the burns night supper",
+        "any odd jobs going?",
+    ],
+)
+def test_everyday_senses_are_not_health_details(text: str) -> None:
+    assert analyze(text).phi_health_hits() == []
 
 
 def test_the_owners_own_condition_is_not_a_clients() -> None:
@@ -67,7 +84,7 @@ def test_the_broad_vocabulary_is_no_work_cue() -> None:
 
 def test_everyday_words_are_left_out_and_phrases_kept() -> None:
     vocab = _vocab()
-    for word in ("cold", "fall", "back", "burn", "shock", "fever", "coma", "headache", "stroke", "taco"):
+    for word in ("cold", "fall", "back", "burn", "shock", "fever", "coma", "headache", "stroke", "taco", "trance"):
         assert word not in vocab, word
     for phrase in ("sleep apnea", "sleep apnoea", "cystic fibrosis", "kidney transplant", "leukaemia"):
         assert phrase in vocab, phrase

@@ -3,7 +3,8 @@
 Reads your posts, replies, captions, comments and message threads. A finding needs an identifiable client
 — named or described in the same text (see client-mention), or the other person in a message thread who
 is on your client list — together with either a health detail (diagnosis, medication, substance use,
-sobriety or relapse, hospitalization, pregnancy, self-harm) or one of the HIPAA Safe Harbor identifiers
+sobriety or relapse, hospitalization, pregnancy, self-harm, and any condition, treatment, operation, device,
+injury or disability of the broad vocabulary) or one of the HIPAA Safe Harbor identifiers
 (45 CFR 164.514(b)(2)): a phone number, an e-mail address, a date other than the year ("her intake was
 March 3", "8/29"), the weekday and time of an appointment ("my Thursday 3pm") or its day ("her appointment
 today"), a record or account number, a URL, an age over 89. Your own health ("my meds", "my relapse") and your
@@ -214,7 +215,7 @@ def named_in_care_thread(
     who is not a client (a parent or carer writing "Hunter had another panic attack", the owner answering "Can
     you bring Kacey-Leigh Thursday at 3.30?"). The message is about that person's care; in a thread the words
     around a first name are too few for client-mention to confirm it."""
-    if not isinstance(record, Thread) or not a.health_hits():
+    if not isinstance(record, Thread) or not a.phi_health_hits():
         return []  # no health detail anywhere: no second name scan of the thread
     found: list[ClientMatch] = []
     for hit in ctx.matcher.find_in_text(a.text, record.platform):
@@ -222,7 +223,7 @@ def named_in_care_thread(
             continue
         if not a.text[hit.start : hit.start + 1].isupper() or judge_weak(a, hit)[0]:
             continue  # a word, or somebody else ("my sister Hope", "Ruby (my daughter)")
-        if a.health_hits(a.segment_of(hit.start)):
+        if a.phi_health_hits(a.segment_of(hit.start)):
             found.append(client_match(hit.client, f"{hit.how} in a message about their care", 0.7))
     return found
 
@@ -302,7 +303,7 @@ class PhiIdentifierCheck(Check):
         slots = client_slots(a.text)
         if not clients and not mentions.described and not slots:
             return ()
-        health = [h.evidence("health information about the client") for h in a.health_hits()]
+        health = [h.evidence("health information about the client") for h in a.phi_health_hits()]
         health += milestone_details(a) + (crisis_referrals(a) + own_anniversaries(a) if partners else [])
         if not health:
             slots = []  # a slot identifies the person a health detail is about; alone it is a day's schedule

@@ -48,7 +48,12 @@ LEXICON_FILES = {
     "job": ("job_terms.txt",),
     "venting": ("venting.txt",),
     "health": ("health_terms.txt", "medications.txt"),
+    "health_vocab": ("health_vocab.txt", "health_care_terms.txt"),
 }
+HEALTH_LEXICONS = ("health", "health_vocab")
+"""Health details about a person: the curated lexicons ("health", which also counts as a work cue) and the broad
+vocabulary: conditions generated from ICD-10-CM and care, injuries and disability in plain words ("health_vocab",
+no work cue)."""
 REASONS = {
     "work": "work term",
     "clinical": "clinical term",
@@ -57,6 +62,7 @@ REASONS = {
     "workplace_name": "names the workplace",
     "venting": "venting about work",
     "health": "health information",
+    "health_vocab": "health information",
 }
 _WORD = re.compile(r"[\w'’&@.-]*\w|\w")
 
@@ -321,9 +327,10 @@ def lexicons() -> Lexicons:
 @cache
 def lexicon_words() -> frozenset[str]:
     """Every word of every plain lexicon term (generic vocabulary, never identifying on its own). Medicine
-    names are not generic: "on clozapine" in a client's notes still describes that client."""
+    names are not generic: "on clozapine" in a client's notes still describes that client, and neither are the
+    conditions of the broad vocabulary ("cystic fibrosis")."""
     out: set[str] = set()
-    for t in _all_terms(skip=frozenset({"medications.txt"})):
+    for t in _all_terms(skip=frozenset({"medications.txt", "health_vocab.txt", "health_care_terms.txt"})):
         if t.kind == "plain":
             out.update(words(t.term))
     return frozenset(out)
@@ -399,8 +406,20 @@ class TextAnalysis:
         ]
 
     def health_hits(self, segment: Segment | None = None) -> list[Hit]:
-        """Health terms that are not the clinician's own or her family's."""
+        """Health terms of the curated lexicons that are not the clinician's own or her family's."""
         return self.kept(("health",), segment)
+
+    def phi_health_hits(self, segment: Segment | None = None) -> list[Hit]:
+        """Health details for phi-identifier: :meth:`health_hits` and the broad vocabulary's terms that do not
+        overlap one of them. The broad vocabulary is read by phi-identifier only: it is no work cue and does not
+        confirm a client's name."""
+        curated = self.health_hits(segment)
+        broad = [
+            h
+            for h in self.kept(("health_vocab",), segment)
+            if not any(c.start < h.end and h.start < c.end for c in curated)
+        ]
+        return sorted(curated + broad, key=lambda h: (h.start, h.end)) if broad else curated
 
     def segment_of(self, pos: int) -> Segment:
         """The segment holding original offset ``pos`` (a binary search: threads have many segments)."""
@@ -515,7 +534,7 @@ def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
             for i, w in enumerate(tail):
                 if _is_possessor(w) and not any(x in ("my", "our", "i", "we") for x in tail[i + 1 :]):
                     return f"'{w}' owns it"
-    if h.lexicon == "health":
+    if h.lexicon in HEALTH_LEXICONS:
         return _own_health(a, h, lex, before, sentence)
     return None
 

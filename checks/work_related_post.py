@@ -167,7 +167,8 @@ class WorkRelatedPostCheck(Check):
         if model is None:
             return None
         signals = work_signals(record, ctx)
-        probability = model.probability_of_words(features(signals), gram_words(folded_owner_text(signals)))
+        tokens = gram_words(folded_owner_text(signals))
+        probability = model.probability_of_words(features(signals), tokens, signals.owner_text)
         if probability < ACCOUNT_VOCABULARY_DECISION:
             return None
         present = ngrams(signals.owner_text)  # the n-grams themselves: only to name the cues

@@ -63,17 +63,20 @@ _WARM_UP_TEXT = (
     "Back-to-back therapy sessions at the clinic today; my client called 555-201-3344 at 9am. "
     "Riverside staff meeting after."
 )
+_WARM_UP_EVERYDAY = "Coffee by the river, then a nap."
+"""A text with no work cue: the vocabulary model reads it, so its static embedding is loaded before the fork too."""
 
 
 def warm_up(checks: Sequence[Check], matcher: Matcher, policy: Policy) -> None:
-    """Run the checks once on a made-up post, its findings thrown away, so that what they load on first use
-    (lexicons, the language model, automata) is loaded before the pool forks rather than once per worker."""
+    """Run the checks once on two made-up posts, findings thrown away, so that what they load on first use
+    (lexicons, the language model, automata, the embedding) is loaded before the pool forks, not once per worker."""
     ctx = CheckContext(policy=policy, matcher=matcher, source=SourceInfo(platform="x"))
-    record = Post(platform="x", id="warm-up", source="warm-up", text=_WARM_UP_TEXT)
-    for check in checks:
-        if Kind.POST in check.kinds and (check.platforms is None or "x" in check.platforms):
-            with contextlib.suppress(Exception):
-                list(check.run(record, ctx))
+    for i, text in enumerate((_WARM_UP_TEXT, _WARM_UP_EVERYDAY)):
+        record = Post(platform="x", id=f"warm-up-{i}", source="warm-up", text=text)
+        for check in checks:
+            if Kind.POST in check.kinds and (check.platforms is None or "x" in check.platforms):
+                with contextlib.suppress(Exception):
+                    list(check.run(record, ctx))
 
 
 def check_error(check: Check, exc: BaseException, where: str = "") -> ErrorEntry:

@@ -69,3 +69,16 @@ def test_a_long_text_counts_the_mean_of_its_words_not_their_sum() -> None:
     model = WordModel(bias=-3.0, weights={}, vocabulary={"caseload": 4.0} | dict.fromkeys(filler, 0.1))
     assert model.probability({}, ngrams("caseload")) >= 0.5
     assert model.probability({}, ngrams(" ".join(filler))) < 0.5
+
+
+def test_sparse_matrix_embedding_columns_multiply_as_a_dense_matrix() -> None:
+    """The embedding columns (``e:<i>``) are a dense block: the products equal those of the whole matrix."""
+    rng = np.random.default_rng(5)
+    emb = rng.normal(size=(3, 2))
+    texts = [t.Text({"work": float(i)}, frozenset({"ward"} if i else set()), 0.0, True, emb[i]) for i in range(3)]
+    columns = ["work", "e:0", "e:1", "w:ward"]
+    m = t.Sparse.of(texts, columns)
+    full = np.column_stack([[0.0, 1.0, 2.0], t.EMBEDDING_SCALE * emb, [0.0, 1.0, 1.0]])
+    w, r = rng.normal(size=4), rng.normal(size=3)
+    assert np.allclose(m.dot(w), full @ w, atol=1e-5)
+    assert np.allclose(m.tdot(r), full.T @ r, atol=1e-5)

@@ -208,3 +208,14 @@ def test_each_batch_carries_the_account_as_it_was_when_its_records_were_read() -
     run.add(Post(platform="x", id="2", source="s#2", text="b"))
     run.close()
     assert sent == [(("Me", None), 1), (("Me", "me"), 1)]
+
+
+def test_the_warm_up_loads_the_static_embedding_before_the_pool_forks() -> None:
+    """An everyday post reaches the vocabulary model, whose embedding is then loaded once, not once per worker."""
+    from checks import ALL_CHECKS
+    from checks.analysis import embedding
+
+    _, clients, policy = demo_paths()
+    embedding._model.cache_clear()
+    workers.warm_up([cls() for cls in ALL_CHECKS], Matcher(load_clients(clients)), load_policy(policy))
+    assert embedding._model.cache_info().currsize == 1

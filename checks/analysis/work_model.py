@@ -17,7 +17,9 @@ posts, because what is missing is vocabulary, not weights (eval/textlab/README.m
 The vocabulary model (:class:`WordModel`) adds that vocabulary from data: the same features plus the words
 and word pairs that occur in at least two labelled corpora (so no corpus's own names or places), learned
 over every text of the corpora and real posts. In an account that often posts about its clinical work, a
-text it finds more likely than not about the work is reported too, naming the words that counted.
+text it finds more likely than not about the work is reported too, naming the words that counted. It also reads
+the text's static embedding (``checks.analysis.embedding``, loaded only by a model that has an embedding part),
+so that clinical words no corpus held count by their likeness to those that did.
 """
 
 from __future__ import annotations
@@ -236,18 +238,36 @@ class WordModel:
     bias: float
     weights: Mapping[str, float]
     vocabulary: Mapping[str, float]
+    embedding: tuple[float, ...] = ()  # weights of the text's unit mean embedding (empty: not read)
 
-    def probability(self, x: Mapping[str, float], present: set[str]) -> float:
-        """The probability that a text with features ``x`` and n-grams ``present`` is about the work."""
-        return self._sigmoid(x, gram_weight(len(present)) * sum(self.vocabulary.get(g, 0.0) for g in present))
+    def probability(self, x: Mapping[str, float], present: set[str], text: str = "") -> float:
+        """The probability that a text with features ``x``, n-grams ``present`` and owner's words ``text`` (read
+        only by a model with an embedding part) is about the work."""
+        grams = gram_weight(len(present)) * sum(self.vocabulary.get(g, 0.0) for g in present)
+        return self._sigmoid(x, grams + self._embedded(text))
 
-    def probability_of_words(self, x: Mapping[str, float], tokens: list[str]) -> float:
+    def probability_of_words(self, x: Mapping[str, float], tokens: list[str], text: str = "") -> float:
         """:meth:`probability` for the n-grams of ``tokens`` (:func:`gram_words`), without joining each word
         pair into a string: the distinct words and distinct pairs are counted apart (a word holds no space, so
         no pair string equals a word) and looked up in two tables."""
         unigrams, pairs = set(tokens), set(pairwise(tokens))
         total = sum(map(self._unigrams.get, unigrams, repeat(0.0))) + sum(map(self._pairs.get, pairs, repeat(0.0)))
-        return self._sigmoid(x, gram_weight(len(unigrams) + len(pairs)) * total)
+        return self._sigmoid(x, gram_weight(len(unigrams) + len(pairs)) * total + self._embedded(text))
+
+    def _embedded(self, text: str) -> float:
+        """What the text's embedding adds to the log-odds (0 without an embedding part or without text)."""
+        if not self.embedding or not text:
+            return 0.0
+        from checks.analysis.embedding import unit_dot  # loads the embedding only for a model that reads it
+
+        return unit_dot(text, self._direction)
+
+    @cached_property
+    def _direction(self) -> Any:
+        """The embedding weights as a vector (numpy is imported only for a model that has them)."""
+        import numpy as np
+
+        return np.asarray(self.embedding, dtype=np.float32)
 
     def _sigmoid(self, x: Mapping[str, float], grams: float) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in x.items())
@@ -281,6 +301,7 @@ def word_model() -> WordModel | None:
         bias=float(part["bias"]),
         weights={k: float(v) for k, v in part["weights"].items()},
         vocabulary={k: float(v) for k, v in part["vocabulary"].items()},
+        embedding=tuple(float(v) for v in part.get("embedding", ())),
     )
 
 
@@ -289,4 +310,4 @@ def work_probability(s: TextSignals) -> float:
     model = word_model()
     if model is None:
         return 0.0
-    return model.probability_of_words(features(s), gram_words(folded_owner_text(s)))
+    return model.probability_of_words(features(s), gram_words(folded_owner_text(s)), s.owner_text)

@@ -7,6 +7,10 @@ a cue (``has_cue``) are fitted: the others are never reported. Real posts by non
 eval/realtext/README.md says where to get them) are negatives: corpora are about half work-related, real
 accounts are not, and without them the probabilities would be far too high.
 
+The vocabulary model also reads each text's static embedding (``checks/analysis/embedding.py``: the unit
+mean of wordllama's token vectors, one weight per dimension), so words no corpus held count by their likeness
+to those that did.
+
 The regularisation strength is chosen by leave-one-corpus-out cross-validation (each corpus, and a fold of
 the real posts, predicted by a model trained on the rest: what the tool meets on a clinician it has never
 seen); the held-out reliability (predicted against observed share, per band) is printed and stored.
@@ -45,6 +49,30 @@ DECISION = 0.5
 
 
 Rows = list[dict[str, float]]
+EMBEDDING_SCALE = 1.0
+"""A text's embedding enters the vocabulary model as its unit mean vector times this, under the n-grams' L2
+penalty (at 4 it learned the real negatives' topics: Dutch and Italian posts in a clinician's account then read
+as work, eval/README.md)."""
+EMBEDDING = True
+"""Whether the vocabulary model also reads the owner's words as a static embedding (off: ``--no-embedding``)."""
+
+
+def embed(text: str) -> np.ndarray | None:
+    """The mean embedding of ``text`` scaled to unit length (None when EMBEDDING is off)."""
+    if not EMBEDDING:
+        return None
+    from checks.analysis.embedding import mean_embedding
+
+    v = mean_embedding(text).astype(np.float64)
+    n = float(np.linalg.norm(v))
+    return v / n if n else v
+
+
+def embedding_columns() -> list[str]:
+    """The vocabulary model's embedding columns (none when EMBEDDING is off)."""
+    from checks.analysis.embedding import DIMENSIONS
+
+    return [f"e:{i}" for i in range(DIMENSIONS)] if EMBEDDING else []
 
 
 @dataclass(frozen=True)
@@ -55,6 +83,7 @@ class Text:
     grams: frozenset[str]
     label: float
     cue: bool
+    emb: np.ndarray | None = None  # the unit mean embedding of the owner's words (None: ``--no-embedding``)
 
 
 def corpus_texts(path: Path) -> list[Text]:
@@ -66,7 +95,8 @@ def corpus_texts(path: Path) -> list[Text]:
         for item in (i for i in items if i.record.platform == platform):
             signals = work_signals(item.record, ctx)
             label = 1.0 if CATEGORY in item.labels else 0.0
-            out.append(Text(features(signals), frozenset(ngrams(signals.owner_text)), label, has_cue(signals)))
+            grams = frozenset(ngrams(signals.owner_text))
+            out.append(Text(features(signals), grams, label, has_cue(signals), embed(signals.owner_text)))
     return out
 
 
@@ -117,7 +147,8 @@ def real_texts(specs: list[str]) -> list[Text]:
                 platform="x", id=post.id, source=post.id, timestamp=when, text=post.text, audience=Audience.PUBLIC
             )
             signals = work_signals(record, ctx)
-            out.append(Text(features(signals), frozenset(ngrams(signals.owner_text)), 0.0, has_cue(signals)))
+            grams = frozenset(ngrams(signals.owner_text))
+            out.append(Text(features(signals), grams, 0.0, has_cue(signals), embed(signals.owner_text)))
             ctx.memo.clear()
     return out
 
@@ -194,11 +225,21 @@ class Sparse:
     row: np.ndarray
     col: np.ndarray
     value: np.ndarray
+    dense: np.ndarray  # the embedding columns ``e:<i>`` (texts × dimensions; no columns without them)
+    dense_at: int  # the first embedding column
 
     @classmethod
     def of(cls, texts: list[Text], columns: list[str]) -> Sparse:
-        """The matrix of ``texts``: features by name, n-grams as ``w:<n-gram>`` (see ``gram_weight``)."""
+        """The matrix of ``texts``: features by name, n-grams as ``w:<n-gram>`` (see ``gram_weight``), the
+        embedding as ``e:<i>``."""
         index = {c: i for i, c in enumerate(columns)}
+        dims = [c for c in columns if c.startswith("e:")]
+        dense_at = index[dims[0]] if dims else 0
+        dense = np.zeros((len(texts), len(dims)), dtype=np.float32)  # float32: twice as fast, precise enough
+        if dims:
+            for r, t in enumerate(texts):
+                if t.emb is not None:
+                    dense[r] = EMBEDDING_SCALE * t.emb
         row, col, value = [], [], []
         for r, t in enumerate(texts):
             share = gram_weight(len(t.grams))
@@ -207,15 +248,20 @@ class Sparse:
                     row.append(r)
                     col.append(j)
                     value.append(v)
-        return cls(len(texts), len(columns), np.array(row, int), np.array(col, int), np.array(value))
+        return cls(len(texts), len(columns), np.array(row, int), np.array(col, int), np.array(value), dense, dense_at)
 
     def dot(self, w: np.ndarray) -> np.ndarray:
         """The matrix times a weight vector."""
-        return np.bincount(self.row, weights=self.value * w[self.col], minlength=self.rows)
+        out = np.bincount(self.row, weights=self.value * w[self.col], minlength=self.rows)
+        k = self.dense.shape[1]
+        return out + self.dense @ w[self.dense_at : self.dense_at + k].astype(np.float32) if k else out
 
     def tdot(self, r: np.ndarray) -> np.ndarray:
         """The transposed matrix times a per-row vector."""
-        return np.bincount(self.col, weights=self.value * r[self.row], minlength=self.columns)
+        out = np.bincount(self.col, weights=self.value * r[self.row], minlength=self.columns)
+        if k := self.dense.shape[1]:
+            out[self.dense_at : self.dense_at + k] += self.dense.T @ r.astype(np.float32)
+        return out
 
 
 def fit_sparse(m: Sparse, y: np.ndarray, strength: float, steps: int = 400) -> tuple[np.ndarray, float]:
@@ -236,7 +282,7 @@ def train_words(
     corpora: dict[str, list[Text]], real: list[Text], strength: float
 ) -> tuple[list[str], np.ndarray, float]:
     """The vocabulary model learned from every text of ``corpora`` and the real negatives."""
-    columns = [*FEATURES, *(f"w:{g}" for g in vocabulary(corpora))]
+    columns = [*FEATURES, *embedding_columns(), *(f"w:{g}" for g in vocabulary(corpora))]
     texts = [t for ts in corpora.values() for t in ts] + real
     w, b = fit_sparse(Sparse.of(texts, columns), np.array([t.label for t in texts]), strength)
     return columns, w, b
@@ -273,13 +319,14 @@ def word_model(corpora: dict[str, list[Text]], real: list[Text]) -> dict[str, ob
     strength = min(WORD_STRENGTHS, key=lambda s: log_loss(held[s][0], held[s][1]))
     columns, w, b = train_words(corpora, real, strength)
     weights = dict(zip(columns, (float(v) for v in w), strict=True))
-    print(f"chosen vocabulary L2 strength {strength:g}; {len(columns) - len(FEATURES):,} n-grams")
+    print(f"chosen vocabulary L2 strength {strength:g}; {sum(c.startswith('w:') for c in columns):,} n-grams")
     return {
         "l2_strength": strength,
         "min_corpora": MIN_CORPORA,
         "bias": round(b, 4),
         "weights": {c: round(weights[c], 4) for c in FEATURES},
         "vocabulary": {c[2:]: round(v, 3) for c, v in weights.items() if c.startswith("w:") and abs(v) >= 0.01},
+        **({"embedding": [round(EMBEDDING_SCALE * weights[c], 4) for c in embedding_columns()]} if EMBEDDING else {}),
         "held_out_reliability": reliability(held[strength][0], held[strength][1]),
     }
 
@@ -295,7 +342,12 @@ def main() -> None:
         help="real posts by non-clinicians (eval/realtext/README.md), negatives for training",
     )
     ap.add_argument("--write", action="store_true", help=f"write the model to {MODEL.relative_to(ROOT)}")
+    ap.add_argument(
+        "--no-embedding", action="store_true", help="the vocabulary model without the static embedding (to compare)"
+    )
     args = ap.parse_args()
+    global EMBEDDING
+    EMBEDDING = not args.no_embedding
     texts = {c.name: corpus_texts(c) for c in args.corpora}
     real_all = real_texts(args.real)
     data = {name: cue_rows(ts) for name, ts in texts.items()}

@@ -20,13 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from checks.analysis.places import districts, service_areas, street_variants
 from checks.analysis.word_lists import word_set
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.matching import normalize
-from checks.policy import Workplace
+from checks.policy import Policy, Workplace
 from checks.remediation import remediation_for
 from checks.text import WORK_THRESHOLD, analysis_for
 from scanner.platforms import platform_label
@@ -143,14 +143,15 @@ def describe(result: GroupScore) -> str:
     return (local[0] if local else "local") + " group in your clinic's area"
 
 
-def _other_places(ctx: CheckContext, seen: _Seen) -> tuple[str, ...]:
+def _other_places(policy: Policy, seen: _Seen) -> tuple[str, ...]:
     """Where else clients may live: the towns of the policy's former workplaces and the profile's city."""
-    places = [a for former in ctx.policy.former_workplaces for a in area_names(former)]
+    places = [a for former in policy.former_workplaces for a in area_names(former)]
     places += seen.towns
     return tuple(dict.fromkeys(p for p in places if len(p) > 2))
 
 
 _STATE = ("sensitive-group", "seen")
+_SCAN_STATE = "sensitive-group: the policy and what every archive's records showed"
 _COMMON = word_set("places", "not_areas") | word_set("places", "group_words")
 _PROPER = re.compile(r"(?<=[^\s.!?…:;])\s+((?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+[\s-]*)+)")
 
@@ -217,11 +218,22 @@ class SensitiveGroupCheck(Check):
         ctx.memo.setdefault(_STATE, _Seen()).merge(state)
 
     def finish(self, ctx: CheckContext) -> Iterable[Finding]:
-        """One finding per group membership whose name suggests clients may be members."""
-        seen: _Seen = ctx.memo.get(_STATE) or _Seen()
-        places, work_places = _other_places(ctx, seen), frozenset(seen.work_places)
+        """Nothing yet: the account's towns, groups and clinical posts' place names go to :meth:`finish_scan`
+        (the groups are on Facebook, the posts that name the service's neighbourhoods often on X or Instagram)."""
+        seen: _Seen = ctx.memo.pop(_STATE, None) or _Seen()
+        scan = ctx.scan_memo.setdefault(_SCAN_STATE, (ctx.policy, _Seen()))
+        scan[1].merge(seen)
+        return ()
+
+    def finish_scan(self, scan_memo: dict[str, Any]) -> Iterable[Finding]:
+        """One finding per group membership whose name suggests clients may be members, judged with the towns
+        and place names of every archive of the scan."""
+        policy, seen = scan_memo.pop(_SCAN_STATE, (None, _Seen()))
+        if policy is None:
+            return
+        places, work_places = _other_places(policy, seen), frozenset(seen.work_places)
         for record in seen.groups:
-            yield from self._finding(record, score_group(record.name, ctx.policy.workplace, places, work_places))
+            yield from self._finding(record, score_group(record.name, policy.workplace, places, work_places))
 
     def _finding(self, record: Group, result: GroupScore) -> Iterable[Finding]:
         if result.professional or result.score < THRESHOLD:

@@ -69,7 +69,7 @@ def run(name: str, role: str = "member") -> list:
         role=role,
     )
     check = SensitiveGroupCheck()
-    return [*check.run(record, ctx), *check.finish(ctx)]
+    return [*check.run(record, ctx), *check.finish(ctx), *check.finish_scan(ctx.scan_memo)]
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_parenting_groups_in_the_profiles_town_or_a_former_workplaces_town() -> 
             list(check.run(Group(platform="facebook", id=name, source="g#0", timestamp=when, name=name), ctx))
         if city:
             list(check.run(Profile(platform="facebook", id="me", source="profile.json#0", city=city), ctx))
-        return {f.record.id for f in check.finish(ctx)}
+        return {f.record.id for f in [*check.finish(ctx), *check.finish_scan(ctx.scan_memo)]}
 
     assert groups("Perry Moms & Tots", "Warner Robins Moms") == {"Perry Moms & Tots"}  # the former workplace's town
     assert groups("Warner Robins Moms", city="Warner Robins, GA") == {"Warner Robins Moms"}  # the profile's town

@@ -60,11 +60,11 @@ def test_proper_words_leave_out_sentence_openers_acronyms_and_group_words() -> N
 
 
 def scan(records: list[AnyRecord], workplace: Workplace = CORK) -> set[str]:
-    """Group names reported for a whole source: ``run`` on each record, then ``finish``."""
+    """Group names reported for a whole source: ``run`` on each record, then ``finish`` and ``finish_scan``."""
     check = SensitiveGroupCheck()
     ctx = CheckContext(policy=Policy(workplace=workplace), matcher=Matcher(ClientList()), source=SourceInfo("x"))
     found: list[Finding] = [f for r in records for f in check.run(r, ctx)]
-    return {f.record.name or "" for f in [*found, *check.finish(ctx)]}
+    return {f.record.name or "" for f in [*found, *check.finish(ctx), *check.finish_scan(ctx.scan_memo)]}
 
 
 def group(name: str) -> Group:
@@ -96,9 +96,26 @@ def test_the_same_findings_whatever_the_batches() -> None:
         worker = CheckContext(policy=Policy(workplace=CORK), matcher=Matcher(ClientList()), source=SourceInfo("x"))
         list(check.run(record, worker))
         check.merge_state(main, check.batch_state(worker))
-    assert {f.record.name for f in check.finish(main)} == scan(records)
+    assert {f.record.name for f in [*check.finish(main), *check.finish_scan(main.scan_memo)]} == scan(records)
 
 
 def test_a_recovery_cafe_is_a_recovery_group() -> None:
     assert score_group("Northside Recovery Café (AA/NA friends)", CORK).score >= 1.0
     assert score_group("Northside Café Lovers", CORK).score < 1.0
+
+
+def test_a_group_near_a_place_another_archive_names_in_clinical_posts() -> None:
+    """The Facebook group, and the X posts about clinical work that name its neighbourhood: found when both
+    archives of the scan are judged together, not from the group's archive alone."""
+    check, scan_memo, found = SensitiveGroupCheck(), {}, []
+    sources: list[list[AnyRecord]] = [
+        [group("Garfield Park Moms Network")],
+        [post("Two crisis assessments in Garfield Park today, one client admitted, the other safety planned")],
+    ]
+    for records in sources:
+        ctx = CheckContext(policy=Policy(workplace=CORK), matcher=Matcher(ClientList()), source=SourceInfo("x"))
+        ctx.scan_memo = scan_memo
+        found += [f for r in records for f in check.run(r, ctx)]
+        found += list(check.finish(ctx))
+    assert {f.record.name for f in [*found, *check.finish_scan(scan_memo)]} == {"Garfield Park Moms Network"}
+    assert scan(sources[0]) == set()

@@ -120,7 +120,7 @@ def scan(inputs: Sequence[str | Path], options: ScanOptions | None = None) -> Sc
             t0 = time.perf_counter()
             try:
                 source, group_found = _scan_group(
-                    group, checks, matcher, options, errors, (number, len(groups)), pool, scan_memo
+                    group, checks, matcher, options, errors, (number, len(groups)), pool, scan_memo=scan_memo
                 )
             except ArchiveError as exc:
                 errors.append(ErrorEntry(exc.path, exc.reason))
@@ -259,7 +259,8 @@ def _scan_group(
     errors: list[ErrorEntry],
     position: tuple[int, int] = (1, 1),
     pool: LazyPool | None = None,
-    scan_memo: dict[str, Any] | None = None,
+    *,
+    scan_memo: dict[str, Any],
 ) -> tuple[SourceReport, list[Finding]]:
     label = " + ".join(str(p) for p in group.paths)
     with Archive(group.paths, options.limits) as archive:
@@ -282,7 +283,7 @@ def _scan_group(
             read_ctx,
             tick,
             (workers, pool.workers) if workers and pool else None,
-            scan_memo,
+            scan_memo=scan_memo,
         )
         skipped = [SkippedFile(clean_text(s.path), clean_text(s.reason)) for s in read_ctx.skipped]
         skipped += [SkippedFile(clean_text(u.path), u.reason) for u in archive.unsafe]
@@ -322,17 +323,17 @@ def check_records(
     read_ctx: ReadContext | None = None,
     tick: Callable[[int, bool], None] | None = None,
     pool: tuple[Executor, int] | None = None,
-    scan_memo: dict[str, Any] | None = None,
+    *,
+    scan_memo: dict[str, Any],
 ) -> tuple[Counter[str], list[Finding]]:
     """Stream records of one source through the checks: de-duplicate by (kind, id), count, dispatch by kind,
-    then let account-level checks finish. Used for archives and for live sources alike. With ``pool`` (an
+    then let account-level checks finish (what they keep for the person as a whole goes into ``scan_memo``, for
+    :func:`finish_scan` after the scan's last source). Used for archives and for live sources alike. With ``pool`` (an
     executor and its number of workers) the checks that can run apart do so in batches (:mod:`scanner.workers`);
     the findings, errors and notes are the same as in this process alone."""
     read_ctx = read_ctx or ReadContext()
     info = SourceInfo(platform=platform, generation=generation)
-    check_ctx = CheckContext(
-        policy=options.policy, matcher=matcher, source=info, scan_memo=scan_memo if scan_memo is not None else {}
-    )
+    check_ctx = CheckContext(policy=options.policy, matcher=matcher, source=info, scan_memo=scan_memo)
     checks = [c for c in checks if c.platforms is None or platform in c.platforms]
     by_kind = _checks_by_kind(checks, platform)
     counts: Counter[str] = Counter()

@@ -253,7 +253,7 @@ class WorkplaceLocationCheck(Check):
         known = {k: n for k, n in scan.employers.known().items() if not overlaps(k, scan.current)}
         seen: set[str] = set()
         for record, place, text in scan.pending:
-            key = f"{record.timestamp}|{normalize(place or '')}|{normalize(text)[:80]}"
+            key = _seen_key(record, place, text)
             if (reasons := _learned_reasons(place, text, known)) and key not in seen:
                 seen.add(key)
                 yield self._finding(record, reasons, place, text)
@@ -385,9 +385,14 @@ def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> lis
     return []
 
 
+def _seen_key(record: AnyRecord, place: str | None, text: str) -> str:
+    """What makes two records one sighting: the same time, place and text (a post and its check-in)."""
+    return f"{record.timestamp}|{normalize(place or '')}|{normalize(text)[:80]}"
+
+
 def _seen(record: AnyRecord, place: str | None, text: str, ctx: CheckContext) -> bool:
     """True when a finding was already made for the same time, place and text (a post and its check-in)."""
-    key = ("workplace-location:seen", f"{record.timestamp}|{normalize(place or '')}|{normalize(text)[:80]}")
+    key = ("workplace-location:seen", _seen_key(record, place, text))
     if key in ctx.memo:
         return True
     ctx.memo[key] = True

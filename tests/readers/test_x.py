@@ -15,8 +15,11 @@ from typing import Any
 
 import pytest
 
+from checks.base import Severity
 from scanner.archive import Archive
+from scanner.clients import Client, ClientList
 from scanner.demo import demo_paths
+from scanner.pipeline import ScanOptions, scan
 from scanner.readers.base import ReadContext
 from scanner.readers.x import js as x_js
 from scanner.readers.x.reader import XReader
@@ -431,7 +434,7 @@ def test_same_records_in_every_gdpr_generation(make_zip: MakeZip, files: dict[st
 
 def test_followers_resolved_offline_and_unresolved_counted(make_zip: MakeZip) -> None:
     records, ctx, _ = read(make_zip(v2_files()))
-    people = {c.id: c for c in of(records, Connection)}
+    people = {c.person.account_id: c for c in of(records, Connection)}
     assert people[CLIENT_ID].person == Person(name="Dee W", handle="dee_w", account_id=CLIENT_ID)
     assert people[CLIENT_ID].relation is Relation.FOLLOWER
     assert people[CLIENT_ID].url == f"https://x.com/i/user/{CLIENT_ID}"
@@ -440,6 +443,20 @@ def test_followers_resolved_offline_and_unresolved_counted(make_zip: MakeZip) ->
     # distinct ids across followers, following and DM partners: client (resolved), stranger, friend
     assert ctx.stats["unresolved_account_ids"] == 2
     assert any("2 of 3 could not be matched to a username" in note for note in ctx.notes)
+
+
+def test_a_client_followed_and_following_is_two_findings(make_zip: MakeZip, tmp_path: Path) -> None:
+    files = v2_files()
+    files["data/following.js"] = ytd("following", accounts("following", [FRIEND_ID, CLIENT_ID]))
+    archive = make_zip(files)
+    records, _, _ = read(archive)
+    ties = [c for c in of(records, Connection) if c.person.account_id == CLIENT_ID]
+    assert {c.relation for c in ties} == {Relation.FOLLOWER, Relation.FOLLOWING}
+    assert len({c.id for c in ties}) == 2  # one record id per tie, so neither finding hides the other
+    clients = ClientList((Client("C1", "Dee Whitaker", handles=(("x", "dee_w"),)),))
+    result = scan([archive], ScanOptions(clients=clients))
+    found = [f for f in result.findings if f.category == "client-connection"]
+    assert sorted(f.severity for f in found) == sorted([Severity.HIGH, Severity.MEDIUM])
 
 
 def test_dm_thread_participants_order_and_owner(make_zip: MakeZip) -> None:
@@ -748,7 +765,7 @@ def test_blocks_mutes_and_likes(make_zip: MakeZip) -> None:
             }
         )
     )
-    relations = {c.id: c.relation for c in of(records, Connection)}
+    relations = {c.person.account_id: c.relation for c in of(records, Connection)}
     assert relations == {"8888": Relation.BLOCKED, "9999": Relation.MUTED}
     likes = {r.id: r for r in of(records, Reaction)}
     assert likes["1111111111111111111"].target_owner == Person(handle="dee_w", account_id=CLIENT_ID)
@@ -922,6 +939,8 @@ def test_rendered_corpus_counts_and_keys(tmp_path: Path) -> None:
         by_id: dict[str, list[AnyRecord]] = {}
         for record in records:
             by_id.setdefault(record.id, []).append(record)
+            if isinstance(record, Connection) and record.person.account_id:  # a tie's id ends with the account id
+                by_id.setdefault(record.person.account_id, []).append(record)
         for entry in keys:
             if path.name not in entry["archives"]:
                 continue

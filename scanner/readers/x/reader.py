@@ -480,7 +480,8 @@ class _Run:
             for member in self.layout.of(data_type):
                 build = partial(self._connection, relation=relation)
                 for found in self.each(member, build):
-                    self.people_seen.add(found.id)
+                    if found.person.account_id:
+                        self.people_seen.add(found.person.account_id)
                     yield found
 
     def _connection(self, item: Any, *, relation: Relation, source: str) -> Connection | None:

@@ -95,14 +95,17 @@ def _liked_author(tweet_id: str, target_url: str, known: LikeContext) -> Person 
 
 # --------------------------------------------------------------------------------- account lists
 def account_connection(item: Any, relation: Relation, *, source: str, directory: AccountDirectory) -> Connection | None:
-    """A follower / following / block / mute item (numeric ``accountId`` only)."""
+    """A follower / following / block / mute item (numeric ``accountId`` only).
+
+    The record id is the relation and the account id: one account is often both a follower and followed, and
+    each tie is its own finding (following a client is more severe than being followed by one)."""
     value = inner(item)
     account_id = id_text(value.get("accountId")) if value else None
     if account_id is None:
         return None
     return Connection(
         platform=PLATFORM,
-        id=account_id,
+        id=f"{relation.value}:{account_id}",
         source=source,
         url=user_url(account_id),
         person=directory.person(account_id),

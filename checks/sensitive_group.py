@@ -5,7 +5,9 @@ and family support groups, and parenting or community groups of your clinic's ow
 you may meet clients as peers. The area is the policy's workplace city, every town and district of its
 address, the area a service is named for ("CLSC Limoilou", "CMP La Bastide"), the towns of former
 workplaces and of the profile, and, for a parenting or support group, a place your own posts about
-clinical work name ("Garfield Park Moms" when your crisis calls go to Garfield Park). A local marketplace
+clinical work name ("Garfield Park Moms" when your crisis calls go to Garfield Park); a parenting group named
+for any other neighbourhood or town is reported as a question (is it near where you work?), one named for a
+state, a region or a child's team is not. A local marketplace
 (buy, sell, swap) is not enough on its own. That is not wrong in itself (your own recovery or grief
 matters), so the finding gives options rather than a verdict: stay and keep a low profile, leave, or
 switch to a group outside your service area; decide ahead of time how you will respond if a client joins
@@ -34,6 +36,9 @@ from scanner.records import AnyRecord, Comment, Group, Kind, Post, Profile
 
 THRESHOLD = 1.0
 LOCAL_WEIGHT = 0.5
+NAMED_PLACE_WEIGHT = 0.4
+"""A parenting group named for a place that is no state or region ("Seminole Heights Moms"): most likely a
+neighbourhood near home or work, which the tool cannot place without a gazetteer; reported, worded as a question."""
 _THEMES_TEXT = {
     "recovery": "recovery / 12-step",
     "mental_health": "mental-health or family support",
@@ -122,14 +127,18 @@ def score_group(
     local = any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in (*area_names(workplace), *other_places))
     if not local and work_places and ({"parenting", "mental_health", "recovery", "support"} & set(best)):
         local = bool(_own_words(text) & work_places)  # "Garfield Park Moms": the area her crisis calls go to
+    named_place = not local and "parenting" in best and bool(_own_words(text)) and not _TEAM.search(text)
     professional = "professional" in best
     if "not_recovery" in best:
         best.pop("recovery", None)
     score = best.get("recovery", 0.0) + best.get("mental_health", 0.0) + best.get("support", 0.0)
-    score += (LOCAL_WEIGHT if local else 0.0) + max(best.get("parenting", 0.0), best.get("community", 0.0))
+    score += LOCAL_WEIGHT if local else NAMED_PLACE_WEIGHT if named_place else 0.0
+    score += max(best.get("parenting", 0.0), best.get("community", 0.0))
     themes = [t for t in _THEMES_TEXT if t in best]
     if local:
         themes.append("local")
+    elif named_place:
+        themes.append("place")
     return GroupScore(round(score, 2), tuple(themes), tuple(phrases), professional)
 
 
@@ -140,6 +149,8 @@ def describe(result: GroupScore) -> str:
         kind = " and ".join(clinical) + " group"
         return kind + (" in your clinic's area" if "local" in result.themes else "")
     local = [_THEMES_TEXT[t] for t in ("parenting", "community") if t in result.themes]
+    if "place" in result.themes:  # a neighbourhood or town the tool cannot place: perhaps yours
+        return f"{local[0] if local else 'local'} group named for a place"
     return (local[0] if local else "local") + " group in your clinic's area"
 
 
@@ -150,9 +161,14 @@ def _other_places(policy: Policy, seen: _Seen) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for p in places if len(p) > 2))
 
 
+_TEAM = re.compile(
+    r"\b(?:u\d{1,2}|under \d{1,2}s?|team|fc|rfc|afc|soccer|football|foot|hockey|netball|rugby|"
+    r"basketball|baseball|softball|swim|dance|cheer|scouts?|guides|class of \d+|reunion)\b"
+)
+"""A child's team, club or class: its parents' group is about that team, not the neighbourhood."""
 _STATE = ("sensitive-group", "seen")
 _SCAN_STATE = "sensitive-group: the policy and what every archive's records showed"
-_COMMON = word_set("places", "not_areas") | word_set("places", "group_words")
+_COMMON = word_set("places", "not_areas") | word_set("places", "group_words") | word_set("places", "regions")
 _PROPER = re.compile(r"(?<=[^\s.!?…:;])\s+((?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+[\s-]*)+)")
 
 
@@ -245,9 +261,14 @@ class SensitiveGroupCheck(Check):
             severity = Severity.HIGH if clinical else Severity.MEDIUM
         kind = describe(result)
         platform = platform_label(record.platform)
+        who_else = (
+            "If that place is near where you work, clients or their families may be members too"
+            if "place" in result.themes
+            else "Clients, or their families, may be members too"
+        )
         message = (
-            f"You are {'an admin' if admin else 'a member'} of a {platform} {kind}. Clients, or their families, "
-            "may be members too, which can make a dual relationship. Options: stay and keep a low profile; "
+            f"You are {'an admin' if admin else 'a member'} of a {platform} {kind}. {who_else}, "
+            "which can make a dual relationship. Options: stay and keep a low profile; "
             "leave, or move to a group outside your service area; decide ahead of time what you will do if a "
             "client joins or recognises you. Worth raising in supervision."
         )

@@ -29,6 +29,7 @@ from checks.text import (
     analysis_for,
     ends_with_phrase,
     has_any_phrase,
+    has_phrase,
     lexicon_words,
     lexicons,
     words,
@@ -210,7 +211,7 @@ _SHARED_NOTES = 3  # clients whose notes hold a word for it to be no description
 def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
     key = ("client-notes", "*")
     if key not in ctx.memo:
-        notes = [(c, frozenset(_stem(w) for w in words(fold(c.notes)) if _content(w))) for c in _listed(ctx) if c.notes]
+        notes = [(c, frozenset(_notes_tokens(fold(c.notes)))) for c in _listed(ctx) if c.notes]
         # A word in several clients' notes ("student", the school's name) or in the workplace's names says
         # where they were seen, not who they are.
         shared = {w for w, n in Counter(w for _, tokens in notes for w in tokens).items() if n >= _SHARED_NOTES}
@@ -237,6 +238,43 @@ def _stems(folded: str) -> set[str]:
     return {_stem(w) for w in set(words(folded))}
 
 
+_AGE_WORDS = r"(?:-?\s?(?:years?[- ]old|yrs?(?: old)?|y/?o|yo)\b|\s+ans\b)"
+_TEXT_AGE = re.compile(
+    # "a 22 y/o", "11yo", "de 84 ans", "aged 14", "he's 8", "bed 6 is 14,", "Girl from Bandon, 24,", "Kitty (82,"
+    rf"\b(\d{{1,3}}){_AGE_WORDS}"
+    r"|\b(?:aged?|he'?s|she'?s|is|turned|turns)\s+(\d{1,3})(?=\s*[,.;)!]|\s*$)"
+    r"|(?:^|[,(])\s*(\d{1,3})\s*(?=[,)])"
+)
+_NOTES_AGE = re.compile(
+    # a fact that is an age: "22", "24 in 2013", "58 ans en 2012", "aged 14", "foster teen (13)", "at 55 in 2020"
+    rf"^\s*(\d{{1,3}})(?:{_AGE_WORDS})?\s*(?:(?:in|en)\s+(?:19|20)\d\d)?\s*$"
+    rf"|\baged?\s+(\d{{1,3}})\b|\b(\d{{1,3}}){_AGE_WORDS}|\((\d{{1,3}})\)|\bat\s+(\d{{1,3}})\s+in\s+(?:19|20)\d\d"
+)
+
+
+_EX = re.compile(r"^(?:ex|former|retired|ancien|ancienne)-(?=\w{3})")
+
+
+def _ages(rx: re.Pattern[str], folded: str) -> set[str]:
+    """Ages (1 to 110) the pattern finds, as tokens that only another age can match (``age:24``)."""
+    found = (next(g for g in m.groups() if g) for m in rx.finditer(folded))
+    return {f"age:{int(n)}" for n in found if 0 < int(n) <= 110}
+
+
+def _text_tokens(folded: str) -> set[str]:
+    """What a text offers to a client's notes: its words' stems ("ex-chef" is a chef) and the ages it states
+    ("a 22 y/o", "Bandon, 24,")."""
+    return {_stem(_EX.sub("", w)) for w in set(words(folded))} | _ages(_TEXT_AGE, folded)
+
+
+def _notes_tokens(folded: str) -> set[str]:
+    """The identifying tokens of (a fact of) a client's notes: content words' stems ("ex-chef" is a chef) and the
+    ages the notes give ("22", "24 in 2013", "aged 14")."""
+    found = [w for w in (_EX.sub("", w) for w in words(folded)) if _content(w)]
+    ages = (a for fact in folded.split(";") for a in _ages(_NOTES_AGE, fact))
+    return {_stem(w) for w in found} | set(ages)
+
+
 def _content(w: str) -> bool:
     """A notes word that can identify someone: not generic, not a weekday, a number or a lexicon word."""
     w = w.removesuffix("'s")
@@ -256,7 +294,7 @@ def _described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None)
     if not index:
         return []
     text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
-    tokens = _stems(text)
+    tokens = _text_tokens(text)
     by_token = _notes_by_token(ctx)
     shared = Counter(i for t in tokens for i in by_token.get(t, ()))  # cost follows the text, not the list
     found = []
@@ -277,7 +315,7 @@ def _self_evident(a: TextAnalysis, client: Client, common: list[str]) -> bool:
 def _facts_holding(client: Client, tokens: list[str]) -> int:
     """How many separate facts of the client's notes (``;``-separated) hold at least one of ``tokens``: three
     words of one agency's name are one fact ("Chippewa Valley Family Services"), not three."""
-    facts = [_stems(fold(f)) for f in (client.notes or "").split(";")]
+    facts = [_notes_tokens(fold(f)) for f in (client.notes or "").split(";")]
     return sum(1 for f in facts if f & set(tokens))
 
 
@@ -287,7 +325,7 @@ def _notes_overlap(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, clie
     if not notes:
         return 0
     text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
-    return len(notes & _stems(text))
+    return len(notes & _text_tokens(text))
 
 
 def _notes_by_token(ctx: CheckContext) -> dict[str, tuple[int, ...]]:
@@ -363,7 +401,9 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
         context: dict[Segment, tuple[float, bool]] = {}
         first_names: set[str] = set()
         writers: set[str] | None = None  # worked out at the first first-name hit (most texts have none)
+        named_ids: set[str] = set()  # every client a name in the text may be, judged or not
         for hit in ctx.matcher.find_in_text(a.text, record.platform):
+            named_ids.add(hit.client.id)
             if hit.client.id in partners:
                 continue
             if hit.how == "first_name":
@@ -424,6 +464,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 if how == "first_name" and not health:
                     result.by_first_name.setdefault(hit.client.id, _first_name_key(hit.text))
         _add_contacts(a, ctx, result, partners)
+        _add_relatives(record, a, ctx, result, named_ids, partners)
         _add_descriptions(a, ctx, result)
         if first_names and not _context_anywhere(a):
             result.personal_first_names = frozenset(first_names)
@@ -503,6 +544,44 @@ def _add_contacts(a: TextAnalysis, ctx: CheckContext, result: Mentions, partners
             ev = Evidence(start, end, a.text[start:end], "the client's phone number or e-mail address", CLIENT_DETAIL)
             result.add(client_match(client, "contact detail", 0.95), ev)
             result.named = True
+
+
+_KIN = re.compile(
+    r"(?i)\b(?:mum|mom|mam|mother|dad|father|son|daughter|husband|wife|partner|grand(?:ma|mother|pa|father|son|"
+    r"daughter)|nan|nana|maman|papa|m[eè]re|p[eè]re|fils|fille|mari|femme|grand-m[eè]re|grand-p[eè]re)'?s?\b"
+)
+
+
+def _add_relatives(
+    record: AnyRecord, a: TextAnalysis, ctx: CheckContext, result: Mentions, named: set[str], partners: set[str]
+) -> None:
+    """A thread with a client's relative whom the notes name ("mum Colleen Harris", "son Peter Nowicki"): the
+    client is who they write about when the thread names the client (``named``: any name hit) or a family tie
+    ("Mum was agitated when I left", "je suis la maman d'Inès"). A partner who is a client is a client-message."""
+    if not isinstance(record, Thread):
+        return
+    kin = bool(_KIN.search(a.text))
+    index = _relatives_index(ctx) if kin or named else []
+    for person in dict.fromkeys([*record.participants, *(m.sender for m in record.messages if not m.from_owner)]):
+        name = fold(person.name or "")
+        if not index or len(name.split()) < 2 or match_person(ctx, person, record.platform) is not None:
+            continue
+        for client, notes in index:
+            # a client named in the thread, unless by the relative's own first name ("thanks Ross" to Ross Sr.)
+            by_name = client.id in named and fold(client.name).split()[:1] != name.split()[:1]
+            if (kin or by_name) and client.id not in partners and has_phrase(notes, name):
+                ev = Evidence(0, 0, person.name or "", "writes to you about the client (named in their notes)")
+                result.add(client_match(client, "relative in the notes", 0.8), ev)
+                result.named = True
+
+
+def _relatives_index(ctx: CheckContext) -> list[tuple[Client, str]]:
+    """The listed clients with notes, each with the notes folded (where relatives' names are written)."""
+    key = ("client-notes-folded", "*")
+    if key not in ctx.memo:
+        ctx.memo[key] = [(c, fold(c.notes)) for c in _listed(ctx) if c.notes]
+    index: list[tuple[Client, str]] = ctx.memo[key]
+    return index
 
 
 def _context(a: TextAnalysis, seg: Segment, thread: bool) -> tuple[float, bool]:

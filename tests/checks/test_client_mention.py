@@ -407,3 +407,48 @@ def test_a_name_that_is_also_a_word_with_a_health_detail_in_a_message_is_the_cli
         message = Message(Person(name="Donna K"), T0, text, False)
         context = CheckContext(policy=POLICY, matcher=Matcher(clients), source=SourceInfo(platform="facebook"))
         assert [c.id for f in checked(thread(message, partner="Donna K"), context) for c in f.clients] == expected
+
+
+AGE_CLIENTS = ClientList(
+    (
+        Client(id="A1", name="Patricia Coughlan", notes="Ardfallen Unit 2013; anorexia; from Bandon; 24 in 2013"),
+        Client(id="A2", name="Kenji Yamamoto", notes="72; frontotemporal dementia; retired chef from Glenelg"),
+        Client(id="A3", name="Lyn Pearce", notes="85; Alzheimer's; daughter Colleen O'Dea"),
+        Client(id="A4", name="Hazel Okonkwo", notes="7; selective mutism; dad Emeka Okonkwo"),
+    )
+)
+
+
+def age_ctx() -> CheckContext:
+    return CheckContext(policy=POLICY, matcher=Matcher(AGE_CLIENTS), source=SourceInfo(platform="facebook"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age the notes give is a fact of the description, stated in any of the usual ways
+        ("Girl from Bandon, 24, on the unit: weighed in this morning and finished her meal plan", {"A1"}),
+        ("my 2pm session: ex-chef, 72, swearing at his wife in the waiting room", {"A2"}),
+        # a number that is no age, or an age with nothing else of the notes, describes nobody
+        ("Bandon has 24 new houses, session with the planning office at 2", set()),
+        ("my 2pm session: a 72 year old who swore at the receptionist", set()),
+    ],
+)
+def test_ages_in_the_notes(text: str, expected: set[str]) -> None:
+    assert {m.id for f in checked(post(text), age_ctx()) for m in f.clients} == expected
+
+
+@pytest.mark.parametrize(
+    ("partner", "text", "expected"),
+    [
+        # a relative the notes name writes about the client: a family tie or the client's name in the thread
+        ("Colleen O'Dea", "Sorry to message here. Will Mum's respite be at the same place as last year?", {"A3"}),
+        ("Emeka Okonkwo", "She said purple today. It was a big day for Hazel, see you both Thursday", {"A4"}),
+        # the same person writing about something else, and a stranger writing about their mum
+        ("Colleen O'Dea", "Are you coming to the quiz night on Friday?", set()),
+        ("Colleen Byrne", "Sorry to message here. Will Mum's respite be at the same place as last year?", set()),
+    ],
+)
+def test_a_relative_named_in_the_notes_writes_about_the_client(partner: str, text: str, expected: set[str]) -> None:
+    record = facebook_thread(partner, Message(sender=Person(name=partner), timestamp=T0, text=text))
+    assert {m.id for f in checked(record, age_ctx()) for m in f.clients} == expected

@@ -113,10 +113,27 @@ def test_parenting_groups_in_the_profiles_town_or_a_former_workplaces_town() -> 
             list(check.run(Group(platform="facebook", id=name, source="g#0", timestamp=when, name=name), ctx))
         if city:
             list(check.run(Profile(platform="facebook", id="me", source="profile.json#0", city=city), ctx))
-        return {f.record.id for f in [*check.finish(ctx), *check.finish_scan(ctx.scan_memo)]}
+        found = [*check.finish(ctx), *check.finish_scan(ctx.scan_memo)]
+        return {f.record.id for f in found if "clinic's area" in f.title}
 
     assert groups("Perry Moms & Tots", "Warner Robins Moms") == {"Perry Moms & Tots"}  # the former workplace's town
     assert groups("Warner Robins Moms", city="Warner Robins, GA") == {"Warner Robins Moms"}  # the profile's town
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # a neighbourhood the tool cannot place: reported as a question
+        ("Seminole Heights Moms", "Member of a parenting group named for a place"),
+        ("Millbrook Moms", "Member of a parenting group in your clinic's area"),
+        # a state, a region, a child's team: no neighbourhood
+        ("Moms of Ohio", None),
+        ("Hurricanes U10 Parents", None),
+        ("Papas du foot U8 - RFC Ans", None),
+    ],
+)
+def test_parenting_groups_named_for_a_place(name: str, title: str | None) -> None:
+    assert [f.title for f in run(name)] == ([title] if title else [])
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,10 @@
 
 Liking or commenting on a client's post shows the relationship to everyone who can see the post, and
 a post by a client that tags you links the two profiles publicly. Reported here: your likes, reactions
-and comments on content owned by a matched client, posts that tag a client, posts written by a client
-that tag you, and searches you made for a client's profile. Clients you name in your own text are
-reported by client-mention instead.
+and comments on content owned by a matched client, your replies to a client's post (X, Mastodon, Bluesky: a
+reply sits under their post as a comment does), posts that tag a client, posts written by a client that tag
+you, and searches you made for a client's profile. Clients you name in your own text are reported by
+client-mention (a reply that names the client is both).
 """
 
 from __future__ import annotations
@@ -173,6 +174,9 @@ class ClientEngagementCheck(Check):
         if post.author is not None:
             # Text written by someone else: their mentions and replies involve the client as well.
             people += [(p, "A {platform} post by someone else mentions {client}.") for p in post.mentions]
+        elif post.in_reply_to is not None and not post.in_reply_to.is_empty:
+            # your reply sits under the client's post, seen by everyone who reads it (as a comment does)
+            people.append((post.in_reply_to, "You replied to a {platform} post by {client}."))
         first: tuple[Person, str] | None = None
         matches: list[PersonMatch] = []
         for person, template in people:

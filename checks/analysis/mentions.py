@@ -570,7 +570,9 @@ def _add_relatives(
             # a client named in the thread, unless by the relative's own first name ("thanks Ross" to Ross Sr.)
             by_name = client.id in named and fold(client.name).split()[:1] != name.split()[:1]
             if (kin or by_name) and client.id not in partners and has_phrase(notes, name):
-                ev = Evidence(0, 0, person.name or "", "writes to you about the client (named in their notes)")
+                ev = Evidence(
+                    0, 0, person.name or "", "writes to you about the client (named in their notes)", CLIENT_DETAIL
+                )
                 result.add(client_match(client, "relative in the notes", 0.8), ev)
                 result.named = True
 

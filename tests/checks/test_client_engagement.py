@@ -35,9 +35,10 @@ def run(record: AnyRecord) -> list:
         (Post(**KW, text="Thank you to my therapist", author=Person(name="Cheyenne Holloway")), "Cheyenne Holloway"),
         (Post(**KW, text="Grand opening!", tags=(Person(name="Cheyenne Holloway"),)), "Cheyenne Holloway"),
         (Post(**KW, text="family bike ride", tags=(Person(name="Dan Mercer"),)), None),
-        # The owner's own mentions and replies are client-mention's job, not engagement.
+        # The owner's own mentions are client-mention's job; a reply sits under the client's post, as a comment.
         (Post(**KW, text="@x hi", mentions=(Person(name="Grace Hollis"),)), None),
-        (Post(**KW, text="@x hi", in_reply_to=Person(name="Grace Hollis")), None),
+        (Post(**KW, text="@x hi", in_reply_to=Person(name="Grace Hollis")), "Grace Hollis"),
+        (Post(**KW, text="@x hi", in_reply_to=Person(name="Dan Mercer")), None),
         (Search(**KW, query="grace hollis"), "grace hollis"),
         (Search(**KW, query="sourdough starter"), None),
     ],

@@ -33,3 +33,11 @@ def test_a_corpus_precision_counts_the_added_findings() -> None:
     labels = np.array([1.0, 0.0, 1.0])
     assert t._precision((8, 1, 12), added, labels) == 9 / 11
     assert t._precision((0, 0, 3), np.zeros(3, bool), labels) == 0.0
+
+
+def test_the_written_model_keeps_every_feature_and_splits_n_grams_and_embedding() -> None:
+    columns = ["damper:peer", "partner", "e:0", "e:1", "w:went home", "w:the"]
+    parts = t.model_parts(columns, np.array([0.5, 1.0, 0.25, -0.25, 2.0, 0.001]), -1.0)
+    assert parts["weights"] == {"damper:peer": 0.5, "partner": 1.0}
+    assert parts["vocabulary"] == {"went home": 2.0}  # a weight under 0.01 is left out
+    assert parts["embedding"] == [0.25, -0.25] and parts["bias"] == -1.0

@@ -147,22 +147,26 @@ def main() -> None:
         )
     if args.write:
         columns, w, b = train(corpora, strength)
-        weights = dict(zip(columns, (float(v) for v in w), strict=True))
-        model = {
-            "about": "phi-identifier's narrative health-detail model: logistic regression weights learned by "
-            "eval/textlab/train_phi_model.py; do not edit by hand.",
-            "trained_on": sorted(corpora),
-            "l2_strength": strength,
-            "decision": decision,
-            "min_corpora": MIN_CORPORA,
-            "bias": round(b, 4),
-            "weights": {c: round(v, 4) for c, v in weights.items() if ":" not in c},
-            "vocabulary": {c[2:]: round(v, 3) for c, v in weights.items() if c.startswith("w:") and abs(v) >= 0.01},
-            "embedding": [round(weights[c], 4) for c in embedding_columns()],
-        }
+        model = {"trained_on": sorted(corpora), "l2_strength": strength, "decision": decision}
+        model |= model_parts(columns, w, b)
         path = ROOT / MODEL_FILE
         path.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_FILE}")
+
+
+def model_parts(columns: list[str], w: np.ndarray, b: float) -> dict[str, object]:
+    """The learned weights as phi_model.json holds them: the features by name (``damper:peer`` is a feature),
+    the n-grams (``w:``) as the vocabulary, the embedding dimensions (``e:``) in order."""
+    weights = dict(zip(columns, (float(v) for v in w), strict=True))
+    return {
+        "about": "phi-identifier's narrative health-detail model: logistic regression weights learned by "
+        "eval/textlab/train_phi_model.py; do not edit by hand.",
+        "min_corpora": MIN_CORPORA,
+        "bias": round(b, 4),
+        "weights": {c: round(v, 4) for c, v in weights.items() if not c.startswith(("e:", "w:"))},
+        "vocabulary": {c[2:]: round(v, 3) for c, v in weights.items() if c.startswith("w:") and abs(v) >= 0.01},
+        "embedding": [round(weights[c], 4) for c in columns if c.startswith("e:")],
+    }
 
 
 def _precision(rules: tuple[int, int, int], added: np.ndarray, labels: np.ndarray) -> float:

@@ -14,9 +14,11 @@ medium in an only-me post.
 A health detail need not be a health word: a change measured against a past state ("six months ago he couldn't
 leave the car", "first time in four years", "she hasn't cried in a week") is the course of an illness, and a
 safety referral in your reply to a client ("ring 999 if you're not safe") says they disclosed a crisis, as a span
-they count to today ("3 years today") marks an anniversary of their recovery. A client
-is identifiable without a name when you comment on their post (the comment is addressed to them) or when a weekly
-slot stands for them next to a health detail ("my Thursday 7pm fella hit six months without a bet"), and by first
+they count to today ("3 years today") marks an anniversary of their recovery. Where a client is identified and
+none of this is found, a model learned from labelled corpora (``checks.analysis.phi_model``) reads the narrative
+("went home today", "her celebration of life") and names the words that counted. A client is identifiable
+without a name when you comment on their post (the comment is addressed to them) or when a weekly slot stands
+for them next to a health detail ("my Thursday 7pm fella hit six months without a bet"), and by first
 name in a thread with their parent or carer, in a message about their health ("Hunter had another panic attack").
 """
 
@@ -29,6 +31,7 @@ from typing import ClassVar
 from checks.analysis.health_details import crisis_referrals, milestone_details, own_anniversaries
 from checks.analysis.identifiers import EMAIL, find_phones
 from checks.analysis.mentions import (
+    Mentions,
     client_match,
     describe_where,
     judge_weak,
@@ -37,6 +40,7 @@ from checks.analysis.mentions import (
     thread_partner_clients,
 )
 from checks.analysis.people import match_person
+from checks.analysis.phi_model import narrative_health
 from checks.base import Category, Check, CheckContext, ClientMatch, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
 from checks.text import TextAnalysis, analysis_for, written_by_owner
@@ -52,6 +56,12 @@ _DAYS = (
     r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo"
 )
+WEEKDAY = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?"
+    r"|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?",
+    re.I,
+)
+"""A weekday's full name, English, French or Spanish (``WEEKDAY.fullmatch(word)``; "mon" and "sat" are words)."""
 _TIME = r"\d{1,2}(?:[:.][0-5]\d|h\d\d|h)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
 IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("e-mail address", EMAIL),
@@ -228,6 +238,22 @@ def named_in_care_thread(
     return found
 
 
+def identified_clients(
+    record: AnyRecord, a: TextAnalysis, ctx: CheckContext
+) -> tuple[Mentions, list[ClientMatch], list[ClientMatch]]:
+    """Who the record's text is about: the client-mention findings, every identifiable client (named or
+    described, the thread partner, the owner of the post a comment answers, a client named in a care thread)
+    and the thread partners among them."""
+    mentions = mentions_for(record, ctx)
+    clients = list(mentions.clients)
+    partners = thread_partner_clients(record, ctx)
+    named = [] if partners else named_in_care_thread(record, a, ctx, {c.id for c in clients})
+    for c in partners + addressed_clients(record, ctx) + named:
+        if c.id not in {m.id for m in clients}:
+            clients.append(c)
+    return mentions, clients, partners
+
+
 def find_identifiers(text: str, region: str = "US") -> list[Evidence]:
     """Safe Harbor identifiers in ``text``: phones (phonenumbers), e-mails, dates, appointment times, numbers, URLs."""
     found: list[Evidence] = find_phones(text, region)
@@ -293,13 +319,7 @@ class PhiIdentifierCheck(Check):
         a: TextAnalysis = analysis_for(record, ctx)
         if not a.text.strip():
             return ()
-        mentions = mentions_for(record, ctx)
-        clients = list(mentions.clients)
-        partners = thread_partner_clients(record, ctx)
-        named = [] if partners else named_in_care_thread(record, a, ctx, {c.id for c in clients})
-        for c in partners + addressed_clients(record, ctx) + named:
-            if c.id not in {m.id for m in clients}:
-                clients.append(c)
+        mentions, clients, partners = identified_clients(record, a, ctx)
         slots = client_slots(a.text)
         if not clients and not mentions.described and not slots:
             return ()
@@ -311,12 +331,14 @@ class PhiIdentifierCheck(Check):
                 return ()
         identifiers = find_identifiers(a.text, _region(ctx))
         identifiers += [e for e in slots if not _covered(e, identifiers)]
-        if not health and not identifiers:
+        learned = [] if health or identifiers else narrative_health(record, a, ctx, partner=bool(partners))
+        if not health and not identifiers and not learned:
             return ()
+        health += learned
         kinds = sorted({e.reason for e in identifiers} | ({"health detail"} if health else set()))
         where = describe_where(record, a.audience)
         name, handle = ref_name(record)
-        conf = max((c.score for c in clients), default=0.5) * (0.95 if health or identifiers else 0.8)
+        conf = max((c.score for c in clients), default=0.5) * (0.7 if learned else 0.95)
         return (
             Finding(
                 check=self.id,

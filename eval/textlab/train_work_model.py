@@ -210,10 +210,10 @@ def reliability(p: np.ndarray, y: np.ndarray) -> list[dict[str, float]]:
     return bands
 
 
-def vocabulary(corpora: dict[str, list[Text]]) -> list[str]:
-    """The n-grams that occur in at least MIN_CORPORA of the corpora."""
+def vocabulary(corpora: dict[str, list[Text]], min_corpora: int = MIN_CORPORA) -> list[str]:
+    """The n-grams that occur in at least ``min_corpora`` of the corpora."""
     seen = Counter(g for texts in corpora.values() for g in frozenset().union(*(t.grams for t in texts)))
-    return sorted(g for g, n in seen.items() if n >= MIN_CORPORA)
+    return sorted(g for g, n in seen.items() if n >= min_corpora)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from checks.client_mention import ClientMentionCheck
 from checks.matching import Matcher
 from checks.policy import Policy
 from checks.text import analyze, has_phrase
+from checks.work_related_post import WorkRelatedPostCheck
 from scanner.clients import Client, ClientList
 from scanner.records import Audience, Post
 
@@ -74,7 +75,7 @@ CLIENTS = ClientList((Client(id="C1", name="Grace Hollis"), Client(id="C2", name
 def mentioned(text: str) -> set[str]:
     """The clients client-mention reports in a public post (also those it keeps for the end of the source)."""
     context = CheckContext(policy=Policy(), matcher=Matcher(CLIENTS), source=SourceInfo(platform="x"))
-    record = Post(platform="x", id="1", source="t", timestamp=T0, text=text, audience=Audience.PUBLIC)
+    record = post(text)
     check = ClientMentionCheck()
     findings = [*check.run(record, context), *check.finish(context), *check.finish_scan(context.scan_memo)]
     return {c.id for f in findings for c in f.clients}
@@ -88,3 +89,41 @@ def test_miss_is_a_title_only_with_a_capital() -> None:
 def test_a_name_after_a_possessive_is_that_owner_s() -> None:
     assert not mentioned("Shoutout to Dan's Grace, best baker on the street, for the session cake")
     assert mentioned("Grace finally opened up in session today, for the first time in six weeks") == {"C1"}
+
+
+CLINICAL = [f"Back-to-back intakes and {n} progress notes before my supervision meeting" for n in range(2, 8)]
+LONE_CUE = "Ask Ruth, she knows all the clients on that side of the river"
+BACKED = "Had a client tell me today that I was the first person who didn't flinch"
+
+
+def reported(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts work-related-post reports when one account writes ``texts`` (run, then finish), with a toy
+    vocabulary model that reads only "flinch" as about clinical work."""
+    from checks import work_related_post
+    from checks.analysis.work_model import WordModel
+
+    toy = WordModel(bias=-3.0, weights={}, vocabulary={"flinch": 5.0})
+    monkeypatch.setattr(work_related_post, "word_model", lambda: toy)
+    check = WorkRelatedPostCheck()
+    context = CheckContext(policy=Policy(), matcher=Matcher(ClientList(())), source=SourceInfo(platform="x"))
+    found = [f for t in texts for f in check.run(post(t), context)]
+    return [f.record.excerpt for f in [*found, *check.finish(context)]]
+
+
+def test_a_lone_cue_the_words_do_not_back_is_borderline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One work term that just reaches the threshold, in a text the vocabulary model reads as everyday, is reported
+    only in an account that often posts about its clinical work; the same term with words that back it is
+    reported anywhere."""
+    assert reported(["Holiday snaps from the coast", LONE_CUE], monkeypatch) == []
+    assert reported(["Holiday snaps from the coast", BACKED], monkeypatch) == [BACKED]
+    assert reported([*CLINICAL, LONE_CUE], monkeypatch)[-1] == LONE_CUE
+
+
+def test_two_cues_are_never_a_lone_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    two = "Ask Ruth, she knows all the clients on my caseload"
+    assert reported(["Holiday snaps from the coast", two], monkeypatch) == [two]
+
+
+def post(text: str) -> Post:
+    """A public X post."""
+    return Post(platform="x", id=str(abs(hash(text))), source="t", timestamp=T0, text=text, audience=Audience.PUBLIC)

@@ -14,7 +14,8 @@ that a model learned from labelled corpora and real posts gives the text (checks
 In an account that often posts about its clinical work (or when the archives of one scan, one person's
 accounts, do so together), a text with a single cue (score 1.0) is reported too, and so is a text that the
 vocabulary model (words learned from the labelled corpora) finds more likely than not about the work; both at
-a confidence of at most 0.6, naming the terms or words that counted.
+a confidence of at most 0.6, naming the terms or words that counted. A text that reaches 2.0 through one term
+alone ("session", "clients") that the vocabulary model reads as everyday is borderline in the same way.
 Severity: high in public, medium friends-only / unknown audience / messages, low only-me. Even without
 names, venting about a session or a client does not belong on a personal account.
 """
@@ -57,6 +58,11 @@ ACCOUNT_VOCABULARY_DECISION = 0.5
 values gained recall on the labelled corpora (0.3: tuning mean P/R 0.877 / 0.875 against 0.888 / 0.820) but
 flagged everyday posts by the thousand in the benchmark's 100,000-post archive of a clinician ("Coffee, then a
 long walk by the river with the dog" reads at 0.3): the corpora hold too few everyday posts to show it."""
+LONE_CUE_DECISION = 0.3
+"""A text that reaches WORK_THRESHOLD through a single lexicon term, no more, is borderline (reported only in an
+account that often posts about its clinical work) when the vocabulary model reads it below this: one word
+("session", "clients", "group today") that the rest of the text does not back ("wishes she was on another
+session", "so you can talk to some MemberClicks clients")."""
 _MAX_PENDING = 20_000  # borderline texts kept per source until the account is judged (bounded memory)
 _CONFIDENT = ("work-related-post", "confident")
 _WRITTEN = ("work-related-post", "texts")
@@ -113,7 +119,7 @@ class WorkRelatedPostCheck(Check):
                 return ()
         else:
             finding = self._finding(record, ctx, score, evidence)
-        if score >= WORK_THRESHOLD:
+        if score >= WORK_THRESHOLD and not self._lone_cue(record, ctx, score, evidence):
             ctx.memo[_CONFIDENT] = ctx.memo.get(_CONFIDENT, 0) + 1
             return (finding,)
         pending: list[Finding] = ctx.memo.setdefault(_PENDING, [])
@@ -160,18 +166,22 @@ class WorkRelatedPostCheck(Check):
         kept: list[Finding] = ctx.memo.setdefault(_PENDING, [])
         kept.extend(pending[: max(0, _MAX_PENDING - len(kept))])
 
+    def _lone_cue(self, record: AnyRecord, ctx: CheckContext, score: float, evidence: list[Evidence]) -> bool:
+        """Whether a text at the work threshold rests on one lexicon term alone that the vocabulary model does not
+        back (below ``LONE_CUE_DECISION``): then it is borderline, not confident."""
+        if score >= WORK_THRESHOLD + 0.5 or sum(1 for e in evidence if (e.weight or 0) > 0) != 1:
+            return False
+        probability = vocabulary_probability(record, ctx)
+        return probability is not None and probability < LONE_CUE_DECISION
+
     def _by_vocabulary(self, record: AnyRecord, ctx: CheckContext) -> Finding | None:
         """A borderline finding when the vocabulary model puts the text at ``ACCOUNT_VOCABULARY_DECISION`` or more
         (reported only in an account that often posts about its clinical work, see :meth:`finish`)."""
         model = word_model()
-        if model is None:
+        probability = vocabulary_probability(record, ctx)
+        if model is None or probability is None or probability < ACCOUNT_VOCABULARY_DECISION:
             return None
-        signals = work_signals(record, ctx)
-        tokens = gram_words(folded_owner_text(signals))
-        probability = model.probability_of_words(features(signals), tokens, signals.owner_text)
-        if probability < ACCOUNT_VOCABULARY_DECISION:
-            return None
-        present = ngrams(signals.owner_text)  # the n-grams themselves: only to name the cues
+        present = ngrams(work_signals(record, ctx).owner_text)  # the n-grams themselves: only to name the cues
         a = analysis_for(record, ctx)
         evidence = []
         for gram, weight in model.cues(present):
@@ -210,6 +220,22 @@ class WorkRelatedPostCheck(Check):
             evidence=tuple(evidence),
             remediation=remediation_for(self.category, record.platform),
         )
+
+
+def vocabulary_probability(record: AnyRecord, ctx: CheckContext) -> float | None:
+    """The vocabulary model's probability that the record's text is about clinical work (once per record; ``None``
+    without a model)."""
+    model = word_model()
+    if model is None:
+        return None
+
+    def compute() -> float:
+        signals = work_signals(record, ctx)
+        tokens = gram_words(folded_owner_text(signals))
+        return model.probability_of_words(features(signals), tokens, signals.owner_text)
+
+    probability: float = ctx.cached("work-vocabulary-probability", record, compute)
+    return probability
 
 
 def work_signals(record: AnyRecord, ctx: CheckContext) -> TextSignals:

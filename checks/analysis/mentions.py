@@ -137,6 +137,8 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
         return f"somebody else ('{p}' before the name)", "name"
     if p := _apposition(text, hit.end):
         return f"somebody else ('{p}' after the name)", "name"
+    if p := _possessive_before(text, hit.start):
+        return f"somebody's or something's ('{p}' before the name)", "name"
     if _compound_part(text, hit.start, hit.end):
         return "part of a hyphenated name (a place, a saint, another person)", "name"
     form = "name"
@@ -157,9 +159,22 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
         form = "initial"
     if ends_with_phrase(before, lex.people.get("client_cues", ()), 3) or _lost_touch(a, hit):
         form = "cue"
-    elif hit.how == "title_surname" or (before and before[-1].rstrip(".").casefold() in SURNAME_TITLES):
+    elif hit.how == "title_surname" or (before and _is_title(before[-1], text[max(0, hit.start - 20) : hit.start])):
         form = "titled"  # "Mme Collard", "Mr. Hollis", "Miss Opal": how carers speak of the people they look after
     return None, form
+
+
+_TITLES_ALSO_WORDS = word_set("names", "titles_also_words")
+
+
+def _is_title(word: str, written_before: str) -> bool:
+    """Whether the word before a first name (folded; ``written_before``: the text before the name as written) is a
+    title ("Mr.", "Mme", "Miss"); a title that is also an ordinary word only with a capital ("I really miss john"
+    is the verb)."""
+    folded = word.rstrip(".").casefold()
+    if folded not in SURNAME_TITLES:
+        return False
+    return folded not in _TITLES_ALSO_WORDS or written_before.rstrip(" .").endswith(folded.capitalize())
 
 
 def _lost_touch(a: TextAnalysis, hit: NameHit) -> bool:
@@ -187,6 +202,20 @@ def _apposition(text: str, end: int) -> str | None:
     if not m or has_any_phrase(m.group(1), lexicons().people.get("client_cues", ())):
         return None
     return m.group(1)
+
+
+_OWNER_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_][\w-]*['’]s)\s+$")
+
+
+def _possessive_before(text: str, start: int) -> str | None:
+    """A possessive right before the name ("Father's Day", "Dan's Will", "St Patrick's Day"): the name is a thing or
+    a person of that owner, not someone the owner writes about as a client ("it's", "that's" are no possessives)."""
+    m = _OWNER_BEFORE.search(text[max(0, start - 40) : start])
+    if not m:
+        return None
+    word = m.group(1).replace("’", "'")
+    contractions = lexicons().people.get("contractions", ())
+    return None if fold(word) in contractions or fold(word) in ("client's", "patient's") else m.group(1)
 
 
 def _compound_part(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,129 @@
+"""Everyday senses of work words and names (issue 18, real everyday posts): each rule drops the everyday sense and
+keeps the clinical one."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from checks.analysis.normalize import fold
+from checks.base import CheckContext, SourceInfo
+from checks.client_mention import ClientMentionCheck
+from checks.matching import Matcher
+from checks.policy import Policy
+from checks.text import analyze, has_phrase
+from checks.work_related_post import WorkRelatedPostCheck
+from scanner.clients import Client, ClientList
+from scanner.records import Audience, Post
+
+T0 = datetime(2024, 3, 5, 15, 0, tzinfo=UTC)
+
+
+def kept_terms(text: str) -> set[str]:
+    """The words of the text that kept lexicon hits cover, after the negative contexts (folded)."""
+    return {fold(h.text) for h in analyze(text).hits}
+
+
+@pytest.mark.parametrize(
+    ("everyday", "clinical", "term"),
+    [
+        (
+            "Suppose I should start revision and stop putting this morning's session off",
+            "Hard session this morning, she finally talked about the accident",
+            "session",
+        ),
+        (
+            "Decide at registration which afternoon sessions you want",
+            "Four sessions this afternoon and no lunch",
+            "sessions",
+        ),
+        ("Up way too late working for a client again", "Up way too late, a client called in crisis", "a client"),
+        (
+            "Worst client I've ever had. Third round of changes on the project",
+            "Worst week. A client relapsed and I keep thinking about it",
+            "client",
+        ),
+        ("Chocolate therapy after this week, no regrets", "Play therapy after lunch, then notes", "therapy"),
+        (
+            "Appointment for Barkley at 3:15, I just need my dog to be OK",
+            "Appointment at 3:15 with a new family, then supervision",
+            "appointment",
+        ),
+        ("Busy week: advising appt, two tests and tons of homework", "Gave him some homework on sleep", "homework"),
+        ("Ortho appt then lunch with Gran", "Last appt of the day cancelled, catching up on notes", "appt"),
+        (
+            "Spent the whole day cleaning my room",
+            "Someone moved every chair in my room before the family came",
+            "my room",
+        ),
+    ],
+)
+def test_everyday_sense_is_dropped_clinical_sense_kept(everyday: str, clinical: str, term: str) -> None:
+    assert not any(has_phrase(kept, term) for kept in kept_terms(everyday))
+    assert any(has_phrase(kept, term) for kept in kept_terms(clinical))
+
+
+def test_a_music_or_drama_group_is_not_a_therapy_group() -> None:
+    assert not any(h.lexicon == "work" for h in analyze("fell asleep twice during vocal group today").hits)
+    assert any(h.lexicon == "work" for h in analyze("two new faces in group today").hits)
+
+
+CLIENTS = ClientList((Client(id="C1", name="Grace Hollis"), Client(id="C2", name="John Pryce")))
+
+
+def mentioned(text: str) -> set[str]:
+    """The clients client-mention reports in a public post (also those it keeps for the end of the source)."""
+    context = CheckContext(policy=Policy(), matcher=Matcher(CLIENTS), source=SourceInfo(platform="x"))
+    record = post(text)
+    check = ClientMentionCheck()
+    findings = [*check.run(record, context), *check.finish(context), *check.finish_scan(context.scan_memo)]
+    return {c.id for f in findings for c in f.clients}
+
+
+def test_miss_is_a_title_only_with_a_capital() -> None:
+    assert mentioned("Miss Grace brought cake for the whole hall today") == {"C1"}
+    assert not mentioned("I really miss grace and her jokes. rude people everywhere today")
+
+
+def test_a_name_after_a_possessive_is_that_owner_s() -> None:
+    assert not mentioned("Shoutout to Dan's Grace, best baker on the street, for the session cake")
+    assert mentioned("Grace finally opened up in session today, for the first time in six weeks") == {"C1"}
+
+
+CLINICAL = [f"Back-to-back intakes and {n} progress notes before my supervision meeting" for n in range(2, 8)]
+LONE_CUE = "Ask Ruth, she knows all the clients on that side of the river"
+BACKED = "Had a client tell me today that I was the first person who didn't flinch"
+
+
+def reported(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts work-related-post reports when one account writes ``texts`` (run, then finish), with a toy
+    vocabulary model that reads only "flinch" as about clinical work."""
+    from checks import work_related_post
+    from checks.analysis.work_model import WordModel
+
+    toy = WordModel(bias=-3.0, weights={}, vocabulary={"flinch": 5.0})
+    monkeypatch.setattr(work_related_post, "word_model", lambda: toy)
+    check = WorkRelatedPostCheck()
+    context = CheckContext(policy=Policy(), matcher=Matcher(ClientList(())), source=SourceInfo(platform="x"))
+    found = [f for t in texts for f in check.run(post(t), context)]
+    return [f.record.excerpt for f in [*found, *check.finish(context)]]
+
+
+def test_a_lone_cue_the_words_do_not_back_is_borderline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One work term that just reaches the threshold, in a text the vocabulary model reads as everyday, is reported
+    only in an account that often posts about its clinical work; the same term with words that back it is
+    reported anywhere."""
+    assert reported(["Holiday snaps from the coast", LONE_CUE], monkeypatch) == []
+    assert reported(["Holiday snaps from the coast", BACKED], monkeypatch) == [BACKED]
+    assert reported([*CLINICAL, LONE_CUE], monkeypatch)[-1] == LONE_CUE
+
+
+def test_two_cues_are_never_a_lone_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    two = "Ask Ruth, she knows all the clients on my caseload"
+    assert reported(["Holiday snaps from the coast", two], monkeypatch) == [two]
+
+
+def post(text: str) -> Post:
+    """A public X post."""
+    return Post(platform="x", id=str(abs(hash(text))), source="t", timestamp=T0, text=text, audience=Audience.PUBLIC)

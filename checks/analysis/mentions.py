@@ -21,7 +21,7 @@ from checks.analysis.word_lists import word_set
 from checks.analysis.work_model import record_kind, signals_of, work_probability
 from checks.base import CLIENT_DETAIL, CLIENT_NAME, CheckContext, ClientMatch, Evidence
 from checks.matching import NameHit
-from checks.names import SURNAME_TITLES
+from checks.names import SURNAME_TITLES, word_names
 from checks.text import (
     WORK_THRESHOLD,
     Segment,
@@ -431,7 +431,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
         first_names: set[str] = set()
         writers: set[str] | None = None  # worked out at the first first-name hit (most texts have none)
         named_ids: set[str] = set()  # every client a name in the text may be, judged or not
-        for hit in ctx.matcher.find_in_text(a.text, record.platform):
+        for hit in [*ctx.matcher.find_in_text(a.text, record.platform), *_lowercase_hits(a.text, ctx, record.platform)]:
             named_ids.add(hit.client.id)
             if hit.client.id in partners:
                 continue
@@ -538,6 +538,55 @@ def _reads_as_work(record: AnyRecord, a: TextAnalysis, ctx: CheckContext) -> boo
         "name-work-probability", record, lambda: work_probability(signals_of(a, record_kind(record), client_named=True))
     )
     return p >= NAME_DECISION
+
+
+_LOWERCASE_FORMS = frozenset(
+    {"full_name", "first_last", "reversed", "alias", "nickname", "first_initial", "title_surname"}
+)
+"""The forms of a client's name that stay a name written in lower case ("sheila b", "mr akhtar", "dawn pickersgill")
+and that the matcher finds only capitalised (a lower-case first name that is no word it finds itself)."""
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
+"""A capitalised word ("Sheila", "Mr"): its writer capitalises names (acronyms such as "GP" do not tell)."""
+
+
+def _lowercase_hits(text: str, ctx: CheckContext, platform: str) -> list[NameHit]:
+    """In a text written in lower case, the client names of :data:`_LOWERCASE_FORMS` that are no ordinary words,
+    found as if the words of the client list's names (a single letter after one, a title) were capitalised."""
+    if _CAPITALISED.search(text):
+        return []  # the writer capitalises names: the matcher has them already
+    tokens = _name_tokens(ctx)
+    if not tokens:
+        return []
+    shadow = list(text)
+    after_name = False
+    for m in re.finditer(r"[^\W\d_]+", text):
+        word = m.group()
+        if word in tokens or word in SURNAME_TITLES or (after_name and len(word) == 1):
+            shadow[m.start()] = shadow[m.start()].upper()
+        after_name = word in tokens
+    capitalised = "".join(shadow)
+    if len(capitalised) != len(text):
+        return []
+    found = ctx.matcher.find_in_text(capitalised, platform)
+    return [h for h in found if h.how in _LOWERCASE_FORMS and not h.word_name and not _starts_with_word(h.text)]
+
+
+def _starts_with_word(name: str) -> bool:
+    """Whether a name's first word is also an ordinary word ("hope underwood" in "i hope underwood wins")."""
+    first = fold(name.split()[0]) if name.split() else ""
+    return first in word_names() and first not in {fold(t) for t in SURNAME_TITLES}
+
+
+def _name_tokens(ctx: CheckContext) -> frozenset[str]:
+    """The lower-case words of the listed clients' names and aliases."""
+    key = ("client-name-tokens", "*")
+    if key not in ctx.memo:
+        names = (n for c in _listed(ctx) for n in (c.name, *c.aliases))
+        ctx.memo[key] = frozenset(w for n in names for w in re.findall(r"[^\W\d_]+", n.casefold()) if len(w) > 1)
+    tokens: frozenset[str] = ctx.memo[key]
+    return tokens
 
 
 def _listed(ctx: CheckContext) -> tuple[Client, ...]:

@@ -452,3 +452,30 @@ def test_ages_in_the_notes(text: str, expected: set[str]) -> None:
 def test_a_relative_named_in_the_notes_writes_about_the_client(partner: str, text: str, expected: set[str]) -> None:
     record = facebook_thread(partner, Message(sender=Person(name=partner), timestamp=T0, text=text))
     assert {m.id for f in checked(record, age_ctx()) for m in f.clients} == expected
+
+
+LOWER_CLIENTS = ClientList(
+    (
+        Client(id="L1", name="Sheila Bottomley"),
+        Client(id="L2", name="Nadeem Akhtar"),
+        Client(id="L3", name="Hope Underwood"),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a writer who never capitalises: a name and an initial, a title and a surname are still names
+        ("sheila b brought me a photo of her son in session today. first time since we started", {"L1"}),
+        ("mr akhtar said today the inquest date has come through. session 8 and he hasn't slept", {"L2"}),
+        # a name that is an ordinary word stays a word in lower case, even before a letter
+        ("hope u brought me a photo of her son in session today", set()),
+        ("hope u feel better after session today x", set()),
+        # a writer who capitalises: the matcher's own forms, nothing added
+        ("Sheila b brought cake to the office", set()),
+    ],
+)
+def test_names_written_in_lower_case(text: str, expected: set[str]) -> None:
+    c = CheckContext(policy=POLICY, matcher=Matcher(LOWER_CLIENTS), source=SourceInfo(platform="x"))
+    assert {m.id for f in checked(post(text, platform="x"), c) for m in f.clients} == expected

@@ -633,14 +633,19 @@ _KIN = re.compile(
 def _add_relatives(
     record: AnyRecord, a: TextAnalysis, ctx: CheckContext, result: Mentions, named: set[str], partners: set[str]
 ) -> None:
-    """A thread with a client's relative whom the notes name ("mum Colleen Harris", "son Peter Nowicki"): the
-    client is who they write about when the thread names the client (``named``: any name hit) or a family tie
-    ("Mum was agitated when I left", "je suis la maman d'Inès"). A partner who is a client is a client-message."""
-    if not isinstance(record, Thread):
+    """A thread with a client's relative whom the notes name ("mum Colleen Harris", "son Peter Nowicki"), or your
+    comment on that relative's post: the client is who it is about when it names the client (``named``: any name
+    hit) or a family tie ("Mum was agitated when I left", "je suis la maman d'Inès"). A partner who is a client is
+    a client-message."""
+    if isinstance(record, Thread):
+        people = [*record.participants, *(m.sender for m in record.messages if not m.from_owner)]
+    elif isinstance(record, Comment) and record.target_owner is not None:
+        people = [record.target_owner]  # your comment on the relative's post ("Tell Jayden the talking lady…")
+    else:
         return
     kin = bool(_KIN.search(a.text))
     index = _relatives_index(ctx) if kin or named else []
-    for person in dict.fromkeys([*record.participants, *(m.sender for m in record.messages if not m.from_owner)]):
+    for person in dict.fromkeys(people):
         name = fold(person.name or "")
         if not index or len(name.split()) < 2 or match_person(ctx, person, record.platform) is not None:
             continue

@@ -11,7 +11,7 @@ from checks.client_mention import ClientMentionCheck
 from checks.matching import Matcher
 from checks.policy import Policy, Workplace
 from scanner.clients import Client, ClientList
-from scanner.records import AnyRecord, Audience, Message, Person, Post, Thread
+from scanner.records import AnyRecord, Audience, Comment, Message, Person, Post, Thread
 from tests.checks.records import facebook_thread
 
 T0 = datetime(2024, 3, 5, 15, 0, tzinfo=UTC)
@@ -451,6 +451,20 @@ def test_ages_in_the_notes(text: str, expected: set[str]) -> None:
 )
 def test_a_relative_named_in_the_notes_writes_about_the_client(partner: str, text: str, expected: set[str]) -> None:
     record = facebook_thread(partner, Message(sender=Person(name=partner), timestamp=T0, text=text))
+    assert {m.id for f in checked(record, age_ctx()) for m in f.clients} == expected
+
+
+@pytest.mark.parametrize(
+    ("owner", "text", "expected"),
+    [
+        ("Emeka Okonkwo", "Merry Christmas! Tell Hazel her tree is even better than last year's", {"A4"}),
+        ("Emeka Okonkwo", "Merry Christmas to you all!", set()),
+    ],
+)
+def test_a_comment_on_a_relatives_post_that_names_the_client(owner: str, text: str, expected: set[str]) -> None:
+    record = Comment(
+        platform="facebook", id="c1", source="comments.json#0", timestamp=T0, text=text, target_owner=Person(name=owner)
+    )
     assert {m.id for f in checked(record, age_ctx()) for m in f.clients} == expected
 
 

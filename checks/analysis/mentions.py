@@ -9,13 +9,12 @@ school, team, relative, or facts from the client list's notes column) counts too
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from checks.analysis.identifiers import EMAIL, MIN_PHONE_DIGITS, digit_runs, phone_key, phones_in_notes
 from checks.analysis.normalize import fold
+from checks.analysis.notes_match import described_by_notes, listed_clients, notes_overlap, self_evident
 from checks.analysis.people import match_person, shares_public_name
 from checks.analysis.word_lists import word_set
 from checks.analysis.work_model import record_kind, signals_of, work_probability
@@ -30,7 +29,6 @@ from checks.text import (
     ends_with_phrase,
     has_any_phrase,
     has_phrase,
-    lexicon_words,
     lexicons,
     words,
     words_before,
@@ -43,10 +41,6 @@ WEAK_CONTEXT = 1.5
 """Work score a first name / nickname needs in its own text (message) to count as a client."""
 STRONG_CONTEXT = 0.5
 """Work or health score a full name needs (a namesake in a text about something else is not a client)."""
-SELF_EVIDENT_DESCRIPTION = 3
-"""Words of one client's notes, from at least two separate facts, that a text must share to describe that client
-without any work context ("the Polish lassie from the bakery on Dumbarton Road"); with fewer, the text must also
-read as about the work."""
 NAME_DECISION = 0.65
 """The vocabulary model's probability, with the name counted as a client's, that confirms a first name or
 nickname the lexicons alone do not (measured on the locked corpora: 0.5 gave more recall at 3 to 7 points of
@@ -234,142 +228,6 @@ def _looks_like_sentence_word(text: str, end: int, nxt: re.Match[str]) -> bool:
     return any(c in gap for c in ",;:!?()") or nxt.group(1) in ("If", "And", "But", "So", "The")
 
 
-_SHARED_NOTES = 3  # clients whose notes hold a word for it to be no description of one client
-
-
-def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
-    key = ("client-notes", "*")
-    if key not in ctx.memo:
-        notes = [(c, frozenset(_notes_tokens(fold(c.notes)))) for c in _listed(ctx) if c.notes]
-        # A word in several clients' notes ("student", the school's name) or in the workplace's names says
-        # where they were seen, not who they are.
-        shared = {w for w, n in Counter(w for _, tokens in notes for w in tokens).items() if n >= _SHARED_NOTES}
-        wp = ctx.policy.workplace
-        place = " ".join((*wp.names, wp.address or "", wp.city or "")) if wp else ""
-        shared |= _stems(fold(place))
-        index = [(c, tokens - shared) for c, tokens in notes if len(tokens - shared) >= 2]
-        ctx.memo[key] = index
-    result: list[tuple[Client, frozenset[str]]] = ctx.memo[key]
-    return result
-
-
-_ELISION = re.compile(r"^(?:d|l|qu|j|m|t|s|n|c|jusqu|lorsqu|puisqu)'(?=\w)")
-
-
-@lru_cache(maxsize=1 << 16)
-def _stem(w: str) -> str:
-    w = _ELISION.sub("", w.strip("'").removesuffix("'s"))  # French elision: "d'Arcachon" is Arcachon
-    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
-
-
-def _stems(folded: str) -> set[str]:
-    """The stems (:func:`_stem`) of a folded text's words: how notes and texts are compared."""
-    return {_stem(w) for w in set(words(folded))}
-
-
-_AGE_WORDS = r"(?:-?\s?(?:years?[- ]old|yrs?(?: old)?|y/?o|yo)\b|\s+ans\b)"
-_TEXT_AGE = re.compile(
-    # "a 22 y/o", "11yo", "de 84 ans", "aged 14", "he's 8", "bed 6 is 14,", "Girl from Bandon, 24,", "Kitty (82,"
-    rf"\b(\d{{1,3}}){_AGE_WORDS}"
-    r"|\b(?:aged?|he'?s|she'?s|is|turned|turns)\s+(\d{1,3})(?=\s*[,.;)!]|\s*$)"
-    r"|(?:^|[,(])\s*(\d{1,3})\s*(?=[,)])"
-)
-_NOTES_AGE = re.compile(
-    # a fact that is an age: "22", "24 in 2013", "58 ans en 2012", "aged 14", "foster teen (13)", "at 55 in 2020"
-    rf"^\s*(\d{{1,3}})(?:{_AGE_WORDS})?\s*(?:(?:in|en)\s+(?:19|20)\d\d)?\s*$"
-    rf"|\baged?\s+(\d{{1,3}})\b|\b(\d{{1,3}}){_AGE_WORDS}|\((\d{{1,3}})\)|\bat\s+(\d{{1,3}})\s+in\s+(?:19|20)\d\d"
-)
-
-
-_EX = re.compile(r"^(?:ex|former|retired|ancien|ancienne)-(?=\w{3})")
-
-
-def _ages(rx: re.Pattern[str], folded: str) -> set[str]:
-    """Ages (1 to 110) the pattern finds, as tokens that only another age can match (``age:24``)."""
-    found = (next(g for g in m.groups() if g) for m in rx.finditer(folded))
-    return {f"age:{int(n)}" for n in found if 0 < int(n) <= 110}
-
-
-def _text_tokens(folded: str) -> set[str]:
-    """What a text offers to a client's notes: its words' stems ("ex-chef" is a chef) and the ages it states
-    ("a 22 y/o", "Bandon, 24,")."""
-    return {_stem(_EX.sub("", w)) for w in set(words(folded))} | _ages(_TEXT_AGE, folded)
-
-
-def _notes_tokens(folded: str) -> set[str]:
-    """The identifying tokens of (a fact of) a client's notes: content words' stems ("ex-chef" is a chef) and the
-    ages the notes give ("22", "24 in 2013", "aged 14")."""
-    found = [w for w in (_EX.sub("", w) for w in words(folded)) if _content(w)]
-    ages = (a for fact in folded.split(";") for a in _ages(_NOTES_AGE, fact))
-    return {_stem(w) for w in found} | set(ages)
-
-
-def _content(w: str) -> bool:
-    """A notes word that can identify someone: not generic, not a weekday, a number or a lexicon word."""
-    w = w.removesuffix("'s")
-    stop = lexicons().people.get("notes_stop", ())
-    return (
-        len(w) > 2
-        and w not in stop
-        and _stem(w) not in stop
-        and _stem(w) not in lexicon_words()
-        and w not in lexicon_words()
-        and not any(ch.isdigit() for ch in w)
-    )
-
-
-def _described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) -> list[tuple[Client, list[str]]]:
-    index = _notes_index(ctx)
-    if not index:
-        return []
-    text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
-    tokens = _text_tokens(text)
-    by_token = _notes_by_token(ctx)
-    shared = Counter(i for t in tokens for i in by_token.get(t, ()))  # cost follows the text, not the list
-    found = []
-    for i in sorted(i for i, n in shared.items() if n >= 2):
-        client, note_tokens = index[i]
-        found.append((client, sorted(note_tokens & tokens)))
-    return found
-
-
-def _self_evident(a: TextAnalysis, client: Client, common: list[str]) -> bool:
-    """Whether the notes words a text shares describe the client with no work context: enough of them, from two
-    separate facts, not counting health words (the owner's own "arrêt maladie, burn-out" is not a client's)."""
-    health = _stems(" ".join(fold(h.text) for h in (*a.hits, *a.dropped) if h.lexicon == "health"))
-    who = [t for t in common if t not in health]
-    return len(who) >= SELF_EVIDENT_DESCRIPTION and _facts_holding(client, who) >= 2
-
-
-def _facts_holding(client: Client, tokens: list[str]) -> int:
-    """How many separate facts of the client's notes (``;``-separated) hold at least one of ``tokens``: three
-    words of one agency's name are one fact ("Chippewa Valley Family Services"), not three."""
-    facts = [_notes_tokens(fold(f)) for f in (client.notes or "").split(";")]
-    return sum(1 for f in facts if f & set(tokens))
-
-
-def _notes_overlap(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str) -> int:
-    """How many identifying words of one client's notes the text (or segment) holds."""
-    notes = next((tokens for client, tokens in _notes_index(ctx) if client.id == client_id), None)
-    if not notes:
-        return 0
-    text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
-    return len(notes & _text_tokens(text))
-
-
-def _notes_by_token(ctx: CheckContext) -> dict[str, tuple[int, ...]]:
-    """Notes token → positions in :func:`_notes_index` of the clients whose notes hold it."""
-    key = ("client-notes-by-token", "*")
-    if key not in ctx.memo:
-        by_token: dict[str, list[int]] = {}
-        for i, (_, note_tokens) in enumerate(_notes_index(ctx)):
-            for t in note_tokens:
-                by_token.setdefault(t, []).append(i)
-        ctx.memo[key] = {t: tuple(v) for t, v in by_token.items()}
-    result: dict[str, tuple[int, ...]] = ctx.memo[key]
-    return result
-
-
 def _unique_description(a: TextAnalysis, start: int, end: int) -> list[tuple[str, Evidence]]:
     """Quasi-identifier features (age, condition, school/employer, team, relative, 'the only') in one sentence."""
     text = a.text[start:end]
@@ -473,10 +331,10 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             if why_not:
                 continue
             if described is None:
-                described = {c.id for seg in a.segments for c, _ in _described_by_notes(a, ctx, _seg(a, seg))}
+                described = {c.id for seg in a.segments for c, _ in described_by_notes(a, ctx, _seg(a, seg))}
             if hit.client.id in described:
                 form = "described"
-            elif form == "initial" and _notes_overlap(a, ctx, _seg(a, seg), hit.client.id):
+            elif form == "initial" and notes_overlap(a, ctx, _seg(a, seg), hit.client.id):
                 form = "described"  # "Rowan D. ... exams in UCC": name, initial and a fact from the notes
             need = {"cue": 0.0, "described": 0.0, "titled": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
             by_words = _words_may_confirm(a.text, hit) and _reads_as_work(record, a, ctx)
@@ -583,23 +441,17 @@ def _name_tokens(ctx: CheckContext) -> frozenset[str]:
     """The lower-case words of the listed clients' names and aliases."""
     key = ("client-name-tokens", "*")
     if key not in ctx.memo:
-        names = (n for c in _listed(ctx) for n in (c.name, *c.aliases))
+        names = (n for c in listed_clients(ctx) for n in (c.name, *c.aliases))
         ctx.memo[key] = frozenset(w for n in names for w in re.findall(r"[^\W\d_]+", n.casefold()) if len(w) > 1)
     tokens: frozenset[str] = ctx.memo[key]
     return tokens
-
-
-def _listed(ctx: CheckContext) -> tuple[Client, ...]:
-    """The clients of the scan's client list."""
-    clients: tuple[Client, ...] = getattr(getattr(ctx.matcher, "clients", None), "clients", None) or ()
-    return clients
 
 
 def _contact_index(ctx: CheckContext) -> tuple[dict[str, Client], dict[str, Client]]:
     """Phone numbers (by :func:`phone_key`) and e-mail addresses the client list's notes give, with their client."""
     key = ("client-contacts", "*")
     if key not in ctx.memo:
-        noted = [c for c in _listed(ctx) if c.notes]
+        noted = [c for c in listed_clients(ctx) if c.notes]
         phones = {phone_key(d): c for c in noted for d in sorted(phones_in_notes(c.notes))}
         emails = {m.group().casefold(): c for c in noted for m in EMAIL.finditer(c.notes)}
         ctx.memo[key] = (phones, emails)
@@ -664,7 +516,7 @@ def _relatives_index(ctx: CheckContext) -> list[tuple[Client, str]]:
     """The listed clients with notes, each with the notes folded (where relatives' names are written)."""
     key = ("client-notes-folded", "*")
     if key not in ctx.memo:
-        ctx.memo[key] = [(c, fold(c.notes)) for c in _listed(ctx) if c.notes]
+        ctx.memo[key] = [(c, fold(c.notes)) for c in listed_clients(ctx) if c.notes]
     index: list[tuple[Client, str]] = ctx.memo[key]
     return index
 
@@ -715,8 +567,8 @@ def _about_public_figure(a: TextAnalysis, client: Client) -> bool:
 def _add_descriptions(a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:
     for seg in a.segments:
         score, _ = a.work_score(seg)
-        for client, common in _described_by_notes(a, ctx, _seg(a, seg)):
-            if score < WORK_THRESHOLD and not _self_evident(a, client, common):
+        for client, common in described_by_notes(a, ctx, _seg(a, seg)):
+            if score < WORK_THRESHOLD and not self_evident(a, client, common):
                 continue
             result.add(
                 client_match(client, "description", 0.6),

@@ -1,0 +1,166 @@
+"""A client described by the client list's notes column: what a text must share with one client's notes.
+
+The notes hold what identifies a client besides the name ("Polish; works at the bakery on Dumbarton Road",
+"24 in 2013; from Bandon"). Each note word that is no generic or lexicon word, and no word of several clients'
+notes or of the workplace's names, is a token (stemmed, French elision dropped, "ex-chef" a chef); an age the
+notes give is a token only an age matches. A text sharing two tokens with one client's notes, and reading as
+about the work, describes that client; three from two separate facts describe them on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from checks.analysis.normalize import fold
+from checks.base import CheckContext
+from checks.text import Segment, TextAnalysis, lexicon_words, lexicons, words
+from scanner.clients import Client
+
+SELF_EVIDENT_DESCRIPTION = 3
+"""Words of one client's notes, from at least two separate facts, that a text must share to describe that client
+without any work context ("the Polish lassie from the bakery on Dumbarton Road"); with fewer, the text must also
+read as about the work."""
+
+
+def listed_clients(ctx: CheckContext) -> tuple[Client, ...]:
+    """The clients of the scan's client list."""
+    clients: tuple[Client, ...] = getattr(getattr(ctx.matcher, "clients", None), "clients", None) or ()
+    return clients
+
+
+_SHARED_NOTES = 3  # clients whose notes hold a word for it to be no description of one client
+
+
+def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
+    key = ("client-notes", "*")
+    if key not in ctx.memo:
+        notes = [(c, frozenset(_notes_tokens(fold(c.notes)))) for c in listed_clients(ctx) if c.notes]
+        # A word in several clients' notes ("student", the school's name) or in the workplace's names says
+        # where they were seen, not who they are.
+        shared = {w for w, n in Counter(w for _, tokens in notes for w in tokens).items() if n >= _SHARED_NOTES}
+        wp = ctx.policy.workplace
+        place = " ".join((*wp.names, wp.address or "", wp.city or "")) if wp else ""
+        shared |= _stems(fold(place))
+        index = [(c, tokens - shared) for c, tokens in notes if len(tokens - shared) >= 2]
+        ctx.memo[key] = index
+    result: list[tuple[Client, frozenset[str]]] = ctx.memo[key]
+    return result
+
+
+_ELISION = re.compile(r"^(?:d|l|qu|j|m|t|s|n|c|jusqu|lorsqu|puisqu)'(?=\w)")
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(w: str) -> str:
+    w = _ELISION.sub("", w.strip("'").removesuffix("'s"))  # French elision: "d'Arcachon" is Arcachon
+    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _stems(folded: str) -> set[str]:
+    """The stems (:func:`_stem`) of a folded text's words: how notes and texts are compared."""
+    return {_stem(w) for w in set(words(folded))}
+
+
+_AGE_WORDS = r"(?:-?\s?(?:years?[- ]old|yrs?(?: old)?|y/?o|yo)\b|\s+ans\b)"
+_TEXT_AGE = re.compile(
+    # "a 22 y/o", "11yo", "de 84 ans", "aged 14", "he's 8", "bed 6 is 14,", "Girl from Bandon, 24,", "Kitty (82,"
+    rf"\b(\d{{1,3}}){_AGE_WORDS}"
+    r"|\b(?:aged?|he'?s|she'?s|is|turned|turns)\s+(\d{1,3})(?=\s*[,.;)!]|\s*$)"
+    r"|(?:^|[,(])\s*(\d{1,3})\s*(?=[,)])"
+)
+_NOTES_AGE = re.compile(
+    # a fact that is an age: "22", "24 in 2013", "58 ans en 2012", "aged 14", "foster teen (13)", "at 55 in 2020"
+    rf"^\s*(\d{{1,3}})(?:{_AGE_WORDS})?\s*(?:(?:in|en)\s+(?:19|20)\d\d)?\s*$"
+    rf"|\baged?\s+(\d{{1,3}})\b|\b(\d{{1,3}}){_AGE_WORDS}|\((\d{{1,3}})\)|\bat\s+(\d{{1,3}})\s+in\s+(?:19|20)\d\d"
+)
+
+
+_EX = re.compile(r"^(?:ex|former|retired|ancien|ancienne)-(?=\w{3})")
+
+
+def _ages(rx: re.Pattern[str], folded: str) -> set[str]:
+    """Ages (1 to 110) the pattern finds, as tokens that only another age can match (``age:24``)."""
+    found = (next(g for g in m.groups() if g) for m in rx.finditer(folded))
+    return {f"age:{int(n)}" for n in found if 0 < int(n) <= 110}
+
+
+def _text_tokens(folded: str) -> set[str]:
+    """What a text offers to a client's notes: its words' stems ("ex-chef" is a chef) and the ages it states
+    ("a 22 y/o", "Bandon, 24,")."""
+    return {_stem(_EX.sub("", w)) for w in set(words(folded))} | _ages(_TEXT_AGE, folded)
+
+
+def _notes_tokens(folded: str) -> set[str]:
+    """The identifying tokens of (a fact of) a client's notes: content words' stems ("ex-chef" is a chef) and the
+    ages the notes give ("22", "24 in 2013", "aged 14")."""
+    found = [w for w in (_EX.sub("", w) for w in words(folded)) if _content(w)]
+    ages = (a for fact in folded.split(";") for a in _ages(_NOTES_AGE, fact))
+    return {_stem(w) for w in found} | set(ages)
+
+
+def _content(w: str) -> bool:
+    """A notes word that can identify someone: not generic, not a weekday, a number or a lexicon word."""
+    w = w.removesuffix("'s")
+    stop = lexicons().people.get("notes_stop", ())
+    return (
+        len(w) > 2
+        and w not in stop
+        and _stem(w) not in stop
+        and _stem(w) not in lexicon_words()
+        and w not in lexicon_words()
+        and not any(ch.isdigit() for ch in w)
+    )
+
+
+def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) -> list[tuple[Client, list[str]]]:
+    index = _notes_index(ctx)
+    if not index:
+        return []
+    text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
+    tokens = _text_tokens(text)
+    by_token = _notes_by_token(ctx)
+    shared = Counter(i for t in tokens for i in by_token.get(t, ()))  # cost follows the text, not the list
+    found = []
+    for i in sorted(i for i, n in shared.items() if n >= 2):
+        client, note_tokens = index[i]
+        found.append((client, sorted(note_tokens & tokens)))
+    return found
+
+
+def self_evident(a: TextAnalysis, client: Client, common: list[str]) -> bool:
+    """Whether the notes words a text shares describe the client with no work context: enough of them, from two
+    separate facts, not counting health words (the owner's own "arrêt maladie, burn-out" is not a client's)."""
+    health = _stems(" ".join(fold(h.text) for h in (*a.hits, *a.dropped) if h.lexicon == "health"))
+    who = [t for t in common if t not in health]
+    return len(who) >= SELF_EVIDENT_DESCRIPTION and _facts_holding(client, who) >= 2
+
+
+def _facts_holding(client: Client, tokens: list[str]) -> int:
+    """How many separate facts of the client's notes (``;``-separated) hold at least one of ``tokens``: three
+    words of one agency's name are one fact ("Chippewa Valley Family Services"), not three."""
+    facts = [_notes_tokens(fold(f)) for f in (client.notes or "").split(";")]
+    return sum(1 for f in facts if f & set(tokens))
+
+
+def notes_overlap(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str) -> int:
+    """How many identifying words of one client's notes the text (or segment) holds."""
+    notes = next((tokens for client, tokens in _notes_index(ctx) if client.id == client_id), None)
+    if not notes:
+        return 0
+    text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
+    return len(notes & _text_tokens(text))
+
+
+def _notes_by_token(ctx: CheckContext) -> dict[str, tuple[int, ...]]:
+    """Notes token → positions in :func:`_notes_index` of the clients whose notes hold it."""
+    key = ("client-notes-by-token", "*")
+    if key not in ctx.memo:
+        by_token: dict[str, list[int]] = {}
+        for i, (_, note_tokens) in enumerate(_notes_index(ctx)):
+            for t in note_tokens:
+                by_token.setdefault(t, []).append(i)
+        ctx.memo[key] = {t: tuple(v) for t, v in by_token.items()}
+    result: dict[str, tuple[int, ...]] = ctx.memo[key]
+    return result

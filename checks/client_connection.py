@@ -7,7 +7,8 @@ client who follows you). Former clients are reported one step lower by default; 
 ``former_clients = "lower"`` in the policy to lower them two steps, or ``"ignore"`` to leave them out.
 LinkedIn connections are reported too unless ``[allow] linkedin_client_connections = true``, in which
 case they are listed for information only. Blocked, restricted and muted accounts are not reported:
-those are boundaries already in place.
+those are boundaries already in place, and neither is a Facebook page or public profile you follow that only
+shares a client's name (the report's note counts them).
 """
 
 from __future__ import annotations
@@ -49,6 +50,16 @@ _RELATION_TEXT: dict[Relation, str] = {
 }
 
 
+def _followed_page(record: Connection, how: str) -> bool:
+    """An account you follow on Facebook that only shares a client's name: Facebook lists there the pages and
+    public profiles you follow (a comedian, a band, a shop), while a client you know is a friend, reported as
+    such. The export gives names only, so a page named like a client is far more often the public figure."""
+    return record.platform == "facebook" and record.relation is Relation.FOLLOWING and how in _NAME_ONLY
+
+
+_NAME_ONLY = frozenset({"full_name", "first_last", "alias", "nickname", "reversed", "initial", "fuzzy"})
+
+
 class ClientConnectionCheck(Check):
     """A friend, follower, followed account or connection is on the client list."""
 
@@ -63,7 +74,9 @@ class ClientConnectionCheck(Check):
         match = match_person(ctx, record.person, record.platform)
         if match is None:
             return
-        if record.relation in (Relation.FOLLOWING, Relation.FOLLOWER) and public_namesake(match):
+        if (record.relation in (Relation.FOLLOWING, Relation.FOLLOWER) and public_namesake(match)) or _followed_page(
+            record, match.how
+        ):
             ctx.tallies[NAMESAKE_LEFT_OUT, record.platform] += 1
             return
         base = _RELATION_SEVERITY[record.relation]

@@ -84,9 +84,9 @@ def namesakes_note(tallies: Counter[tuple[str, str]]) -> str | None:
         return None
     ties = "account or like was" if left_out == 1 else "accounts or likes were"
     return (
-        f"{left_out:,} followed or following {ties} left out: they match only by name clients whose notes say "
-        "they share a public figure's name, so they are most likely the public figure. If one is your client's "
-        "own account, add its handle to the client list."
+        f"{left_out:,} followed or following {ties} left out: they match a client by name only and are most "
+        "likely a public figure's (a page you follow on Facebook, or a client whose notes say they share a public "
+        "figure's name). If one is your client's own account, add its handle to the client list."
     )
 
 

@@ -133,3 +133,11 @@ def test_a_page_word_that_is_the_clients_own_name_makes_no_page(person: Person, 
         platform="instagram", id="r1", source="f.json#0", timestamp=T, person=person, relation=Relation.FOLLOWING
     )
     assert bool(list(ClientConnectionCheck().run(record, ctx))) is reported
+
+
+def test_a_facebook_page_followed_that_only_shares_a_clients_name_is_left_out() -> None:
+    """Facebook's "who you've followed" lists pages and public profiles: one named like a client is most likely the
+    public figure (counted for the report's note); the same client as a friend is reported."""
+    assert run("Grace Hollis", Relation.FOLLOWING, "facebook") == []
+    assert [f.severity for f in run("Grace Hollis", Relation.FRIEND, "facebook")] == [Severity.HIGH]
+    assert [f.severity for f in run("Grace Hollis", Relation.FOLLOWING, "instagram")] == [Severity.HIGH]

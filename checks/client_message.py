@@ -34,8 +34,7 @@ def is_owner(person: Person, ctx: CheckContext) -> bool:
 def _thread_people(thread: Thread, ctx: CheckContext) -> list[Person]:
     people: list[Person] = []
     seen: set[tuple[str | None, str | None, str | None]] = set()
-    candidates = list(thread.participants) + [m.sender for m in thread.messages if not m.from_owner]
-    for person in candidates:
+    for person in thread.others():
         key = (person.name, person.handle, person.account_id)
         if person.is_empty or key in seen or is_owner(person, ctx):
             continue

@@ -186,6 +186,11 @@ class Thread(Record):
     folder: str = "inbox"
     kind: Kind = field(init=False, default=Kind.THREAD)
 
+    def others(self) -> list[Person]:
+        """The people the owner talks with: the participants, then the senders of messages the owner did not
+        send (an export may list a sender only on their messages); repeats kept, in that order."""
+        return [*self.participants, *(m.sender for m in self.messages if not m.from_owner)]
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Group(Record):

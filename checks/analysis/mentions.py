@@ -267,8 +267,7 @@ def thread_partner_clients(record: AnyRecord, ctx: CheckContext) -> list[ClientM
     if not isinstance(record, Thread):
         return []
     out: list[ClientMatch] = []
-    people = list(record.participants) + [m.sender for m in record.messages if not m.from_owner]
-    for p in dict.fromkeys(people):
+    for p in dict.fromkeys(record.others()):
         m = match_person(ctx, p, record.platform)
         if m is not None and m.client.id not in {c.id for c in out}:
             out.append(client_match(m.client, f"thread partner ({m.how})", m.score))
@@ -490,7 +489,7 @@ def _add_relatives(
     hit) or a family tie ("Mum was agitated when I left", "je suis la maman d'Inès"). A partner who is a client is
     a client-message."""
     if isinstance(record, Thread):
-        people = [*record.participants, *(m.sender for m in record.messages if not m.from_owner)]
+        people = record.others()
     elif isinstance(record, Comment) and record.target_owner is not None:
         people = [record.target_owner]  # your comment on the relative's post ("Tell Jayden the talking lady…")
     else:

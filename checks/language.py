@@ -240,6 +240,21 @@ EXTRA_COMMON: dict[str, frozenset[str]] = {
 }
 
 
+#: Zipf frequency under which a word is rare in English and French alike (fewer than one in a million words):
+#: "Boren" (2.3), "Scioto" (2.2), "Causewayside" (0); not "Lantern" (3.6) or "Harbour" (3.9).
+RARE_ZIPF = 3.0
+#: Under this, a word is hardly a word at all but a made-up or local name: "Lammerlaw", "Rowanbank",
+#: "Harbourview" (0); not the plant "Fireweed" (1.6) or the bird "Puffin" (2.7).
+NAME_ONLY_ZIPF = 1.5
+
+
+def is_rare_word(word: str, below: float = RARE_ZIPF) -> bool:
+    """Whether ``word`` is rarer than Zipf ``below`` in English and in French: a local name ("Boren",
+    "Causewayside") rather than a word people write for something else."""
+    w = word.strip().lower()
+    return bool(w) and all(_zipf(w, lang) < below for lang in ("en", "fr"))
+
+
 @cache
 def _wordfreq_languages() -> frozenset[str]:
     from wordfreq import available_languages

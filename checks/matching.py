@@ -167,6 +167,20 @@ def _platform(p: str | None) -> str:
     return ALIASES.get(p, p)
 
 
+def _other_account(client: Client, person: Person, platform: str) -> bool:
+    """Whether the client list names the client's own account on ``platform`` and the person's account is another
+    one ("Sarah Miller" followed as @sarahmillerphoto while the client is @smiller_88): the same name, someone else."""
+    if platform == "x" and person.account_id:
+        ids = [h for p, h in client.handles if p == "x_id"]
+        if ids and person.account_id.strip() not in ids:
+            return True
+    if not person.handle:
+        return False  # a profile link alone may hold a numeric id, not the username
+    own = normalize_handle(person.handle)
+    listed = [normalize_handle(h) for p, h in client.handles if _platform(p) == platform]
+    return bool(listed) and own not in listed
+
+
 class Matcher:
     """Matches people and text against one client list (plain or hashed). Build once per scan.
 
@@ -313,6 +327,9 @@ class Matcher:
                     client = best[client_id].client
                     if generation != _generation(" ".join((client.name, *client.aliases))):
                         del best[client_id]  # "Brantley Cobb Sr." is the father of client Brantley Cobb (Jr.)
+            for client_id in [i for i, m in best.items() if m.how in _NAME_KINDS]:
+                if _other_account(best[client_id].client, person, platform):
+                    del best[client_id]  # the client's own account on this platform is another: a namesake
         if not best and handles:
             self._match_username(person, handles[0], offer)
         if not best and min_score < _MIN_DEFAULT and person.name and not self._key:

@@ -30,7 +30,7 @@ from checks.analysis.employment import (
     place_key,
     stated_points,
 )
-from checks.analysis.places import Terms, build_terms, districts, names_workplace
+from checks.analysis.places import Terms, build_terms, districts, names_as_proper_noun, names_workplace
 from checks.analysis.places import find_phrase as _find
 from checks.analysis.work_hours import within_work_hours
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
@@ -72,8 +72,12 @@ TIME_CUE = re.compile(
     rf"|{_MONTH_ABBR}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r")"
 )
-CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d|h\d\d\b|h\b|(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))")
-"""A clock time ("7h52", "9:15", "8.05 am"): the workplace's street with one says when you are there."""
+CLOCK = re.compile(
+    r"(?i)\b\d{1,2}(?::\d\d|h\d\d\b|h\b|(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))"
+    # "7.55" as written in the UK and Ireland; not £7.55, 7.55 %, 3.14159
+    r"|(?<![\d.,£$€])\b(?:[01]?\d|2[0-3])\.[0-5]\d\b(?![.,]?\d|\s*%)"
+)
+"""A clock time ("7h52", "9:15", "8.05 am", "7.55"): the workplace's street with one says when you are there."""
 LOCATION_CUE = re.compile(
     r"(?i)\b(?:here|outside|in\s+front\s+of|parking|come\s+(?:see|visit)|stop\s+by|drop[\s-]?off|"
     r"(?:i'?m|i\s+am|we'?re|i'?ll\s+be|back)\s+(?:at|in)|ici|devant|sur\s+le\s+parking|venez|passez|"
@@ -111,7 +115,8 @@ MEMBER_CUE = re.compile(
     r"(?i)\b(?:join(?:ing|ed)?|i\s+work\s+(?:at|for|in)|working\s+at|our\s+team|my\s+team|my\s+colleagues|"
     r"(?:we'?re|we\s+are|is)\s+hiring|rejoindre|rejoins|rejoint|je\s+travaille|notre\s+(?:équipe|equipe|service)|"
     r"mon\s+(?:équipe|equipe|service)|mes\s+coll(?:è|e)gues|nos\s+coll(?:è|e)gues|recrute|recrutons|"
-    r"je\s+prends\s+le\s+poste|en\s+tant\s+qu)"
+    r"je\s+prends\s+le\s+poste|en\s+tant\s+qu|"
+    r"(?:christmas|xmas|holiday|chrissy|staff|team)\s+(?:party|do|lunch|night\s+out)|proud\s+of\s+(?:this|our|my)\s+team)"
 )
 
 
@@ -380,7 +385,7 @@ def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> lis
     for name in known.values():
         core = core_name(name)
         workplace = Workplace(name=name, aliases=(core,) if " " in core and core != name else ())
-        if text and (hit := _text_names(own_words(text), build_terms(workplace))):
+        if text and (hit := _text_names(own_words(text), build_terms(workplace, listed=False))):
             return [(hit, "the text names a workplace your own posts name", 2)]
     return []
 
@@ -409,6 +414,8 @@ def _text_names(text: str, terms: Terms) -> str | None:
     hit = names_workplace(text, terms)
     if hit and (hit in terms.strong or hit in terms.acronyms or hit in terms.numbered):
         return hit
+    if hit and (proper := names_as_proper_noun(text, terms)):
+        return proper  # "back at Fireweed after lunch": a rare word written as a name
     if hit and (_search(TIME_CUE, text) or _search(LOCATION_CUE, text) or _search(MEMBER_CUE, text)):
         return hit
     if terms.streets and (_search(WORK_CONTEXT, text) or CLOCK.search(text)):

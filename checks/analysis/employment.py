@@ -25,7 +25,8 @@ _NUM_FR = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quel
 _AT_FR = r"(?:au|aux|à\s+la(?!\w)|à\s+l'|chez)"  # not "à" alone: "à Lyon" is a town
 _ROLE = (
     r"(?:nurse|counsel+or|therapist|worker|psychologist|clinician|practitioner|aide|cna|lpn|rn|np|intern|"
-    r"psychiatrist)"
+    r"psychiatrist|supervisor|coordinator|manager|advocate|registrar|resident|midwife|technician|specialist|"
+    r"volunteer|new\s+grad)"
 )
 _OWNED_CUES = (
     # taking, holding or leaving a job: said of other people's jobs too, so only in the owner's own sentence
@@ -36,6 +37,9 @@ _OWNED_CUES = (
     rf"{_NUM}\s+(?:[a-z]+\s+)?years?\s+(?:(?:on|in)\s+(?:the\s+)?(?:[a-z]+\s+){{0,4}}?at|at|on)",
     # "joined the crisis team at X" (not "joined X": a gym, a club, an airline's loyalty tier)
     r"join(?:ed|ing)?\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?team\s+at",
+    # "joined Cascadia Hospice as their first music therapist": the name comes before the role
+    rf"join(?:ed|ing)?(?=\s+[^.!?]{{3,60}}?\s+as\s+(?:their|our|an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_ROLE}\b)",
+    rf"start(?:ed|ing)?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?{_ROLE}\s+(?:at|with)",
     r"year\s+\d+\s+at",
     rf"leaving(?=\s+\S+(?:\s+\S+){{0,4}}\s+after\s+{_NUM}\s+(?:\w+\s+)?(?:years?|months?)\b)",
     rf"{_NUM_FR}\s+(?:\w+\s+)?(?:ans|ann[ée]es)\s+{_AT_FR}",
@@ -53,6 +57,8 @@ _STRONG_CUES = (
 _WEAK_CUES = (
     # a first or last day, week, month: also said of holidays and schools
     r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?(?:day|week|month|placement|rotation)\s+(?:[a-z]+\s+)?(?:at|on)",
+    # "First day as practice nurse at", "First week doing in-home family therapy for"
+    r"(?:first|last|final)\s+(?:day|week|month|shift)\s+(?:as|doing|working)\s+(?:[\w-]+\s+){1,5}?(?:at|for|with)",
     rf"(?:premier|dernier)\s+(?:[\w']+\s+){{0,3}}?(?:jour|stage)\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
     rf"(?:premi[eè]re|derni[eè]re)\s+(?:[\w']+\s+){{0,3}}?(?:journ[ée]e|semaine)\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
     rf"(?:rentr[ée]e|reprise)\s+{_AT_FR}",
@@ -110,7 +116,7 @@ _HINT = re.compile(
 )
 """Words one of which every cue holds: most texts hold none and are passed over at once."""
 _NAME_AFTER = re.compile(
-    r"\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]ith|au|aux|chez|la|l['’]|du|de|[Ll]eaving|[Jj]oin(?:ed|ing)?)\s+"
+    r"\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]ith|[Ff]or|au|aux|chez|la|l['’]|du|de|[Ll]eaving|[Jj]oin(?:ed|ing)?)\s+"
     r"(?:(?:the|The|le|Le|la|La|l['’]|L['’])\s*)?[A-ZÀ-ÖØ-Þ]"
 )
 """Where a cue's name may start (a capital after "at", "au", "leaving"...): a text without one names no place."""

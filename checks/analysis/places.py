@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from checks.analysis.employment import core_name
 from checks.analysis.normalize import fold_with_map, normalize
 from checks.analysis.word_lists import word_map, word_set
+from checks.language import NAME_ONLY_ZIPF, is_rare_word
 from checks.policy import Workplace
 
 _STREET_TYPES = word_map("streets", "trailing")
@@ -57,6 +58,7 @@ class Terms:
     city: tuple[str, ...]  # normalized city / state / zip words of the workplace
     name_tokens: frozenset[str]
     words: frozenset[str] = frozenset()  # the longest word of each name, alias and street: a text naming one holds it
+    proper: tuple[str, ...] = ()  # one-word aliases that are rare words: as a name inside a sentence, specific
 
     @property
     def empty(self) -> bool:
@@ -64,18 +66,20 @@ class Terms:
 
 
 @cache
-def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
+def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed: bool = True) -> Terms:
     """The workplace's identifying terms from the policy, or from the profile's employers when it has none.
 
     Multi-word names match anywhere (case-folded); a name that is one word before a kind of institution
     (``Rowanbank House``) also gives that word as a one-word alias. One-word aliases count only as written
     with a capital (an acronym such as ``RCMHC`` exactly as written) and, unless an acronym, not glued to
     another proper name (``Riverbend Park``). A one-word alias written in lower case (``clinic``) is too
-    generic and ignored.
+    generic and ignored. ``listed`` is false for a workplace learned from the owner's posts rather than listed by
+    the user.
     """
     names = list(workplace.names) or list(employers)
     strong: list[str] = []
     weak: list[str] = []
+    proper: list[str] = []
     acronyms: list[str] = []
     tokens: set[str] = set()
     for raw in names:
@@ -88,12 +92,12 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
             strong.append(norm)
             core = core_name(word)  # "Rowanbank House" is "Rowanbank" to the people who work there
             if " " not in core and core[:1].isupper() and not core.isupper() and len(normalize(core)) >= 5:
-                weak.append(core)
+                _add_one_word(core, strong, weak, proper, listed)
                 tokens.add(normalize(core))
         elif word.isupper() and len(word) >= 3:
             acronyms.append(word)
         elif word[:1].isupper() and len(norm) >= 4:
-            weak.append(word)
+            _add_one_word(word, strong, weak, proper, listed)
     numbered: list[str] = []
     streets: list[str] = []
     city: list[str] = []
@@ -109,7 +113,7 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
                         numbered.append(f"{m.group(1)} {m.group(2).split(maxsplit=1)[1]}")  # "4521 saint denis"
                 elif name_words:
                     numbered.append(f"{m.group(1)} {name_words[0]}")
-                streets.extend(street_variants(m.group(2)))
+                streets.extend(street_variants(m.group(2)) or [m.group(2)])
                 streets.extend(_bare_name(m.group(2)))
             for part in parts[street_at + 1 :]:
                 city.extend(normalize(part).split())
@@ -121,7 +125,8 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
         streets.extend(street_variants(street) if (street := _street_in_name(normalize(raw))) else ())
     if workplace.city:
         city.extend(normalize(workplace.city).split())
-    numbered_t, streets_t = tuple(numbered), tuple(s for s in dict.fromkeys(streets) if " " in s)
+    numbered_t = tuple(numbered)
+    streets_t = tuple(s for s in dict.fromkeys(streets) if " " in s or is_rare_word(s))  # "causewayside"
     return Terms(
         tuple(dict.fromkeys(strong)),
         tuple(dict.fromkeys(weak)),
@@ -131,7 +136,21 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = ()) -> Terms:
         tuple(dict.fromkeys(city)),
         frozenset(tokens),
         frozenset(_longest_word(p) for p in (*strong, *weak, *acronyms, *numbered_t, *streets_t)),
+        tuple(dict.fromkeys(proper)),
     )
+
+
+def _add_one_word(word: str, strong: list[str], weak: list[str], proper: list[str], listed: bool) -> None:
+    """A one-word name or alias. One the policy lists that is no word but a name ("Lammerlaw", "Rowanbank") names
+    the workplace however it is written, like a full name; one that is a rare word ("Fireweed", "Puffin") where
+    written as a name inside a sentence (:attr:`Terms.proper`); a common word ("Lantern"), or a name only learned
+    from posts, only as :attr:`Terms.weak` says."""
+    if listed and is_rare_word(normalize(word), NAME_ONLY_ZIPF):
+        strong.append(normalize(word))
+        return
+    weak.append(word)
+    if listed and is_rare_word(normalize(word)):
+        proper.append(word)
 
 
 _STREET_ENDINGS = frozenset(_STREET_TYPES) | frozenset(_STREET_TYPES.values()) | word_set("streets", "endings")
@@ -169,9 +188,10 @@ def _joined_number(parts: list[str]) -> list[str]:
 
 def _bare_name(street: str) -> list[str]:
     """The street's name without its type when that is two words or more (``pine hollow road`` → ``pine
-    hollow``): people drop the type, and two words are specific enough next to work context."""
+    hollow``) or one rare word (``boren avenue`` → ``boren``): people drop the type, and such a name is specific
+    enough next to work context."""
     words = street.split()
-    if len(words) >= 3 and words[-1] in _STREET_ENDINGS:
+    if words and words[-1] in _STREET_ENDINGS and (len(words) >= 3 or (len(words) == 2 and is_rare_word(words[0]))):
         return [" ".join(words[:-1])]
     return []
 
@@ -227,6 +247,18 @@ def names_workplace(text: str, terms: Terms) -> str | None:
     return None
 
 
+def names_as_proper_noun(text: str, terms: Terms) -> str | None:
+    """The one-word alias of :attr:`Terms.proper` that ``text`` writes as a name inside a sentence ("back to
+    Fireweed after lunch"), not opening it ("Fireweed everywhere on the hike") nor as part of another proper name
+    ("Puffin Island"); ``None`` when there is none."""
+    for alias in terms.proper:
+        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
+            opening = re.search(r"(?:^|[.!?…:\n]|[^\w\s,;'’\"()&-])\s*$", text[: m.start()])
+            if not opening and not _part_of_other_name(text, m.start(), m.end(), terms):
+                return alias
+    return None
+
+
 @lru_cache(maxsize=4)
 def _normalized(text: str) -> str:
     """``normalize(text)``, kept for the few checks that look at the same record's text one after another."""
@@ -242,8 +274,8 @@ def _only_in_other_names(text: str, phrase: str, terms: Terms) -> bool:
     for m in re.finditer(pattern, folded):
         found = True
         after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[index[m.end() - 1] + 1 :])
-        if not (after and normalize(after.group(1)) not in terms.name_tokens):
-            return False
+        if not (after and normalize(after.group(1)) not in terms.name_tokens | _NOT_NAMES):
+            return False  # "Rowanbank Thursday at 10" is Rowanbank; "Rowanbank Park" is another place
     return found
 
 

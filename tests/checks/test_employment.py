@@ -44,6 +44,19 @@ from checks.analysis.employment import (
             "Excited to have joined the crisis team at Westbrook Crisis Response",
             [("Westbrook Crisis Response", STRONG)],
         ),
+        # the role or the work between the cue and the place
+        ("First day as practice nurse at Inglis River Medical Centre", [("Inglis River Medical Centre", WEAK)]),
+        (
+            "First week doing in-home family therapy for Chippewa Valley Family Services",
+            [("Chippewa Valley Family Services", WEAK)],
+        ),
+        ("Excited to start as a practice supervisor at Oranga Tamariki Te Aro", [("Oranga Tamariki Te Aro", STRONG)]),
+        (
+            "I've joined Cascadia Hospice & Palliative Care as their first music therapist",
+            [("Cascadia Hospice & Palliative Care", STRONG)],
+        ),
+        ("Emma joined Westfield Academy as a new pupil", []),
+        ("Nate started as a nurse at Mercy Ridge", []),
         ("So proud of my husband, 30 years at General Motors", []),
         ("10 years in San Antonio this week!", []),
         ("Leaving San Antonio after 3 days of tacos", []),

@@ -389,3 +389,16 @@ def test_plain_index_built_in_bulk_is_the_per_key_index() -> None:
     expected = [(key, per_key._entries(key)) for key in per_key._groups]
     assert list(bulk._index.items()) == expected
     assert any(len(e.clients) > 1 for _, entries in expected for e in entries)  # shared variants were merged
+
+
+def test_a_namesake_on_a_platform_where_the_client_lists_another_account() -> None:
+    client = Client(id="c1", name="Sarah Miller", handles=(("instagram", "smiller_88"), ("x_id", "1234")))
+    m = Matcher(ClientList(clients=(client,)))
+    other = m.match_person(Person(name="Sarah Miller", handle="sarahmillerphoto"), "instagram")
+    assert other is None  # the same name, but not the account the list gives for Instagram
+    own = m.match_person(Person(name="Sarah Miller", handle="smiller_88"), "instagram")
+    assert own is not None and own.client.id == "c1"
+    assert m.match_person(Person(name="Sarah Miller", account_id="999"), "x") is None
+    assert m.match_person(Person(name="Sarah Miller", account_id="1234"), "x") is not None
+    facebook = m.match_person(Person(name="Sarah Miller"), "facebook")  # no account listed there: name only
+    assert facebook is not None and facebook.client.id == "c1"

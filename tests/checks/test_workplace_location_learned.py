@@ -133,3 +133,33 @@ def test_a_workplace_one_account_names_is_known_to_the_persons_other_accounts() 
     late = list(check.finish_scan(scan_memo))
     assert [f.record.id for f in late] == ["pl1"]
     assert "Magnolia Terrace" in late[0].evidence[0].reason
+
+
+def test_a_rare_one_word_alias_names_the_workplace_however_it_is_written() -> None:
+    policy = policy_from_dict(
+        {"workplace": {"name": "Lammerlaw Secure Care Unit", "aliases": ["Lammerlaw", "Lantern"]}}
+    )
+    assert flagged([post("Hogmanay on nights again. Happy new year fae Lammerlaw x", n=1)], policy) == {"p1"}
+    assert flagged([post("lammerlaw coffee is still awful", n=2)], policy) == {"p2"}
+    assert not flagged([post("Lammerlaw Golf Club with dad on Sunday", n=3)], policy)  # another place's name
+    assert not flagged([post("Lantern parade in the park with the kids", n=4)], policy)  # a word with other senses
+
+
+def test_the_workplace_street_by_its_rare_name_with_a_time_or_work() -> None:
+    boren = policy_from_dict(
+        {"workplace": {"name": "Marrowstone Medical Center", "address": "1420 Boren Avenue, Seattle"}}
+    )
+    assert flagged([post("snow on Boren again. ukulele in a garbage bag. at work by 7:30", n=1)], boren) == {"p1"}
+    assert not flagged([post("snow on Boren again, what a week", n=2)], boren)
+    street = policy_from_dict({"workplace": {"name": "Carrick Counselling", "address": "21 Causewayside, Edinburgh"}})
+    assert flagged([post("lunch on the wall on causewayside, then back in for my 12:30", n=3)], street) == {"p3"}
+    ardcarn = policy_from_dict({"workplace": {"name": "St Finian's", "address": "41 Ardcarn Road, Dublin 12"}})
+    assert flagged([post("Ardcarn Road at 7.55 is a car park. late again", n=4)], ardcarn) == {"p4"}
+    assert not flagged([post("Ardcarn Road roadworks cost me £7.55 in parking", n=5)], ardcarn)
+
+
+def test_a_rare_word_alias_counts_where_written_as_a_name_inside_a_sentence() -> None:
+    policy = policy_from_dict({"workplace": {"name": "Fireweed Counseling", "aliases": ["Fireweed"]}})
+    assert flagged([post("Thank you to every family who trusted Fireweed with their kids", n=1)], policy) == {"p1"}
+    assert not flagged([post("Fireweed everywhere on the Herman Gulch trail today", n=2)], policy)  # the plant
+    assert not flagged([post("Willow painted me a fireweed flower", n=3)], policy)

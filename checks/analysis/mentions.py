@@ -622,15 +622,19 @@ def _about_public_figure(a: TextAnalysis, client: Client) -> bool:
 
 def _add_descriptions(record: AnyRecord, a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:
     """Clients the notes column describes in a text that reads as about the work, and descriptions that single
-    out one person (:func:`_points_at_one`) whether or not a client's notes fit."""
+    out one person (:func:`_points_at_one`) whether or not a client's notes fit.
+
+    The words a text shares with one client's notes describe that client when they are enough on their own
+    (:func:`self_evident`), or when they are separate details of one person (:func:`separate_details`: not the
+    words of one name such as "Leaving Cert", nor everyday words) in a text about the work: by the lexicons' score,
+    or by the vocabulary model told that a client is named."""
     for seg in a.segments:
         score, _ = a.work_score(seg)
         for client, common in described_by_notes(a, ctx, _seg(a, seg)):
-            if (
-                score < WORK_THRESHOLD
-                and not self_evident(a, client, common)
-                and not (separate_details(a, _seg(a, seg), common) and _reads_as_work(record, a, ctx))
-            ):
+            about_work = separate_details(a, _seg(a, seg), common) and (
+                score >= WORK_THRESHOLD or _reads_as_work(record, a, ctx)
+            )
+            if not (about_work or self_evident(a, client, common)):
                 continue
             result.add(
                 client_match(client, "description", 0.6),

@@ -195,10 +195,11 @@ def _one_name(run: list[str]) -> bool:
     return all(w[:1].isupper() or (w.islower() and len(w) <= _CONNECTOR) for w in run)
 
 
-_ONE_PERSON = re.compile(  # a person written about: third-person pronouns, nouns for a person (folded text)
+_ONE_PERSON = re.compile(  # a person written about (folded text): third-person pronouns, nouns for a person, a slot
     r"\b(?:he|she|him|her|his|hers|he's|she's|he'd|she'd|elle|lui|man|woman|lady|fella|bloke|lad|lass|boy|girl|"
     r"kid|guy|mum|mam|mom|dad|patient|client|resident|student|homme|femme|dame|monsieur|gar[cç]on|fille|patiente?|"
     r"cliente?|r[ée]sidente?|[ée]tudiante?|[ée]l[eè]ve)\b"
+    r"|\b(?:my|mon|ma) (?:[a-z]+ )?\d{1,2}(?:[:h.]\d\d)?(?:am|pm|h)?\b"  # "my Friday 2pm", "my 10am", "mon 16h"
 )
 
 

@@ -547,6 +547,16 @@ def test_a_description_from_the_notes_that_the_vocabulary_model_reads_as_work(
     assert notes_clients_in(text, monkeypatch, {}) == set()  # the same text read as everyday: nobody
 
 
+def test_a_description_in_a_clinical_text_is_still_two_details_of_one_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the lexicons' work words and no help from the model, the notes words must still be separate details of
+    one person: "Leaving Cert" is one name of a thing, whoever writes it in a text about sessions."""
+    clinical = "my whole caseload in back-to-back counselling sessions today"
+    assert notes_clients_in(f"a widower from armley told me he keeps her slippers; {clinical}", monkeypatch, {}) == {
+        "N1"
+    }
+    assert notes_clients_in(f"Leaving Cert results tomorrow, {clinical}", monkeypatch, {}) == set()
+
+
 def test_a_first_name_next_to_a_fact_of_the_client_s_notes_asks_less_of_the_words(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

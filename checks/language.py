@@ -269,6 +269,13 @@ def _zipf(word: str, lang: str) -> float:
 
 
 @lru_cache(maxsize=1 << 14)
+def word_frequency(word: str, lang: str) -> float:
+    """How common ``word`` is in ``lang`` on wordfreq's Zipf scale (0 unknown, 3 rare, 5 common, 7 "the"); 0 for a
+    language wordfreq does not have."""
+    return _zipf(word, lang) if lang in _wordfreq_languages() else 0.0
+
+
+@lru_cache(maxsize=1 << 14)
 def is_common_word(word: str, lang: str) -> bool:
     """Whether ``word`` is an ordinary word of ``lang`` rather than mostly a name (see the thresholds above).
 

@@ -645,9 +645,12 @@ def _next_word(text: str, end: int) -> tuple[str, str]:
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
-    """Nothing but punctuation, quotes or emoji between ``start`` and the text start or a sentence end."""
+    """Nothing but punctuation, quotes or emoji between ``start`` and the text start or a sentence end; an emoji
+    ends a sentence too, as posts write them ("Communion ce matin à Gilly 🕊️ Grâce à Dieu il n'a pas plu")."""
     i = start - 1
     while i >= 0 and not text[i].isalnum() and text[i] not in ".!?…\n":
+        if unicodedata.category(text[i]) == "So":
+            return True
         i -= 1
     if i < 0 or text[i] == "\n":
         return True

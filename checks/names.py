@@ -277,7 +277,7 @@ def client_variants(client: Client) -> list[Variant]:
         key = (text, how, platform)
         if not text or key in found:  # the first of the same variant is kept
             return
-        single = text if how != "first_initial" else text[:-2]
+        single = text if how != "first_initial" else re.sub(r"(?: \w)+$", "", text)  # "harper n s": "harper"
         word = how in ("first_name", "first_initial", NICKNAME_ALONE) and _is_word(single)
         found[key] = Variant(text, how, platform, word_name=word)
 
@@ -324,6 +324,8 @@ def client_variants(client: Client) -> list[Variant]:
         for g in sorted(given_forms | nicks):
             for s in form.surname:
                 add(f"{g} {s[0]}", "first_initial")
+                if " " in s:  # "Harper N-S" for Harper Nguyen-Smith: the initial of each part of the surname
+                    add(f"{g} {' '.join(part[0] for part in s.split())}", "first_initial")
         for s in form.surname:
             add(f"{form.given_key[0]} {s}", "initial")
             add(s, "surname")

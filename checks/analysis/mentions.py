@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checks.analysis.identifiers import EMAIL, MIN_PHONE_DIGITS, digit_runs, phone_key, phones_in_notes
 from checks.analysis.normalize import fold
-from checks.analysis.notes_match import described_by_notes, listed_clients, notes_overlap, self_evident
+from checks.analysis.notes_match import (
+    confirms_name,
+    described_by_notes,
+    listed_clients,
+    notes_overlap,
+    self_evident,
+    separate_details,
+)
 from checks.analysis.people import match_person, shares_public_name
 from checks.analysis.word_lists import word_set
 from checks.analysis.work_model import record_kind, signals_of, work_probability
@@ -45,6 +52,11 @@ NAME_DECISION = 0.65
 """The vocabulary model's probability, with the name counted as a client's, that confirms a first name or
 nickname the lexicons alone do not (measured on the locked corpora: 0.5 gave more recall at 3 to 7 points of
 precision, 0.75 gave half the recall gain; eval/README.md)."""
+NOTES_NAME_DECISION = 0.4
+"""The vocabulary model's probability that confirms a first name next to an uncommon word or the age that the
+client's notes give (:func:`confirms_name`: "Ozzie came to his session dressed as a Lego minifig", notes "loves
+Lego"). On the tuning corpora, at 0.4: 14 more right, 2 more false (one since fixed); at 0.5: 10 right, 1 false;
+with no model at all, 19 right for 24 false (the owner's daughter sharing a client's first name and town)."""
 FULL_NAME_KINDS = frozenset({"full_name", "first_last", "reversed", "alias", "nickname"})
 """Name hits that are a client's full name (a nickname with the surname too: "Momo El Khattabi"): mentions
 wherever they appear, with or without work context."""
@@ -336,12 +348,11 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             elif form == "initial" and notes_overlap(a, ctx, _seg(a, seg), hit.client.id):
                 form = "described"  # "Rowan D. ... exams in UCC": name, initial and a fact from the notes
             need = {"cue": 0.0, "described": 0.0, "titled": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
-            by_words = _words_may_confirm(a.text, hit) and _reads_as_work(record, a, ctx)
             # a name that is also a word ("Faith", "Hunter") with a health detail: in a message, where people
             # write about someone ("Faith came home smiling. First full day without a panic attack"), not in a
             # post, where the detail is as often the owner's own ("9 years clean today")
             confirmed_by_health = health and (form == "initial" or not hit.word_name or isinstance(record, Thread))
-            if score >= need or confirmed_by_health or by_words:
+            if score >= need or confirmed_by_health or _confirmed_by_words(record, a, ctx, hit, form == "name"):
                 conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)
                 conf += 0.1 if score >= WORK_THRESHOLD + 1 else 0
                 how = hit.how if form == "name" else f"{hit.how}+{form}"
@@ -351,7 +362,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                     result.by_first_name.setdefault(hit.client.id, _first_name_key(hit.text))
         _add_contacts(a, ctx, result, partners)
         _add_relatives(record, a, ctx, result, named_ids, partners)
-        _add_descriptions(a, ctx, result)
+        _add_descriptions(record, a, ctx, result)
         if first_names and not _context_anywhere(a):
             result.personal_first_names = frozenset(first_names)
         return result
@@ -383,9 +394,19 @@ def _words_may_confirm(text: str, hit: NameHit) -> bool:
     return not _WISHED.search(text[max(0, hit.start - 40) : hit.start])
 
 
-def _reads_as_work(record: AnyRecord, a: TextAnalysis, ctx: CheckContext) -> bool:
+def _confirmed_by_words(record: AnyRecord, a: TextAnalysis, ctx: CheckContext, hit: NameHit, plain: bool) -> bool:
+    """Whether the vocabulary model confirms a first name (``plain``: written alone, no initial or title): at
+    NAME_DECISION, or at NOTES_NAME_DECISION next to a fact of that client's notes ("Ozzie ... Lego", notes "loves
+    Lego"), which asks less of the words around the name."""
+    if isinstance(record, Thread) or not _words_may_confirm(a.text, hit):
+        return False
+    fact = plain and confirms_name(a, ctx, _seg(a, a.segment_of(hit.start)), hit.client.id, hit.text)
+    return _reads_as_work(record, a, ctx, NOTES_NAME_DECISION if fact else NAME_DECISION)
+
+
+def _reads_as_work(record: AnyRecord, a: TextAnalysis, ctx: CheckContext, decision: float = NAME_DECISION) -> bool:
     """Whether the vocabulary model, told that the text names a client, reads a post or comment as about clinical
-    work with probability NAME_DECISION or more (once per record). The model learned what a named client adds
+    work with probability ``decision`` or more (computed once per record). The model learned what a named client adds
     to the rest of the text; asking "if this is the client, is the text about the work?" confirms the name
     only where the words around it agree. Not a thread: a name is in one message, and the whole thread's
     words say nothing about that one."""
@@ -394,7 +415,7 @@ def _reads_as_work(record: AnyRecord, a: TextAnalysis, ctx: CheckContext) -> boo
     p: float = ctx.cached(
         "name-work-probability", record, lambda: work_probability(signals_of(a, record_kind(record), client_named=True))
     )
-    return p >= NAME_DECISION
+    return p >= decision
 
 
 _LOWERCASE_FORMS = frozenset(
@@ -420,14 +441,37 @@ def _lowercase_hits(text: str, ctx: CheckContext, platform: str) -> list[NameHit
     after_name = False
     for m in re.finditer(r"[^\W\d_]+", text):
         word = m.group()
-        if word in tokens or word in SURNAME_TITLES or (after_name and len(word) == 1):
+        initial = after_name and len(word) == 1  # "sheila b", "max l-b": a surname's initials
+        if word in tokens or word in SURNAME_TITLES or initial:
             shadow[m.start()] = shadow[m.start()].upper()
-        after_name = word in tokens
+        after_name = word in tokens or initial
     capitalised = "".join(shadow)
     if len(capitalised) != len(text):
         return []
     found = ctx.matcher.find_in_text(capitalised, platform)
-    return [h for h in found if h.how in _LOWERCASE_FORMS and not h.word_name and not _starts_with_word(h.text)]
+    kept = []
+    for h in found:
+        if h.how not in _LOWERCASE_FORMS:
+            continue
+        if _initials_follow(h):
+            kept.append(replace(h, word_name=False))  # "jack c": the initial says it is a name, not the word
+        elif not (h.word_name or _starts_with_word(h.text)):
+            kept.append(h)
+    return kept
+
+
+_TEXTING_LETTERS = frozenset("aiunry")
+"""Single letters that are words in texting ("u", "r", "n", "y") or in English ("a", "i"): after a first name that
+is also a word ("will u", "hope i") they are no surname initial."""
+
+
+def _initials_follow(hit: NameHit) -> bool:
+    """Whether a lower-case first name that is also a word is followed by its surname's initials ("jack c", "dawn p",
+    "max l-b"): a name, written the way a clinician abbreviates one, not the word."""
+    if hit.how != "first_initial" or " " not in hit.text:
+        return False
+    initials = re.findall(r"[^\W\d_]", hit.text.split(" ", 1)[1])
+    return bool(initials) and not set(fold("".join(initials))) & _TEXTING_LETTERS
 
 
 def _starts_with_word(name: str) -> bool:
@@ -477,8 +521,21 @@ def _add_contacts(a: TextAnalysis, ctx: CheckContext, result: Mentions, partners
 
 _KIN = re.compile(
     r"(?i)\b(?:mum|mom|mam|mother|dad|father|son|daughter|husband|wife|partner|grand(?:ma|mother|pa|father|son|"
-    r"daughter)|nan|nana|maman|papa|m[eè]re|p[eè]re|fils|fille|mari|femme|grand-m[eè]re|grand-p[eè]re)'?s?\b"
+    r"daughter)|nan|nana|mamma|mammy|mummy|mommy|maman|papa|m[eè]re|p[eè]re|fils|fille|mari|femme|grand-m[eè]re|"
+    r"grand-p[eè]re)'?s?\b"
 )
+
+
+def _relative_in_notes(notes: str, client: Client, name: str) -> bool:
+    """Whether the client's notes (folded) name a person (``name``, folded): in full ("mum Colleen Harris"), or by a
+    family tie and the first name when the person shares the client's surname ("mum Kate" for Kate Falconer, the
+    mother of Sienna Falconer)."""
+    if has_phrase(notes, name):
+        return True
+    first, *_, last = name.split()
+    if last not in _surnames(client):
+        return False
+    return re.search(_KIN.pattern + r"\s+" + re.escape(first) + r"\b", notes) is not None
 
 
 def _add_relatives(
@@ -503,7 +560,7 @@ def _add_relatives(
         for client, notes in index:
             # a client named in the thread, unless by the relative's own first name ("thanks Ross" to Ross Sr.)
             by_name = client.id in named and fold(client.name).split()[:1] != name.split()[:1]
-            if (kin or by_name) and client.id not in partners and has_phrase(notes, name):
+            if (kin or by_name) and client.id not in partners and _relative_in_notes(notes, client, name):
                 ev = Evidence(
                     0, 0, person.name or "", "writes to you about the client (named in their notes)", CLIENT_DETAIL
                 )
@@ -563,11 +620,21 @@ def _about_public_figure(a: TextAnalysis, client: Client) -> bool:
     return famous and not has_any_phrase(a.folded, people.get("local_not_famous", ()))
 
 
-def _add_descriptions(a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:
+def _add_descriptions(record: AnyRecord, a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:
+    """Clients the notes column describes in a text that reads as about the work, and descriptions that single
+    out one person (:func:`_points_at_one`) whether or not a client's notes fit.
+
+    The words a text shares with one client's notes describe that client when they are enough on their own
+    (:func:`self_evident`), or when they are separate details of one person (:func:`separate_details`: not the
+    words of one name such as "Leaving Cert", nor everyday words) in a text about the work: by the lexicons' score,
+    or by the vocabulary model told that a client is named."""
     for seg in a.segments:
         score, _ = a.work_score(seg)
         for client, common in described_by_notes(a, ctx, _seg(a, seg)):
-            if score < WORK_THRESHOLD and not self_evident(a, client, common):
+            about_work = separate_details(a, _seg(a, seg), common) and (
+                score >= WORK_THRESHOLD or _reads_as_work(record, a, ctx)
+            )
+            if not (about_work or self_evident(a, client, common)):
                 continue
             result.add(
                 client_match(client, "description", 0.6),

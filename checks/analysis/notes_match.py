@@ -4,7 +4,9 @@ The notes hold what identifies a client besides the name ("Polish; works at the 
 "24 in 2013; from Bandon"). Each note word that is no generic or lexicon word, and no word of several clients'
 notes or of the workplace's names, is a token (stemmed, French elision dropped, "ex-chef" a chef); an age the
 notes give is a token only an age matches. A text sharing two tokens with one client's notes, and reading as
-about the work, describes that client; three from two separate facts describe them on their own.
+about the work (its lexicon score, or the vocabulary model when the tokens are separate details of one person,
+:func:`separate_details`), describes that client; three from two separate facts describe them on their own. One
+uncommon token or the age next to a client's first name confirms the name (:func:`confirms_name`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import lru_cache
 
 from checks.analysis.normalize import fold
 from checks.base import CheckContext
+from checks.language import language_of, word_frequency
 from checks.text import Segment, TextAnalysis, lexicon_words, lexicons, words
 from scanner.clients import Client
 
@@ -146,11 +149,20 @@ def _facts_holding(client: Client, tokens: list[str]) -> int:
 
 def notes_overlap(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str) -> int:
     """How many identifying words of one client's notes the text (or segment) holds."""
-    notes = next((tokens for client, tokens in _notes_index(ctx) if client.id == client_id), None)
+    notes = _notes_of(ctx).get(client_id)
     if not notes:
         return 0
     text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
     return len(notes & _text_tokens(text))
+
+
+def _notes_of(ctx: CheckContext) -> dict[str, frozenset[str]]:
+    """Client id → the identifying tokens of their notes (:func:`_notes_index`)."""
+    key = ("client-notes-by-id", "*")
+    if key not in ctx.memo:
+        ctx.memo[key] = {client.id: tokens for client, tokens in _notes_index(ctx)}
+    result: dict[str, frozenset[str]] = ctx.memo[key]
+    return result
 
 
 def _notes_by_token(ctx: CheckContext) -> dict[str, tuple[int, ...]]:
@@ -164,3 +176,72 @@ def _notes_by_token(ctx: CheckContext) -> dict[str, tuple[int, ...]]:
         ctx.memo[key] = {t: tuple(v) for t, v in by_token.items()}
     result: dict[str, tuple[int, ...]] = ctx.memo[key]
     return result
+
+
+UNCOMMON_ZIPF = 4.5
+"""A notes word rarer than this in the text's language (wordfreq's Zipf scale: "twin" 4.3, "widower" 3.0, a suburb
+below 3) says something about one person; "parent" (4.6), "hall" (4.9) are anyone's."""
+EVERYDAY_ZIPF = 5.5
+"""A notes word at least this common ("after", "two", "down", French "son", "mois") is no detail at all."""
+_CONNECTOR = 3
+"""The longest lower-case word inside a capitalised name ("Church of God", "Town 'n' Country")."""
+
+
+def _one_name(run: list[str]) -> bool:
+    """Whether written words are one capitalised name ("Parkdale Newcomer Wellness", "Church of God"): shared words
+    inside one are one detail (a place, a programme), not two facts about a person."""
+    if len(run) < 2 or not (run[0][:1].isupper() and run[-1][:1].isupper()):
+        return False
+    return all(w[:1].isupper() or (w.islower() and len(w) <= _CONNECTOR) for w in run)
+
+
+_ONE_PERSON = re.compile(  # a person written about (folded text): third-person pronouns, nouns for a person, a slot
+    r"\b(?:he|she|him|her|his|hers|he's|she's|he'd|she'd|elle|lui|man|woman|lady|fella|bloke|lad|lass|boy|girl|"
+    r"kid|guy|mum|mam|mom|dad|patient|client|resident|student|homme|femme|dame|monsieur|gar[cç]on|fille|patiente?|"
+    r"cliente?|r[ée]sidente?|[ée]tudiante?|[ée]l[eè]ve)\b"
+    r"|\b(?:my|mon|ma) (?:[a-z]+ )?\d{1,2}(?:[:h.]\d\d)?(?:am|pm|h)?\b"  # "my Friday 2pm", "my 10am", "mon 16h"
+)
+
+
+def separate_details(a: TextAnalysis, seg: Segment | None, common: list[str]) -> bool:
+    """Whether the notes words a text shares with a client are two separate details of one person, one of them
+    uncommon: an age or a word apart from another ("a widower from armley", "Girl from Bandon, 24"), not the
+    words of one name ("REACH VET", "Sulphur Springs") nor everyday words ("dad", "parents", "after"), in a text
+    about someone (a person's pronoun or noun, or an age)."""
+    text = a.text if seg is None else a.text[seg.start : seg.end]
+    lang = a.lang or language_of(text) or "en"
+    health = _stems(" ".join(fold(h.text) for h in (*a.hits, *a.dropped) if h.lexicon == "health"))
+    wanted = {t for t in common if not t.startswith("age:") and word_frequency(t, lang) < EVERYDAY_ZIPF}
+    if not any(word_frequency(t, lang) < UNCOMMON_ZIPF and t not in health for t in wanted):
+        return False
+    folded = fold(text)
+    if not _ONE_PERSON.search(folded) and not _ages(_TEXT_AGE, folded):
+        return False  # "visiting people on clozapine", "my friend's dental practice is hiring": nobody in particular
+    if any(t.startswith("age:") for t in common):
+        return True  # an age is a detail of its own
+    written = words(text)
+    where = [(i, t) for i, w in enumerate(written) if (t := _stem(_EX.sub("", fold(w)))) in wanted]
+    details: list[set[str]] = []
+    last = -2
+    for i, t in where:
+        if not (i == last + 1 or _one_name(written[last : i + 1])):
+            details.append(set())
+        details[-1].add(t)
+        last = i
+    return any(not (d & e) for k, d in enumerate(details) for e in details[k + 1 :])
+
+
+def confirms_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str, name: str) -> bool:
+    """Whether the text holds, next to a client's first name (``name``, as written), an uncommon word or the age
+    the client's notes give ("Ozzie came dressed as a Lego minifig", notes "loves Lego"; "Willow aged 7", notes
+    "aged 7"): a fact of that client, so the name is theirs. The name itself is no fact ("no relation to the
+    clinician's daughter Holly")."""
+    notes = _notes_of(ctx).get(client_id)
+    if not notes:
+        return False
+    text = a.text if seg is None else a.text[seg.start : seg.end]
+    shared = notes & _text_tokens(fold(text)) - _text_tokens(fold(name))
+    if not shared:
+        return False
+    lang = a.lang or language_of(text) or "en"
+    return any(t.startswith("age:") or word_frequency(t, lang) < UNCOMMON_ZIPF for t in shared)

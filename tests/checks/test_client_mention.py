@@ -415,6 +415,7 @@ AGE_CLIENTS = ClientList(
         Client(id="A2", name="Kenji Yamamoto", notes="72; frontotemporal dementia; retired chef from Glenelg"),
         Client(id="A3", name="Lyn Pearce", notes="85; Alzheimer's; daughter Colleen O'Dea"),
         Client(id="A4", name="Hazel Okonkwo", notes="7; selective mutism; dad Emeka Okonkwo"),
+        Client(id="A5", name="Sienna Falconer", notes="15; school refusal; mum Kate"),
     )
 )
 
@@ -447,6 +448,9 @@ def test_ages_in_the_notes(text: str, expected: set[str]) -> None:
         # the same person writing about something else, and a stranger writing about their mum
         ("Colleen O'Dea", "Are you coming to the quiz night on Friday?", set()),
         ("Colleen Byrne", "Sorry to message here. Will Mum's respite be at the same place as last year?", set()),
+        # the notes give a relative's first name after the family tie; the writer has it and the client's surname
+        ("Kate Falconer", "Sienna went all 5 days!!! thank you", {"A5"}),
+        ("Kate Byrne", "Sienna went all 5 days!!! thank you", set()),
     ],
 )
 def test_a_relative_named_in_the_notes_writes_about_the_client(partner: str, text: str, expected: set[str]) -> None:
@@ -473,6 +477,8 @@ LOWER_CLIENTS = ClientList(
         Client(id="L1", name="Sheila Bottomley"),
         Client(id="L2", name="Nadeem Akhtar"),
         Client(id="L3", name="Hope Underwood"),
+        Client(id="L4", name="Dawn Pearson"),
+        Client(id="L5", name="Maxine Lloyd-Baker", aliases=("Max",)),
     )
 )
 
@@ -486,6 +492,10 @@ LOWER_CLIENTS = ClientList(
         # a name that is an ordinary word stays a word in lower case, even before a letter
         ("hope u brought me a photo of her son in session today", set()),
         ("hope u feel better after session today x", set()),
+        # ... unless the initials of its surname follow, as clinicians abbreviate a name
+        ("dawn p managed the big shop on her own today. GAD-7 down from 18 to 9", {"L4"}),
+        ("max l-b did her first parkrun back today. session 12", {"L5"}),
+        ("dawn is the best time for a session of yoga", set()),
         # a writer who capitalises: the matcher's own forms, nothing added
         ("Sheila b brought cake to the office", set()),
     ],
@@ -493,3 +503,107 @@ LOWER_CLIENTS = ClientList(
 def test_names_written_in_lower_case(text: str, expected: set[str]) -> None:
     c = CheckContext(policy=POLICY, matcher=Matcher(LOWER_CLIENTS), source=SourceInfo(platform="x"))
     assert {m.id for f in checked(post(text, platform="x"), c) for m in f.clients} == expected
+
+
+NOTES_CLIENTS = ClientList(
+    (
+        Client(id="N1", name="Arthur Mallinson", notes="79; widower since 2016; Armley; Leeds United season ticket"),
+        Client(id="N2", name="Oscar Pemberton", aliases=("Ozzie",), notes="autism assessment 2019 aged 6; loves Lego"),
+        Client(id="N3", name="Niamh Doyle", notes="Leaving Cert 2022; exam stress; Fermoy"),
+        Client(id="N4", name="Tom Baxter", notes="dad; parents separated; after school club"),
+    )
+)
+
+
+def notes_clients_in(text: str, monkeypatch: pytest.MonkeyPatch, vocabulary: dict[str, float]) -> set[str]:
+    """The clients found in a post, with a toy vocabulary model (bias −3; a word of weight 3 gives 0.5, of 6 gives
+    0.95) standing in for the shipped one."""
+    from checks.analysis import work_model
+
+    toy = work_model.WordModel(bias=-3.0, weights={}, vocabulary=vocabulary)
+    monkeypatch.setattr(work_model, "word_model", lambda: toy)
+    c = CheckContext(policy=POLICY, matcher=Matcher(NOTES_CLIENTS), source=SourceInfo(platform="x"))
+    return {m.id for f in checked(post(text, platform="x"), c) for m in f.clients}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two separate details of the notes, one of them uncommon, about someone: the client, if the words agree
+        ("a widower from armley told me he keeps her slippers by the fire", {"N1"}),
+        # one name of a thing is one detail; everyday words are nobody's; nobody in particular is written about
+        ("Leaving Cert results today, bring tissues", set()),
+        ("dad did the school run, parents evening at 7", set()),
+        ("armley library has a new widower support leaflet", set()),
+    ],
+)
+def test_a_description_from_the_notes_that_the_vocabulary_model_reads_as_work(
+    monkeypatch: pytest.MonkeyPatch, text: str, expected: set[str]
+) -> None:
+    """A text sharing notes words with one client and no lexicon work cue is a description of that client when the
+    vocabulary model reads it as about the work and the words are separate details of one person."""
+    words = {w: 6.0 for w in ("told", "results", "run", "leaflet")}
+    assert notes_clients_in(text, monkeypatch, words) == expected
+    assert notes_clients_in(text, monkeypatch, {}) == set()  # the same text read as everyday: nobody
+
+
+def test_a_description_in_a_clinical_text_is_still_two_details_of_one_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the lexicons' work words and no help from the model, the notes words must still be separate details of
+    one person: "Leaving Cert" is one name of a thing, whoever writes it in a text about sessions."""
+    clinical = "my whole caseload in back-to-back counselling sessions today"
+    assert notes_clients_in(f"a widower from armley told me he keeps her slippers; {clinical}", monkeypatch, {}) == {
+        "N1"
+    }
+    assert notes_clients_in(f"Leaving Cert results tomorrow, {clinical}", monkeypatch, {}) == set()
+
+
+def test_a_first_name_next_to_a_fact_of_the_client_s_notes_asks_less_of_the_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The words put the post at 0.5: too little for a first name alone (0.65), enough with an uncommon word of
+    that client's notes or the age they give."""
+    half = {"dressed": 3.0}
+    assert notes_clients_in("Ozzie dressed as a Lego minifig today", monkeypatch, half) == {"N2"}
+    assert notes_clients_in("Ozzie dressed as a pirate today", monkeypatch, half) == set()
+    assert notes_clients_in("Ozzie dressed as a Lego minifig today", monkeypatch, {}) == set()
+
+
+def test_the_name_itself_is_no_fact_of_the_notes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notes that warn "no relation to the clinician's daughter Holly" hold the word Holly: the daughter's name in a
+    post is not a fact of the client's notes that confirms the name."""
+    from checks.analysis import work_model
+
+    toy = work_model.WordModel(bias=-3.0, weights={}, vocabulary={"cried": 3.0})
+    monkeypatch.setattr(work_model, "word_model", lambda: toy)
+    clients = ClientList((Client(id="Y1", name="Holly Cronin", notes="6th year; paints; not my daughter Holly"),))
+    c = CheckContext(policy=POLICY, matcher=Matcher(clients), source=SourceInfo(platform="x"))
+    assert not checked(post("Holly cried because her cross looks like a spider", platform="x"), c)
+    assert {m.id for f in checked(post("Holly cried because her paints ran out", platform="x"), c) for m in f.clients}
+
+
+def test_an_emoji_ends_a_sentence_before_a_name_that_is_a_word() -> None:
+    """ "… à Gilly 🕊️ Grâce à Dieu": after an emoji a capitalised word opens a sentence, so a first name that is
+    also a word ("Grâce à", "Hope you") reads as the word there, as after a full stop."""
+    clients = ClientList((Client(id="G1", name="Grâce Nsimba", notes="article 60 à la crèche; Gilly"),))
+    matcher = Matcher(clients)
+    assert not matcher.find_in_text("Communion de ma nièce ce matin à Gilly 🕊️ Grâce à Dieu il n'a pas plu", "x")
+    assert matcher.find_in_text("Communion ce matin, Grâce Nsimba chantait", "x")
+
+
+def test_a_first_name_and_the_initials_of_a_double_barrelled_surname() -> None:
+    """ "Harper N-S" is Harper Nguyen-Smith; "Harper N-W" is someone else (the first initial alone is glued to
+    another capital, as in a place or a double name)."""
+    clients = ClientList((Client(id="H1", name="Harper Nguyen-Smith"),))
+    hits = Matcher(clients).find_in_text("Harper N-S came back to school today", "x")
+    assert [(h.text, h.how) for h in hits] == [("Harper N-S", "first_initial")]
+    c = CheckContext(policy=POLICY, matcher=Matcher(clients), source=SourceInfo(platform="x"))
+    text = "{} came back to school today after 3 weeks of school refusal. session 6 next week"
+    assert {m.id for f in checked(post(text.format("Harper N-S"), platform="x"), c) for m in f.clients} == {"H1"}
+    assert not checked(post(text.format("Harper N-W"), platform="x"), c)
+
+
+def test_a_french_father_is_somebody_else() -> None:
+    clients = ClientList((Client(id="B1", name="Bernard Castaing", notes="ancien tonnelier à Saint-Émilion; veuf"),))
+    c = CheckContext(policy=POLICY, matcher=Matcher(clients), source=SourceInfo(platform="facebook"))
+    text = "Mon père Bernard a 70 ans aujourd'hui et remonte toujours à vélo la côte de Saint-Émilion"
+    assert not checked(post(text), c)

@@ -180,7 +180,7 @@ class Rule:
     text: tuple[str, ...] = ()
     possessor: bool = False
     trade: bool = False  # drop it when the text names another trade (``Lexicons.trades``), even in the first person
-    tagged: bool = False  # drop it when the text carries a location tag ("love this place @ Joe's Diner")
+    tagged: bool = False  # drop it when the text is tagged at another place than the workplace ("@ Joe's Diner")
 
 
 @dataclass(frozen=True)
@@ -393,6 +393,8 @@ class TextAnalysis:
     lang: str | None = None  # the owner's language, identified when a language's own term was found (None:
     # not needed, or too short to tell: every lexicon applies)
     in_text: dict[str, bool] = field(default_factory=dict, repr=False)  # whole-text phrase tests, once each
+    tags: list[tuple[int, int]] = field(default_factory=list, repr=False)  # location tags of other places than
+    # the workplace (see location_tags)
     partner_langs: dict[int, str | None] = field(default_factory=dict, repr=False)  # other people's messages
 
     # -- views
@@ -540,7 +542,7 @@ def _is_possessor(w: str) -> bool:
 
 def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
     """Why a negative context drops this hit, or None to keep it."""
-    if h.lexicon != "workplace_name" and any(s <= h.start < e for s, e in location_tags(a.text)):
+    if h.lexicon != "workplace_name" and any(s <= h.start < e for s, e in a.tags):
         return "part of a location tag (the name of the place, not a cue)"
     f = a.folded
     before = words_before(f, 0, h.fstart)
@@ -561,8 +563,8 @@ def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
             return f"'{p}' in the text"
         if rule.trade and (p := next((x for x in lex.trades if _text_has(a, x)), None)):
             return f"'{p.removeprefix('re:')}' in the text: another trade"
-        if rule.tagged and (tags := location_tags(a.text)):
-            return f"the text is tagged at '{a.text[tags[0][0] : tags[0][1]].strip(' (@)')}'"
+        if rule.tagged and a.tags:
+            return f"the text is tagged at '{a.text[a.tags[0][0] : a.tags[0][1]].strip(' (@)')}'"
         if rule.possessor:
             tail = words(f[s0 : h.fstart])[-rule.window :]  # an owner in the same sentence, not the one before
             for i, w in enumerate(tail):
@@ -782,6 +784,9 @@ def analyze(
         raw += _workplace_hits(a, workplace)
         if place_is_workplace(place, workplace):
             a.place_hit = place
+    a.tags = location_tags(text)
+    if any(h.lexicon == "workplace_name" and any(s <= h.start < e for s, e in a.tags) for h in raw):
+        a.tags = []  # tagged at the workplace: what the text says about "this place" is about the workplace
     for h in _resolve_overlaps(raw):
         reason = _drop_reason(a, h, lex)
         if reason:

@@ -33,10 +33,12 @@ def test_words_of_a_tagged_place_name_are_not_cues() -> None:
     assert counts("Physical therapy for my 2pm, then notes", "therapy")
 
 
-def test_the_workplace_named_in_a_tag_still_counts() -> None:
+def test_the_workplace_named_in_a_tag_still_counts_and_so_does_what_the_text_says_of_it() -> None:
     workplace = Workplace(name="Riverbend Clinic")
-    hits = analyze("Long day @ Riverbend Clinic", workplace=workplace).hits
-    assert any(h.lexicon == "workplace_name" for h in hits)
+    hits = analyze("Last session, love this place @ Riverbend Clinic", workplace=workplace).hits
+    assert {h.lexicon for h in hits} >= {"workplace_name", "work", "job"}
+    elsewhere = analyze("Last session, love this place @ Balboa Park", workplace=workplace).hits
+    assert not elsewhere
 
 
 @pytest.mark.parametrize(
@@ -60,6 +62,7 @@ def test_a_place_the_author_visits_is_not_the_workplace(visited: str, workplace:
         ("Creating Pareto charts using Excel", "Charts done by 6 for once", "charts"),
         ("Twitter buzz builds for the Occupy movement [CHARTS] http://t.co/x", "Three charts left to sign", "charts"),
         ("They pay to lobby politicians", "Waiting in the lobby for my 3pm", "lobby"),
+        ("Hard at work on my tan!", "Me at work at 7am, coffee first", "at work"),
     ],
 )
 def test_everyday_sense_is_dropped_clinical_sense_kept(everyday: str, clinical: str, term: str) -> None:

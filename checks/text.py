@@ -179,6 +179,8 @@ class Rule:
     sentence: tuple[str, ...] = ()
     text: tuple[str, ...] = ()
     possessor: bool = False
+    trade: bool = False  # drop it when the text names another trade (``Lexicons.trades``), even in the first person
+    tagged: bool = False  # drop it when the text is tagged at another place than the workplace ("@ Joe's Diner")
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,7 @@ class Lexicons:
     damper_patterns: tuple[tuple[str, float, re.Pattern[str]], ...]  # (group, weight, regex), in file order
     always: frozenset[int]
     with_digits: frozenset[int] = frozenset()
+    trades: tuple[str, ...] = ()  # words, phrases and "re:" patterns that name a trade other than the clinician's
     # without and with a digit in the text: the ungated ids one joined search rules out together, and it
     ungated: tuple[tuple[frozenset[int], re.Pattern[str] | None], ...] = ((frozenset(), None), (frozenset(), None))
 
@@ -289,6 +292,8 @@ def lexicons() -> Lexicons:
             sentence=tuple(fold(x) for x in r.get("sentence", ())),
             text=tuple(fold(x) for x in r.get("text", ())),
             possessor=bool(r.get("possessor", False)),
+            trade=bool(r.get("trade", False)),
+            tagged=bool(r.get("tagged", False)),
         )
         for key in rule.terms:
             rules.setdefault(key, []).append(rule)
@@ -317,6 +322,7 @@ def lexicons() -> Lexicons:
         damper_patterns=tuple(damper_patterns),
         always=frozenset(always),
         with_digits=frozenset(with_digits),
+        trades=tuple(x if x.startswith("re:") else fold(x) for x in neg.get("trades", ())),
     )
     ungated = []
     for ids in (always, always | with_digits):
@@ -387,6 +393,8 @@ class TextAnalysis:
     lang: str | None = None  # the owner's language, identified when a language's own term was found (None:
     # not needed, or too short to tell: every lexicon applies)
     in_text: dict[str, bool] = field(default_factory=dict, repr=False)  # whole-text phrase tests, once each
+    tags: list[tuple[int, int]] = field(default_factory=list, repr=False)  # location tags of other places than
+    # the workplace (see location_tags)
     partner_langs: dict[int, str | None] = field(default_factory=dict, repr=False)  # other people's messages
 
     # -- views
@@ -496,12 +504,33 @@ def _sentence_bounds(folded: str, pos: int) -> tuple[int, int]:
     return (start + 1 if start >= 0 else lo), (min(ends) if ends else hi)
 
 
+_LOCATION_TAG = re.compile(r"(?:(?<=\s)|^)\(?@ (?=[A-Z0-9])[^@#\n…|]*")
+"""A location tag that Instagram and Foursquare put in the text they post to X ("Love this place @ Joe's Diner",
+"(@ Spine Care Physicians in Los Angeles, CA)"): "@", a space, then a capitalised name up to a hashtag, a handle,
+a line end or the cut."""
+
+
+def location_tags(text: str) -> list[tuple[int, int]]:
+    """Where the text carries a location tag (offsets of ``text``); the workplace's own names in a tag are still
+    found by the workplace patterns."""
+    if "@ " not in text:
+        return []
+    return [m.span() for m in _LOCATION_TAG.finditer(text)]
+
+
 def _text_has(a: TextAnalysis, phrase: str) -> bool:
-    """:func:`has_phrase` over the whole folded text, worked out once per phrase (not once per hit)."""
+    """:func:`has_phrase` over the whole folded text (a ``re:`` phrase is a regular expression), worked out once per
+    phrase (not once per hit)."""
     found = a.in_text.get(phrase)
     if found is None:
-        found = a.in_text[phrase] = has_phrase(a.folded, phrase)
+        hit = _regex(phrase[3:]).search(a.folded) if phrase.startswith("re:") else has_phrase(a.folded, phrase)
+        found = a.in_text[phrase] = bool(hit)
     return found
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _is_possessor(w: str) -> bool:
@@ -513,6 +542,8 @@ def _is_possessor(w: str) -> bool:
 
 def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
     """Why a negative context drops this hit, or None to keep it."""
+    if h.lexicon != "workplace_name" and any(s <= h.start < e for s, e in a.tags):
+        return "part of a location tag (the name of the place, not a cue)"
     f = a.folded
     before = words_before(f, 0, h.fstart)
     after = words_after(f, h.fend)
@@ -530,6 +561,10 @@ def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
         first_person = bool(before) and before[-1] in ("my", "our", "mes", "mon", "ma", "nos")
         if rule.text and not first_person and (p := next((x for x in rule.text if _text_has(a, x)), None)):
             return f"'{p}' in the text"
+        if rule.trade and (p := next((x for x in lex.trades if _text_has(a, x)), None)):
+            return f"'{p.removeprefix('re:')}' in the text: another trade"
+        if rule.tagged and a.tags:
+            return f"the text is tagged at '{a.text[a.tags[0][0] : a.tags[0][1]].strip(' (@)')}'"
         if rule.possessor:
             tail = words(f[s0 : h.fstart])[-rule.window :]  # an owner in the same sentence, not the one before
             for i, w in enumerate(tail):
@@ -749,6 +784,9 @@ def analyze(
         raw += _workplace_hits(a, workplace)
         if place_is_workplace(place, workplace):
             a.place_hit = place
+    a.tags = location_tags(text)
+    if any(h.lexicon == "workplace_name" and any(s <= h.start < e for s, e in a.tags) for h in raw):
+        a.tags = []  # tagged at the workplace: what the text says about "this place" is about the workplace
     for h in _resolve_overlaps(raw):
         reason = _drop_reason(a, h, lex)
         if reason:

@@ -77,6 +77,14 @@ def _often_posts_about_work(confident: int, written: int) -> bool:
     return confident >= ACCOUNT_MIN_TEXTS and confident >= ACCOUNT_MIN_SHARE * written
 
 
+def _health_alone(evidence: list[Evidence]) -> bool:
+    """Whether health words are all that counted ("#anxiety #depression", "migraine and insomnia again"): a text
+    about health, the owner's as often as anyone's, not a cue of clinical work; the vocabulary model still reads
+    it."""
+    counted = [e for e in evidence if (e.weight or 0) > 0]
+    return bool(counted) and all(e.reason.startswith("health detail") for e in counted)
+
+
 def _borderline(pending: list[Finding], who: str) -> list[Finding]:
     """The borderline findings as reported: confidence at most 0.6, and a message that says why they count."""
     note = f" On its own this text is borderline; {who} about your clinical work, so it is probably about the job too."
@@ -113,7 +121,7 @@ class WorkRelatedPostCheck(Check):
         if mentions.named:
             score += NAMED_CLIENT
             evidence += [replace(e, weight=NAMED_CLIENT) for e in mentions.evidence if e.end > e.start][:3]
-        if score < ACCOUNT_THRESHOLD:
+        if score < ACCOUNT_THRESHOLD or _health_alone(evidence):
             finding = self._by_vocabulary(record, ctx)
             if finding is None:
                 return ()

@@ -282,6 +282,16 @@ def test_job_words_alone_are_borderline_in_a_clinicians_account(monkeypatch: pyt
     assert _account(["Holiday snaps from the coast", tired], monkeypatch) == []
 
 
+def test_health_words_alone_are_no_work_cue_in_a_clinicians_account(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Health words with no work, clinical or job word ("#anxiety #depression") are about health, the owner's as
+    often as anyone's: not reported as a single cue; next to a job word they still are."""
+    own = "Migraine and insomnia again #anxiety #depression"
+    found = [f.record.excerpt for f in _account([*CLINICAL, own], monkeypatch)]
+    assert own not in found and len(found) == len(CLINICAL)
+    at_work = "Insomnia again, then a long day at work"
+    assert [f.record.excerpt for f in _account([*CLINICAL, at_work], monkeypatch)][-1] == at_work
+
+
 def _scan(accounts: list[list[str]], monkeypatch: pytest.MonkeyPatch) -> list[Finding]:
     """What one scan of several accounts (sources sharing one ``scan_memo``) reports: each source run and
     finished in turn, then the scan finished."""

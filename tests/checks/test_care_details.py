@@ -55,6 +55,22 @@ def _care(text: str) -> list[str]:
         ("Wren Healy has been purging after every meal again", "purging"),
         ("Wren Healy came to group stoned again", "stoned"),
         ("Wren Healy tried to end her life in March", "tried to end her life"),
+        # diagnoses written as acronyms, as written
+        ("Wren Healy's ALS has reached her hands now", "ALS"),
+        # a death with its day or its services, hospice and end-of-life care
+        ("Wren Healy died on Tuesday with her daughters beside her", "died on Tuesday"),
+        ("Wren Healy passed last week. 94 and sharp to the end", "passed last week"),
+        ("Wren Healy's celebration of life is Saturday at the Legion", "celebration of life"),
+        ("Wren Healy is actively dying, the family is with her", "actively dying"),
+        ("Wren Healy is declining fast, sleeping most of the day", "is declining"),
+        ("Wren Healy's hospital bed arrives Monday", "hospital bed"),
+        # guardianship and child protection, mental-health law, an inpatient unit's safety measures
+        ("Wren Healy: guardianship hearing at QCAT next week", "guardianship"),
+        ("Wren Healy's kids back home, reunification is on track", "reunification"),
+        ("Wren Healy was Baker Acted last night", "Baker Acted"),
+        ("Wren Healy is at the Consent and Capacity Board tomorrow", "Consent and Capacity Board"),
+        ("Wren Healy back on q15 checks after the weekend", "q15"),
+        ("Wren Healy, BAC of .31 at triage", "BAC of .3"),
         # French
         ("Wren Healy est en famille d'accueil depuis lundi", "famille d'accueil"),
         ("Wren Healy, injection faite, on a parlé du jardin", "injection faite"),
@@ -80,6 +96,10 @@ def test_a_care_detail_with_a_client_is_phi(text: str, detail: str) -> None:
         "ordered a tea infusion and a scone",
         "we watched the first episode of the new series",
         "showed great restraint at the buffet",
+        "Jess passed her driving test on Monday, first go",
+        "we passed on Monday's offer and took the Friday one",
+        "the foster kittens went to their new homes",
+        "a form 1040 and a restraining bolt",
     ],
 )
 def test_everyday_senses_are_not_care_details(text: str) -> None:

@@ -37,6 +37,7 @@ def _care(text: str) -> list[str]:
         ("eight sessions with Wren Healy and she drove on the motorway", "eight sessions"),
         ("Wren Healy rang the bell this morning!!", "rang the bell"),
         ("Wren Healy made it to week 3 of the ladder", "week 3 of the ladder"),
+        ("Wren Healy's first session back since the summer", "first session back"),  # her session: her care
         # care episodes
         ("Wren Healy got her unescorted leave to the shops", "unescorted leave"),
         ("Wren Healy goes into foster care on Friday", "foster care"),

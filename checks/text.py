@@ -49,12 +49,12 @@ LEXICON_FILES = {
     "job": ("job_terms.txt",),
     "venting": ("venting.txt",),
     "health": ("health_terms.txt", "medications.txt"),
-    "health_vocab": ("health_vocab.txt", "health_care_terms.txt"),
+    "health_vocab": ("health_vocab.txt", "health_care_terms.txt", "care_details.txt"),
 }
 HEALTH_LEXICONS = ("health", "health_vocab")
 """Health details about a person: the curated lexicons ("health", which also counts as a work cue) and the broad
-vocabulary: conditions generated from ICD-10-CM and care, injuries and disability in plain words ("health_vocab",
-no work cue)."""
+vocabulary: conditions generated from ICD-10-CM, care, injuries and disability in plain words, details of a
+person's care written as narrative (care_details.txt) ("health_vocab", no work cue)."""
 REASONS = {
     "work": "work term",
     "clinical": "clinical term",
@@ -335,9 +335,9 @@ def lexicons() -> Lexicons:
 def lexicon_words() -> frozenset[str]:
     """Every word of every plain lexicon term (generic vocabulary, never identifying on its own). Medicine
     names are not generic: "on clozapine" in a client's notes still describes that client, and neither are the
-    conditions of the broad vocabulary ("cystic fibrosis")."""
+    conditions and care details of the broad vocabulary ("cystic fibrosis")."""
     out: set[str] = set()
-    for t in _all_terms(skip=frozenset({"medications.txt", "health_vocab.txt", "health_care_terms.txt"})):
+    for t in _all_terms(skip=frozenset({"medications.txt", *LEXICON_FILES["health_vocab"]})):
         if t.kind == "plain":
             out.update(words(t.term))
     return frozenset(out)
@@ -565,7 +565,7 @@ def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
             return f"'{p.removeprefix('re:')}' in the text: another trade"
         if rule.tagged and a.tags:
             return f"the text is tagged at '{a.text[a.tags[0][0] : a.tags[0][1]].strip(' (@)')}'"
-        if rule.possessor:
+        if rule.possessor and h.lexicon != "health_vocab":  # "Nadia's session 30" is Nadia's care: a detail of it
             tail = words(f[s0 : h.fstart])[-rule.window :]  # an owner in the same sentence, not the one before
             for i, w in enumerate(tail):
                 if _is_possessor(w) and not any(x in ("my", "our", "i", "we") for x in tail[i + 1 :]):

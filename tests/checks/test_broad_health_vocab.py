@@ -6,21 +6,15 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from checks.base import CheckContext, SourceInfo
-from checks.matching import Matcher
-from checks.phi_identifier import PhiIdentifierCheck
-from checks.policy import Policy, Workplace
 from checks.text import analyze, parse_lexicon
 from scanner.clients import Client, ClientList
-from scanner.records import Audience, Post
+from tests.checks.records import phi_health_texts
 
 ROOT = Path(__file__).resolve().parents[2]
-T0 = datetime(2024, 3, 5, 15, 0, tzinfo=UTC)
 CLIENTS = ClientList((Client(id="C1", name="Wren Healy"),))
 
 
@@ -30,13 +24,7 @@ def _vocab() -> set[str]:
 
 
 def _phi(text: str) -> list[str]:
-    ctx = CheckContext(
-        policy=Policy(workplace=Workplace(name="Riverside Community Health")),
-        matcher=Matcher(CLIENTS),
-        source=SourceInfo(platform="facebook"),
-    )
-    post = Post(platform="facebook", id="p1", source="t", timestamp=T0, text=text, audience=Audience.PUBLIC)
-    return [e.text for f in PhiIdentifierCheck().run(post, ctx) for e in f.evidence if "health" in e.reason]
+    return phi_health_texts(text, CLIENTS)
 
 
 @pytest.mark.parametrize(

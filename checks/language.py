@@ -248,13 +248,6 @@ RARE_ZIPF = 3.0
 NAME_ONLY_ZIPF = 1.5
 
 
-def is_rare_word(word: str, below: float = RARE_ZIPF) -> bool:
-    """Whether ``word`` is rarer than Zipf ``below`` in English and in French: a local name ("Boren",
-    "Causewayside") rather than a word people write for something else."""
-    w = word.strip().lower()
-    return bool(w) and all(_zipf(w, lang) < below for lang in ("en", "fr"))
-
-
 @cache
 def _wordfreq_languages() -> frozenset[str]:
     from wordfreq import available_languages
@@ -273,6 +266,13 @@ def word_frequency(word: str, lang: str) -> float:
     """How common ``word`` is in ``lang`` on wordfreq's Zipf scale (0 unknown, 3 rare, 5 common, 7 "the"); 0 for a
     language wordfreq does not have."""
     return _zipf(word, lang) if lang in _wordfreq_languages() else 0.0
+
+
+def is_rare_word(word: str, below: float = RARE_ZIPF) -> bool:
+    """Whether ``word`` is rarer than Zipf ``below`` in English and in French: a local name ("Boren",
+    "Causewayside") rather than a word people write for something else."""
+    w = word.strip().lower()
+    return bool(w) and all(word_frequency(w, lang) < below for lang in ("en", "fr"))
 
 
 @lru_cache(maxsize=1 << 14)

@@ -58,8 +58,11 @@ def announce(written: Sequence[Path], open_report: bool) -> None:
     if html is None:
         return
     if open_report:
-        click.launch(str(html))
-        click.echo("Opened the report in your browser (it reads the file on this computer; nothing is sent).")
+        click.launch(str(html))  # the system's opener reports no failure back (xdg-open with no browser exits later)
+        click.echo(
+            "Opening the report in your browser (it reads the file on this computer; nothing is sent). If nothing "
+            f"opens, double-click it or run  {open_command(html)}"
+        )
     else:
         click.echo(
             f"To read it, open it in your browser: double-click it, or run  {open_command(html)}  "

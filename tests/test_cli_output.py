@@ -48,7 +48,9 @@ def test_open_launches_the_html_report(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(click, "launch", lambda url, **kw: launched.append(url) or 0)
     result = _scan(tmp_path, "--open")
     assert result.exit_code == 0, result.output
-    assert launched == [str((tmp_path / "out" / "boundary-audit-report.html").resolve())]
+    html = str((tmp_path / "out" / "boundary-audit-report.html").resolve())
+    assert launched == [html]
+    assert "Opened" not in result.output and "If nothing opens" in result.output and html in result.output
 
 
 def test_fail_on_says_why_it_exits_1(tmp_path: Path) -> None:

@@ -395,6 +395,7 @@ class TextAnalysis:
     in_text: dict[str, bool] = field(default_factory=dict, repr=False)  # whole-text phrase tests, once each
     tags: list[tuple[int, int]] = field(default_factory=list, repr=False)  # location tags of other places than
     # the workplace (see location_tags)
+    quoted: list[tuple[int, int]] = field(default_factory=list, repr=False)  # others' words (see others_words)
     partner_langs: dict[int, str | None] = field(default_factory=dict, repr=False)  # other people's messages
 
     # -- views
@@ -518,6 +519,30 @@ def location_tags(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LOCATION_TAG.finditer(text)]
 
 
+_QUOTE = r"(?:«[^»]{20,}»|“[^”]{20,}”)"
+_OTHERS_WORDS = re.compile(rf"{_QUOTE}(?=\s*[—–-]\s*\w)|^RT @\w+\s*:.*", re.DOTALL)
+_ANY_QUOTE = re.compile(rf"{_QUOTE}|^RT @\w+\s*:.*", re.DOTALL)
+"""What others wrote inside the owner's text: a retweet ("RT @paper: …", everything after it) and a quoted headline
+with its source after a dash ("« … » — Le Monde", 20 characters or more). A quote without a source is as often a
+client's own words ("« je vais mieux », m'a dit…"), which are the owner's work."""
+
+
+def others_words(text: str, *, any_quote: bool = False) -> list[tuple[int, int]]:
+    """Where the text holds someone else's words (:data:`_OTHERS_WORDS`): a shared headline naming a hospital or
+    saying "patients" is not the owner's clinical work. ``any_quote``: every quote of 20 characters or more, with
+    a source or not (a quote naming a hospital says nothing of where the owner works)."""
+    if not ("«" in text or "“" in text or text.startswith("RT @")):
+        return []
+    return [m.span() for m in (_ANY_QUOTE if any_quote else _OTHERS_WORDS).finditer(text)]
+
+
+def own_words(text: str, *, any_quote: bool = False) -> str:
+    """The text with someone else's words (:func:`others_words`) blanked out."""
+    for start, end in reversed(others_words(text, any_quote=any_quote)):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
 def _text_has(a: TextAnalysis, phrase: str) -> bool:
     """:func:`has_phrase` over the whole folded text (a ``re:`` phrase is a regular expression), worked out once per
     phrase (not once per hit)."""
@@ -544,6 +569,8 @@ def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
     """Why a negative context drops this hit, or None to keep it."""
     if h.lexicon != "workplace_name" and any(s <= h.start < e for s, e in a.tags):
         return "part of a location tag (the name of the place, not a cue)"
+    if any(s <= h.start < e for s, e in a.quoted):
+        return "someone else's words (a retweet or a quoted headline)"
     f = a.folded
     before = words_before(f, 0, h.fstart)
     after = words_after(f, h.fend)
@@ -785,6 +812,7 @@ def analyze(
         if place_is_workplace(place, workplace):
             a.place_hit = place
     a.tags = location_tags(text)
+    a.quoted = others_words(text)
     if any(h.lexicon == "workplace_name" and any(s <= h.start < e for s, e in a.tags) for h in raw):
         a.tags = []  # tagged at the workplace: what the text says about "this place" is about the workplace
     for h in _resolve_overlaps(raw):

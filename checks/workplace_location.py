@@ -38,7 +38,7 @@ from checks.matching import normalize
 from checks.policy import Workplace
 from checks.prefilter import lowered_twin
 from checks.remediation import remediation_for
-from checks.text import WORK_THRESHOLD, analysis_for
+from checks.text import WORK_THRESHOLD, analysis_for, own_words
 from scanner.platforms import platform_label
 from scanner.records import AnyRecord, Comment, Kind, Place, Post, Profile
 
@@ -123,16 +123,6 @@ MEMBER_CUE = re.compile(
 Reason = tuple[str, str, int]  # (matched phrase, why it counts, weight: 3 at work, 2 text, 1 near)
 
 
-_QUOTED = re.compile(r"«[^»]{20,}»|“[^”]{20,}”|^RT @\w+\s*:.*", re.DOTALL)
-
-
-def own_words(text: str) -> str:
-    """The text without what others wrote: a retweet ("RT @paper: …") and quoted headlines ("« Le CPAS de
-    Charleroi débordé » — La Nouvelle Gazette"). A shared headline naming the hospital says nothing of where
-    you work."""
-    return _QUOTED.sub(" ", text) if ("«" in text or "“" in text or text.startswith("RT @")) else text
-
-
 def on_workplace_street(place: str | None, address: str | None, terms: Terms) -> str | None:
     """The workplace street when the place (name or address) is on it and names no other town, else ``None``."""
     for value in (place, address):
@@ -213,7 +203,7 @@ class WorkplaceLocationCheck(Check):
         terms = build_terms(ctx.policy.workplace, employers)
         place_name, address, text = _parts(record)
         reasons = _place_reasons(record, place_name, address, terms, ctx) if (place_name or address) else []
-        if text and not terms.empty and (hit := _text_names(own_words(text), terms)):
+        if text and not terms.empty and (hit := _text_names(own_words(text, any_quote=True), terms)):
             reasons.append((hit, "the text names the workplace", 2))
         if not reasons:
             reasons = _former_reasons(record, place_name, address, text, ctx)
@@ -385,7 +375,7 @@ def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> lis
     for name in known.values():
         core = core_name(name)
         workplace = Workplace(name=name, aliases=(core,) if " " in core and core != name else ())
-        if text and (hit := _text_names(own_words(text), build_terms(workplace, listed=False))):
+        if text and (hit := _text_names(own_words(text, any_quote=True), build_terms(workplace, listed=False))):
             return [(hit, "the text names a workplace your own posts name", 2)]
     return []
 

@@ -1,0 +1,27 @@
+"""Someone else's words inside the owner's text: a retweet or a quoted headline is not the owner's clinical work."""
+
+from __future__ import annotations
+
+from checks.text import analyze, own_words
+
+
+def test_a_retweet_is_not_the_owners_work() -> None:
+    assert analyze("RT @nurses_now: 3 patients in the ED hallway again tonight").work_score()[0] == 0
+    assert analyze("3 patients in the ED hallway again tonight").work_score()[0] >= 2.0
+
+
+def test_a_quoted_headline_counts_only_for_the_words_around_it() -> None:
+    shared = analyze("« Les urgences psychiatriques saturées partout en France » — Le Monde. Sans blague.")
+    assert shared.work_score()[0] == 0
+    assert any(h.dropped.startswith("someone else's words") for h in shared.dropped)
+    mine = analyze("“Hospitals report record ED waits this winter” — BBC. And my patients waited 9 hours today")
+    assert mine.work_score()[0] >= 2.0 and [h.text for h in mine.hits] == ["my patients"]
+    said = analyze("« je vais mieux depuis le nouveau traitement » m'a dit ma patiente ce matin")
+    assert not any(h.dropped.startswith("someone else's words") for h in said.dropped)  # a client's words: work
+
+
+def test_own_words_blanks_only_the_quoted_part() -> None:
+    assert own_words("“Hospital X opens a new ward for teens” — Gazette. Proud!").strip().startswith("— Gazette")
+    assert own_words("“Hospital X opens a new ward for teens” she said") != " she said"  # no source: kept
+    assert own_words("no quotes here") == "no quotes here"
+    assert own_words("« court » is short") == "« court » is short"  # under 20 characters: a word in quotes

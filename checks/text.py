@@ -521,10 +521,11 @@ def location_tags(text: str) -> list[tuple[int, int]]:
 
 _QUOTE = r"(?:«[^»]{20,}»|“[^”]{20,}”)"
 _OTHERS_WORDS = re.compile(rf"{_QUOTE}(?=\s*[—–-]\s*\w)|^RT @\w+\s*:.*", re.DOTALL)
-_ANY_QUOTE = re.compile(rf"{_QUOTE}|^RT @\w+\s*:.*", re.DOTALL)
 """What others wrote inside the owner's text: a retweet ("RT @paper: …", everything after it) and a quoted headline
 with its source after a dash ("« … » — Le Monde", 20 characters or more). A quote without a source is as often a
 client's own words ("« je vais mieux », m'a dit…"), which are the owner's work."""
+_ANY_QUOTE = re.compile(rf"{_QUOTE}|^RT @\w+\s*:.*", re.DOTALL)
+"""A retweet and every quote of 20 characters or more, with a source or not."""
 
 
 def others_words(text: str, *, any_quote: bool = False) -> list[tuple[int, int]]:
@@ -541,6 +542,11 @@ def own_words(text: str, *, any_quote: bool = False) -> str:
     for start, end in reversed(others_words(text, any_quote=any_quote)):
         text = text[:start] + " " + text[end:]
     return text
+
+
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the offset ``pos`` falls inside one of ``spans`` (start inclusive, end exclusive)."""
+    return any(start <= pos < end for start, end in spans)
 
 
 def _text_has(a: TextAnalysis, phrase: str) -> bool:
@@ -567,9 +573,9 @@ def _is_possessor(w: str) -> bool:
 
 def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
     """Why a negative context drops this hit, or None to keep it."""
-    if h.lexicon != "workplace_name" and any(s <= h.start < e for s, e in a.tags):
+    if h.lexicon != "workplace_name" and _within(h.start, a.tags):
         return "part of a location tag (the name of the place, not a cue)"
-    if any(s <= h.start < e for s, e in a.quoted):
+    if _within(h.start, a.quoted):
         return "someone else's words (a retweet or a quoted headline)"
     f = a.folded
     before = words_before(f, 0, h.fstart)
@@ -813,7 +819,7 @@ def analyze(
             a.place_hit = place
     a.tags = location_tags(text)
     a.quoted = others_words(text)
-    if any(h.lexicon == "workplace_name" and any(s <= h.start < e for s, e in a.tags) for h in raw):
+    if any(h.lexicon == "workplace_name" and _within(h.start, a.tags) for h in raw):
         a.tags = []  # tagged at the workplace: what the text says about "this place" is about the workplace
     for h in _resolve_overlaps(raw):
         reason = _drop_reason(a, h, lex)

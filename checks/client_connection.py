@@ -18,11 +18,11 @@ from typing import ClassVar
 
 from checks.analysis.people import (
     NAMESAKE_LEFT_OUT,
-    POSSIBLE_CONFIDENCE,
     client_match,
+    confidence,
     how,
-    is_possible,
     match_person,
+    possible_note,
     public_namesake,
     shown_as,
     status_severity,
@@ -89,9 +89,7 @@ class ClientConnectionCheck(Check):
         name, handle = shown_as(record.person)
         platform = platform_label(record.platform)
         relation = _RELATION_TEXT[record.relation]
-        message = f"{relation} on {platform} matches {who(match)} ({how(match)}). "
-        if is_possible(match):
-            message += "This is a possible match only: check that it is your client before you act on it. "
+        message = f"{relation} on {platform} matches {who(match)} ({how(match)}). " + possible_note([match])
         if linkedin_allowed:
             message += "Your policy allows LinkedIn connections with clients; listed for information."
         elif record.relation is Relation.FOLLOWER:
@@ -108,7 +106,7 @@ class ClientConnectionCheck(Check):
             check=self.id,
             category=self.category,
             severity=severity,
-            confidence=round(min(match.score, POSSIBLE_CONFIDENCE) if is_possible(match) else match.score, 3),
+            confidence=confidence([match]),
             title=f"{platform} {record.relation.value.replace('_', ' ')} matches a client",
             message=message,
             platform=record.platform,

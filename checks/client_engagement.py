@@ -17,7 +17,9 @@ from typing import ClassVar
 from checks.analysis.people import (
     NAMESAKE_LEFT_OUT,
     client_match,
+    confidence,
     match_person,
+    possible_note,
     public_namesake,
     shown_as,
     status_severity,
@@ -50,6 +52,7 @@ def owner_from_title(title: str) -> Person | None:
     return Person(name=who_text)
 
 
+_REPLY = "You replied to a {platform} post by {client}."
 _FRIENDS = ("client-engagement", "namesake-friends")
 _NAMESAKE_LIKES = ("client-engagement", "namesake-likes")
 _FRIENDSHIPS = frozenset({Relation.FRIEND, Relation.CLOSE_FRIEND, Relation.CONNECTION})
@@ -65,9 +68,10 @@ class ClientEngagementCheck(Check):
     def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
         """One finding per record that involves at least one matched client.
 
-        A like of a post by a client whose notes say they share a public figure's name waits for
-        :meth:`finish`: it is the client's post if the client is also your friend or connection there, and most
-        likely the public figure's otherwise (connections are read here for that only).
+        A like of, comment on or reply to a post by a client whose notes say they share a public figure's name,
+        and a search for that name, wait for :meth:`finish`: the post is the client's if the client is also your
+        friend or connection there, and most likely the public figure's otherwise (connections are read here for
+        that only).
         """
         if isinstance(record, Connection):
             self._note_friend(record, ctx)
@@ -83,7 +87,7 @@ class ClientEngagementCheck(Check):
         platform = platform_label(record.platform)
         first = matches[0]
         someone = who(first) if len(matches) == 1 else f"{len(matches)} clients"
-        message = f"{what.format(platform=platform, client=someone)} "
+        message = f"{what.format(platform=platform, client=someone)} " + possible_note(matches)
         if isinstance(record, Search):
             message += (
                 "Looking up a client's profile outside of treatment can cross a boundary; clear your search "
@@ -100,7 +104,7 @@ class ClientEngagementCheck(Check):
             check=self.id,
             category=self.category,
             severity=severity,
-            confidence=round(max(m.score for m in matches), 3),
+            confidence=confidence(matches),
             title=f"{platform} {record.kind.value} involving a client",
             message=message,
             platform=record.platform,
@@ -108,14 +112,14 @@ class ClientEngagementCheck(Check):
             clients=tuple(client_match(m) for m in matches),
             remediation=remediation_for(self.category, record.platform),
         )
-        if isinstance(record, Reaction) and public_namesake(first):
+        if public_namesake(first) and (isinstance(record, Reaction | Comment | Search) or what == _REPLY):
             ctx.memo.setdefault(_NAMESAKE_LIKES, []).append((first.client.id, finding))
         else:
             yield finding
 
     def finish(self, ctx: CheckContext) -> Iterable[Finding]:
-        """Likes of a namesake client's post, where the client is your friend or connection on the platform;
-        the others are counted for the report's notes as the public figure's."""
+        """Likes, comments, replies and searches of a namesake client's name, where the client is your friend or
+        connection on the platform; the others are counted for the report's notes as the public figure's."""
         friends: set[str] = ctx.memo.pop(_FRIENDS, set())
         for client_id, finding in ctx.memo.pop(_NAMESAKE_LIKES, []):
             if client_id in friends:
@@ -176,7 +180,7 @@ class ClientEngagementCheck(Check):
             people += [(p, "A {platform} post by someone else mentions {client}.") for p in post.mentions]
         elif post.in_reply_to is not None and not post.in_reply_to.is_empty:
             # your reply sits under the client's post, seen by everyone who reads it (as a comment does)
-            people.append((post.in_reply_to, "You replied to a {platform} post by {client}."))
+            people.append((post.in_reply_to, _REPLY))
         first: tuple[Person, str] | None = None
         matches: list[PersonMatch] = []
         for person, template in people:

@@ -14,7 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from checks.analysis.people import client_match, how, match_person, shown_as, status_severity, who
+from checks.analysis.people import (
+    client_match,
+    confidence,
+    how,
+    match_person,
+    possible_note,
+    shown_as,
+    status_severity,
+    who,
+)
 from checks.base import Category, Check, CheckContext, Finding, Severity, record_ref
 from checks.remediation import remediation_for
 from scanner.platforms import platform_label
@@ -70,12 +79,13 @@ class ClientFriendRequestCheck(Check):
                 f"You declined a {platform} {word} from {client}. Make sure the clinical record notes the "
                 "request and how it was discussed with the client."
             )
+        message = possible_note([match]) + message
         name, handle = shown_as(record.person)
         yield Finding(
             check=self.id,
             category=self.category,
             severity=severity,
-            confidence=round(match.score, 3),
+            confidence=confidence([match]),
             title=title,
             message=message,
             platform=record.platform,

@@ -13,7 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-from checks.analysis.people import client_match, is_former, match_person, shown_as, status_severity
+from checks.analysis.people import (
+    client_match,
+    confidence,
+    is_former,
+    match_person,
+    possible_note,
+    shown_as,
+    status_severity,
+)
 from checks.analysis.work_hours import local_time, within_work_hours
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.matching import PersonMatch, normalize
@@ -72,6 +80,7 @@ class ClientMessageCheck(Check):
         if len(matched) > 1:
             someone = f"{len(matched)} clients"
         message = f"A {platform} {kind} with {someone}: {len(record.messages)} message(s). "
+        message += possible_note(m for _, m in matched)
         if outside:
             message += f"{outside} were sent outside your work hours"
             message += f", {owner_outside} of them by you. " if owner_outside else ". "
@@ -85,7 +94,7 @@ class ClientMessageCheck(Check):
             check=self.id,
             category=self.category,
             severity=severity,
-            confidence=round(max(m.score for _, m in matched), 3),
+            confidence=confidence(m for _, m in matched),
             title=f"{platform} messages with a client" + (" (outside work hours)" if outside else ""),
             message=message,
             platform=record.platform,

@@ -38,8 +38,10 @@ from checks.names import (
     Variant,
     client_variants,
     display_forms,
+    display_words,
     name_words,
     normalize_handle,
+    parse_name,
     username_forms,
     word_names,
 )
@@ -52,6 +54,7 @@ from scanner.records import Person
 __all__ = ["Matcher", "NameHit", "PersonMatch", "TermHit", "TextScan", "normalize"]
 
 _NAME_KINDS = frozenset({"full_name", "first_last", "alias", "nickname", "initial"})
+_BY_NAME = _NAME_KINDS | {"reversed"}  # person matches made by the display name
 _USERNAME_SCORES = {"full_name": 0.95, "first_last": 0.95, "alias": 0.95, "nickname": 0.93, "initial": 0.90}
 USERNAME_OF_LISTED_NAME = _USERNAME_SCORES["full_name"]
 """A username match scoring this or more spells a name as the client list writes it (not a nickname of it)."""
@@ -179,6 +182,23 @@ def _other_account(client: Client, person: Person, platform: str) -> bool:
     own = normalize_handle(person.handle)
     listed = [normalize_handle(h) for p, h in client.handles if _platform(p) == platform]
     return bool(listed) and own not in listed
+
+
+def _middles_differ(name: str, client: Client) -> bool:
+    """Whether a display name's middle names or initials all differ from the client's listed ones ("Jessica M.
+    Harding" for client Jessica L. Harding): someone else with the same first name and surname. A hashed list's
+    names are unknown: nothing differs."""
+    parsed = parse_name(client.name) if client.name else None
+    words = display_words(name)
+    if parsed is None or not parsed.middles or len(words) < 3:
+        return False
+    listed = [m[0] for m in parsed.middles]
+    return not any(_same_middle(a, b) for a in words[1:-1] for b in listed)
+
+
+def _same_middle(a: str, b: str) -> bool:
+    """Two middle names agree when equal or when one is the other's initial."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
 class Matcher:
@@ -317,19 +337,29 @@ class Matcher:
                     for c in e.clients:
                         offer(c, "handle", 1.0)
         if person.name:
-            for form, penalty in display_forms(person.name).items():
+            for form, shown in display_forms(person.name).items():
                 for e in self._lookup(form):
-                    if e.how in _NAME_KINDS:
-                        self._offer_entry(e, SCORES[e.how] - penalty, offer)
-            named = [i for i, m in best.items() if m.how in _NAME_KINDS]
+                    if e.how not in _NAME_KINDS:
+                        continue
+                    if shown.reversed:  # "Nguyen Mai" for Mai Nguyen: possible, confirm
+                        self._offer_entry(e, min(SCORES[e.how], SCORES["reversed"]), offer, "reversed")
+                    elif len(form.rsplit(" ", 1)[-1]) == 1:  # "Dana R." for a client listed so: possible, confirm
+                        self._offer_entry(e, min(SCORES[e.how], SCORES["initial"]), offer, "initial")
+                    else:
+                        self._offer_entry(e, SCORES[e.how] - shown.penalty, offer)
+            named = [i for i, m in best.items() if m.how in _BY_NAME]
             if named and (generation := _generation(person.name)):
                 for client_id in named:
                     client = best[client_id].client
                     if generation != _generation(" ".join((client.name, *client.aliases))):
                         del best[client_id]  # "Brantley Cobb Sr." is the father of client Brantley Cobb (Jr.)
-            for client_id in [i for i, m in best.items() if m.how in _NAME_KINDS]:
+            for client_id in [i for i, m in best.items() if m.how in _BY_NAME]:
                 if _other_account(best[client_id].client, person, platform):
                     del best[client_id]  # the client's own account on this platform is another: a namesake
+                elif best[client_id].how in ("full_name", "first_last") and _middles_differ(
+                    person.name, best[client_id].client
+                ):
+                    del best[client_id]  # "Jessica M. Harding" is not client Jessica L. Harding
         if not best and handles:
             self._match_username(person, handles[0], offer)
         if not best and min_score < _MIN_DEFAULT and person.name and not self._key:
@@ -343,11 +373,11 @@ class Matcher:
         return top
 
     @staticmethod
-    def _offer_entry(e: _Entry, score: float, offer: _Offer) -> None:
+    def _offer_entry(e: _Entry, score: float, offer: _Offer, how: str = "") -> None:
         if e.how == "initial" and len(e.clients) > 1:
             return
         for c in e.clients:
-            offer(c, e.how, score)
+            offer(c, how or e.how, score)
 
     @staticmethod
     def _handle_candidates(person: Person) -> list[str]:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from nicknames import NickNamer
 
@@ -89,6 +90,13 @@ def name_words(name: str) -> list[list[str]]:
     return words
 
 
+def display_words(name: str) -> list[str]:
+    """A display name's words as compared, each hyphenated word joined ("annemarie"): titles, credentials, emoji
+    and quoted nicknames dropped, ``Last, First`` put in order."""
+    cleaned, _ = _strip_name_noise(name)
+    return ["".join(w) for w in name_words(cleaned)]
+
+
 @dataclass(frozen=True)
 class ParsedName:
     """A name as given name, middle names and surname, each a list of spacing alternatives."""
@@ -157,6 +165,14 @@ def nicknames_for(given: str) -> frozenset[str]:
         out.update(canon)
     out.discard(given)
     return frozenset(n for n in out if len(n) >= 2 and n.isalpha())
+
+
+def resembles(nickname: str, given: str) -> bool:
+    """Whether a nickname from the dataset visibly comes from the given name: the same initial, or one inside
+    the other ("Tom", "Patty", "Liz" for Elizabeth). Only those are taken with the surname for the client; any
+    other one the dataset links to the name ("Bill" for Robert, "Ian" for John, "Ellen" for Helen) is as often a
+    relative's own name, and counts only when the client list gives it as an alias."""
+    return nickname[:1] == given[:1] or nickname in given or given in nickname
 
 
 def is_known_given_name(token: str) -> bool:
@@ -315,7 +331,7 @@ def client_variants(client: Client) -> list[Variant]:
         given_forms = set(form.given)
         nicks = set(alias_nicks)
         for g in form.given:
-            nicks |= nicknames_for(g.replace(" ", ""))
+            nicks |= {n for n in nicknames_for(g.replace(" ", "")) if resembles(n, g.replace(" ", ""))}
         nicks -= given_forms
         for text in _combos(sorted(nicks), form.surname):
             add(text, "nickname")
@@ -370,12 +386,25 @@ def keyed_hash(key: bytes, text: str) -> str:
 # ------------------------------------------------------------------------------------------ person side
 
 
-def _unit_forms(units: list[str], out: dict[str, float], base: float, max_trailing: int = 2) -> None:
-    """Given/surname splits of a display name's units, with penalties for dropped and trailing words."""
+class DisplayForm(NamedTuple):
+    """One candidate reading of a display name: its penalty (0 = as shown) and whether it reads the words in
+    reverse order ("Nguyen Mai" for Mai Nguyen), which only a name that is no common given name may do."""
+
+    penalty: float
+    reversed: bool = False
+
+
+def _unit_forms(
+    units: list[str], out: dict[str, DisplayForm], base: float, max_trailing: int = 2, *, reverse: bool = False
+) -> None:
+    """Given/surname splits of a display name's units, with penalties for dropped and trailing words.
+
+    A trailing word is left out only when the word before it is no given name: "Mari Mae Young" is Mari Mae
+    Young, whose middle name is Mae, not a client listed as "Mari Mae"."""
     n = len(units)
     if n < 2:
         return
-    _keep(out, " ".join(units), base)
+    _keep(out, " ".join(units), base, reverse)
     for i in range(1, min(2, n - 1) + 1):
         given = " ".join(units[:i])
         for j in range(i, n):
@@ -385,39 +414,69 @@ def _unit_forms(units: list[str], out: dict[str, float], base: float, max_traili
             drop_pen = sum(0.01 if len(u) == 1 else 0.03 for u in dropped)
             for k in range(j + 1, min(j + 2, n) + 1):
                 trailing = n - k
-                if trailing > max_trailing:
+                if trailing > max_trailing or (trailing and is_known_given_name(units[k - 1].replace(" ", ""))):
                     continue
-                _keep(out, f"{given} {' '.join(units[j:k])}", base + drop_pen + 0.05 * trailing)
+                _keep(out, f"{given} {' '.join(units[j:k])}", base + drop_pen + 0.05 * trailing, reverse)
 
 
-def _keep(out: dict[str, float], text: str, penalty: float) -> None:
+def _keep(out: dict[str, DisplayForm], text: str, penalty: float, reverse: bool = False) -> None:
+    old = out.get(text, _NO_FORM)
+    if penalty < old.penalty or (penalty == old.penalty and old.reversed and not reverse):
+        out[text] = DisplayForm(penalty, reverse)
+
+
+_NO_FORM = DisplayForm(9.0)
+
+
+def _keep_least(out: dict[str, float], text: str, penalty: float) -> None:
     if penalty < out.get(text, 9.0):
         out[text] = penalty
 
 
-def display_forms(name: str) -> dict[str, float]:
-    """Candidate normalized forms of a display name → penalty (0 = as shown).
+def _plain_tail(cleaned: str) -> int:
+    """How many of a display name's last words (at most 2) are not part of the name: ordinary words ("Hazel
+    Buckley Florist") or credentials written in capitals ("Nasreen Akhtar MRPharmS"). Any other word after a
+    full name makes a longer name of someone else ("Robert Pruitt Hale"), never the client's full name."""
+    count = 0
+    for raw in reversed(cleaned.split()):
+        parts = name_words(raw)
+        if not parts:
+            continue  # an emoji or a separator
+        word = "".join(parts[0])
+        capitals = sum(c.isupper() for c in raw)
+        if not (capitals >= 3 and not cleaned.isupper()) and not any(is_common_word(word, lang) for lang in SUPPORTED):
+            break
+        count += 1
+        if count == 2:
+            break
+    return count
+
+
+def display_forms(name: str) -> dict[str, DisplayForm]:
+    """Candidate normalized forms of a display name → how they read it (penalty 0 = as shown).
 
     Covers ``Last, First``, quoted nicknames (``Katherine "Katie" Moreau``), dropped middle names and
-    initials, hyphenated and apostrophe spellings, a trailing extra word, and the reversed order.
+    initials, hyphenated and apostrophe spellings, trailing words that are no name ("Florist", "MRPharmS"),
+    and the reversed order when neither end is a common given name ("Nguyen Mai", not "Lee Morgan").
     """
-    out: dict[str, float] = {}
+    out: dict[str, DisplayForm] = {}
     cleaned, quoted = _strip_name_noise(name)
     words = name_words(cleaned)
     if len(words) > 7:
         return out
+    tail = _plain_tail(cleaned)
     variants = [words]
     for q in quoted:
         qparts = [part for piece in q.split() for part in _word_parts(piece) if part]
         if len(qparts) == 1 and len(words) >= 2:
             variants.append([[qparts[0]], *words[1:]])
     for ws in variants:
-        _unit_forms([" ".join(w) for w in ws], out, 0.0)
-        _unit_forms(["".join(w) for w in ws], out, 0.0)
+        _unit_forms([" ".join(w) for w in ws], out, 0.0, tail)
+        _unit_forms(["".join(w) for w in ws], out, 0.0, tail)
         # Hyphen parts as separate words, but a part is never dropped from the end: "Faure-Dumas" is not "Faure".
         _unit_forms([p for w in ws for p in w], out, 0.0, max_trailing=0)
-        if len(ws) in (2, 3):
-            _unit_forms(["".join(w) for w in reversed(ws)], out, 0.05)
+        if len(ws) in (2, 3) and not any(is_known_given_name("".join(w)) for w in (ws[0], ws[-1])):
+            _unit_forms(["".join(w) for w in reversed(ws)], out, 0.05, tail, reverse=True)
     return out
 
 
@@ -430,12 +489,12 @@ def username_forms(handle: str) -> dict[str, float]:
     for i, a in enumerate(segs):
         for j in range(i + 1, len(segs)):
             b = segs[j]
-            _keep(out, f"{a} {b}", 0.0 if j == i + 1 else 0.02)
-            _keep(out, f"{b} {a}", 0.02)
+            _keep_least(out, f"{a} {b}", 0.0 if j == i + 1 else 0.02)
+            _keep_least(out, f"{b} {a}", 0.02)
         if len(a) >= 4:
             for k in range(1, len(a) - 1):
-                _keep(out, f"{a[:k]} {a[k:]}", 0.0)
-                _keep(out, f"{a[k:]} {a[:k]}", 0.02)
+                _keep_least(out, f"{a[:k]} {a[k:]}", 0.0)
+                _keep_least(out, f"{a[k:]} {a[:k]}", 0.02)
     return out
 
 

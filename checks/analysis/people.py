@@ -52,8 +52,13 @@ def public_namesake(match: PersonMatch) -> bool:
     """Whether a one-way tie (an account you follow or that follows you, a post you liked) is most likely a
     public figure's: the client's notes say they share a public figure's name and only that name matched, not
     the client's listed account nor a nickname or spelling the tool inferred."""
-    inferred = match.how in POSSIBLE_KINDS or (match.how == "username" and match.score < USERNAME_OF_LISTED_NAME)
-    return match.how not in _OWN_ACCOUNT and not inferred and shares_public_name(match.client)
+    return match.how not in _OWN_ACCOUNT and not _inferred(match) and shares_public_name(match.client)
+
+
+def _inferred(match: PersonMatch) -> bool:
+    """A match the tool inferred (a nickname, initials, a reversed name, a username spelling one of those)
+    rather than read in the client list."""
+    return match.how in POSSIBLE_KINDS or (match.how == "username" and match.score < USERNAME_OF_LISTED_NAME)
 
 
 NAMESAKE_LEFT_OUT = "namesake-left-out"
@@ -78,11 +83,12 @@ def _notes_name_a_namesake(notes: str) -> bool:
 
 
 def namesakes_note(tallies: Counter[tuple[str, str]]) -> str | None:
-    """The report's note on follows and likes left out as a public figure's, or ``None``."""
+    """The report's note on follows, likes, comments, replies and searches left out as a public figure's, or
+    ``None``."""
     left_out = sum(n for (kind, _), n in tallies.items() if kind == NAMESAKE_LEFT_OUT)
     if not left_out:
         return None
-    ties = "account or like was" if left_out == 1 else "accounts or likes were"
+    ties = "account, like or comment was" if left_out == 1 else "accounts, likes or comments were"
     return (
         f"{left_out:,} followed or following {ties} left out: they match a client by name only and are most "
         "likely a public figure's (a page you follow on Facebook, or a client whose notes say they share a public "
@@ -137,8 +143,24 @@ POSSIBLE_CONFIDENCE = 0.6
 
 
 def is_possible(match: PersonMatch) -> bool:
-    """Whether the match is only possible ("Bill Pruitt" for client Robert Pruitt): confirm before acting."""
-    return match.how in POSSIBLE_KINDS or match.score < 0.9
+    """Whether the match is only possible ("Rob Pruitt" for client Robert Pruitt, the username "rpruitt"): confirm
+    before acting."""
+    return _inferred(match) or match.score < 0.9
+
+
+def confidence(matches: Iterable[PersonMatch]) -> float:
+    """A finding's confidence from its client matches: the best one, where a possible match counts at most
+    ``POSSIBLE_CONFIDENCE`` so that the report says "possible, confirm" for a nickname or a reversed name."""
+    return round(max(min(m.score, POSSIBLE_CONFIDENCE) if is_possible(m) else m.score for m in matches), 3)
+
+
+POSSIBLE_NOTE = "This is a possible match only: check that it is your client before you act on it. "
+"""The sentence a finding's message carries when all its client matches are possible ones."""
+
+
+def possible_note(matches: Iterable[PersonMatch]) -> str:
+    """``POSSIBLE_NOTE`` when every match is only possible, else ``""``."""
+    return POSSIBLE_NOTE if all(is_possible(m) for m in matches) else ""
 
 
 def how(match: PersonMatch) -> str:

@@ -65,11 +65,11 @@ def test_linkedin_allowed_by_policy_is_info() -> None:
 
 
 def test_a_nickname_match_is_only_possible_and_says_so() -> None:
-    """ "Bill Pruitt" in a friend list may be client Robert Pruitt, or his brother: confirm before acting."""
+    """ "Rob Pruitt" in a friend list may be client Robert Pruitt, or his brother: confirm before acting."""
     clients = ClientList((Client("C3", "Robert Pruitt"),))
     ctx = CheckContext(policy=Policy(), matcher=Matcher(clients), source=SourceInfo("facebook"))
     found = {}
-    for name in ("Bill Pruitt", "Robert Pruitt"):
+    for name in ("Rob Pruitt", "Robert Pruitt"):
         record = Connection(
             platform="facebook",
             id=name,
@@ -79,7 +79,7 @@ def test_a_nickname_match_is_only_possible_and_says_so() -> None:
             relation=Relation.FRIEND,
         )
         found[name] = next(iter(ClientConnectionCheck().run(record, ctx)))
-    assert found["Bill Pruitt"].confidence <= 0.6 and "possible match" in found["Bill Pruitt"].message
+    assert found["Rob Pruitt"].confidence <= 0.6 and "possible match" in found["Rob Pruitt"].message
     assert found["Robert Pruitt"].confidence == 1.0 and "possible" not in found["Robert Pruitt"].message
 
 

@@ -126,7 +126,8 @@ PEOPLE = [
     ("Liz Varga", None, None, "facebook", "T05", "nickname"),
     ("Beth Varga", None, None, "facebook", "T05", "nickname"),
     ("Will Ferrante", None, None, "facebook", "T02", "nickname"),
-    ("Bill Ferrante", None, None, "facebook", "T02", "nickname"),
+    ("Billy Ferrante", None, None, "facebook", "T02", "nickname"),  # listed
+    ("Bill Ferrante", None, None, "facebook", None, None),  # not listed, and not William shortened
     ("Anne Marie ODowd", None, None, "facebook", "T06", "full_name"),
     ("AnneMarie O Dowd", None, None, "facebook", "T06", "full_name"),
     ("Annie O'Dowd", None, None, "facebook", "T06", "nickname"),

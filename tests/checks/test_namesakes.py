@@ -14,7 +14,7 @@ from checks.client_engagement import ClientEngagementCheck
 from checks.matching import Matcher
 from checks.policy import Policy
 from scanner.clients import Client, ClientList
-from scanner.records import AnyRecord, Connection, Person, Reaction, Relation
+from scanner.records import AnyRecord, Comment, Connection, Person, Post, Reaction, Relation, Search
 
 T = datetime(2021, 3, 1, 12, 0, tzinfo=UTC)
 NAMESAKE = Client("C1", "Luke Bryan", notes="adult; same name as the country singer; Bed 7")
@@ -89,7 +89,7 @@ def test_a_like_is_the_clients_post_only_when_the_client_is_a_friend_there() -> 
     found = _run(ClientEngagementCheck(), likes, ctx)
     assert [f.record.name for f in found] == ["Grace Hollis"]
     note = namesakes_note(ctx.tallies)
-    assert note is not None and note.startswith("1 followed or following account or like was left out")
+    assert note is not None and note.startswith("1 followed or following account, like or comment was left out")
     assert "Luke" not in note  # notes never name a client
 
     ctx = _context()
@@ -117,3 +117,30 @@ def test_likes_waiting_for_finish_merge_across_batches_as_in_one_process() -> No
     assert (
         sorted(f.record.name for f in found) == sorted(f.record.name for f in alone) == ["Grace Hollis", "Luke Bryan"]
     )
+
+
+def _comment(owner: str, n: int) -> Comment:
+    return Comment(
+        platform="instagram", id=f"c{n}", source="c.json#0", timestamp=T, text="🔥🔥", target_owner=Person(name=owner)
+    )
+
+
+def _reply(handle: str, n: int) -> Post:
+    return Post(platform="instagram", id=f"p{n}", source="p.json#0", timestamp=T, in_reply_to=Person(handle=handle))
+
+
+def _search(query: str, n: int) -> Search:
+    return Search(platform="instagram", id=f"s{n}", source="s.json#0", timestamp=T, query=query)
+
+
+def test_a_comment_reply_or_search_of_a_namesakes_name_is_the_public_figures_unless_the_client_is_a_friend() -> None:
+    ctx = _context()
+    records: list[AnyRecord] = [_comment("Luke Bryan", 1), _reply("lukebryan", 2), _search("Luke Bryan", 3)]
+    records += [_comment("Grace Hollis", 4)]  # nothing in her notes about a namesake
+    found = _run(ClientEngagementCheck(), records, ctx)
+    assert [f.record.name for f in found] == ["Grace Hollis"]
+    assert namesakes_note(ctx.tallies) is not None and namesakes_note(ctx.tallies).startswith("3 followed")
+
+    ctx = _context()
+    records = [_comment("Luke Bryan", 1), _reply("lukebryan", 2), _connection(Relation.FRIEND, "Luke Bryan")]
+    assert len(_run(ClientEngagementCheck(), records, ctx)) == 2

@@ -26,7 +26,7 @@ from tests.readers.test_x import manifest, tweet, v2_files, ytd
 
 CLIENTS_CSV = """id,name,aliases,status,handles,notes
 C001,Søren Ødegård,,current,x:@soren_od,
-C002,Robert Lee,,current,,
+C002,Robert Lee,Bob,current,,
 C003,Hope Alvarado,,current,,"cell 319-555-0143; hopealvarado2020@gmail.com"
 C004,Anne-Marie O'Neil,,former,,
 """

@@ -20,6 +20,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from nicknames import NickNamer
+from rapidfuzz.distance import Levenshtein
 
 from checks.analysis.normalize import fold, is_word_char, normalize, strip_name_credentials
 from checks.analysis.word_lists import word_list, word_set
@@ -167,12 +168,22 @@ def nicknames_for(given: str) -> frozenset[str]:
     return frozenset(n for n in out if len(n) >= 2 and n.isalpha())
 
 
+def respelled(nickname: str, given: str) -> bool:
+    """Whether a name the dataset links to a given name is another spelling of it, one letter apart ("Sophia"
+    for Sophie, "Anna" for Anne, "Justina" for Justin, "Sara" for Sarah): a person writes their own name one way,
+    so it is someone else's name, unlike a shortening ("Steve", "Tash") or a pet form ("Rosie", "Dennie")."""
+    if nickname in given or Levenshtein.distance(nickname, given) != 1:
+        return False
+    stem = nickname[:-2] if nickname.endswith("ie") else nickname[:-1] if nickname.endswith(("y", "i")) else ""
+    return not (stem and given.startswith(stem))
+
+
 def resembles(nickname: str, given: str) -> bool:
     """Whether a nickname from the dataset visibly comes from the given name: the same initial, or one inside
     the other ("Tom", "Patty", "Liz" for Elizabeth). Only those are taken with the surname for the client; any
     other one the dataset links to the name ("Bill" for Robert, "Ian" for John, "Ellen" for Helen) is as often a
     relative's own name, and counts only when the client list gives it as an alias."""
-    return nickname[:1] == given[:1] or nickname in given or given in nickname
+    return (nickname[:1] == given[:1] or nickname in given or given in nickname) and not respelled(nickname, given)
 
 
 def is_known_given_name(token: str) -> bool:
@@ -354,7 +365,7 @@ def client_variants(client: Client) -> list[Variant]:
     for g in sorted(givens_main):
         add(g, "first_name")
         for nick in nicknames_for(g.replace(" ", "")):
-            if nick[:2] == g[:2] or nick in g.replace(" ", ""):
+            if (nick[:2] == g[:2] or nick in g.replace(" ", "")) and not respelled(nick, g.replace(" ", "")):
                 add(nick, "first_name")
     for a in alias_nicks:
         add(a, "first_name")

@@ -19,7 +19,7 @@ from checks.client_engagement import ClientEngagementCheck
 from checks.client_friend_request import ClientFriendRequestCheck
 from checks.client_message import ClientMessageCheck
 from checks.matching import Matcher
-from checks.names import display_forms
+from checks.names import display_forms, respelled
 from checks.policy import Policy
 from scanner.clients import Client, ClientList
 from scanner.pipeline import ScanOptions, scan
@@ -38,6 +38,8 @@ CLIENTS = ClientList(
         Client("C7", "Patricia Walsh", aliases=("Trish",)),
         Client("C8", "Margaret Oddy"),
         Client("C9", "Dana R."),
+        Client("C10", "Sophie Lindqvist"),
+        Client("C11", "Justin Okafor"),
     )
 )
 
@@ -73,6 +75,9 @@ def matcher() -> Matcher:
         ("Jessica Marie Harding", None, None),
         ("Lee Morgan", None, None),  # a given name first: Lee Morgan, not Morgan Lee reversed
         ("Robert Pruitt Sr.", None, None),
+        ("Sophia Lindqvist", None, None),  # one letter apart: another name, as people spell their own one way
+        ("Justina Okafor", None, None),
+        ("Sophie Lindqvist", "C10", "full_name"),
     ],
 )
 def test_people_who_look_like_a_client(matcher: Matcher, name: str, expected: str | None, how: str | None) -> None:
@@ -163,3 +168,20 @@ def test_a_facebook_export_reports_the_clients_and_leaves_the_namesakes(make_zip
     assert sorted(by_category["client-connection"]) == [("Mai Nguyen", "C5", 0.6), ("Robert Pruitt", "C1", 1.0)]
     assert by_category["client-friend-request"] == [("Hazel Buckley", "C6", 1.0)]
     assert by_category["client-message"] == [("Jessica Harding", "C3", 0.98)]
+
+
+@pytest.mark.parametrize(
+    ("nickname", "given", "other_spelling"),
+    [
+        ("sophia", "sophie", True),
+        ("anna", "anne", True),
+        ("justina", "justin", True),
+        ("bryan", "brian", True),
+        ("steve", "steven", False),  # a shortening
+        ("rosie", "rose", False),  # a pet form
+        ("dennie", "dennis", False),
+        ("tom", "thomas", False),
+    ],
+)
+def test_another_spelling_is_not_a_nickname(nickname: str, given: str, other_spelling: bool) -> None:
+    assert respelled(nickname, given) is other_spelling

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, ClassVar
 
+from checks.analysis.household import FirstNameVotes
 from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
 from checks.analysis.work_hours import within_work_hours
 from checks.analysis.work_model import (
@@ -63,12 +64,16 @@ LONE_CUE_DECISION = 0.3
 account that often posts about its clinical work) when the vocabulary model reads it below this: one word
 ("session", "clients", "group today") that the rest of the text does not back ("wishes she was on another
 session", "so you can talk to some MemberClicks clients")."""
+_BatchState = tuple[int, int, list[Finding], FirstNameVotes, list[tuple[frozenset[str], Finding]]]
 _MAX_PENDING = 20_000  # borderline texts kept per source until the account is judged (bounded memory)
 _CONFIDENT = ("work-related-post", "confident")
 _WRITTEN = ("work-related-post", "texts")
 _PENDING = ("work-related-post", "pending")
+_VOTES = ("work-related-post", "first-name-votes")
+_BY_FIRST_NAME = ("work-related-post", "by-first-name")
 _SCAN_COUNTS = "work-related-post: confident and written texts"
 _SCAN_PENDING = "work-related-post: borderline texts of accounts that did not qualify"
+_SCAN_BY_FIRST_NAME = "work-related-post: first-name votes and the findings a first name alone made"
 
 
 def _often_posts_about_work(confident: int, written: int) -> bool:
@@ -107,7 +112,14 @@ class WorkRelatedPostCheck(Check):
     kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.POST, Kind.COMMENT, Kind.THREAD, Kind.PLACE})
 
     def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
-        """One finding when the record's text scores as work-related."""
+        """One finding when the record's text scores as work-related.
+
+        A finding that a client's first name alone lifted to the threshold waits for :meth:`finish_scan`: the
+        name may be someone in the owner's life (checks/analysis/household.py), and then the text is not about a
+        client at all.
+        """
+        mentions = mentions_for(record, ctx)
+        first_names = ctx.memo.setdefault(_VOTES, FirstNameVotes()).see(mentions)
         a = analysis_for(record, ctx)
         if not a.text.strip() and not a.place_hit:
             return ()
@@ -117,7 +129,6 @@ class WorkRelatedPostCheck(Check):
             return ()  # a thread with a client is a client-message finding
         ctx.memo[_WRITTEN] = ctx.memo.get(_WRITTEN, 0) + 1
         score, evidence = a.work_score()
-        mentions = mentions_for(record, ctx)
         if mentions.named:
             score += NAMED_CLIENT
             evidence += [replace(e, weight=NAMED_CLIENT) for e in mentions.evidence if e.end > e.start][:3]
@@ -129,6 +140,9 @@ class WorkRelatedPostCheck(Check):
             finding = self._finding(record, ctx, score, evidence)
         if score >= WORK_THRESHOLD and not self._lone_cue(record, ctx, score, evidence):
             ctx.memo[_CONFIDENT] = ctx.memo.get(_CONFIDENT, 0) + 1
+            if first_names and score - NAMED_CLIENT < WORK_THRESHOLD:
+                ctx.memo.setdefault(_BY_FIRST_NAME, []).append((first_names, finding))
+                return ()
             return (finding,)
         pending: list[Finding] = ctx.memo.setdefault(_PENDING, [])
         if len(pending) < _MAX_PENDING:
@@ -144,6 +158,9 @@ class WorkRelatedPostCheck(Check):
         totals = ctx.scan_memo.setdefault(_SCAN_COUNTS, [0, 0])
         totals[0] += confident
         totals[1] += written
+        votes, waiting = ctx.scan_memo.setdefault(_SCAN_BY_FIRST_NAME, (FirstNameVotes(), []))
+        votes.add(ctx.memo.pop(_VOTES, FirstNameVotes()))
+        waiting.extend(ctx.memo.pop(_BY_FIRST_NAME, []))
         if _often_posts_about_work(confident, written):
             return _borderline(pending, "your account often posts")
         kept: list[Finding] = ctx.scan_memo.setdefault(_SCAN_PENDING, [])
@@ -153,26 +170,39 @@ class WorkRelatedPostCheck(Check):
     def finish_scan(self, scan_memo: dict[str, Any]) -> Iterable[Finding]:
         """Borderline texts of the accounts that did not qualify on their own, when the scan's accounts together
         often post about clinical work (one person's Instagram with a few clinical posts, their Facebook with
-        many): the person, not the platform, is the one who writes about the job."""
+        many): the person, not the platform, is the one who writes about the job. And the findings a client's
+        first name alone made, but for names of people in the owner's life."""
+        votes, waiting = scan_memo.pop(_SCAN_BY_FIRST_NAME, (FirstNameVotes(), []))
+        household = votes.household()
+        found = [finding for names, finding in waiting if not names <= household]
         pending: list[Finding] = scan_memo.pop(_SCAN_PENDING, [])
         confident, written = scan_memo.pop(_SCAN_COUNTS, (0, 0))
-        if not pending or not _often_posts_about_work(confident, written):
-            return ()
-        return _borderline(pending, "your accounts together often post")
+        if pending and _often_posts_about_work(confident, written):
+            found += _borderline(pending, "your accounts together often post")
+        return found
 
-    def batch_state(self, ctx: CheckContext) -> tuple[int, int, list[Finding]] | None:
-        """The counts and borderline findings of one batch of records, taken out of ``ctx.memo``."""
-        if not any(key in ctx.memo for key in (_WRITTEN, _CONFIDENT, _PENDING)):
+    def batch_state(self, ctx: CheckContext) -> _BatchState | None:
+        """The counts, borderline findings and first-name votes of one batch of records, out of ``ctx.memo``."""
+        if not any(key in ctx.memo for key in (_WRITTEN, _CONFIDENT, _PENDING, _VOTES, _BY_FIRST_NAME)):
             return None
-        return ctx.memo.pop(_WRITTEN, 0), ctx.memo.pop(_CONFIDENT, 0), ctx.memo.pop(_PENDING, [])
+        return (
+            ctx.memo.pop(_WRITTEN, 0),
+            ctx.memo.pop(_CONFIDENT, 0),
+            ctx.memo.pop(_PENDING, []),
+            ctx.memo.pop(_VOTES, FirstNameVotes()),
+            ctx.memo.pop(_BY_FIRST_NAME, []),
+        )
 
-    def merge_state(self, ctx: CheckContext, state: tuple[int, int, list[Finding]]) -> None:
-        """Add a batch's counts; keep the first borderline findings, in record order, as one process does."""
-        written, confident, pending = state
+    def merge_state(self, ctx: CheckContext, state: _BatchState) -> None:
+        """Add a batch's counts and votes; keep the first borderline findings, in record order, as one process
+        does."""
+        written, confident, pending, votes, waiting = state
         ctx.memo[_WRITTEN] = ctx.memo.get(_WRITTEN, 0) + written
         ctx.memo[_CONFIDENT] = ctx.memo.get(_CONFIDENT, 0) + confident
         kept: list[Finding] = ctx.memo.setdefault(_PENDING, [])
         kept.extend(pending[: max(0, _MAX_PENDING - len(kept))])
+        ctx.memo.setdefault(_VOTES, FirstNameVotes()).add(votes)
+        ctx.memo.setdefault(_BY_FIRST_NAME, []).extend(waiting)
 
     def _lone_cue(self, record: AnyRecord, ctx: CheckContext, score: float, evidence: list[Evidence]) -> bool:
         """Whether a text at the work threshold rests on one lexicon term alone that the vocabulary model does not

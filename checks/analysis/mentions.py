@@ -109,6 +109,14 @@ class Mentions:
             self.clients.append(match)
         self.evidence.append(ev)
 
+    def first_names_alone(self) -> frozenset[str] | None:
+        """The first names (folded) when every client here was found by a first name alone, with no full name,
+        handle or description (what the household rule may still set aside); ``None`` otherwise."""
+        names = [self.by_first_name.get(c.id) for c in self.clients]
+        if not names or self.described or not all(names):
+            return None
+        return frozenset(n for n in names if n)
+
 
 def client_match(client: Client, how: str, score: float) -> ClientMatch:
     """A :class:`ClientMatch` for a client."""

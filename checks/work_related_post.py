@@ -64,7 +64,10 @@ LONE_CUE_DECISION = 0.3
 account that often posts about its clinical work) when the vocabulary model reads it below this: one word
 ("session", "clients", "group today") that the rest of the text does not back ("wishes she was on another
 session", "so you can talk to some MemberClicks clients")."""
-_BatchState = tuple[int, int, list[Finding], FirstNameVotes, list[tuple[frozenset[str], Finding]]]
+_Waiting = list[tuple[frozenset[str], Finding, Finding | None]]
+"""Findings a first name alone lifted to the threshold: the names, the finding, and the text's finding without
+the name (``None`` when it is not even borderline without it)."""
+_BatchState = tuple[int, int, list[Finding], FirstNameVotes, _Waiting]
 _MAX_PENDING = 20_000  # borderline texts kept per source until the account is judged (bounded memory)
 _CONFIDENT = ("work-related-post", "confident")
 _WRITTEN = ("work-related-post", "texts")
@@ -128,10 +131,10 @@ class WorkRelatedPostCheck(Check):
         if thread_partner_clients(record, ctx):
             return ()  # a thread with a client is a client-message finding
         ctx.memo[_WRITTEN] = ctx.memo.get(_WRITTEN, 0) + 1
-        score, evidence = a.work_score()
+        score, evidence = own_score, own_evidence = a.work_score()
         if mentions.named:
             score += NAMED_CLIENT
-            evidence += [replace(e, weight=NAMED_CLIENT) for e in mentions.evidence if e.end > e.start][:3]
+            evidence = [*evidence, *[replace(e, weight=NAMED_CLIENT) for e in mentions.evidence if e.end > e.start][:3]]
         if score < ACCOUNT_THRESHOLD or _health_alone(evidence):
             finding = self._by_vocabulary(record, ctx)
             if finding is None:
@@ -140,8 +143,11 @@ class WorkRelatedPostCheck(Check):
             finding = self._finding(record, ctx, score, evidence)
         if score >= WORK_THRESHOLD and not self._lone_cue(record, ctx, score, evidence):
             ctx.memo[_CONFIDENT] = ctx.memo.get(_CONFIDENT, 0) + 1
-            if first_names and score - NAMED_CLIENT < WORK_THRESHOLD:
-                ctx.memo.setdefault(_BY_FIRST_NAME, []).append((first_names, finding))
+            if first_names and own_score < WORK_THRESHOLD:
+                without_name = None  # what the text is when the name is someone in the owner's life: borderline
+                if own_score >= ACCOUNT_THRESHOLD and not _health_alone(own_evidence):
+                    without_name = self._finding(record, ctx, own_score, own_evidence)
+                ctx.memo.setdefault(_BY_FIRST_NAME, []).append((first_names, finding, without_name))
                 return ()
             return (finding,)
         pending: list[Finding] = ctx.memo.setdefault(_PENDING, [])
@@ -171,11 +177,12 @@ class WorkRelatedPostCheck(Check):
         """Borderline texts of the accounts that did not qualify on their own, when the scan's accounts together
         often post about clinical work (one person's Instagram with a few clinical posts, their Facebook with
         many): the person, not the platform, is the one who writes about the job. And the findings a client's
-        first name alone made, but for names of people in the owner's life."""
+        first name alone made, but for names of people in the owner's life (then the text is borderline)."""
         votes, waiting = scan_memo.pop(_SCAN_BY_FIRST_NAME, (FirstNameVotes(), []))
         household = votes.household()
-        found = [finding for names, finding in waiting if not names <= household]
+        found = [finding for names, finding, _ in waiting if not names <= household]
         pending: list[Finding] = scan_memo.pop(_SCAN_PENDING, [])
+        pending += [without for names, _, without in waiting if names <= household and without]
         confident, written = scan_memo.pop(_SCAN_COUNTS, (0, 0))
         if pending and _often_posts_about_work(confident, written):
             found += _borderline(pending, "your accounts together often post")

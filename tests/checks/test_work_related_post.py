@@ -344,3 +344,12 @@ def test_a_first_name_of_the_household_does_not_make_a_text_work_related(monkeyp
     assert [f.record.excerpt for f in _scan([GRACE_AT_HOME[:4], [GRACE_AT_CLINIC]], monkeypatch)] == [GRACE_AT_CLINIC]
     at_work = "Grace sat in on my session with a client today, she drew the whole time"
     assert [f.record.excerpt for f in _scan([GRACE_AT_HOME, [at_work]], monkeypatch)] == [at_work]
+
+
+def test_without_the_household_name_a_text_with_a_weak_cue_is_borderline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the scan of someone who often posts about clinical work, the text keeps its own weak cue ("clinic") and
+    is reported as borderline, without the daughter's name among its cues."""
+    found = _scan([GRACE_AT_HOME, [*CLINICAL, GRACE_AT_CLINIC]], monkeypatch)
+    (clinic,) = [f for f in found if f.record.excerpt == GRACE_AT_CLINIC]
+    assert clinic.confidence <= 0.6 and "borderline" in clinic.message
+    assert [e.text for e in clinic.evidence] == ["clinic"]

@@ -521,7 +521,8 @@ def location_tags(text: str) -> list[tuple[int, int]]:
 
 _STRAIGHT_QUOTE = r"(?<!\w)['‘\"](?:[^'\"‘’“”\n]|(?<=\w)['’](?=\w)){20,}['’\"](?!\w)"
 """A quote in straight or single quotes; an apostrophe inside a word ("Scotland's") does not end it."""
-_QUOTE = rf"(?:«[^»]{{20,}}»|“[^”]{{20,}}”|{_STRAIGHT_QUOTE})"
+_TYPESET_QUOTE = r"(?:«[^»]{20,}»|“[^”]{20,}”)"
+_QUOTE = rf"(?:{_TYPESET_QUOTE}|{_STRAIGHT_QUOTE})"
 _SOURCE_FIRST = r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}\s?:\s*"
 """A source named before its quote at the start of the text ("BBC: ", "Irish Times: ", "Le Monde : ")."""
 _DIALOGUE = r"(?!.*\b(?i:me|moi)\s?:)"
@@ -531,8 +532,9 @@ _OTHERS_WORDS = re.compile(rf"{_QUOTE}(?=\s*[—–-]\s*\w)|{_SOURCE_FIRST}{_QUO
 with its source, after a dash ("« … » — Le Monde", "'…' - Courier Mail") or before it ("BBC: '…'"), 20 characters
 or more. A quote without a source is as often a client's own words ("« je vais mieux », m'a dit…"), which are the
 owner's work."""
-_ANY_QUOTE = re.compile(rf"{_QUOTE}|^RT @\w+\s*:.*", re.DOTALL)
-"""A retweet and every quote of 20 characters or more, with a source or not."""
+_ANY_QUOTE = re.compile(rf"{_TYPESET_QUOTE}|{_OTHERS_WORDS.pattern}", re.DOTALL)
+"""Someone else's words and every quote in typographic quotes of 20 characters or more, with a source or not (a
+title in straight quotes is as often the owner's own: "my talk: 'what 60 situations at <workplace> taught us'")."""
 
 
 def others_words(text: str, *, any_quote: bool = False) -> list[tuple[int, int]]:

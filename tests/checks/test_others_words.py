@@ -41,3 +41,12 @@ def test_a_quote_the_owner_answers_is_a_reported_dialogue_not_a_headline() -> No
     assert own_words(dialogue) == dialogue
     words = "Jake said 'I slept through the night for the first time' and I nearly cried"
     assert own_words(words) == words  # a client's words, no source: the owner's work
+
+
+def test_every_typeset_quote_but_not_every_straight_one_for_places() -> None:
+    """For places every long quote in typographic quotes is blanked (a headline naming a hospital); a title in
+    straight quotes without a source is as often the owner's own talk naming their service."""
+    talk = "My talk this morning: 'What 60 teenagers at Point Jeunes taught us about school refusal'. Thanks all!"
+    assert own_words(talk, any_quote=True) == talk
+    headline = "“Teen waits 9 hours at St Mary's Hospital emergency” she told me"
+    assert "St Mary" not in own_words(headline, any_quote=True) and "St Mary" in own_words(headline)

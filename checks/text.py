@@ -505,6 +505,12 @@ def _sentence_bounds(folded: str, pos: int) -> tuple[int, int]:
     return (start + 1 if start >= 0 else lo), (min(ends) if ends else hi)
 
 
+def sentence_of(a: TextAnalysis, h: Hit) -> str:
+    """The folded sentence that holds hit ``h`` (at most SENTENCE_WINDOW characters either side of it)."""
+    s0, s1 = _sentence_bounds(a.folded, h.fstart)
+    return a.folded[s0:s1]
+
+
 _LOCATION_TAG = re.compile(r"(?:(?<=\s)|^)\(?@ (?=[A-Z0-9])[^@#\n…|]*")
 """A location tag that Instagram and Foursquare put in the text they post to X ("Love this place @ Joe's Diner",
 "(@ Spine Care Physicians in Los Angeles, CA)"): "@", a space, then a capitalised name up to a hashtag, a handle,

@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
+from checks.analysis.ownership import owns_its_work
 from checks.analysis.work_hours import within_work_hours
 from checks.analysis.work_model import (
     TextSignals,
@@ -42,7 +43,7 @@ from checks.analysis.work_model import (
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
 from checks.text import WORK_THRESHOLD, analysis_for, written_by_owner
-from scanner.records import AnyRecord, Audience, Kind, Post
+from scanner.records import AnyRecord, Audience, Kind, Post, Thread
 
 NAMED_CLIENT = 2.0
 """Added to the work score when the text names a client (writing about a client is writing about the work)."""
@@ -59,10 +60,11 @@ values gained recall on the labelled corpora (0.3: tuning mean P/R 0.877 / 0.875
 flagged everyday posts by the thousand in the benchmark's 100,000-post archive of a clinician ("Coffee, then a
 long walk by the river with the dog" reads at 0.3): the corpora hold too few everyday posts to show it."""
 LONE_CUE_DECISION = 0.3
-"""A text that reaches WORK_THRESHOLD through a single lexicon term, no more, is borderline (reported only in an
-account that often posts about its clinical work) when the vocabulary model reads it below this: one word
-("session", "clients", "group today") that the rest of the text does not back ("wishes she was on another
-session", "so you can talk to some MemberClicks clients")."""
+"""A text that reaches WORK_THRESHOLD through a single lexicon term (at most 2.5, the heaviest one term weighs: "my
+clients") is borderline (reported only in an account that often posts about its clinical work) when the vocabulary
+model reads it below this: one word ("session", "clients", "group today", "our clients") that the rest of the text
+does not back ("wishes she was on another session", "so you can talk to some MemberClicks clients", a shop's "We
+love our clients! Happy Friday")."""
 _MAX_PENDING = 20_000  # borderline texts kept per source until the account is judged (bounded memory)
 _CONFIDENT = ("work-related-post", "confident")
 _WRITTEN = ("work-related-post", "texts")
@@ -121,6 +123,8 @@ class WorkRelatedPostCheck(Check):
         if mentions.named:
             score += NAMED_CLIENT
             evidence += [replace(e, weight=NAMED_CLIENT) for e in mentions.evidence if e.end > e.start][:3]
+        elif not isinstance(record, Thread) and not a.place_hit and not owns_its_work(a):
+            return ()  # a long text about medicine in general, not about the owner's own work
         if score < ACCOUNT_THRESHOLD or _health_alone(evidence):
             finding = self._by_vocabulary(record, ctx)
             if finding is None:
@@ -175,9 +179,9 @@ class WorkRelatedPostCheck(Check):
         kept.extend(pending[: max(0, _MAX_PENDING - len(kept))])
 
     def _lone_cue(self, record: AnyRecord, ctx: CheckContext, score: float, evidence: list[Evidence]) -> bool:
-        """Whether a text at the work threshold rests on one lexicon term alone that the vocabulary model does not
-        back (below ``LONE_CUE_DECISION``): then it is borderline, not confident."""
-        if score >= WORK_THRESHOLD + 0.5 or sum(1 for e in evidence if (e.weight or 0) > 0) != 1:
+        """Whether a text at the work threshold rests on one lexicon term alone (of 2.5 at most) that the vocabulary
+        model does not back (below ``LONE_CUE_DECISION``): then it is borderline, not confident."""
+        if score > WORK_THRESHOLD + 0.5 or sum(1 for e in evidence if (e.weight or 0) > 0) != 1:
             return False
         probability = vocabulary_probability(record, ctx)
         return probability is not None and probability < LONE_CUE_DECISION

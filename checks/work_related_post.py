@@ -9,7 +9,7 @@ health details about others, a client named in the text, and venting (which only
 another work term). Other senses are left out: a gym or jam session, a legislature in session, "be
 patient", "my therapist" (your own therapy), a friend's or a salon's clients, general mental-health
 advocacy (articles, awareness days) and peer-recovery community posts. In a long post (an essay, a forum post, a
-study's or the news's summary) only the work words of sentences in which you speak of yourself count
+study's or the news's summary) only the work words in or next to sentences in which you speak of yourself count
 (checks/analysis/ownership.py): medicine in general is not your work. A text is reported when its
 score reaches 2.0; the evidence names every term that counted, and the confidence is the probability
 that a model learned from labelled corpora and real posts gives the text (checks/analysis/work_model.py).

@@ -55,7 +55,13 @@ def test_short_text_needs_no_first_person() -> None:
     assert reported(text)
 
 
-def test_we_in_another_sentence_does_not_own_the_patients() -> None:
-    """The first person must be in the sentence with the work cue, not anywhere in the text."""
+def test_a_narrative_owns_the_work_of_the_sentence_before() -> None:
+    """A story of a shift: the work cue's sentence is about the patient, the next one about the owner."""
+    story = "The patient arrived at 3am, grey and silent. I held her hand until her daughter came." + FILLER * 6
+    assert owns_its_work(analyze(story))
+
+
+def test_we_far_from_the_work_cues_does_not_own_them() -> None:
+    """The first person must be in or next to the sentence with the work cue, not anywhere in the text."""
     text = GENERAL + " We should all read the report."
     assert not owns_its_work(analyze(text))

@@ -505,6 +505,16 @@ def _sentence_bounds(folded: str, pos: int) -> tuple[int, int]:
     return (start + 1 if start >= 0 else lo), (min(ends) if ends else hi)
 
 
+def sentences_around(a: TextAnalysis, h: Hit) -> str:
+    """The folded sentence that holds hit ``h`` with the sentence before and the one after it (each at most
+    SENTENCE_WINDOW characters either side of where it is looked for)."""
+    f = a.folded
+    s0, s1 = _sentence_bounds(f, h.fstart)
+    before = _sentence_bounds(f, s0 - 2)[0] if s0 >= 2 else s0
+    after = _sentence_bounds(f, s1 + 1)[1] if s1 + 1 < len(f) else s1
+    return f[before:after]
+
+
 _LOCATION_TAG = re.compile(r"(?:(?<=\s)|^)\(?@ (?=[A-Z0-9])[^@#\n…|]*")
 """A location tag that Instagram and Foursquare put in the text they post to X ("Love this place @ Joe's Diner",
 "(@ Spine Care Physicians in Los Angeles, CA)"): "@", a space, then a capitalised name up to a hashtag, a handle,

@@ -8,7 +8,9 @@ crisis assessments), workplace terms and the workplace's names, aliases and stre
 health details about others, a client named in the text, and venting (which only counts next to
 another work term). Other senses are left out: a gym or jam session, a legislature in session, "be
 patient", "my therapist" (your own therapy), a friend's or a salon's clients, general mental-health
-advocacy (articles, awareness days) and peer-recovery community posts. A text is reported when its
+advocacy (articles, awareness days) and peer-recovery community posts. In a long post (an essay, a forum post, a
+study's or the news's summary) only the work words in or next to sentences in which you speak of yourself count
+(checks/analysis/ownership.py): medicine in general is not your work. A text is reported when its
 score reaches 2.0; the evidence names every term that counted, and the confidence is the probability
 that a model learned from labelled corpora and real posts gives the text (checks/analysis/work_model.py).
 In an account that often posts about its clinical work (or when the archives of one scan, one person's
@@ -28,6 +30,7 @@ from typing import Any, ClassVar
 
 from checks.analysis.household import FirstNameVotes
 from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
+from checks.analysis.ownership import owns_its_work
 from checks.analysis.work_hours import within_work_hours
 from checks.analysis.work_model import (
     TextSignals,
@@ -43,7 +46,7 @@ from checks.analysis.work_model import (
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
 from checks.text import WORK_THRESHOLD, analysis_for, written_by_owner
-from scanner.records import AnyRecord, Audience, Kind, Post
+from scanner.records import AnyRecord, Audience, Kind, Post, Thread
 
 NAMED_CLIENT = 2.0
 """Added to the work score when the text names a client (writing about a client is writing about the work)."""
@@ -60,10 +63,11 @@ values gained recall on the labelled corpora (0.3: tuning mean P/R 0.877 / 0.875
 flagged everyday posts by the thousand in the benchmark's 100,000-post archive of a clinician ("Coffee, then a
 long walk by the river with the dog" reads at 0.3): the corpora hold too few everyday posts to show it."""
 LONE_CUE_DECISION = 0.3
-"""A text that reaches WORK_THRESHOLD through a single lexicon term, no more, is borderline (reported only in an
-account that often posts about its clinical work) when the vocabulary model reads it below this: one word
-("session", "clients", "group today") that the rest of the text does not back ("wishes she was on another
-session", "so you can talk to some MemberClicks clients")."""
+"""A text that reaches WORK_THRESHOLD through a single lexicon term (at most 2.5, the heaviest one term weighs: "my
+clients") is borderline (reported only in an account that often posts about its clinical work) when the vocabulary
+model reads it below this: one word ("session", "clients", "group today", "our clients") that the rest of the text
+does not back ("wishes she was on another session", "so you can talk to some MemberClicks clients", a shop's "We
+love our clients! Happy Friday")."""
 _Waiting = list[tuple[frozenset[str], Finding, Finding | None]]
 """Findings a first name alone lifted to the threshold: the names, the finding, and the text's finding without
 the name (``None`` when it is not even borderline without it)."""
@@ -135,6 +139,8 @@ class WorkRelatedPostCheck(Check):
         if mentions.named:
             score += NAMED_CLIENT
             evidence = [*evidence, *[replace(e, weight=NAMED_CLIENT) for e in mentions.evidence if e.end > e.start][:3]]
+        elif not isinstance(record, Thread) and not a.place_hit and not owns_its_work(a):
+            return ()  # a long text about medicine in general, not about the owner's own work
         if score < ACCOUNT_THRESHOLD or _health_alone(evidence):
             finding = self._by_vocabulary(record, ctx)
             if finding is None:
@@ -212,9 +218,9 @@ class WorkRelatedPostCheck(Check):
         ctx.memo.setdefault(_BY_FIRST_NAME, []).extend(waiting)
 
     def _lone_cue(self, record: AnyRecord, ctx: CheckContext, score: float, evidence: list[Evidence]) -> bool:
-        """Whether a text at the work threshold rests on one lexicon term alone that the vocabulary model does not
-        back (below ``LONE_CUE_DECISION``): then it is borderline, not confident."""
-        if score >= WORK_THRESHOLD + 0.5 or sum(1 for e in evidence if (e.weight or 0) > 0) != 1:
+        """Whether a text at the work threshold rests on one lexicon term alone (of 2.5 at most) that the vocabulary
+        model does not back (below ``LONE_CUE_DECISION``): then it is borderline, not confident."""
+        if score > WORK_THRESHOLD + 0.5 or sum(1 for e in evidence if (e.weight or 0) > 0) != 1:
             return False
         probability = vocabulary_probability(record, ctx)
         return probability is not None and probability < LONE_CUE_DECISION

@@ -120,7 +120,7 @@ def test_a_lone_cue_the_words_do_not_back_is_borderline(monkeypatch: pytest.Monk
 
 
 def test_my_clients_alone_the_words_do_not_back_is_borderline(monkeypatch: pytest.MonkeyPatch) -> None:
-    """"My clients" (one term of 2.5, the heaviest a single term weighs) that the words do not back is borderline
+    """ "My clients" (one term of 2.5, the heaviest a single term weighs) that the words do not back is borderline
     too: "We love our clients! Happy Friday", the shop's customers."""
     shop = "We love our clients and want to reward you guys! Happy Friday"
     assert reported(["Holiday snaps from the coast", shop], monkeypatch) == []

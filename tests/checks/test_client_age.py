@@ -17,9 +17,11 @@ from checks.analysis.client_age import earliest_birth_year
         ("born 2014; autism", 2014),
         ("DOB 2014-03-02", 2014),
         ("34 in 2013; plasterer; mum 61 in 2013", 1978),
-        ("5 in 2019; mum Rachel born 1984", 1984),  # the earliest the notes allow: never younger than said
+        ("5 in 2019; mum Rachel born 1984", 2013),  # the mother's birth year is hers
+        ("5 in 2019; born 2012", 2012),  # the earliest the notes allow: never younger than said
         ("plasterer from Mayfield; 34", None),  # an age without a year says nothing of other years
         ("from 2019; dad 45 in 2020", None),  # someone else's age
+        ("28; perinatal depression; son Kuba born 2021", None),  # the son's birth, not the client's
     ],
 )
 def test_earliest_birth_year(notes: str, year: int | None) -> None:

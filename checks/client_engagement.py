@@ -157,7 +157,7 @@ class ClientEngagementCheck(Check):
                 owner = owner_from_title(record.title)
             if owner is None or owner.is_empty:
                 return None
-            found = match_person(ctx, owner, record.platform)
+            found = match_person(ctx, owner, record.platform, record.timestamp)
             verb = "reacted to" if isinstance(record, Reaction) else "commented on"
             template = f"You {verb} a {{platform}} post by {{client}}."
             return (owner, [found], template) if found else None
@@ -184,7 +184,7 @@ class ClientEngagementCheck(Check):
         first: tuple[Person, str] | None = None
         matches: list[PersonMatch] = []
         for person, template in people:
-            found = match_person(ctx, person, post.platform)
+            found = match_person(ctx, person, post.platform, post.timestamp)
             if found is None or any(m.client.id == found.client.id for m in matches):
                 continue
             matches.append(found)

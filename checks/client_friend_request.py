@@ -49,7 +49,7 @@ class ClientFriendRequestCheck(Check):
         """One finding per request record whose person matches a client."""
         if not isinstance(record, Connection) or record.relation not in _SEVERITY:
             return
-        match = match_person(ctx, record.person, record.platform)
+        match = match_person(ctx, record.person, record.platform, record.timestamp)
         if match is None:
             return
         severity = status_severity(_SEVERITY[record.relation], [match], ctx.policy)

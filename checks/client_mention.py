@@ -15,10 +15,10 @@ friends-only or the audience is unknown (possibly public), medium in an only-me 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
+from checks.analysis.household import FirstNameVotes
 from checks.analysis.mentions import describe_where, mentions_for, ref_name
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
@@ -50,8 +50,7 @@ class ClientMentionCheck(Check):
         a friend), and a text that uses it is most likely about them, not about the client of that name.
         """
         m = mentions_for(record, ctx)
-        if m.personal_first_names:
-            ctx.memo.setdefault(_PERSONAL, Counter()).update(m.personal_first_names)
+        first_names = ctx.memo.setdefault(_VOTES, FirstNameVotes()).see(m)
         if not m.clients and not m.described:
             return ()
         a = analysis_for(record, ctx)
@@ -79,46 +78,41 @@ class ClientMentionCheck(Check):
             clients=tuple(m.clients),
             remediation=remediation_for(self.category, record.platform),
         )
-        names = [m.by_first_name.get(c.id) for c in m.clients]
-        if m.described or not all(names):
+        if first_names is None:
             return (finding,)
-        ctx.memo.setdefault(_BY_FIRST_NAME, []).append((frozenset(n for n in names if n), finding))
+        ctx.memo.setdefault(_BY_FIRST_NAME, []).append((first_names, finding))
         return ()
 
     def finish(self, ctx: CheckContext) -> Iterable[Finding]:
         """Nothing yet: the account's first names and waiting findings go to :meth:`finish_scan`, because the
         owner's household is the same in each of their archives (a daughter named on Facebook and on X)."""
-        scan = ctx.scan_memo.setdefault(_SCAN_STATE, (Counter(), []))
-        scan[0].update(ctx.memo.pop(_PERSONAL, Counter()))
-        scan[1].extend(ctx.memo.pop(_BY_FIRST_NAME, []))
+        votes, waiting = ctx.scan_memo.setdefault(_SCAN_STATE, (FirstNameVotes(), []))
+        votes.add(ctx.memo.pop(_VOTES, FirstNameVotes()))
+        waiting.extend(ctx.memo.pop(_BY_FIRST_NAME, []))
         return ()
 
     def finish_scan(self, scan_memo: dict[str, Any]) -> Iterable[Finding]:
         """Findings on first names alone, but for names the owner often writes about their own life, counted
         over every archive of the scan."""
-        personal, waiting = scan_memo.pop(_SCAN_STATE, (Counter(), []))
-        confirmed = Counter(name for names, _ in waiting for name in names)
-        household = {n for n, count in personal.items() if count >= max(HOUSEHOLD_TEXTS, 2 * confirmed[n])}
+        votes, waiting = scan_memo.pop(_SCAN_STATE, (FirstNameVotes(), []))
+        household = votes.household()
         return [finding for names, finding in waiting if not names <= household]
 
-    def batch_state(self, ctx: CheckContext) -> tuple[Counter[str], list[tuple[frozenset[str], Finding]]] | None:
-        """The personal first names and waiting findings of one batch of records, taken out of ``ctx.memo``."""
-        if _PERSONAL not in ctx.memo and _BY_FIRST_NAME not in ctx.memo:
+    def batch_state(self, ctx: CheckContext) -> _BatchState | None:
+        """The first-name votes and waiting findings of one batch of records, taken out of ``ctx.memo``."""
+        if _VOTES not in ctx.memo and _BY_FIRST_NAME not in ctx.memo:
             return None
-        return ctx.memo.pop(_PERSONAL, Counter()), ctx.memo.pop(_BY_FIRST_NAME, [])
+        return ctx.memo.pop(_VOTES, FirstNameVotes()), ctx.memo.pop(_BY_FIRST_NAME, [])
 
-    def merge_state(self, ctx: CheckContext, state: tuple[Counter[str], list[tuple[frozenset[str], Finding]]]) -> None:
-        """Add a batch's personal first names and waiting findings (in record order)."""
-        personal, waiting = state
-        ctx.memo.setdefault(_PERSONAL, Counter()).update(personal)
+    def merge_state(self, ctx: CheckContext, state: _BatchState) -> None:
+        """Add a batch's first-name votes and waiting findings (in record order)."""
+        votes, waiting = state
+        ctx.memo.setdefault(_VOTES, FirstNameVotes()).add(votes)
         ctx.memo.setdefault(_BY_FIRST_NAME, []).extend(waiting)
 
 
-HOUSEHOLD_TEXTS = 5
-"""Texts with no work or health word that must use a first name (and at least twice as many as the texts where
-it was taken for a client) before the name counts as someone in the owner's life. On the tuning corpora: 13
-wrong first-name findings at 5 and none right; at 4, 17 wrong and 3 right."""
-_PERSONAL = ("client-mention", "personal-first-names")
+_BatchState = tuple[FirstNameVotes, list[tuple[frozenset[str], Finding]]]
+_VOTES = ("client-mention", "first-name-votes")
 _BY_FIRST_NAME = ("client-mention", "by-first-name")
 _SCAN_STATE = "client-mention: personal first names and waiting findings of every archive"
 

@@ -505,6 +505,16 @@ def _sentence_bounds(folded: str, pos: int) -> tuple[int, int]:
     return (start + 1 if start >= 0 else lo), (min(ends) if ends else hi)
 
 
+def sentences_around(a: TextAnalysis, h: Hit) -> str:
+    """The folded sentence that holds hit ``h`` with the sentence before and the one after it (each at most
+    SENTENCE_WINDOW characters either side of where it is looked for)."""
+    f = a.folded
+    s0, s1 = _sentence_bounds(f, h.fstart)
+    before = _sentence_bounds(f, s0 - 2)[0] if s0 >= 2 else s0
+    after = _sentence_bounds(f, s1 + 1)[1] if s1 + 1 < len(f) else s1
+    return f[before:after]
+
+
 _LOCATION_TAG = re.compile(r"(?:(?<=\s)|^)\(?@ (?=[A-Z0-9])[^@#\n…|]*")
 """A location tag that Instagram and Foursquare put in the text they post to X ("Love this place @ Joe's Diner",
 "(@ Spine Care Physicians in Los Angeles, CA)"): "@", a space, then a capitalised name up to a hashtag, a handle,
@@ -519,20 +529,29 @@ def location_tags(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LOCATION_TAG.finditer(text)]
 
 
-_QUOTE = r"(?:«[^»]{20,}»|“[^”]{20,}”)"
-_OTHERS_WORDS = re.compile(rf"{_QUOTE}(?=\s*[—–-]\s*\w)|^RT @\w+\s*:.*", re.DOTALL)
+_STRAIGHT_QUOTE = r"(?<!\w)['‘\"](?:[^'\"‘’“”\n]|(?<=\w)['’](?=\w)){20,}['’\"](?!\w)"
+"""A quote in straight or single quotes; an apostrophe inside a word ("Scotland's") does not end it."""
+_TYPESET_QUOTE = r"(?:«[^»]{20,}»|“[^”]{20,}”)"
+_QUOTE = rf"(?:{_TYPESET_QUOTE}|{_STRAIGHT_QUOTE})"
+_SOURCE_FIRST = r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}\s?:\s*"
+"""A source named before its quote at the start of the text ("BBC: ", "Irish Times: ", "Le Monde : ")."""
+_DIALOGUE = r"(?!.*\b(?i:me|moi)\s?:)"
+"""Not a text that goes on with the owner's own line ("Teacher: '…' Me: …"): a dialogue the owner reports."""
+_OTHERS_WORDS = re.compile(rf"{_QUOTE}(?=\s*[—–-]\s*\w)|{_SOURCE_FIRST}{_QUOTE}{_DIALOGUE}|^RT @\w+\s*:.*", re.DOTALL)
 """What others wrote inside the owner's text: a retweet ("RT @paper: …", everything after it) and a quoted headline
-with its source after a dash ("« … » — Le Monde", 20 characters or more). A quote without a source is as often a
-client's own words ("« je vais mieux », m'a dit…"), which are the owner's work."""
-_ANY_QUOTE = re.compile(rf"{_QUOTE}|^RT @\w+\s*:.*", re.DOTALL)
-"""A retweet and every quote of 20 characters or more, with a source or not."""
+with its source, after a dash ("« … » — Le Monde", "'…' - Courier Mail") or before it ("BBC: '…'"), 20 characters
+or more. A quote without a source is as often a client's own words ("« je vais mieux », m'a dit…"), which are the
+owner's work."""
+_ANY_QUOTE = re.compile(rf"{_TYPESET_QUOTE}|{_OTHERS_WORDS.pattern}", re.DOTALL)
+"""Someone else's words and every quote in typographic quotes of 20 characters or more, with a source or not (a
+title in straight quotes is as often the owner's own: "my talk: 'what 60 situations at <workplace> taught us'")."""
 
 
 def others_words(text: str, *, any_quote: bool = False) -> list[tuple[int, int]]:
     """Where the text holds someone else's words (:data:`_OTHERS_WORDS`): a shared headline naming a hospital or
     saying "patients" is not the owner's clinical work. ``any_quote``: every quote of 20 characters or more, with
     a source or not (a quote naming a hospital says nothing of where the owner works)."""
-    if not ("«" in text or "“" in text or text.startswith("RT @")):
+    if not any(mark in text for mark in "«“'‘\"") and not text.startswith("RT @"):
         return []
     return [m.span() for m in (_ANY_QUOTE if any_quote else _OTHERS_WORDS).finditer(text)]
 

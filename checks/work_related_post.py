@@ -8,7 +8,9 @@ crisis assessments), workplace terms and the workplace's names, aliases and stre
 health details about others, a client named in the text, and venting (which only counts next to
 another work term). Other senses are left out: a gym or jam session, a legislature in session, "be
 patient", "my therapist" (your own therapy), a friend's or a salon's clients, general mental-health
-advocacy (articles, awareness days) and peer-recovery community posts. A text is reported when its
+advocacy (articles, awareness days) and peer-recovery community posts. In a long post (an essay, a forum post, a
+study's or the news's summary) only the work words in or next to sentences in which you speak of yourself count
+(checks/analysis/ownership.py): medicine in general is not your work. A text is reported when its
 score reaches 2.0; the evidence names every term that counted, and the confidence is the probability
 that a model learned from labelled corpora and real posts gives the text (checks/analysis/work_model.py).
 In an account that often posts about its clinical work (or when the archives of one scan, one person's
@@ -26,7 +28,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, ClassVar
 
+from checks.analysis.household import FirstNameVotes
 from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
+from checks.analysis.ownership import owns_its_work
 from checks.analysis.work_hours import within_work_hours
 from checks.analysis.work_model import (
     TextSignals,
@@ -42,7 +46,7 @@ from checks.analysis.work_model import (
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
 from checks.text import WORK_THRESHOLD, analysis_for, written_by_owner
-from scanner.records import AnyRecord, Audience, Kind, Post
+from scanner.records import AnyRecord, Audience, Kind, Post, Thread
 
 NAMED_CLIENT = 2.0
 """Added to the work score when the text names a client (writing about a client is writing about the work)."""
@@ -59,16 +63,24 @@ values gained recall on the labelled corpora (0.3: tuning mean P/R 0.877 / 0.875
 flagged everyday posts by the thousand in the benchmark's 100,000-post archive of a clinician ("Coffee, then a
 long walk by the river with the dog" reads at 0.3): the corpora hold too few everyday posts to show it."""
 LONE_CUE_DECISION = 0.3
-"""A text that reaches WORK_THRESHOLD through a single lexicon term, no more, is borderline (reported only in an
-account that often posts about its clinical work) when the vocabulary model reads it below this: one word
-("session", "clients", "group today") that the rest of the text does not back ("wishes she was on another
-session", "so you can talk to some MemberClicks clients")."""
+"""A text that reaches WORK_THRESHOLD through a single lexicon term (at most 2.5, the heaviest one term weighs: "my
+clients") is borderline (reported only in an account that often posts about its clinical work) when the vocabulary
+model reads it below this: one word ("session", "clients", "group today", "our clients") that the rest of the text
+does not back ("wishes she was on another session", "so you can talk to some MemberClicks clients", a shop's "We
+love our clients! Happy Friday")."""
+_Waiting = list[tuple[frozenset[str], Finding, Finding | None]]
+"""Findings a first name alone lifted to the threshold: the names, the finding, and the text's finding without
+the name (``None`` when it is not even borderline without it)."""
+_BatchState = tuple[int, int, list[Finding], FirstNameVotes, _Waiting]
 _MAX_PENDING = 20_000  # borderline texts kept per source until the account is judged (bounded memory)
 _CONFIDENT = ("work-related-post", "confident")
 _WRITTEN = ("work-related-post", "texts")
 _PENDING = ("work-related-post", "pending")
+_VOTES = ("work-related-post", "first-name-votes")
+_BY_FIRST_NAME = ("work-related-post", "by-first-name")
 _SCAN_COUNTS = "work-related-post: confident and written texts"
 _SCAN_PENDING = "work-related-post: borderline texts of accounts that did not qualify"
+_SCAN_BY_FIRST_NAME = "work-related-post: first-name votes and the findings a first name alone made"
 
 
 def _often_posts_about_work(confident: int, written: int) -> bool:
@@ -107,7 +119,14 @@ class WorkRelatedPostCheck(Check):
     kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.POST, Kind.COMMENT, Kind.THREAD, Kind.PLACE})
 
     def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
-        """One finding when the record's text scores as work-related."""
+        """One finding when the record's text scores as work-related.
+
+        A finding that a client's first name alone lifted to the threshold waits for :meth:`finish_scan`: the
+        name may be someone in the owner's life (checks/analysis/household.py), and then the text is not about a
+        client at all.
+        """
+        mentions = mentions_for(record, ctx)
+        first_names = ctx.memo.setdefault(_VOTES, FirstNameVotes()).see(mentions)
         a = analysis_for(record, ctx)
         if not a.text.strip() and not a.place_hit:
             return ()
@@ -116,11 +135,12 @@ class WorkRelatedPostCheck(Check):
         if thread_partner_clients(record, ctx):
             return ()  # a thread with a client is a client-message finding
         ctx.memo[_WRITTEN] = ctx.memo.get(_WRITTEN, 0) + 1
-        score, evidence = a.work_score()
-        mentions = mentions_for(record, ctx)
+        score, evidence = own_score, own_evidence = a.work_score()
         if mentions.named:
             score += NAMED_CLIENT
-            evidence += [replace(e, weight=NAMED_CLIENT) for e in mentions.evidence if e.end > e.start][:3]
+            evidence = [*evidence, *[replace(e, weight=NAMED_CLIENT) for e in mentions.evidence if e.end > e.start][:3]]
+        elif not isinstance(record, Thread) and not a.place_hit and not owns_its_work(a):
+            return ()  # a long text about medicine in general, not about the owner's own work
         if score < ACCOUNT_THRESHOLD or _health_alone(evidence):
             finding = self._by_vocabulary(record, ctx)
             if finding is None:
@@ -129,6 +149,12 @@ class WorkRelatedPostCheck(Check):
             finding = self._finding(record, ctx, score, evidence)
         if score >= WORK_THRESHOLD and not self._lone_cue(record, ctx, score, evidence):
             ctx.memo[_CONFIDENT] = ctx.memo.get(_CONFIDENT, 0) + 1
+            if first_names and own_score < WORK_THRESHOLD:
+                without_name = None  # what the text is when the name is someone in the owner's life: borderline
+                if own_score >= ACCOUNT_THRESHOLD and not _health_alone(own_evidence):
+                    without_name = self._finding(record, ctx, own_score, own_evidence)
+                ctx.memo.setdefault(_BY_FIRST_NAME, []).append((first_names, finding, without_name))
+                return ()
             return (finding,)
         pending: list[Finding] = ctx.memo.setdefault(_PENDING, [])
         if len(pending) < _MAX_PENDING:
@@ -144,6 +170,9 @@ class WorkRelatedPostCheck(Check):
         totals = ctx.scan_memo.setdefault(_SCAN_COUNTS, [0, 0])
         totals[0] += confident
         totals[1] += written
+        votes, waiting = ctx.scan_memo.setdefault(_SCAN_BY_FIRST_NAME, (FirstNameVotes(), []))
+        votes.add(ctx.memo.pop(_VOTES, FirstNameVotes()))
+        waiting.extend(ctx.memo.pop(_BY_FIRST_NAME, []))
         if _often_posts_about_work(confident, written):
             return _borderline(pending, "your account often posts")
         kept: list[Finding] = ctx.scan_memo.setdefault(_SCAN_PENDING, [])
@@ -153,31 +182,45 @@ class WorkRelatedPostCheck(Check):
     def finish_scan(self, scan_memo: dict[str, Any]) -> Iterable[Finding]:
         """Borderline texts of the accounts that did not qualify on their own, when the scan's accounts together
         often post about clinical work (one person's Instagram with a few clinical posts, their Facebook with
-        many): the person, not the platform, is the one who writes about the job."""
+        many): the person, not the platform, is the one who writes about the job. And the findings a client's
+        first name alone made, but for names of people in the owner's life (then the text is borderline)."""
+        votes, waiting = scan_memo.pop(_SCAN_BY_FIRST_NAME, (FirstNameVotes(), []))
+        household = votes.household()
+        found = [finding for names, finding, _ in waiting if not names <= household]
         pending: list[Finding] = scan_memo.pop(_SCAN_PENDING, [])
+        pending += [without for names, _, without in waiting if names <= household and without]
         confident, written = scan_memo.pop(_SCAN_COUNTS, (0, 0))
-        if not pending or not _often_posts_about_work(confident, written):
-            return ()
-        return _borderline(pending, "your accounts together often post")
+        if pending and _often_posts_about_work(confident, written):
+            found += _borderline(pending, "your accounts together often post")
+        return found
 
-    def batch_state(self, ctx: CheckContext) -> tuple[int, int, list[Finding]] | None:
-        """The counts and borderline findings of one batch of records, taken out of ``ctx.memo``."""
-        if not any(key in ctx.memo for key in (_WRITTEN, _CONFIDENT, _PENDING)):
+    def batch_state(self, ctx: CheckContext) -> _BatchState | None:
+        """The counts, borderline findings and first-name votes of one batch of records, out of ``ctx.memo``."""
+        if not any(key in ctx.memo for key in (_WRITTEN, _CONFIDENT, _PENDING, _VOTES, _BY_FIRST_NAME)):
             return None
-        return ctx.memo.pop(_WRITTEN, 0), ctx.memo.pop(_CONFIDENT, 0), ctx.memo.pop(_PENDING, [])
+        return (
+            ctx.memo.pop(_WRITTEN, 0),
+            ctx.memo.pop(_CONFIDENT, 0),
+            ctx.memo.pop(_PENDING, []),
+            ctx.memo.pop(_VOTES, FirstNameVotes()),
+            ctx.memo.pop(_BY_FIRST_NAME, []),
+        )
 
-    def merge_state(self, ctx: CheckContext, state: tuple[int, int, list[Finding]]) -> None:
-        """Add a batch's counts; keep the first borderline findings, in record order, as one process does."""
-        written, confident, pending = state
+    def merge_state(self, ctx: CheckContext, state: _BatchState) -> None:
+        """Add a batch's counts and votes; keep the first borderline findings, in record order, as one process
+        does."""
+        written, confident, pending, votes, waiting = state
         ctx.memo[_WRITTEN] = ctx.memo.get(_WRITTEN, 0) + written
         ctx.memo[_CONFIDENT] = ctx.memo.get(_CONFIDENT, 0) + confident
         kept: list[Finding] = ctx.memo.setdefault(_PENDING, [])
         kept.extend(pending[: max(0, _MAX_PENDING - len(kept))])
+        ctx.memo.setdefault(_VOTES, FirstNameVotes()).add(votes)
+        ctx.memo.setdefault(_BY_FIRST_NAME, []).extend(waiting)
 
     def _lone_cue(self, record: AnyRecord, ctx: CheckContext, score: float, evidence: list[Evidence]) -> bool:
-        """Whether a text at the work threshold rests on one lexicon term alone that the vocabulary model does not
-        back (below ``LONE_CUE_DECISION``): then it is borderline, not confident."""
-        if score >= WORK_THRESHOLD + 0.5 or sum(1 for e in evidence if (e.weight or 0) > 0) != 1:
+        """Whether a text at the work threshold rests on one lexicon term alone (of 2.5 at most) that the vocabulary
+        model does not back (below ``LONE_CUE_DECISION``): then it is borderline, not confident."""
+        if score > WORK_THRESHOLD + 0.5 or sum(1 for e in evidence if (e.weight or 0) > 0) != 1:
             return False
         probability = vocabulary_probability(record, ctx)
         return probability is not None and probability < LONE_CUE_DECISION

@@ -46,15 +46,17 @@ _OWNED_CUES = (
     rf"je\s+commence\s+(?:[\w']+\s+){{0,2}}?{_AT_FR}",
 )
 _STRONG_CUES = (
-    # a shift, a staff party, an on-call night: said only of a job
+    # a shift, an on-call night: said only of a job
     r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?shift\s+(?:[a-z]+\s+)?"
     r"(?:(?:on|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?at|at|on|in)",  # "last shift on the unit at X"
-    r"(?:staff|work|team|unit|ward|office)\s+(?:christmas\s+|xmas\s+|chrissy\s+|holiday\s+|summer\s+)?"
-    r"(?:party|do|lunch|dinner|fete|bbq)\s+at",
     rf"(?:premi[eè]re|derni[eè]re)\s+garde\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
-    rf"(?:party|f[êe]te|repas|souper|soir[ée]e)\s+de\s+no[eë]l\s+(?:du|de\s+la(?!\w)|de\s+l'|{_AT_FR})",
 )
 _WEAK_CUES = (
+    # a staff party, a team lunch: at the workplace, or as often at a pub or a restaurant ("team Christmas lunch
+    # at the Dirty Onion")
+    r"(?:staff|work|team|unit|ward|office)\s+(?:christmas\s+|xmas\s+|chrissy\s+|holiday\s+|summer\s+)?"
+    r"(?:party|do|lunch|dinner|fete|bbq)\s+at",
+    rf"(?:party|f[êe]te|repas|souper|soir[ée]e)\s+de\s+no[eë]l\s+(?:du|de\s+la(?!\w)|de\s+l'|{_AT_FR})",
     # a first or last day, week, month: also said of holidays and schools
     r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?(?:day|week|month|placement|rotation)\s+(?:[a-z]+\s+)?(?:at|on)",
     # "First day as practice nurse at", "First week doing in-home family therapy for"

@@ -97,6 +97,8 @@ class Mentions:
     """Clients found by a first name alone and its context (client id → the name, folded)."""
     personal_first_names: frozenset[str] = frozenset()
     """Client first names (folded) in a text with no work or health words at all: the owner's own life."""
+    by_words_only: set[str] = field(default_factory=set)
+    """First names (folded) that the vocabulary model alone confirmed: no work or health word next to them."""
 
     def add(self, match: ClientMatch, ev: Evidence) -> None:
         """Add a client (once; the best match wins) and its evidence."""
@@ -108,6 +110,14 @@ class Mentions:
         else:
             self.clients.append(match)
         self.evidence.append(ev)
+
+    def first_names_alone(self) -> frozenset[str] | None:
+        """The first names (folded) when every client here was found by a first name alone, with no full name,
+        handle or description (what the household rule may still set aside); ``None`` otherwise."""
+        names = [self.by_first_name.get(c.id) for c in self.clients]
+        if not names or self.described or not all(names):
+            return None
+        return frozenset(n for n in names if n)
 
 
 def client_match(client: Client, how: str, score: float) -> ClientMatch:
@@ -352,7 +362,8 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             # write about someone ("Faith came home smiling. First full day without a panic attack"), not in a
             # post, where the detail is as often the owner's own ("9 years clean today")
             confirmed_by_health = health and (form == "initial" or not hit.word_name or isinstance(record, Thread))
-            if score >= need or confirmed_by_health or _confirmed_by_words(record, a, ctx, hit, form == "name"):
+            by_context = score >= need or confirmed_by_health
+            if by_context or _confirmed_by_words(record, a, ctx, hit, form == "name"):
                 conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)
                 conf += 0.1 if score >= WORK_THRESHOLD + 1 else 0
                 how = hit.how if form == "name" else f"{hit.how}+{form}"
@@ -360,6 +371,8 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 result.named = True
                 if how == "first_name" and not health:
                     result.by_first_name.setdefault(hit.client.id, _first_name_key(hit.text))
+                    if not by_context:
+                        result.by_words_only.add(_first_name_key(hit.text))
         _add_contacts(a, ctx, result, partners)
         _add_relatives(record, a, ctx, result, named_ids, partners)
         _add_descriptions(record, a, ctx, result)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from datetime import datetime
 from functools import lru_cache
 
+from checks.analysis.client_age import too_young_for_an_account
 from checks.analysis.normalize import fold
 from checks.analysis.word_lists import word_list, word_set
 from checks.base import CheckContext, ClientMatch, Severity
@@ -19,10 +21,12 @@ from scanner.records import Person
 _USERNAME_LIKE = re.compile(r"^@?[\w.]{2,40}$")
 
 
-def match_person(ctx: CheckContext, person: Person, platform: str) -> PersonMatch | None:
+def match_person(ctx: CheckContext, person: Person, platform: str, when: datetime | None = None) -> PersonMatch | None:
     """The matcher's answer for ``person``; a "display name" that is really a username is also tried as a handle.
 
-    Some exports (Instagram message threads, for one) put the username where the display name goes.
+    Some exports (Instagram message threads, for one) put the username where the display name goes. ``when``: the
+    time of the tie (a friendship, a follow, a like); an account matched by name when the notes make the client a
+    child under the platforms' minimum age then is someone else's (checks/analysis/client_age.py).
     """
     found = ctx.matcher.match_person(person, platform)
     name = (person.name or "").strip()
@@ -33,6 +37,8 @@ def match_person(ctx: CheckContext, person: Person, platform: str) -> PersonMatc
         found = ctx.matcher.match_person(Person(handle=name.lstrip("@"), account_id=person.account_id), platform)
     if found is not None and found.how not in _OWN_ACCOUNT and _is_page(name or person.handle or "", found.client):
         return None  # "Roy Keane Fans Cork", "leamartin.musique": a page about a famous namesake, not the client
+    if found is not None and found.how not in _OWN_ACCOUNT and too_young_for_an_account(found.client, when):
+        return None  # "Noah J. Goldberg", friend since 2020, and client Noah Goldberg, "5 in 2019": his namesake
     return found
 
 

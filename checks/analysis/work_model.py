@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -35,15 +34,12 @@ from itertools import pairwise, repeat
 from typing import Any
 
 from checks.analysis.normalize import fold
+from checks.analysis.ownership import FIRST_PERSON
 from checks.text import TextAnalysis, owner_text, words
 from scanner.records import AnyRecord, Comment, Place, Thread
 
 FAMILY_CAP = 4.0
 """The most one lexicon family adds (a long essay that repeats "patients" is not ten times as clinical)."""
-_FIRST_PERSON = re.compile(
-    r"(?<!\w)(?:i|i'm|i've|i'd|i'll|im|ive|me|my|mine|we|we're|our|ours|us|je|j'ai|j'|moi|mon|ma|mes|nous|nos|notre)"
-    r"(?!\w)"
-)
 
 FEATURES = (
     "work",
@@ -159,7 +155,7 @@ def features(s: TextSignals) -> dict[str, float]:
         ("thread", s.kind == "thread"),
         ("comment", s.kind == "comment"),
         ("short", len(s.owner_text) < 80),
-        ("first_person", bool(_FIRST_PERSON.search(_folded_prefix(s, 2000)))),
+        ("first_person", bool(FIRST_PERSON.search(_folded_prefix(s, 2000)))),
     ):
         if on:
             out[flag] = 1.0

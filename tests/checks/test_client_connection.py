@@ -141,3 +141,30 @@ def test_a_facebook_page_followed_that_only_shares_a_clients_name_is_left_out() 
     assert run("Grace Hollis", Relation.FOLLOWING, "facebook") == []
     assert [f.severity for f in run("Grace Hollis", Relation.FRIEND, "facebook")] == [Severity.HIGH]
     assert [f.severity for f in run("Grace Hollis", Relation.FOLLOWING, "instagram")] == [Severity.HIGH]
+
+
+@pytest.mark.parametrize(
+    ("notes", "when", "handle", "reported"),
+    [
+        ("clinic program; 5 in 2019; Sandy Springs", datetime(2020, 2, 3, tzinfo=UTC), None, False),  # aged 5-6
+        ("born 2014", datetime(2013, 4, 5, tzinfo=UTC), None, False),  # befriended before the child was born
+        ("DOB 02/03/2009", datetime(2023, 4, 5, tzinfo=UTC), None, True),  # 14: may hold an account
+        ("6 in 2020; Rhiwbina", datetime(2025, 2, 1, tzinfo=UTC), None, True),  # 11 or 12: many children do
+        ("16 in 2023; junior at Tucker High", datetime(2022, 1, 2, tzinfo=UTC), None, True),
+        ("5 in 2019", None, None, True),  # no date: the tie may be recent
+        ("5 in 2019", datetime(2020, 2, 3, tzinfo=UTC), "noahg_official", True),  # the listed account is theirs
+        ("plasterer from Mayfield; 34", datetime(2020, 2, 3, tzinfo=UTC), None, True),
+    ],
+)
+def test_a_child_client_under_10_holds_no_account_named_like_them(
+    notes: str, when: datetime | None, handle: str | None, reported: bool
+) -> None:
+    """A friend named like a child client who was under 10 at the time of the friendship (by the age the notes
+    give) is a parent or an adult namesake; the client's own listed account is still theirs."""
+    client = Client("C9", "Noah Goldberg", notes=notes, handles=(("facebook", "noahg_official"),))
+    ctx = CheckContext(policy=Policy(), matcher=Matcher(ClientList((client,))), source=SourceInfo("facebook"))
+    person = Person(name="Noah J. Goldberg" if handle is None else "Noah Goldberg", handle=handle)
+    record = Connection(
+        platform="facebook", id="r1", source="friends.json#0", timestamp=when, person=person, relation=Relation.FRIEND
+    )
+    assert bool(list(ClientConnectionCheck().run(record, ctx))) is reported

@@ -384,6 +384,21 @@ def test_a_first_name_the_owner_often_writes_about_their_own_life_is_not_the_cli
     assert _scan([GRACE_AT_WORK, *HOUSEHOLD[:2], again], batches=2) == sorted([GRACE_AT_WORK, again])
 
 
+def test_the_vocabulary_models_reading_is_no_vote_for_a_client(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the vocabulary model reads the owner's everyday posts as clinical work ("kettle"), the first name it
+    confirms there does not outvote the texts that show the name is someone in the owner's life."""
+    from checks.analysis import work_model
+
+    toy = work_model.WordModel(bias=-3.0, weights={}, vocabulary={"kettle": 4.0})
+    monkeypatch.setattr(work_model, "word_model", lambda: toy)
+    by_model = [f"Sam put the kettle on, {n} minutes before dinner" for n in range(6)]
+    home = [text.replace("Grace", "Sam") for text in HOUSEHOLD]
+    assert _scan(by_model[:4]) == sorted(by_model[:4])  # alone, the model's reading makes him the client
+    assert _scan([*home, *by_model]) == []
+    at_work = [GRACE_AT_WORK.replace("Grace", "Sam")] * 3
+    assert _scan([*home, *at_work]) == at_work  # three texts of work words: 5 is not twice 3
+
+
 def test_the_household_is_the_same_in_every_archive_of_the_scan() -> None:
     """The daughter named in five everyday posts on one platform makes "Grace" at work on another the daughter
     too, when both archives are scanned together (finish_scan after each source's finish)."""

@@ -20,7 +20,9 @@ from checks.analysis.employment import (
     [
         ("Last shift at Magnolia Terrace. 3 years of these sweet folks", [("Magnolia Terrace", STRONG)]),
         ("leaving Banksia Grove after 7 years. the residents won't remember", [("Banksia Grove", STRONG)]),
-        ("Staff holiday party at Carrick Street. Our peer workers did karaoke", [("Carrick Street", STRONG)]),
+        # a team's party or meal is at the workplace or as often at a pub: one statement is not enough
+        ("Staff holiday party at Carrick Street. Our peer workers did karaoke", [("Carrick Street", WEAK)]),
+        ("Perinatal team Christmas lunch at the Dirty Onion, the craic was ninety", [("Dirty Onion", WEAK)]),
         ("Officially a phone counselor at Lakeshore Crisis Line!!!", [("Lakeshore Crisis Line", STRONG)]),
         ("Finally hired at Muskingum Trace for next year", [("Muskingum Trace", STRONG)]),
         ("first day at St. Brendan's. 9 patients, 1 art cart", [("St. Brendan's", WEAK)]),

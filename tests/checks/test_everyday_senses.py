@@ -12,7 +12,7 @@ from checks.base import CheckContext, SourceInfo
 from checks.client_mention import ClientMentionCheck
 from checks.matching import Matcher
 from checks.policy import Policy
-from checks.text import analyze, has_phrase
+from checks.text import WORK_THRESHOLD, analyze, has_phrase
 from checks.work_related_post import WorkRelatedPostCheck
 from scanner.clients import Client, ClientList
 from scanner.records import Audience, Post
@@ -119,6 +119,14 @@ def test_a_lone_cue_the_words_do_not_back_is_borderline(monkeypatch: pytest.Monk
     assert reported([*CLINICAL, LONE_CUE], monkeypatch)[-1] == LONE_CUE
 
 
+def test_my_clients_alone_the_words_do_not_back_is_borderline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "My clients" (one term of 2.5, the heaviest a single term weighs) that the words do not back is borderline
+    too: "We love our clients! Happy Friday", the shop's customers."""
+    shop = "We love our clients and want to reward you guys! Happy Friday"
+    assert reported(["Holiday snaps from the coast", shop], monkeypatch) == []
+    assert reported([*CLINICAL, shop], monkeypatch)[-1] == shop
+
+
 def test_two_cues_are_never_a_lone_cue(monkeypatch: pytest.MonkeyPatch) -> None:
     two = "Ask Ruth, she knows all the clients on my caseload"
     assert reported(["Holiday snaps from the coast", two], monkeypatch) == [two]
@@ -127,3 +135,10 @@ def test_two_cues_are_never_a_lone_cue(monkeypatch: pytest.MonkeyPatch) -> None:
 def post(text: str) -> Post:
     """A public X post."""
     return Post(platform="x", id=str(abs(hash(text))), source="t", timestamp=T0, text=text, audience=Audience.PUBLIC)
+
+
+def test_the_people_i_work_with_are_colleagues_as_often_as_clients() -> None:
+    """Every job has "the people I work with" (a job word, capped with "my job"); "the kids / families I work with"
+    are a clinician's clients."""
+    assert analyze("i love my job, and the people i work with").work_score()[0] < WORK_THRESHOLD
+    assert analyze("The kids I work with taught me more than any course").work_score()[0] >= WORK_THRESHOLD

@@ -53,6 +53,21 @@ def counts(text: str, term: str) -> bool:
             "sessions",
         ),
         ("Training Camp in session at the stadium #49ers", "In session all afternoon, phone off", "in session"),
+        (
+            "Did a dark violet red glaze on my client a few days ago. So shiny #haircolor",
+            "Did a hard piece of grief work with my client a few days ago",
+            "my client",
+        ),
+        (
+            "Sofia's first Christmas and my first PhotoSesh! Book your session now",
+            "Sofia's first Christmas without her mum. Hard session this morning",
+            "session",
+        ),
+        (
+            "Another shot from a great session with Max and Liz #yoga #partneryoga",
+            "Another great session with Max today, he laughed twice",
+            "session",
+        ),
     ],
 )
 def test_other_trade_is_dropped_clinical_kept(other_trade: str, clinical: str, term: str) -> None:

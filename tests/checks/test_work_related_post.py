@@ -323,3 +323,33 @@ def test_borderline_texts_count_when_the_persons_accounts_together_post_about_wo
     assert [f.record.excerpt for f in alone] == CLINICAL[3:]
     diluted = _scan([[*CLINICAL[:3], *everyday * 20], [*CLINICAL[3:], tired]], monkeypatch)
     assert tired not in [f.record.excerpt for f in diluted]  # 6 clinical texts in 200+ are not "often"
+
+
+GRACE_AT_HOME = [
+    "Grace and me baked a lemon cake for the neighbours",
+    "Pancakes with Grace before swimming",
+    "Grace's birthday party: eleven toddlers and one bouncy castle",
+    "Took Grace to see the lights downtown",
+    "Grace wants a puppy for Christmas. we are not getting a puppy",
+]
+GRACE_AT_CLINIC = "Grace's first footy clinic today, she kicked it sideways and celebrated anyway"
+
+
+def test_a_first_name_of_the_household_does_not_make_a_text_work_related(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client's first name lifts a text with one weak cue to the threshold; when the owner writes that name in
+    many everyday posts (here on another platform of the same scan), it is the daughter, and the text is not about
+    the work. A text that reaches the threshold without the name stays."""
+    assert [f.record.excerpt for f in _scan([[GRACE_AT_CLINIC]], monkeypatch)] == [GRACE_AT_CLINIC]
+    assert _scan([GRACE_AT_HOME, [GRACE_AT_CLINIC]], monkeypatch) == []
+    assert [f.record.excerpt for f in _scan([GRACE_AT_HOME[:4], [GRACE_AT_CLINIC]], monkeypatch)] == [GRACE_AT_CLINIC]
+    at_work = "Grace sat in on my session with a client today, she drew the whole time"
+    assert [f.record.excerpt for f in _scan([GRACE_AT_HOME, [at_work]], monkeypatch)] == [at_work]
+
+
+def test_without_the_household_name_a_text_with_a_weak_cue_is_borderline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the scan of someone who often posts about clinical work, the text keeps its own weak cue ("clinic") and
+    is reported as borderline, without the daughter's name among its cues."""
+    found = _scan([GRACE_AT_HOME, [*CLINICAL, GRACE_AT_CLINIC]], monkeypatch)
+    (clinic,) = [f for f in found if f.record.excerpt == GRACE_AT_CLINIC]
+    assert clinic.confidence <= 0.6 and "borderline" in clinic.message
+    assert [e.text for e in clinic.evidence] == ["clinic"]

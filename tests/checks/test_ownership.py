@@ -1,0 +1,67 @@
+"""Long texts about medicine in general versus the owner's own work (issue 18, real posts by health workers): in a
+long text only work cues in the owner's first-person sentences count."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from checks.analysis.ownership import LONG_TEXT, owns_its_work
+from checks.base import CheckContext, SourceInfo
+from checks.matching import Matcher
+from checks.policy import Policy
+from checks.text import analyze
+from checks.work_related_post import WorkRelatedPostCheck
+from scanner.clients import ClientList
+from scanner.records import Audience, Post
+
+T0 = datetime(2024, 3, 5, 15, 0, tzinfo=UTC)
+FILLER = " The debate has gone on for years in journals, in the press and at every conference on the subject."
+GENERAL = (
+    "Should hospitals publish their waiting times? Patients deserve to know how long the wait is, and the staff "
+    "who run the wards deserve the resources to shorten it." + FILLER * 6
+)
+OWN = (
+    "Should hospitals publish their waiting times? Last night I had three patients waiting nine hours in our "
+    "corridor, and my charge nurse had nowhere to put them." + FILLER * 6
+)
+
+
+def reported(text: str) -> bool:
+    """Whether work-related-post reports ``text`` as a public post of an account that wrote nothing else."""
+    check = WorkRelatedPostCheck()
+    context = CheckContext(policy=Policy(), matcher=Matcher(ClientList(())), source=SourceInfo(platform="x"))
+    record = Post(platform="x", id="1", source="t", timestamp=T0, text=text, audience=Audience.PUBLIC)
+    return bool([*check.run(record, context), *check.finish(context)])
+
+
+def test_fixtures_are_long() -> None:
+    assert len(GENERAL) >= LONG_TEXT and len(OWN) >= LONG_TEXT
+
+
+def test_long_text_about_medicine_in_general_is_not_the_owners_work() -> None:
+    assert not owns_its_work(analyze(GENERAL))
+    assert not reported(GENERAL)
+
+
+def test_long_text_with_the_owners_patients_is_reported() -> None:
+    assert owns_its_work(analyze(OWN))
+    assert reported(OWN)
+
+
+def test_short_text_needs_no_first_person() -> None:
+    """A status post drops its subject ("12 hour shift, 6 patients, no lunch"): only long texts need one."""
+    text = "Long day, 6 patients and no lunch. Night shift again tomorrow"
+    assert owns_its_work(analyze(text))
+    assert reported(text)
+
+
+def test_a_narrative_owns_the_work_of_the_sentence_before() -> None:
+    """A story of a shift: the work cue's sentence is about the patient, the next one about the owner."""
+    story = "The patient arrived at 3am, grey and silent. I held her hand until her daughter came." + FILLER * 6
+    assert owns_its_work(analyze(story))
+
+
+def test_we_far_from_the_work_cues_does_not_own_them() -> None:
+    """The first person must be in or next to the sentence with the work cue, not anywhere in the text."""
+    text = GENERAL + " We should all read the report."
+    assert not owns_its_work(analyze(text))

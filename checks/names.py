@@ -295,6 +295,11 @@ def _is_word(token: str) -> bool:
     return joined in word_names() or token in word_names() or any(is_common_word(joined, lang) for lang in SUPPORTED)
 
 
+def _letters(name: ParsedName) -> str:
+    """A parsed name's letters, without spaces or hyphens: the same for "Kerry-Ann Wilson" and "Kerry Ann Wilson"."""
+    return "".join(part[0].replace(" ", "") for part in (name.given, *name.middles, name.surname) if part)
+
+
 def client_variants(client: Client) -> list[Variant]:
     """Every variant of one client: names, aliases, nicknames, handles, X ids (deduplicated)."""
     found: dict[tuple[str, str, str], Variant] = {}
@@ -334,7 +339,9 @@ def client_variants(client: Client) -> list[Variant]:
         middles = form.middles
         for text in _combos(form.given, *middles, form.surname):
             add(text, how)
-        if middles:
+        if middles and not (how == "alias" and main and _letters(form) == _letters(main)):
+            # (an alias that only writes the name without its hyphens, "Kerry Ann Wilson" for Kerry-Ann Wilson,
+            # has no middle name to leave out: "Kerry Wilson" is someone else)
             for text in _combos(form.given, form.surname):
                 add(text, "first_last" if how == "full_name" else how)
         if not real_surname:

@@ -40,6 +40,7 @@ CLIENTS = ClientList(
         Client("C9", "Dana R."),
         Client("C10", "Sophie Lindqvist"),
         Client("C11", "Justin Okafor"),
+        Client("C12", "Kerry-Ann Wilson", aliases=("Kerry Ann Wilson", "Kerry-Ann")),
     )
 )
 
@@ -78,6 +79,8 @@ def matcher() -> Matcher:
         ("Sophia Lindqvist", None, None),  # one letter apart: another name, as people spell their own one way
         ("Justina Okafor", None, None),
         ("Sophie Lindqvist", "C10", "full_name"),
+        ("Kerry Wilson", None, None),  # part of the double given name written without its hyphen in an alias
+        ("Kerry Ann Wilson", "C12", "full_name"),
     ],
 )
 def test_people_who_look_like_a_client(matcher: Matcher, name: str, expected: str | None, how: str | None) -> None:

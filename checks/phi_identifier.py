@@ -149,7 +149,8 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b[^.!?\n]{0,50}?"
             r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b"
             r"|\b(?:aujourd'hui|ce matin|cet aprem|cet apr[eè]s-midi|ce soir|demain)\b[^.!?\n]{0,15}?"
-            r"(?:\b(?:à|a|vers|dès|des)\s+)?\b\d{1,2}\s?h(?:\d\d)?\b",
+            r"(?:\b(?:à|a|vers|dès|des)\s+)?\b\d{1,2}\s?h(?:\d\d)?\b"
+            r"|\b(?:hoy|ma[nñ]ana|esta (?:ma[nñ]ana|tarde|noche))\b[^.!?\n]{0,50}?\ba las\s+\d{1,2}(?::\d\d)?\b",
             re.I,
         ),
     ),

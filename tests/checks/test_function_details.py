@@ -66,6 +66,8 @@ def _details(text: str) -> list[str]:
         ("Wren Healy's UTI is back and she's confused again", "uti"),
         ("Wren Healy has a pressure sore on her heel", "pressure sore"),
         ("Wren Healy's care package starts Monday", "care package"),
+        ("Wren Healy is in a lot of pain today", "in a lot of pain"),
+        ("Wren Healy rang because her dad's grave has subsided", "her dad's grave"),
         # a treatment kept for years, its order, an injection's site
         ("Wren Healy's 10th year on the depot, she brought a cake", "year on the depot"),
         ("Wren Healy's CTO lapsed today and she stays on the injection", "cto lapsed"),
@@ -106,6 +108,7 @@ def test_a_function_or_episode_with_a_client_is_phi(text: str, detail: str) -> N
         "ma fille dort enfin, quelle nuit",
         "phase 2 of the renovation starts Monday",
         "ATM withdrawals are free at the credit union",
+        "what a pain in the neck this traffic is",
         "fell in love with the fall colours",
         "I can't remember the name of that film",
         "the weather is not great, the match is better",

@@ -6,7 +6,8 @@ is on your client list — together with either a health detail (diagnosis, medi
 sobriety or relapse, hospitalization, pregnancy, self-harm, any condition, treatment, operation, device, injury
 or disability of the broad vocabulary, and details of a person's care: a questionnaire or test and its score,
 session and cycle counts, a discharge, detention, leave or placement in care, a school support plan, hospice care,
-a death and its day) or one of the HIPAA Safe Harbor identifiers
+a death and its day; what the person can do again or no longer: sleeping, eating, speaking, walking, knowing their
+people; abstinence counted; a hospital episode in lay words) or one of the HIPAA Safe Harbor identifiers
 (45 CFR 164.514(b)(2)): a phone number, an e-mail address, a date other than the year ("her intake was
 March 3", "8/29"), the weekday and time of an appointment ("my Thursday 3pm") or its day ("her appointment
 today"), a record or account number, a URL, an age over 89. Your own health ("my meds", "my relapse") and your
@@ -149,7 +150,8 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b[^.!?\n]{0,50}?"
             r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b"
             r"|\b(?:aujourd'hui|ce matin|cet aprem|cet apr[eè]s-midi|ce soir|demain)\b[^.!?\n]{0,15}?"
-            r"(?:\b(?:à|a|vers|dès|des)\s+)?\b\d{1,2}\s?h(?:\d\d)?\b",
+            r"(?:\b(?:à|a|vers|dès|des)\s+)?\b\d{1,2}\s?h(?:\d\d)?\b"
+            r"|\b(?:hoy|ma[nñ]ana|esta (?:ma[nñ]ana|tarde|noche))\b[^.!?\n]{0,50}?\ba las\s+\d{1,2}(?::\d\d)?\b",
             re.I,
         ),
     ),

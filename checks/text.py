@@ -646,16 +646,35 @@ def _own_health(a: TextAnalysis, h: Hit, lex: Lexicons, before: list[str], sente
         return f"first person ('{p}')"
     if not quoted and (p := ends_with_phrase(in_sentence, people.get("first_person_subject", ()), 4)):
         return f"first person ('{p}')"
+    if not quoted and (p := _subject_before(in_sentence)):
+        return f"first person ('{p}')"  # "I finally slept 9 hours", "we ate lunch": the owner's own
     for i, w in enumerate(in_sentence):
-        if w in people.get("family", ()) and i > 0 and in_sentence[i - 1] in ("my", "our", "my own"):
+        if w in people.get("family", ()) and i > 0 and in_sentence[i - 1] in _OWNERS:
             return f"family ('my {w}')"
-        if w.endswith("'s") and w[:-2] in people.get("family", ()) and i > 0 and in_sentence[i - 1] in ("my", "our"):
+        if w.endswith("'s") and w[:-2] in people.get("family", ()) and i > 0 and in_sentence[i - 1] in _OWNERS:
             return f"family ('my {w}')"
     original = a.text[max(seg.start, h.start - SENTENCE_WINDOW) : h.start]
     s_start = max(original.rfind(c) for c in ".!?\n")
     for title in people.get("family_titles", ()):
         if re.search(r"(?<!\w)" + re.escape(title) + r"(?!\w)", original[s_start + 1 :]):
             return f"family ('{title}')"
+    return None
+
+
+_OWNERS = frozenset({"my", "our", "own", "ma", "mon", "mes", "notre", "nos"})
+"""Possessives before a family word that make the relative the owner's ("my mum", "ma fille")."""
+_SUBJECTS = frozenset({"i", "we"})
+_ADVERBS = frozenset({"just", "never", "finally", "barely", "only", "still", "also", "even", "actually"})
+
+
+def _subject_before(in_sentence: list[str]) -> str | None:
+    """The owner as the subject right before a health detail that opens with its verb ("I slept 9 hours",
+    "we finally ate lunch"), one adverb allowed between them; None otherwise."""
+    tail = in_sentence[-2:]
+    if tail and tail[-1] in _SUBJECTS:
+        return tail[-1]
+    if len(tail) == 2 and tail[0] in _SUBJECTS and (tail[1] in _ADVERBS or tail[1].endswith("ly")):
+        return " ".join(tail)
     return None
 
 

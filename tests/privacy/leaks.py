@@ -23,7 +23,6 @@ def leaks(text: str, clients: list[Client]) -> list[str]:
     """Every client variant, e-mail or phone number of the list that ``text`` still shows."""
     norm = NormText.of(text)
     padded = norm.text
-    digits = re.sub(r"\D", "", text)
     found: list[str] = []
     for client in clients:
         for v in client_variants(client):
@@ -36,9 +35,15 @@ def leaks(text: str, clients: list[Client]) -> list[str]:
                 found.append(f"{client.id}:e-mail")
         for run in re.findall(r"\d[\d\s().-]{5,}\d", client.notes or ""):
             phone = re.sub(r"\D", "", run)
-            if len(phone) >= 7 and phone[-7:] in digits:
+            if len(phone) >= 7 and _as_phone(phone[-7:]).search(text):
                 found.append(f"{client.id}:phone")
     return found
+
+
+def _as_phone(digits: str) -> re.Pattern[str]:
+    """The digits written as a phone number is (any spaces, dots, dashes, slashes or brackets between them), not
+    the same digits scattered through a document ("x=\"200.0\" … 2023" in a chart is no "(200) 200-2200")."""
+    return re.compile(r"(?<!\d)" + r"[\s().\-/]{0,3}".join(digits) + r"(?!\d)")
 
 
 def _written_as_name(norm: NormText, word: str) -> bool:

@@ -26,7 +26,7 @@ def match_person(ctx: CheckContext, person: Person, platform: str, when: datetim
 
     Some exports (Instagram message threads, for one) put the username where the display name goes. ``when``: the
     time of the tie (a friendship, a follow, a like); an account matched by name when the notes make the client a
-    child under the platforms' minimum age then is someone else's (checks/analysis/client_age.py).
+    child too young then for an account of their own is someone else's (checks/analysis/client_age.py).
     """
     found = ctx.matcher.match_person(person, platform)
     name = (person.name or "").strip()

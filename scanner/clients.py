@@ -241,7 +241,7 @@ def _parse_csv(path: Path, text: str, layout: Layout) -> tuple[Client, ...]:
                 aliases=tuple(a.strip() for a in rec.get("aliases", "").split(";") if a.strip()),
                 status=status,
                 handles=tuple(handles),
-                notes=rec.get("notes", ""),
+                notes=_with_birth(rec.get("notes", ""), rec.get("born", "")),
                 line=line,
             )
         )
@@ -250,6 +250,12 @@ def _parse_csv(path: Path, text: str, layout: Layout) -> tuple[Client, ...]:
 
 
 _DELIMITER_WORD = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+
+
+def _with_birth(notes: str, born: str) -> str:
+    """The notes with a date-of-birth column's value as their first fact ("born 2014-03-02; …"), where the checks
+    that read a child client's age find it (checks/analysis/client_age.py)."""
+    return "; ".join(fact for fact in (f"born {born}" if born else "", notes) if fact)
 
 
 def _record(columns: tuple[str, ...], row: list[str]) -> dict[str, str]:

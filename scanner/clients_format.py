@@ -107,6 +107,23 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
         "pseudos",
     ),
     "notes": ("notes", "note", "comments", "comment", "remarks", "remarques", "commentaires"),
+    "born": (
+        "dob",
+        "d o b",
+        "date of birth",
+        "birth date",
+        "birthdate",
+        "birthday",
+        "born",
+        "birth year",
+        "year of birth",
+        "date de naissance",
+        "naissance",
+        "annee de naissance",
+        "ne le",
+        "fecha de nacimiento",
+        "geburtsdatum",
+    ),
 }
 _SPELLING = {spelling: column for column, spellings in _SPELLINGS.items() for spelling in spellings}
 _NAME_PARTS = ("first", "middle", "last")

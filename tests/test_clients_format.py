@@ -63,6 +63,25 @@ def test_common_header_spellings(tmp_path: Path, header: str, row: str, name: st
     assert client.status == ("former" if "former" in row else "current")
 
 
+@pytest.mark.parametrize(
+    ("header", "row", "born"),
+    [
+        ("First Name,Last Name,Date of Birth,Notes", "Noah,Goldberg,2013-05-14,clinic program", 2013),
+        ("Nom;Prénom;Date de naissance", "Goldberg;Noah;14/05/2013", 2013),
+        ("name,DOB", "Noah Goldberg,", None),  # an empty cell adds nothing
+    ],
+)
+def test_a_date_of_birth_column_gives_a_child_clients_age(tmp_path: Path, header: str, row: str, born: int) -> None:
+    """A spreadsheet's date-of-birth column is read (not warned about) and kept with the notes, where the people
+    checks find a child client's age: a friend named like a 6-year-old client is not the child."""
+    from checks.analysis.client_age import earliest_birth_year
+
+    listed = load_clients(write(tmp_path, f"{header}\n{row}\n"))
+    [client] = listed.clients
+    assert listed.warnings == () and earliest_birth_year(client.notes) == born
+    assert "clinic program" in client.notes or "clinic" not in row
+
+
 def test_header_with_extra_columns_warns_without_names(tmp_path: Path) -> None:
     clients = load_clients(write(tmp_path, "First Name,Last Name,Phone\nJane,Doe,555-0101\n"))
     assert clients.clients[0].name == "Jane Doe"

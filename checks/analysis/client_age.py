@@ -23,11 +23,10 @@ _AGE_IN_YEAR = re.compile(
 )
 """A notes fact that is the client's age in a year: "5 in 2019", "aged 7 in 2021", "at 9 in 2016", "6 ans en
 2022" (not "son 3 in 2020": a fact that starts with someone else is theirs)."""
-_BORN = re.compile(r"^(?:born(?: in)?|nee? en|nee? le|dob:?)\s*(?:\d{1,2}[/.-]\d{1,2}[/.-])?((?:19|20)\d\d)\b")
-"""The client's birth year, alone or at the end of a date: "born 2014", "DOB 02/03/2014", "née en 2015" (not "son
-Kuba born 2021")."""
-_ISO_BORN = re.compile(r"^(?:born|dob:?|nee? le)\s*((?:19|20)\d\d)-\d\d-\d\d\b")
-"""A birth date written year first: "DOB 2014-03-02"."""
+_BORN = re.compile(r"^(?:born(?: in| on)?|dob:?|d\.o\.b\.?:?|nee? (?:en|le))\s*[^;]{0,20}?\b((?:19|20)\d\d)\b")
+"""The client's birth year, alone or in a date: "born 2014", "DOB 02/03/2014", "born 2014-03-02", "born 3 March
+2014", "née le 3 mars 2015" (not "son Kuba born 2021": a fact that starts with someone else is theirs). A
+date-of-birth column of the client list arrives here as such a fact (scanner/clients.py)."""
 
 
 @lru_cache(maxsize=4096)
@@ -38,7 +37,7 @@ def earliest_birth_year(notes: str) -> int | None:
     for fact in fold(notes).split(";"):
         fact = fact.strip()
         years += [int(year) - int(age) - 1 for age, year in _AGE_IN_YEAR.findall(fact)]
-        years += [int(year) for year in (*_BORN.findall(fact), *_ISO_BORN.findall(fact))]
+        years += [int(year) for year in _BORN.findall(fact)]
     return min(years) if years else None
 
 

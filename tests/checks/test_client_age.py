@@ -26,3 +26,16 @@ from checks.analysis.client_age import earliest_birth_year
 )
 def test_earliest_birth_year(notes: str, year: int | None) -> None:
     assert earliest_birth_year(notes) == year
+
+
+@pytest.mark.parametrize(
+    ("notes", "year"),
+    [
+        ("born 3 March 2014", 2014),
+        ("born March 3, 2014; autism", 2014),
+        ("nee le 3 mars 2015", 2015),
+        ("born 03.02.14", None),  # a two-digit year says too little
+    ],
+)
+def test_birth_dates_written_out(notes: str, year: int | None) -> None:
+    assert earliest_birth_year(notes) == year

@@ -157,6 +157,8 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
         return f"somebody's or something's ('{p}' before the name)", "name"
     if _compound_part(text, hit.start, hit.end):
         return "part of a hyphenated name (a place, a saint, another person)", "name"
+    if _VERSE.match(text, hit.end):
+        return "a book of the Bible ('1 John 4:18')", "name"
     form = "name"
     nxt = re.match(r"(?:\s+|'s\s+)([A-Z][\w'’-]*)(\.)?", text[hit.end : hit.end + _NEAR])
     if nxt and text[hit.end : hit.end + 1] in "'’":
@@ -180,6 +182,8 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
     return None, form
 
 
+_VERSE = re.compile(r"\s?\d{1,3}:\d{1,3}\b")
+"""A chapter and verse after a name: "John 3:16", "Mark 10:45", "1 Samuel 16:7" are books of the Bible."""
 _TITLES_ALSO_WORDS = word_set("names", "titles_also_words")
 
 

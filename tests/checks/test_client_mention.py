@@ -87,6 +87,7 @@ CASES = [
     ("Our new intern Will is 23 and calls the fax machine the printer phone", set()),
     ("Father's Day parade: my nephew Will made a sign, then we had a session of pierogi", set()),
     ("Grace Kelly in Rear Window is my entire personality and my caseload agrees", set()),
+    ("Read my group Mark 4:39 today before the session: peace, be still", set()),  # a book of the Bible
 ]
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
-from checks.analysis.household import FirstNameVotes
+from checks.analysis.household import Household
 from checks.analysis.mentions import describe_where, mentions_for, ref_name
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
@@ -50,7 +50,8 @@ class ClientMentionCheck(Check):
         a friend), and a text that uses it is most likely about them, not about the client of that name.
         """
         m = mentions_for(record, ctx)
-        first_names = ctx.memo.setdefault(_VOTES, FirstNameVotes()).see(m)
+        household: Household[Finding] = ctx.memo.setdefault(_HOUSEHOLD, Household())
+        first_names = household.votes.see(m)
         if not m.clients and not m.described:
             return ()
         a = analysis_for(record, ctx)
@@ -80,40 +81,31 @@ class ClientMentionCheck(Check):
         )
         if first_names is None:
             return (finding,)
-        ctx.memo.setdefault(_BY_FIRST_NAME, []).append((first_names, finding))
+        household.waiting.append((first_names, finding))
         return ()
 
     def finish(self, ctx: CheckContext) -> Iterable[Finding]:
         """Nothing yet: the account's first names and waiting findings go to :meth:`finish_scan`, because the
         owner's household is the same in each of their archives (a daughter named on Facebook and on X)."""
-        votes, waiting = ctx.scan_memo.setdefault(_SCAN_STATE, (FirstNameVotes(), []))
-        votes.add(ctx.memo.pop(_VOTES, FirstNameVotes()))
-        waiting.extend(ctx.memo.pop(_BY_FIRST_NAME, []))
+        ctx.scan_memo.setdefault(_SCAN_STATE, Household()).add(ctx.memo.pop(_HOUSEHOLD, Household()))
         return ()
 
     def finish_scan(self, scan_memo: dict[str, Any]) -> Iterable[Finding]:
         """Findings on first names alone, but for names the owner often writes about their own life, counted
         over every archive of the scan."""
-        votes, waiting = scan_memo.pop(_SCAN_STATE, (FirstNameVotes(), []))
-        household = votes.household()
-        return [finding for names, finding in waiting if not names <= household]
+        household: Household[Finding] = scan_memo.pop(_SCAN_STATE, Household())
+        return household.split()[0]
 
-    def batch_state(self, ctx: CheckContext) -> _BatchState | None:
+    def batch_state(self, ctx: CheckContext) -> Household[Finding] | None:
         """The first-name votes and waiting findings of one batch of records, taken out of ``ctx.memo``."""
-        if _VOTES not in ctx.memo and _BY_FIRST_NAME not in ctx.memo:
-            return None
-        return ctx.memo.pop(_VOTES, FirstNameVotes()), ctx.memo.pop(_BY_FIRST_NAME, [])
+        return ctx.memo.pop(_HOUSEHOLD, None)
 
-    def merge_state(self, ctx: CheckContext, state: _BatchState) -> None:
+    def merge_state(self, ctx: CheckContext, state: Household[Finding]) -> None:
         """Add a batch's first-name votes and waiting findings (in record order)."""
-        votes, waiting = state
-        ctx.memo.setdefault(_VOTES, FirstNameVotes()).add(votes)
-        ctx.memo.setdefault(_BY_FIRST_NAME, []).extend(waiting)
+        ctx.memo.setdefault(_HOUSEHOLD, Household()).add(state)
 
 
-_BatchState = tuple[FirstNameVotes, list[tuple[frozenset[str], Finding]]]
-_VOTES = ("client-mention", "first-name-votes")
-_BY_FIRST_NAME = ("client-mention", "by-first-name")
+_HOUSEHOLD = ("client-mention", "household")
 _SCAN_STATE = "client-mention: personal first names and waiting findings of every archive"
 
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from checks.analysis.household import FirstNameVotes
+from checks.analysis.household import Household
 from checks.analysis.mentions import describe_where, mentions_for, ref_name, thread_partner_clients
 from checks.analysis.ownership import owns_its_work
 from checks.analysis.work_hours import within_work_hours
@@ -68,19 +68,18 @@ clients") is borderline (reported only in an account that often posts about its 
 model reads it below this: one word ("session", "clients", "group today", "our clients") that the rest of the text
 does not back ("wishes she was on another session", "so you can talk to some MemberClicks clients", a shop's "We
 love our clients! Happy Friday")."""
-_Waiting = list[tuple[frozenset[str], Finding, Finding | None]]
-"""Findings a first name alone lifted to the threshold: the names, the finding, and the text's finding without
-the name (``None`` when it is not even borderline without it)."""
-_BatchState = tuple[int, int, list[Finding], FirstNameVotes, _Waiting]
+_Waiting = tuple[Finding, Finding | None]
+"""A finding a first name alone lifted to the threshold, and the text's finding without the name (``None`` when it
+is not even borderline without it)."""
+_BatchState = tuple[int, int, list[Finding], Household[_Waiting] | None]
 _MAX_PENDING = 20_000  # borderline texts kept per source until the account is judged (bounded memory)
 _CONFIDENT = ("work-related-post", "confident")
 _WRITTEN = ("work-related-post", "texts")
 _PENDING = ("work-related-post", "pending")
-_VOTES = ("work-related-post", "first-name-votes")
-_BY_FIRST_NAME = ("work-related-post", "by-first-name")
+_HOUSEHOLD = ("work-related-post", "household")
 _SCAN_COUNTS = "work-related-post: confident and written texts"
 _SCAN_PENDING = "work-related-post: borderline texts of accounts that did not qualify"
-_SCAN_BY_FIRST_NAME = "work-related-post: first-name votes and the findings a first name alone made"
+_SCAN_HOUSEHOLD = "work-related-post: first-name votes and the findings a first name alone made"
 
 
 def _often_posts_about_work(confident: int, written: int) -> bool:
@@ -126,7 +125,8 @@ class WorkRelatedPostCheck(Check):
         client at all.
         """
         mentions = mentions_for(record, ctx)
-        first_names = ctx.memo.setdefault(_VOTES, FirstNameVotes()).see(mentions)
+        household: Household[_Waiting] = ctx.memo.setdefault(_HOUSEHOLD, Household())
+        first_names = household.votes.see(mentions)
         a = analysis_for(record, ctx)
         if not a.text.strip() and not a.place_hit:
             return ()
@@ -153,7 +153,7 @@ class WorkRelatedPostCheck(Check):
                 without_name = None  # what the text is when the name is someone in the owner's life: borderline
                 if own_score >= ACCOUNT_THRESHOLD and not _health_alone(own_evidence):
                     without_name = self._finding(record, ctx, own_score, own_evidence)
-                ctx.memo.setdefault(_BY_FIRST_NAME, []).append((first_names, finding, without_name))
+                household.waiting.append((first_names, (finding, without_name)))
                 return ()
             return (finding,)
         pending: list[Finding] = ctx.memo.setdefault(_PENDING, [])
@@ -170,9 +170,7 @@ class WorkRelatedPostCheck(Check):
         totals = ctx.scan_memo.setdefault(_SCAN_COUNTS, [0, 0])
         totals[0] += confident
         totals[1] += written
-        votes, waiting = ctx.scan_memo.setdefault(_SCAN_BY_FIRST_NAME, (FirstNameVotes(), []))
-        votes.add(ctx.memo.pop(_VOTES, FirstNameVotes()))
-        waiting.extend(ctx.memo.pop(_BY_FIRST_NAME, []))
+        ctx.scan_memo.setdefault(_SCAN_HOUSEHOLD, Household()).add(ctx.memo.pop(_HOUSEHOLD, Household()))
         if _often_posts_about_work(confident, written):
             return _borderline(pending, "your account often posts")
         kept: list[Finding] = ctx.scan_memo.setdefault(_SCAN_PENDING, [])
@@ -184,11 +182,11 @@ class WorkRelatedPostCheck(Check):
         often post about clinical work (one person's Instagram with a few clinical posts, their Facebook with
         many): the person, not the platform, is the one who writes about the job. And the findings a client's
         first name alone made, but for names of people in the owner's life (then the text is borderline)."""
-        votes, waiting = scan_memo.pop(_SCAN_BY_FIRST_NAME, (FirstNameVotes(), []))
-        household = votes.household()
-        found = [finding for names, finding, _ in waiting if not names <= household]
+        household: Household[_Waiting] = scan_memo.pop(_SCAN_HOUSEHOLD, Household())
+        clients, home = household.split()
+        found = [finding for finding, _ in clients]
         pending: list[Finding] = scan_memo.pop(_SCAN_PENDING, [])
-        pending += [without for names, _, without in waiting if names <= household and without]
+        pending += [without for _, without in home if without]
         confident, written = scan_memo.pop(_SCAN_COUNTS, (0, 0))
         if pending and _often_posts_about_work(confident, written):
             found += _borderline(pending, "your accounts together often post")
@@ -196,26 +194,25 @@ class WorkRelatedPostCheck(Check):
 
     def batch_state(self, ctx: CheckContext) -> _BatchState | None:
         """The counts, borderline findings and first-name votes of one batch of records, out of ``ctx.memo``."""
-        if not any(key in ctx.memo for key in (_WRITTEN, _CONFIDENT, _PENDING, _VOTES, _BY_FIRST_NAME)):
+        if not any(key in ctx.memo for key in (_WRITTEN, _CONFIDENT, _PENDING, _HOUSEHOLD)):
             return None
         return (
             ctx.memo.pop(_WRITTEN, 0),
             ctx.memo.pop(_CONFIDENT, 0),
             ctx.memo.pop(_PENDING, []),
-            ctx.memo.pop(_VOTES, FirstNameVotes()),
-            ctx.memo.pop(_BY_FIRST_NAME, []),
+            ctx.memo.pop(_HOUSEHOLD, None),
         )
 
     def merge_state(self, ctx: CheckContext, state: _BatchState) -> None:
         """Add a batch's counts and votes; keep the first borderline findings, in record order, as one process
         does."""
-        written, confident, pending, votes, waiting = state
+        written, confident, pending, household = state
         ctx.memo[_WRITTEN] = ctx.memo.get(_WRITTEN, 0) + written
         ctx.memo[_CONFIDENT] = ctx.memo.get(_CONFIDENT, 0) + confident
         kept: list[Finding] = ctx.memo.setdefault(_PENDING, [])
         kept.extend(pending[: max(0, _MAX_PENDING - len(kept))])
-        ctx.memo.setdefault(_VOTES, FirstNameVotes()).add(votes)
-        ctx.memo.setdefault(_BY_FIRST_NAME, []).extend(waiting)
+        if household is not None:
+            ctx.memo.setdefault(_HOUSEHOLD, Household()).add(household)
 
     def _lone_cue(self, record: AnyRecord, ctx: CheckContext, score: float, evidence: list[Evidence]) -> bool:
         """Whether a text at the work threshold rests on one lexicon term alone (of 2.5 at most) that the vocabulary

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from checks.analysis.mentions import Mentions
 
@@ -47,4 +48,27 @@ class FirstNameVotes:
         return {n for n, count in self.personal.items() if count >= max(HOUSEHOLD_TEXTS, 2 * self.as_client[n])}
 
 
-__all__ = ["HOUSEHOLD_TEXTS", "FirstNameVotes"]
+T = TypeVar("T")
+
+
+@dataclass
+class Household(Generic[T]):
+    """What a check keeps for the household rule, per batch, archive or scan: the first-name votes and the findings
+    (``T``) waiting on the names they rest on."""
+
+    votes: FirstNameVotes = field(default_factory=FirstNameVotes)
+    waiting: list[tuple[frozenset[str], T]] = field(default_factory=list)
+
+    def add(self, other: Household[T]) -> None:
+        """Add another batch's or archive's votes and waiting findings (in record order)."""
+        self.votes.add(other.votes)
+        self.waiting.extend(other.waiting)
+
+    def split(self) -> tuple[list[T], list[T]]:
+        """The waiting findings whose names are not all of the household (the clients'), and those whose names
+        are (the owner's own life)."""
+        home = self.votes.household()
+        return [t for names, t in self.waiting if not names <= home], [t for names, t in self.waiting if names <= home]
+
+
+__all__ = ["HOUSEHOLD_TEXTS", "FirstNameVotes", "Household"]

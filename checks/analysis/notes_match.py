@@ -16,6 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 from checks.analysis.normalize import fold
+from checks.analysis.people import describing_notes
 from checks.base import CheckContext
 from checks.language import language_of, word_frequency
 from checks.text import Segment, TextAnalysis, lexicon_words, lexicons, words
@@ -39,7 +40,7 @@ _SHARED_NOTES = 3  # clients whose notes hold a word for it to be no description
 def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
     key = ("client-notes", "*")
     if key not in ctx.memo:
-        notes = [(c, frozenset(_notes_tokens(fold(c.notes)))) for c in listed_clients(ctx) if c.notes]
+        notes = [(c, frozenset(_notes_tokens(fold(describing_notes(c.notes))))) for c in listed_clients(ctx) if c.notes]
         # A word in several clients' notes ("student", the school's name) or in the workplace's names says
         # where they were seen, not who they are.
         shared = {w for w, n in Counter(w for _, tokens in notes for w in tokens).items() if n >= _SHARED_NOTES}
@@ -143,7 +144,7 @@ def self_evident(a: TextAnalysis, client: Client, common: list[str]) -> bool:
 def _facts_holding(client: Client, tokens: list[str]) -> int:
     """How many separate facts of the client's notes (``;``-separated) hold at least one of ``tokens``: three
     words of one agency's name are one fact ("Chippewa Valley Family Services"), not three."""
-    facts = [_notes_tokens(fold(f)) for f in (client.notes or "").split(";")]
+    facts = [_notes_tokens(fold(f)) for f in describing_notes(client.notes).split(";")]
     return sum(1 for f in facts if f & set(tokens))
 
 

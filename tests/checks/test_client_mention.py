@@ -322,6 +322,12 @@ NAMESAKES = ClientList(
         Client(id="K1", name="Roy Keane", notes="panic disorder; same name as the footballer"),
         Client(id="K2", name="Ross Laidlaw", notes="Tyne Ward; 23 in 2023"),
         Client(id="K3", name="Brantley Cobb Jr.", aliases=("Brant Cobb",)),
+        Client(
+            id="K4",
+            name="Daniel Hartley",
+            aliases=("Dan Hartley",),
+            notes="roofer; same name as the All Black; father Dan Hartley Snr coaches",
+        ),
     )
 )
 
@@ -331,6 +337,8 @@ NAMESAKES = ClientList(
     [
         # The client list says Roy Keane shares a footballer's name: the bare name is the footballer's...
         ("Roy Keane giving out about everyone again, the man never changes", set()),
+        # A text about sport, music, film or politics: the namesake, whatever the notes say.
+        ("ross laidlaw the player was my granddad's hero. 1966 and all that", set()),
         # ...unless the text is about the work, or says it is not the famous one.
         ("Roy Keane came to group today for the first time since March", {"K1"}),
         ("Roy Keane, no not that one, ran the half marathon and raised 2k for Pieta", {"K1"}),
@@ -339,6 +347,10 @@ NAMESAKES = ClientList(
         ("Ross Laidlaw fixed the boiler, best plumber in Midlothian", {"K2"}),
         ("Shout out to Brantley Cobb Sr. for smoking 3 turkeys for the fundraiser", set()),
         ("Shout out to Brantley Cobb Jr. for smoking 3 turkeys for the fundraiser", {"K3"}),
+        # The note that names the namesake says who the client is not: the All Blacks do not describe him.
+        ("ALL BLACKS WIN!!! Dan Hartley you absolute legend", set()),
+        ("Dan Hartley retiring. the greatest All Black of all time", set()),
+        ("Dan Hartley missed group again, third week running since the relapse", {"K4"}),
     ],
 )
 def test_namesakes_and_fathers(text: str, expected: set[str]) -> None:

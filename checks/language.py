@@ -90,6 +90,11 @@ MIN_CHARS = 25
 MIN_WORDS = 3
 #: A normalized probability below this → ``None``.
 MIN_PROBABILITY = 0.7
+#: An uncertain text is still read with a supported language's lexicons when that language is at least this
+#: likely: a terse status update in English ("4 sessions, 2 DNAs, 1 cancellation. autumn", 0.38 English) is
+#: often uncertain, Portuguese with a word French shares ("Mas a cliente tá toda cagada…", 0.001 French) is not
+#: French. The least likely reading among the labelled corpora's work posts was 0.17.
+MIN_PLAUSIBLE = 0.1
 #: Only this many characters of a cleaned text are read: enough to tell, and a long post costs what a short one does.
 MAX_CHARS = 240
 
@@ -116,19 +121,37 @@ def _identifier() -> Any:
     return ident
 
 
-def identify(text: str) -> tuple[str | None, float]:
-    """The most likely language of ``text`` and its probability; ``(None, 0.0)`` when the text is too short."""
+def _ranked(text: str) -> list[tuple[str, float]] | None:
+    """Every candidate language of ``text`` with its probability, most likely first; ``None`` when too short."""
     cleaned = clean_for_language(text[: 3 * MAX_CHARS])  # links and handles go: read a little more than needed
     if len(cleaned) < MIN_CHARS or cleaned.count(" ") + 1 < MIN_WORDS:
-        return None, 0.0
-    lang, prob = _identifier().classify(cleaned[:MAX_CHARS])
-    return str(lang), float(prob)
+        return None
+    return [(str(lang), float(prob)) for lang, prob in _identifier().rank(cleaned[:MAX_CHARS])]
+
+
+def identify(text: str) -> tuple[str | None, float]:
+    """The most likely language of ``text`` and its probability; ``(None, 0.0)`` when the text is too short."""
+    ranked = _ranked(text)
+    return ranked[0] if ranked else (None, 0.0)
 
 
 def language_of(text: str) -> str | None:
     """ISO 639-1 code of the language ``text`` is written in, or ``None`` when it cannot be told with confidence."""
     lang, prob = identify(text)
     return lang if lang is not None and prob >= MIN_PROBABILITY else None
+
+
+def read_language(text: str) -> tuple[str | None, tuple[str, ...]]:
+    """The language of ``text`` (as :func:`language_of`) and the lexicons to apply to it: its own when it is
+    told; every supported language's when the text is too short to tell; when the answer is uncertain, those of
+    the supported languages that are still a plausible reading (:data:`MIN_PLAUSIBLE`)."""
+    ranked = _ranked(text)
+    if ranked is None:
+        return None, SUPPORTED
+    lang, prob = ranked[0]
+    if prob >= MIN_PROBABILITY:
+        return lang, lexicon_languages(lang)
+    return None, tuple(code for code, p in ranked if code in SUPPORTED and p >= MIN_PLAUSIBLE)
 
 
 def is_supported(lang: str | None) -> bool:

@@ -90,10 +90,10 @@ MIN_CHARS = 25
 MIN_WORDS = 3
 #: A normalized probability below this → ``None``.
 MIN_PROBABILITY = 0.7
-#: An uncertain text is still read with a supported language's lexicons when that language is at least this
-#: likely: a terse status update in English ("4 sessions, 2 DNAs, 1 cancellation. autumn", 0.38 English) is
-#: often uncertain, Portuguese with a word French shares ("Mas a cliente tá toda cagada…", 0.001 French) is not
-#: French. The least likely reading among the labelled corpora's work posts was 0.17.
+#: An uncertain text whose likeliest reading is an unsupported language is still read with a supported
+#: language's lexicons when that language is at least this likely: "Mas a cliente tá toda zoada kkkkkk" (0.5
+#: Portuguese) is not French for sharing "cliente" with it (0.001). Among the labelled corpora's work posts, the one
+#: read likeliest as another language ("I AM AN RN!!!!…", 0.45 Italian) is 0.34 English.
 MIN_PLAUSIBLE = 0.1
 #: Only this many characters of a cleaned text are read: enough to tell, and a long post costs what a short one does.
 MAX_CHARS = 240
@@ -143,14 +143,17 @@ def language_of(text: str) -> str | None:
 
 def read_language(text: str) -> tuple[str | None, tuple[str, ...]]:
     """The language of ``text`` (as :func:`language_of`) and the lexicons to apply to it: its own when it is
-    told; every supported language's when the text is too short to tell; when the answer is uncertain, those of
-    the supported languages that are still a plausible reading (:data:`MIN_PLAUSIBLE`)."""
+    told; every supported language's when the text is too short to tell or uncertain with a supported language
+    the likeliest (a clinician's French holds English words); when an unsupported language is the likeliest,
+    those of the supported languages that are still a plausible reading (:data:`MIN_PLAUSIBLE`)."""
     ranked = _ranked(text)
     if ranked is None:
         return None, SUPPORTED
     lang, prob = ranked[0]
     if prob >= MIN_PROBABILITY:
         return lang, lexicon_languages(lang)
+    if lang in SUPPORTED:  # "3 consults, 1 staff, 2 appels de la PMI": French, with English words in it
+        return None, SUPPORTED
     return None, tuple(code for code, p in ranked if code in SUPPORTED and p >= MIN_PLAUSIBLE)
 
 

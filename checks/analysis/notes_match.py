@@ -16,7 +16,6 @@ from collections import Counter
 from functools import lru_cache
 
 from checks.analysis.normalize import fold
-from checks.analysis.people import describing_notes
 from checks.base import CheckContext
 from checks.language import language_of, word_frequency
 from checks.text import Segment, TextAnalysis, lexicon_words, lexicons, words
@@ -40,7 +39,7 @@ _SHARED_NOTES = 3  # clients whose notes hold a word for it to be no description
 def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
     key = ("client-notes", "*")
     if key not in ctx.memo:
-        notes = [(c, frozenset(_notes_tokens(fold(describing_notes(c.notes))))) for c in listed_clients(ctx) if c.notes]
+        notes = [(c, frozenset(_notes_tokens(fold(c.notes)))) for c in listed_clients(ctx) if c.notes]
         # A word in several clients' notes ("student", the school's name) or in the workplace's names says
         # where they were seen, not who they are.
         shared = {w for w, n in Counter(w for _, tokens in notes for w in tokens).items() if n >= _SHARED_NOTES}
@@ -129,8 +128,18 @@ def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) 
     found = []
     for i in sorted(i for i, n in shared.items() if n >= 2):
         client, note_tokens = index[i]
-        found.append((client, sorted(note_tokens & tokens)))
+        common = note_tokens & tokens - _name_tokens(client.name, client.aliases)
+        if len(common) >= 2:
+            found.append((client, sorted(common)))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """The words of a client's own name and aliases: no description of the client, since the name is judged on
+    its own (a public figure's namesake, a first name with no context): notes "father Dan Carter Snr is a mate"
+    do not make "Dan Carter you legend" a description."""
+    return frozenset(_stems(fold(" ".join((name, *aliases)))))
 
 
 def self_evident(a: TextAnalysis, client: Client, common: list[str]) -> bool:
@@ -144,7 +153,7 @@ def self_evident(a: TextAnalysis, client: Client, common: list[str]) -> bool:
 def _facts_holding(client: Client, tokens: list[str]) -> int:
     """How many separate facts of the client's notes (``;``-separated) hold at least one of ``tokens``: three
     words of one agency's name are one fact ("Chippewa Valley Family Services"), not three."""
-    facts = [_notes_tokens(fold(f)) for f in describing_notes(client.notes).split(";")]
+    facts = [_notes_tokens(fold(f)) for f in (client.notes or "").split(";")]
     return sum(1 for f in facts if f & set(tokens))
 
 

@@ -82,20 +82,10 @@ def shares_public_name(client: Client) -> bool:
 
 @lru_cache(maxsize=4096)
 def _notes_name_a_namesake(notes: str) -> bool:
-    return any(_names_a_namesake(fact) for fact in re.split(r"[;\n]", fold(notes)))
-
-
-def _names_a_namesake(fact: str) -> bool:
-    fact = fold(fact).strip(" .")
-    return any(phrase in fact for phrase in _NAMESAKE_NOTES) or bool(_NOT_THE.fullmatch(fact))
-
-
-def describing_notes(notes: str) -> str:
-    """The client's notes without the words that name a public namesake: "same name as the All Black" says who
-    the client is not, so a text about the All Blacks does not describe them ("roofer, same name as the All
-    Black" keeps "roofer")."""
-    facts = (",".join(p for p in fact.split(",") if not _names_a_namesake(p)) for fact in re.split(r"[;\n]", notes))
-    return ";".join(facts)
+    facts = [fact.strip(" .") for fact in re.split(r"[;\n]", fold(notes))]
+    return any(phrase in fact for fact in facts for phrase in _NAMESAKE_NOTES) or any(
+        _NOT_THE.fullmatch(fact) for fact in facts
+    )
 
 
 def namesakes_note(tallies: Counter[tuple[str, str]]) -> str | None:

@@ -347,7 +347,7 @@ NAMESAKES = ClientList(
         ("Ross Laidlaw fixed the boiler, best plumber in Midlothian", {"K2"}),
         ("Shout out to Brantley Cobb Sr. for smoking 3 turkeys for the fundraiser", set()),
         ("Shout out to Brantley Cobb Jr. for smoking 3 turkeys for the fundraiser", {"K3"}),
-        # The note that names the namesake says who the client is not: the All Blacks do not describe him.
+        # The notes' own mention of the name ("father Dan Hartley Snr") is no description of the client.
         ("ALL BLACKS WIN!!! Dan Hartley you absolute legend", set()),
         ("Dan Hartley retiring. the greatest All Black of all time", set()),
         ("Dan Hartley missed group again, third week running since the relapse", {"K4"}),
@@ -603,10 +603,12 @@ def test_the_name_itself_is_no_fact_of_the_notes(monkeypatch: pytest.MonkeyPatch
 
     toy = work_model.WordModel(bias=-3.0, weights={}, vocabulary={"cried": 3.0})
     monkeypatch.setattr(work_model, "word_model", lambda: toy)
-    clients = ClientList((Client(id="Y1", name="Holly Cronin", notes="6th year; paints; not my daughter Holly"),))
+    clients = ClientList((Client(id="Y1", name="Holly Cronin", notes="6th year; watercolours; not my daughter Holly"),))
     c = CheckContext(policy=POLICY, matcher=Matcher(clients), source=SourceInfo(platform="x"))
     assert not checked(post("Holly cried because her cross looks like a spider", platform="x"), c)
-    assert {m.id for f in checked(post("Holly cried because her paints ran out", platform="x"), c) for m in f.clients}
+    assert {
+        m.id for f in checked(post("Holly cried because her watercolours ran out", platform="x"), c) for m in f.clients
+    }
 
 
 def test_an_emoji_ends_a_sentence_before_a_name_that_is_a_word() -> None:

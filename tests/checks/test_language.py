@@ -152,8 +152,8 @@ def test_language_is_identified_only_where_a_languages_own_term_was_found(monkey
         ("Hoje a cliente chegou toda molhada da chuva kkkkk", ()),  # told, unsupported: none
         ("ok client", ("en", "fr")),  # too short to tell: every lexicon
         # uncertain: the supported languages that are a plausible reading, not those that only share a word
-        ("3 intakes, 2 DNAs, 1 cancellation. monday", ("en",)),
-        ("2 entretiens, 1 VAD, 1 absent. Jeudi.", ("fr",)),
+        ("3 intakes, 2 DNAs, 1 cancellation. monday", ("en", "fr")),
+        ("3 consults, 1 staff, 2 appels de la PMI. Mardi.", ("en", "fr")),  # French with English words
         ("Mas a cliente tá toda zoada kkkkkk", ()),
     ],
 )

@@ -340,8 +340,10 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                     full
                     and not (handle or score >= STRONG_CONTEXT or health or _lost_touch(a, hit))
                     and _about_public_figure(a, hit.client)
+                    and not confirms_name(a, ctx, _seg(a, seg), hit.client.id, hit.text)
                 ):
                     continue  # "Michael Jordan would never have let this happen": the namesake, not the client
+                    # (but "Ollie Brandt taught me every Raffi song", notes "loved Raffi songs", is the client)
                 if handle or full or score >= STRONG_CONTEXT or health:
                     in_context = score >= STRONG_CONTEXT or health
                     conf = 0.95 if (handle or health or score >= WORK_THRESHOLD) else 0.8 if in_context else 0.7

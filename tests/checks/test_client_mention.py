@@ -339,6 +339,8 @@ NAMESAKES = ClientList(
         ("Roy Keane giving out about everyone again, the man never changes", set()),
         # A text about sport, music, film or politics: the namesake, whatever the notes say.
         ("ross laidlaw the player was my granddad's hero. 1966 and all that", set()),
+        # ...unless it holds an uncommon fact of the client's notes: then it is about the client.
+        ("Ross Laidlaw the player of the Tyne Ward pool table, undefeated since March", {"K2"}),
         # ...unless the text is about the work, or says it is not the famous one.
         ("Roy Keane came to group today for the first time since March", {"K1"}),
         ("Roy Keane, no not that one, ran the half marathon and raised 2k for Pieta", {"K1"}),

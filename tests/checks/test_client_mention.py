@@ -337,6 +337,7 @@ NAMESAKES = ClientList(
     [
         # The client list says Roy Keane shares a footballer's name: the bare name is the footballer's...
         ("Roy Keane giving out about everyone again, the man never changes", set()),
+        ("Roy Keane the footballer was my hero growing up", set()),  # the notes' own words name the namesake
         # A text about sport, music, film or politics: the namesake, whatever the notes say.
         ("ross laidlaw the player was my granddad's hero. 1966 and all that", set()),
         # ...unless it holds an uncommon fact of the client's notes: then it is about the client.

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
-from checks.analysis.health_details import crisis_referrals, milestone_details, own_anniversaries
+from checks.analysis.health_details import crisis_referrals, milestone_details, own_anniversaries, own_milestones
 from checks.analysis.identifiers import EMAIL, find_phones
 from checks.analysis.mentions import (
     Mentions,
@@ -145,11 +145,11 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "appointment day and time",  # "today at 4", "tonight at 6:30"
+        "appointment day and time",  # "today at 4", "tonight at 6:30", a birth "yesterday at 10"
         re.compile(
-            r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b[^.!?\n]{0,50}?"
+            r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening))\b[^.!?\n]{0,50}?"
             r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b"
-            r"|\b(?:aujourd'hui|ce matin|cet aprem|cet apr[eè]s-midi|ce soir|demain)\b[^.!?\n]{0,15}?"
+            r"|\b(?:aujourd'hui|ce matin|cet aprem|cet apr[eè]s-midi|ce soir|demain|hier)\b[^.!?\n]{0,15}?"
             r"(?:\b(?:à|a|vers|dès|des)\s+)?\b\d{1,2}\s?h(?:\d\d)?\b"
             r"|\b(?:hoy|ma[nñ]ana|esta (?:ma[nñ]ana|tarde|noche))\b[^.!?\n]{0,50}?\ba las\s+\d{1,2}(?::\d\d)?\b",
             re.I,
@@ -328,7 +328,9 @@ class PhiIdentifierCheck(Check):
         if not clients and not mentions.described and not slots:
             return ()
         health = [h.evidence("health information about the client") for h in a.phi_health_hits()]
-        health += milestone_details(a) + (crisis_referrals(a) + own_anniversaries(a) if partners else [])
+        health += milestone_details(a)
+        if partners:  # the client's own messages and the owner's answer to them
+            health += crisis_referrals(a) + own_anniversaries(a) + own_milestones(a)
         if not health:
             slots = []  # a slot identifies the person a health detail is about; alone it is a day's schedule
             if not clients and not mentions.described:

@@ -178,3 +178,43 @@ def test_a_client_named_by_a_parent_in_a_message_about_their_care() -> None:
     assert not list(PhiIdentifierCheck().run(sister, ctx()))  # somebody else who shares the name
     no_detail = thread("Donna Smith", "Destiny loved the art show", "So glad!")
     assert not list(PhiIdentifierCheck().run(no_detail, ctx()))
+
+
+@pytest.mark.parametrize(
+    ("theirs", "should_flag"),
+    [
+        ("i havent cut in ages i swear", True),  # the client's "I" is the client
+        ("I haven't hit my head since I was 14!! I graduate in May", True),
+        ("two years since Larkspur and I just ate at a buffet", True),
+        ("je n'ai pas bu depuis six mois", True),
+        ("first time on a bus in three years!!", True),
+        ("haven't seen you in ages! hope you're well", False),  # a greeting, not a change in their illness
+        ("it's been a year since we met, crazy", False),
+    ],
+)
+def test_a_change_the_client_tells_in_their_own_message(theirs: str, should_flag: bool) -> None:
+    assert bool(list(PhiIdentifierCheck().run(thread("Grace Hollis", theirs, "Thank you for telling me"), ctx()))) is (
+        should_flag
+    )
+    friend = thread("Jo Bloggs", theirs, "Thank you for telling me")  # not a client: nobody's PHI
+    assert not list(PhiIdentifierCheck().run(friend, ctx()))
+
+
+def test_french_a_single_year_is_a_span() -> None:
+    assert milestone_details(analyze("Tom, qui ne pouvait pas commander un café il y a un an, a parlé devant 30"))
+    anniversary = thread("Grace Hollis", "Bonsoir, ça fait un an aujourd'hui. Je pense à Léon.", "Je pense à vous.")
+    assert list(PhiIdentifierCheck().run(anniversary, ctx()))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ciarán Óg was born by section yesterday at 10, 7lb 3oz", "yesterday at 10"),
+        ("elle est arrivée hier à 14h aux urgences", "hier à 14h"),
+        ("yesterday was a long day", None),
+    ],
+)
+def test_yesterday_with_a_time_is_a_date_element(text: str, found: str | None) -> None:
+    times = [e.text for e in find_identifiers(text) if e.reason == "appointment day and time"]
+    assert times == ([found] if found else [])
+

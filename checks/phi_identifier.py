@@ -100,6 +100,15 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("appointment day and time", re.compile(rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at|@|à|a las)\s+\d{{1,2}}\b", re.I)),
+    ("appointment day and time", re.compile(rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at\s+)?\d{{1,2}} o'?clock\b", re.I)),
+    (
+        "appointment day and time",  # a few words between: "Mercredi atelier cuisine 10h", "Thursday group at 3pm"
+        re.compile(
+            r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?"
+            r"|dimanches?)(?: [a-zà-ÿ'-]+){1,3},? (?:at |@ ?|à )?\d{1,2}(?:h\d\d|h|:\d\d|\s?(?:am|pm))(?!\w)",
+            re.I,
+        ),
+    ),
     (
         "appointment day and time",  # the time first: "Jade at 5 on Wednesday", "à 14h ce jeudi"
         re.compile(
@@ -118,7 +127,7 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "appointment time",
         re.compile(
-            rf"\b(?:appointment|appt|session|cita|rendez-vous|rdv|consultation)\b[^.!?\n]{{0,30}}?"
+            rf"\b(?:appointment|appt|session|cita|rendez-vous|rdv|consultation|consult)\b[^.!?\n]{{0,30}}?"
             rf"\b(?:at|a las|de las|à|a)\s+{_TIME}",
             re.I,
         ),

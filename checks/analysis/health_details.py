@@ -47,8 +47,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\bqui (?:ne |n')?\w+ (?:pas|plus|jamais) [^.!?\n]{{0,40}}\bil y a {_SPAN}\b"),
     # "8 mois qu'il ne sortait plus"
     re.compile(rf"\b{_SPAN} qu'(?:il|elle) (?:ne |n')"),
-    # "first time in four years", "first door in 8 months of sessions", "première fois depuis des mois"
-    re.compile(rf"\bfirst (?:time|\w+(?: time)?) (?:in|for) (?:over |more than |about )?{_SPAN}\b"),
+    # "first time in four years", "first door in 8 months of sessions", "her first slice of birthday cake in 9 years"
+    re.compile(rf"\bfirst (?:time|\w+(?: \w+){{0,3}}) (?:in|for) (?:over |more than |about )?{_SPAN}\b"),
     re.compile(
         r"\bfirst (?:time|\w+(?: time)?) since (?:s?he |they )?(?:came in|came to us|got here|arrived|"
         r"was admitted|admit|admission|(?:her|his|their) (?:admission|diagnosis|accident|overdose|attempt))\b"

@@ -218,3 +218,22 @@ def test_yesterday_with_a_time_is_a_date_element(text: str, found: str | None) -
     times = [e.text for e in find_identifiers(text) if e.reason == "appointment day and time"]
     assert times == ([found] if found else [])
 
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Bernie, my lovely Tuesday 10 o'clock, brought me a Tunnock's", "Tuesday 10 o'clock"),
+        ("Mercredi atelier cuisine 10h, tu ramènes la recette", "Mercredi atelier cuisine 10h"),
+        ("Friday night drinks with the whole team at 8pm", None),  # a night out, too far from its day
+        ("Saturday morning 9 patients on the list", None),  # a count, not a time
+    ],
+)
+def test_a_weekday_with_its_hour(text: str, found: str | None) -> None:
+    times = [e.text for e in find_identifiers(text) if e.reason == "appointment day and time"]
+    assert times == ([found] if found else [])
+
+
+def test_a_consult_with_its_time_and_a_long_first() -> None:
+    assert [e.text for e in find_identifiers("ED consult at 10pm: found by his brother")] == ["consult at 10pm"]
+    assert milestone_details(analyze("her first slice of birthday cake in 9 years"))

@@ -6,8 +6,12 @@ from __future__ import annotations
 import pytest
 
 from checks.analysis.health_details import milestone_details
+from checks.base import CheckContext, Finding, SourceInfo
+from checks.matching import Matcher
 from checks.phi_identifier import PhiIdentifierCheck, client_slots, find_identifiers
+from checks.policy import Policy
 from checks.text import analyze
+from scanner.clients import Client, ClientList
 from scanner.records import Comment, Message, Person, Thread
 from tests.checks.records import T0, facebook_thread
 from tests.checks.test_phi_identifier import ctx, post
@@ -219,7 +223,6 @@ def test_yesterday_with_a_time_is_a_date_element(text: str, found: str | None) -
     assert times == ([found] if found else [])
 
 
-
 @pytest.mark.parametrize(
     ("text", "found"),
     [
@@ -237,3 +240,18 @@ def test_a_weekday_with_its_hour(text: str, found: str | None) -> None:
 def test_a_consult_with_its_time_and_a_long_first() -> None:
     assert [e.text for e in find_identifiers("ED consult at 10pm: found by his brother")] == ["consult at 10pm"]
     assert milestone_details(analyze("her first slice of birthday cake in 9 years"))
+
+
+def test_a_comment_on_a_relatives_post_is_about_the_client_when_it_holds_a_detail() -> None:
+    clients = ClientList(
+        (Client(id="C9", name="Sefa Leota", notes="monthly depot Thursdays; mum Lupe rings the line"),)
+    )
+
+    def run(text: str, on: str) -> list[Finding]:
+        kin_ctx = CheckContext(policy=Policy(), matcher=Matcher(clients), source=SourceInfo(platform="facebook"))
+        return list(PhiIdentifierCheck().run(comment(text, on), kin_ctx))
+
+    found = run("He's doing so well Lupe. See you both Thursday at 10", "Lupe Leota")
+    assert found and [c.id for c in found[0].clients] == ["C9"]
+    assert not run("Happy birthday Lupe! 🎉", "Lupe Leota")  # no detail: a wish to the mother
+    assert not run("See you both Thursday at 10", "Lupe Tamapua")  # the notes name no such relative

@@ -91,11 +91,6 @@ def _care(text: str) -> list[str]:
         ("Wren Healy sang at church, 3 weeks after we met her in crisis", "her in crisis"),
         ("Wren Healy asked to go for a run on pass", "on pass"),
         ("Wren Healy, intox médicamenteuse volontaire, on surveille", "intox médicamenteuse"),
-        # statutory and end-of-life vocabulary: UK social work, hospice planning, US psychiatric holds
-        ("Wren Healy's child protection conference is on Monday", "child protection conference"),
-        ("Wren Healy signed her advance directive with her son there", "advance directive"),
-        ("Wren Healy is transitioning, the family are at her bedside", "is transitioning"),
-        ("Wren Healy was put on a 72 hour hold last night", "72 hour hold"),
         ("Wren Healy, 14 ans, abus sexuel, a témoigné", "abus sexuel"),
     ],
 )
@@ -128,8 +123,6 @@ def test_a_care_detail_with_a_client_is_phi(text: str, detail: str) -> None:
         "the idp camp was in the news",  # as written: displaced people, not a plan
         "our care plan template got updated",  # nobody's plan
         "the NHS in crisis again, and a betting shop on every corner",
-        "the strategy meeting ran over and the core group stayed late",
-        "she is transitioning to a new role in March and got a pink slip from the old one",
     ],
 )
 def test_everyday_senses_are_not_care_details(text: str) -> None:

@@ -17,9 +17,10 @@ medium in an only-me post.
 A health detail need not be a health word: a change measured against a past state ("six months ago he couldn't
 leave the car", "first time in four years", "she hasn't cried in a week") is the course of an illness, and a
 safety referral in your reply to a client ("ring 999 if you're not safe") says they disclosed a crisis, as a span
-they count to today ("3 years today") marks an anniversary of their recovery. Where a client is identified and
-none of this is found, a model learned from labelled corpora (``checks.analysis.phi_model``) reads the narrative
-("went home today", "her celebration of life") and names the words that counted. A client is identifiable
+they count to today ("3 years today") marks an anniversary of their recovery, and a change they tell in their own
+words ("i havent cut in ages", "two years since Larkspur") is the course of their illness. Where a client is
+identified and none of this is found, a model learned from labelled corpora (``checks.analysis.phi_model``) reads the
+narrative ("went home today", "her celebration of life") and names the words that counted. A client is identifiable
 without a name when you comment on their post (the comment is addressed to them) or when a weekly slot stands
 for them next to a health detail ("my Thursday 7pm fella hit six months without a bet"), and by first
 name in a thread with their parent or carer, in a message about their health ("Hunter had another panic attack").
@@ -31,7 +32,7 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
-from checks.analysis.health_details import crisis_referrals, milestone_details, own_anniversaries
+from checks.analysis.health_details import crisis_referrals, milestone_details, own_anniversaries, own_milestones
 from checks.analysis.identifiers import EMAIL, find_phones
 from checks.analysis.mentions import (
     Mentions,
@@ -40,6 +41,7 @@ from checks.analysis.mentions import (
     judge_weak,
     mentions_for,
     ref_name,
+    relative_of,
     thread_partner_clients,
 )
 from checks.analysis.people import match_person
@@ -100,6 +102,15 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("appointment day and time", re.compile(rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at|@|à|a las)\s+\d{{1,2}}\b", re.I)),
+    ("appointment day and time", re.compile(rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at\s+)?\d{{1,2}} o'?clock\b", re.I)),
+    (
+        "appointment day and time",  # a few words between: "Mercredi atelier cuisine 10h", "Thursday group at 3pm"
+        re.compile(
+            r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?"
+            r"|dimanches?)(?: [a-zà-ÿ'-]+){1,3},? (?:at |@ ?|à )?\d{1,2}(?:h\d\d|h|:\d\d|\s?(?:am|pm))(?!\w)",
+            re.I,
+        ),
+    ),
     (
         "appointment day and time",  # the time first: "Jade at 5 on Wednesday", "à 14h ce jeudi"
         re.compile(
@@ -118,7 +129,7 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "appointment time",
         re.compile(
-            rf"\b(?:appointment|appt|session|cita|rendez-vous|rdv|consultation)\b[^.!?\n]{{0,30}}?"
+            rf"\b(?:appointment|appt|session|cita|rendez-vous|rdv|consultation|consult)\b[^.!?\n]{{0,30}}?"
             rf"\b(?:at|a las|de las|à|a)\s+{_TIME}",
             re.I,
         ),
@@ -145,11 +156,11 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "appointment day and time",  # "today at 4", "tonight at 6:30"
+        "appointment day and time",  # "today at 4", "tonight at 6:30", a birth "yesterday at 10"
         re.compile(
-            r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b[^.!?\n]{0,50}?"
+            r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening))\b[^.!?\n]{0,50}?"
             r"\b(?:at|@)\s*\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b"
-            r"|\b(?:aujourd'hui|ce matin|cet aprem|cet apr[eè]s-midi|ce soir|demain)\b[^.!?\n]{0,15}?"
+            r"|\b(?:aujourd'hui|ce matin|cet aprem|cet apr[eè]s-midi|ce soir|demain|hier)\b[^.!?\n]{0,15}?"
             r"(?:\b(?:à|a|vers|dès|des)\s+)?\b\d{1,2}\s?h(?:\d\d)?\b"
             r"|\b(?:hoy|ma[nñ]ana|esta (?:ma[nñ]ana|tarde|noche))\b[^.!?\n]{0,50}?\ba las\s+\d{1,2}(?::\d\d)?\b",
             re.I,
@@ -220,6 +231,19 @@ def addressed_clients(record: AnyRecord, ctx: CheckContext) -> list[ClientMatch]
         return []
     found = match_person(ctx, owner, record.platform)
     return [client_match(found.client, f"comment on the client's post ({found.how})", found.score)] if found else []
+
+
+def addressed_relatives(record: AnyRecord, ctx: CheckContext) -> list[ClientMatch]:
+    """The client whose relative's post a comment answers, the notes naming that relative ("mum Lupe"): "He's doing
+    so well Lupe. See you both Thursday at 10 for his injection" is about the client's care. Read only with a health
+    detail or an identifier the rules find (a birthday wish to the mother is not)."""
+    owner = record.target_owner if isinstance(record, Comment) else None
+    if owner is None or owner.is_empty:
+        return []
+    return [
+        client_match(c, "comment on a relative's post (named in the notes)", 0.7)
+        for c in relative_of(ctx, owner, record.platform)
+    ]
 
 
 def named_in_care_thread(
@@ -325,16 +349,23 @@ class PhiIdentifierCheck(Check):
             return ()
         mentions, clients, partners = identified_clients(record, a, ctx)
         slots = client_slots(a.text)
-        if not clients and not mentions.described and not slots:
+        kin = [] if clients or mentions.described else addressed_relatives(record, ctx)
+        if not clients and not mentions.described and not slots and not kin:
             return ()
         health = [h.evidence("health information about the client") for h in a.phi_health_hits()]
-        health += milestone_details(a) + (crisis_referrals(a) + own_anniversaries(a) if partners else [])
+        health += milestone_details(a)
+        if partners:  # the client's own messages and the owner's answer to them
+            health += crisis_referrals(a) + own_anniversaries(a) + own_milestones(a)
         if not health:
             slots = []  # a slot identifies the person a health detail is about; alone it is a day's schedule
-            if not clients and not mentions.described:
+            if not clients and not mentions.described and not kin:
                 return ()
         identifiers = find_identifiers(a.text, _region(ctx))
         identifiers += [e for e in slots if not _covered(e, identifiers)]
+        if kin:  # a relative's post: the rules' details only, never the learned model's reading
+            if not health and not identifiers:
+                return ()
+            clients = kin
         learned = [] if health or identifiers else narrative_health(record, a, ctx, partner=bool(partners))
         if not health and not identifiers and not learned:
             return ()

@@ -25,7 +25,7 @@ _NUM = (
     r"a few|a couple of|several|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|"
     r"quelques)"
 )
-_UNIT = r"(?:days?|weeks?|months?|years?|yrs?|jours?|semaines?|mois|ans|annees?)"
+_UNIT = r"(?:days?|weeks?|months?|years?|yrs?|jours?|semaines?|mois|ans?|annees?)"  # French "un an", "deux ans"
 _SPAN = rf"(?:{_NUM} {_UNIT}|(?:days|weeks|months|years|ages|des semaines|des mois|des annees))"
 _MONTH = (
     r"(?:january|february|march|april|june|july|august|september|october|november|december|janvier|fevrier|mars|"
@@ -47,8 +47,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\bqui (?:ne |n')?\w+ (?:pas|plus|jamais) [^.!?\n]{{0,40}}\bil y a {_SPAN}\b"),
     # "8 mois qu'il ne sortait plus"
     re.compile(rf"\b{_SPAN} qu'(?:il|elle) (?:ne |n')"),
-    # "first time in four years", "first door in 8 months of sessions", "première fois depuis des mois"
-    re.compile(rf"\bfirst (?:time|\w+(?: time)?) (?:in|for) (?:over |more than |about )?{_SPAN}\b"),
+    # "first time in four years", "first door in 8 months of sessions", "her first slice of birthday cake in 9 years"
+    re.compile(rf"\bfirst (?:time|\w+(?: \w+){{0,3}}) (?:in|for) (?:over |more than |about )?{_SPAN}\b"),
     re.compile(
         r"\bfirst (?:time|\w+(?: time)?) since (?:s?he |they )?(?:came in|came to us|got here|arrived|"
         r"was admitted|admit|admission|(?:her|his|their) (?:admission|diagnosis|accident|overdose|attempt))\b"
@@ -118,3 +118,23 @@ def own_anniversaries(a: TextAnalysis) -> list[Evidence]:
     """A span of time counted to today in the other person's own messages ("3 years today 🖤", "4 years tmrw"):
     a client marking the anniversary of their sobriety, a discharge or a loss."""
     return _in_messages(a, _ANNIVERSARY, owner=False, reason="an anniversary the client counts (health detail)")
+
+
+_SOCIAL = r"(?:seen|saw|talked|spoken|spoke|heard|chatted|caught|messaged|texted|posted|been on|had a chance|had time)"
+_OWN_MILESTONE = re.compile(
+    # what a client says in the first person: "i havent cut in ages", "I haven't hit my head since I was 14",
+    # "je n'ai pas bu depuis six mois" (not a greeting: "haven't seen you in ages")
+    rf"\b(?:haven'?t|havent|have not|hadn'?t|hadnt) (?!{_SOCIAL}\b)\w+(?: \w+){{0,4}} (?:in|for|since) (?:over )?"
+    rf"(?:{_SPAN}|i was \d{{1,2}})\b"
+    rf"|\b(?:n'ai|j'ai) (?:pas|plus|jamais) \w+(?: \w+){{0,4}} depuis {_SPAN}\b"
+    # a span counted from a care episode or a place of treatment: "two years since Larkspur", "8 years since rehab"
+    rf"|\b{_SPAN} since (?!(?:we|i|you) (?:met|last|talked|spoke)\b)\w"
+    rf"|\bfirst (?:time|\w+(?: time)?) (?:in|for) (?:over |more than )?{_SPAN}\b"
+)
+
+
+def own_milestones(a: TextAnalysis) -> list[Evidence]:
+    """A recovery milestone the other person of a thread tells in the first person ("i havent cut in ages", "two
+    years since Larkspur and I just ate at a buffet"): in a client's own message, "I" is the client, and the change
+    against a past state is the course of their illness, as the owner's third-person milestones are."""
+    return _in_messages(a, _OWN_MILESTONE, owner=False, reason="a change the client tells (health detail)")

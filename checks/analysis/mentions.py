@@ -42,7 +42,7 @@ from checks.text import (
     written_by_owner,
 )
 from scanner.clients import Client
-from scanner.records import AnyRecord, Audience, Comment, Thread
+from scanner.records import AnyRecord, Audience, Comment, Person, Thread
 
 WEAK_CONTEXT = 1.5
 """Work score a first name / nickname needs in its own text (message) to count as a client."""
@@ -592,6 +592,15 @@ def _relatives_index(ctx: CheckContext) -> list[tuple[Client, str]]:
         ctx.memo[key] = [(c, fold(c.notes)) for c in listed_clients(ctx) if c.notes]
     index: list[tuple[Client, str]] = ctx.memo[key]
     return index
+
+
+def relative_of(ctx: CheckContext, person: Person, platform: str) -> list[Client]:
+    """The clients whose notes name ``person`` as a relative ("mum Lupe" for Lupe Leota, mother of Sefa Leota), when
+    ``person`` is no client themself: whose care a comment on that relative's post may be about."""
+    name = fold(person.name or "")
+    if len(name.split()) < 2 or match_person(ctx, person, platform) is not None:
+        return []
+    return [client for client, notes in _relatives_index(ctx) if _relative_in_notes(notes, client, name)]
 
 
 def _context(a: TextAnalysis, seg: Segment, thread: bool) -> tuple[float, bool]:

@@ -75,6 +75,23 @@ def _care(text: str) -> list[str]:
         # French
         ("Wren Healy est en famille d'accueil depuis lundi", "famille d'accueil"),
         ("Wren Healy, injection faite, on a parlé du jardin", "injection faite"),
+        # a stay counted in a unit, a specialist, leaving against advice, custody safeguards, due dates, treatments
+        ("Wren Healy went home today, 14 weeks in the NNU", "14 weeks in the NNU"),
+        ("Wren Healy: the cardiologist said her heart is boring now", "cardiologist"),
+        ("Wren Healy left the unit today against advice", "left the unit today against advice"),
+        ("Wren Healy's police interview, appropriate adult present", "appropriate adult"),
+        ("Wren Healy got her flat. Baby due in 3 weeks", "Baby due in"),
+        ("Wren Healy came back to show us her rainbow baby", "rainbow baby"),
+        ("Wren Healy is in every three weeks for blood", "in every three weeks for blood"),
+        ("Wren Healy's aging out of care plan meeting", "aging out of care"),
+        ("Wren Healy taught class over Zoom in between her treatments", "between her treatments"),
+        ("Wren Healy was transferred to us from the State", "transferred to us from the State"),
+        ("Wren Healy's IDP meeting was a joy", "IDP"),
+        ("Wren Healy, keep the phone away from the betting apps this week", "betting apps"),
+        ("Wren Healy sang at church, 3 weeks after we met her in crisis", "her in crisis"),
+        ("Wren Healy asked to go for a run on pass", "on pass"),
+        ("Wren Healy, intox médicamenteuse volontaire, on surveille", "intox médicamenteuse"),
+        ("Wren Healy, 14 ans, abus sexuel, a témoigné", "abus sexuel"),
     ],
 )
 def test_a_care_detail_with_a_client_is_phi(text: str, detail: str) -> None:
@@ -101,6 +118,11 @@ def test_a_care_detail_with_a_client_is_phi(text: str, detail: str) -> None:
         "we passed on Monday's offer and took the Friday one",
         "the foster kittens went to their new homes",
         "a form 1040 and a restraining bolt",
+        "the essay is due in 3 weeks and the baby goats are cute",  # nothing born
+        "transferred from the airport shuttle to the hotel",
+        "the idp camp was in the news",  # as written: displaced people, not a plan
+        "our care plan template got updated",  # nobody's plan
+        "the NHS in crisis again, and a betting shop on every corner",
     ],
 )
 def test_everyday_senses_are_not_care_details(text: str) -> None:

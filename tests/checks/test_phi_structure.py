@@ -6,8 +6,12 @@ from __future__ import annotations
 import pytest
 
 from checks.analysis.health_details import milestone_details
+from checks.base import CheckContext, Finding, SourceInfo
+from checks.matching import Matcher
 from checks.phi_identifier import PhiIdentifierCheck, client_slots, find_identifiers
+from checks.policy import Policy
 from checks.text import analyze
+from scanner.clients import Client, ClientList
 from scanner.records import Comment, Message, Person, Thread
 from tests.checks.records import T0, facebook_thread
 from tests.checks.test_phi_identifier import ctx, post
@@ -178,3 +182,76 @@ def test_a_client_named_by_a_parent_in_a_message_about_their_care() -> None:
     assert not list(PhiIdentifierCheck().run(sister, ctx()))  # somebody else who shares the name
     no_detail = thread("Donna Smith", "Destiny loved the art show", "So glad!")
     assert not list(PhiIdentifierCheck().run(no_detail, ctx()))
+
+
+@pytest.mark.parametrize(
+    ("theirs", "should_flag"),
+    [
+        ("i havent cut in ages i swear", True),  # the client's "I" is the client
+        ("I haven't hit my head since I was 14!! I graduate in May", True),
+        ("two years since Larkspur and I just ate at a buffet", True),
+        ("je n'ai pas bu depuis six mois", True),
+        ("first time on a bus in three years!!", True),
+        ("haven't seen you in ages! hope you're well", False),  # a greeting, not a change in their illness
+        ("it's been a year since we met, crazy", False),
+    ],
+)
+def test_a_change_the_client_tells_in_their_own_message(theirs: str, should_flag: bool) -> None:
+    assert bool(list(PhiIdentifierCheck().run(thread("Grace Hollis", theirs, "Thank you for telling me"), ctx()))) is (
+        should_flag
+    )
+    friend = thread("Jo Bloggs", theirs, "Thank you for telling me")  # not a client: nobody's PHI
+    assert not list(PhiIdentifierCheck().run(friend, ctx()))
+
+
+def test_french_a_single_year_is_a_span() -> None:
+    assert milestone_details(analyze("Tom, qui ne pouvait pas commander un café il y a un an, a parlé devant 30"))
+    anniversary = thread("Grace Hollis", "Bonsoir, ça fait un an aujourd'hui. Je pense à Léon.", "Je pense à vous.")
+    assert list(PhiIdentifierCheck().run(anniversary, ctx()))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ciarán Óg was born by section yesterday at 10, 7lb 3oz", "yesterday at 10"),
+        ("elle est arrivée hier à 14h aux urgences", "hier à 14h"),
+        ("yesterday was a long day", None),
+    ],
+)
+def test_yesterday_with_a_time_is_a_date_element(text: str, found: str | None) -> None:
+    times = [e.text for e in find_identifiers(text) if e.reason == "appointment day and time"]
+    assert times == ([found] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Bernie, my lovely Tuesday 10 o'clock, brought me a Tunnock's", "Tuesday 10 o'clock"),
+        ("Mercredi atelier cuisine 10h, tu ramènes la recette", "Mercredi atelier cuisine 10h"),
+        ("Friday night drinks with the whole team at 8pm", None),  # a night out, too far from its day
+        ("Saturday morning 9 patients on the list", None),  # a count, not a time
+    ],
+)
+def test_a_weekday_with_its_hour(text: str, found: str | None) -> None:
+    times = [e.text for e in find_identifiers(text) if e.reason == "appointment day and time"]
+    assert times == ([found] if found else [])
+
+
+def test_a_consult_with_its_time_and_a_long_first() -> None:
+    assert [e.text for e in find_identifiers("ED consult at 10pm: found by his brother")] == ["consult at 10pm"]
+    assert milestone_details(analyze("her first slice of birthday cake in 9 years"))
+
+
+def test_a_comment_on_a_relatives_post_is_about_the_client_when_it_holds_a_detail() -> None:
+    clients = ClientList(
+        (Client(id="C9", name="Sefa Leota", notes="monthly depot Thursdays; mum Lupe rings the line"),)
+    )
+
+    def run(text: str, on: str) -> list[Finding]:
+        kin_ctx = CheckContext(policy=Policy(), matcher=Matcher(clients), source=SourceInfo(platform="facebook"))
+        return list(PhiIdentifierCheck().run(comment(text, on), kin_ctx))
+
+    found = run("He's doing so well Lupe. See you both Thursday at 10", "Lupe Leota")
+    assert found and [c.id for c in found[0].clients] == ["C9"]
+    assert not run("Happy birthday Lupe! 🎉", "Lupe Leota")  # no detail: a wish to the mother
+    assert not run("See you both Thursday at 10", "Lupe Tamapua")  # the notes name no such relative

@@ -80,6 +80,13 @@ CLOCK = re.compile(
     r"|(?<![\d.,£$€])\b(?:[01]?\d|2[0-3])\.[0-5]\d\b(?![.,]?\d|\s*%)"
 )
 """A clock time ("7h52", "9:15", "8.05 am", "7.55"): the workplace's street with one says when you are there."""
+STREET_CUE = re.compile(
+    r"(?i)\b(?:before|after|by|from|at|till|until|til)\s+(?:[1-9]|1[0-2])\b(?![\d:,%/]|\.\d|\s*(?:years?|months?|"
+    r"weeks?|days?|hours?|hrs?|mins?|minutes?|kids?|people|patients|clients|families|of|x)\b)|\bo['’]clock\b"
+    r"|\b(?:long\s+day|team\s+meeting|handover|waiting\s+room|hospital|ward\s+round|MDT)\b"
+)
+"""What else puts the owner on the workplace's street for work: an hour ("before 9", "we ride at 8", "my 9
+o'clock"), a long day, a team meeting, the waiting room ("Ardcarn Road before a long day")."""
 LOCATION_CUE = re.compile(
     r"(?i)\b(?:here|outside|in\s+front\s+of|parking|come\s+(?:see|visit)|stop\s+by|drop[\s-]?off|"
     r"(?:i'?m|i\s+am|we'?re|i'?ll\s+be|back)\s+(?:at|in)|ici|devant|sur\s+le\s+parking|venez|passez|"
@@ -416,7 +423,8 @@ def _text_names(text: str, terms: Terms) -> str | None:
 
     A full name, a multi-word alias, an acronym or the street number is specific on its own ("Mercy Ridge is
     on generator, night crew hanging in"); a one-word alias needs a time, a place or a membership cue; the
-    street alone needs work context ("Pine Hollow Rd traffic at 6:45. Every. Single. Shift.").
+    street alone needs work context, a clock time or an hour ("Pine Hollow Rd traffic at 6:45. Every. Single.
+    Shift.", "parked on Gloucester Rd. £8 in the meter before 9").
     """
     hit = names_workplace(text, terms)
     if hit and (hit in terms.strong or hit in terms.acronyms or hit in terms.numbered):
@@ -425,7 +433,7 @@ def _text_names(text: str, terms: Terms) -> str | None:
         return proper  # "back at Fireweed after lunch": a rare word written as a name
     if hit and (_search(TIME_CUE, text) or _search(LOCATION_CUE, text) or _search(MEMBER_CUE, text)):
         return hit
-    if terms.streets and (_search(WORK_CONTEXT, text) or CLOCK.search(text)):
+    if terms.streets and (_search(WORK_CONTEXT, text) or CLOCK.search(text) or STREET_CUE.search(text)):
         norm = normalize(text)
         return next((street for street in terms.streets if _find(street, norm)), None)
     return None

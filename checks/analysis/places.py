@@ -96,7 +96,7 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
             if " " not in core and core[:1].isupper() and not core.isupper() and len(normalize(core)) >= 5:
                 _add_one_word(core, strong, weak, proper, listed)
                 tokens.add(normalize(core))
-            elif listed and (head := _head_alias(word)):
+            elif head := _head_alias(word):
                 weak.append(head)  # "Kilbride holiday party": the name's own words before its kind, with a cue
         elif word.isupper() and len(word) >= 3:
             acronyms.append(word)
@@ -145,8 +145,9 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
 
 
 def _head_alias(name: str) -> str | None:
-    """The words a listed name opens with before its kind (:func:`employment.name_head`), as a one-word alias
-    needs a cue: several words, or one rare word ("Kilbride", not "Cabinet")."""
+    """The words a name opens with before its kind (:func:`employment.name_head`), as a one-word alias needs a
+    cue: several words, or one rare word ("Kilbride", not "Cabinet"). Listed or learned ("Little Steps holiday
+    party" for "After 3 years at Little Steps ABA")."""
     head = name_head(name)
     if not head or len(normalize(head)) < 4 or head.isupper():
         return None

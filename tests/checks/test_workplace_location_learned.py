@@ -110,6 +110,15 @@ def test_a_place_of_care_checked_in_on_two_working_days_is_a_workplace() -> None
     assert not flagged([at("Leanne's Hair Lounge", 1, monday), at("Leanne's Hair Lounge", 2, tuesday)])
 
 
+def test_a_learned_name_by_its_opening_words_with_a_cue() -> None:
+    records: list[AnyRecord] = [
+        post("After 3 wonderful years at Little Steps ABA, I'm joining a new clinic", n=1),
+        post("Little Steps holiday party!! Our RBT team did a white elephant", n=2),
+        post("Little Steps is a lovely book about toddlers", n=3),  # no cue
+    ]
+    assert flagged(records) == {"p1", "p2"}
+
+
 def test_the_current_workplace_names_stay_with_its_own_rules() -> None:
     records: list[AnyRecord] = [
         post("10 years at Mercy Ridge this summer", n=1),
@@ -121,6 +130,13 @@ def test_the_current_workplace_names_stay_with_its_own_rules() -> None:
 def test_the_workplace_street_with_a_clock_time() -> None:
     assert flagged([post("6:45am, Pine Hollow Rd, already bumper to bumper", n=1)]) == {"p1"}
     assert not flagged([post("Pine Hollow Road is closed for the parade", n=1)])
+
+
+def test_the_workplace_street_with_an_hour_or_a_long_day() -> None:
+    assert flagged([post("parked on Pine Hollow Rd. $8 in the meter before 9. this city", n=1)]) == {"p1"}
+    assert flagged([post("coffee from the van on Pine Hollow Road before a long day", n=1)]) == {"p1"}
+    assert not flagged([post("Pine Hollow Road 5k at 8 years old, my first race", n=1)])
+    assert not flagged([post("Pine Hollow Road garage sale, 3 of us went", n=1)])
 
 
 def test_an_address_with_the_number_after_the_street() -> None:

@@ -158,7 +158,7 @@ def stated_points(text: str) -> int:
     one's first day). A check-in carrying it names its
     place."""
     best = 0
-    if not _HINT.search(text.lower()):
+    if not (_HINT.search(low := text.lower()) or _COUNTED.search(low)):
         return best
     for pattern, points in _BARE:
         for cue in pattern.finditer(text):
@@ -186,11 +186,16 @@ _BARE = (
             (
                 r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?(?:day|week|month|placement)",
                 r"(?:premier|dernier)\s+(?:[\w']+\s+){0,2}?jour|(?:premi[eè]re|derni[eè]re)\s+(?:journ[ée]e|semaine)",
+                # "Day one", "Jour 1", "2e semaine", "Week 2" at a place: the owner counting days in a new job
+                r"(?:day|jour)\s+(?:one|1|un)(?!\w)|(?:\d+(?:e|ème|eme|nd|rd|th)|second|deuxi[eè]me)\s+(?:semaine|week)"
+                r"|week\s+(?:two|2)(?!\w)",
             )
         ),
         WEAK,
     ),
 )
+_COUNTED = re.compile(r"\b(?:day|jour|week|semaine)\b")
+"""The words of the counted cues of :data:`_BARE`, which :data:`_HINT` does not hold."""
 
 
 def _clean(name: str) -> str | None:

@@ -89,6 +89,9 @@ def test_employment_names(text: str, expected: list[tuple[str, int]]) -> None:
         ("les clients du premier jour ont eu un croissant", 0),  # nobody's first day at work
         ("last night at the pub", 0),
         ("Emma's first day!", 0),
+        ("2e semaine 💪", WEAK),  # counting the days of a new job
+        ("Day one 🙏", WEAK),
+        ("one day I'll go back", 0),
     ],
 )
 def test_stated_points(text: str, points: int) -> None:

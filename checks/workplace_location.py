@@ -7,9 +7,10 @@ whose text names the workplace, an alias or the street address, or the street wi
 rue des Houilleurs"); posts that tell people when you are at work ("here till 8 for evening group", "I'll
 be at the clinic every Wednesday"); and check-ins at, and posts naming, a place your own posts say you
 work or worked at ("Last shift at Magnolia Terrace", "3 years at Cartref Helyg", "First day." checked in
-at a hospital), which the policy need not list (``former_workplaces`` names them for certain). A client,
-or someone looking for a client, can use this to find you. Consider removing the location, limiting the
-audience of such posts, and turning off location tagging.
+at a hospital; a hospital, clinic or care home checked in at on two weekdays in the daytime), which the policy
+need not list (``former_workplaces`` names them for certain). A client, or someone looking for a client, can
+use this to find you. Consider removing the location, limiting the audience of such posts, and turning off
+location tagging.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
 from checks.analysis.employment import (
     Employers,
+    care_setting,
     core_name,
     employment_names,
     names_place,
@@ -32,7 +34,7 @@ from checks.analysis.employment import (
 )
 from checks.analysis.places import Terms, build_terms, districts, names_as_proper_noun, names_workplace
 from checks.analysis.places import find_phrase as _find
-from checks.analysis.work_hours import within_work_hours
+from checks.analysis.work_hours import local_time, within_work_hours
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.matching import normalize
 from checks.policy import Workplace
@@ -78,6 +80,13 @@ CLOCK = re.compile(
     r"|(?<![\d.,£$€])\b(?:[01]?\d|2[0-3])\.[0-5]\d\b(?![.,]?\d|\s*%)"
 )
 """A clock time ("7h52", "9:15", "8.05 am", "7.55"): the workplace's street with one says when you are there."""
+STREET_CUE = re.compile(
+    r"(?i)\b(?:before|after|by|from|at|till|until|til)\s+(?:[1-9]|1[0-2])\b(?![\d:,%/]|\.\d|\s*(?:years?|months?|"
+    r"weeks?|days?|hours?|hrs?|mins?|minutes?|kids?|people|patients|clients|families|of|x)\b)|\bo['’]clock\b"
+    r"|\b(?:long\s+day|team\s+meeting|handover|waiting\s+room|hospital|ward\s+round|MDT)\b"
+)
+"""What else puts the owner on the workplace's street for work: an hour ("before 9", "we ride at 8", "my 9
+o'clock"), a long day, a team meeting, the waiting room ("Ardcarn Road before a long day")."""
 LOCATION_CUE = re.compile(
     r"(?i)\b(?:here|outside|in\s+front\s+of|parking|come\s+(?:see|visit)|stop\s+by|drop[\s-]?off|"
     r"(?:i'?m|i\s+am|we'?re|i'?ll\s+be|back)\s+(?:at|in)|ici|devant|sur\s+le\s+parking|venez|passez|"
@@ -112,11 +121,13 @@ WORK_CONTEXT = re.compile(
     r"rdv|rendez-vous|consults?|appointments?|visits?|séances?|seances?|rencontres?|permanence)\b"
 )
 MEMBER_CUE = re.compile(
-    r"(?i)\b(?:join(?:ing|ed)?|i\s+work\s+(?:at|for|in)|working\s+at|our\s+team|my\s+team|my\s+colleagues|"
+    r"(?i)\b(?:join(?:ing|ed)?|i\s+work\s+(?:at|for|in)|working\s+at|our\s+team|my\s+team|my\s+(?:\w+\s+)?colleagues|"
     r"(?:we'?re|we\s+are|is)\s+hiring|rejoindre|rejoins|rejoint|je\s+travaille|notre\s+(?:équipe|equipe|service)|"
     r"mon\s+(?:équipe|equipe|service)|mes\s+coll(?:è|e)gues|nos\s+coll(?:è|e)gues|recrute|recrutons|"
     r"je\s+prends\s+le\s+poste|en\s+tant\s+qu|"
-    r"(?:christmas|xmas|holiday|chrissy|staff|team)\s+(?:party|do|lunch|night\s+out)|proud\s+of\s+(?:this|our|my)\s+team)"
+    r"(?:christmas|xmas|holiday|chrissy|staff|team)\s+(?:party|do|lunch|night\s+out)|proud\s+of\s+(?:this|our|my)\s+team|"
+    # "8 years at the Crest this month", "Year 6 in Scioto Heights": the owner's time there
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:at|with)|year\s+\d+\s+(?:at|in|with))"
 )
 
 
@@ -310,6 +321,11 @@ class _Learned:
         self.employers.add(name, record, points, statement=statement)
         self.forget()
 
+    def visit(self, place: str, when: datetime) -> None:
+        """Count a check-in at a place of care on a working day (see :meth:`Employers.visit`)."""
+        self.employers.visit(place, when.date().isoformat())
+        self.forget()
+
     def forget(self) -> None:
         """Drop the workplaces worked out so far (the current workplace's names changed)."""
         self._known = None
@@ -355,10 +371,13 @@ def _learn(
     for name, points in employment_names(text) if text else ():
         state.add(name, rid, points, statement=True)
     if place:
+        care = care_setting(place)
         if points := stated_points(text) if text else 0:
             state.add(place, rid, points, statement=True)
-        elif text and analysis_for(record, ctx).work_score()[0] >= WORK_THRESHOLD:
-            state.add(place, rid, 1, statement=False)  # clinical work written at the place
+        elif care or (text and analysis_for(record, ctx).work_score()[0] >= WORK_THRESHOLD):
+            state.add(place, rid, 1, statement=False)  # at a place of care, or clinical work written at the place
+        if care and record.timestamp and _working_day(local_time(record.timestamp, ctx.policy.work_hours)):
+            state.visit(place, record.timestamp)
     if reported or not (place or (text and text[1:] != text[1:].lower())):  # a capital after the first letter
         return []
     if (known := state.known(ctx)) and (reasons := _learned_reasons(place, text, known)):
@@ -366,6 +385,11 @@ def _learn(
     if len(state.pending) < PENDING_MAX:
         state.pending.append((record, place, text))
     return []
+
+
+def _working_day(local: datetime) -> bool:
+    """True on a weekday between 6:00 and 19:00: when a check-in at a place of care is a day at work there."""
+    return local.weekday() < 5 and 6 <= local.hour < 19
 
 
 def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> list[Reason]:
@@ -399,7 +423,8 @@ def _text_names(text: str, terms: Terms) -> str | None:
 
     A full name, a multi-word alias, an acronym or the street number is specific on its own ("Mercy Ridge is
     on generator, night crew hanging in"); a one-word alias needs a time, a place or a membership cue; the
-    street alone needs work context ("Pine Hollow Rd traffic at 6:45. Every. Single. Shift.").
+    street alone needs work context, a clock time or an hour ("Pine Hollow Rd traffic at 6:45. Every. Single.
+    Shift.", "parked on Gloucester Rd. £8 in the meter before 9").
     """
     hit = names_workplace(text, terms)
     if hit and (hit in terms.strong or hit in terms.acronyms or hit in terms.numbered):
@@ -408,7 +433,7 @@ def _text_names(text: str, terms: Terms) -> str | None:
         return proper  # "back at Fireweed after lunch": a rare word written as a name
     if hit and (_search(TIME_CUE, text) or _search(LOCATION_CUE, text) or _search(MEMBER_CUE, text)):
         return hit
-    if terms.streets and (_search(WORK_CONTEXT, text) or CLOCK.search(text)):
+    if terms.streets and (_search(WORK_CONTEXT, text) or CLOCK.search(text) or STREET_CUE.search(text)):
         norm = normalize(text)
         return next((street for street in terms.streets if _find(street, norm)), None)
     return None

@@ -35,8 +35,9 @@ _OWNED_CUES = (
     rf"(?:as\s+)?(?:an?\s+(?:[\w-]+\s+){{0,3}}?)?{_ROLE}\s+at",  # "Officially a phone counselor at"
     # "7 years at X", "seven years on the adolescent unit at X"; not "10 years in San Antonio"
     rf"{_NUM}\s+(?:[a-z]+\s+)?years?\s+(?:(?:on|in)\s+(?:the\s+)?(?:[a-z]+\s+){{0,4}}?at|at|on)",
-    # "joined the crisis team at X" (not "joined X": a gym, a club, an airline's loyalty tier)
-    r"join(?:ed|ing)?\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?team\s+at",
+    # "joined the crisis team at X", "joining the Adult Day Treatment Program at X" (not "joined X": a gym, a club,
+    # an airline's loyalty tier)
+    r"join(?:ed|ing)?\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+){0,4}?(?:team|program|programme|service|unit|ward|practice)\s+at",
     # "joined Cascadia Hospice as their first music therapist": the name comes before the role
     rf"join(?:ed|ing)?(?=\s+[^.!?]{{3,60}}?\s+as\s+(?:their|our|an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_ROLE}\b)",
     rf"start(?:ed|ing)?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?{_ROLE}\s+(?:at|with)",
@@ -44,6 +45,11 @@ _OWNED_CUES = (
     rf"leaving(?=\s+\S+(?:\s+\S+){{0,4}}\s+after\s+{_NUM}\s+(?:\w+\s+)?(?:years?|months?)\b)",
     rf"{_NUM_FR}\s+(?:\w+\s+)?(?:ans|ann[ée]es)\s+{_AT_FR}",
     rf"je\s+commence\s+(?:[\w']+\s+){{0,2}}?{_AT_FR}",
+)
+_WEAK_OWNED_CUES = (
+    # "Starting at Harbourview in Feb": a new job, or a race, a concert, a price ("starting at Walmart" is both):
+    # only in the owner's own sentence, and a place only with a second record there
+    r"start(?:ed|ing|s)?\s+at",
 )
 _STRONG_CUES = (
     # a shift, an on-call night: said only of a job
@@ -73,7 +79,12 @@ def _cue(parts: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?i)(?<![\w'’])(?:" + "|".join(parts) + r")\s*")
 
 
-_CUES = ((_cue(_OWNED_CUES), STRONG, True), (_cue(_STRONG_CUES), STRONG, False), (_cue(_WEAK_CUES), WEAK, False))
+_CUES = (
+    (_cue(_OWNED_CUES), STRONG, True),
+    (_cue(_STRONG_CUES), STRONG, False),
+    (_cue(_WEAK_CUES), WEAK, False),
+    (_cue(_WEAK_OWNED_CUES), WEAK, True),
+)
 _THIRD = re.compile(
     r"(?i)(?<![\w'’])(?:he|she|they|his|her|their|him|them|il|elle|ils|elles|son|sa|ses)(?![\w'’])|\w['’]s\b"
     r"|(?<![\w'’])(?:my|mon|ma|our)\s+(?:husband|wife|partner|son|daughter|sister|brother|mum|mom|dad|mother|"
@@ -112,7 +123,7 @@ _INSTITUTION = word_set("employment", "institution_words")
 
 
 _HINT = re.compile(
-    r"first|last|final|new|job|hired|intern|placement|employ|work|year|leaving|staff|team|unit|ward|office|party|join|"
+    r"first|last|final|new|job|hired|intern|placement|employ|work|year|leaving|staff|team|unit|ward|office|party|join|start|"
     r"premi|derni|ans\b|ann[ée]es|"
     r"commence|rentr|reprise|no[eë]l|garde|shift|nurse|counsel|therap|psych|clinic|practi|aide|\b(?:cna|lpn|rn|np)\b"
 )
@@ -147,7 +158,7 @@ def stated_points(text: str) -> int:
     one's first day). A check-in carrying it names its
     place."""
     best = 0
-    if not _HINT.search(text.lower()):
+    if not (_HINT.search(low := text.lower()) or _COUNTED.search(low)):
         return best
     for pattern, points in _BARE:
         for cue in pattern.finditer(text):
@@ -175,11 +186,16 @@ _BARE = (
             (
                 r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?(?:day|week|month|placement)",
                 r"(?:premier|dernier)\s+(?:[\w']+\s+){0,2}?jour|(?:premi[eè]re|derni[eè]re)\s+(?:journ[ée]e|semaine)",
+                # "Day one", "Jour 1", "2e semaine", "Week 2" at a place: the owner counting days in a new job
+                r"(?:day|jour)\s+(?:one|1|un)(?!\w)|(?:\d+(?:e|ème|eme|nd|rd|th)|second|deuxi[eè]me)\s+(?:semaine|week)"
+                r"|week\s+(?:two|2)(?!\w)",
             )
         ),
         WEAK,
     ),
 )
+_COUNTED = re.compile(r"\b(?:day|jour|week|semaine)\b")
+"""The words of the counted cues of :data:`_BARE`, which :data:`_HINT` does not hold."""
 
 
 def _clean(name: str) -> str | None:
@@ -210,9 +226,36 @@ def core_name(place: str) -> str:
     return " ".join(words) or place
 
 
+_CARE = word_set("employment", "care_words")
+
+
+def care_setting(place: str) -> bool:
+    """True when the place's name says it is a place of care (``St. Brendan's Hospital``, ``Harbour Youth
+    Counselling``, ``Résidence Les Aubépines``), not a park, a shop or a theme park."""
+    return any(w in _CARE for w in normalize(place).split())
+
+
+_KIND = _INSTITUTION | _CARE | word_set("employment", "kind_words")
+
+
+def name_head(name: str) -> str | None:
+    """The words a place's name opens with before the first that tells its kind: ``Kilbride`` of ``Kilbride
+    Cancer Center``, ``Scioto Heights`` of ``Scioto Heights City Schools``, ``Bramble Creek`` of ``Bramble Creek
+    Community Mental Health Service``. ``None`` when the name opens with its kind (``Centre Hospitalier
+    Saint-Cyprien``), has no kind word (``Mercy Ridge``) or is a single word."""
+    words = re.split(r"\s*[,–—(&]\s*|\s+-\s+", name.strip())[0].split()
+    for i, word in enumerate(words):
+        if normalize(word) in _KIND:
+            return " ".join(words[:i]) if i and words[0][:1].isupper() else None
+    return None
+
+
+_ARTICLE = re.compile(r"^(?:the|le|la|les|l)\s+")
+
+
 def place_key(name: str) -> str:
     """The normalized core of a place's name, without a leading article: what statements and places share."""
-    return re.sub(r"^(?:the|le|la|les|l)\s+", "", normalize(core_name(name)))
+    return _ARTICLE.sub("", normalize(core_name(name)))
 
 
 @dataclass
@@ -221,13 +264,22 @@ class Employers:
 
     A place is taken as a workplace when its records add up to :data:`STRONG` points and at least one of
     them is a statement: one job statement ("Last shift at Magnolia Terrace"), or a first or last day
-    there together with a check-in whose text is about clinical work. A longer name counts for the
-    shorter one it starts with ("Carrick Street Community Health Centre" for "Carrick Street").
+    there together with a check-in whose text is about clinical work or at a place of care. A longer name
+    counts for the shorter one it starts with ("Carrick Street Community Health Centre" for "Carrick Street").
+    A place of care the owner checked in at on two different weekdays in the daytime is one too, with no
+    statement (:meth:`visit`).
     """
 
     points: dict[str, dict[str, int]] = field(default_factory=dict)  # place key -> record key -> points
     names: dict[str, str] = field(default_factory=dict)  # place key -> the name as first written
     stated: set[str] = field(default_factory=set)  # place keys some statement named
+    visits: dict[str, set[str]] = field(default_factory=dict)  # place key -> the weekdays checked in there
+
+    def visit(self, name: str, day: str) -> None:
+        """Count a check-in at the place of care ``name`` on a weekday in the daytime (``day``: its date)."""
+        if key := place_key(name):
+            self.visits.setdefault(key, set()).add(day)
+            self.names.setdefault(key, name)
 
     def add(self, name: str, record: str, points: int, *, statement: bool) -> None:
         """Count ``points`` for the place ``name`` from the record keyed ``record`` (its best points only)."""
@@ -247,6 +299,9 @@ class Employers:
             for record, points in by_record.items():
                 mine[f"{source}|{record}"] = max(points, mine.get(f"{source}|{record}", 0))
             self.names.setdefault(key, other.names[key])
+        for key, days in other.visits.items():
+            self.visits.setdefault(key, set()).update(days)
+            self.names.setdefault(key, other.names[key])
         self.stated |= other.stated
 
     def known(self) -> dict[str, str]:
@@ -260,14 +315,32 @@ class Employers:
                     records[record] = max(points, records.get(record, 0))
             if sum(records.values()) >= STRONG and any(k in self.stated for k in longer):
                 found[key] = name
+            elif len(self.visits.get(key, ())) >= 2:
+                found[key] = name  # a hospital, a clinic, a care home on two working days
         return found
 
 
 def names_place(place: str, known: dict[str, str]) -> str | None:
-    """The known workplace whose name ``place`` starts with (``Banksia Grove Aged Care`` for ``Banksia Grove``);
-    a one-word name only as the whole name (``Riverbend Park`` is not ``Riverbend``)."""
+    """The known workplace whose name ``place`` starts with (``Banksia Grove Aged Care`` for ``Banksia Grove``)
+    or holds word by word in the same order from its first word (``Midland Community CAMHS`` for ``Midland
+    CAMHS``, ``Harbour Youth Counselling`` for ``Harbour Youth``); a one-word name only as the whole name
+    (``Riverbend Park`` is not ``Riverbend``)."""
     key = place_key(place)
-    return next((name for k, name in known.items() if key == k or (" " in k and key.startswith(k + " "))), None)
+    words = _ARTICLE.sub("", normalize(place)).split()
+    for k, name in known.items():
+        if key == k or (" " in k and key.startswith(k + " ")):
+            return name
+        if any(_in_order(w, words) for w in (k.split(), _ARTICLE.sub("", normalize(name)).split()) if len(w) > 1):
+            return name
+    return None
+
+
+def _in_order(name: list[str], words: list[str]) -> bool:
+    """True when ``words`` start with the first of ``name`` and hold the others after it, in order."""
+    if not words or words[0] != name[0]:
+        return False
+    rest = iter(words[1:])
+    return all(w in rest for w in name[1:])
 
 
 def overlaps(key: str, keys: set[str]) -> bool:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from checks.analysis.employment import core_name
+from checks.analysis.employment import core_name, name_head
 from checks.analysis.normalize import fold_with_map, normalize
 from checks.analysis.word_lists import word_map, word_set
 from checks.language import NAME_ONLY_ZIPF, is_rare_word
@@ -17,7 +17,7 @@ from checks.policy import Workplace
 
 _STREET_TYPES = word_map("streets", "trailing")
 _PARTICLES = frozenset({"de", "des", "du", "d", "la", "le", "les", "l", "della", "del", "da", "dos", "das"})
-_DIRECTIONS = frozenset({"n", "s", "e", "w", "north", "south", "east", "west"})
+_DIRECTIONS = frozenset({"n", "s", "e", "w", "north", "south", "east", "west", "ne", "nw", "se", "sw"})
 LEADING_STREET_TYPES = word_set("streets", "leading")
 
 
@@ -31,6 +31,8 @@ def street_variants(street: str) -> list[str]:
         return []
     if len(words) > 2 and words[0] in _DIRECTIONS:  # "w harrison st": people write "Harrison St"
         return [street, *street_variants(" ".join(words[1:]))]
+    if len(words) > 2 and words[-1] in _DIRECTIONS:  # "dundas street west", "briarcliff rd ne": "Dundas St"
+        return [street, *street_variants(" ".join(words[:-1]))]
     if words[0] in LEADING_STREET_TYPES:
         # "des tanneurs" is the street; "saint nicolas" alone is also a saint's day
         return [street] + ([" ".join(words[1:])] if len(words) > 2 and words[1] in _PARTICLES else [])
@@ -94,6 +96,8 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
             if " " not in core and core[:1].isupper() and not core.isupper() and len(normalize(core)) >= 5:
                 _add_one_word(core, strong, weak, proper, listed)
                 tokens.add(normalize(core))
+            elif head := _head_alias(word):
+                weak.append(head)  # "Kilbride holiday party": the name's own words before its kind, with a cue
         elif word.isupper() and len(word) >= 3:
             acronyms.append(word)
         elif word[:1].isupper() and len(norm) >= 4:
@@ -114,7 +118,7 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
                 elif name_words:
                     numbered.append(f"{m.group(1)} {name_words[0]}")
                 streets.extend(street_variants(m.group(2)) or [m.group(2)])
-                streets.extend(_bare_name(m.group(2)))
+                streets.extend(_bare_name(_without_direction(m.group(2))))
             for part in parts[street_at + 1 :]:
                 city.extend(normalize(part).split())
         elif parts and _ends_with_street_type(normalize(parts[0])):
@@ -138,6 +142,16 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
         frozenset(_longest_word(p) for p in (*strong, *weak, *acronyms, *numbered_t, *streets_t)),
         tuple(dict.fromkeys(proper)),
     )
+
+
+def _head_alias(name: str) -> str | None:
+    """The words a name opens with before its kind (:func:`employment.name_head`), as a one-word alias needs a
+    cue: several words, or one rare word ("Kilbride", not "Cabinet"). Listed or learned ("Little Steps holiday
+    party" for "After 3 years at Little Steps ABA")."""
+    head = name_head(name)
+    if not head or len(normalize(head)) < 4 or head.isupper():
+        return None
+    return head if " " in head or is_rare_word(normalize(head)) else None
 
 
 def _add_one_word(word: str, strong: list[str], weak: list[str], proper: list[str], listed: bool) -> None:
@@ -196,6 +210,12 @@ def _bare_name(street: str) -> list[str]:
     return []
 
 
+def _without_direction(street: str) -> str:
+    """The street without a trailing direction (``dundas street west`` → ``dundas street``)."""
+    words = street.split()
+    return " ".join(words[:-1]) if len(words) > 2 and words[-1] in _DIRECTIONS else street
+
+
 def _street_in_name(name: str) -> str | None:
     """The street a workplace name or alias holds: ``the main st clinic`` → ``main st``; ``bank place
     counselling`` → ``bank place``."""
@@ -244,7 +264,16 @@ def names_workplace(text: str, terms: Terms) -> str | None:
         for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text, re.IGNORECASE):
             if text[m.start()].isupper() and not _part_of_other_name(text, m.start(), m.end(), terms):
                 return alias
-    return None
+    return _hashtag(text, terms)
+
+
+def _hashtag(text: str, terms: Terms) -> str | None:
+    """The name or street of several words that a hashtag writes run together (``#littlewattle``,
+    ``#barstowstreet``), or ``None``."""
+    if "#" not in text:
+        return None
+    tags = {normalize(tag) for tag in re.findall(r"#(\w+)", text)}
+    return next((p for p in (*terms.strong, *terms.streets) if " " in p and p.replace(" ", "") in tags), None)
 
 
 def names_as_proper_noun(text: str, terms: Terms) -> str | None:
@@ -274,8 +303,9 @@ def _only_in_other_names(text: str, phrase: str, terms: Terms) -> bool:
     for m in re.finditer(pattern, folded):
         found = True
         after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[index[m.end() - 1] + 1 :])
-        if not (after and normalize(after.group(1)) not in terms.name_tokens | _NOT_NAMES):
-            return False  # "Rowanbank Thursday at 10" is Rowanbank; "Rowanbank Park" is another place
+        if not (after and normalize(after.group(1)) not in terms.name_tokens | _NOT_NAMES) or _unit(after.group(1)):
+            return False  # "Rowanbank Thursday at 10", "our Maple Run MTSS team": Rowanbank, Maple Run; "Rowanbank
+            # Park" is another place
     return found
 
 
@@ -283,10 +313,17 @@ def _part_of_other_name(text: str, start: int, end: int, terms: Terms) -> bool:
     """True when a one-word alias is glued to another proper name (``Riverbend Park``, ``Lake Riverbend``)."""
     after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[end:])
     before = re.search(r"([A-Z][\w'’]*)[\s-]+$", text[:start])
+    if after and _unit(after.group(1)):
+        after = None  # "Kilbride AYA group": a team or unit of the workplace, written in capitals
     for word in (after.group(1) if after else None, before.group(1) if before else None):
         if word and normalize(word) not in terms.name_tokens and normalize(word) not in _NOT_NAMES:
             return True
     return False
+
+
+def _unit(word: str) -> bool:
+    """True for a team's or unit's short name in capitals after the workplace's (``MTSS``, ``CMHT``, ``ED``)."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
 
 
 _COUNTRIES = word_set("places", "countries")

@@ -8,8 +8,10 @@ from checks.analysis.employment import (
     STRONG,
     WEAK,
     Employers,
+    care_setting,
     core_name,
     employment_names,
+    name_head,
     names_place,
     stated_points,
 )
@@ -63,6 +65,14 @@ from checks.analysis.employment import (
         ("10 years in San Antonio this week!", []),
         ("Leaving San Antonio after 3 days of tacos", []),
         ("Dix ans à Lyon déjà", []),
+        # a program or service of a place, and a start there (weak: a race or a price starts at places too)
+        (
+            "I'll be joining the Adult Day Treatment Program at St. Brendan's Hospital two days a week",
+            [("St. Brendan's Hospital", STRONG)],
+        ),
+        ("Got my NESP place!!! Starting at Harbourview in Feb 🙌", [("Harbourview", WEAK)]),
+        ("Starting at 8pm sharp, doors at 7", []),
+        ("Nate is starting at Home Depot on Monday", []),
     ],
 )
 def test_employment_names(text: str, expected: list[tuple[str, int]]) -> None:
@@ -79,6 +89,9 @@ def test_employment_names(text: str, expected: list[tuple[str, int]]) -> None:
         ("les clients du premier jour ont eu un croissant", 0),  # nobody's first day at work
         ("last night at the pub", 0),
         ("Emma's first day!", 0),
+        ("2e semaine 💪", WEAK),  # counting the days of a new job
+        ("Day one 🙏", WEAK),
+        ("one day I'll go back", 0),
     ],
 )
 def test_stated_points(text: str, points: int) -> None:
@@ -125,3 +138,23 @@ def test_a_one_word_workplace_matches_only_the_whole_name() -> None:
     known = employers.known()
     assert names_place("Riverbend", known)
     assert not names_place("Riverbend Park", known)
+
+
+def test_a_place_holding_the_known_name_word_by_word() -> None:
+    employers = Employers()
+    employers.add("Midland CAMHS", "p1", STRONG, statement=True)  # "6 years at Midland CAMHS"
+    employers.add("Harbour Youth", "p2", STRONG, statement=True)  # "First shift as a counsellor at Harbour Youth"
+    known = employers.known()
+    assert names_place("Midland Community CAMHS", known) == "Midland CAMHS"
+    assert names_place("Harbour Youth Counselling", known) == "Harbour Youth"
+    assert not names_place("The Midland Hotel", known)
+    assert not names_place("Community CAMHS Midland", known)
+
+
+def test_care_settings_and_name_heads() -> None:
+    assert care_setting("St. Brendan's Hospital") and care_setting("Résidence Les Aubépines")
+    assert not care_setting("Disneyland") and not care_setting("Leanne's Hair Lounge")
+    assert name_head("Kilbride Cancer Center") == "Kilbride"
+    assert name_head("Scioto Heights City Schools") == "Scioto Heights"
+    assert name_head("Centre Hospitalier Saint-Cyprien") is None  # opens with its kind
+    assert name_head("Mercy Ridge") is None  # no kind word: the name itself

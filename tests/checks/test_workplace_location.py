@@ -231,3 +231,49 @@ def test_quebec_address_with_a_comma_after_the_number() -> None:
         }
     )
     assert run(post("Ça fait 8 ans que j'ai mon bureau au 4521 Saint-Denis.", when=SUNDAY), policy)
+
+
+KILBRIDE = policy_from_dict(
+    {"workplace": {"name": "Kilbride Cancer Center", "aliases": ["Maple Run"], "address": "1180 Huntington Avenue"}}
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the name's own words before its kind, with a cue (a team's party, "our team", a time)
+        ("Kilbride holiday party 🎄 Our infusion nurses can DANCE", True),
+        ("Kilbride gingerbread contest 🍬 our team built the infusion suite", True),
+        ("Kilbride Castle walk this morning with the dog", False),  # another place's name
+        ("Kilbride is a lovely village", False),  # no cue
+        # a team or unit in capitals after a name is still the workplace
+        ("Proud to share that our Maple Run MTSS team cut referrals by 30%", True),
+        ("Maple Run Golf Club tonight!", False),
+    ],
+)
+def test_name_heads_and_units(text: str, found: bool) -> None:
+    assert bool(run(post(text, when=SUNDAY), KILBRIDE)) is found
+
+
+def test_a_street_with_a_trailing_direction() -> None:
+    workplace = {"name": "Open Hand Studio", "address": "1187 Dundas Street West, Toronto"}
+    policy = policy_from_dict({"workplace": workplace})
+    assert run(post("Cold on Dundas this morning, lit the heater before my first session", when=SUNDAY), policy)
+    assert run(post("parking on Dundas St at 8:40 again", when=SUNDAY), policy)
+    assert not run(post("Dundas is lovely in the fall", when=SUNDAY), policy)
+
+
+CREST = policy_from_dict({"workplace": {"name": "Maple Crest Care Center", "aliases": ["Maple Crest", "the Crest"]}})
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Our little garden is finally growing 🌿 #maplecrest #ltc", True),
+        ("maple syrup season #maple #syrup", False),
+        ("new lanyard, who dis. 8 years at the Crest this month", True),  # a one-word alias and the time there
+        ("the Crest was lovely this month", False),
+    ],
+)
+def test_hashtags_and_years_there(text: str, found: bool) -> None:
+    assert bool(run(post(text, when=SUNDAY), CREST)) is found

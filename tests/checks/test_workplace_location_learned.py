@@ -74,6 +74,51 @@ def test_one_weak_cue_or_only_clinical_check_ins_name_no_workplace() -> None:
     assert not flagged([*salon, check_in("Leanne's Hair Lounge", 3)])
 
 
+def test_a_first_day_and_a_check_in_at_a_place_of_care_make_it_a_workplace() -> None:
+    records: list[AnyRecord] = [
+        post("first day at St. Brendan's. 9 patients, 1 art cart, 0 sinks. we improvised", n=1),
+        check_in("St. Brendan's Hospital", 2),  # no text: the name says it is a place of care
+        post("sitting outside St. Brendan's in the car eating a granola bar between groups", n=3),
+    ]
+    assert flagged(records) == {"p1", "pl2", "p3"}
+    assert not flagged([post("first day at Disneyland!!", n=1), check_in("Disneyland Hotel", 2)])
+
+
+def test_a_check_in_at_a_longer_name_holding_the_stated_one() -> None:
+    records: list[AnyRecord] = [
+        post("Handed in my notice. 6 years at Midland CAMHS. Going private", n=1),
+        check_in("Midland Community CAMHS", 2),
+        check_in("The Midland Hotel", 3),
+    ]
+    assert flagged(records) == {"p1", "pl2"}
+
+
+def test_a_place_of_care_checked_in_on_two_working_days_is_a_workplace() -> None:
+    def at(name: str, n: int, when: str) -> Place:
+        return Place(platform="facebook", id=f"pl{n}", source="x", timestamp=datetime.fromisoformat(when), name=name)
+
+    monday, tuesday = "2011-11-07T08:05:00+00:00", "2012-12-11T14:30:00+00:00"
+    records: list[AnyRecord] = [
+        at("Résidence Les Aubépines", 1, monday),
+        post("Fancy-fair de la maison de repos, 40 gaufres", "Résidence Les Aubépines", n=2),  # a Sunday
+        at("Résidence Les Aubépines", 3, tuesday),
+    ]
+    assert flagged(records) == {"pl1", "p2", "pl3"}
+    # one working day, or only evenings and weekends (visiting someone), is not enough
+    assert not flagged([at("Southmead Hospital", 1, monday), at("Southmead Hospital", 2, monday)])
+    assert not flagged([at("Southmead Hospital", 1, SUNDAY), at("Southmead Hospital", 2, "2019-03-02T21:00:00+00:00")])
+    assert not flagged([at("Leanne's Hair Lounge", 1, monday), at("Leanne's Hair Lounge", 2, tuesday)])
+
+
+def test_a_learned_name_by_its_opening_words_with_a_cue() -> None:
+    records: list[AnyRecord] = [
+        post("After 3 wonderful years at Little Steps ABA, I'm joining a new clinic", n=1),
+        post("Little Steps holiday party!! Our RBT team did a white elephant", n=2),
+        post("Little Steps is a lovely book about toddlers", n=3),  # no cue
+    ]
+    assert flagged(records) == {"p1", "p2"}
+
+
 def test_the_current_workplace_names_stay_with_its_own_rules() -> None:
     records: list[AnyRecord] = [
         post("10 years at Mercy Ridge this summer", n=1),
@@ -85,6 +130,13 @@ def test_the_current_workplace_names_stay_with_its_own_rules() -> None:
 def test_the_workplace_street_with_a_clock_time() -> None:
     assert flagged([post("6:45am, Pine Hollow Rd, already bumper to bumper", n=1)]) == {"p1"}
     assert not flagged([post("Pine Hollow Road is closed for the parade", n=1)])
+
+
+def test_the_workplace_street_with_an_hour_or_a_long_day() -> None:
+    assert flagged([post("parked on Pine Hollow Rd. $8 in the meter before 9. this city", n=1)]) == {"p1"}
+    assert flagged([post("coffee from the van on Pine Hollow Road before a long day", n=1)]) == {"p1"}
+    assert not flagged([post("Pine Hollow Road 5k at 8 years old, my first race", n=1)])
+    assert not flagged([post("Pine Hollow Road garage sale, 3 of us went", n=1)])
 
 
 def test_an_address_with_the_number_after_the_street() -> None:

@@ -132,3 +132,8 @@ def test_a_client_slot_is_a_clock_hour() -> None:
     assert not counts("Believe women, except for the 65 who support him", "the 65")
     assert counts("The 3 who cancelled last week came back today", "the 3")
     assert counts("The 14:00 just cancelled again", "the 14:00")
+
+
+def test_fellow_patients_only_right_before_the_word() -> None:
+    assert not counts("Chatting with fellow patients in the waiting room", "patients")
+    assert counts("How do you deal with it when fellow physicians mismanage patients?", "patients")

@@ -90,6 +90,11 @@ MIN_CHARS = 25
 MIN_WORDS = 3
 #: A normalized probability below this → ``None``.
 MIN_PROBABILITY = 0.7
+#: An uncertain text whose likeliest reading is an unsupported language is still read with a supported
+#: language's lexicons when that language is at least this likely: "Mas a cliente tá toda zoada kkkkkk" (0.5
+#: Portuguese) is not French for sharing "cliente" with it (0.001). Among the labelled corpora's work posts, the one
+#: read likeliest as another language ("I AM AN RN!!!!…", 0.45 Italian) is 0.34 English.
+MIN_PLAUSIBLE = 0.1
 #: Only this many characters of a cleaned text are read: enough to tell, and a long post costs what a short one does.
 MAX_CHARS = 240
 
@@ -116,19 +121,40 @@ def _identifier() -> Any:
     return ident
 
 
-def identify(text: str) -> tuple[str | None, float]:
-    """The most likely language of ``text`` and its probability; ``(None, 0.0)`` when the text is too short."""
+def _ranked(text: str) -> list[tuple[str, float]] | None:
+    """Every candidate language of ``text`` with its probability, most likely first; ``None`` when too short."""
     cleaned = clean_for_language(text[: 3 * MAX_CHARS])  # links and handles go: read a little more than needed
     if len(cleaned) < MIN_CHARS or cleaned.count(" ") + 1 < MIN_WORDS:
-        return None, 0.0
-    lang, prob = _identifier().classify(cleaned[:MAX_CHARS])
-    return str(lang), float(prob)
+        return None
+    return [(str(lang), float(prob)) for lang, prob in _identifier().rank(cleaned[:MAX_CHARS])]
+
+
+def identify(text: str) -> tuple[str | None, float]:
+    """The most likely language of ``text`` and its probability; ``(None, 0.0)`` when the text is too short."""
+    ranked = _ranked(text)
+    return ranked[0] if ranked else (None, 0.0)
 
 
 def language_of(text: str) -> str | None:
     """ISO 639-1 code of the language ``text`` is written in, or ``None`` when it cannot be told with confidence."""
     lang, prob = identify(text)
     return lang if lang is not None and prob >= MIN_PROBABILITY else None
+
+
+def read_language(text: str) -> tuple[str | None, tuple[str, ...]]:
+    """The language of ``text`` (as :func:`language_of`) and the lexicons to apply to it: its own when it is
+    told; every supported language's when the text is too short to tell or uncertain with a supported language
+    the likeliest (a clinician's French holds English words); when an unsupported language is the likeliest,
+    those of the supported languages that are still a plausible reading (:data:`MIN_PLAUSIBLE`)."""
+    ranked = _ranked(text)
+    if ranked is None:
+        return None, SUPPORTED
+    lang, prob = ranked[0]
+    if prob >= MIN_PROBABILITY:
+        return lang, lexicon_languages(lang)
+    if lang in SUPPORTED:  # "3 consults, 1 staff, 2 appels de la PMI": French, with English words in it
+        return None, SUPPORTED
+    return None, tuple(code for code, p in ranked if code in SUPPORTED and p >= MIN_PLAUSIBLE)
 
 
 def is_supported(lang: str | None) -> bool:

@@ -25,7 +25,7 @@ import ahocorasick
 from checks.analysis.normalize import fold, fold_with_map
 from checks.analysis.surnames import surname_reason
 from checks.base import CheckContext, Evidence
-from checks.language import is_supported, language_name, language_of, lexicon_languages
+from checks.language import is_supported, language_name, language_of, lexicon_languages, read_language
 from checks.policy import Workplace
 from checks.prefilter import any_of, joinable, required_literals, requires_digit
 from scanner.records import AnyRecord, Audience, Comment, Place, Post, Profile, Thread
@@ -850,9 +850,9 @@ def analyze(
     if joined is not None and not joined.search(folded):
         opened -= covered  # one search for the patterns no literal gates: most texts hold none of them
     found = _find_hits(a, lex, opened)
+    languages = lexicon_languages(None)
     if any(h.lang != ANY_LANGUAGE for h in found):  # language identification costs as much as the rest: only
-        a.lang = language_of(owner_text(a))  # where a language's own term was found does the answer matter
-    languages = lexicon_languages(a.lang)
+        a.lang, languages = read_language(owner_text(a))  # where a language's own term was found does it matter
     raw = [h for h in found if h.lang in languages or h.lang == ANY_LANGUAGE or _in_partner_language(a, h)]
     if workplace is not None:
         raw += _workplace_hits(a, workplace)

@@ -339,7 +339,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 if (
                     full
                     and not (handle or score >= STRONG_CONTEXT or health or _lost_touch(a, hit))
-                    and _about_public_figure(a, hit.client)
+                    and _about_public_figure(a, ctx, hit, seg)
                 ):
                     continue  # "Michael Jordan would never have let this happen": the namesake, not the client
                 if handle or full or score >= STRONG_CONTEXT or health:
@@ -628,13 +628,19 @@ def _context_anywhere(a: TextAnalysis) -> bool:
     return a.work_score(None, dampers=False)[0] > 0 or bool(a.health_hits())
 
 
-def _about_public_figure(a: TextAnalysis, client: Client) -> bool:
-    """A famous namesake is the likely reading: the text is about sport, music, film or politics, or the
-    client list says the client shares a public figure's name; unless the text says it is someone local or
-    amateur ("a hat-trick for the Sunday league lads", "Roy Keane, no not that one")."""
+def _about_public_figure(a: TextAnalysis, ctx: CheckContext, hit: NameHit, seg: Segment) -> bool:
+    """A famous namesake is the likely reading: the client list says the client shares a public figure's name,
+    or the text is about sport, music, film or politics and holds no uncommon fact of the client's notes ("Ollie
+    Brandt taught me every Raffi song", notes "loved Raffi songs", is the client); unless the text says it is
+    someone local or amateur ("a hat-trick for the Sunday league lads", "Roy Keane, no not that one")."""
     people = lexicons().people
-    famous = shares_public_name(client) or has_any_phrase(a.folded, people.get("public_figure", ()))
-    return famous and not has_any_phrase(a.folded, people.get("local_not_famous", ()))
+    if has_any_phrase(a.folded, people.get("local_not_famous", ())):
+        return False
+    if shares_public_name(hit.client):
+        return True
+    return has_any_phrase(a.folded, people.get("public_figure", ())) and not confirms_name(
+        a, ctx, _seg(a, seg), hit.client.id, hit.text
+    )
 
 
 def _add_descriptions(record: AnyRecord, a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:

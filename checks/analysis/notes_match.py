@@ -128,8 +128,18 @@ def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) 
     found = []
     for i in sorted(i for i, n in shared.items() if n >= 2):
         client, note_tokens = index[i]
-        found.append((client, sorted(note_tokens & tokens)))
+        common = note_tokens & tokens - _name_tokens(client.name, client.aliases)
+        if len(common) >= 2:
+            found.append((client, sorted(common)))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """The words of a client's own name and aliases: no description of the client, since the name is judged on
+    its own (a public figure's namesake, a first name with no context): notes "father Dan Carter Snr is a mate"
+    do not make "Dan Carter you legend" a description."""
+    return frozenset(_stems(fold(" ".join((name, *aliases)))))
 
 
 def self_evident(a: TextAnalysis, client: Client, common: list[str]) -> bool:

@@ -322,6 +322,12 @@ NAMESAKES = ClientList(
         Client(id="K1", name="Roy Keane", notes="panic disorder; same name as the footballer"),
         Client(id="K2", name="Ross Laidlaw", notes="Tyne Ward; 23 in 2023"),
         Client(id="K3", name="Brantley Cobb Jr.", aliases=("Brant Cobb",)),
+        Client(
+            id="K4",
+            name="Daniel Hartley",
+            aliases=("Dan Hartley",),
+            notes="roofer; same name as the All Black; father Dan Hartley Snr coaches",
+        ),
     )
 )
 
@@ -331,6 +337,11 @@ NAMESAKES = ClientList(
     [
         # The client list says Roy Keane shares a footballer's name: the bare name is the footballer's...
         ("Roy Keane giving out about everyone again, the man never changes", set()),
+        ("Roy Keane the footballer was my hero growing up", set()),  # the notes' own words name the namesake
+        # A text about sport, music, film or politics: the namesake, whatever the notes say.
+        ("ross laidlaw the player was my granddad's hero. 1966 and all that", set()),
+        # ...unless it holds an uncommon fact of the client's notes: then it is about the client.
+        ("Ross Laidlaw the player of the Tyne Ward pool table, undefeated since March", {"K2"}),
         # ...unless the text is about the work, or says it is not the famous one.
         ("Roy Keane came to group today for the first time since March", {"K1"}),
         ("Roy Keane, no not that one, ran the half marathon and raised 2k for Pieta", {"K1"}),
@@ -339,6 +350,10 @@ NAMESAKES = ClientList(
         ("Ross Laidlaw fixed the boiler, best plumber in Midlothian", {"K2"}),
         ("Shout out to Brantley Cobb Sr. for smoking 3 turkeys for the fundraiser", set()),
         ("Shout out to Brantley Cobb Jr. for smoking 3 turkeys for the fundraiser", {"K3"}),
+        # The notes' own mention of the name ("father Dan Hartley Snr") is no description of the client.
+        ("ALL BLACKS WIN!!! Dan Hartley you absolute legend", set()),
+        ("Dan Hartley retiring. the greatest All Black of all time", set()),
+        ("Dan Hartley missed group again, third week running since the relapse", {"K4"}),
     ],
 )
 def test_namesakes_and_fathers(text: str, expected: set[str]) -> None:
@@ -591,10 +606,12 @@ def test_the_name_itself_is_no_fact_of_the_notes(monkeypatch: pytest.MonkeyPatch
 
     toy = work_model.WordModel(bias=-3.0, weights={}, vocabulary={"cried": 3.0})
     monkeypatch.setattr(work_model, "word_model", lambda: toy)
-    clients = ClientList((Client(id="Y1", name="Holly Cronin", notes="6th year; paints; not my daughter Holly"),))
+    clients = ClientList((Client(id="Y1", name="Holly Cronin", notes="6th year; watercolours; not my daughter Holly"),))
     c = CheckContext(policy=POLICY, matcher=Matcher(clients), source=SourceInfo(platform="x"))
     assert not checked(post("Holly cried because her cross looks like a spider", platform="x"), c)
-    assert {m.id for f in checked(post("Holly cried because her paints ran out", platform="x"), c) for m in f.clients}
+    assert {
+        m.id for f in checked(post("Holly cried because her watercolours ran out", platform="x"), c) for m in f.clients
+    }
 
 
 def test_an_emoji_ends_a_sentence_before_a_name_that_is_a_word() -> None:

@@ -15,6 +15,7 @@ from checks.language import (
     language_name,
     language_of,
     lexicon_languages,
+    read_language,
 )
 
 
@@ -131,14 +132,38 @@ def test_language_is_identified_only_where_a_languages_own_term_was_found(monkey
     import checks.text as text_module
 
     calls: list[str] = []
-    real = text_module.language_of
+    real = text_module.read_language
 
-    def counting(text: str) -> str | None:
+    def counting(text: str) -> tuple[str | None, tuple[str, ...]]:
         calls.append(text)
         return real(text)
 
-    monkeypatch.setattr(text_module, "language_of", counting)
+    monkeypatch.setattr(text_module, "read_language", counting)
     plain = text_module.analyze("Lovely walk by the river with the dog this morning, the light was unreal")
     assert plain.lang is None and not calls
     german = text_module.analyze("Heute drei neue Klienten in der Praxis und die session war lang, total müde")
     assert calls and german.lang == "de" and not german.kept(("work",))
+
+
+@pytest.mark.parametrize(
+    ("text", "lexicons"),
+    [
+        ("Had a rough session today, my client cried and I felt useless", ("en",)),  # told: its own
+        ("Hoje a cliente chegou toda molhada da chuva kkkkk", ()),  # told, unsupported: none
+        ("ok client", ("en", "fr")),  # too short to tell: every lexicon
+        # uncertain: the supported languages that are a plausible reading, not those that only share a word
+        ("3 intakes, 2 DNAs, 1 cancellation. monday", ("en", "fr")),
+        ("3 consults, 1 staff, 2 appels de la PMI. Mardi.", ("en", "fr")),  # French with English words
+        ("Mas a cliente tá toda zoada kkkkkk", ()),
+    ],
+)
+def test_read_language_applies_the_lexicons_of_plausible_readings(text: str, lexicons: tuple[str, ...]) -> None:
+    assert read_language(text)[1] == lexicons
+
+
+def test_a_word_french_shares_does_not_make_an_uncertain_portuguese_text_french() -> None:
+    import checks.text as text_module
+
+    assert language_of("Mas a cliente tá toda zoada kkkkkk") is None  # uncertain...
+    assert not text_module.analyze("Mas a cliente tá toda zoada kkkkkk").kept(("work",))  # ...yet not French
+    assert text_module.analyze("2 entretiens, 1 VAD, 1 absent. Jeudi.").kept(("work",))

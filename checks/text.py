@@ -23,6 +23,7 @@ from typing import Any
 import ahocorasick
 
 from checks.analysis.normalize import fold, fold_with_map
+from checks.analysis.surnames import surname_reason
 from checks.base import CheckContext, Evidence
 from checks.language import is_supported, language_name, language_of, lexicon_languages, read_language
 from checks.policy import Workplace
@@ -596,6 +597,8 @@ def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
         return "part of a location tag (the name of the place, not a cue)"
     if _within(h.start, a.quoted):
         return "someone else's words (a retweet or a quoted headline)"
+    if h.lexicon == "work" and not h.pattern and (reason := surname_reason(a.text, h.start, h.end)):
+        return reason
     f = a.folded
     before = words_before(f, 0, h.fstart)
     after = words_after(f, h.fend)

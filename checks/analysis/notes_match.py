@@ -104,17 +104,28 @@ def _notes_tokens(folded: str) -> set[str]:
 
 
 def _content(w: str) -> bool:
-    """A notes word that can identify someone: not generic, not a weekday, a number or a lexicon word."""
+    """A notes word that can identify someone: not generic, not a weekday or a number, and not a word of the
+    vocabularies unless it is a rare one ("postpartum", "miscarriage", "hospice" say something about one client;
+    "anxiety", "panic" about anyone)."""
     w = w.removesuffix("'s")
     stop = lexicons().people.get("notes_stop", ())
     return (
         len(w) > 2
         and w not in stop
         and _stem(w) not in stop
-        and _stem(w) not in lexicon_words()
-        and w not in lexicon_words()
+        and (_rare(w) or (_stem(w) not in lexicon_words() and w not in lexicon_words()))
         and not any(ch.isdigit() for ch in w)
     )
+
+
+RARE_LEXICON_ZIPF = 3.5
+"""A vocabulary word rarer than this in English and in French (wordfreq's Zipf scale: "postpartum" 3.0,
+"miscarriage" 3.3, "hospice" 3.4; "panic" 4.3, "anxiety" 4.5) identifies a client as the notes' other words do."""
+
+
+@lru_cache(maxsize=1 << 14)
+def _rare(w: str) -> bool:
+    return max(word_frequency(w, lang) for lang in ("en", "fr")) < RARE_LEXICON_ZIPF
 
 
 def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) -> list[tuple[Client, list[str]]]:

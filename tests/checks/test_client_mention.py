@@ -542,6 +542,8 @@ NOTES_CLIENTS = ClientList(
         Client(id="N2", name="Oscar Pemberton", aliases=("Ozzie",), notes="autism assessment 2019 aged 6; loves Lego"),
         Client(id="N3", name="Niamh Doyle", notes="Leaving Cert 2022; exam stress; Fermoy"),
         Client(id="N4", name="Tom Baxter", notes="dad; parents separated; after school club"),
+        Client(id="N5", name="Kayla Brewer", notes="31; postpartum psychosis 2019; Kingston"),
+        Client(id="N6", name="Rhys Lamb", notes="anxiety; Kingston"),
     )
 )
 
@@ -640,3 +642,13 @@ def test_a_french_father_is_somebody_else() -> None:
     c = CheckContext(policy=POLICY, matcher=Matcher(clients), source=SourceInfo(platform="facebook"))
     text = "Mon père Bernard a 70 ans aujourd'hui et remonte toujours à vélo la côte de Saint-Émilion"
     assert not checked(post(text), c)
+
+
+def test_a_rare_word_of_the_vocabularies_in_the_notes_is_a_detail_of_the_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "postpartum" is a health word of the lexicons, and rare enough to say something about one client: with the
+    town, the notes describe her. "anxiety" says nothing about one person."""
+    clinical = "my whole caseload in back-to-back counselling sessions today"
+    assert notes_clients_in(f"a new mum from kingston, 6 days postpartum; {clinical}", monkeypatch, {}) == {"N5"}
+    assert notes_clients_in(f"a lad from kingston with anxiety; {clinical}", monkeypatch, {}) == set()

@@ -459,7 +459,8 @@ def _lowercase_hits(text: str, ctx: CheckContext, platform: str) -> list[NameHit
     for m in re.finditer(r"[^\W\d_]+", text):
         word = m.group()
         initial = after_name and len(word) == 1  # "sheila b", "max l-b": a surname's initials
-        if word in tokens or word in SURNAME_TITLES or initial:
+        title = word in SURNAME_TITLES and text[m.start() - 1 : m.start()] not in ("'", "’")  # not the m of "i'm"
+        if word in tokens or title or initial:
             shadow[m.start()] = shadow[m.start()].upper()
         after_name = word in tokens or initial
     capitalised = "".join(shadow)

@@ -510,6 +510,7 @@ LOWER_CLIENTS = ClientList(
         Client(id="L3", name="Hope Underwood"),
         Client(id="L4", name="Dawn Pearson"),
         Client(id="L5", name="Maxine Lloyd-Baker", aliases=("Max",)),
+        Client(id="L6", name="Sandrine David"),
     )
 )
 
@@ -527,6 +528,9 @@ LOWER_CLIENTS = ClientList(
         ("dawn p managed the big shop on her own today. GAD-7 down from 18 to 9", {"L4"}),
         ("max l-b did her first parkrun back today. session 12", {"L5"}),
         ("dawn is the best time for a session of yoga", set()),
+        # the m of "i'm" is no French title: "i'm david" is not "M. David"
+        ("i'm david and i approve this session", set()),
+        ("m david a raté sa séance ce matin, 3e fois", {"L6"}),
         # a writer who capitalises: the matcher's own forms, nothing added
         ("Sheila b brought cake to the office", set()),
     ],

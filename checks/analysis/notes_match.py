@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from checks.analysis.normalize import fold
@@ -82,6 +83,36 @@ _NOTES_AGE = re.compile(
 
 _EX = re.compile(r"^(?:ex|former|retired|ancien|ancienne)-(?=\w{3})")
 
+_WEEKDAYS = {
+    **{d: d[:3] for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")},
+    **{d: d for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
+    "tues": "tue", "thur": "thu", "thurs": "thu",
+    "lundi": "mon", "mardi": "tue", "mercredi": "wed", "jeudi": "thu", "vendredi": "fri", "samedi": "sat",
+    "dimanche": "sun",
+}  # fmt: skip
+_SLOT = re.compile(  # a weekly slot, in folded text: "Tuesdays 6pm", "my Thursday 4:30", "jeudi 16h", "Sunday at 2"
+    rf"\b({'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})s?\.?\s+"
+    r"(?:(?:at|a)\s+(\d{1,2})(?:[:h.](\d\d))?|(\d{1,2})(?:[:.](\d\d)\s*(?:am|pm|h)?|\s*(?:am|pm)|h(\d\d)?))(?![\d%])"
+)
+SLOT_WEIGHT = 2
+"""A weekly slot the notes give ("Tuesdays 6pm") and the text names ("my Tuesday 6pm") is a weekday and an hour at
+once: it counts as two shared details (an hour of the clinician's week is one client's)."""
+
+
+def _slots(folded: str) -> set[str]:
+    """Weekly slots, as tokens only another slot matches (``slot:tue 6:00``; the hour on a 12-hour dial)."""
+    found = set()
+    for m in _SLOT.finditer(folded):
+        day, at_h, at_m, h, mm, hh = m.groups()
+        hour, minutes = (at_h, at_m) if at_h else (h, mm or hh)
+        found.add(f"slot:{_WEEKDAYS[day]} {int(hour) % 12}:{minutes or '00'}")
+    return found
+
+
+def _weight(tokens: Iterable[str]) -> int:
+    """How many details shared tokens are (a weekly slot is two: :data:`SLOT_WEIGHT`)."""
+    return sum(SLOT_WEIGHT if t.startswith("slot:") else 1 for t in tokens)
+
 
 def _ages(rx: re.Pattern[str], folded: str) -> set[str]:
     """Ages (1 to 110) the pattern finds, as tokens that only another age can match (``age:24``)."""
@@ -92,7 +123,7 @@ def _ages(rx: re.Pattern[str], folded: str) -> set[str]:
 def _text_tokens(folded: str) -> set[str]:
     """What a text offers to a client's notes: its words' stems ("ex-chef" is a chef) and the ages it states
     ("a 22 y/o", "Bandon, 24,")."""
-    return {_stem(_EX.sub("", w)) for w in set(words(folded))} | _ages(_TEXT_AGE, folded)
+    return {_stem(_EX.sub("", w)) for w in set(words(folded))} | _ages(_TEXT_AGE, folded) | _slots(folded)
 
 
 def _notes_tokens(folded: str) -> set[str]:
@@ -100,7 +131,7 @@ def _notes_tokens(folded: str) -> set[str]:
     ages the notes give ("22", "24 in 2013", "aged 14")."""
     found = [w for w in (_EX.sub("", w) for w in words(folded)) if _content(w)]
     ages = (a for fact in folded.split(";") for a in _ages(_NOTES_AGE, fact))
-    return {_stem(w) for w in found} | set(ages)
+    return {_stem(w) for w in found} | set(ages) | _slots(folded)
 
 
 def _content(w: str) -> bool:
@@ -135,12 +166,14 @@ def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) 
     text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
     tokens = _text_tokens(text)
     by_token = _notes_by_token(ctx)
-    shared = Counter(i for t in tokens for i in by_token.get(t, ()))  # cost follows the text, not the list
+    shared: Counter[int] = Counter()  # cost follows the text, not the list
+    for t in tokens:
+        shared.update({i: _weight((t,)) for i in by_token.get(t, ())})
     found = []
     for i in sorted(i for i, n in shared.items() if n >= 2):
         client, note_tokens = index[i]
         common = note_tokens & tokens - _name_tokens(client.name, client.aliases)
-        if len(common) >= 2:
+        if _weight(common) >= 2:
             found.append((client, sorted(common)))
     return found
 
@@ -238,8 +271,8 @@ def separate_details(a: TextAnalysis, seg: Segment | None, common: list[str]) ->
     folded = fold(text)
     if not _ONE_PERSON.search(folded) and not _ages(_TEXT_AGE, folded):
         return False  # "visiting people on clozapine", "my friend's dental practice is hiring": nobody in particular
-    if any(t.startswith("age:") for t in common):
-        return True  # an age is a detail of its own
+    if any(t.startswith(("age:", "slot:")) for t in common):
+        return True  # an age or a weekly slot is a detail of its own
     written = words(text)
     where = [(i, t) for i, w in enumerate(written) if (t := _stem(_EX.sub("", fold(w)))) in wanted]
     details: list[set[str]] = []

@@ -548,6 +548,7 @@ NOTES_CLIENTS = ClientList(
         Client(id="N4", name="Tom Baxter", notes="dad; parents separated; after school club"),
         Client(id="N5", name="Kayla Brewer", notes="31; postpartum psychosis 2019; Kingston"),
         Client(id="N6", name="Rhys Lamb", notes="anxiety; Kingston"),
+        Client(id="N7", name="Sloane Whitfield", notes="34; attorney downtown; Tuesdays 6pm"),
     )
 )
 
@@ -656,3 +657,13 @@ def test_a_rare_word_of_the_vocabularies_in_the_notes_is_a_detail_of_the_client(
     clinical = "my whole caseload in back-to-back counselling sessions today"
     assert notes_clients_in(f"a new mum from kingston, 6 days postpartum; {clinical}", monkeypatch, {}) == {"N5"}
     assert notes_clients_in(f"a lad from kingston with anxiety; {clinical}", monkeypatch, {}) == set()
+
+
+def test_a_weekly_slot_of_the_notes_is_the_client_s_hour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notes that give the client's weekly slot ("Tuesdays 6pm"): the clinician's "my Tuesday 6pm" is that client,
+    whatever the hour is written as; another hour, or a class at that hour with nobody in it, is not."""
+    clinical = "back-to-back counselling sessions all week"
+    assert notes_clients_in(f"my Tuesday 6pm said she slept through; {clinical}", monkeypatch, {}) == {"N7"}
+    assert notes_clients_in(f"my tuesday 6:00 pm cried the whole hour; {clinical}", monkeypatch, {}) == {"N7"}
+    assert notes_clients_in(f"my Tuesday 5pm said she slept through; {clinical}", monkeypatch, {}) == set()
+    assert notes_clients_in(f"Tuesday 6pm spin class was packed; {clinical}", monkeypatch, {}) == set()

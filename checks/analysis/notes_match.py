@@ -121,14 +121,14 @@ def _ages(rx: re.Pattern[str], folded: str) -> set[str]:
 
 
 def _text_tokens(folded: str) -> set[str]:
-    """What a text offers to a client's notes: its words' stems ("ex-chef" is a chef) and the ages it states
-    ("a 22 y/o", "Bandon, 24,")."""
+    """What a text offers to a client's notes: its words' stems ("ex-chef" is a chef), the ages it states ("a 22
+    y/o", "Bandon, 24,") and the weekly slots it names ("my Tuesday 6pm")."""
     return {_stem(_EX.sub("", w)) for w in set(words(folded))} | _ages(_TEXT_AGE, folded) | _slots(folded)
 
 
 def _notes_tokens(folded: str) -> set[str]:
-    """The identifying tokens of (a fact of) a client's notes: content words' stems ("ex-chef" is a chef) and the
-    ages the notes give ("22", "24 in 2013", "aged 14")."""
+    """The identifying tokens of (a fact of) a client's notes: content words' stems ("ex-chef" is a chef), the
+    ages the notes give ("22", "24 in 2013", "aged 14") and weekly slots ("Tuesdays 6pm")."""
     found = [w for w in (_EX.sub("", w) for w in words(folded)) if _content(w)]
     ages = (a for fact in folded.split(";") for a in _ages(_NOTES_AGE, fact))
     return {_stem(w) for w in found} | set(ages) | _slots(folded)
@@ -166,9 +166,10 @@ def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) 
     text = a.folded if seg is None else fold(a.text[seg.start : seg.end])
     tokens = _text_tokens(text)
     by_token = _notes_by_token(ctx)
-    shared: Counter[int] = Counter()  # cost follows the text, not the list
+    shared = Counter(i for t in tokens for i in by_token.get(t, ()))  # cost follows the text, not the list
     for t in tokens:
-        shared.update({i: _weight((t,)) for i in by_token.get(t, ())})
+        if t.startswith("slot:"):
+            shared.update(dict.fromkeys(by_token.get(t, ()), SLOT_WEIGHT - 1))
     found = []
     for i in sorted(i for i, n in shared.items() if n >= 2):
         client, note_tokens = index[i]

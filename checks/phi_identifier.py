@@ -46,6 +46,7 @@ from checks.analysis.mentions import (
 )
 from checks.analysis.people import match_person
 from checks.analysis.phi_model import narrative_health
+from checks.analysis.weekdays import DAY_NAMES
 from checks.base import Category, Check, CheckContext, ClientMatch, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
 from checks.text import TextAnalysis, analysis_for, written_by_owner
@@ -56,10 +57,6 @@ _MONTHS = (
     r"july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|oct(?:ober|obre)?|nov(?:ember|embre)?|"
     r"dec(?:ember)?|d[eé]c(?:embre)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
     r"noviembre|diciembre"
-)
-_DAYS = (
-    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo"
 )
 WEEKDAY = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?"
@@ -97,12 +94,13 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "appointment day and time",
         re.compile(
-            rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at\s+|@\s*|à\s+|a las\s+)?\d{{1,2}}(?:[:.][0-5]\d|h\d\d|h|\s*(?:am|pm))\b",
+            rf"\b(?:{DAY_NAMES})s?\b\.?,?\s+(?:at\s+|@\s*|à\s+|a las\s+)?"
+            r"\d{1,2}(?:[:.][0-5]\d|h\d\d|h|\s*(?:am|pm))\b",
             re.I,
         ),
     ),
-    ("appointment day and time", re.compile(rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at|@|à|a las)\s+\d{{1,2}}\b", re.I)),
-    ("appointment day and time", re.compile(rf"\b(?:{_DAYS})s?\b\.?,?\s+(?:at\s+)?\d{{1,2}} o'?clock\b", re.I)),
+    ("appointment day and time", re.compile(rf"\b(?:{DAY_NAMES})s?\b\.?,?\s+(?:at|@|à|a las)\s+\d{{1,2}}\b", re.I)),
+    ("appointment day and time", re.compile(rf"\b(?:{DAY_NAMES})s?\b\.?,?\s+(?:at\s+)?\d{{1,2}} o'?clock\b", re.I)),
     (
         "appointment day and time",  # a few words between: "Mercredi atelier cuisine 10h", "Thursday group at 3pm"
         re.compile(
@@ -114,14 +112,14 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "appointment day and time",  # the time first: "Jade at 5 on Wednesday", "à 14h ce jeudi"
         re.compile(
-            rf"\b(?:at|@|à)\s*\d{{1,2}}(?:[:.h][0-5]\d|h)?\s*(?:am|pm)?\s+(?:on|this|next|ce|le)\s+(?:{_DAYS})\b",
+            rf"\b(?:at|@|à)\s*\d{{1,2}}(?:[:.h][0-5]\d|h)?\s*(?:am|pm)?\s+(?:on|this|next|ce|le)\s+(?:{DAY_NAMES})\b",
             re.I,
         ),
     ),
     (
         "appointment day and time",  # "jeudi 10/10 à 14h30", "Tuesday 3 March at 2pm"
         re.compile(
-            rf"\b(?:{_DAYS})\b\.?,?\s+(?:\d{{1,2}}(?:/\d{{1,2}})?|\d{{1,2}}\s+\w+)\s*,?\s+(?:at|@|à|a las)\s+"
+            rf"\b(?:{DAY_NAMES})\b\.?,?\s+(?:\d{{1,2}}(?:/\d{{1,2}})?|\d{{1,2}}\s+\w+)\s*,?\s+(?:at|@|à|a las)\s+"
             rf"\d{{1,2}}(?::\d\d|h\d\d|h|\s*(?:am|pm))?",
             re.I,
         ),
@@ -170,7 +168,7 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "appointment day and time",  # moving an appointment: "move thurs to 4", "do 4 instead of 3:30 tmrw"
         re.compile(
             rf"\b(?:move|moved|moving|change|changed|switch|swap|push|bump|reschedule|rescheduled)\b[^.!?\n]{{0,25}}?"
-            rf"\b(?:{_DAYS}|tomorrow|tmrw|tmw|next week)(?:'s)?\b[^.!?\n]{{0,20}}?"
+            rf"\b(?:{DAY_NAMES}|tomorrow|tmrw|tmw|next week)(?:'s)?\b[^.!?\n]{{0,20}}?"
             r"\b(?:to|till|until)\s+\d{1,2}(?:[:.][0-5]\d)?(?:\s*(?:am|pm))?\b"
             rf"|\b(?:do|make it|come at)\s+\d{{1,2}}(?:[:.][0-5]\d)?\s*(?:am|pm)?\s+instead of\s+\d{{1,2}}",
             re.I,
@@ -181,7 +179,7 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:appointment|appt|rdv|rendez-vous|consultation|follow-up|intake|ward round)s?\b"
             r"(?: (?:is|was|on|de|du|for|this|ce|le))? (?:today|tonight|tomorrow|tmrw|this morning|this afternoon|"
-            rf"the morn|aujourd'hui|ce matin|cet apr[eè]s-midi|ce soir|demain|(?:{_DAYS})s?)\b"
+            rf"the morn|aujourd'hui|ce matin|cet apr[eè]s-midi|ce soir|demain|(?:{DAY_NAMES})s?)\b"
             r"|\b(?:today|tonight|tomorrow)'s (?:appointment|appt|consultation|follow-up|intake)\b",
             re.I,
         ),
@@ -198,7 +196,7 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 _SLOT_TIME = r"(?:\d{1,2}(?::\d\d)?\s?(?:am|pm|o'?clock)|\d{1,2}:\d\d|\d{1,2}h(?:\d\d)?)"
-_SLOT_DAY = rf"(?:{_DAYS})s?"
+_SLOT_DAY = rf"(?:{DAY_NAMES})s?"
 _SLOT = re.compile(
     # the slot: "my Thursday 4pm", "my 4:00 on tuesdays", "my 10am Thursday", "my Thursday 2 is"
     rf"\b(?:my|mon|ma) (?:{_SLOT_DAY} (?:at )?(?:{_SLOT_TIME}|\d{{1,2}}(?= (?:is|was|has|had)\b))"

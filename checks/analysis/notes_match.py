@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from checks.analysis.normalize import fold
+from checks.analysis.weekdays import DAY_NAMES, WEEKDAYS
 from checks.base import CheckContext
 from checks.language import language_of, word_frequency
 from checks.text import Segment, TextAnalysis, lexicon_words, lexicons, words
@@ -83,15 +84,8 @@ _NOTES_AGE = re.compile(
 
 _EX = re.compile(r"^(?:ex|former|retired|ancien|ancienne)-(?=\w{3})")
 
-_WEEKDAYS = {
-    **{d: d[:3] for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")},
-    **{d: d for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
-    "tues": "tue", "thur": "thu", "thurs": "thu",
-    "lundi": "mon", "mardi": "tue", "mercredi": "wed", "jeudi": "thu", "vendredi": "fri", "samedi": "sat",
-    "dimanche": "sun",
-}  # fmt: skip
 _SLOT = re.compile(  # a weekly slot, in folded text: "Tuesdays 6pm", "my Thursday 4:30", "jeudi 16h", "Sunday at 2"
-    rf"\b({'|'.join(sorted(_WEEKDAYS, key=len, reverse=True))})s?\.?\s+"
+    rf"\b({DAY_NAMES})s?\.?\s+"
     r"(?:(?:at|a)\s+(\d{1,2})(?:[:h.](\d\d))?|(\d{1,2})(?:[:.](\d\d)\s*(?:am|pm|h)?|\s*(?:am|pm)|h(\d\d)?))(?![\d%])"
 )
 SLOT_WEIGHT = 2
@@ -105,7 +99,7 @@ def _slots(folded: str) -> set[str]:
     for m in _SLOT.finditer(folded):
         day, at_h, at_m, h, mm, hh = m.groups()
         hour, minutes = (at_h, at_m) if at_h else (h, mm or hh)
-        found.add(f"slot:{_WEEKDAYS[day]} {int(hour) % 12}:{minutes or '00'}")
+        found.add(f"slot:{WEEKDAYS[day]} {int(hour) % 12}:{minutes or '00'}")
     return found
 
 

@@ -8,6 +8,7 @@ says nothing about the owner's clinical work.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from checks.analysis.word_lists import word_set
 from checks.names import is_known_given_name
@@ -17,6 +18,11 @@ _WORD_AFTER = re.compile(r"\s+([a-z][a-z'’]*)")
 _DIGIT_AFTER = re.compile(r"\s*#?\d")
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't", "isn’t", "wasn’t"})
 """Verbs in the singular: a plural noun never takes them ("sessions are", but "Sessions is a senator")."""
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return word_set("names", "surname_titles") | word_set("names", "office_titles")
 
 
 def _capitalised(word: str) -> bool:
@@ -35,8 +41,7 @@ def surname_reason(text: str, start: int, end: int) -> str | None:
         return None
     if m := _WORD_BEFORE.search(text[max(0, start - 40) : start]):
         prev = m.group(1)
-        titles = word_set("names", "surname_titles") | word_set("names", "office_titles")
-        if prev.lower() in titles and (prev[:1].isupper()):
+        if prev.lower() in _titles() and (prev[:1].isupper()):
             return f"'{prev} {word}': a person's name"
         if _capitalised(prev) and is_known_given_name(prev):
             return f"'{prev} {word}': a person's name"

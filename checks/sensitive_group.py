@@ -128,9 +128,16 @@ def score_group(
     if not local and work_places and ({"parenting", "mental_health", "recovery", "support"} & set(best)):
         local = bool(_own_words(text) & work_places)  # "Garfield Park Moms": the area her crisis calls go to
     named_place = not local and "parenting" in best and bool(_own_words(text)) and not _TEAM.search(text)
-    professional = "professional" in best
     if "not_recovery" in best:
         best.pop("recovery", None)
+    if "hobby" in best:  # "Denver Moms Who Run", "Parkrun Community": they meet for the hobby
+        best.pop("parenting", None)
+        best.pop("community", None)
+    if "listing" in best:  # a noticeboard or marketplace: people post there, they do not meet
+        best["community"] = min(best.get("community", 1.0), best["listing"])
+    if "alumni" in best and "recovery" in best:  # a treatment programme's alumni are its former clients
+        best["recovery"] = 1.0
+    professional = "professional" in best or ("alumni" in best and "recovery" not in best)
     score = best.get("recovery", 0.0) + best.get("mental_health", 0.0) + best.get("support", 0.0)
     score += LOCAL_WEIGHT if local else NAMED_PLACE_WEIGHT if named_place else 0.0
     score += max(best.get("parenting", 0.0), best.get("community", 0.0))
@@ -163,7 +170,7 @@ def _other_places(policy: Policy, seen: _Seen) -> tuple[str, ...]:
 
 _TEAM = re.compile(
     r"\b(?:u\d{1,2}|under \d{1,2}s?|team|fc|rfc|afc|soccer|football|foot|hockey|netball|rugby|"
-    r"basketball|baseball|softball|swim|dance|cheer|scouts?|guides|class of \d+|reunion)\b"
+    r"basketball|baseball|softball|swim|dance|cheer|scouts?|guides|class(?:es)?|kindergarten|preschool|pre k|reunion)\b"
 )
 """A child's team, club or class: its parents' group is about that team, not the neighbourhood."""
 _STATE = ("sensitive-group", "seen")

@@ -40,7 +40,17 @@ POLICY = Policy(
         ("Alcooliques Anonymes – Région de Québec", True),
         ("Groupe de soutien deuil", True),
         ("Parents de Millbrook", True),
+        ("Millbrook Recovery Court Alumni", True),  # a treatment programme's alumni: its former clients
+        ("Survivors Sisterhood (DV peer support)", True),
+        ("Millbrook Gambling Support Network", True),
+        ("Millbrook Breastfeeding Support", True),
         # not sensitive
+        ("Millbrook High School Alumni", False),
+        ("Millbrook Community Noticeboard", False),  # people post there, they do not meet
+        ("Millbrook Buy Sell Swap", False),
+        ("Millbrook Moms Who Run", False),  # they meet for the hobby
+        ("Millbrook Parkrun Community", False),
+        ("Millbrook Poker Nights", False),
         ("NASW Ohio Chapter", False),
         ("Ohio Behavioral Health Professionals", False),
         ("Therapists in Private Practice", False),
@@ -130,6 +140,8 @@ def test_parenting_groups_in_the_profiles_town_or_a_former_workplaces_town() -> 
         ("Moms of Ohio", None),
         ("Hurricanes U10 Parents", None),
         ("Papas du foot U8 - RFC Ans", None),
+        ("Nia's Kindergarten Class Parents 2025", None),
+        ("Strathmore Park Whānau Connect", "Member of a parenting group named for a place"),
     ],
 )
 def test_parenting_groups_named_for_a_place(name: str, title: str | None) -> None:

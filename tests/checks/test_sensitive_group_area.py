@@ -46,7 +46,8 @@ def test_service_areas_of_the_names() -> None:
         ("Toronto Harm Reduction Workers Network", CORK, False),  # professionals
         ("Infirmiers en santé mentale - Belgique", CORK, False),
         ("Cork Buy Sell Swap", CORK, False),  # a local marketplace: people sell sofas, they do not meet
-        ("Cork Neighbours Noticeboard", CORK, True),  # local community
+        ("Cork Neighbours", CORK, True),  # local community
+        ("Cork Neighbours Noticeboard", CORK, False),  # a noticeboard: people post there, they do not meet
     ],
 )
 def test_group_names(name: str, workplace: Workplace, flag: bool) -> None:

@@ -127,10 +127,9 @@ def score_group(
     local = any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in (*area_names(workplace), *other_places))
     if not local and work_places and ({"parenting", "mental_health", "recovery", "support"} & set(best)):
         local = bool(_own_words(text) & work_places)  # "Garfield Park Moms": the area her crisis calls go to
-    named_place = not local and "parenting" in best and bool(_own_words(text)) and not _TEAM.search(text)
     if "not_recovery" in best:
         best.pop("recovery", None)
-    if "hobby" in best:  # "Denver Moms Who Run", "Parkrun Community": they meet for the hobby
+    if "hobby" in best or _TEAM.search(text):  # "Moms Who Run", "Parkrun Community", a child's team
         best.pop("parenting", None)
         best.pop("community", None)
     if "listing" in best:  # a noticeboard or marketplace: people post there, they do not meet
@@ -138,6 +137,7 @@ def score_group(
     if "alumni" in best and "recovery" in best:  # a treatment programme's alumni are its former clients
         best["recovery"] = 1.0
     professional = "professional" in best or ("alumni" in best and "recovery" not in best)
+    named_place = not local and "parenting" in best and bool(_own_words(text))
     score = best.get("recovery", 0.0) + best.get("mental_health", 0.0) + best.get("support", 0.0)
     score += LOCAL_WEIGHT if local else NAMED_PLACE_WEIGHT if named_place else 0.0
     score += max(best.get("parenting", 0.0), best.get("community", 0.0))
@@ -172,7 +172,7 @@ _TEAM = re.compile(
     r"\b(?:u\d{1,2}|under \d{1,2}s?|team|fc|rfc|afc|soccer|football|foot|hockey|netball|rugby|"
     r"basketball|baseball|softball|swim|dance|cheer|scouts?|guides|class(?:es)?|kindergarten|preschool|pre k|reunion)\b"
 )
-"""A child's team, club or class: its parents' group is about that team, not the neighbourhood."""
+"""A child's team, club or class: its parents' group meets for that team, not as the neighbourhood's parents."""
 _STATE = ("sensitive-group", "seen")
 _SCAN_STATE = "sensitive-group: the policy and what every archive's records showed"
 _COMMON = word_set("places", "not_areas") | word_set("places", "group_words") | word_set("places", "regions")

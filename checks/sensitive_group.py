@@ -42,6 +42,7 @@ neighbourhood near home or work, which the tool cannot place without a gazetteer
 _THEMES_TEXT = {
     "recovery": "recovery / 12-step",
     "mental_health": "mental-health or family support",
+    "condition": "patient and family support",
     "parenting": "parenting",
     "community": "community",
 }
@@ -137,8 +138,8 @@ def score_group(
     if "alumni" in best and "recovery" in best:  # a treatment programme's alumni are its former clients
         best["recovery"] = 1.0
     professional = "professional" in best or ("alumni" in best and "recovery" not in best)
-    named_place = not local and "parenting" in best and bool(_own_words(text))
-    score = best.get("recovery", 0.0) + best.get("mental_health", 0.0) + best.get("support", 0.0)
+    named_place = not local and "parenting" in best and bool(_own_words(text)) and not _COHORT.search(text)
+    score = sum(best.get(theme, 0.0) for theme in ("recovery", "mental_health", "condition", "support"))
     score += LOCAL_WEIGHT if local else NAMED_PLACE_WEIGHT if named_place else 0.0
     score += max(best.get("parenting", 0.0), best.get("community", 0.0))
     themes = [t for t in _THEMES_TEXT if t in best]
@@ -151,7 +152,7 @@ def score_group(
 
 def describe(result: GroupScore) -> str:
     """``recovery / 12-step group``, ``local parenting group in your clinic's area``, ..."""
-    clinical = [_THEMES_TEXT[t] for t in ("recovery", "mental_health") if t in result.themes]
+    clinical = [_THEMES_TEXT[t] for t in ("recovery", "mental_health", "condition") if t in result.themes]
     if clinical:
         kind = " and ".join(clinical) + " group"
         return kind + (" in your clinic's area" if "local" in result.themes else "")
@@ -173,6 +174,8 @@ _TEAM = re.compile(
     r"basketball|baseball|softball|swim|dance|cheer|scouts?|guides|class(?:es)?|kindergarten|preschool|pre k|reunion)\b"
 )
 """A child's team, club or class: its parents' group meets for that team, not as the neighbourhood's parents."""
+_COHORT = re.compile(r"\b(?:born (?:in )?(?:\w+ )?\d{4}|due (?:in )?\w+ \d{4}|\d{4} babies|babies born|class of \d+)\b")
+"""A birth-cohort group ("Mums of Babies Born 2019", "Due in June 2021") is named for a year, not a place."""
 _STATE = ("sensitive-group", "seen")
 _SCAN_STATE = "sensitive-group: the policy and what every archive's records showed"
 _COMMON = word_set("places", "not_areas") | word_set("places", "group_words") | word_set("places", "regions")
@@ -261,7 +264,7 @@ class SensitiveGroupCheck(Check):
     def _finding(self, record: Group, result: GroupScore) -> Iterable[Finding]:
         if result.professional or result.score < THRESHOLD:
             return
-        clinical = {"recovery", "mental_health"} & set(result.themes)
+        clinical = {"recovery", "mental_health", "condition"} & set(result.themes)
         severity = Severity.MEDIUM if clinical else Severity.LOW
         admin = record.role.strip().lower() in {"admin", "administrator", "moderator", "owner"}
         if admin:

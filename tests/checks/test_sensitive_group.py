@@ -44,6 +44,11 @@ POLICY = Policy(
         ("Survivors Sisterhood (DV peer support)", True),
         ("Millbrook Gambling Support Network", True),
         ("Millbrook Breastfeeding Support", True),
+        ("ALS Tri-County Families", True),  # a condition with a family, support or area word
+        ("Binge Eating Support", True),
+        ("Millbrook Arthritis Support", True),
+        ("Anciens de l'ASE – Millbrook", True),  # care leavers, in French
+        ("Entendeurs de voix Ohio", True),
         # not sensitive
         ("Millbrook High School Alumni", False),
         ("Millbrook Community Noticeboard", False),  # people post there, they do not meet
@@ -51,6 +56,7 @@ POLICY = Policy(
         ("Millbrook Moms Who Run", False),  # they meet for the hobby
         ("Millbrook Parkrun Community", False),
         ("Millbrook Poker Nights", False),
+        ("Diabetes UK", False),  # a condition alone: a charity's page, not a group of patients
         ("Arizona DV Advocates Network", False),  # professionals
         ("Millbrook Rowing Club Parents", False),
         ("Millbrook Soccer Parents", False),  # a child's team
@@ -144,6 +150,7 @@ def test_parenting_groups_in_the_profiles_town_or_a_former_workplaces_town() -> 
         ("Hurricanes U10 Parents", None),
         ("Papas du foot U8 - RFC Ans", None),
         ("Nia's Kindergarten Class Parents 2025", None),
+        ("Mums of Babies Born 2019", None),  # named for a year, not a place
         ("Halloran Whānau", None),  # a family's own group
     ],
 )

@@ -61,3 +61,29 @@ def test_everyday_french_senses_are_no_cue(text: str) -> None:
     """The everyday senses of the same words add nothing (a customer context even takes away)."""
     score, _ = analyze(text).work_score()
     assert score <= 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Si on n'avait pas suivi les conseils du voisin, le jardin serait mort",
+        "J'ai suivi le match jusqu'au bout, quelle fin",
+        "Suivi de commande : colis bloqué à Roissy depuis mardi",
+        "Les usagers de la route sont priés de ralentir",
+        "Grève : les usagers du métro à pied ce matin",
+    ],
+)
+def test_french_everyday_follow_ups_and_users_are_no_cue(text: str) -> None:
+    """"Suivi" as a past participle or a parcel's follow-up and road or transport "usagers" are no work cue."""
+    score, _ = analyze(text).work_score()
+    assert score <= 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Suivi de 14h annulé, je rattrape mes notes", "Trois usagers à l'accueil ce matin, dont un très agité"],
+)
+def test_a_follow_up_session_and_service_users_stay_cues(text: str) -> None:
+    """The clinical follow-up and the service's users still count."""
+    score, _ = analyze(text).work_score()
+    assert score >= 1.0

@@ -74,7 +74,7 @@ def test_everyday_french_senses_are_no_cue(text: str) -> None:
     ],
 )
 def test_french_everyday_follow_ups_and_users_are_no_cue(text: str) -> None:
-    """"Suivi" as a past participle or a parcel's follow-up and road or transport "usagers" are no work cue."""
+    """The past participle "suivi", a parcel's follow-up and road or transport "usagers" are no work cue."""
     score, _ = analyze(text).work_score()
     assert score <= 0.0
 

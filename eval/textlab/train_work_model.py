@@ -95,7 +95,7 @@ def corpus_texts(path: Path) -> list[Text]:
         for item in (i for i in items if i.record.platform == platform):
             signals = work_signals(item.record, ctx)
             label = 1.0 if CATEGORY in item.labels else 0.0
-            grams = frozenset(ngrams(signals.owner_text))
+            grams = frozenset(ngrams(signals.owner_text, elisions=True))
             out.append(Text(features(signals), grams, label, has_cue(signals), embed(signals.owner_text)))
     return out
 
@@ -147,7 +147,7 @@ def real_texts(specs: list[str]) -> list[Text]:
                 platform="x", id=post.id, source=post.id, timestamp=when, text=post.text, audience=Audience.PUBLIC
             )
             signals = work_signals(record, ctx)
-            grams = frozenset(ngrams(signals.owner_text))
+            grams = frozenset(ngrams(signals.owner_text, elisions=True))
             out.append(Text(features(signals), grams, 0.0, has_cue(signals), embed(signals.owner_text)))
             ctx.memo.clear()
     return out

@@ -74,6 +74,9 @@ reported by the hundred (eval/README.md)."""
 TRADE_WORD_ZIPF = 4.5
 """An n-gram is one of the trade's words when its most common word is rarer than this (wordfreq's Zipf scale, in the
 text's language): "depot", "obs", "caseload", not "today", "home", "work"."""
+ELIDED_ZIPF = 7.0
+"""The frequency given to a French elided article or pronoun ("l'", "d'", "m'"), a word of its own for the vocabulary
+model: as common as words get, never one of the trade's words."""
 TRADE_WORDS_MIN = 0.1
 """What the trade's words must add to the model's log-odds (the share the finding's evidence shows) for a text of
 the TRADE_VOCABULARY_DECISION band."""
@@ -244,7 +247,7 @@ class WorkRelatedPostCheck(Check):
         probability = vocabulary_probability(record, ctx)
         if model is None or probability is None or probability < TRADE_VOCABULARY_DECISION:
             return None
-        present = ngrams(work_signals(record, ctx).owner_text)  # the n-grams themselves: only to name the cues
+        present = ngrams(work_signals(record, ctx).owner_text, elisions=True)  # only to name the cues
         a = analysis_for(record, ctx)
         if probability < ACCOUNT_VOCABULARY_DECISION and not _leans_on_trade_words(model, present, a):
             return None
@@ -293,7 +296,7 @@ def _leans_on_trade_words(model: WordModel, present: set[str], a: TextAnalysis) 
     lang = a.lang or language_of(owner_text(a)) or "en"
     weight = 0.0
     for gram, share in model.cues(present, n=len(present)):
-        if max(word_frequency(w, lang) for w in gram.split()) < TRADE_WORD_ZIPF:
+        if max(ELIDED_ZIPF if w.endswith("'") else word_frequency(w, lang) for w in gram.split()) < TRADE_WORD_ZIPF:
             weight += share
     return weight >= TRADE_WORDS_MIN
 
@@ -307,7 +310,7 @@ def vocabulary_probability(record: AnyRecord, ctx: CheckContext) -> float | None
 
     def compute() -> float:
         signals = work_signals(record, ctx)
-        tokens = gram_words(folded_owner_text(signals))
+        tokens = gram_words(folded_owner_text(signals), elisions=True)
         return model.probability_of_words(features(signals), tokens, signals.owner_text)
 
     probability: float = ctx.cached("work-vocabulary-probability", record, compute)

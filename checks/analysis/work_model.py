@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -216,14 +217,31 @@ def gram_weight(count: int) -> float:
     return min(1.0, GRAM_CAP / count) if count else 0.0
 
 
-def gram_words(folded: str) -> list[str]:
-    """The words of a folded text that the vocabulary model reads (numbers left out), in order."""
-    return [t for t in words(folded) if not t.isdigit()]
+ELISION = re.compile(r"(?:l|d|j|m|t|s|n|c|qu|jusqu|lorsqu|puisqu)'(?=\w)")
+"""A French elided article or pronoun at the start of a folded word ("l'equipe", "d'intervention", "m'a")."""
 
 
-def ngrams(text: str) -> set[str]:
-    """The words and adjacent word pairs of a text, folded (numbers left out): what the vocabulary model reads."""
-    tokens = gram_words(fold(text))
+def gram_words(folded: str, *, elisions: bool = False) -> list[str]:
+    """The words of a folded text that the vocabulary model reads (numbers left out), in order. With ``elisions``
+    (the work model's reading) a French elision is a word of its own ("l'" "equipe"), so that "equipe" is the same
+    word with or without an article elided before it; the PHI model, trained on whole words, reads without."""
+    if not elisions:
+        return [t for t in words(folded) if not t.isdigit()]
+    out: list[str] = []
+    for t in words(folded):
+        if t.isdigit():
+            continue
+        if "'" in t and (m := ELISION.match(t)):
+            out += (m.group(), t[m.end() :])
+        else:
+            out.append(t)
+    return out
+
+
+def ngrams(text: str, *, elisions: bool = False) -> set[str]:
+    """The words and adjacent word pairs of a text, folded (numbers left out): what the vocabulary model reads
+    (``elisions``: see :func:`gram_words`)."""
+    tokens = gram_words(fold(text), elisions=elisions)
     return {*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))}
 
 
@@ -306,4 +324,4 @@ def work_probability(s: TextSignals) -> float:
     model = word_model()
     if model is None:
         return 0.0
-    return model.probability_of_words(features(s), gram_words(folded_owner_text(s)), s.owner_text)
+    return model.probability_of_words(features(s), gram_words(folded_owner_text(s), elisions=True), s.owner_text)

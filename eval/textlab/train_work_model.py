@@ -95,7 +95,7 @@ def corpus_texts(path: Path) -> list[Text]:
         for item in (i for i in items if i.record.platform == platform):
             signals = work_signals(item.record, ctx)
             label = 1.0 if CATEGORY in item.labels else 0.0
-            grams = frozenset(ngrams(signals.owner_text))
+            grams = frozenset(ngrams(signals.owner_text, elisions=True))
             out.append(Text(features(signals), grams, label, has_cue(signals), embed(signals.owner_text)))
     return out
 
@@ -147,7 +147,7 @@ def real_texts(specs: list[str]) -> list[Text]:
                 platform="x", id=post.id, source=post.id, timestamp=when, text=post.text, audience=Audience.PUBLIC
             )
             signals = work_signals(record, ctx)
-            grams = frozenset(ngrams(signals.owner_text))
+            grams = frozenset(ngrams(signals.owner_text, elisions=True))
             out.append(Text(features(signals), grams, 0.0, has_cue(signals), embed(signals.owner_text)))
             ctx.memo.clear()
     return out
@@ -293,12 +293,14 @@ def predict_words(columns: list[str], w: np.ndarray, b: float, texts: list[Text]
     return 1 / (1 + np.exp(-np.clip(Sparse.of(texts, columns).dot(w) + b, -30, 30)))
 
 
-def word_model(corpora: dict[str, list[Text]], real: list[Text]) -> dict[str, object]:
+def word_model(corpora: dict[str, list[Text]], real: list[Text], fixed: float | None = None) -> dict[str, object]:
     """Choose the vocabulary model's L2 strength by leave-one-corpus-out log loss, print what it adds held out,
-    and learn it from everything: the ``words`` part of work_model.json."""
+    and learn it from everything: the ``words`` part of work_model.json. With ``fixed``, that strength is used
+    without the leave-one-corpus-out rounds (one fit instead of one per corpus and strength; no held-out
+    reliability is stored)."""
     folds = np.arange(len(real)) % len(corpora)
     held: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-    for s in WORD_STRENGTHS:
+    for s in WORD_STRENGTHS if fixed is None else ():
         ps, ys, is_real = [], [], []
         for k, name in enumerate(corpora):
             others = {n: d for n, d in corpora.items() if n != name}
@@ -316,7 +318,7 @@ def word_model(corpora: dict[str, list[Text]], real: list[Text]) -> dict[str, ob
             f"{tp / max(1, int((decided & ~r).sum())):.2f} recall {tp / max(1, int(y.sum())):.2f}, "
             f"real posts {1000 * (decided & r).sum() / max(1, r.sum()):.2f} per 1,000"
         )
-    strength = min(WORD_STRENGTHS, key=lambda s: log_loss(held[s][0], held[s][1]))
+    strength = fixed if fixed is not None else min(WORD_STRENGTHS, key=lambda s: log_loss(held[s][0], held[s][1]))
     columns, w, b = train_words(corpora, real, strength)
     weights = dict(zip(columns, (float(v) for v in w), strict=True))
     print(f"chosen vocabulary L2 strength {strength:g}; {sum(c.startswith('w:') for c in columns):,} n-grams")
@@ -327,7 +329,7 @@ def word_model(corpora: dict[str, list[Text]], real: list[Text]) -> dict[str, ob
         "weights": {c: round(weights[c], 4) for c in FEATURES},
         "vocabulary": {c[2:]: round(v, 3) for c, v in weights.items() if c.startswith("w:") and abs(v) >= 0.01},
         **({"embedding": [round(EMBEDDING_SCALE * weights[c], 4) for c in embedding_columns()]} if EMBEDDING else {}),
-        "held_out_reliability": reliability(held[strength][0], held[strength][1]),
+        **({"held_out_reliability": reliability(held[strength][0], held[strength][1])} if strength in held else {}),
     }
 
 
@@ -344,6 +346,12 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help=f"write the model to {MODEL.relative_to(ROOT)}")
     ap.add_argument(
         "--no-embedding", action="store_true", help="the vocabulary model without the static embedding (to compare)"
+    )
+    ap.add_argument(
+        "--word-strength",
+        type=float,
+        metavar="L2",
+        help="the vocabulary model's L2 strength, without choosing it by leave-one-corpus-out (a fast retrain)",
     )
     args = ap.parse_args()
     global EMBEDDING
@@ -377,7 +385,7 @@ def main() -> None:
     for c, v in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {v:+.3f}  {c}")
     print(f"  {w[-1]:+.3f}  (bias)")
-    words = word_model(texts, real_all)
+    words = word_model(texts, real_all, args.word_strength)
     if args.write:
         model = {
             "about": "Work-related-post models: logistic regression weights learned by "

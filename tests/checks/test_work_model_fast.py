@@ -33,6 +33,7 @@ _pieces = st.one_of(
     st.sampled_from(_VOCAB),
     st.sampled_from(["i", "my", "we", "our", "I'm", ".", "..", " ", "  ", "\n", "'", "-", "&", "@", "3", "12", ". "]),
     st.sampled_from(["é", "É", "ß", "İ", "🙂", "ﬁ"]),
+    st.sampled_from(["l'équipe", "m'a", "qu'il", "jusqu'à", "aujourd'hui", "d'", "L'", "c'mon", "don't"]),
     st.text(alphabet="abcXYZ.'’-&@ 09éÅ", max_size=6),
 )
 _texts = st.lists(_pieces, max_size=40).map(" ".join)
@@ -52,9 +53,28 @@ def test_fast_probability_matches_the_reference(text: str) -> None:
     signals = signals_of(analyze(text), "post")
     x = features(signals)
     assert folded_owner_text(signals) == fold(text)
-    reference = _MODEL.probability(x, ngrams(signals.owner_text))
-    fast = _MODEL.probability_of_words(x, gram_words(folded_owner_text(signals)))
-    assert math.isclose(fast, reference, rel_tol=1e-12, abs_tol=1e-15)
+    for elisions in (False, True):  # the PHI model's reading, the work model's
+        reference = _MODEL.probability(x, ngrams(signals.owner_text, elisions=elisions))
+        fast = _MODEL.probability_of_words(x, gram_words(folded_owner_text(signals), elisions=elisions))
+        assert math.isclose(fast, reference, rel_tol=1e-12, abs_tol=1e-15)
+
+
+def test_the_work_model_reads_a_french_elision_as_a_word_of_its_own() -> None:
+    """ "l'equipe" is "l'" and "equipe" for the work model ("equipe" then counts with or without the article); words
+    that only hold an apostrophe ("aujourd'hui", "don't") stay whole, and the PHI model's reading is unchanged."""
+    folded = fold("L'équipe m'a dit qu'aujourd'hui, don't worry")
+    assert gram_words(folded, elisions=True) == [
+        "l'",
+        "equipe",
+        "m'",
+        "a",
+        "dit",
+        "qu'",
+        "aujourd'hui",
+        "don't",
+        "worry",
+    ]
+    assert gram_words(folded) == ["l'equipe", "m'a", "dit", "qu'aujourd'hui", "don't", "worry"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -44,6 +44,7 @@ from checks.analysis.mentions import (
     relative_of,
     thread_partner_clients,
 )
+from checks.analysis.notes_match import described_by_notes, details_of_someone
 from checks.analysis.people import match_person
 from checks.analysis.phi_model import narrative_health
 from checks.analysis.weekdays import DAY_NAMES
@@ -264,6 +265,20 @@ def named_in_care_thread(
     return found
 
 
+def described_in_care(a: TextAnalysis, ctx: CheckContext) -> list[ClientMatch]:
+    """Clients whose notes a text shares two details with, in a segment that holds a health detail: too little for
+    client-mention without work context, but the notes and a health detail of the same person."""
+    found: list[ClientMatch] = []
+    for seg in a.segments:
+        part = seg if len(a.segments) > 1 else None
+        if not a.phi_health_hits(part):
+            continue
+        for client, common in described_by_notes(a, ctx, part):
+            if client.id not in {c.id for c in found} and details_of_someone(a, part, common):
+                found.append(client_match(client, "described by the notes next to a health detail", 0.5))
+    return found
+
+
 def identified_clients(
     record: AnyRecord, a: TextAnalysis, ctx: CheckContext
 ) -> tuple[Mentions, list[ClientMatch], list[ClientMatch]]:
@@ -274,7 +289,10 @@ def identified_clients(
     clients = list(mentions.clients)
     partners = thread_partner_clients(record, ctx)
     named = [] if partners else named_in_care_thread(record, a, ctx, {c.id for c in clients})
-    for c in partners + addressed_clients(record, ctx) + named:
+    addressed = addressed_clients(record, ctx)
+    if not (clients or partners or named or addressed or mentions.described):
+        named = described_in_care(a, ctx)
+    for c in partners + addressed + named:
         if c.id not in {m.id for m in clients}:
             clients.append(c)
     return mentions, clients, partners

@@ -22,8 +22,10 @@ words ("i havent cut in ages", "two years since Larkspur") is the course of thei
 identified and none of this is found, a model learned from labelled corpora (``checks.analysis.phi_model``) reads the
 narrative ("went home today", "her celebration of life") and names the words that counted. A client is identifiable
 without a name when you comment on their post (the comment is addressed to them) or when a weekly slot stands
-for them next to a health detail ("my Thursday 7pm fella hit six months without a bet"), and by first
-name in a thread with their parent or carer, in a message about their health ("Hunter had another panic attack").
+for them next to a health detail ("my Thursday 7pm fella hit six months without a bet"), by first
+name in a thread with their parent or carer, in a message about their health ("Hunter had another panic attack"),
+and by two details of the client list's notes in a text about one person that holds a health detail ("bus driver …
+night sweats … first chemo wednesday", notes "drives the 28 bus"), even when the text does not read as about work.
 """
 
 from __future__ import annotations
@@ -283,8 +285,8 @@ def identified_clients(
     record: AnyRecord, a: TextAnalysis, ctx: CheckContext
 ) -> tuple[Mentions, list[ClientMatch], list[ClientMatch]]:
     """Who the record's text is about: the client-mention findings, every identifiable client (named or
-    described, the thread partner, the owner of the post a comment answers, a client named in a care thread)
-    and the thread partners among them."""
+    described, the thread partner, the owner of the post a comment answers, a client named in a care thread, or
+    else a client the notes describe next to a health detail) and the thread partners among them."""
     mentions = mentions_for(record, ctx)
     clients = list(mentions.clients)
     partners = thread_partner_clients(record, ctx)

@@ -22,8 +22,10 @@ words ("i havent cut in ages", "two years since Larkspur") is the course of thei
 identified and none of this is found, a model learned from labelled corpora (``checks.analysis.phi_model``) reads the
 narrative ("went home today", "her celebration of life") and names the words that counted. A client is identifiable
 without a name when you comment on their post (the comment is addressed to them) or when a weekly slot stands
-for them next to a health detail ("my Thursday 7pm fella hit six months without a bet"), and by first
-name in a thread with their parent or carer, in a message about their health ("Hunter had another panic attack").
+for them next to a health detail ("my Thursday 7pm fella hit six months without a bet"), by first
+name in a thread with their parent or carer, in a message about their health ("Hunter had another panic attack"),
+and by two details of the client list's notes in a text about one person that holds a health detail ("bus driver …
+night sweats … first chemo wednesday", notes "drives the 28 bus"), even when the text does not read as about work.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from checks.analysis.mentions import (
     relative_of,
     thread_partner_clients,
 )
+from checks.analysis.notes_match import described_by_notes, details_of_someone
 from checks.analysis.people import match_person
 from checks.analysis.phi_model import narrative_health
 from checks.analysis.weekdays import DAY_NAMES
@@ -264,17 +267,34 @@ def named_in_care_thread(
     return found
 
 
+def described_in_care(a: TextAnalysis, ctx: CheckContext) -> list[ClientMatch]:
+    """Clients whose notes a text shares two details with, in a segment that holds a health detail: too little for
+    client-mention without work context, but the notes and a health detail of the same person."""
+    found: list[ClientMatch] = []
+    for seg in a.segments:
+        part = seg if len(a.segments) > 1 else None
+        if not a.phi_health_hits(part):
+            continue
+        for client, common in described_by_notes(a, ctx, part):
+            if client.id not in {c.id for c in found} and details_of_someone(a, part, common):
+                found.append(client_match(client, "described by the notes next to a health detail", 0.5))
+    return found
+
+
 def identified_clients(
     record: AnyRecord, a: TextAnalysis, ctx: CheckContext
 ) -> tuple[Mentions, list[ClientMatch], list[ClientMatch]]:
     """Who the record's text is about: the client-mention findings, every identifiable client (named or
-    described, the thread partner, the owner of the post a comment answers, a client named in a care thread)
-    and the thread partners among them."""
+    described, the thread partner, the owner of the post a comment answers, a client named in a care thread, or
+    else a client the notes describe next to a health detail) and the thread partners among them."""
     mentions = mentions_for(record, ctx)
     clients = list(mentions.clients)
     partners = thread_partner_clients(record, ctx)
     named = [] if partners else named_in_care_thread(record, a, ctx, {c.id for c in clients})
-    for c in partners + addressed_clients(record, ctx) + named:
+    addressed = addressed_clients(record, ctx)
+    if not (clients or partners or named or addressed or mentions.described):
+        named = described_in_care(a, ctx)
+    for c in partners + addressed + named:
         if c.id not in {m.id for m in clients}:
             clients.append(c)
     return mentions, clients, partners

@@ -31,6 +31,14 @@ _MONTH = (
     r"(?:january|february|march|april|june|july|august|september|october|november|december|janvier|fevrier|mars|"
     r"avril|juin|juillet|aout|septembre|octobre|novembre|decembre)"
 )
+_EVENT = (  # a life event a person's course is counted from
+    r"(?:funeral|accident|crash|diagnosis|surgery|operation|stroke|overdose|attempt|admission|fire|fall|birth|loss|"
+    r"death|divorce|assault|injury|relapse)"
+)
+_EVENT_FR = (
+    r"(?:funerailles|enterrement|accident|diagnostic|operation|avc|overdose|tentative|hospitalisation|incendie|chute|"
+    r"accouchement|deces|divorce|agression|rechute|deuil)"
+)
 # what the person could not do, or did instead, back then
 _NOT_THEN = (
     r"(?:(?:s?he|they|he) (?:couldn'?t|could not|wouldn'?t|would not|didn'?t|did not|hadn'?t|had not|"
@@ -43,6 +51,15 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{_SPAN} ago\b,? {_NOT_THEN}"),
     re.compile(rf"\b(?:il y a|y a) {_SPAN}\b,? {_NOT_THEN}"),
     re.compile(rf"\b(?:in|en|back in|last) {_MONTH}\b,? {_NOT_THEN}"),
+    # "last year she wouldn't go in the pool", "this time last year he was on the ward"
+    re.compile(rf"\b(?:(?:this time )?last (?:year|spring|summer|autumn|fall|winter)|a year ago),? {_NOT_THEN}"),
+    # "a nursing student who two years ago couldn't leave her apartment", "the girl who couldn't get on a bus in
+    # February"
+    re.compile(rf"\bwho {_SPAN} ago (?:couldn'?t|could not|wouldn'?t|would not|was too \w+ to|never)\b"),
+    re.compile(
+        rf"\bwho (?:couldn'?t|could not|wouldn'?t|would not|was too \w+ to)\b[^.!?\n]{{0,40}}?"
+        rf"\b(?:in {_MONTH}|{_SPAN} ago)\b"
+    ),
     # "qui ne pouvait pas commander un café il y a un an", "elle qui pouvait pas se lever du lit il y a deux ans"
     re.compile(rf"\bqui (?:ne |n')?\w+ (?:pas|plus|jamais) [^.!?\n]{{0,40}}\bil y a {_SPAN}\b"),
     # "8 mois qu'il ne sortait plus"
@@ -54,9 +71,14 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
         r"was admitted|admit|admission|(?:her|his|their) (?:admission|diagnosis|accident|overdose|attempt))\b"
     ),
     re.compile(rf"\bpremiere fois depuis (?:{_SPAN}|(?:son|sa) (?:arrivee|admission|entree|hospitalisation))\b"),
+    # "sat through dinner for the first time in his life", "first time since the funeral", "première fois sur
+    # l'autoroute depuis son accident"
+    re.compile(r"\bfirst time in (?:his|her|their) (?:life|lives)\b"),
+    re.compile(rf"\bfirst (?:time|\w+) since (?:the|her|his|their) {_EVENT}\b"),
+    re.compile(rf"\bpremiere fois\b[^.!?\n]{{0,40}}?\bdepuis (?:son|sa|ses|les|le|la|l') ?{_EVENT_FR}\b"),
     # "she hasn't cried in a week", "he hadn't left the flat for two years", "n'a pas bu depuis six mois"
     re.compile(rf"\b(?:hasn'?t|has not|hadn'?t|had not) \w+(?: \w+){{0,4}} (?:in|for) (?:over )?{_SPAN}\b"),
-    re.compile(rf"\b(?:n'?a|n'avait) (?:pas|plus|jamais) \w+(?: \w+){{0,4}} depuis {_SPAN}\b"),
+    re.compile(rf"\b(?:n'?a|n'avait|a) (?:pas|plus|jamais) [\w']+(?: [\w']+){{0,4}} depuis {_SPAN}\b"),
     # "her first words since she came in catatonic", "since he came to us"
     re.compile(r"\bsince (?:s?he|they) (?:came in|came to us|was admitted|got admitted)\b"),
 )

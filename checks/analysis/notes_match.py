@@ -15,13 +15,18 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from checks.analysis.embedding import DIMENSIONS, mean_embedding
 from checks.analysis.normalize import fold
 from checks.analysis.weekdays import DAY_NAMES, WEEKDAYS
 from checks.base import CheckContext
 from checks.language import language_of, word_frequency
 from checks.text import Segment, TextAnalysis, lexicon_words, lexicons, words
 from scanner.clients import Client
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SELF_EVIDENT_DESCRIPTION = 3
 """Words of one client's notes, from at least two separate facts, that a text must share to describe that client
@@ -164,13 +169,67 @@ def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) 
     for t in tokens:
         if t.startswith("slot:"):
             shared.update(dict.fromkeys(by_token.get(t, ()), SLOT_WEIGHT - 1))
+    near = {t: ns for t in tokens if t not in by_token and (ns := _near_notes_tokens(ctx, t) - tokens)}
+    for ns in near.values():
+        shared.update({i for n in ns for i in by_token[n]})
     found = []
     for i in sorted(i for i, n in shared.items() if n >= 2):
         client, note_tokens = index[i]
-        common = note_tokens & tokens - _name_tokens(client.name, client.aliases)
+        names = _name_tokens(client.name, client.aliases)
+        common = note_tokens & tokens | {t for t, ns in near.items() if ns & note_tokens and not ns <= names}
+        common -= names
         if _weight(common) >= 2:
             found.append((client, sorted(common)))
     return found
+
+
+NEAR_SIMILARITY = 0.7
+"""How close (cosine of the static embeddings, :mod:`checks.analysis.embedding`) a text's word must be to a notes word
+to say the same fact in other words or another form: "truckie" for "truck driver" 0.84, "drew" for "draws" 0.75,
+"lullaby" for "lullabies" 0.77, "mother" for "mom" 0.81; "killed" and "fatal" 0.61, "dad" and "father" 0.62 are
+below."""
+NEAR_MIN_LENGTH = 4
+
+
+def _near_notes_tokens(ctx: CheckContext, token: str) -> frozenset[str]:
+    """The notes tokens a text token (a stem that is no notes token itself) says in other words or another form:
+    a content word at least :data:`NEAR_MIN_LENGTH` letters long whose embedding is within
+    :data:`NEAR_SIMILARITY` of a notes word's."""
+    cache: dict[str, frozenset[str]] = ctx.memo.setdefault(("client-notes-near", "*"), {})
+    found = cache.get(token)
+    if found is None:
+        found = frozenset()
+        if len(token) >= NEAR_MIN_LENGTH and ":" not in token and _content(token):
+            import numpy as np
+
+            vocab, table = _notes_vectors(ctx)
+            if vocab:
+                sims = table @ _unit_vector(token)
+                found = frozenset(vocab[k] for k in np.flatnonzero(sims >= NEAR_SIMILARITY))
+        cache[token] = found
+    return found
+
+
+def _notes_vectors(ctx: CheckContext) -> tuple[list[str], np.ndarray]:
+    """The notes' word tokens (no ages or slots) and their unit embeddings, one row each."""
+    import numpy as np
+
+    key = ("client-notes-vectors", "*")
+    if key not in ctx.memo:
+        vocab = sorted(t for t in _notes_by_token(ctx) if ":" not in t and len(t) >= NEAR_MIN_LENGTH - 1)
+        table = np.array([_unit_vector(t) for t in vocab], dtype=np.float32).reshape(len(vocab), DIMENSIONS)
+        ctx.memo[key] = (vocab, table)
+    result: tuple[list[str], np.ndarray] = ctx.memo[key]
+    return result
+
+
+@lru_cache(maxsize=1 << 16)
+def _unit_vector(word: str) -> np.ndarray:
+    import numpy as np
+
+    v = mean_embedding(word)
+    n = float(np.linalg.norm(v))
+    return v / n if n else v
 
 
 @lru_cache(maxsize=4096)
@@ -278,6 +337,24 @@ def separate_details(a: TextAnalysis, seg: Segment | None, common: list[str]) ->
         details[-1].add(t)
         last = i
     return any(not (d & e) for k, d in enumerate(details) for e in details[k + 1 :])
+
+
+def details_of_someone(a: TextAnalysis, seg: Segment | None, common: list[str]) -> bool:
+    """Whether the notes words a text shares with a client are two details, not everyday words, at least one of
+    them no health word of the text, in a text about one person (a person's pronoun or noun, or an age): "bus driver
+    ... night sweats ... first chemo" for notes "MBTA bus operator (drives the 28); Hodgkin lymphoma"; not a talk on
+    "refus scolaire" nor "easy-read letters" going out to a whole caseload. Read by phi-identifier next to a health
+    detail, where client-mention would also want the text to read as about the work."""
+    text = a.text if seg is None else a.text[seg.start : seg.end]
+    lang = a.lang or language_of(text) or "en"
+    wanted = [t for t in common if ":" in t or word_frequency(t, lang) < EVERYDAY_ZIPF]
+    if _weight(wanted) < 2:
+        return False
+    health = _stems(" ".join(fold(h.text) for h in (*a.hits, *a.dropped) if h.lexicon == "health"))
+    if all(t in health for t in wanted):
+        return False
+    folded = fold(text)
+    return bool(_ONE_PERSON.search(folded) or _ages(_TEXT_AGE, folded))
 
 
 def confirms_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str, name: str) -> bool:

@@ -31,11 +31,21 @@ def flagged(text: str) -> bool:
         ("Il y a six mois elle ne sortait plus de sa chambre.", True),
         ("8 mois qu'il ne sortait plus de chez lui", True),
         ("Elle n'a pas vomi depuis trois semaines.", True),
+        ("Elle a pas fait d'attaque depuis deux semaines.", True),
+        ("last year he wouldn't get in the car", True),
+        ("a mechanic now, who two years ago couldn't leave his flat", True),
+        ("the lad who couldn't sit in a classroom in March", True),
+        ("he ate at the table for the first time in his life", True),
+        ("first time since the accident she drove to town", True),
+        ("Première fois au cinéma depuis son accident.", True),
         # the owner's own past, a span without a change, a first without a span
         ("A year ago I couldn't run a mile and now look at me", False),
         ("he couldn't come to the party, he was working", False),
         ("six months ago we moved house", False),
         ("first time in Paris and it rained", False),
+        ("the friend who couldn't come to the party last year", False),
+        ("last year we went to Spain", False),
+        ("first time since the move that I cooked", False),
     ],
 )
 def test_milestones(text: str, found: bool) -> None:

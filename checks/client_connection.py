@@ -71,7 +71,8 @@ class ClientConnectionCheck(Check):
         """One finding per connection record whose person matches a client."""
         if not isinstance(record, Connection) or record.relation not in _RELATION_SEVERITY:
             return
-        match = match_person(ctx, record.person, record.platform, record.timestamp)
+        incoming = record.relation is Relation.FOLLOWER
+        match = match_person(ctx, record.person, record.platform, record.timestamp, incoming=incoming)
         if match is None:
             return
         if (record.relation in (Relation.FOLLOWING, Relation.FOLLOWER) and public_namesake(match)) or _followed_page(

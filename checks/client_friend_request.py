@@ -49,7 +49,8 @@ class ClientFriendRequestCheck(Check):
         """One finding per request record whose person matches a client."""
         if not isinstance(record, Connection) or record.relation not in _SEVERITY:
             return
-        match = match_person(ctx, record.person, record.platform, record.timestamp)
+        incoming = record.relation is not Relation.REQUEST_SENT
+        match = match_person(ctx, record.person, record.platform, record.timestamp, incoming=incoming)
         if match is None:
             return
         severity = status_severity(_SEVERITY[record.relation], [match], ctx.policy)

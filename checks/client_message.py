@@ -64,7 +64,7 @@ class ClientMessageCheck(Check):
             return
         matched: list[tuple[Person, PersonMatch]] = []
         for person in _thread_people(record, ctx):
-            match = match_person(ctx, person, record.platform, record.timestamp)
+            match = match_person(ctx, person, record.platform, record.timestamp, incoming=True)
             if match is not None and all(m.client.id != match.client.id for _, m in matched):
                 matched.append((person, match))
         if not matched:

@@ -575,6 +575,8 @@ class Matcher:
     def _hit(self, norm: NormText, start: int, end: int, entry: _Entry, platform: str) -> NameHit | None:
         s, e = norm.span(start, end)
         how = entry.how
+        if how in _NAME_KINDS and _hyphen_joined(norm.original, s, e):
+            return None  # "Laetitia Caron-Vandenbussche", "Anne-Marie Dupont": a longer name, someone else's
         if how == "handle_text":
             at = s > 0 and norm.original[s - 1] == "@"
             written = norm.original[s:e]
@@ -625,6 +627,19 @@ class Matcher:
                         e.clients[0], s, x, norm.original[s:x], e.how, True, False, SCORES[e.how] - 0.01, e.clients
                     )
         return None
+
+
+_NAME_HYPHENS = "-\u2010\u2011"
+
+
+def _hyphen_joined(text: str, start: int, end: int) -> bool:
+    """Whether a full name in text is glued by a hyphen to a further word ("Caron-Vandenbussche" after client Laetitia
+    Caron, "Anne-" before client Marie Dupont): part of a longer name, as a double-barrelled one is in a friend list."""
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    return (len(after) == 2 and after[0] in _NAME_HYPHENS and after[1].isalpha()) or (
+        len(before) == 2 and before[1] in _NAME_HYPHENS and before[0].isalpha()
+    )
 
 
 def _distinctive(handle: str) -> bool:

@@ -339,6 +339,10 @@ def client_variants(client: Client) -> list[Variant]:
         middles = form.middles
         for text in _combos(form.given, *middles, form.surname):
             add(text, how)
+        if middles:  # "ngaire.terangi" for Ngaire Te Rangi: the words after the given name run together
+            rest = "".join(m[0].replace(" ", "") for m in middles) + form.surname[0].replace(" ", "")
+            for g in form.given:
+                add(f"{g} {rest}", how)
         if middles and not (how == "alias" and main and _letters(form) == _letters(main)):
             # (an alias that only writes the name without its hyphens, "Kerry Ann Wilson" for Kerry-Ann Wilson,
             # has no middle name to leave out: "Kerry Wilson" is someone else)

@@ -142,6 +142,9 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
     text = a.text
     if hit.word_name and not text[hit.start : hit.start + 1].isupper():
         return "an ordinary word, not a name", "name"
+    seg = a.segment_of(hit.start)
+    if hit.how == "first_name" and text[hit.start : hit.start + 1].islower() and _capitalises_names(text, seg):
+        return "a word: the writer capitalises names, not this one ('lots of aroha … on Monday')", "name"
     before = words_before(text, a.segment_of(hit.start).start, hit.start, folded=False)
     sentence_start = _sentence_start(text, hit.start)
     after_words = words(fold(text[hit.end : hit.end + 40]))
@@ -180,6 +183,20 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
     elif hit.how == "title_surname" or (before and _is_title(before[-1], text[max(0, hit.start - 20) : hit.start])):
         form = "titled"  # "Mme Collard", "Mr. Hollis", "Miss Opal": how carers speak of the people they look after
     return None, form
+
+
+def _capitalises_names(text: str, seg: Segment) -> bool:
+    """Whether the writer of a text (one message of a thread) capitalises a name inside a sentence ("in Wellington",
+    "Abuela Chela"; not a weekday or a month, which many who write names in lower case capitalise): a name they write
+    in lower case is then a word of the language ("lots of aroha to everyone"), not a person."""
+    for m in _CAPITALISED.finditer(text, seg.start, seg.end):
+        word = _WORD_AT.match(text, m.start())
+        if word and fold(word.group()) not in _NOT_SURNAMES and not _sentence_start(text, m.start()):
+            return True
+    return False
+
+
+_WORD_AT = re.compile(r"[\w'’]+")
 
 
 _VERSE = re.compile(r"\s?\d{1,3}:\d{1,3}\b")
@@ -294,7 +311,7 @@ def thread_partner_clients(record: AnyRecord, ctx: CheckContext) -> list[ClientM
         return []
     out: list[ClientMatch] = []
     for p in dict.fromkeys(record.others()):
-        m = match_person(ctx, p, record.platform)
+        m = match_person(ctx, p, record.platform, incoming=True)
         if m is not None and m.client.id not in {c.id for c in out}:
             out.append(client_match(m.client, f"thread partner ({m.how})", m.score))
     return out
@@ -371,7 +388,8 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)
                 conf += 0.1 if score >= WORK_THRESHOLD + 1 else 0
                 how = hit.how if form == "name" else f"{hit.how}+{form}"
-                result.add(client_match(hit.client, how, min(conf, 0.95)), _ev(hit, "client's name in work context"))
+                reason = "client's name in work context" if by_context else _BY_WORDS_REASON
+                result.add(client_match(hit.client, how, min(conf, 0.95)), _ev(hit, reason))
                 result.named = True
                 if how == "first_name" and not health:
                     result.by_first_name.setdefault(hit.client.id, _first_name_key(hit.text))
@@ -379,7 +397,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                         result.by_words_only.add(_first_name_key(hit.text))
         _add_contacts(a, ctx, result, partners)
         _add_relatives(record, a, ctx, result, named_ids, partners)
-        _add_descriptions(record, a, ctx, result)
+        _add_descriptions(record, a, ctx, result, partners)
         if first_names and not _context_anywhere(a):
             result.personal_first_names = frozenset(first_names)
         return result
@@ -389,6 +407,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
 
 
 _NOTES_REASON = "matches details in the client list's notes"
+_BY_WORDS_REASON = "client's name; the words around it read as clinical work"
 
 
 _WISHED = re.compile(
@@ -653,9 +672,13 @@ def _about_public_figure(a: TextAnalysis, ctx: CheckContext, hit: NameHit, seg: 
     )
 
 
-def _add_descriptions(record: AnyRecord, a: TextAnalysis, ctx: CheckContext, result: Mentions) -> None:
+def _add_descriptions(
+    record: AnyRecord, a: TextAnalysis, ctx: CheckContext, result: Mentions, partners: set[str]
+) -> None:
     """Clients the notes column describes in a text that reads as about the work, and descriptions that single
-    out one person (:func:`_points_at_one`) whether or not a client's notes fit.
+    out one person (:func:`_points_at_one`) whether or not a client's notes fit. A client who takes part in the
+    thread (``partners``) is not described in it: their own news ("I got into the vet tech program") matches
+    their notes, and the thread is a client-message.
 
     The words a text shares with one client's notes describe that client when they are enough on their own
     (:func:`self_evident`), or when they are separate details of one person (:func:`separate_details`: not the
@@ -664,6 +687,8 @@ def _add_descriptions(record: AnyRecord, a: TextAnalysis, ctx: CheckContext, res
     for seg in a.segments:
         score, _ = a.work_score(seg)
         for client, common in described_by_notes(a, ctx, _seg(a, seg)):
+            if client.id in partners:
+                continue
             about_work = separate_details(a, _seg(a, seg), common) and (
                 score >= WORK_THRESHOLD or _reads_as_work(record, a, ctx)
             )

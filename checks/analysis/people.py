@@ -21,12 +21,16 @@ from scanner.records import Person
 _USERNAME_LIKE = re.compile(r"^@?[\w.]{2,40}$")
 
 
-def match_person(ctx: CheckContext, person: Person, platform: str, when: datetime | None = None) -> PersonMatch | None:
+def match_person(
+    ctx: CheckContext, person: Person, platform: str, when: datetime | None = None, *, incoming: bool = False
+) -> PersonMatch | None:
     """The matcher's answer for ``person``; a "display name" that is really a username is also tried as a handle.
 
     Some exports (Instagram message threads, for one) put the username where the display name goes. ``when``: the
     time of the tie (a friendship, a follow, a like); an account matched by name when the notes make the client a
     child too young then for an account of their own is someone else's (checks/analysis/client_age.py).
+    ``incoming``: the account reached out to you (a follower, a request, a message); a word such as "music" or
+    "official" then makes no page about a famous namesake ("harper.liu.music" asking to follow you is a person's).
     """
     found = ctx.matcher.match_person(person, platform)
     name = (person.name or "").strip()
@@ -35,7 +39,11 @@ def match_person(ctx: CheckContext, person: Person, platform: str, when: datetim
     )
     if found is None and not person.handle and username_like:
         found = ctx.matcher.match_person(Person(handle=name.lstrip("@"), account_id=person.account_id), platform)
-    if found is not None and found.how not in _OWN_ACCOUNT and _is_page(name or person.handle or "", found.client):
+    if (
+        found is not None
+        and found.how not in _OWN_ACCOUNT
+        and _is_page(name or person.handle or "", found.client, incoming)
+    ):
         return None  # "Roy Keane Fans Cork", "leamartin.musique": a page about a famous namesake, not the client
     if found is not None and found.how not in _OWN_ACCOUNT and too_young_for_an_account(found.client, when):
         return None  # "Noah J. Goldberg", friend since 2020, and client Noah Goldberg, "5 in 2019": his namesake
@@ -43,15 +51,19 @@ def match_person(ctx: CheckContext, person: Person, platform: str, when: datetim
 
 
 _PAGE_WORDS = word_set("names", "page_words")
+_OWN_PAGE_WORDS = word_set("names", "own_page_words")
 _OWN_ACCOUNT = frozenset({"x_id", "handle"})
 """Matches on the client's own listed account: a page word in its display name does not make it a page."""
 
 
-def _is_page(name: str, client: Client) -> bool:
+def _is_page(name: str, client: Client, incoming: bool = False) -> bool:
     """Whether a display name or username has a word that makes it a page about someone (fans, official,
-    music...) and that is not one of the client's own names (Stan Nowicki is no "stan" account)."""
+    music...) and that is not one of the client's own names (Stan Nowicki is no "stan" account). For an account
+    that reached out to you (``incoming``), only the words of a page *about* someone count (fans, tribute): a
+    public figure's own account does not ask to follow you or write to you, a client who plays music may."""
+    words = _PAGE_WORDS if incoming else _PAGE_WORDS | _OWN_PAGE_WORDS
     own = {w for n in (client.name, *client.aliases) for w in re.findall(r"[^\W\d_]+", fold(n))}
-    return any(w in _PAGE_WORDS and w not in own for w in re.findall(r"[^\W\d_]+", fold(name)))
+    return any(w in words and w not in own for w in re.findall(r"[^\W\d_]+", fold(name)))
 
 
 def public_namesake(match: PersonMatch) -> bool:

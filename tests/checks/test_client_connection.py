@@ -168,3 +168,27 @@ def test_a_child_client_under_10_holds_no_account_named_like_them(
         platform="facebook", id="r1", source="friends.json#0", timestamp=when, person=person, relation=Relation.FRIEND
     )
     assert bool(list(ClientConnectionCheck().run(record, ctx))) is reported
+
+
+@pytest.mark.parametrize(
+    ("relation", "reported"),
+    [
+        (Relation.FOLLOWING, False),  # you follow "grace.hollis.music": most likely the singer's own account
+        (Relation.FOLLOWER, True),  # it follows you: a singer's account does not, a client who plays music may
+    ],
+)
+def test_an_account_with_a_makers_word_that_reaches_out_to_you_is_a_person(relation: Relation, reported: bool) -> None:
+    ctx = CheckContext(policy=Policy(), matcher=Matcher(CLIENTS), source=SourceInfo("instagram"))
+    record = Connection(
+        platform="instagram",
+        id="r1",
+        source="f.json#0",
+        timestamp=T,
+        person=Person(handle="grace.hollis.music"),
+        relation=relation,
+    )
+    assert bool(list(ClientConnectionCheck().run(record, ctx))) is reported
+
+
+def test_a_fan_page_that_follows_you_is_still_a_page() -> None:
+    assert run("Grace Hollis Fans Cork", Relation.FOLLOWER, "instagram") == []

@@ -38,6 +38,8 @@ def run(person: str, relation: Relation, platform: str = "facebook") -> list:
         ("Chase Mercer", Relation.REQUEST_REJECTED, Severity.INFO),
         ("Chase Mercer", Relation.FRIEND, None),  # client-connection's job
         ("Dan Mercer", Relation.REQUEST_RECEIVED, None),  # shares a surname only
+        ("chase.mercer.music", Relation.REQUEST_RECEIVED, Severity.HIGH),  # a client who plays music asks to follow
+        ("chase.mercer.music", Relation.REQUEST_SENT, None),  # you ask to follow a music account: a page
     ],
 )
 def test_requests(person: str, relation: Relation, severity: Severity | None) -> None:

@@ -667,3 +667,35 @@ def test_a_weekly_slot_of_the_notes_is_the_client_s_hour(monkeypatch: pytest.Mon
     assert notes_clients_in(f"my tuesday 6:00 pm cried the whole hour; {clinical}", monkeypatch, {}) == {"N7"}
     assert notes_clients_in(f"my Tuesday 5pm said she slept through; {clinical}", monkeypatch, {}) == set()
     assert notes_clients_in(f"Tuesday 6pm spin class was packed; {clinical}", monkeypatch, {}) == set()
+
+
+@pytest.mark.parametrize(("partner", "expected"), [("Pat Colleague", {"N1"}), ("Arthur Mallinson", set())])
+def test_a_client_in_the_thread_is_not_described_by_their_own_news(
+    monkeypatch: pytest.MonkeyPatch, partner: str, expected: set[str]
+) -> None:
+    """Notes details in a thread describe the client to someone else; written with the client, they are the
+    client's own news (the thread is a client-message, not a mention)."""
+    from checks.analysis import work_model
+
+    monkeypatch.setattr(work_model, "word_model", lambda: work_model.WordModel(bias=-3.0, weights={}, vocabulary={}))
+    clinical = "a widower from armley told me he keeps her slippers; my whole caseload in counselling sessions today"
+    msgs = (Message(Person(name="Me"), T0, clinical, True),)
+    c = CheckContext(policy=POLICY, matcher=Matcher(NOTES_CLIENTS), source=SourceInfo(platform="facebook"))
+    found = {m.id for f in checked(thread(*msgs, partner=partner), c) for m in f.clients}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aroha finally opened up in group therapy today, back at the clinic on Monday", {"A1"}),
+        ("aroha finally opened up in group therapy today", {"A1"}),  # the writer capitalises nothing
+        # the writer capitalises names ("Monday", "Wellington"): a name in lower case is a word of the language
+        ("Lots of aroha to everyone in group therapy this week, back at the clinic on Monday in Wellington", set()),
+    ],
+)
+def test_a_first_name_in_lower_case_from_a_writer_who_capitalises_names_is_a_word(
+    text: str, expected: set[str]
+) -> None:
+    c = CheckContext(policy=POLICY, matcher=Matcher(ClientList((Client("A1", "Aroha Ngata"),))), source=SourceInfo("x"))
+    assert {m.id for f in checked(post(text, platform="x"), c) for m in f.clients} == expected

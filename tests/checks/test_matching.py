@@ -403,3 +403,17 @@ def test_a_namesake_on_a_platform_where_the_client_lists_another_account() -> No
     assert m.match_person(Person(name="Sarah Miller", account_id="1234"), "x") is not None
     facebook = m.match_person(Person(name="Sarah Miller"), "facebook")  # no account listed there: name only
     assert facebook is not None and facebook.client.id == "c1"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Notre cousine Laetitia Caron-Vandenbussche s'est mariée", False),  # a longer, double-barrelled surname
+        ("Anne-Laetitia Caron a gagné le concours", False),  # a longer given name
+        ("Laetitia Caron a gagné le concours", True),
+        ("Laetitia Caron - bravo", True),  # a dash between words is punctuation
+    ],
+)
+def test_a_full_name_glued_by_a_hyphen_to_another_word_is_a_longer_name(text: str, found: bool) -> None:
+    matcher = Matcher(ClientList((Client("C1", "Laetitia Caron"),)))
+    assert bool([h for h in matcher.find_in_text(text) if h.strong]) is found

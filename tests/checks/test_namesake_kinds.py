@@ -90,6 +90,21 @@ def test_people_who_look_like_a_client(matcher: Matcher, name: str, expected: st
         assert found is not None and found.how == how
 
 
+@pytest.mark.parametrize(
+    ("handle", "expected"),
+    [
+        ("ngaire.terangi", "C13"),  # the surname's two words run together, as usernames write them
+        ("ngaireterangi", "C13"),
+        ("hemi.terangi", None),  # another given name
+        ("ngaire.tewhata", None),  # another surname
+    ],
+)
+def test_a_username_may_run_a_surname_of_two_words_together(handle: str, expected: str | None) -> None:
+    matcher = Matcher(ClientList((Client("C13", "Ngaire Te Rangi"),)))
+    found = matcher.match_person(Person(handle=handle), "instagram")
+    assert (found.client.id if found else None) == expected
+
+
 def test_a_longer_name_is_no_reading_of_the_full_name_but_a_trade_word_or_credential_is() -> None:
     assert "mari mae" not in display_forms("Mari Mae Young")
     assert "robert pruitt" not in display_forms("Robert Pruitt Hale")

@@ -8,13 +8,19 @@ where the owner speaks of themselves ("I", "my", "we", "our") in its sentence or
 had a handful of patients with…", "our ICUs are filling up", "The team worked on her for an hour. I held her
 hand." A long text whose work cues all sit among sentences about others is about medicine, not about the owner's
 practice.
+
+A text of any length that speaks of "patients" in general ("Medicare patients", "treatment of hospitalized COVID-19
+patients", "Patients should focus on…": a headline, a study's title, an opinion), with no first or second person, no
+day of the owner's own and no workplace word, is not about the owner's work either: a clinician's own patients are
+counted, owned or placed in her day ("3 covid patients tonight", "my COVID patients", "the patients on the unit").
 """
 
 from __future__ import annotations
 
 import re
 
-from checks.text import WORK_POOL, TextAnalysis, owner_text, sentences_around
+from checks.analysis.normalize import fold
+from checks.text import HEALTH_LEXICONS, WORK_POOL, TextAnalysis, lexicons, owner_text, sentences_around
 
 FIRST_PERSON = re.compile(
     r"(?<!\w)(?:i|i'm|i've|i'd|i'll|im|ive|me|my|mine|we|we're|our|ours|us|je|j'ai|j'|moi|mon|ma|mes|nous|nos|notre)"
@@ -30,10 +36,66 @@ OWNED_MIN = 1.0
 "my patients" or "our unit"; two weak ones)."""
 
 
+SECOND_PERSON = re.compile(
+    r"(?<!\w)(?:you|you're|youre|you've|you'd|your|yours|yourself|y'all|ya|u|ur|m'|tu|te|toi|vous|votre|vos|ton|ta|tes)"
+    r"(?!\w)"
+)
+"""The owner speaking to a reader ("you'd think…", "love you all"; French "tu", "vous"), in a folded text, and the
+French object "m'" ("m'apprennent") that FIRST_PERSON leaves out."""
+OWN_TIME = re.compile(
+    r"(?<!\w)(?:today|tonight|tomorrow|tmrw|yesterday|this (?:morning|afternoon|evening)|last night|again|"
+    r"another (?:day|night|shift|week)|(?:day|night|late|early) shifts?|aujourd'hui|ce (?:matin|soir)|cette nuit|hier|"
+    r"demain|de garde|garde de (?:nuit|jour))(?!\w)"
+)
+"""A day or a shift of the owner's own ("3 covid patients tonight", "another night of covid patients", "garde de
+nuit"): a headline's patients have no "today" of the writer."""
+_PATIENTS = re.compile(r"(?<!\w)patient(?:e)?s(?!\w)")
+_TOKEN = re.compile(r"\S+")
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _bare_patients(a: TextAnalysis) -> bool:
+    """Whether the text speaks of "patients" as a bare plural, with no count, article or possessive before them
+    (the health lexicons' terms and ``patients_qualifiers`` such as "COVID-19" or "hospitalized" skipped; the
+    determiners are ``patients_determiners``, both in negative_contexts.toml): "treatment of hospitalized COVID-19
+    patients", "Medicare patients", "Patients should focus on…"."""
+    words = lexicons().people
+    qualifiers, determiners = words.get("patients_qualifiers", ()), words.get("patients_determiners", ())
+    health_ends = {h.fend for h in a.kept(HEALTH_LEXICONS)}
+    f = a.folded
+    for m in _PATIENTS.finditer(f):
+        before = list(_TOKEN.finditer(f, max(0, m.start() - 80), m.start()))
+        for t in reversed(before):
+            w = t.group().strip(",;:()\"'")
+            if w in determiners or _NUMBER.fullmatch(w):
+                break
+            if w not in qualifiers and t.end() not in health_ends:
+                return True
+        else:
+            return True
+    return False
+
+
+def speaks_of_patients_in_general(a: TextAnalysis) -> bool:
+    """Whether a text speaks of patients in general (a headline, a study's title, an opinion: "FDA authorizes
+    … for hospitalized COVID-19 patients", "Patients should focus on…") and not of the owner's own: bare "patients"
+    (_bare_patients), and no first or second person, no day or shift of the owner's (OWN_TIME) and no workplace word
+    ("on the unit", "at work") anywhere in it. A clinician who writes of her own patients counts them, owns them or
+    places them in her day ("my COVID patients", "3 covid patients tonight", "Patients on the unit are…")."""
+    f = fold(owner_text(a)) if len(a.segments) > 1 else a.folded
+    if FIRST_PERSON.search(f) or SECOND_PERSON.search(f) or OWN_TIME.search(f):
+        return False
+    if a.kept(("workplace", "job", "workplace_name")):
+        return False
+    return _bare_patients(a)
+
+
 def owns_its_work(a: TextAnalysis) -> bool:
-    """Whether the work vocabulary of the owner's words is about their own work: always for a short text; for a
-    long one (LONG_TEXT), when its work cues with the first person in or next to their sentence weigh OWNED_MIN or
-    more."""
+    """Whether the work vocabulary of the owner's words is about their own work: not when the text speaks of
+    patients in general (speaks_of_patients_in_general); otherwise always for a short text; for a long one
+    (LONG_TEXT), when its work cues with the first person in or next to their sentence weigh OWNED_MIN or more."""
+    if speaks_of_patients_in_general(a):
+        return False
     if len(owner_text(a)) < LONG_TEXT:
         return True
     owned: dict[str, float] = {}

@@ -9,10 +9,11 @@ had a handful of patients with…", "our ICUs are filling up", "The team worked 
 hand." A long text whose work cues all sit among sentences about others is about medicine, not about the owner's
 practice.
 
-A text of any length that speaks of "patients" in general ("Medicare patients", "treatment of hospitalized COVID-19
-patients", "Patients should focus on…": a headline, a study's title, an opinion), with no first or second person, no
-day of the owner's own and no workplace word, is not about the owner's work either: a clinician's own patients are
-counted, owned or placed in her day ("3 covid patients tonight", "my COVID patients", "the patients on the unit").
+A text of any length that speaks of "patients" as a population ("Medicare patients", "treatment of hospitalized
+COVID-19 patients", "orders for coronavirus patients": a headline, a study's title, an opinion), with no first or
+second person, no day of the owner's own and no workplace word, is not about the owner's work either: a clinician's
+own patients are counted, owned or placed in her day ("3 covid patients tonight", "my COVID patients", "the patients
+on the unit").
 """
 
 from __future__ import annotations
@@ -54,40 +55,48 @@ _TOKEN = re.compile(r"\S+")
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
-def _bare_patients(a: TextAnalysis) -> bool:
-    """Whether the text speaks of "patients" as a bare plural, with no count, article or possessive before them
-    (the health lexicons' terms and ``patients_qualifiers`` such as "COVID-19" or "hospitalized" skipped; the
-    determiners are ``patients_determiners``, both in negative_contexts.toml): "treatment of hospitalized COVID-19
-    patients", "Medicare patients", "Patients should focus on…"."""
+def _patients_in_general(a: TextAnalysis) -> bool:
+    """Whether the text speaks of "patients" as a population: qualified by a condition, a care setting or an insurer
+    ("COVID-19 patients", "hospitalized patients", "Medicare patients": a term of the health lexicons or of
+    ``patients_qualifiers``) or after a preposition ("orders for patients", "access to patients"), with no count,
+    article or possessive in the three words before them (``patients_determiners``: "my COVID patients", "14 vented
+    patients"); word lists in negative_contexts.toml. A status update's own patients, their article dropped, open a
+    clause ("Patients raging tonight"), as a headline's seldom do."""
     words = lexicons().people
     qualifiers, determiners = words.get("patients_qualifiers", ()), words.get("patients_determiners", ())
+    prepositions = words.get("patients_prepositions", ())
     health_ends = {h.fend for h in a.kept(HEALTH_LEXICONS)}
     f = a.folded
     for m in _PATIENTS.finditer(f):
-        before = list(_TOKEN.finditer(f, max(0, m.start() - 80), m.start()))
-        for t in reversed(before):
-            w = t.group().strip(",;:()\"'")
-            if w in determiners or _NUMBER.fullmatch(w):
-                break
-            if w not in qualifiers and t.end() not in health_ends:
+        before = [(t.group().strip(",;:()\"'"), t.end()) for t in _TOKEN.finditer(f, max(0, m.start() - 80), m.start())]
+        if any(w in determiners or _NUMBER.fullmatch(w) for w, _ in before[-3:]):
+            continue
+        qualified = False
+        for w, end in reversed(before):
+            if w in qualifiers or end in health_ends:
+                qualified = True
+                continue
+            if qualified or w in prepositions:
                 return True
+            break
         else:
-            return True
+            if qualified:
+                return True
     return False
 
 
 def speaks_of_patients_in_general(a: TextAnalysis) -> bool:
-    """Whether a text speaks of patients in general (a headline, a study's title, an opinion: "FDA authorizes
-    … for hospitalized COVID-19 patients", "Patients should focus on…") and not of the owner's own: bare "patients"
-    (_bare_patients), and no first or second person, no day or shift of the owner's (OWN_TIME) and no workplace word
-    ("on the unit", "at work") anywhere in it. A clinician who writes of her own patients counts them, owns them or
-    places them in her day ("my COVID patients", "3 covid patients tonight", "Patients on the unit are…")."""
+    """Whether a text speaks of patients in general (a headline, a study's title, an opinion: "FDA authorizes … for
+    hospitalized COVID-19 patients", "orders for coronavirus patients") and not of the owner's own: patients as a
+    population (_patients_in_general), and no first or second person, no day or shift of the owner's (OWN_TIME) and
+    no workplace word ("on the unit", "at work") anywhere in it. A clinician who writes of her own patients counts
+    them, owns them or places them in her day ("my COVID patients", "3 covid patients tonight")."""
     f = fold(owner_text(a)) if len(a.segments) > 1 else a.folded
     if FIRST_PERSON.search(f) or SECOND_PERSON.search(f) or OWN_TIME.search(f):
         return False
     if a.kept(("workplace", "job", "workplace_name")):
         return False
-    return _bare_patients(a)
+    return _patients_in_general(a)
 
 
 def owns_its_work(a: TextAnalysis) -> bool:

@@ -73,14 +73,15 @@ def test_patients_in_general_are_not_the_owners_work() -> None:
     for text in (
         "Hospitals consider new visiting rules for hospitalized COVID-19 patients",
         "Insulin for Medicare patients capped at $35 a month",
-        "Patients should focus on evidence-based medicine, not magic.",
+        "Ethics board weighs do-not-resuscitate orders for patients with advanced dementia",
     ):
         assert speaks_of_patients_in_general(analyze(text)), text
         assert not reported(text), text
 
 
 def test_the_owners_patients_are_counted_owned_or_in_her_day() -> None:
-    """The near misses: a count, a possessive, the owner's day or workplace, a reader addressed."""
+    """The near misses: a count, a possessive, the owner's day or workplace, a reader addressed, and the telegraphic
+    status update whose patients open a clause."""
     for text in (
         "3 covid patients tonight and no lunch",
         "my COVID patients are scared",
@@ -88,6 +89,7 @@ def test_the_owners_patients_are_counted_owned_or_in_her_day() -> None:
         "Hospitalized patients on the unit are asking for their families",
         "Trois patients en attente d'un lit depuis 48h",
         "You would not believe what Medicare patients pay for insulin",
+        "Lockdown. All passes suspended. Patients raging, long night ahead",
     ):
         assert not speaks_of_patients_in_general(analyze(text)), text
     assert reported("3 covid patients tonight and no lunch")

@@ -80,12 +80,15 @@ model: as common as words get, never one of the trade's words."""
 TRADE_WORDS_MIN = 0.1
 """What the trade's words must add to the model's log-odds (the share the finding's evidence shows) for a text of
 the TRADE_VOCABULARY_DECISION band."""
-LONE_CUE_DECISION = 0.3
+LONE_CUE_DECISION = 0.5
 """A text that reaches WORK_THRESHOLD through a single lexicon term (at most 2.5, the heaviest one term weighs: "my
 clients") is borderline (reported only in an account that often posts about its clinical work) when the vocabulary
 model reads it below this: one word ("session", "clients", "group today", "our clients") that the rest of the text
-does not back ("wishes she was on another session", "so you can talk to some MemberClicks clients", a shop's "We
-love our clients! Happy Friday")."""
+does not back ("so you can talk to some MemberClicks clients", a shop's "We love our clients! Happy Friday", a
+photographer's "These 3 little cuties did so great at our session!"). 0.5, the model finding the text less likely than
+not about clinical work, as for ACCOUNT_VOCABULARY_DECISION; at 0.3 (before) such texts were reported in every account:
+on the real everyday posts of eval/realtext, the single term read at 0.3-0.5 was 64 of the 172 work-related findings
+of three sets (eval/README.md)."""
 _Waiting = tuple[Finding, Finding | None]
 """A finding a first name alone lifted to the threshold, and the text's finding without the name (``None`` when it
 is not even borderline without it)."""

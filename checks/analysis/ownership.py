@@ -8,13 +8,20 @@ where the owner speaks of themselves ("I", "my", "we", "our") in its sentence or
 had a handful of patients with…", "our ICUs are filling up", "The team worked on her for an hour. I held her
 hand." A long text whose work cues all sit among sentences about others is about medicine, not about the owner's
 practice.
+
+A text of any length that speaks of "patients" as a population ("Medicare patients", "treatment of hospitalized
+COVID-19 patients", "orders for coronavirus patients": a headline, a study's title, an opinion), with no first or
+second person, no day of the owner's own and no workplace word, is not about the owner's work either: a clinician's
+own patients are counted, owned or placed in her day ("3 covid patients tonight", "my COVID patients", "the patients
+on the unit").
 """
 
 from __future__ import annotations
 
 import re
 
-from checks.text import WORK_POOL, TextAnalysis, owner_text, sentences_around
+from checks.analysis.normalize import fold
+from checks.text import HEALTH_LEXICONS, WORK_POOL, TextAnalysis, lexicons, owner_text, sentences_around
 
 FIRST_PERSON = re.compile(
     r"(?<!\w)(?:i|i'm|i've|i'd|i'll|im|ive|me|my|mine|we|we're|our|ours|us|je|j'ai|j'|moi|mon|ma|mes|nous|nos|notre)"
@@ -30,10 +37,76 @@ OWNED_MIN = 1.0
 "my patients" or "our unit"; two weak ones)."""
 
 
+SECOND_PERSON = re.compile(
+    r"(?<!\w)(?:you|you're|youre|you've|you'd|your|yours|yourself|y'all|ya|u|ur|m'|tu|te|toi|vous|votre|vos|ton|ta|tes)"
+    r"(?!\w)"
+)
+"""The owner speaking to a reader ("you'd think…", "love you all"; French "tu", "vous"), in a folded text, and the
+French object "m'" ("m'apprennent") that FIRST_PERSON leaves out."""
+OWN_TIME = re.compile(
+    r"(?<!\w)(?:today|tonight|tomorrow|tmrw|yesterday|this (?:morning|afternoon|evening)|last night|again|"
+    r"another (?:day|night|shift|week)|(?:day|night|late|early) shifts?|aujourd'hui|ce (?:matin|soir)|cette nuit|hier|"
+    r"demain|de garde|garde de (?:nuit|jour))(?!\w)"
+)
+"""A day or a shift of the owner's own ("3 covid patients tonight", "another night of covid patients", "garde de
+nuit"): a headline's patients have no "today" of the writer."""
+_PATIENTS = re.compile(r"(?<!\w)patient(?:e)?s(?!\w)")
+_TOKEN = re.compile(r"\S+")
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _patients_in_general(a: TextAnalysis) -> bool:
+    """Whether the text speaks of "patients" as a population: qualified by a condition, a care setting or an insurer
+    ("COVID-19 patients", "hospitalized patients", "Medicare patients": a term of the health lexicons or of
+    ``patients_qualifiers``) or after a preposition ("orders for patients", "access to patients"), with no count,
+    article or possessive in the three words before them (``patients_determiners``: "my COVID patients", "14 vented
+    patients"); word lists in negative_contexts.toml. A status update's own patients, their article dropped, open a
+    clause ("Patients raging tonight"), as a headline's seldom do."""
+    words = lexicons().people
+    qualifiers, determiners = words.get("patients_qualifiers", ()), words.get("patients_determiners", ())
+    prepositions = words.get("patients_prepositions", ())
+    health_ends = {h.fend for h in a.kept(HEALTH_LEXICONS)}
+    f = a.folded
+    for m in _PATIENTS.finditer(f):
+        before = [(t.group().strip(",;:()\"'"), t.end()) for t in _TOKEN.finditer(f, max(0, m.start() - 80), m.start())]
+        if any(w in determiners or _NUMBER.fullmatch(w) for w, _ in before[-3:]):
+            continue
+        qualified = False
+        for w, end in reversed(before):
+            if w in qualifiers or end in health_ends:
+                qualified = True
+                continue
+            if qualified or w in prepositions:
+                return True
+            break
+        else:
+            if qualified:
+                return True
+    return False
+
+
+def speaks_of_patients_in_general(a: TextAnalysis) -> bool:
+    """Whether a text speaks of patients in general (a headline, a study's title, an opinion: "FDA authorizes … for
+    hospitalized COVID-19 patients", "orders for coronavirus patients") and not of the owner's own: patients as a
+    population (_patients_in_general), and no first or second person, no day or shift of the owner's (OWN_TIME) and
+    no workplace word ("on the unit", "at work") anywhere in it. A clinician who writes of her own patients counts
+    them, owns them or places them in her day ("my COVID patients", "3 covid patients tonight")."""
+    if "patient" not in a.folded:
+        return False  # most texts: no regular expression run
+    f = fold(owner_text(a)) if len(a.segments) > 1 else a.folded
+    if FIRST_PERSON.search(f) or SECOND_PERSON.search(f) or OWN_TIME.search(f):
+        return False
+    if a.kept(("workplace", "job", "workplace_name")):
+        return False
+    return _patients_in_general(a)
+
+
 def owns_its_work(a: TextAnalysis) -> bool:
-    """Whether the work vocabulary of the owner's words is about their own work: always for a short text; for a
-    long one (LONG_TEXT), when its work cues with the first person in or next to their sentence weigh OWNED_MIN or
-    more."""
+    """Whether the work vocabulary of the owner's words is about their own work: not when the text speaks of
+    patients in general (speaks_of_patients_in_general); otherwise always for a short text; for a long one
+    (LONG_TEXT), when its work cues with the first person in or next to their sentence weigh OWNED_MIN or more."""
+    if speaks_of_patients_in_general(a):
+        return False
     if len(owner_text(a)) < LONG_TEXT:
         return True
     owned: dict[str, float] = {}

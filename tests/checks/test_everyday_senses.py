@@ -142,3 +142,19 @@ def test_the_people_i_work_with_are_colleagues_as_often_as_clients() -> None:
     are a clinician's clients."""
     assert analyze("i love my job, and the people i work with").work_score()[0] < WORK_THRESHOLD
     assert analyze("The kids I work with taught me more than any course").work_score()[0] >= WORK_THRESHOLD
+
+
+def test_a_lone_cue_the_words_find_less_likely_than_not_is_borderline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lone cue that the vocabulary model reads below 0.5 (less likely than not about clinical work: a trade's
+    "our session went great", "my clients" of a shop) is borderline; at 0.5 or more it is reported anywhere."""
+    from checks import work_related_post
+
+    def reads_at(p: float) -> list[str]:
+        monkeypatch.setattr(work_related_post, "vocabulary_probability", lambda record, ctx: p)
+        check = WorkRelatedPostCheck()
+        context = CheckContext(policy=Policy(), matcher=Matcher(ClientList(())), source=SourceInfo(platform="x"))
+        found = [f for t in ("Holiday snaps from the coast", LONE_CUE) for f in check.run(post(t), context)]
+        return [f.record.excerpt for f in [*found, *check.finish(context)]]
+
+    assert reads_at(0.45) == []
+    assert reads_at(0.55) == [LONE_CUE]

@@ -1,11 +1,12 @@
 """Long texts about medicine in general versus the owner's own work (issue 18, real posts by health workers): in a
-long text only work cues in the owner's first-person sentences count."""
+long text only work cues in the owner's first-person sentences count; a text that speaks of patients in general
+(a headline, an opinion) is not the owner's work either."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from checks.analysis.ownership import LONG_TEXT, owns_its_work
+from checks.analysis.ownership import LONG_TEXT, owns_its_work, speaks_of_patients_in_general
 from checks.base import CheckContext, SourceInfo
 from checks.matching import Matcher
 from checks.policy import Policy
@@ -65,3 +66,30 @@ def test_we_far_from_the_work_cues_does_not_own_them() -> None:
     """The first person must be in or next to the sentence with the work cue, not anywhere in the text."""
     text = GENERAL + " We should all read the report."
     assert not owns_its_work(analyze(text))
+
+
+def test_patients_in_general_are_not_the_owners_work() -> None:
+    """A headline or an opinion about patients as a population, with nobody of the owner's in it."""
+    for text in (
+        "Hospitals consider new visiting rules for hospitalized COVID-19 patients",
+        "Insulin for Medicare patients capped at $35 a month",
+        "Ethics board weighs do-not-resuscitate orders for patients with advanced dementia",
+    ):
+        assert speaks_of_patients_in_general(analyze(text)), text
+        assert not reported(text), text
+
+
+def test_the_owners_patients_are_counted_owned_or_in_her_day() -> None:
+    """The near misses: a count, a possessive, the owner's day or workplace, a reader addressed, and the telegraphic
+    status update whose patients open a clause."""
+    for text in (
+        "3 covid patients tonight and no lunch",
+        "my COVID patients are scared",
+        "Another night of covid patients, no beds",
+        "Hospitalized patients on the unit are asking for their families",
+        "Trois patients en attente d'un lit depuis 48h",
+        "You would not believe what Medicare patients pay for insulin",
+        "Lockdown. All passes suspended. Patients raging, long night ahead",
+    ):
+        assert not speaks_of_patients_in_general(analyze(text)), text
+    assert reported("3 covid patients tonight and no lunch")

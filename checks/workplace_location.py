@@ -137,7 +137,9 @@ MEMBER_CUE = re.compile(
     r"je\s+prends\s+le\s+poste|en\s+tant\s+qu|"
     r"(?:christmas|xmas|holiday|chrissy|staff|team)\s+(?:party|do|lunch|night\s+out)|proud\s+of\s+(?:this|our|my)\s+team|"
     # "8 years at the Crest this month", "Year 6 in Scioto Heights": the owner's time there
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:at|with)|year\s+\d+\s+(?:at|in|with))"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:at|with)|year\s+\d+\s+(?:at|in|with)|"
+    # "Excited to start as a practice supervisor at", "my new position at": the owner's job there
+    r"start(?:ed|ing)?\s+as|new\s+(?:job|position|role|post)\s+(?:at|with))"
 )
 
 NEAR_WORK = re.compile(
@@ -237,7 +239,7 @@ class WorkplaceLocationCheck(Check):
             reasons.append((hit, "the text names the workplace", 2))
         if not reasons:
             reasons = _former_reasons(record, place_name, address, text, ctx)
-        if not reasons and text and (near := NEAR_WORK.search(own_words(text))):
+        if not reasons and text and " from " in text and (near := NEAR_WORK.search(own_words(text))):
             reasons.append((near.group("near"), "a place you say is near your workplace", 1))
         cue = schedule_cue(text) if text else None
         if cue and not reasons and analysis_for(record, ctx).specific_work_score() < CLINICAL_CONTEXT:
@@ -493,8 +495,8 @@ def _place_reasons(
     in_hours = record.timestamp is not None and bool(within_work_hours(record.timestamp, hours, NEAR_SLACK))
     if not terms.empty and (hit := names_workplace(name or "", terms) or _address_hit(address, terms)):
         return [(hit, "the place is the workplace", 3)]
-    if (street := on_workplace_street(name, address, terms)) and in_hours:
-        return [(street, "a place on the workplace's street, during work hours", 1)]
+    if (street := on_workplace_street(name, address, terms)) and (in_hours or _work_text(record)):
+        return [(street, "a place on the workplace's street, during work hours or with work", 1)]
     target = _policy_coordinates(ctx.policy.extra)
     lat, lon = getattr(record, "latitude", None), getattr(record, "longitude", None)
     if target and lat is not None and lon is not None:
@@ -504,6 +506,13 @@ def _place_reasons(
         if metres <= NEAR_METRES and in_hours:
             return [(name or "coordinates", "a place near the workplace, in work hours", 1)]
     return []
+
+
+def _work_text(record: AnyRecord) -> bool:
+    """True when the record's text is about work ("fuel for an 8-session day", "café avant les patients"): a place
+    on the workplace's street out of its hours is then on the way there."""
+    text = _parts(record)[2]
+    return bool(text) and bool(_search(WORK_CONTEXT, text) or STREET_CUE.search(text))
 
 
 def _parts(record: AnyRecord) -> tuple[str | None, str | None, str]:

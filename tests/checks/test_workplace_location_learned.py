@@ -251,3 +251,14 @@ def test_the_workplace_street_with_the_work_done_there_or_a_place_near_work() ->
 def test_an_account_handle_opening_with_the_workplace_name() -> None:
     assert flagged([post("@mercyridgeMC why is the night shift parking lot lit like a horror movie", n=1)])
     assert not flagged([post("@mercyfulfate best show of the year", n=2)])
+
+
+def test_a_check_in_on_the_workplace_street_out_of_hours_with_work() -> None:
+    assert flagged([post("fuel for an 8-session day ☕", "Pine Hollow Bean Co.", n=1)]) == {"p1"}
+    assert not flagged([post("latte and a croissant", "Pine Hollow Bean Co.", n=2)])  # no hours, no work
+
+
+def test_starting_a_job_at_the_workplace_by_the_words_its_name_opens_with() -> None:
+    policy = policy_from_dict({"workplace": {"name": "Kilbride Cancer Center"}})
+    assert flagged([post("Excited to start as lead social worker at Kilbride", n=1)], policy) == {"p1"}
+    assert not flagged([post("Kilbride is lovely in the spring", n=2)], policy)

@@ -32,10 +32,18 @@ from checks.analysis.employment import (
     place_key,
     stated_points,
 )
-from checks.analysis.places import Terms, build_terms, districts, names_as_proper_noun, names_workplace
+from checks.analysis.places import (
+    Terms,
+    build_terms,
+    districts,
+    names_as_proper_noun,
+    names_unit,
+    names_workplace,
+)
 from checks.analysis.places import find_phrase as _find
 from checks.analysis.work_hours import local_time, within_work_hours
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
+from checks.language import is_rare_word
 from checks.matching import normalize
 from checks.policy import Workplace
 from checks.prefilter import lowered_twin
@@ -84,9 +92,11 @@ STREET_CUE = re.compile(
     r"(?i)\b(?:before|after|by|from|at|till|until|til)\s+(?:[1-9]|1[0-2])\b(?![\d:,%/]|\.\d|\s*(?:years?|months?|"
     r"weeks?|days?|hours?|hrs?|mins?|minutes?|kids?|people|patients|clients|families|of|x)\b)|\bo['’]clock\b"
     r"|\b(?:long\s+day|team\s+meeting|handover|waiting\s+room|hospital|ward\s+round|MDT)\b"
+    r"|\b(?:referrals?|review|group|the\s+practice|mental\s+health)\b|\bbetween\s+my\s+\d{1,2}\b"
 )
 """What else puts the owner on the workplace's street for work: an hour ("before 9", "we ride at 8", "my 9
-o'clock"), a long day, a team meeting, the waiting room ("Ardcarn Road before a long day")."""
+o'clock", "between my 11 and my 1"), a long day, a team meeting, the waiting room ("Ardcarn Road before a long
+day"), the work itself ("straight into a review", "14 referrals", "the mental health place on Guyton St")."""
 LOCATION_CUE = re.compile(
     r"(?i)\b(?:here|outside|in\s+front\s+of|parking|come\s+(?:see|visit)|stop\s+by|drop[\s-]?off|"
     r"(?:i'?m|i\s+am|we'?re|i'?ll\s+be|back)\s+(?:at|in)|ici|devant|sur\s+le\s+parking|venez|passez|"
@@ -127,8 +137,19 @@ MEMBER_CUE = re.compile(
     r"je\s+prends\s+le\s+poste|en\s+tant\s+qu|"
     r"(?:christmas|xmas|holiday|chrissy|staff|team)\s+(?:party|do|lunch|night\s+out)|proud\s+of\s+(?:this|our|my)\s+team|"
     # "8 years at the Crest this month", "Year 6 in Scioto Heights": the owner's time there
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:at|with)|year\s+\d+\s+(?:at|in|with))"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:at|with)|year\s+\d+\s+(?:at|in|with)|"
+    # "Excited to start as a practice supervisor at", "my new position at": the owner's job there
+    r"start(?:ed|ing)?\s+as|new\s+(?:job|position|role|post)\s+(?:at|with))"
 )
+
+NEAR_WORK = re.compile(
+    r"(?i)\b(?:at|in)\s+(?:the\s+)?(?-i:[A-Z])[^.!?\n]{0,60}?\b(?P<near>(?:(?:\d|one|two|three|four|five|a\s+few|a\s+couple"
+    r"(?:\s+of)?)\s+(?:blocks?|doors?|streets?|min(?:ute)?s?(?:\s+walk)?)|(?:a|round|around)\s+the\s+corner|across"
+    r"\s+the\s+(?:road|street)|next\s+door|down\s+the\s+road)\s+from\s+(?:work|the\s+(?:office|clinic|hospital|ward|"
+    r"unit)|my\s+(?:office|clinic|work))\b)"
+)
+"""A named place the writer says is near their work ("Lunch at Pho Thanh on 35th Ave, two blocks from work", "in the
+Grand Canal café round the corner from work"): it gives the workplace's street."""
 
 
 Reason = tuple[str, str, int]  # (matched phrase, why it counts, weight: 3 at work, 2 text, 1 near)
@@ -218,6 +239,8 @@ class WorkplaceLocationCheck(Check):
             reasons.append((hit, "the text names the workplace", 2))
         if not reasons:
             reasons = _former_reasons(record, place_name, address, text, ctx)
+        if not reasons and text and " from " in text and (near := NEAR_WORK.search(own_words(text))):
+            reasons.append((near.group("near"), "a place you say is near your workplace", 1))
         cue = schedule_cue(text) if text else None
         if cue and not reasons and analysis_for(record, ctx).specific_work_score() < CLINICAL_CONTEXT:
             cue = None  # "I need to be at work tomorrow at 8am" from anyone: it must be about clinical work
@@ -396,12 +419,21 @@ def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> lis
     """Why a kept-back record is at, or names, a workplace the account's posts name (empty when it is not)."""
     if place and (name := names_place(place, known)):
         return [(place, f"the place is a workplace your own posts name ({name})", 2)]
+    for stated, _ in employment_names(text) if text else ():
+        # "Last shift on Larkspur. 6 years.": the statement itself (not "2 years on Forth", a river too)
+        if (name := names_place(stated, known)) and _specific_name(place_key(name)):
+            return [(stated, f"the text names a workplace your own posts name ({name})", 2)]
     for name in known.values():
         core = core_name(name)
         workplace = Workplace(name=name, aliases=(core,) if " " in core and core != name else ())
         if text and (hit := _text_names(own_words(text, any_quote=True), build_terms(workplace, listed=False))):
             return [(hit, "the text names a workplace your own posts name", 2)]
     return []
+
+
+def _specific_name(key: str) -> bool:
+    """True for a place name of several words or one rare word ("Larkspur", "Harbourview"; not "Forth")."""
+    return " " in key or is_rare_word(key)
 
 
 def _seen_key(record: AnyRecord, place: str | None, text: str) -> str:
@@ -431,6 +463,8 @@ def _text_names(text: str, terms: Terms) -> str | None:
         return hit
     if hit and (proper := names_as_proper_noun(text, terms)):
         return proper  # "back at Fireweed after lunch": a rare word written as a name
+    if unit := names_unit(text, terms):
+        return unit  # "Larkspur Ward is not for the faint hearted": the name and its kind
     if hit and (_search(TIME_CUE, text) or _search(LOCATION_CUE, text) or _search(MEMBER_CUE, text)):
         return hit
     if terms.streets and (_search(WORK_CONTEXT, text) or CLOCK.search(text) or STREET_CUE.search(text)):
@@ -461,8 +495,8 @@ def _place_reasons(
     in_hours = record.timestamp is not None and bool(within_work_hours(record.timestamp, hours, NEAR_SLACK))
     if not terms.empty and (hit := names_workplace(name or "", terms) or _address_hit(address, terms)):
         return [(hit, "the place is the workplace", 3)]
-    if (street := on_workplace_street(name, address, terms)) and in_hours:
-        return [(street, "a place on the workplace's street, during work hours", 1)]
+    if (street := on_workplace_street(name, address, terms)) and (in_hours or _work_text(record)):
+        return [(street, "a place on the workplace's street, during work hours or with work", 1)]
     target = _policy_coordinates(ctx.policy.extra)
     lat, lon = getattr(record, "latitude", None), getattr(record, "longitude", None)
     if target and lat is not None and lon is not None:
@@ -472,6 +506,13 @@ def _place_reasons(
         if metres <= NEAR_METRES and in_hours:
             return [(name or "coordinates", "a place near the workplace, in work hours", 1)]
     return []
+
+
+def _work_text(record: AnyRecord) -> bool:
+    """True when the record's text is about work ("fuel for an 8-session day", "café avant les patients"): a place
+    on the workplace's street out of its hours is then on the way there."""
+    text = _parts(record)[2]
+    return bool(text) and bool(_search(WORK_CONTEXT, text) or STREET_CUE.search(text))
 
 
 def _parts(record: AnyRecord) -> tuple[str | None, str | None, str]:

@@ -43,6 +43,8 @@ _OWNED_CUES = (
     rf"start(?:ed|ing)?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}?{_ROLE}\s+(?:at|with)",
     r"year\s+\d+\s+at",
     rf"leaving(?=\s+\S+(?:\s+\S+){{0,4}}\s+after\s+{_NUM}\s+(?:\w+\s+)?(?:years?|months?)\b)",
+    # "After six and a half years I'm leaving X": the years before the leaving
+    rf"after\s+{_NUM}(?:\s+and\s+a\s+half)?\s+(?:\w+\s+)?years?,?\s+(?:i['’]?m\s+|i\s+am\s+|we['’]re\s+)?leaving",
     rf"{_NUM_FR}\s+(?:\w+\s+)?(?:ans|ann[ée]es)\s+{_AT_FR}",
     rf"je\s+commence\s+(?:[\w']+\s+){{0,2}}?{_AT_FR}",
 )
@@ -114,9 +116,12 @@ def _owner_says(text: str, start: int, owned: bool) -> bool:
 
 
 _NAME_WORD = r"(?:(?:St|Ste|Mt)\.(?=\s)|[A-ZÀ-ÖØ-Þ][\w'’-]*)"
+_LOWER_INSIDE = r"(?:\s+[a-zà-öø-ÿ][\w'’-]*){1,2}\s+(?:de\s+la\s+|de\s+l['’]\s*|de\s+|du\s+|des\s+|d['’]\s*)"
+"""One or two lower-case words and a French particle inside a name, before a capitalised word: the ``secondaire du``
+of ``École secondaire du Rocher``, the ``hospitalier de`` of ``Centre hospitalier de Rouffach``."""
 _NAME = re.compile(
     r"(?:(?:the|The|le|Le|la|La|les|Les|l['’]|L['’])\s*)?"
-    rf"({_NAME_WORD}(?:(?:\s+(?:(?:de|du|des|of|la|le|d['’])\s*)?|\s*&\s*){_NAME_WORD})*)"
+    rf"({_NAME_WORD}(?:(?:{_LOWER_INSIDE}|\s+(?:(?:de|du|des|of|la|le|d['’])\s*)?|\s*&\s*){_NAME_WORD})*)"
 )
 _STOP = word_set("employment", "not_names")
 _INSTITUTION = word_set("employment", "institution_words")

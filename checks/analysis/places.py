@@ -17,7 +17,9 @@ from checks.policy import Workplace
 
 _STREET_TYPES = word_map("streets", "trailing")
 _PARTICLES = frozenset({"de", "des", "du", "d", "la", "le", "les", "l", "della", "del", "da", "dos", "das"})
-_DIRECTIONS = frozenset({"n", "s", "e", "w", "north", "south", "east", "west", "ne", "nw", "se", "sw"})
+_DIRECTIONS = frozenset(
+    {"n", "s", "e", "w", "north", "south", "east", "west", "ne", "nw", "se", "sw", "est", "ouest", "nord", "sud"}
+)
 LEADING_STREET_TYPES = word_set("streets", "leading")
 
 
@@ -211,9 +213,12 @@ def _bare_name(street: str) -> list[str]:
 
 
 def _without_direction(street: str) -> str:
-    """The street without a trailing direction (``dundas street west`` → ``dundas street``)."""
+    """The street without a trailing or leading direction (``dundas street west`` → ``dundas street``, ``w indian
+    school rd`` → ``indian school rd``)."""
     words = street.split()
-    return " ".join(words[:-1]) if len(words) > 2 and words[-1] in _DIRECTIONS else street
+    if len(words) > 2 and words[-1] in _DIRECTIONS:
+        return " ".join(words[:-1])
+    return " ".join(words[1:]) if len(words) > 2 and words[0] in _DIRECTIONS else street
 
 
 def _street_in_name(name: str) -> str | None:
@@ -269,11 +274,38 @@ def names_workplace(text: str, terms: Terms) -> str | None:
 
 def _hashtag(text: str, terms: Terms) -> str | None:
     """The name or street of several words that a hashtag writes run together (``#littlewattle``,
-    ``#barstowstreet``), or ``None``."""
-    if "#" not in text:
+    ``#barstowstreet``), or that an account's handle opens with (``@mercyridgeMC``), or ``None``."""
+    if "#" not in text and "@" not in text:
         return None
     tags = {normalize(tag) for tag in re.findall(r"#(\w+)", text)}
-    return next((p for p in (*terms.strong, *terms.streets) if " " in p and p.replace(" ", "") in tags), None)
+    handles = [normalize(h) for h in re.findall(r"(?<![\w.])@(\w+)", text)]
+    for phrase in (*terms.strong, *terms.streets):
+        if (
+            " " in phrase
+            and (joined := phrase.replace(" ", ""))
+            and (joined in tags or (len(joined) >= 8 and any(h.startswith(joined) for h in handles)))
+        ):
+            return phrase
+    return None
+
+
+_UNIT_WORDS = word_set("employment", "unit_words")
+_UNIT_AFTER = re.compile(r"[\s'’-]+(?:s\s+)?([A-Za-z]+)")
+
+
+def names_unit(text: str, terms: Terms) -> str | None:
+    """The one-word name of :attr:`Terms.weak` written as a name (capitalised) with a ward or building word after
+    it ("Larkspur Ward", "Hollydene Unit"): the workplace, or a part of it, named in full. ``None`` when there is
+    none ("Riverbend Park", "the lantern festival", "my Lakeside team"), and for a one-word name that is a common word
+    ("Forth Ward")."""
+    for alias in terms.weak:
+        if alias not in text or (" " not in alias and not is_rare_word(normalize(alias))):
+            continue  # "Forth Ward": a river's name too
+        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
+            after = _UNIT_AFTER.match(text, m.end())
+            if after and after.group(1).lower() in _UNIT_WORDS:
+                return text[m.start() : after.end()]
+    return None
 
 
 def names_as_proper_noun(text: str, terms: Terms) -> str | None:

@@ -158,3 +158,22 @@ def test_care_settings_and_name_heads() -> None:
     assert name_head("Scioto Heights City Schools") == "Scioto Heights"
     assert name_head("Centre Hospitalier Saint-Cyprien") is None  # opens with its kind
     assert name_head("Mercy Ridge") is None  # no kind word: the name itself
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a French name with lower-case words inside it
+        (
+            "Premier jour officiel comme psychoéducatrice à l'École secondaire du Rocher!!!",
+            [("École secondaire du Rocher", WEAK)],
+        ),
+        ("Dernière journée à l'École secondaire du Rocher. 5 ans.", [("École secondaire du Rocher", WEAK)]),
+        # the years before the leaving
+        ("After six and a half years I'm leaving Molendinar CMHT for a new post", [("Molendinar CMHT", STRONG)]),
+        ("She is leaving Molendinar CMHT after six years", []),  # someone else's job
+        ("Dernier jour au CMP ce soir", []),  # lower-case words with no name after them
+    ],
+)
+def test_french_names_and_years_before_leaving(text: str, expected: list[tuple[str, int]]) -> None:
+    assert employment_names(text) == expected

@@ -215,3 +215,50 @@ def test_a_rare_word_alias_counts_where_written_as_a_name_inside_a_sentence() ->
     assert flagged([post("Thank you to every family who trusted Fireweed with their kids", n=1)], policy) == {"p1"}
     assert not flagged([post("Fireweed everywhere on the Herman Gulch trail today", n=2)], policy)  # the plant
     assert not flagged([post("Willow painted me a fireweed flower", n=3)], policy)
+
+
+def test_a_statement_naming_a_learned_workplace_is_reported_itself() -> None:
+    records: list[AnyRecord] = [
+        post("Big news... after nearly 6 years on Larkspur I've got a new job!!", n=1),
+        post("Last shift on Larkspur. 6 years. Had a proper cry in the car", n=2),
+    ]
+    assert flagged(records) == {"p1", "p2"}
+    river = [post("5 years on Forth and moving on next month", n=3), post("Last shift on Forth today", n=4)]
+    assert not flagged(river)  # a common word ("Forth", a river) is no workplace's name on its own
+
+
+def test_a_learned_one_word_workplace_with_its_ward_or_unit() -> None:
+    records: list[AnyRecord] = [
+        post("after nearly 6 years on Larkspur I've got a new job", n=1),
+        post("Larkspur Ward is not for the faint hearted but the team are amazing", n=2),
+        post("Larkspur Park cleanup with the kids", n=3),  # another place's name
+    ]
+    assert flagged(records) == {"p1", "p2"}
+    assert not flagged([post("6 years on Forth, off I go", n=4), post("Forth Ward is throwing a party", n=5)])
+
+
+def test_the_workplace_street_with_the_work_done_there_or_a_place_near_work() -> None:
+    policy = policy_from_dict(
+        {"workplace": {"name": "Sonoran Safe Haven", "address": "3150 W Indian School Rd, Phoenix, AZ 85017"}}
+    )
+    assert flagged([post("iced coffee on Indian School before 8 sessions", n=1)], policy) == {"p1"}
+    assert flagged([post("coffee from the cart on Indian School Rd then straight into a review", n=2)], policy)
+    assert not flagged([post("Summer Friday on Indian School Rd, farmers market haul", n=3)], policy)
+    assert flagged([post("Lunch at Pho Thanh on 35th Ave, two blocks from work 🍜", n=4)], policy) == {"p4"}
+    assert not flagged([post("I live two blocks from work and I'm still late", n=5)], policy)
+
+
+def test_an_account_handle_opening_with_the_workplace_name() -> None:
+    assert flagged([post("@mercyridgeMC why is the night shift parking lot lit like a horror movie", n=1)])
+    assert not flagged([post("@mercyfulfate best show of the year", n=2)])
+
+
+def test_a_check_in_on_the_workplace_street_out_of_hours_with_work() -> None:
+    assert flagged([post("fuel for an 8-session day ☕", "Pine Hollow Bean Co.", n=1)]) == {"p1"}
+    assert not flagged([post("latte and a croissant", "Pine Hollow Bean Co.", n=2)])  # no hours, no work
+
+
+def test_starting_a_job_at_the_workplace_by_the_words_its_name_opens_with() -> None:
+    policy = policy_from_dict({"workplace": {"name": "Kilbride Cancer Center"}})
+    assert flagged([post("Excited to start as lead social worker at Kilbride", n=1)], policy) == {"p1"}
+    assert not flagged([post("Kilbride is lovely in the spring", n=2)], policy)

@@ -61,11 +61,10 @@ _MONTHS = (
     r"dec(?:ember)?|d[eé]c(?:embre)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
     r"noviembre|diciembre"
 )
-WEEKDAY = re.compile(
+_FULL_DAYS_EN_FR = (
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?"
-    r"|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?",
-    re.I,
 )
+WEEKDAY = re.compile(_FULL_DAYS_EN_FR + r"|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?", re.I)
 """A weekday's full name, English, French or Spanish (``WEEKDAY.fullmatch(word)``; "mon" and "sat" are words)."""
 _TIME = r"\d{1,2}(?:[:.][0-5]\d|h\d\d|h)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
 IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -107,8 +106,8 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "appointment day and time",  # a few words between: "Mercredi atelier cuisine 10h", "Thursday group at 3pm"
         re.compile(
-            r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?"
-            r"|dimanches?)(?: [a-zà-ÿ'-]+){1,3},? (?:at |@ ?|à )?\d{1,2}(?:h\d\d|h|:\d\d|\s?(?:am|pm))(?!\w)",
+            rf"\b(?:{_FULL_DAYS_EN_FR})(?: [a-zà-ÿ'-]+){{1,3}},? (?:at |@ ?|à )?"
+            r"\d{1,2}(?:h\d\d|h|:\d\d|\s?(?:am|pm))(?!\w)",
             re.I,
         ),
     ),

@@ -1,0 +1,48 @@
+"""work-related-post on the French child-welfare trade (éducateurs in children's homes, home placement, youth
+justice): its own words make a text work-related; the same words in a parent's or a reader's life do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.base import CheckContext, SourceInfo
+from checks.matching import Matcher
+from checks.policy import Policy, Workplace
+from checks.work_related_post import WorkRelatedPostCheck
+from scanner.clients import ClientList
+from tests.checks.test_work_related_post import ctx, post
+
+CASES = [
+    ("Soirée à la MECS : coucher du groupe à 22h30, deux fugues dans la semaine", True),
+    ("Rapport de situation à finir pour l'audience, et une note d'incident de plus", True),
+    ("Transfert de 4 jours dans les Vosges avec les jeunes du foyer, le minibus a tenu", True),
+    ("Réveil de 9 ados un samedi matin, café obligatoire #educspe", True),
+    ("Femme au foyer depuis la naissance des jumeaux, et fière de l'être", False),
+    ("Coucher des petits à 20h, enfin la paix à la maison", False),
+    ("Réforme de l'ASE : les enfants placés méritent mieux, lisez ce rapport", False),
+    ("Une fugue de Bach pour finir le concert, magnifique", False),
+    ("Le cahier de liaison de ma fille est plein de mots de la maîtresse", False),
+]
+
+
+@pytest.mark.parametrize(("text", "should_flag"), CASES)
+def test_french_child_welfare_vocabulary(text: str, should_flag: bool) -> None:
+    findings = list(WorkRelatedPostCheck().run(post(text), ctx()))
+    assert bool(findings) is should_flag, [e.reason for f in findings for e in f.evidence]
+
+
+FRENCH_HOME = Policy(workplace=Workplace(name="MECS Les Tilleuls", aliases=("Les Tilleuls",), city="Colmar"))
+
+
+@pytest.mark.parametrize(
+    ("text", "should_flag"),
+    [
+        ("Soirée crêpes aux Tilleuls, tout le monde était là", True),
+        ("Le directeur des Tilleuls part à la retraite ce soir", True),
+        ("L'odeur des tilleuls en juin, rien de mieux", False),
+    ],
+)
+def test_a_french_workplace_name_with_its_article_contracted(text: str, should_flag: bool) -> None:
+    context = CheckContext(policy=FRENCH_HOME, matcher=Matcher(ClientList(())), source=SourceInfo("facebook"))
+    findings = list(WorkRelatedPostCheck().run(post(text), context))
+    assert bool(findings) is should_flag, [e.reason for f in findings for e in f.evidence]

@@ -1,5 +1,6 @@
-"""work-related-post on the French child-welfare trade (éducateurs in children's homes, home placement, youth
-justice): its own words make a text work-related; the same words in a parent's or a reader's life do not."""
+"""work-related-post on care settings' own words: the French child-welfare trade (éducateurs in children's homes,
+home placement, youth justice), a French workplace name with its article contracted, a hospital unit named by
+floor and wing. The same words in a parent's, a reader's or a driver's life are not the work."""
 
 from __future__ import annotations
 
@@ -45,4 +46,18 @@ FRENCH_HOME = Policy(workplace=Workplace(name="MECS Les Tilleuls", aliases=("Les
 def test_a_french_workplace_name_with_its_article_contracted(text: str, should_flag: bool) -> None:
     context = CheckContext(policy=FRENCH_HOME, matcher=Matcher(ClientList(())), source=SourceInfo("facebook"))
     findings = list(WorkRelatedPostCheck().run(post(text), context))
+    assert bool(findings) is should_flag, [e.reason for f in findings for e in f.evidence]
+
+
+@pytest.mark.parametrize(
+    ("text", "should_flag"),
+    [
+        ("back on 6 North tonight, 3 admits and one sitter", True),
+        ("pizza for the 4 East nurses, best charge nurse ever", True),
+        ("stuck on 5 South for an hour, never taking this highway again", False),
+        ("road trip! 95 North all the way to Maine", False),
+    ],
+)
+def test_a_hospital_unit_by_floor_and_wing(text: str, should_flag: bool) -> None:
+    findings = list(WorkRelatedPostCheck().run(post(text), ctx()))
     assert bool(findings) is should_flag, [e.reason for f in findings for e in f.evidence]

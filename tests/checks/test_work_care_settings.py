@@ -23,6 +23,11 @@ CASES = [
     ("Réforme de l'ASE : les enfants placés méritent mieux, lisez ce rapport", False),
     ("Une fugue de Bach pour finir le concert, magnifique", False),
     ("Le cahier de liaison de ma fille est plein de mots de la maîtresse", False),
+    # Québec's emergency department and mandatory overtime; France's "urgence" of a cause or a rush
+    ("Noël à l'urgence, on a mangé des clémentines entre deux civières #TSO", True),
+    ("Discussion de cas ce matin avec la gang de l'urgence", True),
+    ("Manif pour l'urgence climatique samedi, on y va en famille", False),
+    ("Encore des décisions prises dans l'urgence par la mairie", False),
 ]
 
 

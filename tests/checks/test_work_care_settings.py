@@ -61,6 +61,11 @@ def test_a_french_workplace_name_with_its_article_contracted(text: str, should_f
         ("pizza for the 4 East nurses, best charge nurse ever", True),
         ("stuck on 5 South for an hour, never taking this highway again", False),
         ("road trip! 95 North all the way to Maine", False),
+        # the emergency department by its initials, in capitals after a preposition; a run of long days
+        ("back in ED for day 2 of 4 long days, coffee please", True),
+        ("back in ed recovery, day 2 of 4 in Lisbon", False),
+        ("day 2 of 4 in Lisbon and my feet hate me", False),
+        ("S L A Y ED #throwback", False),
     ],
 )
 def test_a_hospital_unit_by_floor_and_wing(text: str, should_flag: bool) -> None:

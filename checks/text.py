@@ -764,6 +764,11 @@ def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     return sorted(out, key=lambda h: (h.start, h.end))
 
 
+_FRENCH_ARTICLE_FORMS = {"les ": "(?:les|des|aux) ", "le ": "(?:le|du|au) "}
+"""A French name's article as the text contracts it: "Les Glycines" is "aux Glycines", "des Glycines"."""
+_CONTRACTED_ARTICLE = re.compile(r"(?:des|aux|du|au) ")
+
+
 @cache
 def _workplace_patterns(wp: Workplace) -> tuple[tuple[re.Pattern[str], str, float, str], ...]:
     """(regex over folded text, label, weight, a string every match contains) for the workplace."""
@@ -772,7 +777,12 @@ def _workplace_patterns(wp: Workplace) -> tuple[tuple[re.Pattern[str], str, floa
         fname = fold(name).strip()
         if fname.startswith("the "):
             fname = fname[4:]
-        if fname:
+        article = next((a for a in _FRENCH_ARTICLE_FORMS if fname.startswith(a)), None)
+        if article and fname != article:
+            rest = fname[len(article) :]
+            contracted = re.compile(rf"(?<!\w){_FRENCH_ARTICLE_FORMS[article]}{re.escape(rest)}(?!\w)")
+            pats.append((contracted, name, 3.0, rest))
+        elif fname:
             pats.append((_phrase_re(fname), name, 3.0, fname))
     if wp.address:
         m = re.match(r"\s*(\d+[a-z]?)\s+([^\s,]+)(?:\s+([^\s,]+))?", fold(wp.address))
@@ -803,6 +813,13 @@ def _workplace_hits(a: TextAnalysis, wp: Workplace) -> list[Hit]:
             continue
         for m in rx.finditer(a.folded):
             s, e = a.index[m.start()], a.index[m.end() - 1] + 1
+            article = _CONTRACTED_ARTICLE.match(m.group())
+            if (
+                article
+                and fold(label).startswith(tuple(_FRENCH_ARTICLE_FORMS))
+                and not a.text[a.index[m.start() + article.end()]].isupper()
+            ):
+                continue  # "la taille des glycines": the flower, not the home "Les Glycines"
             if " " not in m.group().strip() and label in wp.names:
                 nxt = re.match(r"\s+([A-Z][\w'&-]*)", a.text[e:])
                 full_names = [fold(n) for n in wp.names]

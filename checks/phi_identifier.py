@@ -268,15 +268,16 @@ def named_in_care_thread(
 
 def described_in_care(a: TextAnalysis, ctx: CheckContext) -> list[ClientMatch]:
     """Clients whose notes a text shares two details with, in a segment that holds a health detail: too little for
-    client-mention without work context, but the notes and a health detail of the same person."""
+    client-mention without work context, but the notes and a health detail of the same person. Details that fit
+    two clients' notes identify neither."""
     found: list[ClientMatch] = []
     for seg in a.segments:
         part = seg if len(a.segments) > 1 else None
         if not a.phi_health_hits(part):
             continue
-        for client, common in described_by_notes(a, ctx, part):
-            if client.id not in {c.id for c in found} and details_of_someone(a, part, common):
-                found.append(client_match(client, "described by the notes next to a health detail", 0.5))
+        fits = [client for client, common in described_by_notes(a, ctx, part) if details_of_someone(a, part, common)]
+        if len(fits) == 1 and fits[0].id not in {c.id for c in found}:  # details that fit two clients fit neither
+            found.append(client_match(fits[0], "described by the notes next to a health detail", 0.5))
     return found
 
 

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from checks.analysis.embedding import DIMENSIONS, mean_embedding
@@ -46,14 +47,17 @@ _SHARED_NOTES = 3  # clients whose notes hold a word for it to be no description
 def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
     key = ("client-notes", "*")
     if key not in ctx.memo:
-        notes = [(c, frozenset(_notes_tokens(fold(c.notes)))) for c in listed_clients(ctx) if c.notes]
+        notes = [(c, fold(c.notes)) for c in listed_clients(ctx) if c.notes]
+        written = [(c, folded, frozenset(_notes_tokens(folded, as_written=True))) for c, folded in notes]
         # A word in several clients' notes ("student", the school's name) or in the workplace's names says
-        # where they were seen, not who they are.
-        shared = {w for w, n in Counter(w for _, tokens in notes for w in tokens).items() if n >= _SHARED_NOTES}
+        # where they were seen, not who they are. Counted as written: "widow", "widowed" and "widower" in three
+        # clients' notes are each still one client's, said in other words by "lost his wife".
+        shared = {w for w, n in Counter(w for _, _, tokens in written for w in tokens).items() if n >= _SHARED_NOTES}
         wp = ctx.policy.workplace
         place = " ".join((*wp.names, wp.address or "", wp.city or "")) if wp else ""
         shared |= _stems(fold(place))
-        index = [(c, tokens - shared) for c, tokens in notes if len(tokens - shared) >= 2]
+        kept = [(c, frozenset(_canonical(tokens - shared, folded))) for c, folded, tokens in written]
+        index = [(c, tokens) for c, tokens in kept if len(tokens) >= 2]
         ctx.memo[key] = index
     result: list[tuple[Client, frozenset[str]]] = ctx.memo[key]
     return result
@@ -73,13 +77,115 @@ def _stems(folded: str) -> set[str]:
     return {_stem(w) for w in set(words(folded))}
 
 
+EQUIVALENT = "eq:"
+"""The prefix of a token that stands for a class of words saying one fact (:func:`_equivalents`)."""
+
+
+@lru_cache(maxsize=1)
+def _equivalents() -> tuple[dict[str, str], re.Pattern[str] | None, dict[str, str], dict[str, tuple[str, ...]]]:
+    """The classes of ``notes_equivalents.txt``: a one-word member's stem → its class token, the phrases'
+    pattern and phrase → class token, and class token → its members (for their frequency)."""
+    single: dict[str, str] = {}
+    phrases: dict[str, str] = {}
+    members: dict[str, tuple[str, ...]] = {}
+    text = resources.files("checks.lexicons").joinpath("notes_equivalents.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        forms = [fold(m.strip()) for m in line.split(",") if m.strip()]
+        token = EQUIVALENT + forms[0]
+        members[token] = tuple(forms)
+        for form in forms:
+            if len(words(form)) == 1 and "'" not in form:
+                single[_stem(form)] = token
+            else:
+                phrases[form] = token
+    rx = (
+        re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(phrases, key=len, reverse=True)) + r")(?!\w)")
+        if phrases
+        else None
+    )
+    return single, rx, phrases, members
+
+
+def _canonical(stems: Iterable[str], folded: str) -> set[str]:
+    """Stems with each member of a class of :func:`_equivalents` replaced by the class's token, and the tokens of
+    the classes whose phrases the folded text says ("lost his wife" → ``eq:widow``)."""
+    single, rx, phrases, _ = _equivalents()
+    found = {single.get(s, s) for s in stems}
+    if rx is not None:
+        found.update(phrases[m.group()] for m in rx.finditer(folded))
+    return found
+
+
+def _frequency(token: str, lang: str) -> float:
+    """How common a token's word is in ``lang`` (wordfreq's Zipf scale); a class's is its most common one-word
+    member's (a phrase's frequency is no word's), an age's, a slot's or a number's 0 (each is a detail of its own)."""
+    if token.startswith(EQUIVALENT):
+        forms = [m for m in _equivalents()[3].get(token, ()) if " " not in m] or [token[len(EQUIVALENT) :]]
+        return max(word_frequency(m, lang) for m in forms)
+    if ":" in token:
+        return 0.0
+    return word_frequency(token, lang)
+
+
+NUMBER = "num:"
+_NUMBER_AFTER = re.compile(r"(?<![\w.,/:-])([1-9]\d{0,3}(?:[.,]\d+)?)\s?([a-z][a-z'-]+)")
+_NUMBER_BEFORE = re.compile(r"\b([a-z][a-z0-9'-]+)\s([1-9]\d{0,3}(?:[.,]\d+)?)(?![\w/:.,-]?\d)")
+_NOT_A_LABEL = frozenset(
+    " ".join(
+        (
+            "am pm h hr hrs min mins minutes ans an years year yrs yr yo old aged age o'clock oclock th st nd rd er e",
+            "eme and or the to in on at of for from by with is was are were be been had has have it its this that x",
+            "times et ou le la les un une des du de en au aux a par pour sur avec",
+        )
+    ).split()
+)
+
+_SPAN_UNIT = re.compile(r"(?:days?|weeks?|months?|hours?|nights?|jours?|semaines?|mois|heures?|nuits?)")
+_FEW = 10
+"""A span of time under this many units ("5 weeks") is no detail of one person; "born at 29 weeks" is."""
+_WEEKDAY_LABEL = re.compile(rf"(?:{DAY_NAMES})s?")  # "Tuesdays 6pm" is a weekly slot (:func:`_slots`)
+
+
+def _numbers(folded: str) -> set[str]:
+    """A number with its label, as tokens only the same number and label match (``num:29|week`` for "born at 29
+    weeks", ``num:19|epds`` for "EPDS 19", ``num:38|kg`` for "38kg"): a count, a score or a measure that the notes
+    give is one client's detail. Years, ages, times and phone numbers are not (the label must be a word of its own,
+    the number one to four digits, not starting with 0)."""
+    found: set[str] = set()
+    for rx, n_at, w_at in ((_NUMBER_AFTER, 1, 2), (_NUMBER_BEFORE, 2, 1)):
+        for m in rx.finditer(folded):
+            number, label = m.group(n_at).replace(",", "."), m.group(w_at)
+            if label in _NOT_A_LABEL or _WEEKDAY_LABEL.fullmatch(label) or re.fullmatch(r"(?:19|20)\d\d", number):
+                continue
+            if _SPAN_UNIT.fullmatch(label) and float(number) < _FEW:
+                continue  # "5 weeks", "3 jours": a span anyone's week holds
+            found.add(f"{NUMBER}{number}|{_stem(label)}")
+    return found
+
+
 _AGE_WORDS = r"(?:-?\s?(?:years?[- ]old|yrs?(?: old)?|y/?o|yo)\b|\s+ans\b)"
 _TEXT_AGE = re.compile(
-    # "a 22 y/o", "11yo", "de 84 ans", "aged 14", "he's 8", "bed 6 is 14,", "Girl from Bandon, 24,", "Kitty (82,"
+    # "a 22 y/o", "11yo", "de 84 ans", "aged 14", "he's 8", "she was 8.", "bed 6 is 14,", "Girl from Bandon, 24,",
+    # "Kitty (82,"
     rf"\b(\d{{1,3}}){_AGE_WORDS}"
-    r"|\b(?:aged?|he'?s|she'?s|is|turned|turns)\s+(\d{1,3})(?=\s*[,.;)!]|\s*$)"
+    r"|\b(?:aged?|he'?s|she'?s|is|(?:he|she) was|turned|turns)\s+(\d{1,3})(?=\s*[,.;)!]|\s*$)"
     r"|(?:^|[,(])\s*(\d{1,3})\s*(?=[,)])"
 )
+_ALONE_AGE = re.compile(r"[.!?]\s+([1-9]\d)\.(?=\s|$)")
+"""A two-digit number as a sentence of its own ("came in from a festival. 22. gorgeous manners"): an age when the
+text says that number nowhere else ("40 degrees. 40." is the heat said twice)."""
+
+
+def _text_ages(folded: str) -> set[str]:
+    """The ages a folded text states (:data:`_TEXT_AGE`, :data:`_ALONE_AGE`), as ``age:<n>`` tokens."""
+    alone = {m.group(1) for m in _ALONE_AGE.finditer(folded)}
+    once = {n for n in alone if len(re.findall(rf"(?<!\d){n}(?!\d)", folded)) == 1}
+    return _ages(_TEXT_AGE, folded) | {f"age:{n}" for n in once}
+
+
 _NOTES_AGE = re.compile(
     # a fact that is an age: "22", "24 in 2013", "58 ans en 2012", "aged 14", "foster teen (13)", "at 55 in 2020"
     rf"^\s*(\d{{1,3}})(?:{_AGE_WORDS})?\s*(?:(?:in|en)\s+(?:19|20)\d\d)?\s*$"
@@ -122,15 +228,18 @@ def _ages(rx: re.Pattern[str], folded: str) -> set[str]:
 def _text_tokens(folded: str) -> set[str]:
     """What a text offers to a client's notes: its words' stems ("ex-chef" is a chef), the ages it states ("a 22
     y/o", "Bandon, 24,") and the weekly slots it names ("my Tuesday 6pm")."""
-    return {_stem(_EX.sub("", w)) for w in set(words(folded))} | _ages(_TEXT_AGE, folded) | _slots(folded)
+    stems = {_stem(_EX.sub("", w)) for w in set(words(folded))}
+    return _canonical(stems, folded) | _text_ages(folded) | _slots(folded) | _numbers(folded)
 
 
-def _notes_tokens(folded: str) -> set[str]:
-    """The identifying tokens of (a fact of) a client's notes: content words' stems ("ex-chef" is a chef), the
-    ages the notes give ("22", "24 in 2013", "aged 14") and weekly slots ("Tuesdays 6pm")."""
+def _notes_tokens(folded: str, *, as_written: bool = False) -> set[str]:
+    """The identifying tokens of (a fact of) a client's notes: content words' stems ("ex-chef" is a chef), or their
+    classes' (:func:`_canonical`) unless ``as_written``, the ages the notes give ("22", "24 in 2013", "aged 14"),
+    weekly slots ("Tuesdays 6pm") and numbers with their labels ("born at 29 weeks")."""
     found = [w for w in (_EX.sub("", w) for w in words(folded)) if _content(w)]
     ages = (a for fact in folded.split(";") for a in _ages(_NOTES_AGE, fact))
-    return {_stem(w) for w in found} | set(ages) | _slots(folded)
+    stems = {_stem(w) for w in found}
+    return (stems if as_written else _canonical(stems, folded)) | set(ages) | _slots(folded) | _numbers(folded)
 
 
 def _content(w: str) -> bool:
@@ -159,6 +268,7 @@ def _rare(w: str) -> bool:
 
 
 def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) -> list[tuple[Client, list[str]]]:
+    """The clients whose notes the text (or segment) shares at least two details with, and the shared tokens."""
     index = _notes_index(ctx)
     if not index:
         return []
@@ -181,7 +291,8 @@ def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) 
         client, note_tokens = index[i]
         names = _name_tokens(client.name, client.aliases)
         common = note_tokens & tokens | {t for t, ns in near.items() if ns & note_tokens and not ns <= names}
-        common -= names
+        labels = {t.rsplit("|", 1)[1] for t in common if t.startswith(NUMBER)}  # "29 weeks" is one detail
+        common -= names | labels
         if _weight(common) >= 2:
             found.append((client, sorted(common)))
     return found
@@ -241,7 +352,8 @@ def _name_tokens(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
     """The words of a client's own name and aliases: no description of the client, since the name is judged on
     its own (a public figure's namesake, a first name with no context): notes "father Dan Carter Snr is a mate"
     do not make "Dan Carter you legend" a description."""
-    return frozenset(_stems(fold(" ".join((name, *aliases)))))
+    folded = fold(" ".join((name, *aliases)))
+    return frozenset(_canonical(_stems(folded), folded))
 
 
 def self_evident(a: TextAnalysis, client: Client, common: list[str]) -> bool:
@@ -315,6 +427,12 @@ _ONE_PERSON = re.compile(  # a person written about (folded text): third-person 
 )
 
 
+def _one_token(single: dict[str, str], folded_word: str) -> str:
+    """A written word's token: its stem, or its class's (:func:`_equivalents`)."""
+    stem = _stem(_EX.sub("", folded_word))
+    return single.get(stem, stem)
+
+
 def separate_details(a: TextAnalysis, seg: Segment | None, common: list[str]) -> bool:
     """Whether the notes words a text shares with a client are two separate details of one person, one of them
     uncommon: an age or a word apart from another ("a widower from armley", "Girl from Bandon, 24"), not the
@@ -323,16 +441,17 @@ def separate_details(a: TextAnalysis, seg: Segment | None, common: list[str]) ->
     text = a.text if seg is None else a.text[seg.start : seg.end]
     lang = a.lang or language_of(text) or "en"
     health = _stems(" ".join(fold(h.text) for h in (*a.hits, *a.dropped) if h.lexicon == "health"))
-    wanted = {t for t in common if not t.startswith("age:") and word_frequency(t, lang) < EVERYDAY_ZIPF}
-    if not any(word_frequency(t, lang) < UNCOMMON_ZIPF and t not in health for t in wanted):
+    wanted = {t for t in common if not t.startswith("age:") and _frequency(t, lang) < EVERYDAY_ZIPF}
+    if not any(_frequency(t, lang) < UNCOMMON_ZIPF and t not in health for t in wanted):
         return False
     folded = fold(text)
-    if not _ONE_PERSON.search(folded) and not _ages(_TEXT_AGE, folded):
+    if not _ONE_PERSON.search(folded) and not _text_ages(folded):
         return False  # "visiting people on clozapine", "my friend's dental practice is hiring": nobody in particular
-    if any(t.startswith(("age:", "slot:")) for t in common):
-        return True  # an age or a weekly slot is a detail of its own
+    if any(t.startswith(("age:", "slot:", NUMBER)) for t in common):
+        return True  # an age, a weekly slot or a number with its label is a detail of its own
     written = words(text)
-    where = [(i, t) for i, w in enumerate(written) if (t := _stem(_EX.sub("", fold(w)))) in wanted]
+    single = _equivalents()[0]
+    where = [(i, t) for i, w in enumerate(written) if (t := _one_token(single, fold(w))) in wanted]
     details: list[set[str]] = []
     last = -2
     for i, t in where:
@@ -351,14 +470,14 @@ def details_of_someone(a: TextAnalysis, seg: Segment | None, common: list[str]) 
     detail, where client-mention would also want the text to read as about the work."""
     text = a.text if seg is None else a.text[seg.start : seg.end]
     lang = a.lang or language_of(text) or "en"
-    wanted = [t for t in common if ":" in t or word_frequency(t, lang) < EVERYDAY_ZIPF]
+    wanted = [t for t in common if _frequency(t, lang) < EVERYDAY_ZIPF]
     if _weight(wanted) < 2:
         return False
     health = _stems(" ".join(fold(h.text) for h in (*a.hits, *a.dropped) if h.lexicon == "health"))
     if all(t in health for t in wanted):
         return False
     folded = fold(text)
-    return bool(_ONE_PERSON.search(folded) or _ages(_TEXT_AGE, folded))
+    return bool(_ONE_PERSON.search(folded) or _text_ages(folded))
 
 
 def confirms_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str, name: str) -> bool:
@@ -374,4 +493,4 @@ def confirms_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, clien
     if not shared:
         return False
     lang = a.lang or language_of(text) or "en"
-    return any(t.startswith("age:") or word_frequency(t, lang) < UNCOMMON_ZIPF for t in shared)
+    return any(not t.startswith(NUMBER) and _frequency(t, lang) < UNCOMMON_ZIPF for t in shared)

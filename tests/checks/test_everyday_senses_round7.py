@@ -43,6 +43,20 @@ from tests.checks.test_everyday_senses import kept_terms
             "Back to group after the holidays, everyone came",
             "group",
         ),
+        (
+            "Home after training clients today, legs are dead",
+            "Home after seeing clients today, head is full",
+            "clients",
+        ),
+        (
+            "Bronde colour education: new techniques for our clients",
+            "New techniques for our clients with panic",
+            "our clients",
+        ),
+        ("Session 3 of 5 of the dive team tryouts", "Session 3 of 5 with her, the hardest so far", "session"),
+        ("crying at the news, his pupils will follow him", "Two pupils came to see me in tears today", "pupils"),
+        ("Who authorized a search warrant of his home?", "Six more sessions authorized by the insurer", "authorized"),
+        ("AOD with the girls tonight @ Ace of Diamonds", "AOD team meeting then two assessments", "aod"),
     ],
 )
 def test_everyday_sense_is_dropped_clinical_sense_kept(everyday: str, clinical: str, term: str) -> None:

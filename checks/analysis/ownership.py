@@ -21,7 +21,16 @@ from __future__ import annotations
 import re
 
 from checks.analysis.normalize import fold
-from checks.text import HEALTH_LEXICONS, WORK_POOL, TextAnalysis, lexicons, owner_text, sentences_around
+from checks.text import (
+    HEALTH_LEXICONS,
+    WORK_POOL,
+    TextAnalysis,
+    lexicons,
+    owner_text,
+    sentences_around,
+    starts_with_phrase,
+    words_after,
+)
 
 FIRST_PERSON = re.compile(
     r"(?<!\w)(?:i|i'm|i've|i'd|i'll|im|ive|me|my|mine|we|we're|our|ours|us|je|j'ai|j'|moi|mon|ma|mes|nous|nos|notre)"
@@ -53,6 +62,13 @@ nuit"): a headline's patients have no "today" of the writer."""
 _PATIENTS = re.compile(r"(?<!\w)patient(?:e)?s(?!\w)")
 _TOKEN = re.compile(r"\S+")
 _NUMBER = re.compile(r"\d[\d,.]*")
+_SENTENCE_END = (".", "?", "!")
+
+
+def _bare(token: str) -> str:
+    """A word without the punctuation around it, and without an ellipsis or quotation mark that opens it
+    ('"...Medicaid patients' is qualified by "Medicaid"); a full stop that ends it stays (a sentence's end)."""
+    return token.strip(",;:()\"'").lstrip(".…“‘")
 
 
 def _patients_in_general(a: TextAnalysis) -> bool:
@@ -64,13 +80,17 @@ def _patients_in_general(a: TextAnalysis) -> bool:
     clause ("Patients raging tonight"), as a headline's seldom do."""
     words = lexicons().people
     qualifiers, determiners = words.get("patients_qualifiers", ()), words.get("patients_determiners", ())
-    prepositions = words.get("patients_prepositions", ())
+    prepositions, claims = words.get("patients_prepositions", ()), words.get("patients_general_claims", ())
     health_ends = {h.fend for h in a.kept(HEALTH_LEXICONS)}
     f = a.folded
     for m in _PATIENTS.finditer(f):
-        before = [(t.group().strip(",;:()\"'"), t.end()) for t in _TOKEN.finditer(f, max(0, m.start() - 80), m.start())]
+        tokens = list(_TOKEN.finditer(f, max(0, m.start() - 80), m.start()))
+        opens = max((i + 1 for i, t in enumerate(tokens) if t.group().endswith(_SENTENCE_END)), default=0)
+        before = [(_bare(t.group()), t.end()) for t in tokens[opens:]]  # the words of its own sentence
         if any(w in determiners or _NUMBER.fullmatch(w) for w, _ in before[-3:]):
             continue
+        if starts_with_phrase(words_after(f, m.end()), claims):
+            return True  # "Patients should…", "Patients need to know…": an opinion about patients at large
         qualified = False
         for w, end in reversed(before):
             if w in qualifiers or end in health_ends:

@@ -34,8 +34,23 @@ def surname_reason(text: str, start: int, end: int) -> str | None:
 
     The word must be written with a capital and not be followed by a number ("Session 3" is a session): then a
     title before it ("Mr.", "AG", "Senator"), a capitalised given name before it ("Jeff Sessions"), or, for a
-    plural, a verb in the singular after it ("Sessions is") make it a name.
+    plural, a verb in the singular after it ("Sessions is") make it a name; and so does the same capitalised word
+    named so elsewhere in the text ("Sessions is a fanatic… Trump, Sessions and Nielsen need to go"): one text
+    does not use a family name and the work word with the same capital.
     """
+    if reason := _named_here(text, start, end):
+        return reason
+    word = text[start:end]
+    if not word.isalpha() or not _capitalised(word) or _DIGIT_AFTER.match(text, end):
+        return None
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+        if m.start() != start and _named_here(text, m.start(), m.end()):
+            return f"'{word}': a person's name elsewhere in the text"
+    return None
+
+
+def _named_here(text: str, start: int, end: int) -> str | None:
+    """surname_reason for this occurrence alone: a title or a given name before it, a verb in the singular after."""
     word = text[start:end]
     if not word.isalpha() or not _capitalised(word) or _DIGIT_AFTER.match(text, end):
         return None

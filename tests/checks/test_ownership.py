@@ -93,3 +93,24 @@ def test_the_owners_patients_are_counted_owned_or_in_her_day() -> None:
     ):
         assert not speaks_of_patients_in_general(analyze(text)), text
     assert reported("3 covid patients tonight and no lunch")
+
+
+def test_a_claim_about_patients_at_large_is_an_opinion() -> None:
+    """ "Patients should…", "Patients need to know…" with nobody of the owner's in the text: an opinion; the words of
+    a sentence before do not count them, and an ellipsis before the qualifier does not hide it."""
+    for text in (
+        "Patients should focus on evidence-based medicine, not magic.",
+        "Of all things, homeopathy? Patients need to know it is a scam.",
+        '"...Medicaid patients\u2019 access to care is not worse than private coverage..."',
+    ):
+        assert speaks_of_patients_in_general(analyze(text)), text
+        assert not reported(text), text
+
+
+def test_a_claim_about_the_owners_patients_is_still_hers() -> None:
+    for text in (
+        "my patients should be home by Christmas",
+        "Patients need their meds on time tonight and we have no pharmacist",
+        "Two patients should be discharged before noon",
+    ):
+        assert not speaks_of_patients_in_general(analyze(text)), text

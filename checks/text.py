@@ -50,7 +50,7 @@ LEXICON_FILES = {
     "job": ("job_terms.txt",),
     "venting": ("venting.txt",),
     "health": ("health_terms.txt", "medications.txt"),
-    "health_vocab": ("health_vocab.txt", "health_care_terms.txt", "care_details.txt"),
+    "health_vocab": ("health_vocab.txt", "health_vocab_fr.txt", "health_care_terms.txt", "care_details.txt"),
 }
 HEALTH_LEXICONS = ("health", "health_vocab")
 """Health details about a person: the curated lexicons ("health", which also counts as a work cue) and the broad

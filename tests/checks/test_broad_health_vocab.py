@@ -1,5 +1,6 @@
-"""The broad health vocabulary generated from ICD-10-CM (checks/lexicons/health_vocab.txt): conditions beyond
-the curated lexicons are health details about a client, but never a work cue, and everyday words are not in it."""
+"""The broad health vocabulary generated from ICD-10-CM (checks/lexicons/health_vocab.txt) and its everyday French
+counterpart written by hand (health_vocab_fr.txt): conditions beyond the curated lexicons are health details about
+a client, but never a work cue, and everyday words are not in it."""
 
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ def _phi(text: str) -> list[str]:
         ("Wren Healy came in dope sick with two cracked ribs", "dope sick"),
         ("Wren Healy est en SDRE depuis hier soir, sa mère a appelé", "SDRE"),
         ("Wren Healy a eu sa greffe de moelle, on croise les doigts", "greffe de moelle"),
+        # the everyday French names (checks/lexicons/health_vocab_fr.txt)
+        ("Wren Healy encore aux urgences pour son asthme, 3e fois depuis Noël", "asthme"),
+        ("Wren Healy a fait une hypoglycémie pendant le coucher, resucrage et ça repart", "resucrage"),
+        ("Wren Healy est retournée en dialyse trois fois par semaine", "dialyse"),
     ],
 )
 def test_a_condition_named_with_a_client_is_phi(text: str, condition: str) -> None:
@@ -51,6 +56,8 @@ def test_a_condition_named_with_a_client_is_phi(text: str, condition: str) -> No
         "we got 5150 views on the radio clip",
         "off to the theatre tonight, then the burns night supper",
         "any odd jobs going?",
+        "c'est un crack en maths, confiance aveugle dans ce gamin",
+        "le greffe du tribunal ferme à 16h, on repassera lundi",
     ],
 )
 def test_everyday_senses_are_not_health_details(text: str) -> None:

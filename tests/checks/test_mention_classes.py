@@ -1,4 +1,4 @@
-"""client-mention: a word-name in a lower-case text, a title and an initial, famous namesakes followed or in the notes."""
+"""client-mention: a word-name in lower case, a title and an initial, famous namesakes followed or in the notes."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def _post(text: str) -> Post:
 
 def _follows(name: str, relation: Relation = Relation.FOLLOWING) -> Connection:
     return Connection(
-        platform="facebook", id=name, source="following.json#0", timestamp=T0, person=Person(name=name), relation=relation
+        platform="facebook", id=name, source="f.json#0", timestamp=T0, person=Person(name=name), relation=relation
     )
 
 

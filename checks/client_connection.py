@@ -20,6 +20,7 @@ from checks.analysis.people import (
     NAMESAKE_LEFT_OUT,
     client_match,
     confidence,
+    followed_page,
     how,
     match_person,
     possible_note,
@@ -50,16 +51,6 @@ _RELATION_TEXT: dict[Relation, str] = {
 }
 
 
-def _followed_page(record: Connection, how: str) -> bool:
-    """An account you follow on Facebook that only shares a client's name: Facebook lists there the pages and
-    public profiles you follow (a comedian, a band, a shop), while a client you know is a friend, reported as
-    such. The export gives names only, so a page named like a client is far more often the public figure."""
-    return record.platform == "facebook" and record.relation is Relation.FOLLOWING and how in _NAME_ONLY
-
-
-_NAME_ONLY = frozenset({"full_name", "first_last", "alias", "nickname", "reversed", "initial", "fuzzy"})
-
-
 class ClientConnectionCheck(Check):
     """A friend, follower, followed account or connection is on the client list."""
 
@@ -75,7 +66,7 @@ class ClientConnectionCheck(Check):
         match = match_person(ctx, record.person, record.platform, record.timestamp, incoming=incoming)
         if match is None:
             return
-        if (record.relation in (Relation.FOLLOWING, Relation.FOLLOWER) and public_namesake(match)) or _followed_page(
+        if (record.relation in (Relation.FOLLOWING, Relation.FOLLOWER) and public_namesake(match)) or followed_page(
             record, match.how
         ):
             ctx.tallies[NAMESAKE_LEFT_OUT, record.platform] += 1

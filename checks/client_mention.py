@@ -20,10 +20,11 @@ from typing import Any, ClassVar
 
 from checks.analysis.household import Household
 from checks.analysis.mentions import describe_where, mentions_for, ref_name
+from checks.analysis.people import followed_public_figure
 from checks.base import Category, Check, CheckContext, Evidence, Finding, Severity, record_ref
 from checks.remediation import remediation_for
 from checks.text import analysis_for
-from scanner.records import AnyRecord, Audience, Kind
+from scanner.records import AnyRecord, Audience, Connection, Kind
 
 
 def mention_severity(audience: Audience, named: bool) -> Severity:
@@ -40,7 +41,9 @@ class ClientMentionCheck(Check):
     __doc__ = __doc__
     id: ClassVar[str] = "client-mention"
     category: ClassVar[Category] = Category.CLIENT_MENTION
-    kinds: ClassVar[frozenset[Kind]] = frozenset({Kind.POST, Kind.COMMENT, Kind.THREAD, Kind.PLACE, Kind.PROFILE})
+    kinds: ClassVar[frozenset[Kind]] = frozenset(
+        {Kind.POST, Kind.COMMENT, Kind.THREAD, Kind.PLACE, Kind.PROFILE, Kind.CONNECTION}
+    )
 
     def run(self, record: AnyRecord, ctx: CheckContext) -> Iterable[Finding]:
         """One finding when the record's text names or describes one or more clients.
@@ -49,8 +52,12 @@ class ClientMentionCheck(Check):
         many texts with no work or health word at all is someone in the owner's life (a daughter, a husband,
         a friend), and a text that uses it is most likely about them, not about the client of that name.
         """
-        m = mentions_for(record, ctx)
         household: Household[Finding] = ctx.memo.setdefault(_HOUSEHOLD, Household())
+        if isinstance(record, Connection):
+            if (client_id := followed_public_figure(ctx, record)) is not None:
+                household.public.add(client_id)
+            return ()
+        m = mentions_for(record, ctx)
         first_names = household.votes.see(m)
         if not m.clients and not m.described:
             return ()
@@ -79,9 +86,12 @@ class ClientMentionCheck(Check):
             clients=tuple(m.clients),
             remediation=remediation_for(self.category, record.platform),
         )
-        if first_names is None:
+        if first_names is not None:
+            household.waiting.append((first_names, finding))
+        elif (ids := m.full_names_alone()) is not None:
+            household.namesakes.append((ids, finding))
+        else:
             return (finding,)
-        household.waiting.append((first_names, finding))
         return ()
 
     def finish(self, ctx: CheckContext) -> Iterable[Finding]:

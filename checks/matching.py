@@ -731,6 +731,28 @@ def _is_state(text: str, end: int) -> bool:
     return _STATE.match(text, end) is not None
 
 
+_CAPITAL_WORD = re.compile(r"(?<![\w'’@#])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]")
+_LEADING_HANDLES = re.compile(r"^(?:\s*[@.][\w.]+)+\s*$")
+
+
+def lowercase_name_use(text: str, start: int, end: int) -> bool:
+    """Whether a name that is also a word, written in lower case ("grace went back to choir", "@sam joy's weight down
+    again"), is used as a name: the writer writes no capitalised word at all (so writes names in lower case too), and
+    the word opens a sentence (or follows the @handles a reply opens with) with what follows a person after it: a
+    verb of the name list ("went", "laughed", "didn't"), a possessive, or an age or state ("is 6 months pregnant")."""
+    if _CAPITAL_WORD.search(text):
+        return False
+    if not (_at_sentence_start(text, start) or _LEADING_HANDLES.match(text[:start])):
+        return False
+    nxt, sep = _next_word(text, end)
+    return (
+        sep.startswith(("'s", "’s"))
+        or fold(nxt) in _NAME_NEXT
+        or (len(nxt) > 4 and nxt.endswith("ed"))
+        or _is_state(text, end)
+    )
+
+
 def _capitalised(s: str) -> bool:
     return unicodedata.normalize("NFKC", s[:1]).isupper()
 
@@ -773,7 +795,7 @@ def _weak_ok(text: str, h: NameHit) -> bool:
         # "Hope A." needs both capitals; the initial itself makes the name reading likely
         return _capitalised(h.text[-1:]) and (not h.word_name or (capitalised and not shouting))
     if h.word_name:
-        if not capitalised or shouting:
+        if shouting or not (capitalised or lowercase_name_use(text, h.start, h.end)):
             return False
         if _at_sentence_start(text, h.start):
             nxt, sep = _next_word(text, h.end)

@@ -58,17 +58,29 @@ class Household(Generic[T]):
 
     votes: FirstNameVotes = field(default_factory=FirstNameVotes)
     waiting: list[tuple[frozenset[str], T]] = field(default_factory=list)
+    public: set[str] = field(default_factory=set)
+    """Clients (ids) whose name an account the owner follows bears, taken for a public figure's page."""
+    namesakes: list[tuple[frozenset[str], T]] = field(default_factory=list)
+    """Findings on full names alone, waiting with their client ids on :attr:`public`."""
 
     def add(self, other: Household[T]) -> None:
         """Add another batch's or archive's votes and waiting findings (in record order)."""
         self.votes.add(other.votes)
         self.waiting.extend(other.waiting)
+        self.public |= other.public
+        self.namesakes.extend(other.namesakes)
 
     def split(self) -> tuple[list[T], list[T]]:
         """The waiting findings whose names are not all of the household (the clients'), and those whose names
-        are (the owner's own life)."""
+        are (the owner's own life); a finding on full names alone goes with the second when every client it names
+        shares the name of a public figure the owner follows ("Tom Jones in Cardiff Bay tonight", the singer's
+        page followed)."""
         home = self.votes.household()
-        return [t for names, t in self.waiting if not names <= home], [t for names, t in self.waiting if names <= home]
+        kept = [t for names, t in self.waiting if not names <= home]
+        aside = [t for names, t in self.waiting if names <= home]
+        kept += [t for ids, t in self.namesakes if not ids <= self.public]
+        aside += [t for ids, t in self.namesakes if ids <= self.public]
+        return kept, aside
 
 
 __all__ = ["HOUSEHOLD_TEXTS", "FirstNameVotes", "Household"]

@@ -22,11 +22,11 @@ from checks.analysis.notes_match import (
     self_evident,
     separate_details,
 )
-from checks.analysis.people import match_person, shares_public_name
+from checks.analysis.people import match_person, public_name_words, shares_public_name
 from checks.analysis.word_lists import word_set
 from checks.analysis.work_model import record_kind, signals_of, work_probability
 from checks.base import CLIENT_DETAIL, CLIENT_NAME, CheckContext, ClientMatch, Evidence
-from checks.matching import NameHit
+from checks.matching import NameHit, lowercase_name_use
 from checks.names import SURNAME_TITLES, word_names
 from checks.text import (
     WORK_THRESHOLD,
@@ -99,6 +99,17 @@ class Mentions:
     """Client first names (folded) in a text with no work or health words at all: the owner's own life."""
     by_words_only: set[str] = field(default_factory=set)
     """First names (folded) that the vocabulary model alone confirmed: no work or health word next to them."""
+    by_full_name_alone: set[str] = field(default_factory=set)
+    """Clients (ids) found by a full name or alias with no work or health word around it ("Tom Jones in Cardiff
+    Bay tonight"): the person the name identifies, who may be a famous namesake."""
+
+    def full_names_alone(self) -> frozenset[str] | None:
+        """The client ids when every client here was found by a full name alone, with no work or health word, handle,
+        first name in context or description; ``None`` otherwise."""
+        ids = frozenset(c.id for c in self.clients)
+        if not ids or self.named or self.described or not ids <= self.by_full_name_alone:
+            return None
+        return ids
 
     def add(self, match: ClientMatch, ev: Evidence) -> None:
         """Add a client (once; the best match wins) and its evidence."""
@@ -140,7 +151,11 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
     """Whether a first-name / nickname hit is a client: (why not, or None) and the form ("name", "initial", "cue")."""
     lex = lexicons()
     text = a.text
-    if hit.word_name and not text[hit.start : hit.start + 1].isupper():
+    if (
+        hit.word_name
+        and not text[hit.start : hit.start + 1].isupper()
+        and not lowercase_name_use(text, hit.start, hit.end)
+    ):
         return "an ordinary word, not a name", "name"
     seg = a.segment_of(hit.start)
     if hit.how == "first_name" and text[hit.start : hit.start + 1].islower() and _capitalises_names(text, seg):
@@ -363,6 +378,8 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                     in_context = score >= STRONG_CONTEXT or health
                     conf = 0.95 if (handle or health or score >= WORK_THRESHOLD) else 0.8 if in_context else 0.7
                     result.add(client_match(hit.client, hit.how, conf), _ev(hit, "client's name or handle"))
+                    if full and not (handle or in_context or _said_local(a)):
+                        result.by_full_name_alone.add(hit.client.id)
                     # a name or handle alone ("congrats Jane Doe!") identifies the client, but does not by
                     # itself make the text about your clinical work
                     result.named = result.named or in_context
@@ -396,6 +413,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                     if not by_context:
                         result.by_words_only.add(_first_name_key(hit.text))
         _add_contacts(a, ctx, result, partners)
+        _add_titled_initials(record, a, ctx, result, partners)
         _add_relatives(record, a, ctx, result, named_ids, partners)
         _add_descriptions(record, a, ctx, result, partners)
         if first_names and not _context_anywhere(a):
@@ -556,6 +574,51 @@ def _add_contacts(a: TextAnalysis, ctx: CheckContext, result: Mentions, partners
             result.named = True
 
 
+_TITLED_INITIAL = re.compile(
+    r"(?<![\w'’])(?:(?i:mrs|mr|mme|madame|monsieur|mlle|meneer|mevrouw|mevr)\.?|Ms\.?)\s([^\W\d_])(?:\.|(?=['’]s\b)|(?![\w'’.]))"
+)
+"""A title and a single letter ("mrs h came in for her inr", "Mme B. ne reconnaît plus sa fille", "mr a rang me"):
+how a clinician writes of a client without the surname (not "Dr C", as often a colleague)."""
+
+
+def _add_titled_initials(
+    record: AnyRecord, a: TextAnalysis, ctx: CheckContext, result: Mentions, partners: set[str]
+) -> None:
+    """A title and an initial in a text about the work (work words, a health detail, or the vocabulary model's
+    reading of the text with no client named) that is the surname initial of a listed client: the client when only
+    one fits, else a description."""
+    for m in _TITLED_INITIAL.finditer(a.text):
+        seg = a.segment_of(m.start())
+        if not seg.owner:
+            continue
+        letter = fold(m.group(1))
+        fits = [c for c in listed_clients(ctx) if letter in _surname_initials(c) and c.id not in partners]
+        if not fits:
+            continue
+        score, _ = a.work_score(seg, dampers=False)
+        if not (score >= WORK_THRESHOLD or a.health_hits(seg) or _work_without_names(record, a)):
+            continue
+        why = "a title and a client's surname initial in work context"
+        ev = Evidence(m.start(), m.end(), m.group(), why, CLIENT_NAME)
+        if len(fits) == 1:
+            result.add(client_match(fits[0], "title+initial", 0.6), ev)
+            result.named = True
+        else:
+            result.evidence.append(ev)
+            result.described = True
+
+
+TITLED_INITIAL_DECISION = 0.5
+"""The vocabulary model's probability, told that no client is named, that makes a text with a title and an initial
+about the work ("inquest finished. mr a rang me from outside the court": 0.69; told that a client is named, the model
+reads even "mrs h from next door brought us a lasagne" as work, 0.72 against 0.23)."""
+
+
+def _work_without_names(record: AnyRecord, a: TextAnalysis) -> bool:
+    """Whether the vocabulary model reads the text as about clinical work without being told a client is named."""
+    return work_probability(signals_of(a, record_kind(record), client_named=False)) >= TITLED_INITIAL_DECISION
+
+
 _KIN = re.compile(
     r"(?i)\b(?:mum|mom|mam|mother|dad|father|son|daughter|husband|wife|partner|grand(?:ma|mother|pa|father|son|"
     r"daughter)|nan|nana|mamma|mammy|mummy|mommy|maman|papa|m[eè]re|p[eè]re|fils|fille|mari|femme|grand-m[eè]re|"
@@ -657,19 +720,29 @@ def _context_anywhere(a: TextAnalysis) -> bool:
     return a.work_score(None, dampers=False)[0] > 0 or bool(a.health_hits())
 
 
+def _said_local(a: TextAnalysis) -> bool:
+    """Whether the text says the person is someone local or amateur, not the famous one ("no, not that one", "a
+    hat-trick for the Sunday league lads")."""
+    return has_any_phrase(a.folded, lexicons().people.get("local_not_famous", ()))
+
+
 def _about_public_figure(a: TextAnalysis, ctx: CheckContext, hit: NameHit, seg: Segment) -> bool:
     """A famous namesake is the likely reading: the client list says the client shares a public figure's name,
     or the text is about sport, music, film or politics and holds no uncommon fact of the client's notes ("Ollie
     Brandt taught me every Raffi song", notes "loved Raffi songs", is the client); unless the text says it is
     someone local or amateur ("a hat-trick for the Sunday league lads", "Roy Keane, no not that one")."""
     people = lexicons().people
-    if has_any_phrase(a.folded, people.get("local_not_famous", ())):
+    if _said_local(a):
         return False
-    if shares_public_name(hit.client):
-        return True
-    return has_any_phrase(a.folded, people.get("public_figure", ())) and not confirms_name(
-        a, ctx, _seg(a, seg), hit.client.id, hit.text
-    )
+    famous = shares_public_name(hit.client)
+    if not famous and not has_any_phrase(a.folded, people.get("public_figure", ())):
+        return False
+    if famous and public_name_words(hit.client) & set(words(a.folded)):
+        return True  # the text says what the namesake is known for ("Hibs", "rugby", "the singer")
+    # an uncommon fact or two facts of the client's notes next to the name ("Dewayne Clemmons got hired full-time
+    # security at the stadium", notes "works security at ... Stadium"): the client, not a famous namesake
+    part = _seg(a, seg)
+    return not (confirms_name(a, ctx, part, hit.client.id, hit.text) or notes_overlap(a, ctx, part, hit.client.id) >= 2)
 
 
 def _add_descriptions(

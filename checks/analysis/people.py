@@ -16,7 +16,7 @@ from checks.base import CheckContext, ClientMatch, Severity
 from checks.matching import USERNAME_OF_LISTED_NAME, PersonMatch
 from checks.policy import Policy
 from scanner.clients import Client
-from scanner.records import Person
+from scanner.records import Connection, Person, Relation
 
 _USERNAME_LIKE = re.compile(r"^@?[\w.]{2,40}$")
 
@@ -79,6 +79,31 @@ def _inferred(match: PersonMatch) -> bool:
     return match.how in POSSIBLE_KINDS or (match.how == "username" and match.score < USERNAME_OF_LISTED_NAME)
 
 
+def followed_page(record: Connection, how: str) -> bool:
+    """An account you follow on Facebook that only shares a client's name: Facebook lists there the pages and
+    public profiles you follow (a comedian, a band, a shop), while a client you know is a friend, reported as
+    such. The export gives names only, so a page named like a client is far more often the public figure."""
+    return record.platform == "facebook" and record.relation is Relation.FOLLOWING and how in _NAME_ONLY
+
+
+_NAME_ONLY = frozenset({"full_name", "first_last", "alias", "nickname", "reversed", "initial", "fuzzy"})
+
+
+def followed_public_figure(ctx: CheckContext, record: Connection) -> str | None:
+    """The id of the client whose name an account you follow bears, when the relationship checks take that account
+    for someone else's: a Facebook page, a page about a famous namesake ("Zoe Tay", @zoetay_official), a public figure
+    the notes name. A post that gives that name with no word of your work is then about the public figure too."""
+    if record.relation is not Relation.FOLLOWING:
+        return None
+    found = ctx.matcher.match_person(record.person, record.platform)
+    if found is None or found.how in _OWN_ACCOUNT:
+        return None
+    kept = match_person(ctx, record.person, record.platform, record.timestamp)
+    if kept is None or public_namesake(kept) or followed_page(record, kept.how):
+        return found.client.id
+    return None
+
+
 NAMESAKE_LEFT_OUT = "namesake-left-out"
 """``ctx.tallies`` kind counting, per platform, one-way ties left out as a public figure's (:func:`namesakes_note`)."""
 
@@ -90,6 +115,28 @@ def shares_public_name(client: Client) -> bool:
     """The client's notes say they share a public figure's name ("same name as the footballer", "not the
     singer", "homonyme du chanteur")."""
     return _notes_name_a_namesake(client.notes)
+
+
+def public_name_words(client: Client) -> frozenset[str]:
+    """The words (folded) of the facts of a client's notes that say whose name the client shares ("same name as the
+    Hibs player": hibs, player), but for the namesake phrase itself: what the public figure is known for."""
+    return _namesake_fact_words(client.notes)
+
+
+@lru_cache(maxsize=4096)
+def _namesake_fact_words(notes: str) -> frozenset[str]:
+    facts = [fact.strip(" .") for fact in re.split(r"[;\n]", fold(notes))]
+    found: set[str] = set()
+    for fact in facts:
+        phrases = [p for p in _NAMESAKE_NOTES if p in fact]
+        if phrases or _NOT_THE.fullmatch(fact):
+            for p in phrases:
+                fact = fact.replace(p, " ")
+            found |= {w for w in re.findall(r"[^\W\d_]{3,}", fact) if w not in _FACT_STOPWORDS}
+    return frozenset(found)
+
+
+_FACT_STOPWORDS = frozenset({"the", "not", "pas", "les", "des", "and", "same", "name", "who", "with", "from"})
 
 
 @lru_cache(maxsize=4096)

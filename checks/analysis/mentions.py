@@ -413,7 +413,6 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                     if not by_context:
                         result.by_words_only.add(_first_name_key(hit.text))
         _add_contacts(a, ctx, result, partners)
-        _add_titled_initials(record, a, ctx, result, partners)
         _add_relatives(record, a, ctx, result, named_ids, partners)
         _add_descriptions(record, a, ctx, result, partners)
         if first_names and not _context_anywhere(a):
@@ -572,51 +571,6 @@ def _add_contacts(a: TextAnalysis, ctx: CheckContext, result: Mentions, partners
             ev = Evidence(start, end, a.text[start:end], "the client's phone number or e-mail address", CLIENT_DETAIL)
             result.add(client_match(client, "contact detail", 0.95), ev)
             result.named = True
-
-
-_TITLED_INITIAL = re.compile(
-    r"(?<![\w'’])(?:(?i:mrs|mr|mme|madame|monsieur|mlle|meneer|mevrouw|mevr)\.?|Ms\.?)\s([^\W\d_])(?:\.|(?=['’]s\b)|(?![\w'’.]))"
-)
-"""A title and a single letter ("mrs h came in for her inr", "Mme B. ne reconnaît plus sa fille", "mr a rang me"):
-how a clinician writes of a client without the surname (not "Dr C", as often a colleague)."""
-
-
-def _add_titled_initials(
-    record: AnyRecord, a: TextAnalysis, ctx: CheckContext, result: Mentions, partners: set[str]
-) -> None:
-    """A title and an initial in a text about the work (work words, a health detail, or the vocabulary model's
-    reading of the text with no client named) that is the surname initial of a listed client: the client when only
-    one fits, else a description."""
-    for m in _TITLED_INITIAL.finditer(a.text):
-        seg = a.segment_of(m.start())
-        if not seg.owner:
-            continue
-        letter = fold(m.group(1))
-        fits = [c for c in listed_clients(ctx) if letter in _surname_initials(c) and c.id not in partners]
-        if not fits:
-            continue
-        score, _ = a.work_score(seg, dampers=False)
-        if not (score >= WORK_THRESHOLD or a.health_hits(seg) or _work_without_names(record, a)):
-            continue
-        why = "a title and a client's surname initial in work context"
-        ev = Evidence(m.start(), m.end(), m.group(), why, CLIENT_NAME)
-        if len(fits) == 1:
-            result.add(client_match(fits[0], "title+initial", 0.6), ev)
-            result.named = True
-        else:
-            result.evidence.append(ev)
-            result.described = True
-
-
-TITLED_INITIAL_DECISION = 0.5
-"""The vocabulary model's probability, told that no client is named, that makes a text with a title and an initial
-about the work ("inquest finished. mr a rang me from outside the court": 0.69; told that a client is named, the model
-reads even "mrs h from next door brought us a lasagne" as work, 0.72 against 0.23)."""
-
-
-def _work_without_names(record: AnyRecord, a: TextAnalysis) -> bool:
-    """Whether the vocabulary model reads the text as about clinical work without being told a client is named."""
-    return work_probability(signals_of(a, record_kind(record), client_named=False)) >= TITLED_INITIAL_DECISION
 
 
 _KIN = re.compile(

@@ -29,6 +29,12 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 
+def _name_shaped(text: str, start: int, end: int) -> bool:
+    """A word that could be a family name: letters only, capitalised, no number after it ("Session 3")."""
+    word = text[start:end]
+    return word.isalpha() and _capitalised(word) and not _DIGIT_AFTER.match(text, end)
+
+
 def surname_reason(text: str, start: int, end: int) -> str | None:
     """Why the single word at ``text[start:end]`` is a person's name rather than a work word, or None.
 
@@ -38,11 +44,11 @@ def surname_reason(text: str, start: int, end: int) -> str | None:
     named so elsewhere in the text ("Sessions is a fanatic… Trump, Sessions and Nielsen need to go"): one text
     does not use a family name and the work word with the same capital.
     """
+    if not _name_shaped(text, start, end):
+        return None
     if reason := _named_here(text, start, end):
         return reason
     word = text[start:end]
-    if not word.isalpha() or not _capitalised(word) or _DIGIT_AFTER.match(text, end):
-        return None
     for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
         if m.start() != start and _named_here(text, m.start(), m.end()):
             return f"'{word}': a person's name elsewhere in the text"
@@ -51,9 +57,9 @@ def surname_reason(text: str, start: int, end: int) -> str | None:
 
 def _named_here(text: str, start: int, end: int) -> str | None:
     """surname_reason for this occurrence alone: a title or a given name before it, a verb in the singular after."""
-    word = text[start:end]
-    if not word.isalpha() or not _capitalised(word) or _DIGIT_AFTER.match(text, end):
+    if not _name_shaped(text, start, end):
         return None
+    word = text[start:end]
     if m := _WORD_BEFORE.search(text[max(0, start - 40) : start]):
         prev = m.group(1)
         if prev.lower() in _titles() and (prev[:1].isupper()):

@@ -118,7 +118,8 @@ def _items(corpus: Path, owner: str) -> Iterator[Item]:
 
 
 def run(items: list[Item], ctx: CheckContext) -> None:
-    """Run the text checks on every item, one platform (one source) at a time as a scan does; fill ``found``."""
+    """Run the text checks on every item, one platform (one source) at a time as a scan does, then the scan's
+    closing step (findings that wait for every archive); fill ``found``."""
     by_id = {item.record.id: item for item in items}
     for platform in sorted({item.record.platform for item in items}):
         ctx.memo.clear()
@@ -131,6 +132,9 @@ def run(items: list[Item], ctx: CheckContext) -> None:
         for check in CHECKS:
             for f in check.finish(ctx):
                 by_id[f.record.id].found[str(f.category)] = f.confidence
+    for check in CHECKS:
+        for f in check.finish_scan(ctx.scan_memo):
+            by_id[f.record.id].found[str(f.category)] = f.confidence
 
 
 def main() -> None:

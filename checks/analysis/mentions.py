@@ -378,7 +378,11 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 if _first_name_key(hit.text) in writers:
                     continue  # "kirsty its cal", "welcome back Amber lol", "— Jordan": a writer, not a client
                 first_names.add(_first_name_key(hit.text))
-            if not hit.strong and (_someone_elses_name(record, ctx, a.text, hit) or _addressed_in_reply(a.text, hit)):
+            if not hit.strong and (
+                _someone_elses_name(record, ctx, a.text, hit)
+                or _addressed_in_reply(a.text, hit)
+                or _cut_off(a.text, hit)
+            ):
                 continue
             seg = a.segment_of(hit.start)
             if (
@@ -461,6 +465,15 @@ def _addressed_in_reply(text: str, hit: NameHit) -> bool:
     if not _REPLY.match(text) or not _ADDRESS_END.match(text, hit.end):
         return False
     return bool(_TO_THE_READER.search(text[max(0, hit.start - 80) : hit.start]))
+
+
+_CUT = re.compile(r"(?:…|\.\.\.)\s*$")
+
+
+def _cut_off(text: str, hit: NameHit) -> bool:
+    """Whether the text was cut off right after the name, with no space ("in need of Chris…"): the word may go on
+    ("Christ", "Christmas"), as in a shared post or a tweet shortened by its export."""
+    return _CUT.fullmatch(text, hit.end) is not None
 
 
 _INDEFINITE = re.compile(r"(?i)(?<!\w)(?:un|une)\s+$")

@@ -112,6 +112,9 @@ def _clients(*records: AnyRecord) -> set[str]:
         # a name addressed to the reader of a reply
         (_post("@user What are you doing Joe? put us in the hospital for heart attacks"), set()),
         (_post("@user Joe missed his session today, relapse again"), {"C9"}),
+        # a text cut off right after the name: the word may go on
+        (_post("@user in need of rehab, relapse, the one in need of Joe…"), set()),
+        (_post("@user in need of rehab, relapse, the one in need of Joe …"), {"C9"}),
         # a public figure's trade in the plural; a "not the" fact of three words
         (_post("Michael Clarke's new podcast is great, who knew cricketers could talk"), set()),
         (_post("Conall McAteer signed for Warrenpoint Town!! Devastated"), set()),

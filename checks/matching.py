@@ -197,10 +197,10 @@ def _middles_differ(name: str, client: Client) -> bool:
 
 
 def _longer_listed_name(client: Client, display: str) -> bool:
-    """Whether a display name (up to a comma: "Nathalie Vanderheyden, infirmière" is a name and a trade) holds every
+    """Whether a display name (up to a comma: "Anne Dubois, infirmière" is a name and a trade) holds every
     word of one of the client's listed names of two or more words and more capitalised words besides. The display-name
     forms read a dropped middle name, a credential or an ordinary word after a name; a name they did not match is a
-    longer name, someone else's ("Kelvin Chan Jun Wei" for Kelvin Chan Wai Loon, listed also as Kelvin Chan),
+    longer name, someone else's ("Daniel Lee Wei Ming" for Daniel Lee Kah Heng, listed also as Daniel Lee),
     whatever their username spells."""
     shown = display.split(",")[0].split()
     folded = ["".join(p for w in name_words(word) for p in w) for word in shown]
@@ -218,7 +218,7 @@ def _longer_listed_name(client: Client, display: str) -> bool:
 
 def _middle_added(name: str, client: Client) -> bool:
     """Whether a display name has a middle name (a word, not an initial) that none of the client's listed names has
-    ("Siti Nur Hajar" for client Siti Hajar, "Mari Jo Young" for Mari Young): a given name of someone else's. An added
+    ("Nur Aisyah Amin" for client Nur Amin, "Mari Jo Young" for Mari Young): a given name of someone else's. An added
     initial ("Hope M. Alvarado") stays the client's: people add one to their own name. A hashed list's names are
     unknown: nothing is added."""
     words = display_words(name)
@@ -396,7 +396,7 @@ class Matcher:
                     del best[client_id]  # "Jessica M. Harding" is not client Jessica L. Harding
                     said_other = True
                 elif best[client_id].how in _NAME_KINDS and _middle_added(person.name, best[client_id].client):
-                    del best[client_id]  # "Siti Nur Hajar" is not client Siti Hajar
+                    del best[client_id]  # "Nur Aisyah Amin" is not client Nur Amin
                     said_other = True
         if not best and handles and not said_other:
             self._match_username(person, handles[0], offer)
@@ -440,7 +440,7 @@ class Matcher:
                 if len(words) >= 2 and not self._name_agrees(c, words):
                     continue  # the display name says someone else
                 if _longer_listed_name(c, person.name or ""):
-                    continue  # "Kelvin Chan Jun Wei" (kelvin-chan-jw) is not client Kelvin Chan Wai Loon
+                    continue  # "Daniel Lee Wei Ming" (daniel-lee-wm) is not client Daniel Lee Kah Heng
                 if e.how == "initial" and len(e.clients) > 1:
                     continue
                 offer(c, "username", score)
@@ -759,8 +759,8 @@ _NEXT_WORD = re.compile(r",?\s+([^\W\d_]+)\b")
 
 def other_generation_named(text: str, client: Client) -> bool:
     """Whether the text writes one of the client's full names followed by a generation the client's listed names do
-    not carry ("Wayne Pitt Snr's 70th" for client Wayne Pitt): that father or son, whom the client's first name later
-    in the same text means too ("Honk if you love Wayne"). A hashed list's names are unknown: never."""
+    not carry ("Dale Ross Snr's 70th" for client Dale Ross): that father or son, whom the client's first name later
+    in the same text means too ("Honk if you love Dale"). A hashed list's names are unknown: never."""
     own = _generation(" ".join((client.name, *client.aliases)))
     for name in (client.name, *client.aliases):
         parts = name.split()

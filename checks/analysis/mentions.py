@@ -250,7 +250,7 @@ _APPOSITION = re.compile(r"\s*[,(]\s*((?:my|our|mon|ma|mes|notre|nos)\s+[^\d,.;:
 _RELATION_APPOSITION = re.compile(
     r"(?i)\s*[,(]\s*((?:(?:the|le|la)\s+|l['’]|[^\W\d_]+['’]s\s+)[^\d,.;:!?()\n]{1,25}?)\s*[,.;:!?)\n]"
 )
-"""An apposition that may name someone's relation ("Marc, le copain de Sab,", "Marc, Sab's boyfriend,")."""
+"""An apposition that may name someone's relation ("Luc, le copain de Zoé,", "Luc, Zoé's boyfriend,")."""
 
 
 def _apposition(text: str, end: int) -> str | None:
@@ -263,9 +263,9 @@ def _apposition(text: str, end: int) -> str | None:
 
 
 def _relative_of_someone(ctx: CheckContext, text: str, end: int, platform: str) -> bool:
-    """Whether the name is followed by an apposition naming a relation of someone who is no client ("Marc, le
-    copain de Sab,", "Marc, Sab's boyfriend,"): a person of the owner's circle. The relative of a client ("Mélanie,
-    la maman de Nathan,") may be a client too, and stays one."""
+    """Whether the name is followed by an apposition naming a relation of someone who is no client ("Luc, le
+    copain de Zoé,", "Luc, Zoé's boyfriend,"): a person of the owner's circle. The relative of a client ("Inès,
+    la maman de Tom,") may be a client too, and stays one."""
     m = _RELATION_APPOSITION.match(text, end)
     if not m:
         return False
@@ -477,16 +477,16 @@ def _cut_off(text: str, hit: NameHit) -> bool:
 
 
 _INDEFINITE = re.compile(r"(?i)(?<!\w)(?:un|une)\s+$")
-"""An indefinite article before a first name ("avec une Hélène et un Mehdi"): some person of that name, not one the
+"""An indefinite article before a first name ("avec une Lucie et un Karim"): some person of that name, not one the
 writer knows as a client."""
 _COUPLE = re.compile(r"(?i)\b(?:mr|mrs|m)\.?\s*(?:and|&|et|\+)\s*$")
-"""The start of "Mr and Mrs Lim", "M. et Mme Dupont": a married couple (the owner's wedding), not a client by title."""
+"""The start of "Mr and Mrs Tan", "M. et Mme Dupont": a married couple (the owner's wedding), not a client by title."""
 
 
 def _someone_elses_name(record: AnyRecord, ctx: CheckContext, text: str, hit: NameHit) -> bool:
     """Whether a first name or a title and surname is someone else's by what the text says of them: a couple ("Mr and
-    Mrs Lim"), the author of the post one comments on ("Happy birthday Mr. Washington!" on Elijah Washington Sr.'s
-    post), or a father or son the text names in full ("Wayne Pitt Snr's 70th … Honk if you love Wayne")."""
+    Mrs Tan"), the author of the post one comments on ("Happy birthday Mr. Doyle!" on Frank Doyle Sr.'s
+    post), or a father or son the text names in full ("Dale Ross Snr's 70th … Honk if you love Dale")."""
     if hit.how == "title_surname" and _COUPLE.search(text[max(0, hit.start - 12) : hit.start]):
         return True
     if _INDEFINITE.search(text[max(0, hit.start - 5) : hit.start]):

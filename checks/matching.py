@@ -196,6 +196,38 @@ def _middles_differ(name: str, client: Client) -> bool:
     return not any(_same_middle(a, b) for a in words[1:-1] for b in listed)
 
 
+def _longer_listed_name(client: Client, display: str) -> bool:
+    """Whether a display name (up to a comma: "Anne Dubois, infirmière" is a name and a trade) holds every
+    word of one of the client's listed names of two or more words and more capitalised words besides. The display-name
+    forms read a dropped middle name, a credential or an ordinary word after a name; a name they did not match is a
+    longer name, someone else's ("Daniel Lee Wei Ming" for Daniel Lee Kah Heng, listed also as Daniel Lee),
+    whatever their username spells."""
+    shown = display.split(",")[0].split()
+    folded = ["".join(p for w in name_words(word) for p in w) for word in shown]
+    if len(folded) < 3:
+        return False
+    for name in (client.name, *client.aliases):
+        listed = {"".join(w) for w in name_words(name)}
+        if len(listed) < 2 or not listed <= set(folded):
+            continue
+        extra = [word for word, f in zip(shown, folded, strict=True) if f and f not in listed]
+        if extra and all(word[:1].isupper() and not word.isupper() for word in extra):
+            return True
+    return False
+
+
+def _middle_added(name: str, client: Client) -> bool:
+    """Whether a display name has a middle name (a word, not an initial) that none of the client's listed names has
+    ("Nur Aisyah Amin" for client Nur Amin, "Mari Jo Young" for Mari Young): a given name of someone else's. An added
+    initial ("Hope M. Alvarado") stays the client's: people add one to their own name. A hashed list's names are
+    unknown: nothing is added."""
+    words = display_words(name)
+    if len(words) < 3 or not client.name:
+        return False
+    listed = {w for n in (client.name, *client.aliases) for parts in name_words(n) for w in (*parts, "".join(parts))}
+    return any(len(w) > 1 and not any(_same_middle(w, x) for x in listed) for w in words[1:-1])
+
+
 def _same_middle(a: str, b: str) -> bool:
     """Two middle names agree when equal or when one is the other's initial."""
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
@@ -336,6 +368,7 @@ class Matcher:
                 if e.how == "handle" and _platform(e.platform) in (platform, ""):
                     for c in e.clients:
                         offer(c, "handle", 1.0)
+        said_other = False  # the display name names someone else: the username cannot make them the client
         if person.name:
             for form, shown in display_forms(person.name).items():
                 for e in self._lookup(form):
@@ -353,6 +386,7 @@ class Matcher:
                     client = best[client_id].client
                     if generation != _generation(" ".join((client.name, *client.aliases))):
                         del best[client_id]  # "Brantley Cobb Sr." is the father of client Brantley Cobb (Jr.)
+                        said_other = True
             for client_id in [i for i, m in best.items() if m.how in _BY_NAME]:
                 if _other_account(best[client_id].client, person, platform):
                     del best[client_id]  # the client's own account on this platform is another: a namesake
@@ -360,7 +394,11 @@ class Matcher:
                     person.name, best[client_id].client
                 ):
                     del best[client_id]  # "Jessica M. Harding" is not client Jessica L. Harding
-        if not best and handles:
+                    said_other = True
+                elif best[client_id].how in _NAME_KINDS and _middle_added(person.name, best[client_id].client):
+                    del best[client_id]  # "Nur Aisyah Amin" is not client Nur Amin
+                    said_other = True
+        if not best and handles and not said_other:
             self._match_username(person, handles[0], offer)
         if not best and min_score < _MIN_DEFAULT and person.name and not self._key:
             self._match_fuzzy(person.name, offer)
@@ -401,6 +439,8 @@ class Matcher:
             for c in e.clients:
                 if len(words) >= 2 and not self._name_agrees(c, words):
                     continue  # the display name says someone else
+                if _longer_listed_name(c, person.name or ""):
+                    continue  # "Daniel Lee Wei Ming" (daniel-lee-wm) is not client Daniel Lee Kah Heng
                 if e.how == "initial" and len(e.clients) > 1:
                     continue
                 offer(c, "username", score)
@@ -715,6 +755,23 @@ def _generation(name: str) -> str | None:
 
 
 _NEXT_WORD = re.compile(r",?\s+([^\W\d_]+)\b")
+
+
+def other_generation_named(text: str, client: Client) -> bool:
+    """Whether the text writes one of the client's full names followed by a generation the client's listed names do
+    not carry ("Dale Ross Snr's 70th" for client Dale Ross): that father or son, whom the client's first name later
+    in the same text means too ("Honk if you love Dale"). A hashed list's names are unknown: never."""
+    own = _generation(" ".join((client.name, *client.aliases)))
+    for name in (client.name, *client.aliases):
+        parts = name.split()
+        if len(parts) < 2:
+            continue
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(p) for p in parts) + r"(?!\w)"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            after = _generation_after(text, m.end())
+            if after is not None and after != own:
+                return True
+    return False
 
 
 def _generation_after(text: str, end: int) -> str | None:

@@ -300,6 +300,16 @@ def _letters(name: ParsedName) -> str:
     return "".join(part[0].replace(" ", "") for part in (name.given, *name.middles, name.surname) if part)
 
 
+def _same_person_nickname(nickname: str, main: ParsedName | None) -> bool:
+    """Whether a name the dataset links to an alias's given name may still be the client's: with no full name
+    listed, or when it is the listed given name or one of its own nicknames. "Malcolm", the dataset's full form of
+    the alias "Mal", is another man's name when the client list says the client is Malachy."""
+    if main is None:
+        return True
+    givens = {g.replace(" ", "") for g in main.given}
+    return nickname in givens or any(nickname in nicknames_for(g) for g in givens)
+
+
 def client_variants(client: Client) -> list[Variant]:
     """Every variant of one client: names, aliases, nicknames, handles, X ids (deduplicated)."""
     found: dict[tuple[str, str, str], Variant] = {}
@@ -353,7 +363,8 @@ def client_variants(client: Client) -> list[Variant]:
         given_forms = set(form.given)
         nicks = set(alias_nicks)
         for g in form.given:
-            nicks |= {n for n in nicknames_for(g.replace(" ", "")) if resembles(n, g.replace(" ", ""))}
+            linked = {n for n in nicknames_for(g.replace(" ", "")) if resembles(n, g.replace(" ", ""))}
+            nicks |= linked if how != "alias" else {n for n in linked if _same_person_nickname(n, main)}
         nicks -= given_forms
         for text in _combos(sorted(nicks), form.surname):
             add(text, "nickname")

@@ -26,7 +26,7 @@ from checks.analysis.people import match_person, public_name_words, shares_publi
 from checks.analysis.word_lists import word_set
 from checks.analysis.work_model import record_kind, signals_of, work_probability
 from checks.base import CLIENT_DETAIL, CLIENT_NAME, CheckContext, ClientMatch, Evidence
-from checks.matching import NameHit, lowercase_name_use
+from checks.matching import NameHit, lowercase_name_use, other_generation_named
 from checks.names import SURNAME_TITLES, word_names
 from checks.text import (
     WORK_THRESHOLD,
@@ -247,6 +247,12 @@ def _sentence_start(text: str, pos: int) -> bool:
 _APPOSITION = re.compile(r"\s*[,(]\s*((?:my|our|mon|ma|mes|notre|nos)\s+[^\d,.;:!?()\n]{1,25}?)\s*[,.;:!?)\n]")
 
 
+_RELATION_APPOSITION = re.compile(
+    r"(?i)\s*[,(]\s*((?:(?:the|le|la)\s+|l['’]|[^\W\d_]+['’]s\s+)[^\d,.;:!?()\n]{1,25}?)\s*[,.;:!?)\n]"
+)
+"""An apposition that may name someone's relation ("Luc, le copain de Zoé,", "Luc, Zoé's boyfriend,")."""
+
+
 def _apposition(text: str, end: int) -> str | None:
     """What follows the name as an apposition with a possessive ("Ti-Guy, mon oncle,", "Nath (notre IC)", "Ruby
     (my daughter)"): someone the owner is related to or works with, unless it says the person is a client."""
@@ -254,6 +260,23 @@ def _apposition(text: str, end: int) -> str | None:
     if not m or has_any_phrase(m.group(1), lexicons().people.get("client_cues", ())):
         return None
     return m.group(1)
+
+
+def _relative_of_someone(ctx: CheckContext, text: str, end: int, platform: str) -> bool:
+    """Whether the name is followed by an apposition naming a relation of someone who is no client ("Luc, le
+    copain de Zoé,", "Luc, Zoé's boyfriend,"): a person of the owner's circle. The relative of a client ("Inès,
+    la maman de Tom,") may be a client too, and stays one."""
+    m = _RELATION_APPOSITION.match(text, end)
+    if not m:
+        return False
+    phrase = fold(m.group(1))
+    relations = lexicons().people.get("relations", ())
+    if not any(has_phrase(phrase, w) for w in relations if len(w) > 3):
+        return False
+    return not (
+        has_any_phrase(phrase, lexicons().people.get("client_cues", ()))
+        or ctx.matcher.find_in_text(m.group(1), platform)
+    )
 
 
 _OWNER_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_][\w-]*['’]s)\s+$")
@@ -355,6 +378,12 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 if _first_name_key(hit.text) in writers:
                     continue  # "kirsty its cal", "welcome back Amber lol", "— Jordan": a writer, not a client
                 first_names.add(_first_name_key(hit.text))
+            if not hit.strong and (
+                _someone_elses_name(record, ctx, a.text, hit)
+                or _addressed_in_reply(a.text, hit)
+                or _cut_off(a.text, hit)
+            ):
+                continue
             seg = a.segment_of(hit.start)
             if (
                 isinstance(record, Thread)
@@ -395,7 +424,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 form = "described"
             elif form == "initial" and notes_overlap(a, ctx, _seg(a, seg), hit.client.id):
                 form = "described"  # "Rowan D. ... exams in UCC": name, initial and a fact from the notes
-            need = {"cue": 0.0, "described": 0.0, "titled": 0.0, "initial": STRONG_CONTEXT}.get(form, WEAK_CONTEXT)
+            need = _NEED.get(form, WEAK_CONTEXT)
             # a name that is also a word ("Faith", "Hunter") with a health detail: in a message, where people
             # write about someone ("Faith came home smiling. First full day without a panic attack"), not in a
             # post, where the detail is as often the owner's own ("9 years clean today")
@@ -423,6 +452,59 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
     return mentions
 
 
+_REPLY = re.compile(r"^\s*@\w+")
+_ADDRESS_END = re.compile(r"\s*(?:[?!,]|\.(?:\s|$)|$)")
+_TO_THE_READER = re.compile(r"(?i)(?:\b(?:you|your|you're|youre|u|ur|thanks|thank you|thx|hi|hey)\b[^.!?\n]*|,\s*)$")
+
+
+def _addressed_in_reply(text: str, hit: NameHit) -> bool:
+    """Whether a reply (a text opening with @handles) addresses the name to its reader: the name ends a clause and
+    the words before it speak to "you" or set it off with a comma ("@user What are you doing Joe?", "… at the
+    Border, Mr. Smith."). The person one replies to is the reader, not a client one writes about; a reply to a
+    client carries the client's handle, a mention of its own."""
+    if not _REPLY.match(text) or not _ADDRESS_END.match(text, hit.end):
+        return False
+    return bool(_TO_THE_READER.search(text[max(0, hit.start - 80) : hit.start]))
+
+
+_CUT = re.compile(r"(?:…|\.\.\.)\s*$")
+
+
+def _cut_off(text: str, hit: NameHit) -> bool:
+    """Whether the text was cut off right after the name, with no space ("in need of Chris…"): the word may go on
+    ("Christ", "Christmas"), as in a shared post or a tweet shortened by its export."""
+    return _CUT.fullmatch(text, hit.end) is not None
+
+
+_INDEFINITE = re.compile(r"(?i)(?<!\w)(?:un|une)\s+$")
+"""An indefinite article before a first name ("avec une Lucie et un Karim"): some person of that name, not one the
+writer knows as a client."""
+_COUPLE = re.compile(r"(?i)\b(?:mr|mrs|m)\.?\s*(?:and|&|et|\+)\s*$")
+"""The start of "Mr and Mrs Tan", "M. et Mme Dupont": a married couple (the owner's wedding), not a client by title."""
+
+
+def _someone_elses_name(record: AnyRecord, ctx: CheckContext, text: str, hit: NameHit) -> bool:
+    """Whether a first name or a title and surname is someone else's by what the text says of them: a couple ("Mr and
+    Mrs Tan"), the author of the post one comments on ("Happy birthday Mr. Doyle!" on Frank Doyle Sr.'s
+    post), or a father or son the text names in full ("Dale Ross Snr's 70th … Honk if you love Dale")."""
+    if hit.how == "title_surname" and _COUPLE.search(text[max(0, hit.start - 12) : hit.start]):
+        return True
+    if _INDEFINITE.search(text[max(0, hit.start - 5) : hit.start]):
+        return True
+    if _relative_of_someone(ctx, text, hit.end, record.platform):
+        return True
+    if isinstance(record, Comment) and (author := record.target_owner) is not None and author.name:
+        said = set(words(fold(hit.text))) - {fold(t) for t in SURNAME_TITLES}
+        author_words = set(words(fold(author.name)))
+        if said and said <= author_words:
+            found = match_person(ctx, author, record.platform)
+            if found is None or found.client.id != hit.client.id:
+                return True
+    return other_generation_named(text, hit.client)
+
+
+_NEED = {"cue": 0.0, "described": 0.0, "titled": 0.0, "initial": STRONG_CONTEXT}
+"""The work score a first name or a title and surname needs by its form (others: WEAK_CONTEXT)."""
 _NOTES_REASON = "matches details in the client list's notes"
 _BY_WORDS_REASON = "client's name; the words around it read as clinical work"
 
@@ -691,12 +773,17 @@ def _about_public_figure(a: TextAnalysis, ctx: CheckContext, hit: NameHit, seg: 
     famous = shares_public_name(hit.client)
     if not famous and not has_any_phrase(a.folded, people.get("public_figure", ())):
         return False
-    if famous and public_name_words(hit.client) & set(words(a.folded)):
+    if famous and public_name_words(hit.client) & _with_singulars(words(a.folded)):
         return True  # the text says what the namesake is known for ("Hibs", "rugby", "the singer")
     # an uncommon fact or two facts of the client's notes next to the name ("Dewayne Clemmons got hired full-time
     # security at the stadium", notes "works security at ... Stadium"): the client, not a famous namesake
     part = _seg(a, seg)
     return not (confirms_name(a, ctx, part, hit.client.id, hit.text) or notes_overlap(a, ctx, part, hit.client.id) >= 2)
+
+
+def _with_singulars(found: list[str]) -> set[str]:
+    """Words and, for those ending in s, the word without it ("cricketers" for the notes' "cricketer")."""
+    return set(found) | {w[:-1] for w in found if len(w) > 3 and w.endswith("s")}
 
 
 def _add_descriptions(

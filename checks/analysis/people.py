@@ -108,7 +108,7 @@ NAMESAKE_LEFT_OUT = "namesake-left-out"
 """``ctx.tallies`` kind counting, per platform, one-way ties left out as a public figure's (:func:`namesakes_note`)."""
 
 _NAMESAKE_NOTES = tuple(fold(phrase) for phrase in word_list("names", "namesake_notes"))
-_NOT_THE = re.compile(r"(?:not|pas) (?:the|le|la|l') ?[^\W\d_]+(?: [^\W\d_]+)?")
+_NOT_THE = re.compile(r"(?:not|pas) (?:the|le|la|l') ?[^\W\d_]+(?: [^\W\d_]+){0,2}")
 
 
 def shares_public_name(client: Client) -> bool:

@@ -46,7 +46,8 @@ from checks.analysis.mentions import (
     relative_of,
     thread_partner_clients,
 )
-from checks.analysis.notes_match import described_by_notes, details_of_someone
+from checks.analysis.normalize import fold
+from checks.analysis.notes_match import described_by_notes, details_of_someone, fact_beside_name
 from checks.analysis.people import match_person
 from checks.analysis.phi_model import narrative_health
 from checks.analysis.weekdays import DAY_NAMES
@@ -266,6 +267,34 @@ def named_in_care_thread(
     return found
 
 
+def named_beside_a_fact(a: TextAnalysis, ctx: CheckContext) -> list[ClientMatch]:
+    """Clients named by a capitalised first name or nickname that client-mention did not confirm ("Joy", "Faith",
+    "Autumn" read as words), in a segment that holds a health detail and a detail of that client's notes besides the
+    name ("Faith you legend … the Ritalin went up", notes "on Ritalin"; "Hazel in room 9 … her sodium", notes "room
+    9"): the name, a fact of the notes and a health detail are three signs of one client. A name that fits two
+    clients with such a fact identifies neither."""
+    found: dict[str, ClientMatch] = {}
+    ambiguous: set[str] = set()
+    if not a.phi_health_hits():
+        return []
+    for hit in ctx.matcher.hits_to_hide(a.text):
+        if not a.text[hit.start : hit.start + 1].isupper() or judge_weak(a, hit)[0]:
+            continue
+        seg = a.segment_of(hit.start)
+        part = seg if len(a.segments) > 1 else None
+        if not a.phi_health_hits(part):
+            continue
+        key = fold(hit.text)
+        for client in hit.candidates or (hit.client,):
+            if not fact_beside_name(a, ctx, part, client.id, hit.text):
+                continue
+            if key in found and found[key].id != client.id:
+                ambiguous.add(key)
+            how = f"{hit.how} next to a detail of the notes and a health detail"
+            found.setdefault(key, client_match(client, how, 0.6))
+    return [c for k, c in found.items() if k not in ambiguous]
+
+
 def described_in_care(a: TextAnalysis, ctx: CheckContext) -> list[ClientMatch]:
     """Clients whose notes a text shares two details with, in a segment that holds a health detail: too little for
     client-mention without work context, but the notes and a health detail of the same person. Details that fit
@@ -275,7 +304,11 @@ def described_in_care(a: TextAnalysis, ctx: CheckContext) -> list[ClientMatch]:
         part = seg if len(a.segments) > 1 else None
         if not a.phi_health_hits(part):
             continue
-        fits = [client for client, common in described_by_notes(a, ctx, part) if details_of_someone(a, part, common)]
+        fits = [
+            client
+            for client, common in described_by_notes(a, ctx, part, backed_words=True)
+            if details_of_someone(a, part, common)
+        ]
         if len(fits) == 1 and fits[0].id not in {c.id for c in found}:  # details that fit two clients fit neither
             found.append(client_match(fits[0], "described by the notes next to a health detail", 0.5))
     return found
@@ -292,6 +325,8 @@ def identified_clients(
     partners = thread_partner_clients(record, ctx)
     named = [] if partners else named_in_care_thread(record, a, ctx, {c.id for c in clients})
     addressed = addressed_clients(record, ctx)
+    if not (clients or partners or named or addressed or mentions.described):
+        named = named_beside_a_fact(a, ctx)
     if not (clients or partners or named or addressed or mentions.described):
         named = described_in_care(a, ctx)
     for c in partners + addressed + named:

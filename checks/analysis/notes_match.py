@@ -42,6 +42,9 @@ def listed_clients(ctx: CheckContext) -> tuple[Client, ...]:
 
 
 _SHARED_NOTES = 3  # clients whose notes hold a word for it to be no description of one client
+SUPPORT_HOLDERS = 4
+"""A word held by at most this many clients' notes (and by at least :data:`_SHARED_NOTES`: no description on its own)
+may still back a detail that is one client's (:func:`_supporting`)."""
 
 
 def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
@@ -52,14 +55,41 @@ def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
         # A word in several clients' notes ("student", the school's name) or in the workplace's names says
         # where they were seen, not who they are. Counted as written: "widow", "widowed" and "widower" in three
         # clients' notes are each still one client's, said in other words by "lost his wife".
-        shared = {w for w, n in Counter(w for _, _, tokens in written for w in tokens).items() if n >= _SHARED_NOTES}
+        holders = Counter(w for _, _, tokens in written for w in tokens)
+        common = {w for w, n in holders.items() if n >= _SHARED_NOTES}
         wp = ctx.policy.workplace
-        place = " ".join((*wp.names, wp.address or "", wp.city or "")) if wp else ""
-        shared |= _stems(fold(place))
-        kept = [(c, frozenset(_canonical(tokens - shared, folded))) for c, folded, tokens in written]
-        index = [(c, tokens) for c, tokens in kept if len(tokens) >= 2]
+        place = _stems(fold(" ".join((*wp.names, wp.address or "", wp.city or "")) if wp else ""))
+        index: list[tuple[Client, frozenset[str]]] = []
+        support: list[tuple[frozenset[str], frozenset[str]]] = []
+        for c, folded, tokens in written:
+            own = frozenset(_canonical(tokens - common - place, folded))
+            if len(own) < 2:
+                continue
+            backing = _canonical(tokens & common - place, "") - own
+            ages = frozenset(t for t in backing if t.startswith("age:"))
+            backing_words = frozenset(t for t in backing if _supporting(t, holders[t]))
+            index.append((c, own))
+            support.append((ages, backing_words))
         ctx.memo[key] = index
+        ctx.memo[("client-notes-support", "*")] = support
     result: list[tuple[Client, frozenset[str]]] = ctx.memo[key]
+    return result
+
+
+def _supporting(token: str, holders: int) -> bool:
+    """Whether a word that several clients' notes hold ("Bermondsey" for three clients of one team) can back a
+    detail that is one client's: held by few (:data:`SUPPORT_HOLDERS`), uncommon in English and French, no word of
+    the vocabularies (a diagnosis several clients share) and no class of words (a family role)."""
+    if holders > SUPPORT_HOLDERS or token.startswith(EQUIVALENT) or ":" in token or token in lexicon_words():
+        return False
+    return max(_frequency(token, lang) for lang in ("en", "fr")) < UNCOMMON_ZIPF
+
+
+def _support_of(ctx: CheckContext) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Per client of :func:`_notes_index`: the ages and the words of their notes that several clients' notes hold
+    and that can back one of the client's own details (an age any number of clients share; a word few do)."""
+    _notes_index(ctx)
+    result: list[tuple[frozenset[str], frozenset[str]]] = ctx.memo[("client-notes-support", "*")]
     return result
 
 
@@ -267,8 +297,12 @@ def _rare(w: str) -> bool:
     return max(word_frequency(w, lang) for lang in ("en", "fr")) < RARE_LEXICON_ZIPF
 
 
-def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) -> list[tuple[Client, list[str]]]:
-    """The clients whose notes the text (or segment) shares at least two details with, and the shared tokens."""
+def described_by_notes(
+    a: TextAnalysis, ctx: CheckContext, seg: Segment | None, *, backed_words: bool = False
+) -> list[tuple[Client, list[str]]]:
+    """The clients whose notes the text (or segment) shares at least two details with, and the shared tokens. A
+    detail of several clients' notes counts with one of the client's own: an age, and with ``backed_words`` (a
+    health detail is in the text) an uncommon word of a few clients' notes (:func:`_supporting`)."""
     index = _notes_index(ctx)
     if not index:
         return []
@@ -286,11 +320,18 @@ def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) 
     )
     for ns in near.values():
         shared.update({i for n in ns for i in by_token[n]})
+    # A detail several clients' notes hold backs one of the client's own: an age ("15, Wembley"), and next to a
+    # health detail (``backed_words``) an uncommon word few clients share ("the one in bridgewater … bingo").
+    support = _support_of(ctx)
+    backed = {i: b for i in shared if (b := (support[i][0] | (support[i][1] if backed_words else set())) & tokens)}
+    for i, s in backed.items():
+        shared[i] += len(s)
     found = []
     for i in sorted(i for i, n in shared.items() if n >= 2):
         client, note_tokens = index[i]
         names = _name_tokens(client.name, client.aliases)
         common = note_tokens & tokens | {t for t, ns in near.items() if ns & note_tokens and not ns <= names}
+        common |= backed.get(i, frozenset())
         labels = {t.rsplit("|", 1)[1] for t in common if t.startswith(NUMBER)}  # "29 weeks" is one detail
         common -= names | labels
         if _weight(common) >= 2:
@@ -494,3 +535,17 @@ def confirms_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, clien
         return False
     lang = a.lang or language_of(text) or "en"
     return any(not t.startswith(NUMBER) and _frequency(t, lang) < UNCOMMON_ZIPF for t in shared)
+
+
+def fact_beside_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str, name: str) -> list[str]:
+    """The client's notes details a text holds next to their first name (``name``, as written), other than the name
+    itself and everyday words (Zipf ≥ :data:`EVERYDAY_ZIPF`): "Faith you legend … the Ritalin went up" for notes "on
+    Ritalin"; a health word of the notes counts here (read by phi-identifier next to a health detail, where the name
+    and the detail are already two signs of the client)."""
+    notes = _notes_of(ctx).get(client_id)
+    if not notes:
+        return []
+    text = a.text if seg is None else a.text[seg.start : seg.end]
+    shared = notes & _text_tokens(fold(text)) - _text_tokens(fold(name))
+    lang = a.lang or language_of(text) or "en"
+    return sorted(t for t in shared if _frequency(t, lang) < EVERYDAY_ZIPF)

@@ -268,17 +268,17 @@ def named_in_care_thread(
 
 
 def named_beside_a_fact(a: TextAnalysis, ctx: CheckContext) -> list[ClientMatch]:
-    """Clients named by a capitalised first name or nickname that client-mention did not confirm ("Joy", "Faith",
-    "Autumn" read as words), in a segment that holds a health detail and a detail of that client's notes besides the
-    name ("Faith you legend … the Ritalin went up", notes "on Ritalin"; "Hazel in room 9 … her sodium", notes "room
-    9"): the name, a fact of the notes and a health detail are three signs of one client. A name that fits two
-    clients with such a fact identifies neither."""
+    """Clients named by a capitalised first name that client-mention did not confirm ("Joy", "Hazel", "Autumn" read
+    as words), in a segment that holds a health detail and a detail of that client's notes besides the name ("Joy
+    was brighter today, the sertraline is finally doing something", notes "sertraline"; "Hazel in room 9 … her
+    sodium was 128", notes "room 9"): the name, a fact of the notes and a health detail are three signs of one
+    client. A name that fits two clients with such a fact identifies neither."""
     found: dict[str, ClientMatch] = {}
     ambiguous: set[str] = set()
     if not a.phi_health_hits():
         return []
-    for hit in ctx.matcher.hits_to_hide(a.text):
-        if not a.text[hit.start : hit.start + 1].isupper() or judge_weak(a, hit)[0]:
+    for hit in ctx.matcher.hits_to_hide(a.text):  # the scan's own hits leave out a first name read as a word
+        if hit.how != "first_name" or not a.text[hit.start : hit.start + 1].isupper() or judge_weak(a, hit)[0]:
             continue
         seg = a.segment_of(hit.start)
         part = seg if len(a.segments) > 1 else None
@@ -304,11 +304,7 @@ def described_in_care(a: TextAnalysis, ctx: CheckContext) -> list[ClientMatch]:
         part = seg if len(a.segments) > 1 else None
         if not a.phi_health_hits(part):
             continue
-        fits = [
-            client
-            for client, common in described_by_notes(a, ctx, part, backed_words=True)
-            if details_of_someone(a, part, common)
-        ]
+        fits = [client for client, common in described_by_notes(a, ctx, part) if details_of_someone(a, part, common)]
         if len(fits) == 1 and fits[0].id not in {c.id for c in found}:  # details that fit two clients fit neither
             found.append(client_match(fits[0], "described by the notes next to a health detail", 0.5))
     return found

@@ -42,9 +42,6 @@ def listed_clients(ctx: CheckContext) -> tuple[Client, ...]:
 
 
 _SHARED_NOTES = 3  # clients whose notes hold a word for it to be no description of one client
-SUPPORT_HOLDERS = 4
-"""A word held by at most this many clients' notes (and by at least :data:`_SHARED_NOTES`: no description on its own)
-may still back a detail that is one client's (:func:`_supporting`)."""
 
 
 def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
@@ -55,41 +52,27 @@ def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
         # A word in several clients' notes ("student", the school's name) or in the workplace's names says
         # where they were seen, not who they are. Counted as written: "widow", "widowed" and "widower" in three
         # clients' notes are each still one client's, said in other words by "lost his wife".
-        holders = Counter(w for _, _, tokens in written for w in tokens)
-        common = {w for w, n in holders.items() if n >= _SHARED_NOTES}
+        common = {w for w, n in Counter(w for _, _, tokens in written for w in tokens).items() if n >= _SHARED_NOTES}
         wp = ctx.policy.workplace
         place = _stems(fold(" ".join((*wp.names, wp.address or "", wp.city or "")) if wp else ""))
         index: list[tuple[Client, frozenset[str]]] = []
-        support: list[tuple[frozenset[str], frozenset[str]]] = []
+        ages: list[frozenset[str]] = []
         for c, folded, tokens in written:
             own = frozenset(_canonical(tokens - common - place, folded))
-            if len(own) < 2:
-                continue
-            backing = _canonical(tokens & common - place, "") - own
-            ages = frozenset(t for t in backing if t.startswith("age:"))
-            backing_words = frozenset(t for t in backing if _supporting(t, holders[t]))
-            index.append((c, own))
-            support.append((ages, backing_words))
+            if len(own) >= 2:
+                index.append((c, own))
+                ages.append(frozenset(t for t in tokens & common if t.startswith("age:")))
         ctx.memo[key] = index
-        ctx.memo[("client-notes-support", "*")] = support
+        ctx.memo[("client-notes-shared-ages", "*")] = ages
     result: list[tuple[Client, frozenset[str]]] = ctx.memo[key]
     return result
 
 
-def _supporting(token: str, holders: int) -> bool:
-    """Whether a word that several clients' notes hold ("Bermondsey" for three clients of one team) can back a
-    detail that is one client's: held by few (:data:`SUPPORT_HOLDERS`), uncommon in English and French, no word of
-    the vocabularies (a diagnosis several clients share) and no class of words (a family role)."""
-    if holders > SUPPORT_HOLDERS or token.startswith(EQUIVALENT) or ":" in token or token in lexicon_words():
-        return False
-    return max(_frequency(token, lang) for lang in ("en", "fr")) < UNCOMMON_ZIPF
-
-
-def _support_of(ctx: CheckContext) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """Per client of :func:`_notes_index`: the ages and the words of their notes that several clients' notes hold
-    and that can back one of the client's own details (an age any number of clients share; a word few do)."""
+def _shared_ages(ctx: CheckContext) -> list[frozenset[str]]:
+    """Per client of :func:`_notes_index`, the ages of their notes that several clients' notes give (three clients of
+    15 on a youth caseload): no description alone, but one with a detail that is the client's own ("15, Wembley")."""
     _notes_index(ctx)
-    result: list[tuple[frozenset[str], frozenset[str]]] = ctx.memo[("client-notes-support", "*")]
+    result: list[frozenset[str]] = ctx.memo[("client-notes-shared-ages", "*")]
     return result
 
 
@@ -297,12 +280,9 @@ def _rare(w: str) -> bool:
     return max(word_frequency(w, lang) for lang in ("en", "fr")) < RARE_LEXICON_ZIPF
 
 
-def described_by_notes(
-    a: TextAnalysis, ctx: CheckContext, seg: Segment | None, *, backed_words: bool = False
-) -> list[tuple[Client, list[str]]]:
-    """The clients whose notes the text (or segment) shares at least two details with, and the shared tokens. A
-    detail of several clients' notes counts with one of the client's own: an age, and with ``backed_words`` (a
-    health detail is in the text) an uncommon word of a few clients' notes (:func:`_supporting`)."""
+def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) -> list[tuple[Client, list[str]]]:
+    """The clients whose notes the text (or segment) shares at least two details with, and the shared tokens (an
+    age several clients' notes give counts next to one of the client's own details: :func:`_shared_ages`)."""
     index = _notes_index(ctx)
     if not index:
         return []
@@ -320,12 +300,11 @@ def described_by_notes(
     )
     for ns in near.values():
         shared.update({i for n in ns for i in by_token[n]})
-    # A detail several clients' notes hold backs one of the client's own: an age ("15, Wembley"), and next to a
-    # health detail (``backed_words``) an uncommon word few clients share ("the one in bridgewater … bingo").
-    support = _support_of(ctx)
-    backed = {i: b for i in shared if (b := (support[i][0] | (support[i][1] if backed_words else set())) & tokens)}
-    for i, s in backed.items():
-        shared[i] += len(s)
+    # An age several clients' notes give counts next to a detail that is the client's own ("15, Wembley").
+    ages = _shared_ages(ctx)
+    backed = {i: b for i in shared if (b := ages[i] & tokens)}
+    for i, b in backed.items():
+        shared[i] += len(b)
     found = []
     for i in sorted(i for i, n in shared.items() if n >= 2):
         client, note_tokens = index[i]
@@ -539,9 +518,9 @@ def confirms_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, clien
 
 def fact_beside_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str, name: str) -> list[str]:
     """The client's notes details a text holds next to their first name (``name``, as written), other than the name
-    itself and everyday words (Zipf ≥ :data:`EVERYDAY_ZIPF`): "Faith you legend … the Ritalin went up" for notes "on
-    Ritalin"; a health word of the notes counts here (read by phi-identifier next to a health detail, where the name
-    and the detail are already two signs of the client)."""
+    itself and everyday words (Zipf ≥ :data:`EVERYDAY_ZIPF`): "Joy … the sertraline is finally doing something" for
+    notes "sertraline". A health word of the notes counts here: phi-identifier reads this next to a health detail,
+    where the name and the detail are already two signs of the client."""
     notes = _notes_of(ctx).get(client_id)
     if not notes:
         return []

@@ -24,8 +24,10 @@ narrative ("went home today", "her celebration of life") and names the words tha
 without a name when you comment on their post (the comment is addressed to them) or when a weekly slot stands
 for them next to a health detail ("my Thursday 7pm fella hit six months without a bet"), by first
 name in a thread with their parent or carer, in a message about their health ("Hunter had another panic attack"),
-and by two details of the client list's notes in a text about one person that holds a health detail ("bus driver …
-night sweats … first chemo wednesday", notes "drives the 28 bus"), even when the text does not read as about work.
+by a first name that is also a word next to a detail of that client's notes and a health detail ("Joy was brighter
+today, the sertraline is finally doing something", notes "sertraline"), and by two details of the client list's notes
+in a text about one person that holds a health detail ("bus driver … night sweats … first chemo wednesday", notes
+"drives the 28 bus"), even when the text does not read as about work.
 """
 
 from __future__ import annotations

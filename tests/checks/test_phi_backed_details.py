@@ -1,4 +1,5 @@
-"""phi-identifier: an age several clients' notes give backing a detail of one client's own, and a first name read as a word next to a detail of that client's notes and a health detail."""
+"""phi-identifier: an age several clients' notes give backing a detail of one client's own, and a first name read
+as a word next to a detail of that client's notes and a health detail."""
 
 from __future__ import annotations
 

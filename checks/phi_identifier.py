@@ -24,8 +24,10 @@ narrative ("went home today", "her celebration of life") and names the words tha
 without a name when you comment on their post (the comment is addressed to them) or when a weekly slot stands
 for them next to a health detail ("my Thursday 7pm fella hit six months without a bet"), by first
 name in a thread with their parent or carer, in a message about their health ("Hunter had another panic attack"),
-and by two details of the client list's notes in a text about one person that holds a health detail ("bus driver …
-night sweats … first chemo wednesday", notes "drives the 28 bus"), even when the text does not read as about work.
+by a first name that is also a word next to a detail of that client's notes and a health detail ("Joy was brighter
+today, the sertraline is finally doing something", notes "sertraline"), and by two details of the client list's notes
+in a text about one person that holds a health detail ("bus driver … night sweats … first chemo wednesday", notes
+"drives the 28 bus"), even when the text does not read as about work.
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ from checks.analysis.mentions import (
     relative_of,
     thread_partner_clients,
 )
-from checks.analysis.notes_match import described_by_notes, details_of_someone
+from checks.analysis.normalize import fold
+from checks.analysis.notes_match import described_by_notes, details_of_someone, fact_beside_name
 from checks.analysis.people import match_person
 from checks.analysis.phi_model import narrative_health
 from checks.analysis.weekdays import DAY_NAMES
@@ -266,6 +269,34 @@ def named_in_care_thread(
     return found
 
 
+def named_beside_a_fact(a: TextAnalysis, ctx: CheckContext) -> list[ClientMatch]:
+    """Clients named by a capitalised first name that client-mention did not confirm ("Joy", "Hazel", "Autumn" read
+    as words), in a segment that holds a health detail and a detail of that client's notes besides the name ("Joy
+    was brighter today, the sertraline is finally doing something", notes "sertraline"; "Hazel in room 9 … her
+    sodium was 128", notes "room 9"): the name, a fact of the notes and a health detail are three signs of one
+    client. A name that fits two clients with such a fact identifies neither."""
+    found: dict[str, ClientMatch] = {}
+    ambiguous: set[str] = set()
+    if not a.phi_health_hits():
+        return []
+    for hit in ctx.matcher.hits_to_hide(a.text):  # the scan's own hits leave out a first name read as a word
+        if hit.how != "first_name" or not a.text[hit.start : hit.start + 1].isupper() or judge_weak(a, hit)[0]:
+            continue
+        seg = a.segment_of(hit.start)
+        part = seg if len(a.segments) > 1 else None
+        if not a.phi_health_hits(part):
+            continue
+        key = fold(hit.text)
+        for client in hit.candidates or (hit.client,):
+            if not fact_beside_name(a, ctx, part, client.id, hit.text):
+                continue
+            if key in found and found[key].id != client.id:
+                ambiguous.add(key)
+            how = f"{hit.how} next to a detail of the notes and a health detail"
+            found.setdefault(key, client_match(client, how, 0.6))
+    return [c for k, c in found.items() if k not in ambiguous]
+
+
 def described_in_care(a: TextAnalysis, ctx: CheckContext) -> list[ClientMatch]:
     """Clients whose notes a text shares two details with, in a segment that holds a health detail: too little for
     client-mention without work context, but the notes and a health detail of the same person. Details that fit
@@ -292,6 +323,8 @@ def identified_clients(
     partners = thread_partner_clients(record, ctx)
     named = [] if partners else named_in_care_thread(record, a, ctx, {c.id for c in clients})
     addressed = addressed_clients(record, ctx)
+    if not (clients or partners or named or addressed or mentions.described):
+        named = named_beside_a_fact(a, ctx)
     if not (clients or partners or named or addressed or mentions.described):
         named = described_in_care(a, ctx)
     for c in partners + addressed + named:

@@ -52,14 +52,27 @@ def _notes_index(ctx: CheckContext) -> list[tuple[Client, frozenset[str]]]:
         # A word in several clients' notes ("student", the school's name) or in the workplace's names says
         # where they were seen, not who they are. Counted as written: "widow", "widowed" and "widower" in three
         # clients' notes are each still one client's, said in other words by "lost his wife".
-        shared = {w for w, n in Counter(w for _, _, tokens in written for w in tokens).items() if n >= _SHARED_NOTES}
+        common = {w for w, n in Counter(w for _, _, tokens in written for w in tokens).items() if n >= _SHARED_NOTES}
         wp = ctx.policy.workplace
-        place = " ".join((*wp.names, wp.address or "", wp.city or "")) if wp else ""
-        shared |= _stems(fold(place))
-        kept = [(c, frozenset(_canonical(tokens - shared, folded))) for c, folded, tokens in written]
-        index = [(c, tokens) for c, tokens in kept if len(tokens) >= 2]
+        place = _stems(fold(" ".join((*wp.names, wp.address or "", wp.city or "")) if wp else ""))
+        index: list[tuple[Client, frozenset[str]]] = []
+        ages: list[frozenset[str]] = []
+        for c, folded, tokens in written:
+            own = frozenset(_canonical(tokens - common - place, folded))
+            if len(own) >= 2:
+                index.append((c, own))
+                ages.append(frozenset(t for t in tokens & common if t.startswith("age:")))
         ctx.memo[key] = index
+        ctx.memo[("client-notes-shared-ages", "*")] = ages
     result: list[tuple[Client, frozenset[str]]] = ctx.memo[key]
+    return result
+
+
+def _shared_ages(ctx: CheckContext) -> list[frozenset[str]]:
+    """Per client of :func:`_notes_index`, the ages of their notes that several clients' notes give (three clients of
+    15 on a youth caseload): no description alone, but one with a detail that is the client's own ("15, Wembley")."""
+    _notes_index(ctx)
+    result: list[frozenset[str]] = ctx.memo[("client-notes-shared-ages", "*")]
     return result
 
 
@@ -268,7 +281,8 @@ def _rare(w: str) -> bool:
 
 
 def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) -> list[tuple[Client, list[str]]]:
-    """The clients whose notes the text (or segment) shares at least two details with, and the shared tokens."""
+    """The clients whose notes the text (or segment) shares at least two details with, and the shared tokens (an
+    age several clients' notes give counts next to one of the client's own details: :func:`_shared_ages`)."""
     index = _notes_index(ctx)
     if not index:
         return []
@@ -286,11 +300,17 @@ def described_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment | None) 
     )
     for ns in near.values():
         shared.update({i for n in ns for i in by_token[n]})
+    # An age several clients' notes give counts next to a detail that is the client's own ("15, Wembley").
+    ages = _shared_ages(ctx)
+    backed = {i: b for i in shared if (b := ages[i] & tokens)}
+    for i, b in backed.items():
+        shared[i] += len(b)
     found = []
     for i in sorted(i for i, n in shared.items() if n >= 2):
         client, note_tokens = index[i]
         names = _name_tokens(client.name, client.aliases)
         common = note_tokens & tokens | {t for t, ns in near.items() if ns & note_tokens and not ns <= names}
+        common |= backed.get(i, frozenset())
         labels = {t.rsplit("|", 1)[1] for t in common if t.startswith(NUMBER)}  # "29 weeks" is one detail
         common -= names | labels
         if _weight(common) >= 2:
@@ -494,3 +514,17 @@ def confirms_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, clien
         return False
     lang = a.lang or language_of(text) or "en"
     return any(not t.startswith(NUMBER) and _frequency(t, lang) < UNCOMMON_ZIPF for t in shared)
+
+
+def fact_beside_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str, name: str) -> list[str]:
+    """The client's notes details a text holds next to their first name (``name``, as written), other than the name
+    itself and everyday words (Zipf ≥ :data:`EVERYDAY_ZIPF`): "Joy … the sertraline is finally doing something" for
+    notes "sertraline". A health word of the notes counts here: phi-identifier reads this next to a health detail,
+    where the name and the detail are already two signs of the client."""
+    notes = _notes_of(ctx).get(client_id)
+    if not notes:
+        return []
+    text = a.text if seg is None else a.text[seg.start : seg.end]
+    shared = notes & _text_tokens(fold(text)) - _text_tokens(fold(name))
+    lang = a.lang or language_of(text) or "en"
+    return sorted(t for t in shared if _frequency(t, lang) < EVERYDAY_ZIPF)

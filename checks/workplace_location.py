@@ -5,12 +5,12 @@ the policy ``[workplace]``, or the employer on your profile when the policy name
 the workplace's street during work hours (the coffee shop across the road at 8:15 on a Tuesday); posts
 whose text names the workplace, an alias or the street address, or the street with a clock time ("7h52,
 rue des Houilleurs"); posts that tell people when you are at work ("here till 8 for evening group", "I'll
-be at the clinic every Wednesday"); and check-ins at, and posts naming, a place your own posts say you
-work or worked at ("Last shift at Magnolia Terrace", "3 years at Cartref Helyg", "First day." checked in
-at a hospital; a hospital, clinic or care home checked in at on two weekdays in the daytime), which the policy
-need not list (``former_workplaces`` names them for certain). A client, or someone looking for a client, can
-use this to find you. Consider removing the location, limiting the audience of such posts, and turning off
-location tagging.
+be at the clinic every Wednesday"); and check-ins at, and posts naming, a place your own posts say you work or
+worked at ("Last shift at Magnolia Terrace", "3 years at Cartref Helyg", "First day." checked in at a hospital; a
+hospital, clinic or care home checked in at on two weekdays in the daytime), until a month after the day they say
+you left it ("Last day at Banksia Grove"), which the policy need not list (``former_workplaces`` names them for
+certain). A client, or someone looking for a client, can use this to find you. Consider removing the location,
+limiting the audience of such posts, and turning off location tagging.
 """
 
 from __future__ import annotations
@@ -20,13 +20,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from checks.analysis.employment import (
     Employers,
+    bare_name,
     care_setting,
     core_name,
     employment_names,
+    leaving_names,
+    left_long_before,
     names_place,
     overlaps,
     place_key,
@@ -93,10 +97,13 @@ STREET_CUE = re.compile(
     r"weeks?|days?|hours?|hrs?|mins?|minutes?|kids?|people|patients|clients|families|of|x)\b)|\bo['’]clock\b"
     r"|\b(?:long\s+day|team\s+meeting|handover|waiting\s+room|hospital|ward\s+round|MDT)\b"
     r"|\b(?:referrals?|review|group|the\s+practice|mental\s+health)\b|\bbetween\s+my\s+\d{1,2}\b"
+    # on call, intensive care; French: the office, the day's work, the service by its kind
+    r"|\b(?:on[\s-]call|ICU|bureau|au\s+travail|ma\s+journ[ée]e|CLSC|CMP|CHS|CHU|CPAS)\b"
 )
 """What else puts the owner on the workplace's street for work: an hour ("before 9", "we ride at 8", "my 9
 o'clock", "between my 11 and my 1"), a long day, a team meeting, the waiting room ("Ardcarn Road before a long
-day"), the work itself ("straight into a review", "14 referrals", "the mental health place on Guyton St")."""
+day"), the work itself ("straight into a review", "14 referrals", "the mental health place on Guyton St"), being on
+call, the office or the service in French ("on range le bureau … rue de Pfastatt", "ma journée au CLSC")."""
 LOCATION_CUE = re.compile(
     r"(?i)\b(?:here|outside|in\s+front\s+of|parking|come\s+(?:see|visit)|stop\s+by|drop[\s-]?off|"
     r"(?:i'?m|i\s+am|we'?re|i'?ll\s+be|back)\s+(?:at|in)|ici|devant|sur\s+le\s+parking|venez|passez|"
@@ -266,8 +273,9 @@ class WorkplaceLocationCheck(Check):
         scan: _ScanLearned = ctx.scan_memo.setdefault(_SCAN_LEARNED, _ScanLearned())
         scan.employers.merge(state.employers, ctx.source.platform)
         scan.current |= _current_keys(ctx)
+        last_days = state.employers.last_days(known)
         for record, place, text in state.pending:
-            if reasons := _learned_reasons(place, text, known):
+            if reasons := _learned_reasons(place, text, _known_at(known, last_days, record)):
                 if not _seen(record, place, text, ctx):
                     yield self._finding(record, reasons, place, text)
             elif len(scan.pending) < PENDING_MAX:
@@ -281,9 +289,10 @@ class WorkplaceLocationCheck(Check):
             return
         known = {k: n for k, n in scan.employers.known().items() if not overlaps(k, scan.current)}
         seen: set[str] = set()
+        last_days = scan.employers.last_days(known)
         for record, place, text in scan.pending:
             key = _seen_key(record, place, text)
-            if (reasons := _learned_reasons(place, text, known)) and key not in seen:
+            if (reasons := _learned_reasons(place, text, _known_at(known, last_days, record))) and key not in seen:
                 seen.add(key)
                 yield self._finding(record, reasons, place, text)
 
@@ -387,12 +396,15 @@ def _employers(ctx: CheckContext) -> tuple[str, ...]:
 def _learn(
     record: AnyRecord, place: str | None, text: str, ctx: CheckContext, *, reported: bool = False
 ) -> list[Reason]:
-    """Count the record's employment statements (and clinical text at a place); unless already ``reported``,
-    the reasons it names a workplace learned so far, or, when none, keep it back for ``finish``."""
+    """Count the record's employment statements, the places the owner says she leaves (and clinical text at a
+    place); unless already ``reported``, keep the record back for ``finish``, which knows every statement and every
+    last day (when too many are kept back, the reasons it names a workplace learned so far)."""
     state: _Learned = ctx.memo.setdefault(_LEARNED, _Learned())
     rid = f"{record.kind.value}|{record.id}"
     for name, points in employment_names(text) if text else ():
         state.add(name, rid, points, statement=True)
+    for name in leaving_names(text) if text and record.timestamp else ():
+        state.employers.leave(name, record.timestamp.date().isoformat() if record.timestamp else "")
     if place:
         care = care_setting(place)
         if points := stated_points(text) if text else 0:
@@ -403,11 +415,21 @@ def _learn(
             state.visit(place, record.timestamp)
     if reported or not (place or (text and text[1:] != text[1:].lower())):  # a capital after the first letter
         return []
-    if (known := state.known(ctx)) and (reasons := _learned_reasons(place, text, known)):
-        return reasons
-    if len(state.pending) < PENDING_MAX:
-        state.pending.append((record, place, text))
+    if len(state.pending) >= PENDING_MAX:
+        return _learned_reasons(place, text, known) if (known := state.known(ctx)) else []
+    # kept back even when it names a known workplace: a later record may say the owner left it before this one
+    state.pending.append((record, place, text))
     return []
+
+
+def _known_at(known: dict[str, str], last_days: dict[str, str], record: AnyRecord) -> dict[str, str]:
+    """The known workplaces the owner had not left a month before the record (``last_days``: :meth:`Employers.
+    last_days`; "ex-Aubépines", "drove past Ards Valley", a check-in there years later name a former workplace, not
+    where she works)."""
+    if not record.timestamp or not last_days:
+        return known
+    day = record.timestamp.date().isoformat()
+    return {k: n for k, n in known.items() if k not in last_days or not left_long_before(last_days[k], day)}
 
 
 def _working_day(local: datetime) -> bool:
@@ -424,11 +446,19 @@ def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> lis
         if (name := names_place(stated, known)) and _specific_name(place_key(name)):
             return [(stated, f"the text names a workplace your own posts name ({name})", 2)]
     for name in known.values():
-        core = core_name(name)
-        workplace = Workplace(name=name, aliases=(core,) if " " in core and core != name else ())
-        if text and (hit := _text_names(own_words(text, any_quote=True), build_terms(workplace, listed=False))):
+        if text and (hit := _text_names(own_words(text, any_quote=True), _learned_terms(name))):
             return [(hit, "the text names a workplace your own posts name", 2)]
     return []
+
+
+@lru_cache(maxsize=256)
+def _learned_terms(name: str) -> Terms:
+    """The terms of a workplace the posts name: its name, its core without the kind after it ("Lantern Bereavement"
+    of "Lantern Bereavement Service") and its name without the kind before it ("Closière" of "Résidence La
+    Closière")."""
+    core, bare = core_name(name), bare_name(name)
+    aliases = tuple(a for a in dict.fromkeys((core, bare)) if a != name and (" " in a or a == bare))
+    return build_terms(Workplace(name=name, aliases=aliases), listed=False)
 
 
 def _specific_name(key: str) -> bool:

@@ -15,14 +15,17 @@ before it ("Emma's first day").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from checks.analysis.normalize import normalize
 from checks.analysis.word_lists import word_set
+from checks.language import is_rare_word
 
 _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several)"
 _NUM_FR = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quelques)"
-_AT_FR = r"(?:au|aux|à\s+la(?!\w)|à\s+l'|chez)"  # not "à" alone: "à Lyon" is a town
+_AT_FR = r"(?:aux|au(?!\w)|à\s+la(?!\w)|à\s+l'|chez)"  # not "à" alone: "à Lyon" is a town
 _ROLE = (
     r"(?:nurse|counsel+or|therapist|worker|psychologist|clinician|practitioner|aide|cna|lpn|rn|np|intern|"
     r"psychiatrist|supervisor|coordinator|manager|advocate|registrar|resident|midwife|technician|specialist|"
@@ -47,6 +50,10 @@ _OWNED_CUES = (
     rf"after\s+{_NUM}(?:\s+and\s+a\s+half)?\s+(?:\w+\s+)?years?,?\s+(?:i['’]?m\s+|i\s+am\s+|we['’]re\s+)?leaving",
     rf"{_NUM_FR}\s+(?:\w+\s+)?(?:ans|ann[ée]es)\s+{_AT_FR}",
     rf"je\s+commence\s+(?:[\w']+\s+){{0,2}}?{_AT_FR}",
+    # "je rejoins le 1er octobre la Résidence X", "je rejoins à mi-temps le service de Y": joining a team
+    r"je\s+rejoins\s+(?:(?:le\s+\d+\w*\s+\w+|à\s+mi-temps|à\s+temps\s+(?:plein|partiel)|en\s+\w+)\s+)?(?=l)",
+    # "Après presque six ans, je quitte X": the years before the leaving, as in English
+    rf"apr[eè]s\s+(?:presque\s+|plus\s+de\s+)?{_NUM_FR}\s+(?:ans|ann[ée]es),?\s+je\s+quitte\s+(?=l)",
 )
 _WEAK_OWNED_CUES = (
     # "Starting at Harbourview in Feb": a new job, or a race, a concert, a price ("starting at Walmart" is both):
@@ -57,7 +64,9 @@ _STRONG_CUES = (
     # a shift, an on-call night: said only of a job
     r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?shift\s+(?:[a-z]+\s+)?"
     r"(?:(?:on|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?at|at|on|in)",  # "last shift on the unit at X"
-    rf"(?:premi[eè]re|derni[eè]re)\s+garde\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
+    rf"(?:premi[eè]re|derni[eè]re|1(?:re|ère))\s+garde\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
+    # Québec's "quart" is a shift: "Premier quart à l'urgence de X", "Dernier quart au CLSC X"
+    rf"(?:premier|dernier|1er)\s+quart\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
 )
 _WEAK_CUES = (
     # a staff party, a team lunch: at the workplace, or as often at a pub or a restaurant ("team Christmas lunch
@@ -69,8 +78,8 @@ _WEAK_CUES = (
     r"(?:first|last|final)\s+(?:[a-z]+\s+){0,2}?(?:day|week|month|placement|rotation)\s+(?:[a-z]+\s+)?(?:at|on)",
     # "First day as practice nurse at", "First week doing in-home family therapy for"
     r"(?:first|last|final)\s+(?:day|week|month|shift)\s+(?:as|doing|working)\s+(?:[\w-]+\s+){1,5}?(?:at|for|with)",
-    rf"(?:premier|dernier)\s+(?:[\w']+\s+){{0,3}}?(?:jour|stage)\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
-    rf"(?:premi[eè]re|derni[eè]re)\s+(?:[\w']+\s+){{0,3}}?(?:journ[ée]e|semaine)\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
+    rf"(?:premier|dernier|1er)\s+(?:[\w']+\s+){{0,3}}?(?:jour|stage)\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
+    rf"(?:premi[eè]re|derni[eè]re|1(?:re|ère))\s+(?:[\w']+\s+){{0,3}}?(?:journ[ée]e|semaine)\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
     rf"(?:rentr[ée]e|reprise)\s+{_AT_FR}",
 )
 STRONG, WEAK = 2, 1
@@ -127,15 +136,25 @@ _STOP = word_set("employment", "not_names")
 _INSTITUTION = word_set("employment", "institution_words")
 
 
+_KIND_LEAD = re.compile(
+    r"(?:(?:le|la|les|l['’])\s*)?(?:foyer|service|urgence|unit[ée]|h[ôo]pital|clinique|centre|r[ée]sidence|"
+    r"maison\s+de\s+(?:repos|retraite)|ehpad)(?:\s+[a-zà-öø-ÿ][\w'’-]*){0,2}?\s+"
+    r"(?:de\s+la\s+|de\s+l['’]\s*|de\s+|du\s+|des\s+|d['’]\s*)?(?=[A-ZÀ-ÖØ-Þ]|(?:le|la|les|l['’])\s*[A-ZÀ-ÖØ-Þ])"
+)
+"""The kind of a French workplace written in lower case between a statement's cue and the name: "1er jour au foyer Les
+Sorbiers", "Premier quart à l'urgence pédopsy de Lapierre-Dorion", "je rejoins le service de gériatrie de l'Hôpital
+Saint-Fiacre"."""
+_WARD = re.compile(r"\s(?:Ward|Unit|Wing)$")
+"""A hospital ward's name ("Fane Ward", "Hollydene Unit"): a first or last day or week there is one at work."""
 _HINT = re.compile(
     r"first|last|final|new|job|hired|intern|placement|employ|work|year|leaving|staff|team|unit|ward|office|party|join|start|"
-    r"premi|derni|ans\b|ann[ée]es|"
+    r"premi|derni|ans\b|ann[ée]es|1er|1re|1ère|quart|rejoins|quitte|"
     r"commence|rentr|reprise|no[eë]l|garde|shift|nurse|counsel|therap|psych|clinic|practi|aide|\b(?:cna|lpn|rn|np)\b"
 )
 """Words one of which every cue holds: most texts hold none and are passed over at once."""
 _NAME_AFTER = re.compile(
-    r"\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]ith|[Ff]or|au|aux|chez|la|l['’]|du|de|[Ll]eaving|[Jj]oin(?:ed|ing)?)\s+"
-    r"(?:(?:the|The|le|Le|la|La|l['’]|L['’])\s*)?[A-ZÀ-ÖØ-Þ]"
+    r"\b(?:[Aa]t|[Oo]n|[Ii]n|[Ww]ith|[Ff]or|au|aux|chez|la|l['’]|du|de|d['’]|[Ll]eaving|[Jj]oin(?:ed|ing)?|"
+    r"foyer|urgence|service)\s*(?:(?:the|The|le|Le|la|La|les|Les|l['’]|L['’])\s*)?[A-ZÀ-ÖØ-Þ]"
 )
 """Where a cue's name may start (a capital after "at", "au", "leaving"...): a text without one names no place."""
 
@@ -147,13 +166,54 @@ def employment_names(text: str) -> list[tuple[str, int]]:
     if not _NAME_AFTER.search(text) or not _HINT.search(text.lower()):
         return found
     for pattern, points, owned in _CUES:
-        for cue in pattern.finditer(text):
-            if not _owner_says(text, cue.start(), owned):
-                continue  # "Emma's first day at ...", "Nate started at ...": someone else's
-            m = _NAME.match(text, cue.end())
-            if m and (name := _clean(m.group(1))):
-                found.append((name, points))
+        found.extend((name, STRONG if _WARD.search(name) else points) for name in _names_after(pattern, text, owned))
     return found
+
+
+def leaving_names(text: str) -> list[str]:
+    """The proper names the owner's own words say she is leaving or has her last day at ("Last day at Lantern
+    Bereavement Service", "Leaving Fane after nearly 4 years", "Dernier jour aux Sorbiers", "je quitte la Résidence
+    La Closière"): after that day the place is a former workplace."""
+    if not _NAME_AFTER.search(text) or not _LEAVING_HINT.search(text.lower()):
+        return []
+    return _names_after(_LEAVING, text, False)
+
+
+def _names_after(pattern: re.Pattern[str], text: str, owned: bool) -> list[str]:
+    """The names written right after the owner's own cues of ``pattern`` (or after a French kind in lower case)."""
+    found: list[str] = []
+    for cue in pattern.finditer(text):
+        if not _owner_says(text, cue.start(), owned):
+            continue  # "Emma's first day at ...", "Nate started at ...": someone else's
+        m = _NAME.match(text, cue.end())
+        if not m and (lead := _KIND_LEAD.match(text, cue.end())):
+            m = _NAME.match(text, lead.end())  # "1er jour au foyer Les Sorbiers"
+        if m and (name := _clean(m.group(1))):
+            found.append(name)
+    return found
+
+
+_LEAVING = re.compile(
+    # not "Last day at the clinic before my leave", "Dernier jour au CMP avant les vacances": a break, not a leaving
+    r"(?i)(?<![\w'’])(?![^.!?\n]{0,100}\b(?:avant|before|until|till|jusqu))(?:"
+    + "|".join(
+        (
+            # a last day, not "last shift" or "last week": also the one before this one
+            r"(?:last|final)\s+(?:working\s+|ever\s+)?day\s+(?:at|on|with)",
+            r"final\s+shift\s+(?:at|on)",
+            # "Last shift at Harakeke House tonight. 4 years.": a last shift with the years there is a leaving
+            rf"last\s+shift\s+(?:at|on)(?=[^\n]{{0,120}}?\b{_NUM}\s+(?:years?|ans)\b)",
+            rf"leaving(?=\s+\S+(?:\s+\S+){{0,4}}\s+after\s+(?:nearly\s+|almost\s+|over\s+)?{_NUM}\s+(?:\w+\s+)?"
+            r"(?:years?|months?)\b)",
+            rf"after\s+{_NUM}(?:\s+and\s+a\s+half)?\s+(?:\w+\s+)?years?,?\s+(?:i['’]?m\s+|i\s+am\s+)?leaving",
+            rf"apr[eè]s\s+(?:presque\s+|plus\s+de\s+)?{_NUM_FR}\s+(?:ans|ann[ée]es),?\s+je\s+quitte\s+(?=l)",
+            rf"(?:dernier|derni[eè]re)\s+(?:jour|journ[ée]e|garde|quart)\s+(?:[\w']+\s+){{0,2}}?{_AT_FR}",
+        )
+    )
+    + r")\s*"
+)
+_LEAVING_HINT = re.compile(r"(?:last|final)\s+(?:working\s+|ever\s+)?day|(?:last|final)\s+shift|leaving|quitte|derni")
+"""What every cue of :data:`_LEAVING` holds (lower case): most texts hold none and are passed over at once."""
 
 
 def stated_points(text: str) -> int:
@@ -206,7 +266,7 @@ _COUNTED = re.compile(r"\b(?:day|jour|week|semaine)\b")
 def _clean(name: str) -> str | None:
     """The name without trailing words that are not part of it; ``None`` when it is no place's name."""
     words = name.split()
-    while words and normalize(words[-1]) in _STOP:
+    while words and (normalize(words[-1]) in _STOP or _shouted(words[-1])):
         words.pop()
     while words and normalize(words[0]) in _STOP:
         words.pop(0)
@@ -219,6 +279,17 @@ def _clean(name: str) -> str | None:
     if (" " not in norm and len(norm) < 4) or (" " not in cleaned and cleaned.isupper()):
         return None  # "CMP", "ED": a kind of service, not one place
     return cleaned
+
+
+COMMON_ZIPF = 4.0
+"""How common a word in capitals after a name must be to be an ordinary word shouted ("DONE", "TODAY"), not a team's
+or a programme's initials ("CMHT", "ABA")."""
+
+
+def _shouted(word: str) -> bool:
+    """True for a common word written in capitals after a name ("First week on Fane Ward DONE"), not a unit's
+    initials ("CMHT")."""
+    return len(word) >= 4 and word.isupper() and word.isalpha() and not is_rare_word(normalize(word), COMMON_ZIPF)
 
 
 def core_name(place: str) -> str:
@@ -279,6 +350,23 @@ class Employers:
     names: dict[str, str] = field(default_factory=dict)  # place key -> the name as first written
     stated: set[str] = field(default_factory=set)  # place keys some statement named
     visits: dict[str, set[str]] = field(default_factory=dict)  # place key -> the weekdays checked in there
+    left: dict[str, str] = field(default_factory=dict)  # place key -> the last day the owner's posts say she was there
+
+    def leave(self, name: str, day: str) -> None:
+        """Note the owner's last day at the place ``name`` (``day``: its ISO date; the latest one counts)."""
+        if (key := place_key(name)) and day > self.left.get(key, ""):
+            self.left[key] = day
+
+    def last_days(self, keys: Iterable[str]) -> dict[str, str]:
+        """The last day the owner's posts say she was at each of the places ``keys`` (a leaving statement naming
+        the place, or a name it overlaps: "Dernier jour aux Aubépines" for "Résidence Les Aubépines"); places with
+        none are left out."""
+        found: dict[str, str] = {}
+        for key in keys if self.left else ():
+            bare = _without_kind(key)
+            if days := [day for k, day in self.left.items() if overlaps(_without_kind(k), {bare})]:
+                found[key] = max(days)
+        return found
 
     def visit(self, name: str, day: str) -> None:
         """Count a check-in at the place of care ``name`` on a weekday in the daytime (``day``: its date)."""
@@ -308,6 +396,9 @@ class Employers:
             self.visits.setdefault(key, set()).update(days)
             self.names.setdefault(key, other.names[key])
         self.stated |= other.stated
+        for key, day in other.left.items():
+            if day > self.left.get(key, ""):
+                self.left[key] = day
 
     def known(self) -> dict[str, str]:
         """The places taken as workplaces: key -> name."""
@@ -325,6 +416,17 @@ class Employers:
         return found
 
 
+LEFT_SLACK_DAYS = 30
+"""Days after the owner's last day at a place during which a text naming it is still about her time there (a
+leaving do, a thank-you)."""
+
+
+def left_long_before(last: str, day: str) -> bool:
+    """True when the ISO date ``day`` is more than :data:`LEFT_SLACK_DAYS` after the owner's last day ``last`` at a
+    place: a text of that day naming it is about a former workplace."""
+    return (date.fromisoformat(day[:10]) - date.fromisoformat(last[:10])).days > LEFT_SLACK_DAYS
+
+
 def names_place(place: str, known: dict[str, str]) -> str | None:
     """The known workplace whose name ``place`` starts with (``Banksia Grove Aged Care`` for ``Banksia Grove``)
     or holds word by word in the same order from its first word (``Midland Community CAMHS`` for ``Midland
@@ -332,12 +434,35 @@ def names_place(place: str, known: dict[str, str]) -> str | None:
     (``Riverbend Park`` is not ``Riverbend``)."""
     key = place_key(place)
     words = _ARTICLE.sub("", normalize(place)).split()
+    bare = _without_kind(key)  # "Hôpital Lapierre-Dorion" for "Lapierre-Dorion": French puts the kind first
     for k, name in known.items():
-        if key == k or (" " in k and key.startswith(k + " ")):
+        if key == k or (" " in k and key.startswith(k + " ")) or bare == k or (" " in k and bare.startswith(k + " ")):
             return name
         if any(_in_order(w, words) for w in (k.split(), _ARTICLE.sub("", normalize(name)).split()) if len(w) > 1):
             return name
     return None
+
+
+_LEADING = _INSTITUTION | _CARE | {"d", "l"}
+
+
+def _without_kind(key: str) -> str:
+    """A place key without the kind of institution and the particles it opens with (``hopital lapierre dorion`` →
+    ``lapierre dorion``, ``residence la closiere`` → ``closiere``); the key itself when nothing else is left."""
+    words = key.split()
+    while len(words) > 1 and words[0] in _LEADING:
+        words.pop(0)
+    return " ".join(words)
+
+
+def bare_name(name: str) -> str:
+    """A place's name without the kind of institution and the articles it opens with, as written: ``Résidence La
+    Closière`` → ``Closière``, ``Hôpital Saint-Fiacre`` → ``Saint-Fiacre``; the name itself when it opens with none."""
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and normalize(words[i]) in _LEADING:
+        i += 1
+    return " ".join(words[i:]) if i and words[i][:1].isupper() else name
 
 
 def _in_order(name: list[str], words: list[str]) -> bool:

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from checks.analysis.employment import core_name, name_head
 from checks.analysis.normalize import fold_with_map, normalize
 from checks.analysis.word_lists import word_map, word_set
-from checks.language import NAME_ONLY_ZIPF, is_rare_word
+from checks.language import NAME_ONLY_ZIPF, RARE_ZIPF, is_rare_word
 from checks.policy import Workplace
 
 _STREET_TYPES = word_map("streets", "trailing")
@@ -86,6 +86,7 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
     proper: list[str] = []
     acronyms: list[str] = []
     tokens: set[str] = set()
+    towns = _towns(workplace)
     for raw in names:
         norm = re.sub(r"^(?:the|les|le|la|l)\s+", "", normalize(raw))
         if not norm:
@@ -96,9 +97,10 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
             strong.append(norm)
             core = core_name(word)  # "Rowanbank House" is "Rowanbank" to the people who work there
             if " " not in core and core[:1].isupper() and not core.isupper() and len(normalize(core)) >= 5:
-                _add_one_word(core, strong, weak, proper, listed)
+                if normalize(core) not in towns:  # "Newry" of "Newry HTT" is the town the team is named for
+                    _add_one_word(core, strong, weak, proper, listed)
                 tokens.add(normalize(core))
-            elif head := _head_alias(word):
+            elif (head := _head_alias(word)) and normalize(head) not in towns:
                 weak.append(head)  # "Kilbride holiday party": the name's own words before its kind, with a cue
         elif word.isupper() and len(word) >= 3:
             acronyms.append(word)
@@ -121,6 +123,7 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
                     numbered.append(f"{m.group(1)} {name_words[0]}")
                 streets.extend(street_variants(m.group(2)) or [m.group(2)])
                 streets.extend(_bare_name(_without_direction(m.group(2))))
+                streets.extend(_on_the_street(_without_direction(m.group(2))))
             for part in parts[street_at + 1 :]:
                 city.extend(normalize(part).split())
         elif parts and _ends_with_street_type(normalize(parts[0])):
@@ -146,6 +149,12 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
     )
 
 
+def _towns(workplace: Workplace) -> frozenset[str]:
+    """The workplace's town, normalized: a name that opens with it ("Newry HTT", "Leeds Bereavement Service") does
+    not make the town alone an alias of the workplace (a district's name may be the site's: "Te Aro site")."""
+    return frozenset({normalize(workplace.city.split(",")[0])} if workplace.city else ())
+
+
 def _head_alias(name: str) -> str | None:
     """The words a name opens with before its kind (:func:`employment.name_head`), as a one-word alias needs a
     cue: several words, or one rare word ("Kilbride", not "Cabinet"). Listed or learned ("Little Steps holiday
@@ -159,14 +168,15 @@ def _head_alias(name: str) -> str | None:
 def _add_one_word(word: str, strong: list[str], weak: list[str], proper: list[str], listed: bool) -> None:
     """A one-word name or alias. One the policy lists that is no word but a name ("Lammerlaw", "Rowanbank") names
     the workplace however it is written, like a full name; one that is a rare word ("Fireweed", "Puffin") where
-    written as a name inside a sentence (:attr:`Terms.proper`); a common word ("Lantern"), or a name only learned
-    from posts, only as :attr:`Terms.weak` says."""
+    written as a name inside a sentence (:attr:`Terms.proper`), as is a name learned from posts that is no word at
+    all ("Sorbiers", "Closière"); a common word ("Lantern"), or another learned name, only as :attr:`Terms.weak`
+    says."""
     if listed and is_rare_word(normalize(word), NAME_ONLY_ZIPF):
         strong.append(normalize(word))
         return
     weak.append(word)
-    if listed and is_rare_word(normalize(word)):
-        proper.append(word)
+    if is_rare_word(normalize(word), RARE_ZIPF if listed else NAME_ONLY_ZIPF):
+        proper.append(word)  # a learned one only when it is no word at all ("aux Sorbiers", "à La Closière")
 
 
 _STREET_ENDINGS = frozenset(_STREET_TYPES) | frozenset(_STREET_TYPES.values()) | word_set("streets", "endings")
@@ -210,6 +220,18 @@ def _bare_name(street: str) -> list[str]:
     if words and words[-1] in _STREET_ENDINGS and (len(words) >= 3 or (len(words) == 2 and is_rare_word(words[0]))):
         return [" ".join(words[:-1])]
     return []
+
+
+def _on_the_street(street: str) -> list[str]:
+    """A street whose type comes first, as Québec names it without the type after "sur": ``rue saint denis`` →
+    [``sur saint denis``] ("Sur Saint-Denis ce midi", "stationné sur Racine"); nothing for another street."""
+    words = street.split()
+    if len(words) < 2 or words[0] not in LEADING_STREET_TYPES:
+        return []
+    rest = words[1:]
+    while len(rest) > 1 and rest[0] in _PARTICLES:
+        rest = rest[1:]
+    return [f"sur {' '.join(rest)}"]
 
 
 def _without_direction(street: str) -> str:

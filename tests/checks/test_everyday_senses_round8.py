@@ -1,12 +1,11 @@
 """Everyday senses of work words on real everyday posts (issue 18, round 8, helper everyday6): each rule drops the
-everyday sense and keeps the clinical one; and the vocabulary model reads another trade's clients as everyday."""
+everyday sense and keeps the clinical one."""
 
 from __future__ import annotations
 
 import pytest
 
-from checks.analysis.work_model import TextSignals, signals_of, work_probability
-from checks.text import analyze, has_phrase
+from checks.text import has_phrase
 from tests.checks.test_everyday_senses import kept_terms
 
 
@@ -39,16 +38,3 @@ def test_my_session_in_a_text_about_politics_is_kept() -> None:
     """The rule for the attorney general reads the whole text, but never the owner's own session."""
     text = "My session ran over because we talked about Trump the whole hour"
     assert any(has_phrase(kept, "session") for kept in kept_terms(text))
-
-
-def _signals(text: str) -> TextSignals:
-    return signals_of(analyze(text), "post")
-
-
-def test_another_trades_client_reads_as_everyday() -> None:
-    """Other trades' posts are the vocabulary model's negatives (eval/textlab/other_trades_en.txt): a stylist's
-    client reads as everyday, a counsellor's as work (neither sentence is in the training file)."""
-    stylist = "Warm honey highlights and a long layered cut on my client this morning, she loves it"
-    counsellor = "My client finally talked about her panic attacks in session today, such a brave step"
-    assert work_probability(_signals(stylist)) < 0.5
-    assert work_probability(_signals(counsellor)) >= 0.5

@@ -7,6 +7,11 @@ a cue (``has_cue``) are fitted: the others are never reported. Real posts by non
 eval/realtext/README.md says where to get them) are negatives: corpora are about half work-related, real
 accounts are not, and without them the probabilities would be far too high.
 
+Other trades' posts (``--words-negatives``; ``eval/textlab/other_trades_en.txt``: sentences written for this by
+the team, never taken from a dataset that is measured) are negatives of the vocabulary model only: a stylist's,
+a trainer's or a photographer's "my clients" and "session" hold the same cues as a clinician's, so only the words
+around them tell the trades apart, and the confidence model reads no words.
+
 The vocabulary model also reads each text's static embedding (``checks/analysis/embedding.py``: the unit
 mean of wordllama's token vectors, one weight per dimension), so words no corpus held count by their likeness
 to those that did.
@@ -16,7 +21,8 @@ the real posts, predicted by a model trained on the rest: what the tool meets on
 seen); the held-out reliability (predicted against observed share, per band) is printed and stored.
 
     python eval/textlab/train_work_model.py ../shared/eval/dev eval/holdout eval/corpora/* \
-        --real en:airline:PATH/Tweets.csv --real fr:umsab:PATH/french.txt --write
+        --real en:airline:PATH/Tweets.csv --real fr:umsab:PATH/french.txt \
+        --words-negatives en:trades:eval/textlab/other_trades_en.txt --write
 """
 
 from __future__ import annotations
@@ -343,7 +349,16 @@ def main() -> None:
         metavar="LANG:NAME:PATH[:COLUMN]",
         help="real posts by non-clinicians (eval/realtext/README.md), negatives for training",
     )
+    ap.add_argument(
+        "--words-negatives",
+        action="append",
+        default=[],
+        metavar="LANG:NAME:PATH",
+        help="negatives for the vocabulary model only (other trades' posts, eval/textlab/other_trades_en.txt): the "
+        "confidence model reads no words, so they would only lower every text with the same cues",
+    )
     ap.add_argument("--write", action="store_true", help=f"write the model to {MODEL.relative_to(ROOT)}")
+    ap.add_argument("--out", type=Path, help="with --write, write the model to this file instead (to compare)")
     ap.add_argument(
         "--no-embedding", action="store_true", help="the vocabulary model without the static embedding (to compare)"
     )
@@ -360,6 +375,7 @@ def main() -> None:
     real_all = real_texts(args.real)
     data = {name: cue_rows(ts) for name, ts in texts.items()}
     real = [t.x for t in real_all if t.cue]
+    real_all += real_texts(args.words_negatives)
     print(f"real posts: {len(real_all):,}, {len(real):,} with a cue")
     folds = np.arange(len(real)) % len(data)  # the real posts are split into as many folds as there are corpora
     held: dict[float, tuple[np.ndarray, np.ndarray]] = {}
@@ -392,14 +408,16 @@ def main() -> None:
             "eval/textlab/train_work_model.py; do not edit by hand.",
             "trained_on": sorted(data),
             "real_negatives": [":".join(spec.split(":")[:2]) for spec in args.real],
+            "vocabulary_negatives": [":".join(spec.split(":")[:2]) for spec in args.words_negatives],
             "l2_strength": strength,
             "bias": round(float(w[-1]), 4),
             "weights": weights,
             "held_out_reliability": bands,
             "words": words,
         }
-        MODEL.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL.relative_to(ROOT)}")
+        out = args.out or MODEL
+        out.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {out}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ another work term). Other senses are left out: a gym or jam session, a legislatu
 patient", "my therapist" (your own therapy), a friend's or a salon's clients, general mental-health
 advocacy (articles, awareness days) and peer-recovery community posts. In a long post (an essay, a forum post, a
 study's or the news's summary) only the work words in or next to sentences in which you speak of yourself count
-(checks/analysis/ownership.py): medicine in general is not your work. A text is reported when its
+(checks/analysis/ownership.py): medicine in general is not your work, and neither is a headline in title case
+with no "I", "you" or day of yours. A text is reported when its
 score reaches 2.0; the evidence names every term that counted, and the confidence is the probability
 that a model learned from labelled corpora and real posts gives the text (checks/analysis/work_model.py).
 In an account that often posts about its clinical work (or when the archives of one scan, one person's

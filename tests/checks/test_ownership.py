@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from checks.analysis.ownership import LONG_TEXT, owns_its_work, speaks_of_patients_in_general
+from checks.analysis.ownership import (
+    LONG_TEXT,
+    is_headline,
+    owns_its_work,
+    speaks_of_patients_in_general,
+)
 from checks.base import CheckContext, SourceInfo
 from checks.matching import Matcher
 from checks.policy import Policy
@@ -114,3 +119,25 @@ def test_a_claim_about_the_owners_patients_is_still_hers() -> None:
         "Two patients should be discharged before noon",
     ):
         assert not speaks_of_patients_in_general(analyze(text)), text
+
+
+def test_a_headline_in_title_case_is_not_the_owners_work() -> None:
+    for text in (
+        "Regional Hospital Cuts Night Staff as Winter Admissions Rise",
+        "[JAMA] Effect of Shorter Shifts on Patient Safety in Teaching Hospitals",
+    ):
+        assert is_headline(analyze(text)), text
+        assert not reported(text), text
+
+
+def test_title_case_with_the_owners_voice_or_a_status_mark_is_no_headline() -> None:
+    """The near misses: the owner's own day or first person, an emoji or "!" of a status update, and sentence case
+    with names of places (capitalised in any case)."""
+    for text in (
+        "Back on Ward Seven Tonight With the Best Night Staff in the Hospital",
+        "My First Week on the Children's Unit Is Done",
+        "Staff Christmas Party at the Unit 🎄 Best Team Ever",
+        "Finally Qualified! Starting on the Acute Ward in March",
+        "home visit at 9 in Sulphur Springs then the Crisis Team meeting at Bay Street",
+    ):
+        assert not is_headline(analyze(text)), text

@@ -7,12 +7,8 @@ import pytest
 
 from checks.analysis.normalize import fold
 from checks.analysis.notes_match import _notes_tokens, _text_tokens
-from checks.base import CheckContext, SourceInfo
-from checks.matching import Matcher
-from checks.phi_identifier import PhiIdentifierCheck
-from checks.policy import Policy, Workplace
 from scanner.clients import Client, ClientList
-from tests.checks.test_phi_identifier import post
+from tests.checks.test_phi_identifier import phi_flagged
 
 CLIENTS = ClientList(
     (
@@ -24,13 +20,8 @@ CLIENTS = ClientList(
 )
 
 
-def ctx() -> CheckContext:
-    policy = Policy(workplace=Workplace(name="Eastfield Community Health"))
-    return CheckContext(policy=policy, matcher=Matcher(CLIENTS), source=SourceInfo(platform="facebook"))
-
-
 def flagged(text: str) -> bool:
-    return bool(list(PhiIdentifierCheck().run(post(text), ctx())))
+    return phi_flagged(CLIENTS, text)
 
 
 def shared(notes: str, text: str) -> set[str]:

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.base import CheckContext, SourceInfo
-from checks.matching import Matcher
-from checks.phi_identifier import PhiIdentifierCheck
-from checks.policy import Policy, Workplace
 from scanner.clients import Client, ClientList
-from tests.checks.test_phi_identifier import post
+from tests.checks.test_phi_identifier import phi_flagged
 
 CLIENTS = ClientList(
     (
@@ -28,13 +24,8 @@ CLIENTS = ClientList(
 )
 
 
-def ctx() -> CheckContext:
-    policy = Policy(workplace=Workplace(name="Eastfield Community Health"))
-    return CheckContext(policy=policy, matcher=Matcher(CLIENTS), source=SourceInfo(platform="facebook"))
-
-
 def flagged(text: str) -> bool:
-    return bool(list(PhiIdentifierCheck().run(post(text), ctx())))
+    return phi_flagged(CLIENTS, text)
 
 
 @pytest.mark.parametrize(

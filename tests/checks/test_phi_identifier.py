@@ -34,6 +34,13 @@ def post(text: str, audience: Audience = Audience.PUBLIC) -> Post:
     return Post(platform="facebook", id=str(abs(hash(text))), source="t", timestamp=T0, text=text, audience=audience)
 
 
+def phi_flagged(clients: ClientList, text: str) -> bool:
+    """Whether phi-identifier reports a public Facebook post of ``text`` with ``clients`` as the client list."""
+    policy = Policy(workplace=Workplace(name="Eastfield Community Health"))
+    context = CheckContext(policy=policy, matcher=Matcher(clients), source=SourceInfo(platform="facebook"))
+    return bool(list(PhiIdentifierCheck().run(post(text), context)))
+
+
 CASES = [
     ("Hope Alvarado's postpartum depression is finally lifting, she told me in session", True),
     ("So proud of Destiny Ruiz, 2 years sober today, what a session", True),

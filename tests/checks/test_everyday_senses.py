@@ -57,11 +57,78 @@ def kept_terms(text: str) -> set[str]:
             "Someone moved every chair in my room before the family came",
             "my room",
         ),
+        # round 7 (everyday5)
+        (
+            "my dog started crying so I got on the floor to see what was up",
+            "debrief, tea, back on the floor",
+            "on the floor",
+        ),
+        ("he throws himself on the floor when he's tired", "short-staffed on the floor again tonight", "on the floor"),
+        ("The refugee admissions cap was set at 5,000", "Two admissions before lunch and a discharge", "admissions"),
+        (
+            "Does everyone support the appointment of Steve as chief of staff?",
+            "Appointment at 3:15 with a new family, then supervision",
+            "appointment",
+        ),
+        ("See chart: the stock against the TSX for three years", "Signing my chart before I leave", "chart"),
+        (
+            "Finals week plus hearing that my grandma is in the ICU",
+            "Busy night in the ICU, two new admissions",
+            "the icu",
+        ),
+        (
+            "Sitting in the doctors waiting room with a screaming baby",
+            "Someone left a drawing in the waiting room for me",
+            "waiting room",
+        ),
+        ("You can look at my notes for the test", "Finally finished my notes for the week", "my notes"),
+        ("Getting my practice in with my little cousin", "Three new referrals to my practice this week", "my practice"),
+        (
+            "They keep trying to group legal and illegal immigration together",
+            "Back to group after the holidays, everyone came",
+            "group",
+        ),
+        (
+            "Home after training clients today, legs are dead",
+            "Home after seeing clients today, head is full",
+            "clients",
+        ),
+        (
+            "Bronde colour education: new techniques for our clients",
+            "New techniques for our clients with panic",
+            "our clients",
+        ),
+        ("Session 3 of 5 of the dive team tryouts", "Session 3 of 5 with her, the hardest so far", "session"),
+        ("crying at the news, his pupils will follow him", "Two pupils came to see me in tears today", "pupils"),
+        ("Who authorized a search warrant of his home?", "Six more sessions authorized by the insurer", "authorized"),
+        ("AOD with the girls tonight @ Ace of Diamonds", "AOD team meeting then two assessments", "aod"),
+        # round 8 (everyday6)
+        (
+            "Come and try our adults class session tonight, beginners welcome",
+            "Hard session tonight, she finally talked about her dad",
+            "session",
+        ),
+        (
+            "Is he angling for the Sessions job now? Only a sitting senator would be approved",
+            "Two sessions cancelled today, so I caught up on my notes",
+            "sessions",
+        ),
+        (
+            "Half of the testing group was very helpful today",
+            "The group was so quiet today, everyone tired after the holidays",
+            "group was",
+        ),
     ],
 )
 def test_everyday_sense_is_dropped_clinical_sense_kept(everyday: str, clinical: str, term: str) -> None:
     assert not any(has_phrase(kept, term) for kept in kept_terms(everyday))
     assert any(has_phrase(kept, term) for kept in kept_terms(clinical))
+
+
+def test_my_session_in_a_text_about_politics_is_kept() -> None:
+    """The rule for the attorney general reads the whole text, but never the owner's own session."""
+    text = "My session ran over because we talked about Trump the whole hour"
+    assert any(has_phrase(kept, "session") for kept in kept_terms(text))
 
 
 def test_a_music_or_drama_group_is_not_a_therapy_group() -> None:

@@ -52,6 +52,9 @@ def owner_from_title(title: str) -> Person | None:
     return Person(name=who_text)
 
 
+_PAGE_TITLE = re.compile(r"(?:'s|’s)\s+page\.?$", re.IGNORECASE)
+"""A like of a Facebook Page ("… liked Félix Leclerc's page."), not of a post on a person's profile: for a client
+whose notes say a public figure shares their name, the public figure's page even when the client is your friend."""
 _REPLY = "You replied to a {platform} post by {client}."
 _FRIENDS = ("client-engagement", "namesake-friends")
 _NAMESAKE_LIKES = ("client-engagement", "namesake-likes")
@@ -112,6 +115,9 @@ class ClientEngagementCheck(Check):
             clients=tuple(client_match(m) for m in matches),
             remediation=remediation_for(self.category, record.platform),
         )
+        if public_namesake(first) and isinstance(record, Reaction) and _PAGE_TITLE.search(record.title):
+            ctx.tallies[NAMESAKE_LEFT_OUT, finding.platform] += 1  # "liked Félix Leclerc's page": a page, no profile
+            return
         if public_namesake(first) and (isinstance(record, Reaction | Comment | Search) or what == _REPLY):
             ctx.memo.setdefault(_NAMESAKE_LIKES, []).append((first.client.id, finding))
         else:

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
@@ -117,6 +117,9 @@ class TextScan:
 
     names: list[NameHit]
     terms: list[TermHit]
+    words_at_start: list[NameHit] = field(default_factory=list)
+    """Capitalised first names that are also words, left out only because they open a sentence and no person's verb
+    follows ("Joy was a bit brighter", "Faith you legend"): a name only if something else says so."""
 
 
 _STRONG_HOWS = frozenset({"handle_text", "full_name", "first_last", "reversed", "alias", "nickname"})
@@ -496,10 +499,11 @@ class Matcher:
         plat = _platform(platform) if platform else ""
         hits = [h for h in (self._hit(norm, s, e, entry, plat) for s, e, entry in raw) if h is not None]
         hits = _drop_covered(hits)
-        hits = [h for h in hits if h.strong or _weak_ok(text, h)]
-        hits.sort(key=lambda h: (h.start, -h.end))
+        kept = [h for h in hits if h.strong or _weak_ok(text, h)]
+        at_start = [h for h in hits if _word_at_start(text, h) and not _weak_ok(text, h) and _weak_ok(text, h, True)]
+        kept.sort(key=lambda h: (h.start, -h.end))
         terms.sort(key=lambda t: t.start)
-        return TextScan(hits, terms)
+        return TextScan(kept, terms, at_start)
 
     def _raw_hits(self, norm: NormText) -> tuple[list[tuple[int, int, _Entry]], list[TermHit]]:
         """Every name-variant occurrence (normalized span and entry) and every lexicon term, in one pass."""
@@ -830,12 +834,25 @@ def _after_a_name(prev: str, prev_sep: str) -> bool:
     )
 
 
-def _weak_ok(text: str, h: NameHit) -> bool:
-    """Whether a weak hit (first name, nickname, surname alone) reads as a name here."""
+def _word_at_start(text: str, h: NameHit) -> bool:
+    """A capitalised first name that is also a word, opening a sentence ("Joy was a bit brighter")."""
+    return (
+        not h.strong
+        and h.how == "first_name"
+        and h.word_name
+        and _capitalised(h.text)
+        and _at_sentence_start(text, h.start)
+    )
+
+
+def _weak_ok(text: str, h: NameHit, word_at_start: bool = False) -> bool:
+    """Whether a weak hit (first name, nickname, surname alone) reads as a name here (``word_at_start``: a name that
+    is also a word may open a sentence with any word after it)."""
     prev, prev_sep = _prev_word(text, h.start)
     capitalised = _capitalised(h.text)
     shouting = len(h.text) > 2 and h.text.isupper()
-    if prev and fold(prev) in _KIN and prev_sep.strip() in ("", ".", "-"):
+    ends_sentence = prev_sep.strip() == "." and fold(prev) in _FUNCTION_WORDS  # "… with her. Sophie you're a legend"
+    if prev and fold(prev) in _KIN and prev_sep.strip() in ("", ".", "-") and not ends_sentence:
         return False  # "my nephew Marcus", "cousin Liz", "St. Paddy's", "mother-in-law Peggy"
     if h.how in ("surname", "title_surname"):
         if not capitalised or shouting:
@@ -854,7 +871,7 @@ def _weak_ok(text: str, h: NameHit) -> bool:
     if h.word_name:
         if shouting or not (capitalised or lowercase_name_use(text, h.start, h.end)):
             return False
-        if _at_sentence_start(text, h.start):
+        if _at_sentence_start(text, h.start) and not word_at_start:
             nxt, sep = _next_word(text, h.end)
             word = fold(nxt)
             if not (

@@ -17,6 +17,7 @@ from checks.analysis.normalize import fold
 from checks.analysis.notes_match import (
     confirms_name,
     described_by_notes,
+    fact_beside_name,
     listed_clients,
     notes_overlap,
     self_evident,
@@ -147,6 +148,10 @@ def _surnames(client: Client) -> set[str]:
     return {fold(n.split()[-1]) for n in (client.name, *client.aliases) if len(n.split()) > 1}
 
 
+WORD_AT_START = "an ordinary word at the start of a sentence"
+"""Why a name that is also a word is not a name when a pronoun or a determiner follows ("Will you", "Hope this")."""
+
+
 def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
     """Whether a first-name / nickname hit is a client: (why not, or None) and the form ("name", "initial", "cue")."""
     lex = lexicons()
@@ -166,7 +171,7 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
     # "Will you" (a word), not "Grace, she ..." (a name)
     joined = re.match(r"\s+\w", text[hit.end : hit.end + _NEAR]) is not None
     if hit.word_name and sentence_start and joined and after_words[0] in lex.people.get("word_use_after", ()):
-        return "an ordinary word at the start of a sentence", "name"
+        return WORD_AT_START, "name"
     if p := ends_with_phrase(before, lex.people.get("relations", ()), 3):
         return f"somebody else ('{p}' before the name)", "name"
     if p := _apposition(text, hit.end):
@@ -369,15 +374,20 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
         first_names: set[str] = set()
         writers: set[str] | None = None  # worked out at the first first-name hit (most texts have none)
         named_ids: set[str] = set()  # every client a name in the text may be, judged or not
-        for hit in [*ctx.matcher.find_in_text(a.text, record.platform), *_lowercase_hits(a.text, ctx, record.platform)]:
-            named_ids.add(hit.client.id)
+        scan = ctx.matcher.scan(a.text, record.platform)
+        at_start = {id(h) for h in scan.words_at_start}  # names read as words unless the notes back them
+        for hit in [*scan.names, *scan.words_at_start, *_lowercase_hits(a.text, ctx, record.platform)]:
+            word_at_start = id(hit) in at_start
+            if not word_at_start:
+                named_ids.add(hit.client.id)
             if hit.client.id in partners:
                 continue
             if hit.how == "first_name":
                 writers = _writers_first_names(record, ctx) if writers is None else writers
                 if _first_name_key(hit.text) in writers:
                     continue  # "kirsty its cal", "welcome back Amber lol", "— Jordan": a writer, not a client
-                first_names.add(_first_name_key(hit.text))
+                if not word_at_start:
+                    first_names.add(_first_name_key(hit.text))
             if not hit.strong and (
                 _someone_elses_name(record, ctx, a.text, hit)
                 or _addressed_in_reply(a.text, hit)
@@ -416,8 +426,18 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             if _inside_handle(a.text, hit):
                 continue  # "@Matthew_Day yeah...at work": another account (a listed handle is a strong hit)
             why_not, form = judge_weak(a, hit)
-            if why_not:
+            word_use = why_not == WORD_AT_START  # "Faith you legend": as "Will you", unless the notes say otherwise
+            if why_not and not (word_at_start and word_use):
                 continue
+            if word_at_start:
+                if _word_after(a.text, hit.end) in _WORD_PHRASE_NEXT:
+                    continue  # "Grâce à Dieu"
+                backed = _backed_by_notes(a, ctx, seg, hit, not word_use and (score >= WEAK_CONTEXT or health))
+                if backed is None:
+                    continue
+                hit = replace(hit, client=backed)
+                named_ids.add(backed.id)
+                form = "described"  # the name and a fact of that client's notes: two signs of one person
             if described is None:
                 described = {c.id for seg in a.segments for c, _ in described_by_notes(a, ctx, _seg(a, seg))}
             if hit.client.id in described:
@@ -434,7 +454,13 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                 conf = {"cue": 0.85, "initial": 0.85, "described": 0.85}.get(form, 0.7)
                 conf += 0.1 if score >= WORK_THRESHOLD + 1 else 0
                 how = hit.how if form == "name" else f"{hit.how}+{form}"
-                reason = "client's name in work context" if by_context else _BY_WORDS_REASON
+                reason = (
+                    _NOTES_REASON
+                    if word_at_start
+                    else "client's name in work context"
+                    if by_context
+                    else _BY_WORDS_REASON
+                )
                 result.add(client_match(hit.client, how, min(conf, 0.95)), _ev(hit, reason))
                 result.named = True
                 if how == "first_name" and not health:
@@ -455,6 +481,33 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
 _REPLY = re.compile(r"^\s*@\w+")
 _ADDRESS_END = re.compile(r"\s*(?:[?!,]|\.(?:\s|$)|$)")
 _TO_THE_READER = re.compile(r"(?i)(?:\b(?:you|your|you're|youre|u|ur|thanks|thank you|thx|hi|hey)\b[^.!?\n]*|,\s*)$")
+
+
+_WORD_PHRASE_NEXT = word_set("text", "word_phrase_next")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word right after ``end`` in lower case, accents kept ("à" is not "a"), or ""."""
+    m = _WORD_AFTER.match(text, end, end + 40)
+    return m.group(1).casefold() if m else ""
+
+
+def _backed_by_notes(a: TextAnalysis, ctx: CheckContext, seg: Segment, hit: NameHit, in_context: bool) -> Client | None:
+    """The one client whose notes back a first name that opens a sentence and is also a word ("Joy was a bit brighter
+    today, the sertraline is finally doing something", notes "sertraline"): an uncommon word or the age of their
+    notes beside it, or (``in_context``: work words or a health detail around it) any detail of their notes but
+    an everyday word ("Autumn in room 214", notes "room 214"). None when no client's notes, or two clients', fit."""
+    part = _seg(a, seg)
+
+    def backs(client: Client) -> bool:
+        if confirms_name(a, ctx, part, client.id, hit.text):
+            return True
+        facts = fact_beside_name(a, ctx, part, client.id, hit.text)
+        return any("|" in f for f in facts) or (in_context and bool(facts))  # "room 214", "PHQ-9 22": a labelled number
+
+    fits = [c for c in hit.candidates or (hit.client,) if backs(c)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _addressed_in_reply(text: str, hit: NameHit) -> bool:

@@ -144,3 +144,43 @@ def test_a_comment_reply_or_search_of_a_namesakes_name_is_the_public_figures_unl
     ctx = _context()
     records = [_comment("Luke Bryan", 1), _reply("lukebryan", 2), _connection(Relation.FRIEND, "Luke Bryan")]
     assert len(_run(ClientEngagementCheck(), records, ctx)) == 2
+
+
+def test_a_like_of_a_namesakes_page_is_the_public_figures_even_with_the_client_a_friend() -> None:
+    ctx = _context()
+    page = Reaction(
+        platform="facebook",
+        id="r1",
+        source="l.json#0",
+        timestamp=T,
+        title="Ann liked Luke Bryan's page.",
+        target_owner=Person(name="Luke Bryan"),
+    )
+    post = Reaction(
+        platform="facebook",
+        id="r2",
+        source="l.json#0",
+        timestamp=T,
+        title="Ann liked Luke Bryan's post.",
+        target_owner=Person(name="Luke Bryan"),
+    )
+    friend = Connection(
+        platform="facebook",
+        id="c1",
+        source="f.json#0",
+        timestamp=T,
+        person=Person(name="Luke Bryan"),
+        relation=Relation.FRIEND,
+    )
+    found = _run(ClientEngagementCheck(), [page, post, friend], ctx)
+    assert [f.record.id for f in found] == ["r2"]  # the post on the friend's profile stays the client's
+    # a page named like a client whose notes name no public figure is still reported
+    plain = Reaction(
+        platform="facebook",
+        id="r3",
+        source="l.json#0",
+        timestamp=T,
+        title="Ann liked Grace Hollis's page.",
+        target_owner=Person(name="Grace Hollis"),
+    )
+    assert [f.record.id for f in _run(ClientEngagementCheck(), [plain], _context())] == ["r3"]

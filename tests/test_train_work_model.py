@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -82,3 +84,45 @@ def test_sparse_matrix_embedding_columns_multiply_as_a_dense_matrix() -> None:
     w, r = rng.normal(size=4), rng.normal(size=3)
     assert np.allclose(m.dot(w), full @ w, atol=1e-5)
     assert np.allclose(m.tdot(r), full.T @ r, atol=1e-5)
+
+
+def _client_fit(trade_weight: float | None) -> float:
+    """The weight "client" gets from clinicians' texts (half work-related) and, unless None, other trades'
+    negatives that say "client" too, each counted at ``trade_weight``."""
+    corpus = [_text({"client", "caseload"}, 1.0), _text({"client"}, 1.0), _text({"client"}, 0.0), _text({"lunch"})] * 20
+    trades = [] if trade_weight is None else [replace(_text({"client", "balayage"}), weight=trade_weight)] * 40
+    texts = corpus + trades
+    columns = ["w:client", "w:caseload", "w:lunch", "w:balayage"]
+    weight = np.array([x.weight for x in texts])
+    w, _ = t.fit_sparse(t.Sparse.of(texts, columns), np.array([x.label for x in texts]), 1e-3, weight=weight)
+    return float(w[0])
+
+
+def test_other_trades_weighted_below_one_lower_the_shared_cue_less() -> None:
+    """Written negatives at a weight below 1 pull the cue they share with clinicians ("client") down less than at
+    a real post's weight; with every weight 1 the fit is the unweighted one."""
+    assert _client_fit(0.15) > _client_fit(1.0)
+    assert _client_fit(None) > _client_fit(0.15)
+    texts = [_text({"client"}, 1.0), _text({"client"}), _text({"lunch"})]
+    m, y = t.Sparse.of(texts, ["w:client", "w:lunch"]), np.array([1.0, 0.0, 0.0])
+    plain, weighted = t.fit_sparse(m, y, 1e-3), t.fit_sparse(m, y, 1e-3, weight=np.ones(3))
+    assert np.array_equal(plain[0], weighted[0]) and plain[1] == weighted[1]
+
+
+def test_cue_words_are_the_work_terms_own_words_not_their_pronouns() -> None:
+    """Left out of the trades' n-grams with --words-negatives-without-cues: "clients" of "my clients", not "my"."""
+    from checks.base import CheckContext, SourceInfo
+    from checks.matching import Matcher
+    from checks.policy import Policy, Workplace
+    from scanner.clients import ClientList
+    from scanner.records import Audience, Post
+
+    ctx = CheckContext(
+        policy=Policy(workplace=Workplace(name="Riverside Community Health")),
+        matcher=Matcher(ClientList()),
+        source=SourceInfo(platform="x"),
+    )
+    when = datetime(2024, 3, 5, 15, 0, tzinfo=UTC)
+    post = Post(platform="x", id="1", source="1", timestamp=when, text="", audience=Audience.PUBLIC)
+    assert t.cue_words(replace(post, text="So grateful for my clients this year"), ctx) == {"clients"}
+    assert t.cue_words(replace(post, id="2", text="Lunch by the river with my sister"), ctx) == set()

@@ -31,7 +31,7 @@ import argparse
 import json
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -40,8 +40,13 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import ROOT, load
 
-from checks.analysis.work_model import FEATURES, features, gram_weight, has_cue, ngrams
-from checks.work_related_post import work_signals
+from checks.analysis.normalize import fold
+from checks.analysis.work_model import FEATURES, features, gram_weight, gram_words, has_cue, ngrams
+from checks.base import CheckContext
+from checks.language import word_frequency
+from checks.text import analysis_for
+from checks.work_related_post import TRADE_WORD_ZIPF, work_signals
+from scanner.records import Post
 
 MODEL = ROOT / "checks/lexicons/work_model.json"
 REALTEXT = ROOT / "eval/realtext"
@@ -90,6 +95,7 @@ class Text:
     label: float
     cue: bool
     emb: np.ndarray | None = None  # the unit mean embedding of the owner's words (None: ``--no-embedding``)
+    weight: float = 1.0  # the text's weight in the vocabulary model's fit (``--words-negatives-weight``)
 
 
 def corpus_texts(path: Path) -> list[Text]:
@@ -124,20 +130,27 @@ def matrix(rows: Rows, columns: list[str]) -> np.ndarray:
     return out
 
 
-def real_texts(specs: list[str]) -> list[Text]:
+def real_texts(specs: list[str], *, without_cues: bool = False, trade_words: bool = False) -> list[Text]:
     """Real posts by non-clinicians (all negatives), as the work-related-post check reads them.
 
     Clinicians' corpora are about half work-related; a real account is mostly not, and weak cues ("the team",
     "group 5", a client's nickname) are common in ordinary posts. Real posts teach the models that base rate.
+
+    ``without_cues`` leaves the words of each text's work terms ("my clients", "session") out of its n-grams and
+    its embedding: the other trades' posts then teach the words around the cue, not the cue itself, which a
+    clinician's post holds just the same. ``trade_words`` keeps of each text only the n-grams of its work terms and
+    those whose every word is uncommon (below TRADE_WORD_ZIPF: the trade's own words), and no embedding: the
+    trades then lower the cue and teach their own words, not the everyday words and voice they share with a
+    clinician's posts.
     """
     sys.path.insert(0, str(REALTEXT))
     from run import load as load_real  # eval/realtext/run.py
 
-    from checks.base import CheckContext, SourceInfo
+    from checks.base import SourceInfo
     from checks.matching import Matcher
     from checks.policy import load_policy
     from scanner.clients import load_clients
-    from scanner.records import Audience, Post
+    from scanner.records import Audience
 
     ctx = CheckContext(
         policy=load_policy(REALTEXT / "policy.toml"),
@@ -154,9 +167,37 @@ def real_texts(specs: list[str]) -> list[Text]:
             )
             signals = work_signals(record, ctx)
             grams = frozenset(ngrams(signals.owner_text, elisions=True))
-            out.append(Text(features(signals), grams, 0.0, has_cue(signals), embed(signals.owner_text)))
+            words = signals.owner_text
+            if without_cues:
+                cues = cue_words(record, ctx)
+                grams = frozenset(g for g in grams if not set(g.split()) & cues)
+                words = " ".join(w for w in words.split() if not set(gram_words(fold(w), elisions=True)) & cues)
+            emb = embed(words)
+            if trade_words:
+                cues = cue_words(record, ctx)
+                grams = frozenset(g for g in grams if set(g.split()) & cues or uncommon(g))
+                emb = None
+            out.append(Text(features(signals), grams, 0.0, has_cue(signals), emb))
             ctx.memo.clear()
     return out
+
+
+FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "my", "our", "your", "his", "her", "their", "one", "of", "to", "in", "on"}
+)
+"""Words of a work term that are not the cue itself ("my" of "my clients"): kept in the trades' n-grams."""
+
+
+def cue_words(record: Post, ctx: CheckContext) -> set[str]:
+    """The folded words of the work terms that counted in a record's work score ("clients" of "my clients")."""
+    _, evidence = analysis_for(record, ctx).work_score()
+    found = {w for e in evidence if (e.weight or 0) > 0 for w in gram_words(fold(e.text), elisions=True)}
+    return found - FUNCTION_WORDS
+
+
+def uncommon(gram: str) -> bool:
+    """Whether every word of an n-gram is uncommon in English (a trade's own word: "balayage", "toner")."""
+    return max(word_frequency(w, "en") for w in gram.split()) < TRADE_WORD_ZIPF
 
 
 def fit(x: np.ndarray, y: np.ndarray, penalty: np.ndarray, weight: np.ndarray | None = None) -> np.ndarray:
@@ -270,15 +311,19 @@ class Sparse:
         return out
 
 
-def fit_sparse(m: Sparse, y: np.ndarray, strength: float, steps: int = 400) -> tuple[np.ndarray, float]:
+def fit_sparse(
+    m: Sparse, y: np.ndarray, strength: float, steps: int = 400, weight: np.ndarray | None = None
+) -> tuple[np.ndarray, float]:
     """Weights and bias of an L2-regularised logistic regression on a sparse matrix (gradient descent with
-    momentum on the mean log loss: thousands of columns, so no Newton steps)."""
+    momentum on the mean log loss, each row's loss times its ``weight``: thousands of columns, so no Newton
+    steps)."""
+    sw = np.ones(m.rows) if weight is None else weight
     w, b = np.zeros(m.columns), 0.0
     vw, vb = np.zeros(m.columns), 0.0
     for _ in range(steps):
         p = 1 / (1 + np.exp(-np.clip(m.dot(w) + b, -30, 30)))
-        gw = m.tdot(p - y) / m.rows + strength * w
-        gb = float((p - y).mean())
+        gw = m.tdot(sw * (p - y)) / m.rows + strength * w
+        gb = float((sw * (p - y)).mean())
         vw, vb = 0.9 * vw + gw, 0.9 * vb + gb
         w, b = w - 0.5 * vw, b - 0.5 * vb
     return w, b
@@ -290,7 +335,8 @@ def train_words(
     """The vocabulary model learned from every text of ``corpora`` and the real negatives."""
     columns = [*FEATURES, *embedding_columns(), *(f"w:{g}" for g in vocabulary(corpora))]
     texts = [t for ts in corpora.values() for t in ts] + real
-    w, b = fit_sparse(Sparse.of(texts, columns), np.array([t.label for t in texts]), strength)
+    labels, weights = np.array([t.label for t in texts]), np.array([t.weight for t in texts])
+    w, b = fit_sparse(Sparse.of(texts, columns), labels, strength, weight=weights)
     return columns, w, b
 
 
@@ -357,6 +403,35 @@ def main() -> None:
         help="negatives for the vocabulary model only (other trades' posts, eval/textlab/other_trades_en.txt): the "
         "confidence model reads no words, so they would only lower every text with the same cues",
     )
+    ap.add_argument(
+        "--words-negatives-weight",
+        type=float,
+        default=1.0,
+        metavar="W",
+        help="each --words-negatives text's weight in the vocabulary model's fit (a real post's is 1): written "
+        "sentences are fewer and tidier than real posts, so below 1 they teach the trades' words without "
+        "outweighing the labelled corpora",
+    )
+    ap.add_argument(
+        "--words-negatives-without-cues",
+        action="store_true",
+        help="leave the words of the --words-negatives texts' own work terms ('clients' of 'my clients', 'session') "
+        "out of their n-grams and embedding, so the trades teach only the words around the cue (measured, not "
+        "shipped: eval/README.md)",
+    )
+    ap.add_argument(
+        "--words-negatives-trade-words",
+        action="store_true",
+        help="keep of each --words-negatives text only the n-grams of its work terms and of uncommon words (the "
+        "trade's own), without its embedding (measured on the harness only: eval/README.md)",
+    )
+    ap.add_argument(
+        "--words-only",
+        action="store_true",
+        help="retrain only the vocabulary model and keep the confidence model of the shipped file as it is (its "
+        "weights, corpora, real negatives and held-out reliability): to change the words without moving the "
+        "calibrated confidence",
+    )
     ap.add_argument("--write", action="store_true", help=f"write the model to {MODEL.relative_to(ROOT)}")
     ap.add_argument("--out", type=Path, help="with --write, write the model to this file instead (to compare)")
     ap.add_argument(
@@ -375,8 +450,27 @@ def main() -> None:
     real_all = real_texts(args.real)
     data = {name: cue_rows(ts) for name, ts in texts.items()}
     real = [t.x for t in real_all if t.cue]
-    real_all += real_texts(args.words_negatives)
+    trades = real_texts(
+        args.words_negatives,
+        without_cues=args.words_negatives_without_cues,
+        trade_words=args.words_negatives_trade_words,
+    )
+    real_all += [replace(t, weight=args.words_negatives_weight) for t in trades]
     print(f"real posts: {len(real_all):,}, {len(real):,} with a cue")
+    vocabulary_negatives = {
+        "vocabulary_negatives": [":".join(spec.split(":")[:2]) for spec in args.words_negatives],
+        "vocabulary_negatives_weight": args.words_negatives_weight,
+    }
+    if args.words_only:
+        shipped = json.loads(MODEL.read_text(encoding="utf-8"))
+        same = [":".join(spec.split(":")[:2]) for spec in args.real] == shipped["real_negatives"]
+        if shipped["trained_on"] != sorted(data) or not same:
+            raise SystemExit("--words-only: train on the shipped model's corpora and real negatives (its trained_on)")
+        confidence = {k: v for k, v in shipped.items() if k != "words"}
+        model = confidence | vocabulary_negatives | {"words": word_model(texts, real_all, args.word_strength)}
+        if args.write:
+            write(model, args.out or MODEL)
+        return
     folds = np.arange(len(real)) % len(data)  # the real posts are split into as many folds as there are corpora
     held: dict[float, tuple[np.ndarray, np.ndarray]] = {}
     for s in STRENGTHS:
@@ -408,16 +502,20 @@ def main() -> None:
             "eval/textlab/train_work_model.py; do not edit by hand.",
             "trained_on": sorted(data),
             "real_negatives": [":".join(spec.split(":")[:2]) for spec in args.real],
-            "vocabulary_negatives": [":".join(spec.split(":")[:2]) for spec in args.words_negatives],
+            **vocabulary_negatives,
             "l2_strength": strength,
             "bias": round(float(w[-1]), 4),
             "weights": weights,
             "held_out_reliability": bands,
             "words": words,
         }
-        out = args.out or MODEL
-        out.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"wrote {out}")
+        write(model, args.out or MODEL)
+
+
+def write(model: dict[str, object], out: Path) -> None:
+    """Write the model file."""
+    out.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

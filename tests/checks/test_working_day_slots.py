@@ -99,4 +99,3 @@ def test_a_lone_cue_read_as_another_sense_is_not_reported(monkeypatch: pytest.Mo
 
     assert LONE_CUE not in reported_at(LONE_CUE_FLOOR - 0.05)
     assert reported_at(LONE_CUE_FLOOR + 0.05)[-1] == LONE_CUE
-

@@ -165,12 +165,15 @@ BACKED = "Had a client tell me today that I was the first person who didn't flin
 
 def reported(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts work-related-post reports when one account writes ``texts`` (run, then finish), with a toy
-    vocabulary model that reads only "flinch" as about clinical work."""
+    vocabulary model that reads only "flinch" as about clinical work, and everything else at 0.3 at least (not as
+    another sense: above LONE_CUE_FLOOR)."""
     from checks import work_related_post
     from checks.analysis.work_model import WordModel
 
     toy = WordModel(bias=-3.0, weights={}, vocabulary={"flinch": 5.0})
     monkeypatch.setattr(work_related_post, "word_model", lambda: toy)
+    read = work_related_post.vocabulary_probability
+    monkeypatch.setattr(work_related_post, "vocabulary_probability", lambda r, c: max(0.3, read(r, c) or 0.0))
     check = WorkRelatedPostCheck()
     context = CheckContext(policy=Policy(), matcher=Matcher(ClientList(())), source=SourceInfo(platform="x"))
     found = [f for t in texts for f in check.run(post(t), context)]

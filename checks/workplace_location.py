@@ -469,12 +469,12 @@ def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> lis
 
 @lru_cache(maxsize=256)
 def _short_names(name: str) -> tuple[str, ...]:
-    """The one-word names a learned workplace goes by: a one-word alias of its terms, or the word its name opens
-    with before its kind ("Lantern" of "Lantern Bereavement Service") or the name after a French kind ("Rocher" of
-    "École secondaire du Rocher"), capitalised and of four letters or more."""
+    """The one-word names a learned workplace of several words goes by: the word its name opens with before its
+    kind ("Lantern" of "Lantern Bereavement Service") or the name after a French kind ("Rocher" of "École secondaire
+    du Rocher"), capitalised and of four letters or more."""
     head = name_head(name)
     led = re.sub(r"^(?:les|le|la|l['’])\s*", "", after_kind_lead(name), flags=re.IGNORECASE)  # "Rocher"
-    words = (*_learned_terms(name).weak, *(w for w in (head, led) if w and w != name and " " not in w))
+    words = tuple(w for w in (head, led) if w and w != name and " " not in w)  # not a one-word name whole: "the Cross"
     return tuple(
         w for w in dict.fromkeys(words) if " " not in w and len(w) >= 4 and w[:1].isupper() and not w.isupper()
     )

@@ -102,8 +102,9 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
                 tokens.add(normalize(core))
             elif (head := _head_alias(word)) and normalize(head) not in towns:
                 weak.append(head)  # "Kilbride holiday party": the name's own words before its kind, with a cue
-            if initials := name_initials(word):
-                acronyms.append(initials)  # "KGH" for "Kallang General Hospital"
+            if not listed and (initials := name_initials(word)):
+                acronyms.append(initials)  # "KGH" for a learned "Kallang General Hospital" (a listed name's aliases
+                # are the user's: "AHS", "DBT" of a listed name are as often the health system or a therapy)
         elif word.isupper() and len(word) >= 3:
             acronyms.append(word)
         elif word[:1].isupper() and len(norm) >= 4:
@@ -375,7 +376,10 @@ def names_with_article(text: str, words: tuple[str, ...]) -> str | None:
     not opening it ("The Lantern festival…"), nor before another word ("the Lantern Inn", "the Parkdale library");
     ``None`` when there is none."""
     for word in words:
-        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?![\w-])", text):
+        if re.search(rf"(?<!\w){re.escape(word)}['’]s(?!\w)", text):
+            return word  # "Lantern's Christmas Eve candle service": a name, written as one
+        short = rf"|{re.escape(word[:3])}\w{{0,{len(word) - 5}}}" if len(word) >= 7 else ""  # "la Clo" for "Closière"
+        for m in re.finditer(rf"(?<!\w)(?:{re.escape(word)}{short})(?![\w-])", text):
             before = text[max(0, m.start() - 40) : m.start()]
             if not (art := _ARTICLE_BEFORE.search(before)) or _OPENING.search(before[: art.start()]):
                 continue

@@ -52,9 +52,9 @@ def test_name_initials(name: str, initials: str | None) -> None:
     assert name_initials(name) == initials
 
 
-def test_the_initials_of_a_listed_name_name_it_as_written() -> None:
-    terms = build_terms(Workplace(name="Kallang General Hospital"))
-    assert "KGH" in terms.acronyms
+def test_the_initials_of_a_learned_name_name_it_as_written() -> None:
+    assert "KGH" in build_terms(Workplace(name="Kallang General Hospital"), listed=False).acronyms
+    assert "KGH" not in build_terms(Workplace(name="Kallang General Hospital")).acronyms  # listed: the user's aliases
 
 
 @pytest.mark.parametrize(
@@ -87,10 +87,18 @@ def test_a_check_in_whose_name_opens_with_its_kind_is_the_learned_place() -> Non
         ("The Lantern festival is on tonight", False),  # opening the sentence
         ("a pint at the Lantern Inn", False),  # another place's name
         ("a show at the Lantern library", False),  # another word after it
+        ("Lantern's Christmas Eve candle service", True),  # a name written as one: possessive
+        ("Lanterns everywhere", False),
     ],
 )
 def test_a_learned_workplace_by_its_first_word_after_an_article(text: str, found: bool) -> None:
     assert (names_with_article(text, ("Lantern",)) is not None) is found
+
+
+def test_a_learned_name_shortened_after_an_article() -> None:
+    assert names_with_article("Dernier jour à la Clo. Merci", ("Closière",)) == "Closière"
+    assert names_with_article("Le salon de la Clo décoré", ("Closière",)) is None  # another word after it
+    assert names_with_article("à la Clo.", ("Sorbiers",)) is None  # too short a name to shorten
 
 
 def test_a_learned_workplace_by_its_first_word_is_reported() -> None:

@@ -25,12 +25,14 @@ from typing import Any, ClassVar
 
 from checks.analysis.employment import (
     Employers,
+    after_kind_lead,
     bare_name,
     care_setting,
     core_name,
     employment_names,
     leaving_names,
     left_long_before,
+    name_head,
     names_place,
     overlaps,
     place_key,
@@ -42,6 +44,7 @@ from checks.analysis.places import (
     districts,
     names_as_proper_noun,
     names_unit,
+    names_with_article,
     names_workplace,
 )
 from checks.analysis.places import find_phrase as _find
@@ -287,7 +290,7 @@ class WorkplaceLocationCheck(Check):
         scan: _ScanLearned | None = scan_memo.pop(_SCAN_LEARNED, None)
         if scan is None or not scan.pending:
             return
-        known = {k: n for k, n in scan.employers.known().items() if not overlaps(k, scan.current)}
+        known = {k: n for k, n in scan.employers.known().items() if not _is_current(k, scan.current)}
         seen: set[str] = set()
         last_days = scan.employers.last_days(known)
         for record, place, text in scan.pending:
@@ -367,7 +370,7 @@ class _Learned:
         (its park and its golf club stay with the rules above)."""
         if self._known is None:
             current = _current_keys(ctx)
-            self._known = {k: n for k, n in self.employers.known().items() if not overlaps(k, current)}
+            self._known = {k: n for k, n in self.employers.known().items() if not _is_current(k, current)}
         return self._known
 
 
@@ -381,11 +384,23 @@ class _ScanLearned:
     pending: list[tuple[AnyRecord, str | None, str]] = field(default_factory=list)
 
 
+_AREA = "="
+"""The mark of an area's key among the current keys (:func:`_current_keys`)."""
+
+
 def _current_keys(ctx: CheckContext) -> set[str]:
-    """The current workplace's names, the profile's employers, its districts and town, as place keys."""
+    """The current workplace's names and the profile's employers, as place keys, and its districts and town, as
+    place keys marked with :data:`_AREA`."""
     workplace = ctx.policy.workplace
-    current = {place_key(n) for n in (*workplace.names, *_employers(ctx), *districts(workplace))}
-    return current | ({normalize(workplace.city.split(",")[0])} if workplace.city else set())
+    areas = {*districts(workplace), *([normalize(workplace.city.split(",")[0])] if workplace.city else [])}
+    names = {place_key(n) for n in (*workplace.names, *_employers(ctx))} - areas  # "Newry home treatment team": Newry
+    return names | {_AREA + a for a in areas}
+
+
+def _is_current(key: str, current: set[str]) -> bool:
+    """True when a learned place key is one of the current workplace's names (or starts, or is started by, one), or
+    is its town or a district itself: "Newry Support and Recovery Team" is another workplace in the same town."""
+    return f"{_AREA}{key}" in current or overlaps(key, {k for k in current if not k.startswith(_AREA)})
 
 
 def _employers(ctx: CheckContext) -> tuple[str, ...]:
@@ -446,9 +461,23 @@ def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> lis
         if (name := names_place(stated, known)) and _specific_name(place_key(name)):
             return [(stated, f"the text names a workplace your own posts name ({name})", 2)]
     for name in known.values():
-        if text and (hit := _text_names(own_words(text, any_quote=True), _learned_terms(name))):
+        own = own_words(text, any_quote=True) if text else ""
+        if own and (hit := _text_names(own, _learned_terms(name)) or names_with_article(own, _short_names(name))):
             return [(hit, "the text names a workplace your own posts name", 2)]
     return []
+
+
+@lru_cache(maxsize=256)
+def _short_names(name: str) -> tuple[str, ...]:
+    """The one-word names a learned workplace of several words goes by: the word its name opens with before its
+    kind ("Lantern" of "Lantern Bereavement Service") or the name after a French kind ("Rocher" of "École secondaire
+    du Rocher"), capitalised and of four letters or more."""
+    head = name_head(name)
+    led = re.sub(r"^(?:les|le|la|l['’])\s*", "", after_kind_lead(name), flags=re.IGNORECASE)  # "Rocher"
+    words = tuple(w for w in (head, led) if w and w != name and " " not in w)  # not a one-word name whole: "the Cross"
+    return tuple(
+        w for w in dict.fromkeys(words) if " " not in w and len(w) >= 4 and w[:1].isupper() and not w.isupper()
+    )
 
 
 @lru_cache(maxsize=256)

@@ -31,6 +31,13 @@ _ROLE = (
     r"psychiatrist|supervisor|coordinator|manager|advocate|registrar|resident|midwife|technician|specialist|"
     r"volunteer|new\s+grad)"
 )
+_MONTH_FR = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+_PARS = (
+    # "je pars du cabinet de Port-Sud fin mars", "je quitte le service de Y en juin": leaving a service on a date
+    # (not "je pars du bureau à 18h", a day's end)
+    r"je\s+(?:pars|quitte)\s+(?:du|de\s+la|de\s+l['’]|des|le|la|l['’])\s*(?=[a-zà-ÿ][\w'’-]*\s+(?:de\s+la\s+|de\s+l['’]|de\s+"
+    rf"|du\s+|des\s+|d['’])[A-ZÀ-ÖØ-Þ][^.!?\n]{{0,40}}?\b(?:fin|d[ée]but|mi|en|le\s+\d+\w*)[\s-]+{_MONTH_FR})"
+)
 _OWNED_CUES = (
     # taking, holding or leaving a job: said of other people's jobs too, so only in the owner's own sentence
     r"(?:new\s+(?:job|post|role|position)|hired\s+on|internship|placement|employed)\s+(?:[\w']+\s+){0,4}?(?:at|with)",
@@ -54,6 +61,7 @@ _OWNED_CUES = (
     r"je\s+rejoins\s+(?:(?:le\s+\d+\w*\s+\w+|à\s+mi-temps|à\s+temps\s+(?:plein|partiel)|en\s+\w+)\s+)?(?=l)",
     # "Après presque six ans, je quitte X": the years before the leaving, as in English
     rf"apr[eè]s\s+(?:presque\s+|plus\s+de\s+)?{_NUM_FR}\s+(?:ans|ann[ée]es),?\s+je\s+quitte\s+(?=l)",
+    _PARS,
 )
 _WEAK_OWNED_CUES = (
     # "Starting at Harbourview in Feb": a new job, or a race, a concert, a price ("starting at Walmart" is both):
@@ -81,6 +89,8 @@ _WEAK_CUES = (
     rf"(?:premier|dernier|1er)\s+(?:[\w']+\s+){{0,3}}?(?:jour|stage)\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
     rf"(?:premi[eè]re|derni[eè]re|1(?:re|ère))\s+(?:[\w']+\s+){{0,3}}?(?:journ[ée]e|semaine)\s+(?:[\w']+\s+){{0,3}}?{_AT_FR}",
     rf"(?:rentr[ée]e|reprise)\s+{_AT_FR}",
+    # a leaving do: the owner's or a colleague's, at the workplace or at a pub
+    rf"(?:leaving|farewell)\s+(?:do|drinks|party|lunch|tea)\s+at|pot\s+de\s+d[ée]part\s+{_AT_FR}",
 )
 STRONG, WEAK = 2, 1
 """Points a statement gives the place it names: a job word says it is a workplace; a first or last day may not."""
@@ -137,7 +147,7 @@ _INSTITUTION = word_set("employment", "institution_words")
 
 
 _KIND_LEAD = re.compile(
-    r"(?:(?:le|la|les|l['’])\s*)?(?:foyer|service|urgence|unit[ée]|h[ôo]pital|clinique|centre|r[ée]sidence|"
+    r"(?:(?:le|la|les|l['’])\s*)?(?:foyer|service|urgence|unit[ée]|h[ôo]pital|clinique|centre|r[ée]sidence|cabinet|"
     r"maison\s+de\s+(?:repos|retraite)|ehpad)(?:\s+[a-zà-öø-ÿ][\w'’-]*){0,2}?\s+"
     r"(?:de\s+la\s+|de\s+l['’]\s*|de\s+|du\s+|des\s+|d['’]\s*)?(?=[A-ZÀ-ÖØ-Þ]|(?:le|la|les|l['’])\s*[A-ZÀ-ÖØ-Þ])"
 )
@@ -148,7 +158,7 @@ _WARD = re.compile(r"\s(?:Ward|Unit|Wing)$")
 """A hospital ward's name ("Fane Ward", "Hollydene Unit"): a first or last day or week there is one at work."""
 _HINT = re.compile(
     r"first|last|final|new|job|hired|intern|placement|employ|work|year|leaving|staff|team|unit|ward|office|party|join|start|"
-    r"premi|derni|ans\b|ann[ée]es|1er|1re|1ère|quart|rejoins|quitte|"
+    r"premi|derni|ans\b|ann[ée]es|1er|1re|1ère|quart|rejoins|quitte|je\s+pars|pot\s+de|farewell|"
     r"commence|rentr|reprise|no[eë]l|garde|shift|nurse|counsel|therap|psych|clinic|practi|aide|\b(?:cna|lpn|rn|np)\b"
 )
 """Words one of which every cue holds: most texts hold none and are passed over at once."""
@@ -351,6 +361,7 @@ class Employers:
     stated: set[str] = field(default_factory=set)  # place keys some statement named
     visits: dict[str, set[str]] = field(default_factory=dict)  # place key -> the weekdays checked in there
     left: dict[str, str] = field(default_factory=dict)  # place key -> the last day the owner's posts say she was there
+    led: dict[str, str] = field(default_factory=dict)  # place key -> its key without a French kind before the name
 
     def leave(self, name: str, day: str) -> None:
         """Note the owner's last day at the place ``name`` (``day``: its ISO date; the latest one counts)."""
@@ -382,6 +393,8 @@ class Employers:
         by_record = self.points.setdefault(key, {})
         by_record[record] = max(points, by_record.get(record, 0))
         self.names.setdefault(key, name)
+        if (led := place_key(after_kind_lead(name))) != key:
+            self.led[key] = led  # a check-in at "Clinique du Pont-Vieux" counts for "Pont-Vieux"
         if statement:
             self.stated.add(key)
 
@@ -396,6 +409,7 @@ class Employers:
             self.visits.setdefault(key, set()).update(days)
             self.names.setdefault(key, other.names[key])
         self.stated |= other.stated
+        self.led.update(other.led)
         for key, day in other.left.items():
             if day > self.left.get(key, ""):
                 self.left[key] = day
@@ -404,7 +418,7 @@ class Employers:
         """The places taken as workplaces: key -> name."""
         found: dict[str, str] = {}
         for key, name in self.names.items():
-            longer = [k for k in self.points if k == key or k.startswith(key + " ")]
+            longer = [k for k in self.points if k == key or k.startswith(key + " ") or self.led.get(k) == key]
             records: dict[str, int] = {}
             for k in longer:
                 for record, points in self.points[k].items():
@@ -435,12 +449,32 @@ def names_place(place: str, known: dict[str, str]) -> str | None:
     key = place_key(place)
     words = _ARTICLE.sub("", normalize(place)).split()
     bare = _without_kind(key)  # "Hôpital Lapierre-Dorion" for "Lapierre-Dorion": French puts the kind first
+    led = place_key(after_kind_lead(place))  # "Foyer de l'enfance Les Sorbiers" for "Sorbiers"
     for k, name in known.items():
         if key == k or (" " in k and key.startswith(k + " ")) or bare == k or (" " in k and bare.startswith(k + " ")):
+            return name
+        if led == k:
             return name
         if any(_in_order(w, words) for w in (k.split(), _ARTICLE.sub("", normalize(name)).split()) if len(w) > 1):
             return name
     return None
+
+
+def after_kind_lead(place: str) -> str:
+    """A French place's name without the kind written before it and its words in lower case (``Foyer de l'enfance Les
+    Sorbiers`` → ``Les Sorbiers``, ``Clinique du Pont-Vieux`` → ``Pont-Vieux``); the name itself when it opens with no
+    such kind."""
+    lowered = place[:1].lower() + place[1:]
+    m = _KIND_LEAD.match(lowered) or _SCHOOL_LEAD.match(lowered)
+    return place[m.end() :] if m else place
+
+
+_SCHOOL_LEAD = re.compile(
+    r"(?:[ée]cole|coll[èe]ge|lyc[ée]e)(?:\s+[a-zà-öø-ÿ][\w'’-]*){0,2}?\s+(?:de\s+la\s+|de\s+l['’]\s*|de\s+|du\s+|des\s+|d['’]\s*)"
+    r"(?=[A-ZÀ-ÖØ-Þ])"
+)
+"""A French school's kind before its name (``École secondaire du`` of ``École secondaire du Rocher``): only in a place's
+name, not after a statement's cue (a child's "premier jour à l'école de …")."""
 
 
 _LEADING = _INSTITUTION | _CARE | {"d", "l"}

@@ -102,6 +102,9 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
                 tokens.add(normalize(core))
             elif (head := _head_alias(word)) and normalize(head) not in towns:
                 weak.append(head)  # "Kilbride holiday party": the name's own words before its kind, with a cue
+            if not listed and (initials := name_initials(word)):
+                acronyms.append(initials)  # "KGH" for a learned "Kallang General Hospital" (a listed name's aliases
+                # are the user's: "AHS", "DBT" of a listed name are as often the health system or a therapy)
         elif word.isupper() and len(word) >= 3:
             acronyms.append(word)
         elif word[:1].isupper() and len(norm) >= 4:
@@ -147,6 +150,25 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
         frozenset(_longest_word(p) for p in (*strong, *weak, *acronyms, *numbered_t, *streets_t)),
         tuple(dict.fromkeys(proper)),
     )
+
+
+_INITIAL_SKIP = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "les", "et", "&"})
+
+
+def name_initials(name: str) -> str | None:
+    """The initials a name of three to five capitalised words is written as ("Kallang General Hospital" → ``KGH``,
+    "Royal Victoria Hospital" → ``RVH``), skipping "of", "and" and French particles; ``None`` for a shorter or
+    longer name, or one with a word in lower case, a digit or an acronym of its own."""
+    words = [w for w in re.split(r"[\s-]+", core_name_keep_kind(name)) if w and w.lower() not in _INITIAL_SKIP]
+    if not 3 <= len(words) <= 5 or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def core_name_keep_kind(name: str) -> str:
+    """A name without the town or the note after a comma, a dash or a bracket ("Kallang General Hospital, Singapore"
+    → "Kallang General Hospital")."""
+    return re.split(r"\s*[,–—(]\s*|\s+-\s+", name.strip())[0]
 
 
 def _towns(workplace: Workplace) -> frozenset[str]:
@@ -339,6 +361,33 @@ def names_as_proper_noun(text: str, terms: Terms) -> str | None:
             opening = re.search(r"(?:^|[.!?…:\n]|[^\w\s,;'’\"()&-])\s*$", text[: m.start()])
             if not opening and not _part_of_other_name(text, m.start(), m.end(), terms):
                 return alias
+    return None
+
+
+_TEAM_WORDS = frozenset({"team", "staff", "crew", "equipe"})
+_ARTICLE_BEFORE = re.compile(r"(?<=[\w,] )(?:the|les|le|la|l['’]|au|aux)\s*$")
+_OPENING = re.compile(r"(?:^|[.!?…:\n]|[^\w\s,;'’\"()&-])\s*$")
+
+
+def names_with_article(text: str, words: tuple[str, ...]) -> str | None:
+    """The one-word name of ``words`` (a learned workplace's, "Lantern" of "Lantern Bereavement Service") that
+    ``text`` writes capitalised after an article inside a sentence and before a punctuation mark, the team or a
+    holiday ("Christmas do at the Lantern!", "thanks to the Lantern team", "at the Lantern Easter coffee morning"),
+    not opening it ("The Lantern festival…"), nor before another word ("the Lantern Inn", "the Parkdale library");
+    ``None`` when there is none."""
+    for word in words:
+        if re.search(rf"(?<!\w){re.escape(word)}['’]s(?!\w)", text):
+            return word  # "Lantern's Christmas Eve candle service": a name, written as one
+        short = rf"|{re.escape(word[:3])}\w{{0,{len(word) - 5}}}" if len(word) >= 7 else ""  # "la Clo" for "Closière"
+        for m in re.finditer(rf"(?<!\w)(?:{re.escape(word)}{short})(?![\w-])", text):
+            before = text[max(0, m.start() - 40) : m.start()]
+            if not (art := _ARTICLE_BEFORE.search(before)) or _OPENING.search(before[: art.start()]):
+                continue
+            after = re.match(r"[\s'’-]*([\w'’]*)", text[m.end() :])
+            follower = after.group(1) if after else ""
+            if follower and normalize(follower) not in _NOT_NAMES | _TEAM_WORDS and not _unit(follower):
+                continue  # "the Lantern Inn", "the Parkdale library"; not "the Lantern Easter coffee morning"
+            return word
     return None
 
 

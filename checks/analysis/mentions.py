@@ -375,9 +375,14 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
         writers: set[str] | None = None  # worked out at the first first-name hit (most texts have none)
         named_ids: set[str] = set()  # every client a name in the text may be, judged or not
         scan = ctx.matcher.scan(a.text, record.platform)
-        # names read as words unless the notes back them: only clients with notes can be backed (a hashed list of
-        # 100,000 has none, and nearly every "Will" or "Hope" opening a sentence is one of its first names)
-        backable = [h for h in scan.words_at_start if any(c.notes for c in h.candidates or (h.client,))]
+        # names read as words unless the notes back them (_backed_by_notes): only a client whose notes share a word
+        # with the text can be backed, and most texts share none (a hashed list of 100,000 has no notes, yet nearly
+        # every "Will" or "Hope" opening a sentence is one of its first names)
+        backable = [
+            h
+            for h in scan.words_at_start
+            if any(fact_beside_name(a, ctx, None, c.id, h.text) for c in h.candidates or (h.client,))
+        ]
         at_start = {id(h) for h in backable}
         for hit in [*scan.names, *backable, *_lowercase_hits(a.text, ctx, record.platform)]:
             word_at_start = id(hit) in at_start

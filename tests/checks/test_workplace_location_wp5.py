@@ -8,12 +8,9 @@ import pytest
 
 from checks.analysis.employment import STRONG, WEAK, bare_name, employment_names, leaving_names, names_place
 from checks.analysis.places import build_terms
-from checks.base import CheckContext, Finding, SourceInfo
-from checks.matching import Matcher
 from checks.policy import Policy, Workplace, policy_from_dict
-from checks.workplace_location import WorkplaceLocationCheck
-from scanner.clients import ClientList
 from scanner.records import AnyRecord, Place, Post
+from tests.checks.test_workplace_location_learned import scan
 
 POLICY = policy_from_dict(
     {
@@ -39,10 +36,7 @@ def check_in(name: str, n: int) -> Place:
 
 
 def flagged(records: list[AnyRecord], policy: Policy = POLICY) -> set[str]:
-    check = WorkplaceLocationCheck()
-    ctx = CheckContext(policy=policy, matcher=Matcher(ClientList()), source=SourceInfo("facebook"))
-    found: list[Finding] = [f for record in records for f in check.run(record, ctx)]
-    return {f.record.id for f in found + list(check.finish(ctx))}
+    return {f.record.id for f in scan(records, policy)}
 
 
 @pytest.mark.parametrize(

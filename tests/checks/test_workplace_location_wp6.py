@@ -9,12 +9,9 @@ import pytest
 
 from checks.analysis.employment import WEAK, after_kind_lead, employment_names, names_place
 from checks.analysis.places import build_terms, name_initials, names_with_article
-from checks.base import CheckContext, Finding, SourceInfo
-from checks.matching import Matcher
 from checks.policy import Policy, Workplace, policy_from_dict
-from checks.workplace_location import WorkplaceLocationCheck
-from scanner.clients import ClientList
 from scanner.records import AnyRecord, Place, Post
+from tests.checks.test_workplace_location_learned import scan
 
 POLICY = policy_from_dict(
     {"workplace": {"name": "Illingworth Counselling", "address": "2 Harrogate Road, Leeds LS7", "city": "Leeds"}}
@@ -31,10 +28,7 @@ def check_in(name: str, n: int, when: str = WEDNESDAY) -> Place:
 
 
 def flagged(records: list[AnyRecord], policy: Policy = POLICY) -> set[str]:
-    check = WorkplaceLocationCheck()
-    ctx = CheckContext(policy=policy, matcher=Matcher(ClientList()), source=SourceInfo("facebook"))
-    found: list[Finding] = [f for record in records for f in check.run(record, ctx)]
-    return {f.record.id for f in found + list(check.finish(ctx))}
+    return {f.record.id for f in scan(records, policy)}
 
 
 @pytest.mark.parametrize(

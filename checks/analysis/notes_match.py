@@ -500,6 +500,13 @@ def details_of_someone(a: TextAnalysis, seg: Segment | None, common: list[str]) 
     return bool(_ONE_PERSON.search(folded) or _text_ages(folded))
 
 
+@lru_cache(maxsize=64)
+def _tokens_of(text: str) -> frozenset[str]:
+    """:func:`_text_tokens` of a text as written, kept for the few texts in a row that ask again: a name's notes
+    check looks at the same text once per candidate client and once more per segment."""
+    return frozenset(_text_tokens(fold(text)))
+
+
 def confirms_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str, name: str) -> bool:
     """Whether the text holds, next to a client's first name (``name``, as written), an uncommon word or the age
     the client's notes give ("Ozzie came dressed as a Lego minifig", notes "loves Lego"; "Willow aged 7", notes
@@ -509,7 +516,7 @@ def confirms_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, clien
     if not notes:
         return False
     text = a.text if seg is None else a.text[seg.start : seg.end]
-    shared = notes & _text_tokens(fold(text)) - _text_tokens(fold(name))
+    shared = notes & _tokens_of(text) - _tokens_of(name)
     if not shared:
         return False
     lang = a.lang or language_of(text) or "en"
@@ -525,6 +532,6 @@ def fact_beside_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, cl
     if not notes:
         return []
     text = a.text if seg is None else a.text[seg.start : seg.end]
-    shared = notes & _text_tokens(fold(text)) - _text_tokens(fold(name))
+    shared = notes & _tokens_of(text) - _tokens_of(name)
     lang = a.lang or language_of(text) or "en"
     return sorted(t for t in shared if _frequency(t, lang) < EVERYDAY_ZIPF)

@@ -499,8 +499,13 @@ class Matcher:
         plat = _platform(platform) if platform else ""
         hits = [h for h in (self._hit(norm, s, e, entry, plat) for s, e, entry in raw) if h is not None]
         hits = _drop_covered(hits)
-        kept = [h for h in hits if h.strong or _weak_ok(text, h)]
-        at_start = [h for h in hits if _word_at_start(text, h) and not _weak_ok(text, h) and _weak_ok(text, h, True)]
+        kept: list[NameHit] = []
+        at_start: list[NameHit] = []
+        for h in hits:
+            if h.strong or _weak_ok(text, h):
+                kept.append(h)
+            elif _word_at_start(text, h) and _weak_ok(text, h, True):
+                at_start.append(h)
         kept.sort(key=lambda h: (h.start, -h.end))
         terms.sort(key=lambda t: t.start)
         return TextScan(kept, terms, at_start)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from checks.analysis.identifiers import EMAIL, MIN_PHONE_DIGITS, digit_runs, phone_key, phones_in_notes
 from checks.analysis.normalize import fold
 from checks.analysis.notes_match import (
+    clients_with_notes_in,
     confirms_name,
     described_by_notes,
     fact_beside_name,
@@ -378,10 +379,11 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
         # names read as words unless the notes back them (_backed_by_notes): only a client whose notes share a word
         # with the text can be backed, and most texts share none (a hashed list of 100,000 has no notes, yet nearly
         # every "Will" or "Hope" opening a sentence is one of its first names)
+        noted = clients_with_notes_in(a, ctx) if scan.words_at_start else frozenset()
         backable = [
             h
-            for h in scan.words_at_start
-            if any(fact_beside_name(a, ctx, None, c.id, h.text) for c in h.candidates or (h.client,))
+            for h in (scan.words_at_start if noted else ())
+            if any(c.id in noted and fact_beside_name(a, ctx, None, c.id, h.text) for c in h.candidates or (h.client,))
         ]
         at_start = {id(h) for h in backable}
         for hit in [*scan.names, *backable, *_lowercase_hits(a.text, ctx, record.platform)]:

@@ -507,6 +507,14 @@ def _tokens_of(text: str) -> frozenset[str]:
     return frozenset(_text_tokens(fold(text)))
 
 
+def clients_with_notes_in(a: TextAnalysis, ctx: CheckContext) -> frozenset[str]:
+    """Ids of the clients whose notes hold a token of the whole text: the only ones whose notes can back a name
+    there. One index look-up per token of the text, where :func:`fact_beside_name` per candidate client costs one
+    notes check per client sharing the name (thousands for "Will" on a long list)."""
+    index, by_token = _notes_index(ctx), _notes_by_token(ctx)
+    return frozenset(index[i][0].id for t in _tokens_of(a.text) for i in by_token.get(t, ()))
+
+
 def confirms_name(a: TextAnalysis, ctx: CheckContext, seg: Segment | None, client_id: str, name: str) -> bool:
     """Whether the text holds, next to a client's first name (``name``, as written), an uncommon word or the age
     the client's notes give ("Ozzie came dressed as a Lego minifig", notes "loves Lego"; "Willow aged 7", notes

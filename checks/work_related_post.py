@@ -18,7 +18,8 @@ In an account that often posts about its clinical work (or when the archives of 
 accounts, do so together), a text with a single cue (score 1.0) is reported too, and so is a text that the
 vocabulary model (words learned from the labelled corpora) finds more likely than not about the work, or not
 unlikely (TRADE_VOCABULARY_DECISION) when its lean rests on the trade's own uncommon words; both at a confidence of
-at most 0.6, naming the terms or words that counted. A text that reaches 2.0 through one term
+at most 0.6, naming the terms or words that counted; so is a short tally of the day ("3 ROCs, 1 FGC, 0 lunch") that
+the model reads at TALLY_DECISION or more. A text that reaches 2.0 through one term
 alone ("session", "clients") that the vocabulary model reads as everyday is borderline in the same way.
 Severity: high in public, medium friends-only / unknown audience / messages, low only-me. Even without
 names, venting about a session or a client does not belong on a personal account.

@@ -585,7 +585,7 @@ def _regex(pattern: str) -> re.Pattern[str]:
 
 
 def _is_possessor(w: str) -> bool:
-    if w in ("her", "his", "their", "son", "sa", "ses", "leur", "leurs"):
+    if w in ("her", "his", "their", "its", "son", "sa", "ses", "leur", "leurs"):
         return True
     contractions = lexicons().people.get("contractions", ())
     return w.endswith("'s") and w not in contractions and w not in ("client's", "patient's")
@@ -625,9 +625,79 @@ def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
             for i, w in enumerate(tail):
                 if _is_possessor(w) and not any(x in ("my", "our", "i", "we") for x in tail[i + 1 :]):
                     return f"'{w}' owns it"
+    if h.lexicon in _RELATIVES_WORK and (p := _relatives_work(f, s0, h.fstart)):
+        return f"'{p}' is the one at work"
     if h.lexicon in HEALTH_LEXICONS:
         return _own_health(a, h, lex, before, sentence)
     return None
+
+
+_RELATIVES_WORK = ("work", "clinical", "job", "workplace")
+"""The work lexicons whose terms can be a relative's or a friend's job ("my sister-in-law on the wards")."""
+RELATIVES = frozenset(
+    {
+        *("mom", "mum", "mother", "dad", "father", "husband", "wife", "son", "daughter", "sister", "brother", "sis"),
+        *("aunt", "auntie", "uncle", "cousin", "niece", "nephew", "grandma", "grandpa", "nan", "hubby"),
+        *("sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "boyfriend", "girlfriend", "fiance"),
+        *("fiancee", "in-laws", "stepmom", "stepdad", "stepson", "stepdaughter", "godson", "goddaughter"),
+        *("mere", "pere", "maman", "papa", "mari", "conjoint", "conjointe", "soeur", "frere", "fils", "tante"),
+        *("oncle", "cousine", "neveu", "beau-frere", "belle-soeur", "belle-mere", "beau-pere", "beaux-parents"),
+        *("chum", "blonde"),
+    }
+)
+"""People of the owner's own life who have jobs of their own: after "my" ("my sister", "ma voisine"), a work term
+further on in the sentence, with no first person between, is their work."""
+FRIENDS = frozenset(
+    {
+        *("friend", "friends", "bestie", "bff", "mate", "buddy", "neighbour", "neighbor", "roommate", "flatmate"),
+        *("housemate", "ami", "amie", "amis", "copain", "copine", "pote", "voisin", "voisine"),
+    }
+)
+"""Friends and neighbours: after "my", or after "a" ("a friend who works in the ED": not one of the owner's
+clients)."""
+_RELATIVE_OWNERS = frozenset({"my", "our", "mon", "ma", "mes", "notre", "nos"})
+_FRIEND_ARTICLES = frozenset({"a", "an", "un", "une"})
+_FIRST_PERSON_WORDS = frozenset(
+    {"i", "i'm", "i've", "i'd", "i'll", "im", "ive", "me", "my", "myself", "we", "we're", "we've", "our", "us"}
+    | {"je", "j'ai", "j'", "moi", "nous", "mon", "ma", "mes", "nos", "notre", "m'"}
+)
+RELATIVE_WINDOW = 10
+"""Words between a relative and a work term within which the term is the relative's."""
+
+
+def _relatives_work(folded: str, s0: int, fstart: int) -> str | None:
+    """The relative or friend whose job a work term is ("my mate's wife is an NP in the ED", "proud of my
+    sister-in-law on the wards", "ma voisine est infirmière"): one of RELATIVES or FRIENDS after "my" (or a friend
+    after "a") earlier in the term's sentence, within RELATIVE_WINDOW words, with no first person between them
+    ("my mum rang while I was with a client" stays the owner's work). None otherwise."""
+    tail = words(folded[s0:fstart])[-(RELATIVE_WINDOW + 2) :]
+    for i in range(len(tail) - 1, 0, -1):
+        w = tail[i]
+        if _first_person(w) and not (w in _RELATIVE_OWNERS and i + 1 < len(tail) and _kin(tail[i + 1])):
+            return None
+        kin = _kin(w)
+        if kin is None:
+            continue
+        det = tail[i - 1]
+        if det in _RELATIVE_OWNERS or (det in _FRIEND_ARTICLES and kin in FRIENDS):
+            if _CLOSING_QUOTE.search(folded, folded.rfind(kin, s0, fstart), fstart):
+                return None  # «mon père» quoted: someone else's words, not the owner's relative
+            return f"{det} {kin}"
+    return None
+
+
+_CLOSING_QUOTE = re.compile('[\u00bb\u201d"]')
+
+
+def _first_person(w: str) -> bool:
+    """Whether ``w`` is the owner speaking of themselves ("I", "me", "m'a", "j'ai")."""
+    return w in _FIRST_PERSON_WORDS or w.startswith(("m'", "j'"))
+
+
+def _kin(w: str) -> str | None:
+    """The relative or friend word ``w`` is, with or without a possessive "'s" ("mate's"); None otherwise."""
+    base = w[:-2] if w.endswith("'s") else w
+    return base if base in RELATIVES or base in FRIENDS else None
 
 
 def _own_health(a: TextAnalysis, h: Hit, lex: Lexicons, before: list[str], sentence: str) -> str | None:
@@ -643,11 +713,9 @@ def _own_health(a: TextAnalysis, h: Hit, lex: Lexicons, before: list[str], sente
     place = bool(opening) and opening[0] in _PREPOSITIONS  # "did my bangs on the unit": "my" owns the bangs
     service = words_after(a.folded, h.fend)[:1]
     service_word = bool(service) and service[0] in _SERVICES  # "my PTSD clinic": "my" owns the clinic
-    if not (quoted or place or service_word) and (
-        p := ends_with_phrase(in_sentence, people.get("first_person", ()), 2)
-    ):
+    if not (quoted or place or service_word) and (p := _owner_before(in_sentence, people.get("first_person", ()), 2)):
         return f"first person ('{p}')"
-    if not quoted and (p := ends_with_phrase(in_sentence, people.get("first_person_subject", ()), 4)):
+    if not quoted and (p := _owner_before(in_sentence, people.get("first_person_subject", ()), 4)):
         return f"first person ('{p}')"
     if not quoted and (p := _subject_before(in_sentence)):
         return f"first person ('{p}')"  # "I finally slept 9 hours", "we ate lunch": the owner's own
@@ -662,6 +730,32 @@ def _own_health(a: TextAnalysis, h: Hit, lex: Lexicons, before: list[str], sente
         if re.search(r"(?<!\w)" + re.escape(title) + r"(?!\w)", original[s_start + 1 :]):
             return f"family ('{title}')"
     return None
+
+
+def _owner_before(in_sentence: list[str], phrases: Iterable[str], window: int) -> str | None:
+    """The first-person phrase (of ``phrases``) ending within the last ``window`` words before a health detail,
+    unless someone else owns the detail after it: "I was drawing up her insulin", "I'm worried about his
+    relapse", "my client's anxiety" are another person's health, told by the owner (a possessive after the
+    first person, no "my" after that)."""
+    p = ends_with_phrase(in_sentence, phrases, window)
+    if p is None:
+        return None
+    pw = _split(p)
+    n = len(in_sentence)
+    end = next(e for e in range(n, max(n - window, 0), -1) if tuple(in_sentence[e - len(pw) : e]) == pw)
+    after = in_sentence[end:]
+    for i, w in enumerate(after):
+        if _owns_health(w) and not any(x in _OWNERS or x in _SUBJECTS for x in after[i + 1 :]):
+            return None
+    return p
+
+
+def _owns_health(w: str) -> bool:
+    """Whether ``w`` makes the health detail after it someone else's: her, his, their, its, a name's or a
+    client's ("Jo's", "my patient's"), French "son", "sa", "ses", "leur"."""
+    if w in ("her", "his", "their", "its", "son", "sa", "ses", "leur", "leurs"):
+        return True
+    return w.endswith("'s") and w not in lexicons().people.get("contractions", ())
 
 
 _OWNERS = frozenset({"my", "our", "own", "ma", "mon", "mes", "notre", "nos"})

@@ -18,7 +18,8 @@ In an account that often posts about its clinical work (or when the archives of 
 accounts, do so together), a text with a single cue (score 1.0) is reported too, and so is a text that the
 vocabulary model (words learned from the labelled corpora) finds more likely than not about the work, or not
 unlikely (TRADE_VOCABULARY_DECISION) when its lean rests on the trade's own uncommon words; both at a confidence of
-at most 0.6, naming the terms or words that counted. A text that reaches 2.0 through one term
+at most 0.6, naming the terms or words that counted; so is a short tally of the day ("3 ROCs, 1 FGC, 0 lunch") that
+the model reads at TALLY_DECISION or more. A text that reaches 2.0 through one term
 alone ("session", "clients") that the vocabulary model reads as everyday is borderline in the same way.
 Severity: high in public, medium friends-only / unknown audience / messages, low only-me. Even without
 names, venting about a session or a client does not belong on a personal account.
@@ -26,6 +27,7 @@ names, venting about a session or a client does not belong on a personal account
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, ClassVar
@@ -95,6 +97,19 @@ LONE_CUE_FLOOR = 0.25
 reported even as borderline: the rest of the text reads as another sense or someone else's trade ("Sunday session at
 the Left Bank", "Kevin the greyhound is the best client you've got", "Séance de 20h au cinéma"). On the tuning corpora
 (in-sample for the model) no right text of that shape reads under 0.36; 0.25 leaves a margin (eval/README.md)."""
+TALLY_DECISION = 0.3
+"""Below TRADE_VOCABULARY_DECISION, down to this probability, a short text that tallies its day (TALLY_MIN counts:
+"4 immunisations, 2 wound dressings, 1 ECG, 0 lunch", "docket 8:30, 2 sanctions, 1 jail, 4 phase-ups", "4 rapports, 2
+mois, 1 refus") is borderline too: the status update's shape of a working day. Everyday tallies ("14 kids, 1 oven, 0
+regrets", "40 tomates, 2 courgettes") read under 0.26 on the tuning corpora (eval/README.md)."""
+TALLY_MIN = 3
+TALLY_MAX_CHARS = 400
+_TALLY = re.compile(
+    r"(?<![\w.,:/$£€-])\d{1,3}\s+"
+    r"(?!(?:am|pm|h|min|mins|minutes|hours|hrs|hr|days|weeks|years|yrs|km|kg|lbs|lb|miles|mi|k|m|x|%)(?!\w))"
+    r"[^\W\d_]"
+)
+"""A count before a word ("3 ROCs", "1 refus"), not a time, a date's day, a length, a weight or a price."""
 _Waiting = tuple[Finding, Finding | None]
 """A finding a first name alone lifted to the threshold, and the text's finding without the name (``None`` when it
 is not even borderline without it)."""
@@ -260,11 +275,14 @@ class WorkRelatedPostCheck(Check):
         (reported only in an account that often posts about its clinical work, see :meth:`finish`)."""
         model = word_model()
         probability = vocabulary_probability(record, ctx)
-        if model is None or probability is None or probability < TRADE_VOCABULARY_DECISION:
+        if model is None or probability is None or probability < min(TRADE_VOCABULARY_DECISION, TALLY_DECISION):
             return None
         present = ngrams(work_signals(record, ctx).owner_text, elisions=True)  # only to name the cues
         a = analysis_for(record, ctx)
-        if probability < ACCOUNT_VOCABULARY_DECISION and not _leans_on_trade_words(model, present, a):
+        if probability < ACCOUNT_VOCABULARY_DECISION and not (
+            (probability >= TRADE_VOCABULARY_DECISION and _leans_on_trade_words(model, present, a))
+            or tallies_its_day(a)
+        ):
             return None
         evidence = []
         for gram, weight in model.cues(present):
@@ -314,6 +332,13 @@ def _leans_on_trade_words(model: WordModel, present: set[str], a: TextAnalysis) 
         if max(ELIDED_ZIPF if w.endswith("'") else word_frequency(w, lang) for w in gram.split()) < TRADE_WORD_ZIPF:
             weight += share
     return weight >= TRADE_WORDS_MIN
+
+
+def tallies_its_day(a: TextAnalysis) -> bool:
+    """Whether the owner's words are a short tally (TALLY_MIN counts before a word, in TALLY_MAX_CHARS at most):
+    "3 ROCs, 1 FGC, 0 lunch", "47 emails, 3 voicemails, 1 very sad pot plant"."""
+    text = owner_text(a)
+    return len(text) <= TALLY_MAX_CHARS and len(_TALLY.findall(text)) >= TALLY_MIN
 
 
 def vocabulary_probability(record: AnyRecord, ctx: CheckContext) -> float | None:

@@ -233,8 +233,9 @@ class _Seen:
         return frozenset(w for w, n in self.other_places.items() if n >= HOME_POSTS and w not in self.work_places)
 
 
-HOME_POSTS = 2
-"""Posts not about work that must name a place for it to be taken as where the owner lives (one is a day out)."""
+HOME_POSTS = 3
+"""Posts not about work that must name a place for it to be taken as where the owner lives (one or two are a day
+out, or work posts the text analysis did not tell apart)."""
 
 
 class SensitiveGroupCheck(Check):

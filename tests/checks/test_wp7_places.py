@@ -112,7 +112,8 @@ def test_a_parents_group_of_the_place_her_home_posts_name_is_not_asked_about() -
     home = [
         post("Snow day, the kids built a snowman in Ballincollig", 1),
         post("Anyone know a plumber in Ballincollig", 2),
+        post("Fireworks over Ballincollig from our back garden", 3),
     ]
     assert groups_reported([*home, group("Ballincollig Mums & Tots")]) == set()
-    assert groups_reported([home[0], group("Ballincollig Mums & Tots")]) == {"Ballincollig Mums & Tots"}  # once
+    assert groups_reported([*home[:2], group("Ballincollig Mums & Tots")]) == {"Ballincollig Mums & Tots"}  # twice
     assert groups_reported([group("Blackpool Mums & Tots"), *home]) == {"Blackpool Mums & Tots"}  # the clinic's area

@@ -493,15 +493,17 @@ def _ward_hit(pattern: re.Pattern[str], text: str) -> str | None:
 @lru_cache(maxsize=256)
 def _ward_pattern(name: str) -> re.Pattern[str] | None:
     """How a learned workplace whose name is one rare word before its kind ("Fane Ward", "Larkspur", "Hollydene
-    Unit") is written in any case: after "on", "from", "at" or "to" ("Working Christmas Day on Fane", "happy new year
-    from larkspur") or before a ward's or building's word ("on the fane ward minibus"); ``None`` for a name of
-    several words or of a common word ("Forth", "Lantern")."""
+    Unit") is written in any case: after "on", as a ward is ("Working Christmas Day on Fane", "deputy charge nurse on
+    larkspur"), after "at", "from" or "to" only when the learned name is a ward's ("happy new year from fane"; not "to
+    Dunkin today", a coffee shop learned from "work at Dunkin"), or before a ward's or building's word ("on the fane
+    ward minibus"); ``None`` for a name of several words or of a common word ("Forth", "Lantern")."""
     word = core_name(name)
     if " " in word or len(word) < 4 or not is_rare_word(normalize(word)):
         return None
     units = "|".join(sorted(UNIT_WORDS))
     w = re.escape(word)
-    at = rf"(?:on|from|at|to)\s+(?:the\s+)?{w}(?![\w'’-])(?!\s+(?-i:[A-Z]))"
+    ward = normalize(name).split()[-1] in UNIT_WORDS
+    at = rf"(?:{'on|from|at|to' if ward else 'on'})\s+(?:the\s+)?{w}(?![\w'’-])(?!\s+(?-i:[A-Z]))"
     return re.compile(rf"(?i)\b(?:{at}|{w}\s+(?P<unit>{units})\b)")
 
 

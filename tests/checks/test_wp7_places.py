@@ -84,11 +84,12 @@ def post(text: str, n: int) -> Post:
 
 def test_a_learned_ward_after_on_or_in_lower_case() -> None:
     records: list[AnyRecord] = [
-        post("happy new year from larkspur 🎆", 1),
+        post("deputy charge nurse on larkspur from july", 1),
         post("Working Christmas Day on Larkspur. Selection boxes for everyone", 2),
         post("First week on Larkspur Ward, what a team", 3),
         post("larkspur flowers in the garden centre", 4),  # no ward's preposition or word
         post("Her show is at the Larkspur library all month", 5),  # another place of the same name
+        post("coffee from larkspur before the drive", 6),  # "at", "from", "to": only for a ward's name
     ]
     assert {f.record.id for f in scan(records, POLICY)} == {"p1", "p2", "p3"}
 

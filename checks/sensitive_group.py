@@ -111,11 +111,17 @@ class GroupScore:
 
 
 def score_group(
-    name: str, workplace: Workplace, other_places: tuple[str, ...] = (), work_places: frozenset[str] = frozenset()
+    name: str,
+    workplace: Workplace,
+    other_places: tuple[str, ...] = (),
+    work_places: frozenset[str] = frozenset(),
+    home_places: frozenset[str] = frozenset(),
 ) -> GroupScore:
     """Score a group name against the lexicon and the clinic's area (and ``other_places``: the towns of former
     workplaces and of the profile, already normalized; ``work_places``: the proper names the account's posts
-    about clinical work use, which make a parenting or support group that names one of them local)."""
+    about clinical work use, which make a parenting or support group that names one of them local;
+    ``home_places``: the proper names only the account's other posts use, again and again, which make a parenting
+    group named for one of them the owner's own neighbourhood's, not a place to ask about)."""
     text = normalize(name)
     terms = load_terms()
     best: dict[str, float] = {}
@@ -138,7 +144,10 @@ def score_group(
     if "alumni" in best and "recovery" in best:  # a treatment programme's alumni are its former clients
         best["recovery"] = 1.0
     professional = "professional" in best or ("alumni" in best and "recovery" not in best)
-    named_place = not local and "parenting" in best and bool(_own_words(text)) and not _COHORT.search(text)
+    own = _own_words(text)
+    named_place = not local and "parenting" in best and bool(own) and not _COHORT.search(text)
+    if named_place and own & home_places and own - home_places <= {w for p in phrases for w in p.split()}:
+        named_place = False  # "Mamans de Salzinnes" when her posts about home and family name Salzinnes
     score = sum(best.get(theme, 0.0) for theme in ("recovery", "mental_health", "condition", "support"))
     score += LOCAL_WEIGHT if local else NAMED_PLACE_WEIGHT if named_place else 0.0
     score += max(best.get("parenting", 0.0), best.get("community", 0.0))
@@ -209,12 +218,24 @@ class _Seen:
     towns: list[str] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     work_places: set[str] = field(default_factory=set)
+    other_places: dict[str, int] = field(default_factory=dict)  # proper name -> posts not about work naming it
 
     def merge(self, other: _Seen) -> None:
         """Add a later batch's state."""
         self.towns += other.towns
         self.groups += other.groups
         self.work_places |= other.work_places
+        for word, count in other.other_places.items():
+            self.other_places[word] = self.other_places.get(word, 0) + count
+
+    def home_places(self) -> frozenset[str]:
+        """The proper names :data:`HOME_POSTS` or more posts not about work use and no post about work does."""
+        return frozenset(w for w, n in self.other_places.items() if n >= HOME_POSTS and w not in self.work_places)
+
+
+HOME_POSTS = 3
+"""Posts not about work that must name a place for it to be taken as where the owner lives (one or two are a day
+out, or work posts the text analysis did not tell apart)."""
 
 
 class SensitiveGroupCheck(Check):
@@ -231,8 +252,12 @@ class SensitiveGroupCheck(Check):
             seen.towns.append(normalize(record.city.split(",")[0]))
         elif isinstance(record, Group) and record.name.strip():
             seen.groups.append(record)
-        elif isinstance(record, (Post, Comment)) and record.text and _about_work(record, ctx):
-            seen.work_places |= proper_words(record.text)
+        elif isinstance(record, (Post, Comment)) and record.text:
+            if _about_work(record, ctx):
+                seen.work_places |= proper_words(record.text)
+            elif isinstance(record, Post):
+                for word in proper_words(record.text):
+                    seen.other_places[word] = seen.other_places.get(word, 0) + 1
         return ()
 
     def batch_state(self, ctx: CheckContext) -> _Seen | None:
@@ -257,9 +282,9 @@ class SensitiveGroupCheck(Check):
         policy, seen = scan_memo.pop(_SCAN_STATE, (None, _Seen()))
         if policy is None:
             return
-        places, work_places = _other_places(policy, seen), frozenset(seen.work_places)
+        places, work_places, home = _other_places(policy, seen), frozenset(seen.work_places), seen.home_places()
         for record in seen.groups:
-            yield from self._finding(record, score_group(record.name, policy.workplace, places, work_places))
+            yield from self._finding(record, score_group(record.name, policy.workplace, places, work_places, home))
 
     def _finding(self, record: Group, result: GroupScore) -> Iterable[Finding]:
         if result.professional or result.score < THRESHOLD:

@@ -36,9 +36,13 @@ from checks.analysis.employment import (
     names_place,
     overlaps,
     place_key,
+    someone_else_before,
     stated_points,
 )
 from checks.analysis.places import (
+    FOLLOWERS,
+    NOT_NAMES,
+    UNIT_WORDS,
     Terms,
     build_terms,
     districts,
@@ -102,11 +106,14 @@ STREET_CUE = re.compile(
     r"|\b(?:referrals?|review|group|the\s+practice|mental\s+health)\b|\bbetween\s+my\s+\d{1,2}\b"
     # on call, intensive care; French: the office, the day's work, the service by its kind
     r"|\b(?:on[\s-]call|ICU|bureau|au\s+travail|ma\s+journ[ée]e|CLSC|CMP|CHS|CHU|CPAS)\b"
+    # the place of work on the street: "march past the centre on Lower Main Road", "our clinic on Bell St"
+    r"|\b(?:the|our|my)\s+(?:centre|center|clinic|office|service|practice|rooms?)\s+(?:on|in|off)\b"
 )
 """What else puts the owner on the workplace's street for work: an hour ("before 9", "we ride at 8", "my 9
 o'clock", "between my 11 and my 1"), a long day, a team meeting, the waiting room ("Ardcarn Road before a long
 day"), the work itself ("straight into a review", "14 referrals", "the mental health place on Guyton St"), being on
-call, the office or the service in French ("on range le bureau … rue de Pfastatt", "ma journée au CLSC")."""
+call, the office or the service in French ("on range le bureau … rue de Pfastatt", "ma journée au CLSC"), the place
+of work itself on it ("march past the centre on Lower Main Road")."""
 LOCATION_CUE = re.compile(
     r"(?i)\b(?:here|outside|in\s+front\s+of|parking|come\s+(?:see|visit)|stop\s+by|drop[\s-]?off|"
     r"(?:i'?m|i\s+am|we'?re|i'?ll\s+be|back)\s+(?:at|in)|ici|devant|sur\s+le\s+parking|venez|passez|"
@@ -428,8 +435,8 @@ def _learn(
             state.add(place, rid, 1, statement=False)  # at a place of care, or clinical work written at the place
         if care and record.timestamp and _working_day(local_time(record.timestamp, ctx.policy.work_hours)):
             state.visit(place, record.timestamp)
-    if reported or not (place or (text and text[1:] != text[1:].lower())):  # a capital after the first letter
-        return []
+    if reported or not (place or text):
+        return []  # a text in lower case too: "happy new year from larkspur"
     if len(state.pending) >= PENDING_MAX:
         return _learned_reasons(place, text, known) if (known := state.known(ctx)) else []
     # kept back even when it names a known workplace: a later record may say the owner left it before this one
@@ -464,7 +471,40 @@ def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> lis
         own = own_words(text, any_quote=True) if text else ""
         if own and (hit := _text_names(own, _learned_terms(name)) or names_with_article(own, _short_names(name))):
             return [(hit, "the text names a workplace your own posts name", 2)]
+        if own and (pattern := _ward_pattern(name)) and (hit := _ward_hit(pattern, own)):
+            return [(hit, "the text names a workplace your own posts name", 2)]
     return []
+
+
+_WARD_FOLLOWERS = FOLLOWERS | NOT_NAMES | UNIT_WORDS | {"team", "staff", "crew"}
+
+
+def _ward_hit(pattern: re.Pattern[str], text: str) -> str | None:
+    """The first match of :func:`_ward_pattern` not followed by a word that makes it another place ("at the
+    Parkdale library"): the end of a clause, a verb, a preposition, a time or a ward's word may follow."""
+    for m in pattern.finditer(text):
+        after = re.match(r"[\s'’-]*([\w'’]*)", text[m.end() :])
+        follower = re.split(r"['’]", after.group(1) if after else "")[0].lower()
+        if not follower or m.group("unit") or normalize(follower) in _WARD_FOLLOWERS:
+            return m.group(0)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _ward_pattern(name: str) -> re.Pattern[str] | None:
+    """How a learned workplace whose name is one rare word before its kind ("Fane Ward", "Larkspur", "Hollydene
+    Unit") is written in any case: after "on", as a ward is ("Working Christmas Day on Fane", "deputy charge nurse on
+    larkspur"), after "at", "from" or "to" only when the learned name is a ward's ("happy new year from fane"; not "to
+    Dunkin today", a coffee shop learned from "work at Dunkin"), or before a ward's or building's word ("on the fane
+    ward minibus"); ``None`` for a name of several words or of a common word ("Forth", "Lantern")."""
+    word = core_name(name)
+    if " " in word or len(word) < 4 or not is_rare_word(normalize(word)):
+        return None
+    units = "|".join(sorted(UNIT_WORDS))
+    w = re.escape(word)
+    ward = normalize(name).split()[-1] in UNIT_WORDS
+    at = rf"(?:{'on|from|at|to' if ward else 'on'})\s+(?:the\s+)?{w}(?![\w'’-])(?!\s+(?-i:[A-Z]))"
+    return re.compile(rf"(?i)\b(?:{at}|{w}\s+(?P<unit>{units})\b)")
 
 
 @lru_cache(maxsize=256)
@@ -524,11 +564,40 @@ def _text_names(text: str, terms: Terms) -> str | None:
         return proper  # "back at Fireweed after lunch": a rare word written as a name
     if unit := names_unit(text, terms):
         return unit  # "Larkspur Ward is not for the faint hearted": the name and its kind
+    called = names_with_article(text, terms.article, short_forms=False) if terms.article else None
+    if called and not someone_else_before(text, text.find(called)):  # not "my mum is at the General"
+        return called  # "applied for the post at the Royal 🤞", "parking at the Foothills till 7"
     if hit and (_search(TIME_CUE, text) or _search(LOCATION_CUE, text) or _search(MEMBER_CUE, text)):
         return hit
+    if terms.areas and (area := _area_at_work(text, terms.areas)):
+        return area  # "my Rathmines clients", "my therapy room in Rathmines": the practice's suburb
     if terms.streets and (_search(WORK_CONTEXT, text) or CLOCK.search(text) or STREET_CUE.search(text)):
         norm = normalize(text)
         return next((street for street in terms.streets if _find(street, norm)), None)
+    return None
+
+
+_AREA_NOUNS = r"(?:clients?|patients?|(?:therapy\s+|consulting\s+|counselling\s+)?rooms?|practice|caseload|diary)"
+
+
+@lru_cache(maxsize=64)
+def _area_pattern(area: str) -> re.Pattern[str]:
+    """The workplace's suburb written next to the owner's clients or rooms: "my Rathmines clients", "clients in
+    Rathmines", "spaces for EMDR on Mondays in Rathmines" (not "Brunch in Rathmines", "best clients in Cork" of the
+    town, which is left out)."""
+    words = r"[\s-]+".join(re.escape(w.capitalize()) for w in area.split())
+    return re.compile(
+        rf"\b{words}\s+{_AREA_NOUNS}\b"
+        rf"|\b(?i:my|our|new)\s+(?:\w+\s+)?{_AREA_NOUNS}\s+(?:in|at)\s+{words}\b"
+        rf"|\b(?:spaces?|slots?|appointments?|sessions?)\s+(?:[\w-]+\s+){{0,4}}?in\s+{words}\b"
+    )
+
+
+def _area_at_work(text: str, areas: tuple[str, ...]) -> str | None:
+    """The workplace's suburb the text names as where the owner sees clients (:func:`_area_pattern`), or ``None``."""
+    for area in areas:
+        if (m := _area_pattern(area).search(text)) is not None:
+            return m.group(0)
     return None
 
 

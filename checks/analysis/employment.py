@@ -112,6 +112,16 @@ _THIRD = re.compile(
     r"father|friend|cousin|aunt|uncle|niece|nephew|kids?|boy|girl|mari|femme|fils|fille|s[oœ]eur|fr[èe]re|"
     r"m[èe]re|p[èe]re|amie?|copain|copine)(?![\w'’])"
 )
+_CLAUSE_END = re.compile(r"[.!?;:…\n\u2600-\u27bf\U0001f300-\U0001faff]")
+
+
+def someone_else_before(text: str, end: int) -> bool:
+    """True when the clause before ``end`` (back to a full stop, a line break or an emoji) has someone else as its
+    subject or a relative in it ("my mum is at the General", "she did a night shift at the Royal")."""
+    clause = _CLAUSE_END.split(text[max(0, end - 80) : end])[-1]
+    return bool(_THIRD.search(clause) or _THIRD_VERB.search(clause))
+
+
 _FIRST = re.compile(
     r"(?i)(?<![\w'’])(?:i|i'm|im|i've|i'll|i'd|my|me|we|we're|we've|our|je|j|moi|mon|ma|mes|nous)(?![\w])"
 )
@@ -130,8 +140,17 @@ def _owner_says(text: str, start: int, owned: bool) -> bool:
     rest = re.split(r"[.!?;…\n]", text[start : start + 120])[0]
     if not owned or _FIRST.search(sentence) or _FIRST.search(rest):
         return True  # "After 7 years at X, I'm moving on"
+    if _DAY_IN.search(sentence):
+        return True  # "First day in the new job at X": the owner's own first day
     words = sentence.split()
     return not words or (len(words) <= 4 and normalize(words[0]) in _OPENERS)  # "Excited to have joined X"
+
+
+_DAY_IN = re.compile(
+    r"(?i)^\s*(?:my\s+)?(?:first|last|final)\s+(?:day|week|month|shift)\s+(?:in|at|of|on)\s+(?:the|my|a)\s*$"
+)
+"""A first or last day opening the sentence before an owned cue ("First day in the new job at X"): the job is the
+owner's (nobody else is named, :data:`_THIRD` having been checked)."""
 
 
 _NAME_WORD = r"(?:(?:St|Ste|Mt)\.(?=\s)|[A-ZÀ-ÖØ-Þ][\w'’-]*)"

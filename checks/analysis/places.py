@@ -21,6 +21,9 @@ _DIRECTIONS = frozenset(
     {"n", "s", "e", "w", "north", "south", "east", "west", "ne", "nw", "se", "sw", "est", "ouest", "nord", "sud"}
 )
 LEADING_STREET_TYPES = word_set("streets", "leading")
+_QUALIFIERS = frozenset({"upper", "lower"})
+"""A part of a street written after its type, as Ireland and Britain do ("Rathmines Road Upper", "Leeson Street
+Lower"): people drop it ("on Rathmines Road"). Not before the name: "Lower Main Road" is its own street."""
 
 
 def street_variants(street: str) -> list[str]:
@@ -33,8 +36,8 @@ def street_variants(street: str) -> list[str]:
         return []
     if len(words) > 2 and words[0] in _DIRECTIONS:  # "w harrison st": people write "Harrison St"
         return [street, *street_variants(" ".join(words[1:]))]
-    if len(words) > 2 and words[-1] in _DIRECTIONS:  # "dundas street west", "briarcliff rd ne": "Dundas St"
-        return [street, *street_variants(" ".join(words[:-1]))]
+    if len(words) > 2 and (words[-1] in _DIRECTIONS or words[-1] in _QUALIFIERS):
+        return [street, *street_variants(" ".join(words[:-1]))]  # "dundas street west", "rathmines road upper"
     if words[0] in LEADING_STREET_TYPES:
         # "des tanneurs" is the street; "saint nicolas" alone is also a saint's day
         return [street] + ([" ".join(words[1:])] if len(words) > 2 and words[1] in _PARTICLES else [])
@@ -63,6 +66,8 @@ class Terms:
     name_tokens: frozenset[str]
     words: frozenset[str] = frozenset()  # the longest word of each name, alias and street: a text naming one holds it
     proper: tuple[str, ...] = ()  # one-word aliases that are rare words: as a name inside a sentence, specific
+    article: tuple[str, ...] = ()  # one-word names written after "the" ("the Royal", "the Foothills"): see below
+    areas: tuple[str, ...] = ()  # the districts of the address other than the town ("rathmines"), normalized
 
     @property
     def empty(self) -> bool:
@@ -86,6 +91,7 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
     proper: list[str] = []
     acronyms: list[str] = []
     tokens: set[str] = set()
+    article: list[str] = _article_names(names) if listed else []
     towns = _towns(workplace)
     for raw in names:
         norm = re.sub(r"^(?:the|les|le|la|l)\s+", "", normalize(raw))
@@ -125,7 +131,8 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
                 elif name_words:
                     numbered.append(f"{m.group(1)} {name_words[0]}")
                 streets.extend(street_variants(m.group(2)) or [m.group(2)])
-                streets.extend(_bare_name(_without_direction(m.group(2))))
+                area = set(districts(workplace))  # "Rathmines" of "Rathmines Road Upper, Rathmines": the suburb
+                streets.extend(b for b in _bare_name(_without_direction(m.group(2))) if b not in area)
                 streets.extend(_on_the_street(_without_direction(m.group(2))))
             for part in parts[street_at + 1 :]:
                 city.extend(normalize(part).split())
@@ -149,7 +156,42 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
         frozenset(tokens),
         frozenset(_longest_word(p) for p in (*strong, *weak, *acronyms, *numbered_t, *streets_t)),
         tuple(dict.fromkeys(proper)),
+        tuple(dict.fromkeys(a for a in article if normalize(a) not in towns)),
+        tuple(a for a in districts(workplace) if a not in towns and a not in city_names(workplace)),
     )
+
+
+def city_names(workplace: Workplace) -> frozenset[str]:
+    """The normalized parts of the policy's ``city`` ("Dublin", "Cork, Ireland" → ``dublin``; ``cork``, ``ireland``)."""
+    return frozenset(normalize(p) for p in workplace.city.split(",")) if workplace.city else frozenset()
+
+
+_SHORT_WORDS = word_set("employment", "short_words")
+
+
+def _article_names(names: list[str]) -> list[str]:
+    """The one-word names the listed names are called by with "the": an alias listed with its article ("the Royal"),
+    the one word a building's name opens with before its kind ("Foothills" of "Foothills Medical Centre"), a
+    hospital's word such as "General" or "Royal" ("Rockyview General Hospital", "Royal Lagan Maternity Hospital");
+    capitalised, of four letters or more. :func:`names_with_article` says when a text writes one as the name."""
+    found: list[str] = []
+    for raw in names:
+        name = raw.strip()
+        if m := re.fullmatch(r"(?i)the\s+([^\W\d_][\w'’-]+)", name):
+            found.append(m.group(1))
+            continue
+        words = core_name_keep_kind(name).split()
+        if len(words) < 2 or normalize(words[-1]) not in _BUILDINGS:
+            continue  # a team or a service named for a river or a region: "the Derwent" is the river
+        if (head := name_head(name)) and " " not in head:
+            found.append(head)
+        found.extend(w for w in words if normalize(w) in _SHORT_WORDS)
+    return [w for w in found if len(w) >= 4 and w[:1].isupper() and not w.isupper()]
+
+
+_BUILDINGS = frozenset({"hospital", "centre", "center", "clinic", "infirmary", "hospice", "house", "lodge"})
+"""The last word of a name that makes it a building people call by its first word ("the Foothills" for "Foothills
+Medical Centre"), not a team or a service ("Derwent Crisis & Assessment Team": "the Derwent" is the river)."""
 
 
 _INITIAL_SKIP = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "les", "et", "&"})
@@ -257,10 +299,10 @@ def _on_the_street(street: str) -> list[str]:
 
 
 def _without_direction(street: str) -> str:
-    """The street without a trailing or leading direction (``dundas street west`` → ``dundas street``, ``w indian
-    school rd`` → ``indian school rd``)."""
+    """The street without a trailing or leading direction or a trailing part (``dundas street west`` → ``dundas
+    street``, ``w indian school rd`` → ``indian school rd``, ``rathmines road upper`` → ``rathmines road``)."""
     words = street.split()
-    if len(words) > 2 and words[-1] in _DIRECTIONS:
+    if len(words) > 2 and (words[-1] in _DIRECTIONS or words[-1] in _QUALIFIERS):
         return " ".join(words[:-1])
     return " ".join(words[1:]) if len(words) > 2 and words[0] in _DIRECTIONS else street
 
@@ -280,7 +322,8 @@ def _longest_word(phrase: str) -> str:
 
 
 _STREET_WORDS = word_set("streets", "address_words")
-_NOT_NAMES = word_set("employment", "not_names") | {"at"}  # "Rowanbank Thursday at 10" is Rowanbank
+NOT_NAMES = word_set("employment", "not_names") | {"at"}
+_NOT_NAMES = NOT_NAMES  # "Rowanbank Thursday at 10" is Rowanbank
 
 
 def find_phrase(phrase: str, text: str) -> re.Match[str] | None:
@@ -333,7 +376,8 @@ def _hashtag(text: str, terms: Terms) -> str | None:
     return None
 
 
-_UNIT_WORDS = word_set("employment", "unit_words")
+UNIT_WORDS = word_set("employment", "unit_words")
+_UNIT_WORDS = UNIT_WORDS
 _UNIT_AFTER = re.compile(r"[\s'’-]+(?:s\s+)?([A-Za-z]+)")
 
 
@@ -365,28 +409,37 @@ def names_as_proper_noun(text: str, terms: Terms) -> str | None:
 
 
 _TEAM_WORDS = frozenset({"team", "staff", "crew", "equipe"})
+FOLLOWERS = word_set("employment", "name_followers")
+_FOLLOWERS = FOLLOWERS
 _ARTICLE_BEFORE = re.compile(r"(?<=[\w,] )(?:the|les|le|la|l['’]|au|aux)\s*$")
+_LOWER_THE = re.compile(r"(?<!\S)the\s+$")
 _OPENING = re.compile(r"(?:^|[.!?…:\n]|[^\w\s,;'’\"()&-])\s*$")
 
 
-def names_with_article(text: str, words: tuple[str, ...]) -> str | None:
+def names_with_article(text: str, words: tuple[str, ...], *, short_forms: bool = True) -> str | None:
     """The one-word name of ``words`` (a learned workplace's, "Lantern" of "Lantern Bereavement Service") that
     ``text`` writes capitalised after an article inside a sentence and before a punctuation mark, the team or a
     holiday ("Christmas do at the Lantern!", "thanks to the Lantern team", "at the Lantern Easter coffee morning"),
-    not opening it ("The Lantern festival…"), nor before another word ("the Lantern Inn", "the Parkdale library");
-    ``None`` when there is none."""
+    not opening it ("The Lantern festival…"), nor before another word ("the Lantern Inn", "the Parkdale library", "the
+    Royal wedding") other than a preposition or a time word ("night shift at the Royal again"); ``None`` when there is
+    none. ``short_forms``: also a learned name's first syllable ("la Clo" for "Closière")."""
     for word in words:
         if re.search(rf"(?<!\w){re.escape(word)}['’]s(?!\w)", text):
             return word  # "Lantern's Christmas Eve candle service": a name, written as one
-        short = rf"|{re.escape(word[:3])}\w{{0,{len(word) - 5}}}" if len(word) >= 7 else ""  # "la Clo" for "Closière"
+        # "la Clo" for "Closière"
+        short = rf"|{re.escape(word[:3])}\w{{0,{len(word) - 5}}}" if len(word) >= 7 and short_forms else ""
         for m in re.finditer(rf"(?<!\w)(?:{re.escape(word)}{short})(?![\w-])", text):
             before = text[max(0, m.start() - 40) : m.start()]
-            if not (art := _ARTICLE_BEFORE.search(before)) or _OPENING.search(before[: art.start()]):
-                continue
+            art = _ARTICLE_BEFORE.search(before)
+            if not (art and not _OPENING.search(before[: art.start()])) and not _LOWER_THE.search(before):
+                continue  # a lower-case "the" after an emoji is no sentence's opening: "💐 the Royal again"
             after = re.match(r"[\s'’-]*([\w'’]*)", text[m.end() :])
             follower = after.group(1) if after else ""
-            if follower and normalize(follower) not in _NOT_NAMES | _TEAM_WORDS and not _unit(follower):
-                continue  # "the Lantern Inn", "the Parkdale library"; not "the Lantern Easter coffee morning"
+            base = re.split(r"['’]", follower)[0].lower()
+            other = follower and normalize(follower) not in _NOT_NAMES | _TEAM_WORDS and not _unit(follower)
+            if other and not (follower.islower() and base in _FOLLOWERS):
+                continue  # "the Lantern Inn", "the Parkdale library"; not "the Lantern Easter coffee morning", "at
+                # the Royal again"
             return word
     return None
 

@@ -175,7 +175,8 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:see (?:you|u|ya|him|her|them)|come|coming|pop (?:in|round|by)"
             r"|(?:call|ring)(?:ing)? (?:you|u|him|her)|je (?:passe|viens|repasse)"
-            r"|passer (?:la|le|vous|te) voir|(?:vous|te|la|le) voir)\b[^.!?\n]{0,25}?"
+            r"|passer (?:la|le|vous|te) voir|(?:vous|te|la|le) voir)\b"
+            r"(?:(?!\b(?:today|tonight|tomorrow|demain|aujourd'hui|ce soir)\b)[^.!?\n]){0,25}?"  # not "today at 4"
             rf"\b(?:at|@|à|vers)\s*{_TIME}\b{_NOT_A_COUNT}",
             re.I,
         ),

@@ -70,6 +70,7 @@ _FULL_DAYS_EN_FR = (
 WEEKDAY = re.compile(_FULL_DAYS_EN_FR + r"|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?", re.I)
 """A weekday's full name, English, French or Spanish (``WEEKDAY.fullmatch(word)``; "mon" and "sat" are words)."""
 _TIME = r"\d{1,2}(?:[:.][0-5]\d|h\d\d|h)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+_NOT_A_COUNT = r"(?!\s*(?:years?|yrs?|y/?o|ans|months?|mois|weeks?|semaines|days?|jours|%|kg|lbs?|mins?|minutes))"
 IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("e-mail address", EMAIL),
     ("URL", re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)),
@@ -166,6 +167,35 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:aujourd'hui|ce matin|cet aprem|cet apr[eè]s-midi|ce soir|demain|hier)\b[^.!?\n]{0,15}?"
             r"(?:\b(?:à|a|vers|dès|des)\s+)?\b\d{1,2}\s?h(?:\d\d)?\b"
             r"|\b(?:hoy|ma[nñ]ana|esta (?:ma[nñ]ana|tarde|noche))\b[^.!?\n]{0,50}?\ba las\s+\d{1,2}(?::\d\d)?\b",
+            re.I,
+        ),
+    ),
+    (
+        "appointment time",  # a visit or a call arranged at an hour: "I'll see you at 11", "je passe vous voir à 21h"
+        re.compile(
+            r"\b(?:see (?:you|u|ya|him|her|them)|come|coming|pop (?:in|round|by)"
+            r"|(?:call|ring)(?:ing)? (?:you|u|him|her)|je (?:passe|viens|repasse)"
+            r"|passer (?:la|le|vous|te) voir|(?:vous|te|la|le) voir)\b"
+            r"(?:(?!\b(?:today|tonight|tomorrow|demain|aujourd'hui|ce soir)\b)[^.!?\n]){0,25}?"  # not "today at 4"
+            rf"\b(?:at|@|à|vers)\s*{_TIME}\b{_NOT_A_COUNT}",
+            re.I,
+        ),
+    ),
+    (
+        "appointment time",  # a care event at an hour: "her first exposure at 11", "the 2pm family meeting"
+        re.compile(
+            r"\b(?:exposure|review|home visit|visit|meeting|court|hearing|scan|injection|infusion|chemo|housing"
+            r"|r[ée]union|bilan|audience|visite|prise de sang|pansement|synth[èe]se)\b[^.!?\n]{0,20}?"
+            rf"\b(?:at|@|à)\s*{_TIME}\b{_NOT_A_COUNT}"
+            r"|\b\d{1,2}(?::\d\d)?\s?(?:am|pm) (?:family meeting|meeting|review|visit|appointment|appt|session|clinic"
+            r"|court|hearing)\b",
+            re.I,
+        ),
+    ),
+    (
+        "appointment day and time",  # the hour before its day: "housing at 4 tomorrow", "à 14h demain"
+        re.compile(
+            rf"\b(?:at|@|à)\s*{_TIME}\s+(?:tomorrow|tmrw|tmw|tonight|today|demain|ce soir|aujourd'hui)\b",
             re.I,
         ),
     ),

@@ -540,8 +540,9 @@ def _cut_off(text: str, hit: NameHit) -> bool:
     return _CUT.fullmatch(text, hit.end) is not None
 
 
-_LIST_MARKER = re.compile(r"(?<!\d)\d{1,2}\s?[.)]\s*(?=[^\W\d_])")
-"""An item number of a numbered list: "1. Luke", "4) Sookie", even glued to the item before ("Paris3. Emily")."""
+_LIST_MARKER = re.compile(r"(?<!\d)(?:\d{1,2}\s?[.)]|\d\ufe0f?\u20e3)\s*(?=[^\W\d_])")
+"""An item number of a numbered list: "1. Luke", "4) Sookie", "4️⃣Sookie", even glued to the item before
+("Paris3. Emily")."""
 _COMMA_ITEM = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}")
 _SHORT_ITEM = 3
 """The most words an item of a list of names holds (a title and a name, a first name and a surname)."""

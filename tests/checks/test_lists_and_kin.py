@@ -48,6 +48,7 @@ def _mentioned(*records: AnyRecord) -> set[str]:
         ("1.  Emily Gilmore2.  Sookie3.  Lane's mother4.  Miss Patty #Top4", "Patty", True),
         ("#Top4 4. Sookie 3. Michel 2. Lane 1. Jess", "Lane", True),
         ("my top 4: Max, Jess, Luke, Sookie", "Luke", True),
+        ("#Top4 : 4\ufe0f\u20e3Sookie 3\ufe0f\u20e3Taylor 2\ufe0f\u20e3Richard 1\ufe0f\u20e3Ms.Patty", "Patty", True),
         # a numbered list of sentences, and a short list of three, are no ranking
         ("Wins today: 1. Miss Opal ate all her lunch 2. Mr B walked to the garden 3. Dot sang", "Opal", False),
         ("Group tonight with Sam, Jo and Mike was great", "Jo", False),

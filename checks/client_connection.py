@@ -8,7 +8,8 @@ client who follows you). Former clients are reported one step lower by default; 
 LinkedIn connections are reported too unless ``[allow] linkedin_client_connections = true``, in which
 case they are listed for information only. Blocked, restricted and muted accounts are not reported:
 those are boundaries already in place, and neither is a Facebook page or public profile you follow that only
-shares a client's name (the report's note counts them).
+shares a client's name, nor a friend whose name the client's notes say a relative shares ("same name as her
+father"); the report's note counts them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from checks.analysis.people import (
     NAMESAKE_LEFT_OUT,
     client_match,
     confidence,
+    family_namesake,
     followed_page,
     how,
     match_person,
@@ -66,9 +68,8 @@ class ClientConnectionCheck(Check):
         match = match_person(ctx, record.person, record.platform, record.timestamp, incoming=incoming)
         if match is None:
             return
-        if (record.relation in (Relation.FOLLOWING, Relation.FOLLOWER) and public_namesake(match)) or followed_page(
-            record, match.how
-        ):
+        one_way = record.relation in (Relation.FOLLOWING, Relation.FOLLOWER)
+        if (one_way and public_namesake(match)) or followed_page(record, match.how) or family_namesake(match):
             ctx.tallies[NAMESAKE_LEFT_OUT, record.platform] += 1
             return
         base = _RELATION_SEVERITY[record.relation]

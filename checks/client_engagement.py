@@ -18,6 +18,7 @@ from checks.analysis.people import (
     NAMESAKE_LEFT_OUT,
     client_match,
     confidence,
+    family_namesake,
     match_person,
     possible_note,
     public_namesake,
@@ -151,7 +152,7 @@ class ClientEngagementCheck(Check):
         if record.relation not in _FRIENDSHIPS:
             return
         found = match_person(ctx, record.person, record.platform)
-        if found is not None and public_namesake(found):
+        if found is not None and public_namesake(found) and not family_namesake(found):
             ctx.memo.setdefault(_FRIENDS, set()).add(found.client.id)
 
     def _involved(self, record: AnyRecord, ctx: CheckContext) -> tuple[Person, list[PersonMatch], str] | None:

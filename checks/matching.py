@@ -32,6 +32,7 @@ from checks.analysis.word_lists import word_map, word_set
 from checks.hashing import MEMO_LIMIT, KeyedHasher
 from checks.names import (
     NICKNAME_ALONE,
+    PARTICLES,
     SCORES,
     TITLES,
     USERNAME_KINDS,
@@ -624,8 +625,8 @@ class Matcher:
     def _hit(self, norm: NormText, start: int, end: int, entry: _Entry, platform: str) -> NameHit | None:
         s, e = norm.span(start, end)
         how = entry.how
-        if how in _NAME_KINDS and _hyphen_joined(norm.original, s, e):
-            return None  # "Laetitia Caron-Vandenbussche", "Anne-Marie Dupont": a longer name, someone else's
+        if how in _NAME_KINDS and (_hyphen_joined(norm.original, s, e) or _particle_goes_on(norm.original, s, e)):
+            return None  # "Laetitia Caron-Vandenbussche", "Fionn Mac Cumhaill": a longer name, someone else's
         if how == "handle_text":
             at = s > 0 and norm.original[s - 1] == "@"
             written = norm.original[s:e]
@@ -689,6 +690,16 @@ def _hyphen_joined(text: str, start: int, end: int) -> bool:
     return (len(after) == 2 and after[0] in _NAME_HYPHENS and after[1].isalpha()) or (
         len(before) == 2 and before[1] in _NAME_HYPHENS and before[0].isalpha()
     )
+
+
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-ZÀ-Þ][^\W\d_]")
+
+
+def _particle_goes_on(text: str, start: int, end: int) -> bool:
+    """Whether a name in text ends with a surname particle and a capitalised word follows it ("Fionn Mac Cumhaill"
+    for the alias "Fionn Mac", "Jean de La Fontaine" for "Jean de"): the particle opens a longer surname."""
+    words = text[start:end].split()
+    return len(words) > 1 and fold(words[-1]) in PARTICLES and _CAPITALISED_NEXT.match(text, end) is not None
 
 
 def _distinctive(handle: str) -> bool:

@@ -175,7 +175,8 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
         return WORD_AT_START, "name"
     if p := ends_with_phrase(before, lex.people.get("relations", ()), 3):
         return f"somebody else ('{p}' before the name)", "name"
-    if p := _apposition(text, hit.end):
+    cue_before = ends_with_phrase(before, lex.people.get("client_cues", ()), 3)
+    if not cue_before and (p := _apposition(text, hit.end)):  # "my client Elizabeth (my Liz, ...)": the client
         return f"somebody else ('{p}' after the name)", "name"
     if p := _possessive_before(text, hit.start):
         return f"somebody's or something's ('{p}' before the name)", "name"
@@ -199,7 +200,7 @@ def judge_weak(a: TextAnalysis, hit: NameHit) -> tuple[str | None, str]:
             return "followed by another surname", "name"
     if len(hit.text.split()) > 1 and len(hit.text.split()[-1].strip(".")) == 1:
         form = "initial"
-    if ends_with_phrase(before, lex.people.get("client_cues", ()), 3) or _lost_touch(a, hit):
+    if cue_before or _lost_touch(a, hit):
         form = "cue"
     elif hit.how == "title_surname" or (before and _is_title(before[-1], text[max(0, hit.start - 20) : hit.start])):
         form = "titled"  # "Mme Collard", "Mr. Hollis", "Miss Opal": how carers speak of the people they look after
@@ -436,6 +437,8 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             if _inside_handle(a.text, hit):
                 continue  # "@Matthew_Day yeah...at work": another account (a listed handle is a strong hit)
             why_not, form = judge_weak(a, hit)
+            if not why_not and score < WEAK_CONTEXT and not health and in_list_of_names(a.text, hit.start, hit.end):
+                continue  # "1. Emily 2. Luke 3. Miss Patty": a ranking or a cast, not a client
             word_use = why_not == WORD_AT_START  # "Faith you legend": as "Will you", unless the notes say otherwise
             if why_not and not (word_at_start and word_use):
                 continue
@@ -537,6 +540,41 @@ def _cut_off(text: str, hit: NameHit) -> bool:
     """Whether the text was cut off right after the name, with no space ("in need of Chris…"): the word may go on
     ("Christ", "Christmas"), as in a shared post or a tweet shortened by its export."""
     return _CUT.fullmatch(text, hit.end) is not None
+
+
+_LIST_MARKER = re.compile(r"(?<!\d)(?:\d{1,2}\s?[.)]|\d\ufe0f?\u20e3)\s*(?=[^\W\d_])")
+"""An item number of a numbered list: "1. Luke", "4) Sookie", "4️⃣Sookie", even glued to the item before
+("Paris3. Emily")."""
+_COMMA_ITEM = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}")
+_SHORT_ITEM = 3
+"""The most words an item of a list of names holds (a title and a name, a first name and a surname)."""
+
+
+def in_list_of_names(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is one item of a list of short items: a ranking or a cast ("1. Emily 2. Luke
+    3. Miss Patty 4. Paris", "Lorelai, Rory, Lane, Sookie"), three items at least, each of a few words. Such a list
+    names characters, players or favourites; a clinician writing about a client writes a sentence about them."""
+    markers = list(_LIST_MARKER.finditer(text))
+    if len(markers) >= 3:
+        for i, m in enumerate(markers):
+            item_end = markers[i + 1].start() if i + 1 < len(markers) else len(text)
+            if m.end() <= start < item_end:
+                item = re.sub(r"[#@]\w+", " ", text[m.end() : item_end])
+                return len(re.findall(r"[^\W\d_]+", item)) <= _SHORT_ITEM
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    items = [x.strip() for x in re.split(r",|&|\band\b|\bet\b", line)]
+    items = [x for x in items if x]
+    named = [x for x in items if _COMMA_ITEM.fullmatch(x) and all(w[:1].isupper() for w in x.split())]
+    if len(named) < 3 or len(named) < len(items) - 1:  # a lead-in may open the list ("my top 4: Max, ...")
+        return False
+    here, pos = start - lo, 0
+    for raw in re.split(r"(,|&|\band\b|\bet\b)", line):
+        if pos <= here < pos + len(raw):
+            return raw.strip() in named
+        pos += len(raw)
+    return False
 
 
 _INDEFINITE = re.compile(r"(?i)(?<!\w)(?:un|une)\s+$")

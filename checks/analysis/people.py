@@ -123,6 +123,31 @@ def public_name_words(client: Client) -> frozenset[str]:
     return _namesake_fact_words(client.notes)
 
 
+def family_namesake(match: PersonMatch) -> bool:
+    """Whether a tie matched by the name alone (not the client's listed account) is most likely a relative's: the
+    client's notes say a relative shares the name (:func:`namesake_in_family`)."""
+    return match.how not in _OWN_ACCOUNT and namesake_in_family(match.client)
+
+
+def namesake_in_family(client: Client) -> bool:
+    """The client's notes say a relative shares the client's name, the clinician's or the client's own ("same name
+    as her father", "même nom que la grand-mère de la psychologue"): a friend of that name is that relative."""
+    return _names_kin(client.notes)
+
+
+_NAMESAKE_KIN = word_set("names", "namesake_kin")
+
+
+@lru_cache(maxsize=4096)
+def _names_kin(notes: str) -> bool:
+    for fact in re.split(r"[;\n]", fold(notes)):
+        if any(p in fact for p in _NAMESAKE_NOTES):
+            after = fact.split(next(p for p in _NAMESAKE_NOTES if p in fact), 1)[1]
+            if any(w in _NAMESAKE_KIN for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", after)):
+                return True
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _namesake_fact_words(notes: str) -> frozenset[str]:
     facts = [fact.strip(" .") for fact in re.split(r"[;\n]", fold(notes))]
@@ -157,7 +182,8 @@ def namesakes_note(tallies: Counter[tuple[str, str]]) -> str | None:
     return (
         f"{left_out:,} followed or following {ties} left out: they match a client by name only and are most "
         "likely a public figure's (a page you follow on Facebook, or a client whose notes say they share a public "
-        "figure's name). If one is your client's own account, add its handle to the client list."
+        "figure's name) or a relative's (a client whose notes say a relative has the same name). If one is your "
+        "client's own account, add its handle to the client list."
     )
 
 

@@ -512,6 +512,8 @@ def clients_with_notes_in(a: TextAnalysis, ctx: CheckContext) -> frozenset[str]:
     there. One index look-up per token of the text, where :func:`fact_beside_name` per candidate client costs one
     notes check per client sharing the name (thousands for "Will" on a long list)."""
     index, by_token = _notes_index(ctx), _notes_by_token(ctx)
+    if not by_token:
+        return frozenset()  # no client has notes (a hashed list has none): no need to read the text's tokens
     return frozenset(index[i][0].id for t in _tokens_of(a.text) for i in by_token.get(t, ()))
 
 

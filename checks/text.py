@@ -584,8 +584,12 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+_POSSESSIVES = frozenset({"her", "his", "their", "its", "son", "sa", "ses", "leur", "leurs"})
+"""Words that give what follows them to someone else ("her insulin", "its clients", "sa séance")."""
+
+
 def _is_possessor(w: str) -> bool:
-    if w in ("her", "his", "their", "its", "son", "sa", "ses", "leur", "leurs"):
+    if w in _POSSESSIVES:
         return True
     contractions = lexicons().people.get("contractions", ())
     return w.endswith("'s") and w not in contractions and w not in ("client's", "patient's")
@@ -753,7 +757,7 @@ def _owner_before(in_sentence: list[str], phrases: Iterable[str], window: int) -
 def _owns_health(w: str) -> bool:
     """Whether ``w`` makes the health detail after it someone else's: her, his, their, its, a name's or a
     client's ("Jo's", "my patient's"), French "son", "sa", "ses", "leur"."""
-    if w in ("her", "his", "their", "its", "son", "sa", "ses", "leur", "leurs"):
+    if w in _POSSESSIVES:
         return True
     return w.endswith("'s") and w not in lexicons().people.get("contractions", ())
 

@@ -322,8 +322,7 @@ def _longest_word(phrase: str) -> str:
 
 
 _STREET_WORDS = word_set("streets", "address_words")
-NOT_NAMES = word_set("employment", "not_names") | {"at"}
-_NOT_NAMES = NOT_NAMES  # "Rowanbank Thursday at 10" is Rowanbank
+NOT_NAMES = word_set("employment", "not_names") | {"at"}  # "Rowanbank Thursday at 10" is Rowanbank
 
 
 def find_phrase(phrase: str, text: str) -> re.Match[str] | None:
@@ -377,7 +376,6 @@ def _hashtag(text: str, terms: Terms) -> str | None:
 
 
 UNIT_WORDS = word_set("employment", "unit_words")
-_UNIT_WORDS = UNIT_WORDS
 _UNIT_AFTER = re.compile(r"[\s'’-]+(?:s\s+)?([A-Za-z]+)")
 
 
@@ -391,7 +389,7 @@ def names_unit(text: str, terms: Terms) -> str | None:
             continue  # "Forth Ward": a river's name too
         for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
             after = _UNIT_AFTER.match(text, m.end())
-            if after and after.group(1).lower() in _UNIT_WORDS:
+            if after and after.group(1).lower() in UNIT_WORDS:
                 return text[m.start() : after.end()]
     return None
 
@@ -410,7 +408,6 @@ def names_as_proper_noun(text: str, terms: Terms) -> str | None:
 
 _TEAM_WORDS = frozenset({"team", "staff", "crew", "equipe"})
 FOLLOWERS = word_set("employment", "name_followers")
-_FOLLOWERS = FOLLOWERS
 _ARTICLE_BEFORE = re.compile(r"(?<=[\w,] )(?:the|les|le|la|l['’]|au|aux)\s*$")
 _LOWER_THE = re.compile(r"(?<!\S)the\s+$")
 _OPENING = re.compile(r"(?:^|[.!?…:\n]|[^\w\s,;'’\"()&-])\s*$")
@@ -436,8 +433,8 @@ def names_with_article(text: str, words: tuple[str, ...], *, short_forms: bool =
             after = re.match(r"[\s'’-]*([\w'’]*)", text[m.end() :])
             follower = after.group(1) if after else ""
             base = re.split(r"['’]", follower)[0].lower()
-            other = follower and normalize(follower) not in _NOT_NAMES | _TEAM_WORDS and not _unit(follower)
-            if other and not (follower.islower() and base in _FOLLOWERS):
+            other = follower and normalize(follower) not in NOT_NAMES | _TEAM_WORDS and not _unit(follower)
+            if other and not (follower.islower() and base in FOLLOWERS):
                 continue  # "the Lantern Inn", "the Parkdale library"; not "the Lantern Easter coffee morning", "at
                 # the Royal again"
             return word
@@ -459,7 +456,7 @@ def _only_in_other_names(text: str, phrase: str, terms: Terms) -> bool:
     for m in re.finditer(pattern, folded):
         found = True
         after = re.match(r"[\s'’-]+([A-Z][\w'’]*)", text[index[m.end() - 1] + 1 :])
-        if not (after and normalize(after.group(1)) not in terms.name_tokens | _NOT_NAMES) or _unit(after.group(1)):
+        if not (after and normalize(after.group(1)) not in terms.name_tokens | NOT_NAMES) or _unit(after.group(1)):
             return False  # "Rowanbank Thursday at 10", "our Maple Run MTSS team": Rowanbank, Maple Run; "Rowanbank
             # Park" is another place
     return found
@@ -472,7 +469,7 @@ def _part_of_other_name(text: str, start: int, end: int, terms: Terms) -> bool:
     if after and _unit(after.group(1)):
         after = None  # "Kilbride AYA group": a team or unit of the workplace, written in capitals
     for word in (after.group(1) if after else None, before.group(1) if before else None):
-        if word and normalize(word) not in terms.name_tokens and normalize(word) not in _NOT_NAMES:
+        if word and normalize(word) not in terms.name_tokens and normalize(word) not in NOT_NAMES:
             return True
     return False
 

@@ -3,7 +3,7 @@
 
 Usage:
     python3 eval/score.py CORPUS_DIR [CORPUS_DIR ...] [--json] [--scores-only] [--full] [--shared PATH]
-    python3 eval/score.py --all [--json]
+    python3 eval/score.py --all [--json] [--jobs N]
 
 For each corpus folder (persona.json, clients.csv, posts.json, ...): render it into export archives with
 ../shared/tools/render_corpus.py, run `boundary-audit scan` from the Python environment running this script over
@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -143,6 +146,28 @@ def evaluate(corpus: Corpus, tools: Path, work: Path, as_json: bool, scores_only
     return run(cmd, "score.py", corpus).stdout, [f"{corpus.label}: {n}" for n in notes]
 
 
+def evaluate_in_temp(
+    corpus: Corpus, tools: Path, as_json: bool, scores_only: bool
+) -> tuple[str, list[str]] | EvalError:
+    """`evaluate` in a temporary folder removed afterwards; an EvalError is returned, not raised."""
+    try:
+        with tempfile.TemporaryDirectory(prefix="ba-eval-") as tmp:
+            return evaluate(corpus, tools, Path(tmp), as_json, scores_only)
+    except EvalError as e:
+        return e
+
+
+def evaluate_all(
+    corpora: list[Corpus], tools: Path, as_json: bool, scores_only: bool, jobs: int
+) -> Iterator[tuple[Corpus, tuple[str, list[str]] | EvalError]]:
+    """Each corpus with its outcome, in the order given, `jobs` corpora at a time (each step is a subprocess)."""
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(evaluate_in_temp, c, tools, as_json, scores_only) for c in corpora]
+        for corpus, future in zip(corpora, futures, strict=True):
+            print(f"… {corpus.label}", file=sys.stderr)
+            yield corpus, future.result()
+
+
 def scrub(doc: Any) -> Any:
     """Drop every example list from score.py JSON (a second guard for locked corpora)."""
     if isinstance(doc, dict):
@@ -200,6 +225,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     ap.add_argument("--full", action="store_true", help="print score.py's own report per corpus even for several")
     ap.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help=f"score N corpora at a time (default 1; this machine has {os.cpu_count() or 1} CPUs)",
+    )
+    ap.add_argument(
         "--shared",
         type=Path,
         default=REPO_ROOT.parent / "shared",
@@ -208,6 +240,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = ap.parse_args(argv)
     if args.all == bool(args.corpora):
         ap.error("give corpus folders or --all (not both)")
+    if args.jobs < 1:
+        ap.error("--jobs must be 1 or more")
     return args
 
 
@@ -229,15 +263,12 @@ def main(argv: list[str] | None = None) -> int:
     tables = not args.full and (args.all or len(corpora) > 1)
     results: list[tuple[Corpus, dict[str, Any]]] = []
     failed = 0
-    for corpus in corpora:
-        print(f"… {corpus.label}", file=sys.stderr)
-        try:
-            with tempfile.TemporaryDirectory(prefix="ba-eval-") as tmp:
-                out, notes = evaluate(corpus, tools, Path(tmp), args.json or tables, args.scores_only)
-        except EvalError as e:
-            print(f"score.py: {e}", file=sys.stderr)
+    for corpus, outcome in evaluate_all(corpora, tools, args.json or tables, args.scores_only, args.jobs):
+        if isinstance(outcome, EvalError):
+            print(f"score.py: {outcome}", file=sys.stderr)
             failed += 1
             continue
+        out, notes = outcome
         for note in notes:
             print(f"  {note}", file=sys.stderr)
         if args.json or tables:

@@ -33,6 +33,16 @@ def work_score(text: str) -> float:
         ("a 4th grader told me I ask too many questions", "a 4th birthday party for the twins"),
         ("sat in the nurse's office with a crying kid", "the post office queue was out the door"),
         ("restocked the naloxone kits on the outreach van", "the van broke down on the M6"),
+        ("Demain 6h30 tournée, tant pis pour le dodo", "c'est ma tournée, les amis"),
+        ("on a fait la tournée à 5h30 avant la chaleur", "la tournée des bars après le match"),
+        ("trois bilans psychomoteurs cette semaine", "trois bilans comptables à rendre"),
+        ("une baisse des cotations de la CPAM", "les cotations en bourse ont chuté"),
+        ("ce que j'entends en animation au lycée", "un film d'animation japonaise"),
+        ("les visites de dépistage en 2nde", "la visite du château en famille"),
+        ("on monte une cellule d'écoute avec la CPE", "une cellule photovoltaïque sur le toit"),
+        ("14 PAI à refaire pour la rentrée", "le pain est prêt"),
+        ("first couple of the day is always quiet", "the first couple of days were quiet"),
+        ("PPE, day 110 #chaplainlife", "PPE, day 110 #beachlife"),
     ],
 )
 def test_the_trades_rooms_rounds_and_reception_are_a_weak_cue(text: str, near_miss: str) -> None:

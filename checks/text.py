@@ -22,6 +22,7 @@ from typing import Any
 
 import ahocorasick
 
+from checks.analysis.clientele import CLIENTELE, someone_elses_clientele
 from checks.analysis.normalize import fold, fold_with_map
 from checks.analysis.surnames import surname_reason
 from checks.base import CheckContext, Evidence
@@ -631,6 +632,12 @@ def _drop_reason(a: TextAnalysis, h: Hit, lex: Lexicons) -> str | None:
                     return f"'{w}' owns it"
     if h.lexicon in _RELATIVES_WORK and (p := _relatives_work(f, s0, h.fstart)):
         return f"'{p}' is the one at work"
+    if (
+        h.lexicon == "work"
+        and CLIENTELE.intersection(matched)
+        and (who := someone_elses_clientele(a.text, h.start, h.end, a.index[s0]))
+    ):
+        return f"'{who}' has the clients: another person's trade"
     if h.lexicon in HEALTH_LEXICONS:
         return _own_health(a, h, lex, before, sentence)
     return None

@@ -43,6 +43,7 @@ _THEMES_TEXT = {
     "recovery": "recovery / 12-step",
     "mental_health": "mental-health or family support",
     "condition": "patient and family support",
+    "migration": "refugee and asylum support",
     "parenting": "parenting",
     "community": "community",
 }
@@ -132,7 +133,7 @@ def score_group(
         best[term.theme] = max(best.get(term.theme, term.weight), term.weight)
         phrases.append(found.group(0))
     local = any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in (*area_names(workplace), *other_places))
-    if not local and work_places and ({"parenting", "mental_health", "recovery", "support"} & set(best)):
+    if not local and work_places and ({"parenting", "mental_health", "recovery", "migration", "support"} & set(best)):
         local = bool(_own_words(text) & work_places)  # "Garfield Park Moms": the area her crisis calls go to
     if "not_recovery" in best:
         best.pop("recovery", None)
@@ -148,7 +149,7 @@ def score_group(
     named_place = not local and "parenting" in best and bool(own) and not _COHORT.search(text)
     if named_place and own & home_places and own - home_places <= {w for p in phrases for w in p.split()}:
         named_place = False  # "Mamans de Salzinnes" when her posts about home and family name Salzinnes
-    score = sum(best.get(theme, 0.0) for theme in ("recovery", "mental_health", "condition", "support"))
+    score = sum(best.get(theme, 0.0) for theme in ("recovery", "mental_health", "condition", "migration", "support"))
     score += LOCAL_WEIGHT if local else NAMED_PLACE_WEIGHT if named_place else 0.0
     score += max(best.get("parenting", 0.0), best.get("community", 0.0))
     themes = [t for t in _THEMES_TEXT if t in best]
@@ -161,7 +162,7 @@ def score_group(
 
 def describe(result: GroupScore) -> str:
     """``recovery / 12-step group``, ``local parenting group in your clinic's area``, ..."""
-    clinical = [_THEMES_TEXT[t] for t in ("recovery", "mental_health", "condition") if t in result.themes]
+    clinical = [_THEMES_TEXT[t] for t in ("recovery", "mental_health", "condition", "migration") if t in result.themes]
     if clinical:
         kind = " and ".join(clinical) + " group"
         return kind + (" in your clinic's area" if "local" in result.themes else "")
@@ -289,7 +290,7 @@ class SensitiveGroupCheck(Check):
     def _finding(self, record: Group, result: GroupScore) -> Iterable[Finding]:
         if result.professional or result.score < THRESHOLD:
             return
-        clinical = {"recovery", "mental_health", "condition"} & set(result.themes)
+        clinical = {"recovery", "mental_health", "condition", "migration"} & set(result.themes)
         severity = Severity.MEDIUM if clinical else Severity.LOW
         admin = record.role.strip().lower() in {"admin", "administrator", "moderator", "owner"}
         if admin:

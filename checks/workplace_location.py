@@ -36,6 +36,7 @@ from checks.analysis.employment import (
     names_place,
     overlaps,
     place_key,
+    room_places,
     someone_else_before,
     stated_points,
 )
@@ -284,8 +285,9 @@ class WorkplaceLocationCheck(Check):
         scan.employers.merge(state.employers, ctx.source.platform)
         scan.current |= _current_keys(ctx)
         last_days = state.employers.last_days(known)
+        rooms = _rooms(state.employers, scan.current)
         for record, place, text in state.pending:
-            if reasons := _learned_reasons(place, text, _known_at(known, last_days, record)):
+            if reasons := _learned_reasons(place, text, _known_at(known, last_days, record), rooms):
                 if not _seen(record, place, text, ctx):
                     yield self._finding(record, reasons, place, text)
             elif len(scan.pending) < PENDING_MAX:
@@ -300,9 +302,11 @@ class WorkplaceLocationCheck(Check):
         known = {k: n for k, n in scan.employers.known().items() if not _is_current(k, scan.current)}
         seen: set[str] = set()
         last_days = scan.employers.last_days(known)
+        rooms = _rooms(scan.employers, scan.current)
         for record, place, text in scan.pending:
             key = _seen_key(record, place, text)
-            if (reasons := _learned_reasons(place, text, _known_at(known, last_days, record))) and key not in seen:
+            reasons = _learned_reasons(place, text, _known_at(known, last_days, record), rooms)
+            if reasons and key not in seen:
                 seen.add(key)
                 yield self._finding(record, reasons, place, text)
 
@@ -425,6 +429,9 @@ def _learn(
     rid = f"{record.kind.value}|{record.id}"
     for name, points in employment_names(text) if text else ():
         state.add(name, rid, points, statement=True)
+    for room in room_places(text) if text else ():
+        if analysis_for(record, ctx).work_score()[0] >= WORK_THRESHOLD:  # not "a new room in Paris for our honeymoon"
+            state.employers.rooms.add(normalize(room))
     for name in leaving_names(text) if text and record.timestamp else ():
         state.employers.leave(name, record.timestamp.date().isoformat() if record.timestamp else "")
     if place:
@@ -459,8 +466,16 @@ def _working_day(local: datetime) -> bool:
     return local.weekday() < 5 and 6 <= local.hour < 19
 
 
-def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> list[Reason]:
-    """Why a kept-back record is at, or names, a workplace the account's posts name (empty when it is not)."""
+def _rooms(employers: Employers, current: set[str]) -> tuple[str, ...]:
+    """The towns or suburbs the owner's posts say she has a room in, without the current workplace's own town and
+    districts (left to the policy's rules: "my Dublin clients" is the town)."""
+    return tuple(sorted(r for r in employers.rooms if f"{_AREA}{r}" not in current))
+
+
+def _learned_reasons(place: str | None, text: str, known: dict[str, str], rooms: tuple[str, ...] = ()) -> list[Reason]:
+    """Why a kept-back record is at, or names, a workplace the account's posts name, or names a town the owner
+    has a room in next to her clients or rooms (``rooms``: "Bray clients", "Tuesday in the Bray room"); empty
+    when it is none of these."""
     if place and (name := names_place(place, known)):
         return [(place, f"the place is a workplace your own posts name ({name})", 2)]
     for stated, _ in employment_names(text) if text else ():
@@ -473,6 +488,8 @@ def _learned_reasons(place: str | None, text: str, known: dict[str, str]) -> lis
             return [(hit, "the text names a workplace your own posts name", 2)]
         if own and (pattern := _ward_pattern(name)) and (hit := _ward_hit(pattern, own)):
             return [(hit, "the text names a workplace your own posts name", 2)]
+    if rooms and text and (hit := _area_at_work(own_words(text, any_quote=True), rooms)):
+        return [(hit, "the text names a town your own posts say you have a room in", 2)]
     return []
 
 

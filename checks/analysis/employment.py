@@ -199,6 +199,22 @@ def employment_names(text: str) -> list[tuple[str, int]]:
     return found
 
 
+_ROOM = re.compile(
+    # "New room in Bray", "my second practice in Howth", "our new counselling rooms at Ranelagh": a room of one's own
+    # named by its town (not "my clients in Cork": anyone's clients; not "new room in the house")
+    r"(?<![\w'’])(?i:my|our|new)\s+(?:(?i:new|second|other|therapy|counselling|counseling|consulting)\s+){0,2}"
+    r"(?i:rooms?|practice|office)\s+(?i:in|at)\s+(?P<place>[A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?)\b"
+)
+
+
+def room_places(text: str) -> list[str]:
+    """The towns or suburbs the owner's words say she has a room, a practice or an office in ("New room in Bray 🌊",
+    "my second practice in Howth"): a second work site named only by its place."""
+    if "room" not in text and "practice" not in text and "office" not in text and "Room" not in text:
+        return []
+    return [m.group("place") for m in _ROOM.finditer(text) if normalize(m.group("place")) not in _STOP]
+
+
 def leaving_names(text: str) -> list[str]:
     """The proper names the owner's own words say she is leaving or has her last day at ("Last day at Lantern
     Bereavement Service", "Leaving Fane after nearly 4 years", "Dernier jour aux Sorbiers", "je quitte la Résidence
@@ -381,6 +397,7 @@ class Employers:
     visits: dict[str, set[str]] = field(default_factory=dict)  # place key -> the weekdays checked in there
     left: dict[str, str] = field(default_factory=dict)  # place key -> the last day the owner's posts say she was there
     led: dict[str, str] = field(default_factory=dict)  # place key -> its key without a French kind before the name
+    rooms: set[str] = field(default_factory=set)  # towns or suburbs the owner says she has a room or practice in
 
     def leave(self, name: str, day: str) -> None:
         """Note the owner's last day at the place ``name`` (``day``: its ISO date; the latest one counts)."""
@@ -429,6 +446,7 @@ class Employers:
             self.names.setdefault(key, other.names[key])
         self.stated |= other.stated
         self.led.update(other.led)
+        self.rooms |= other.rooms
         for key, day in other.left.items():
             if day > self.left.get(key, ""):
                 self.left[key] = day

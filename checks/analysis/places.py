@@ -68,6 +68,7 @@ class Terms:
     proper: tuple[str, ...] = ()  # one-word aliases that are rare words: as a name inside a sentence, specific
     article: tuple[str, ...] = ()  # one-word names written after "the" ("the Royal", "the Foothills"): see below
     areas: tuple[str, ...] = ()  # the districts of the address other than the town ("rathmines"), normalized
+    tagged: tuple[str, ...] | None = None  # the names a hashtag may write run together (None: every strong one)
 
     @property
     def empty(self) -> bool:
@@ -158,6 +159,7 @@ def build_terms(workplace: Workplace, employers: tuple[str, ...] = (), *, listed
         tuple(dict.fromkeys(proper)),
         tuple(dict.fromkeys(a for a in article if normalize(a) not in towns)),
         tuple(a for a in districts(workplace) if a not in towns and a not in city_names(workplace)),
+        None if listed else tuple(strong[:1]),  # a learned name's core is often its town: "#alicesprings"
     )
 
 
@@ -360,12 +362,13 @@ def names_workplace(text: str, terms: Terms) -> str | None:
 
 def _hashtag(text: str, terms: Terms) -> str | None:
     """The name or street of several words that a hashtag writes run together (``#littlewattle``,
-    ``#barstowstreet``), or that an account's handle opens with (``@mercyridgeMC``), or ``None``."""
+    ``#barstowstreet``), or that an account's handle opens with (``@mercyridgeMC``), or ``None``. For a workplace
+    learned from the posts, only its full name: the core of "Alice Springs Hospital" is the town's own tag."""
     if "#" not in text and "@" not in text:
         return None
     tags = {normalize(tag) for tag in re.findall(r"#(\w+)", text)}
     handles = [normalize(h) for h in re.findall(r"(?<![\w.])@(\w+)", text)]
-    for phrase in (*terms.strong, *terms.streets):
+    for phrase in (*(terms.strong if terms.tagged is None else terms.tagged), *terms.streets):
         if (
             " " in phrase
             and (joined := phrase.replace(" ", ""))

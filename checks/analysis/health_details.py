@@ -70,7 +70,13 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
         r"\bfirst (?:time|\w+(?: time)?) since (?:s?he |they )?(?:came in|came to us|got here|arrived|"
         r"was admitted|admit|admission|(?:her|his|their) (?:admission|diagnosis|accident|overdose|attempt))\b"
     ),
-    re.compile(rf"\bpremiere fois depuis (?:{_SPAN}|(?:son|sa) (?:arrivee|admission|entree|hospitalisation))\b"),
+    re.compile(
+        rf"\bpremiere fois depuis (?:{_SPAN}|{_MONTH}|la rentree"
+        r"|(?:son|sa) (?:arrivee|admission|entree|hospitalisation))\b"
+    ),
+    # "pour la première fois en 3 mois de suivi", "first time kobby has smiled all week"
+    re.compile(rf"\bpremiere fois en {_SPAN}\b"),
+    re.compile(r"\bfirst time (?:s?he|they|\w+) (?:has|had|have) \w+ (?:all|this) (?:week|month|year|term)\b"),
     # "sat through dinner for the first time in his life", "first time since the funeral", "première fois sur
     # l'autoroute depuis son accident"
     re.compile(r"\bfirst time in (?:his|her|their) (?:life|lives)\b"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks.analysis.mentions import paired_with_someone_else
 from checks.matching import Matcher
 from checks.text import analyze
 from scanner.clients import Client, ClientList
@@ -63,3 +64,26 @@ _MATCHER = Matcher(ClientList((Client(id="C1", name="Joseph White", aliases=("Jo
 def test_a_surname_that_is_a_word_opening_a_sentence(text: str, found: bool) -> None:
     hits = [h for h in _MATCHER.scan(text, "x").names if h.how in ("surname", "title_surname")]
     assert bool(hits) is found
+
+
+_PEOPLE = Matcher(ClientList((Client(id="C1", name="Nancy Hall"), Client(id="C2", name="Jo Bloggs"))))
+
+
+@pytest.mark.parametrize(
+    ("text", "paired"),
+    [
+        ("Breakfast before we see our new friends, Karl and Nancy, at the lake", True),
+        ("Mariage de Nancy et Kevin, le DJ était nul", True),
+        ("Cal and Nancy's barbecue, the best burgers in town", True),
+        # beside another client, a kin word, "I" or a title: still the client
+        ("Nancy and Jo both came to group today", False),
+        ("Nancy and Mom came to the session together", False),
+        ("Nancy and I worked on her safety plan", False),
+        ("Nancy and Dr Patel agreed on the discharge plan", False),
+    ],
+)
+def test_a_first_name_paired_with_someone_elses(text: str, paired: bool) -> None:
+    scan = _PEOPLE.scan(text, "x")
+    starts = {h.start for h in (*scan.names, *scan.words_at_start)}
+    (nancy,) = [h for h in scan.names if h.text == "Nancy"]
+    assert paired_with_someone_else(text, nancy, starts) is paired

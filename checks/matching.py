@@ -40,6 +40,7 @@ from checks.names import (
     client_variants,
     display_forms,
     display_words,
+    is_word,
     name_words,
     normalize_handle,
     parse_name,
@@ -861,6 +862,20 @@ def _word_at_start(text: str, h: NameHit) -> bool:
     )
 
 
+def _person_follows(text: str, end: int) -> bool:
+    """Whether what follows a name that is also a word, opening a sentence, is what follows a person: a comma or a
+    possessive, a verb of the name list ("said", "came"), a past tense, an age or a state ("Will said", "Hope's mum",
+    "Brown is 71")."""
+    nxt, sep = _next_word(text, end)
+    word = fold(nxt)
+    return (
+        sep.startswith((",", "'", "’"))
+        or word in _NAME_NEXT
+        or (len(word) > 4 and word.endswith("ed"))
+        or _is_state(text, end)
+    )
+
+
 def _weak_ok(text: str, h: NameHit, word_at_start: bool = False) -> bool:
     """Whether a weak hit (first name, nickname, surname alone) reads as a name here (``word_at_start``: a name that
     is also a word may open a sentence with any word after it)."""
@@ -873,6 +888,9 @@ def _weak_ok(text: str, h: NameHit, word_at_start: bool = False) -> bool:
     if h.how in ("surname", "title_surname"):
         if not capitalised or shouting:
             return False
+        opens = _at_sentence_start(text, h.start) or text[: h.start].rstrip().endswith(":")
+        if h.how == "surname" and opens and is_word(fold(h.text)):
+            return _person_follows(text, h.end)  # "White nationalism is cancer", "agenda: White genocide": the word
         # "Jake Pruitt": someone else with the client's surname ("The Fairweather siblings" is fine)
         return not (h.how == "surname" and _after_a_name(prev, prev_sep))
     if (
@@ -887,16 +905,8 @@ def _weak_ok(text: str, h: NameHit, word_at_start: bool = False) -> bool:
     if h.word_name:
         if shouting or not (capitalised or lowercase_name_use(text, h.start, h.end)):
             return False
-        if _at_sentence_start(text, h.start) and not word_at_start:
-            nxt, sep = _next_word(text, h.end)
-            word = fold(nxt)
-            if not (
-                sep.startswith((",", "'", "’"))
-                or word in _NAME_NEXT
-                or (len(word) > 4 and word.endswith("ed"))
-                or _is_state(text, h.end)
-            ):
-                return False  # "Will you…", "Hope for Cedar Bend 5K"
+        if _at_sentence_start(text, h.start) and not word_at_start and not _person_follows(text, h.end):
+            return False  # "Will you…", "Hope for Cedar Bend 5K"
     nxt, sep = _next_word(text, h.end)
     if sep.startswith(("'s", "’s")) and _acronym_like(nxt):
         return True  # "Ossie's GP", "Nóra's GAD-7", "Ro's IEP", "Mo's HbA1c": a person's, not a shop's name

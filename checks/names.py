@@ -295,6 +295,12 @@ def _is_word(token: str) -> bool:
     return joined in word_names() or token in word_names() or any(is_common_word(joined, lang) for lang in SUPPORTED)
 
 
+def is_word(token: str) -> bool:
+    """Whether a folded name (a given name or a surname) is also an ordinary English or French word ("hope",
+    "white", "petit")."""
+    return _is_word(token)
+
+
 def _letters(name: ParsedName) -> str:
     """A parsed name's letters, without spaces or hyphens: the same for "Kerry-Ann Wilson" and "Kerry Ann Wilson"."""
     return "".join(part[0].replace(" ", "") for part in (name.given, *name.middles, name.surname) if part)

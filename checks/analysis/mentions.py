@@ -29,7 +29,7 @@ from checks.analysis.word_lists import word_set
 from checks.analysis.work_model import record_kind, signals_of, work_probability
 from checks.base import CLIENT_DETAIL, CLIENT_NAME, CheckContext, ClientMatch, Evidence
 from checks.matching import NameHit, lowercase_name_use, other_generation_named
-from checks.names import SURNAME_TITLES, word_names
+from checks.names import SURNAME_TITLES, TITLES, is_known_given_name, is_word, word_names
 from checks.text import (
     WORK_THRESHOLD,
     Segment,
@@ -387,6 +387,7 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
             if any(c.id in noted and fact_beside_name(a, ctx, None, c.id, h.text) for c in h.candidates or (h.client,))
         ]
         at_start = {id(h) for h in backable}
+        client_starts = {h.start for h in (*scan.names, *scan.words_at_start)}
         for hit in [*scan.names, *backable, *_lowercase_hits(a.text, ctx, record.platform)]:
             word_at_start = id(hit) in at_start
             if not word_at_start:
@@ -399,6 +400,8 @@ def mentions_for(record: AnyRecord, ctx: CheckContext) -> Mentions:
                     continue  # "kirsty its cal", "welcome back Amber lol", "— Jordan": a writer, not a client
                 if not word_at_start:
                     first_names.add(_first_name_key(hit.text))
+            if hit.how == "first_name" and paired_with_someone_else(a.text, hit, client_starts):
+                continue  # "Karl and Nancy", "Jalen and Naomi built a snowman": two people of the owner's own life
             if not hit.strong and (
                 _someone_elses_name(record, ctx, a.text, hit)
                 or _addressed_in_reply(a.text, hit)
@@ -548,6 +551,30 @@ _LIST_MARKER = re.compile(r"(?<!\d)(?:\d{1,2}\s?[.)]|\d\ufe0f?\u20e3)\s*(?=[^\W\
 _COMMA_ITEM = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}")
 _SHORT_ITEM = 3
 """The most words an item of a list of names holds (a title and a name, a first name and a surname)."""
+
+
+_PAIRED_AFTER = re.compile(r"\s+(?:and|&|et)\s+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)(?:['’]s)?\b")
+_PAIRED_BEFORE = re.compile(r"(?<![\w'’])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\s+(?:and|&|et)\s+$")
+
+
+def paired_with_someone_else(text: str, hit: NameHit, client_starts: set[int]) -> bool:
+    """Whether a first name is joined by "and", "&" or "et" to a capitalised given name that is no client's ("Karl
+    and Nancy", "Jalen and Naomi built a snowman", "Mariage de Kevin et Laura"): a couple, two children, two friends
+    of the owner's own life. A client is written about alone or beside another client ("Sam and Jo both came to
+    group" when both are clients), and a relative is written with a kin word ("Sam and his mum")."""
+    after = _PAIRED_AFTER.match(text, hit.end)
+    if after and after.start(1) not in client_starts and _someones_name(after.group(1)):
+        return True
+    lead = max(0, hit.start - 40)
+    before = _PAIRED_BEFORE.search(text[lead : hit.start])
+    return bool(before and lead + before.start(1) not in client_starts and _someones_name(before.group(1)))
+
+
+def _someones_name(word: str) -> bool:
+    """A capitalised word that reads as somebody's given name: one the nicknames dataset knows, or no ordinary word
+    and no title ("Karl", "Naomi"; not "Mom", "Zoom", "Dr")."""
+    key = fold(word)
+    return key not in TITLES and (is_known_given_name(key) or not is_word(key))
 
 
 def in_list_of_names(text: str, start: int, end: int) -> bool:

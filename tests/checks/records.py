@@ -8,6 +8,7 @@ from checks.base import CheckContext, SourceInfo
 from checks.matching import Matcher
 from checks.phi_identifier import PhiIdentifierCheck
 from checks.policy import Policy, Workplace
+from checks.text import analyze
 from scanner.clients import ClientList
 from scanner.records import Audience, Message, Person, Post, Thread
 
@@ -35,3 +36,8 @@ def phi_health_texts(text: str, clients: ClientList) -> list[str]:
     )
     post = Post(platform="facebook", id="p1", source="t", timestamp=T0, text=text, audience=Audience.PUBLIC)
     return [e.text for f in PhiIdentifierCheck().run(post, ctx) for e in f.evidence if "health" in e.reason]
+
+
+def health_hit_texts(text: str) -> list[str]:
+    """The health words the text analysis finds in ``text``, whoever they are about."""
+    return [h.text for h in analyze(text).phi_health_hits()]

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from checks.text import analyze
 from scanner.clients import Client, ClientList
-from tests.checks.records import phi_health_texts
+from tests.checks.records import health_hit_texts, phi_health_texts
 
 CLIENTS = ClientList((Client(id="C1", name="Wren Healy"),))
 
 
 def _phi(text: str) -> list[str]:
     return phi_health_texts(text, CLIENTS)
-
-
-def _health(text: str) -> list[str]:
-    return [h.text for h in analyze(text).phi_health_hits()]
 
 
 @pytest.mark.parametrize(
@@ -70,4 +65,4 @@ def test_a_found_clients_detail_of_these_classes_is_phi(text: str, detail: str) 
     ],
 )
 def test_the_everyday_senses_are_not_health_details(text: str) -> None:
-    assert _health(text) == []
+    assert health_hit_texts(text) == []

@@ -11,17 +11,13 @@ import pytest
 from checks.phi_identifier import find_identifiers
 from checks.text import analyze
 from scanner.clients import Client, ClientList
-from tests.checks.records import phi_health_texts
+from tests.checks.records import health_hit_texts, phi_health_texts
 
 CLIENTS = ClientList((Client(id="C1", name="Wren Healy"),))
 
 
 def _phi(text: str) -> str:
     return " ".join(phi_health_texts(text, CLIENTS)).lower()
-
-
-def _details(text: str) -> list[str]:
-    return [h.text for h in analyze(text).phi_health_hits()]
 
 
 @pytest.mark.parametrize(
@@ -115,7 +111,7 @@ def test_a_function_or_episode_with_a_client_is_phi(text: str, detail: str) -> N
     ],
 )
 def test_everyday_senses_and_the_owners_own_are_not_read(text: str) -> None:
-    assert _details(text) == []
+    assert health_hit_texts(text) == []
 
 
 def test_the_details_are_no_work_cue() -> None:
@@ -125,7 +121,7 @@ def test_the_details_are_no_work_cue() -> None:
 
 
 def test_a_function_detail_without_a_client_is_no_finding() -> None:
-    assert _details("Kay finally slept 9 hrs straight") != []
+    assert health_hit_texts("Kay finally slept 9 hrs straight") != []
     assert _phi("Kay finally slept 9 hrs straight") == ""  # nobody on the client list is named
 
 

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from checks.text import analyze
 from scanner.clients import Client, ClientList
-from tests.checks.records import phi_health_texts
+from tests.checks.records import health_hit_texts, phi_health_texts
 
 CLIENTS = ClientList((Client(id="C1", name="Wren Healy"),))
 
 
 def _phi(text: str) -> list[str]:
     return phi_health_texts(text, CLIENTS)
-
-
-def _health(text: str) -> list[str]:
-    return [h.text for h in analyze(text).phi_health_hits()]
 
 
 @pytest.mark.parametrize(
@@ -90,4 +85,4 @@ def test_a_lay_health_detail_with_a_client_is_phi(text: str, detail: str) -> Non
     ],
 )
 def test_the_everyday_senses_are_not_health_details(text: str) -> None:
-    assert _health(text) == []
+    assert health_hit_texts(text) == []

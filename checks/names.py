@@ -288,17 +288,11 @@ _LONGEST_NICKNAME = 7  # a longer single-word alias that is no known given name 
 
 
 @lru_cache(maxsize=1 << 16)
-def _is_word(token: str) -> bool:
-    """A name that is also an ordinary word of English or French ("hope", "will", "day", "jour"); remembered
-    per token: a long client list repeats its given names."""
+def is_word(token: str) -> bool:
+    """Whether a folded name (a given name or a surname) is also an ordinary word of English or French ("hope",
+    "will", "white", "jour"); remembered per token: a long client list repeats its given names."""
     joined = token.replace(" ", "")
     return joined in word_names() or token in word_names() or any(is_common_word(joined, lang) for lang in SUPPORTED)
-
-
-def is_word(token: str) -> bool:
-    """Whether a folded name (a given name or a surname) is also an ordinary English or French word ("hope",
-    "white", "petit")."""
-    return _is_word(token)
 
 
 def _letters(name: ParsedName) -> str:
@@ -326,7 +320,7 @@ def client_variants(client: Client) -> list[Variant]:
         if not text or key in found:  # the first of the same variant is kept
             return
         single = text if how != "first_initial" else re.sub(r"(?: \w)+$", "", text)  # "harper n s": "harper"
-        word = how in ("first_name", "first_initial", NICKNAME_ALONE) and _is_word(single)
+        word = how in ("first_name", "first_initial", NICKNAME_ALONE) and is_word(single)
         found[key] = Variant(text, how, platform, word_name=word)
 
     forms: list[tuple[ParsedName, str]] = []

@@ -47,6 +47,8 @@ _THEMES_TEXT = {
     "parenting": "parenting",
     "community": "community",
 }
+_CLINICAL_THEMES = ("recovery", "mental_health", "condition", "migration")
+"""The themes that make a group's members people with a health or life situation a client may share."""
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ def score_group(
 
 def describe(result: GroupScore) -> str:
     """``recovery / 12-step group``, ``local parenting group in your clinic's area``, ..."""
-    clinical = [_THEMES_TEXT[t] for t in ("recovery", "mental_health", "condition", "migration") if t in result.themes]
+    clinical = [_THEMES_TEXT[t] for t in _CLINICAL_THEMES if t in result.themes]
     if clinical:
         kind = " and ".join(clinical) + " group"
         return kind + (" in your clinic's area" if "local" in result.themes else "")
@@ -290,7 +292,7 @@ class SensitiveGroupCheck(Check):
     def _finding(self, record: Group, result: GroupScore) -> Iterable[Finding]:
         if result.professional or result.score < THRESHOLD:
             return
-        clinical = {"recovery", "mental_health", "condition", "migration"} & set(result.themes)
+        clinical = set(_CLINICAL_THEMES) & set(result.themes)
         severity = Severity.MEDIUM if clinical else Severity.LOW
         admin = record.role.strip().lower() in {"admin", "administrator", "moderator", "owner"}
         if admin:
